@@ -1,0 +1,164 @@
+//! `reset`: the terminal shell over the same `Companion` facade the phones use.
+//!
+//! Its flags and `--json` output are a contract that outside checks drive (see the issues
+//! and `docs/cli.md`). Like a phone shell it injects the clock (`--now`) and zone (`--tz`).
+
+mod output;
+mod profile;
+mod tour;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use reset_core::time::parse_instant;
+use reset_core::{Error, ErrorKind, ResetError};
+use reset_ffi::{Companion, CompanionConfig};
+
+use output::Output;
+
+/// Reset Companion: mood check-ins, journaling, questionnaires, programmes, reminders and a
+/// therapist export — a complement to professional care, never a replacement.
+#[derive(Parser)]
+#[command(name = "reset", version, about, long_about = None)]
+struct Cli {
+    /// Database file (default: $XDG_DATA_HOME/reset-companion/profile.db).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// IANA time zone the person is in now (default: $TZ or the system zone).
+    #[arg(long, global = true, value_name = "ZONE")]
+    tz: Option<String>,
+    /// Pin the clock to this RFC 3339 instant, as a phone shell injects its clock.
+    #[arg(long, global = true, value_name = "RFC3339")]
+    now: Option<String>,
+    /// Print machine-readable JSON (errors also go to stderr as {"error":{…}}).
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Path, schema version and record counts.
+    Status,
+    /// Delete the profile (database, WAL, key file). Needs --yes.
+    Erase {
+        /// Confirm: this cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// A non-interactive walk through everything the app can do, on the default database.
+    Tour,
+}
+
+/// Everything a command needs to reach the profile.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub zone: String,
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Ctx {
+    /// Opens the profile through the FFI facade, creating the key on first use.
+    pub fn open(&self) -> Result<Arc<Companion>, ResetError> {
+        let key = profile::load_or_create_key(&self.db)?;
+        let config = CompanionConfig {
+            database_path: self.db.display().to_string(),
+            key: key.expose_bytes().to_vec(),
+            time_zone: self.zone.clone(),
+        };
+        Companion::open(config, profile::clock(self.now))
+    }
+}
+
+fn main() -> ExitCode {
+    let json_requested = std::env::args().any(|a| a == "--json");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            if json_requested {
+                let msg = e.kind().to_string();
+                output::print_error(ErrorKind::InvalidInput, &format!("usage: {msg}"), true);
+            } else {
+                let _ = e.print();
+            }
+            return ExitCode::from(2);
+        }
+    };
+    match run(&cli) {
+        Ok(out) => {
+            out.print(cli.json);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            output::print_error(e.kind(), &e.to_string(), cli.json);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<Output, ResetError> {
+    let ctx = Ctx {
+        db: match &cli.db {
+            Some(p) => p.clone(),
+            None => profile::default_db_path()?,
+        },
+        zone: profile::zone_name(cli.tz.clone()),
+        now: cli
+            .now
+            .as_deref()
+            .map(|t| parse_instant(t, "now"))
+            .transpose()?,
+    };
+    match &cli.command {
+        Command::Status => status(&ctx),
+        Command::Erase { yes } => erase(&ctx, *yes),
+        Command::Tour => tour::run(&ctx),
+    }
+}
+
+fn status(ctx: &Ctx) -> Result<Output, ResetError> {
+    let s = ctx.open()?.status()?;
+    let mut counts: Vec<_> = s.counts.iter().collect();
+    counts.sort();
+    let mut human = format!(
+        "profile: {}\nschema version: {}\ntime zone: {}\n",
+        s.path, s.schema_version, s.time_zone
+    );
+    for (k, v) in &counts {
+        human.push_str(&format!("{k}: {v}\n"));
+    }
+    Ok(Output::new(output::status_json(&s), human))
+}
+
+fn erase(ctx: &Ctx, yes: bool) -> Result<Output, ResetError> {
+    if !yes {
+        return Err(Error::invalid(
+            "yes",
+            "erase deletes every entry and cannot be undone; pass --yes to confirm",
+        )
+        .into());
+    }
+    // Through the facade when the profile opens; straight to the files when its key is lost,
+    // because erase must work precisely when nothing else does.
+    match ctx.open() {
+        Ok(c) => c.erase_all()?,
+        Err(_) => reset_core::store::erase_files(&ctx.db)?,
+    }
+    let key_file = profile::key_path(&ctx.db);
+    if key_file.exists() {
+        reset_core::store::erase_files(&key_file)?;
+    }
+    let json = serde_json::json!({"erased": true, "path": ctx.db.display().to_string()});
+    Ok(Output::new(
+        json,
+        format!("erased {} and its key\n", ctx.db.display()),
+    ))
+}

@@ -1,0 +1,16 @@
+//! Reset Companion core: the domain logic and encrypted storage shared by the iOS app, the
+//! Android app and the `reset` CLI.
+//!
+//! Plain Rust with no platform knowledge. Time arrives from the shell ([`time::Clock`] and an
+//! IANA zone); I/O is limited to the profile's SQLite file ([`store`]). With the `ffi`
+//! feature the public types derive uniffi so they cross to Swift and Kotlin once.
+
+#[cfg(feature = "ffi")]
+uniffi::setup_scaffolding!();
+
+pub mod error;
+pub mod preferences;
+pub mod store;
+pub mod time;
+
+pub use error::{Error, ErrorKind, ResetError, Result};

@@ -1,0 +1,208 @@
+//! Store: the encrypted SQLite file that holds one profile.
+//!
+//! Owns opening (SQLCipher raw key, pragmas), schema migrations and erasure (DESIGN §3).
+//! Must never: modify a file it could not decrypt or does not understand, log a row, or
+//! copy the database file raw (exports use a read transaction or the backup API).
+
+mod key;
+mod schema;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+pub use key::DatabaseKey;
+pub use schema::{COUNTED_TABLES, SCHEMA_VERSION};
+
+/// How long a writer waits for another connection (the notification handler, say) before
+/// giving up with a `storage` error. Bounded so a stuck peer never hangs the UI thread.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// An open, migrated, encrypted profile database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the profile at `path` with its raw 32-byte key, then migrates it.
+    ///
+    /// A wrong key is [`Error::WrongKey`] and a newer schema is [`Error::UnsupportedVersion`];
+    /// in both cases nothing has been written to the file.
+    pub fn open(path: &Path, key: &DatabaseKey) -> Result<Self> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        // SQLCipher otherwise logs every failed HMAC to stderr; the typed error says it all.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+        key.apply(&conn)?;
+        // The first read is what proves the key: before it, nothing may write to the file.
+        let version = read_user_version(&conn)?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::UnsupportedVersion {
+                what: "database schema",
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        schema::migrate(&mut store.conn, version)?;
+        Ok(store)
+    }
+
+    /// The path of the database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read access for queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: all of it is stored, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The schema version stored in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        read_user_version(&self.conn)
+    }
+
+    /// Row counts of the user-data tables, by name (`check_ins`, `assessments`, …).
+    pub fn counts(&self) -> Result<BTreeMap<String, u64>> {
+        let mut out = BTreeMap::new();
+        for (label, table) in COUNTED_TABLES {
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            out.insert((*label).to_string(), u64::try_from(n).unwrap_or(0));
+        }
+        Ok(out)
+    }
+
+    /// Runs SQLite's full integrity check; `Ok(())` only when it answers `ok`.
+    pub fn integrity_check(&self) -> Result<()> {
+        let answer: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if answer == "ok" {
+            Ok(())
+        } else {
+            Err(Error::Corrupt {
+                reason: "integrity check failed".into(),
+            })
+        }
+    }
+
+    /// Moves everything from the WAL into the main file (used before erasure checks and backups).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Closes the database and deletes it with its WAL, SHM and journal files.
+    ///
+    /// Each file is overwritten with zeros before it is unlinked. On flash storage that is
+    /// best effort; the real guarantee is that the shell destroys the key (crypto-erase).
+    pub fn erase(self) -> Result<()> {
+        let path = self.path.clone();
+        self.conn.close().map_err(|(_, e)| Error::from(e))?;
+        erase_files(&path)
+    }
+}
+
+/// Deletes a profile's files (database, `-wal`, `-shm`, `-journal`) whether or not it opens.
+pub fn erase_files(path: &Path) -> Result<()> {
+    for file in profile_files(path) {
+        match std::fs::metadata(&file) {
+            Ok(meta) => {
+                overwrite_with_zeros(&file, meta.len())?;
+                std::fs::remove_file(&file)?;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
+/// The database file and the side files SQLite may create next to it.
+pub fn profile_files(path: &Path) -> Vec<PathBuf> {
+    let base = path.as_os_str().to_owned();
+    let with = |suffix: &str| {
+        let mut s = base.clone();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    vec![
+        path.to_path_buf(),
+        with("-wal"),
+        with("-shm"),
+        with("-journal"),
+    ]
+}
+
+fn overwrite_with_zeros(file: &Path, len: u64) -> Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new().write(true).open(file)?;
+    let zeros = vec![0u8; 64 * 1024];
+    let mut left = len;
+    while left > 0 {
+        let n = usize::try_from(left.min(zeros.len() as u64)).unwrap_or(zeros.len());
+        f.write_all(&zeros[..n])?;
+        left -= n as u64;
+    }
+    f.sync_all()?;
+    Ok(())
+}
+
+fn read_user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // journal_mode answers with a row, so it is read rather than executed.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Storage {
+            reason: format!("could not enable WAL (got {mode})"),
+        });
+    }
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA synchronous = NORMAL;",
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,42 @@
+//! Schema versions and migrations (mozilla application-services `sql-support` model).
+//!
+//! Each version is one SQL file applied inside its own IMMEDIATE transaction together with
+//! `PRAGMA user_version`, so an interrupted upgrade leaves the previous version intact.
+//! Released migrations are frozen: change the schema only by adding a version.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::Result;
+
+/// One schema step: the SQL that takes the database from `version - 1` to `version`.
+struct Migration {
+    version: i64,
+    sql: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sql: include_str!("migrations/v0001_profile.sql"),
+}];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+/// User-data tables reported by `status` as (label, table).
+pub const COUNTED_TABLES: &[(&str, &str)] = &[];
+
+/// Applies every migration newer than `from`, each in its own transaction.
+pub(super) fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
+    for m in MIGRATIONS.iter().filter(|m| m.version > from) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(m.sql)?;
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(super) fn versions() -> Vec<i64> {
+    MIGRATIONS.iter().map(|m| m.version).collect()
+}

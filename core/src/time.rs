@@ -1,0 +1,208 @@
+//! Time: the injected clock, IANA zones, local days and wall-clock resolution.
+//!
+//! Owns every rule about "what day is it for this person" (DESIGN §2). Must never read the
+//! host clock or the host zone: the shell passes a [`Clock`] and a zone name.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+
+/// The source of "now", supplied by the shell: the system clock in apps, a fixed one in tests.
+///
+/// Implemented in Swift and Kotlin too (uniffi foreign trait), so a phone can hand in its own.
+#[cfg_attr(feature = "ffi", uniffi::export(with_foreign))]
+pub trait Clock: Send + Sync {
+    /// Milliseconds since the Unix epoch, UTC.
+    fn now_unix_ms(&self) -> i64;
+}
+
+/// A clock that always answers the same instant: tests, `--now` in the CLI, previews.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now_unix_ms(&self) -> i64 {
+        self.0.timestamp_millis()
+    }
+}
+
+/// Reads a clock as a UTC instant.
+pub fn now(clock: &dyn Clock) -> Result<DateTime<Utc>> {
+    from_unix_ms(clock.now_unix_ms(), "clock")
+}
+
+/// Converts Unix milliseconds to an instant, naming `field` if it is out of range.
+pub fn from_unix_ms(ms: i64, field: &str) -> Result<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(ms).ok_or_else(|| Error::invalid(field, "instant out of range"))
+}
+
+/// Parses an IANA zone name such as `Europe/London`.
+pub fn parse_zone(name: &str) -> Result<Tz> {
+    name.parse::<Tz>().map_err(|_| {
+        Error::invalid(
+            "time_zone",
+            "not an IANA time zone name (e.g. Europe/London)",
+        )
+    })
+}
+
+/// Parses an RFC 3339 instant (`2027-03-28T01:30:00Z`, `2027-03-28T02:30:00+01:00`).
+pub fn parse_instant(text: &str, field: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            Error::invalid(
+                field,
+                "expected an RFC 3339 instant such as 2027-03-28T09:00:00Z",
+            )
+        })
+}
+
+/// Parses a local calendar date `YYYY-MM-DD`.
+pub fn parse_date(text: &str, field: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, "expected a date YYYY-MM-DD"))
+}
+
+/// The local calendar day an instant belongs to for someone in `zone`.
+///
+/// Stored next to every entry at capture time, so travelling later never moves the entry.
+pub fn local_date(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
+    instant.with_timezone(&zone).date_naive()
+}
+
+/// Formats an instant in `zone` as RFC 3339 with the local offset (`2027-03-28T02:30:00+01:00`).
+pub fn format_local(instant: DateTime<Utc>, zone: Tz) -> String {
+    instant
+        .with_timezone(&zone)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// Formats an instant as RFC 3339 UTC with a `Z` (`2027-03-28T01:30:00Z`).
+pub fn format_utc(instant: DateTime<Utc>) -> String {
+    instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Resolves a wall-clock time on a local date to one instant, following RFC 5545 §3.3.5.
+///
+/// - A time that does not exist (spring forward) is read with the offset in force *before*
+///   the gap, so 01:30 on a 01:00→02:00 day becomes 02:30 local.
+/// - A time that occurs twice (fall back) means its *first* occurrence.
+pub fn resolve_wall_time(date: NaiveDate, time: NaiveTime, zone: Tz) -> DateTime<Utc> {
+    let local = NaiveDateTime::new(date, time);
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
+        LocalResult::None => {
+            // Walk back in 15-minute steps (every real gap is a multiple of 15 minutes) to the
+            // last wall time before the gap, and apply that offset to the requested time.
+            let mut probe = local;
+            for _ in 0..(4 * 48) {
+                probe -= Duration::minutes(15);
+                if let Some(before) = zone.from_local_datetime(&probe).earliest() {
+                    let offset = before.offset().fix();
+                    return (local - Duration::seconds(i64::from(offset.local_minus_utc())))
+                        .and_utc();
+                }
+            }
+            // No zone has a gap longer than two days; treat the time as UTC rather than fail.
+            local.and_utc()
+        }
+    }
+}
+
+use chrono::Offset as _;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        parse_instant(s, "t").unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s, "d").unwrap()
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn an_entry_just_after_local_midnight_belongs_to_the_new_local_day() {
+        let london: Tz = parse_zone("Europe/London").unwrap();
+        // 23:30 UTC on 30 June is 00:30 BST on 1 July.
+        assert_eq!(
+            local_date(utc("2027-06-30T23:30:00Z"), london),
+            d("2027-07-01")
+        );
+        // In winter London is on UTC: same instant a day in January stays on its UTC day.
+        assert_eq!(
+            local_date(utc("2027-01-30T23:30:00Z"), london),
+            d("2027-01-30")
+        );
+    }
+
+    #[test]
+    fn local_day_follows_the_zone_the_person_was_in() {
+        let instant = utc("2027-05-10T22:00:00Z");
+        assert_eq!(
+            local_date(instant, parse_zone("America/New_York").unwrap()),
+            d("2027-05-10")
+        );
+        assert_eq!(
+            local_date(instant, parse_zone("Asia/Tokyo").unwrap()),
+            d("2027-05-11")
+        );
+        assert_eq!(
+            local_date(instant, parse_zone("Pacific/Chatham").unwrap()),
+            d("2027-05-11")
+        );
+    }
+
+    #[test]
+    fn spring_forward_gap_fires_an_hour_later_in_local_time() {
+        let london = parse_zone("Europe/London").unwrap();
+        // 2027-03-28: clocks go 01:00 GMT → 02:00 BST. 01:30 does not exist.
+        let fire = resolve_wall_time(d("2027-03-28"), t(1, 30), london);
+        assert_eq!(format_utc(fire), "2027-03-28T01:30:00Z");
+        assert_eq!(format_local(fire, london), "2027-03-28T02:30:00+01:00");
+    }
+
+    #[test]
+    fn fall_back_ambiguous_time_fires_at_its_first_occurrence() {
+        let london = parse_zone("Europe/London").unwrap();
+        // 2027-10-31: 01:30 happens at 00:30Z (BST) and again at 01:30Z (GMT).
+        let fire = resolve_wall_time(d("2027-10-31"), t(1, 30), london);
+        assert_eq!(format_utc(fire), "2027-10-31T00:30:00Z");
+    }
+
+    #[test]
+    fn lord_howe_half_hour_gap_moves_by_thirty_minutes() {
+        let lh = parse_zone("Australia/Lord_Howe").unwrap();
+        // 2027-10-03: 02:00 +10:30 → 02:30 +11:00; 02:15 does not exist and becomes 02:45.
+        let fire = resolve_wall_time(d("2027-10-03"), t(2, 15), lh);
+        assert_eq!(format_local(fire, lh), "2027-10-03T02:45:00+11:00");
+    }
+
+    #[test]
+    fn ordinary_times_are_unchanged() {
+        let ny = parse_zone("America/New_York").unwrap();
+        let fire = resolve_wall_time(d("2027-07-04"), t(8, 0), ny);
+        assert_eq!(format_local(fire, ny), "2027-07-04T08:00:00-04:00");
+    }
+
+    #[test]
+    fn unknown_zone_is_invalid_input_naming_the_field() {
+        let err = parse_zone("Mars/Olympus_Mons").unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "time_zone"));
+    }
+
+    #[test]
+    fn fixed_clock_reads_back_its_instant() {
+        let c = FixedClock(utc("2027-01-02T03:04:05Z"));
+        assert_eq!(now(&c).unwrap(), utc("2027-01-02T03:04:05Z"));
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+@_exported import ResetCore
+
+/// The app's handle on one encrypted profile.
+///
+/// An actor, so every call into the core runs off the main thread and callers simply
+/// `try await`. Each call is milliseconds; domain logic stays in the Rust core.
+public actor ResetStore {
+    /// The generated FFI object, for calls ResetKit does not wrap yet.
+    public nonisolated let companion: Companion
+
+    /// Opens (creating and migrating if needed) the profile at `databaseURL`.
+    ///
+    /// - Throws: `ResetError.WrongKey` if `key` does not open the file, `ResetError.UnsupportedVersion`
+    ///   if a newer app wrote it — in both cases the file is untouched.
+    public init(databaseURL: URL, key: Data, timeZone: TimeZone = .current, clock: Clock = SystemClock()) throws {
+        let config = CompanionConfig(
+            databasePath: databaseURL.path,
+            key: key,
+            timeZone: timeZone.identifier
+        )
+        companion = try Companion.open(config: config, clock: clock)
+    }
+
+    /// Opens the profile with the key from `keyProvider` (the Keychain in the app).
+    public init(databaseURL: URL, keyProvider: DatabaseKeyProvider, timeZone: TimeZone = .current, clock: Clock = SystemClock()) throws {
+        try self.init(databaseURL: databaseURL, key: try keyProvider.databaseKey(), timeZone: timeZone, clock: clock)
+    }
+
+    /// Path, schema version, zone and record counts.
+    public func status() throws -> Status { try companion.status() }
+
+    /// Today's local date for the person, `YYYY-MM-DD`.
+    public func today() throws -> String { try companion.today() }
+
+    /// Call when `NSSystemTimeZoneDidChange` fires.
+    public func setTimeZone(_ zone: TimeZone) throws { try companion.setTimeZone(zone: zone.identifier) }
+
+    /// Stores a small named preference inside the encrypted profile.
+    public func setPreference(_ name: String, _ value: String) throws {
+        try companion.setPreference(name: name, value: value)
+    }
+
+    /// The preference stored under `name`.
+    public func preference(_ name: String) throws -> String? { try companion.preference(name: name) }
+
+    /// Closes the database; later calls throw `ResetError.Conflict`.
+    public func close() { companion.close() }
+
+    /// Deletes the profile's files. The caller must also delete the key.
+    public func eraseAll() throws { try companion.eraseAll() }
+}
+
+/// The device clock, handed to the core so it never reads the host clock itself.
+public final class SystemClock: Clock {
+    public init() {}
+    public func nowUnixMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+}
+
+/// A clock pinned to one instant: previews, tests and UI snapshots.
+public final class FixedClock: Clock {
+    private let unixMs: Int64
+    public init(_ date: Date) { unixMs = Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    public func nowUnixMs() -> Int64 { unixMs }
+}
+
+extension ResetError {
+    /// The stable kind, for `switch`ing without matching every associated value.
+    public var kind: ErrorKind {
+        switch self {
+        case .InvalidInput: return .invalidInput
+        case .NotFound: return .notFound
+        case .Conflict: return .conflict
+        case .WrongKey: return .wrongKey
+        case .Corrupt: return .corrupt
+        case .UnsupportedVersion: return .unsupportedVersion
+        case .Storage: return .storage
+        case .Internal: return .internal
+        }
+    }
+
+    /// The field an `InvalidInput` error names, else `nil`.
+    public var field: String? {
+        if case let .InvalidInput(field, _) = self { return field }
+        return nil
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+@testable import ResetKit
+
+final class FoundationTests: XCTestCase {
+    func testOpensANewEncryptedStoreAtTheCurrentSchema() async throws {
+        let scratch = try Scratch()
+        let store = try openStore(scratch)
+        let status = try await store.status()
+        XCTAssertGreaterThanOrEqual(status.schemaVersion, 1)
+        XCTAssertEqual(status.timeZone, "Europe/London")
+        let header = try Data(contentsOf: scratch.database).prefix(15)
+        XCTAssertNotEqual(String(decoding: header, as: UTF8.self), "SQLite format 3")
+    }
+
+    func testWritesSurviveClosingAndReopening() async throws {
+        let scratch = try Scratch()
+        let store = try openStore(scratch)
+        try await store.setPreference("region", "GB")
+        await store.close()
+        let reopened = try openStore(scratch)
+        let region = try await reopened.preference("region")
+        XCTAssertEqual(region, "GB")
+    }
+
+    func testAWrongKeyThrowsWrongKeyAndLeavesTheFileUnchanged() async throws {
+        let scratch = try Scratch()
+        let store = try openStore(scratch)
+        try await store.setPreference("region", "US")
+        await store.close()
+        let before = try Data(contentsOf: scratch.database)
+        await assertThrowsReset(.wrongKey) { try openStore(scratch, key: keyB) }
+        XCTAssertEqual(try Data(contentsOf: scratch.database), before)
+    }
+
+    func testAnUnknownZoneIsInvalidInputNamingTheField() async throws {
+        let scratch = try Scratch()
+        let store = try openStore(scratch)
+        let error = await assertThrowsReset(.invalidInput) { try store.companion.setTimeZone(zone: "Mars/Base") }
+        XCTAssertEqual(error?.field, "time_zone")
+    }
+
+    func testAShortKeyIsInvalidInput() async throws {
+        let scratch = try Scratch()
+        let error = await assertThrowsReset(.invalidInput) { try openStore(scratch, key: Data([1, 2, 3])) }
+        XCTAssertEqual(error?.field, "key")
+    }
+
+    func testTheInjectedClockAndZoneDecideToday() async throws {
+        let scratch = try Scratch()
+        // 23:30 UTC on 30 June is already 1 July in London (BST).
+        let lateJune = Date(timeIntervalSince1970: 1_814_398_200)
+        let store = try openStore(scratch, clock: FixedClock(lateJune))
+        let inLondon = try await store.today()
+        XCTAssertEqual(inLondon, "2027-07-01")
+        try await store.setTimeZone(TimeZone(identifier: "America/New_York")!)
+        let inNewYork = try await store.today()
+        XCTAssertEqual(inNewYork, "2027-06-30")
+    }
+
+    func testAClockWrittenInSwiftIsCalledByTheCore() async throws {
+        final class CountingClock: Clock, @unchecked Sendable {
+            var calls = 0
+            func nowUnixMs() -> Int64 { calls += 1; return 1_806_224_400_000 }
+        }
+        let scratch = try Scratch()
+        let clock = CountingClock()
+        let store = try openStore(scratch, clock: clock)
+        let day = try await store.today()
+        XCTAssertEqual(day, "2027-03-28")
+        XCTAssertGreaterThanOrEqual(clock.calls, 1)
+    }
+
+    func testAPanicInsideTheCoreArrivesAsAnInternalError() async throws {
+        let scratch = try Scratch()
+        let store = try openStore(scratch)
+        await assertThrowsReset(.internal) { try store.companion.debugTriggerPanic() }
+        // The session keeps working after the caught panic.
+        let status = try await store.status()
+        XCTAssertGreaterThanOrEqual(status.schemaVersion, 1)
+    }
+
+    func testEraseAllLeavesNoFileAndClosesTheStore() async throws {
+        let scratch = try Scratch()
+        let store = try openStore(scratch)
+        try await store.setPreference("region", "IE")
+        try await store.eraseAll()
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+        XCTAssertEqual(left, [])
+        await assertThrowsReset(.conflict) { try await store.status() }
+    }
+
+    func testErrorKindNamesAreTheStableContract() {
+        XCTAssertEqual(errorKindName(kind: .invalidInput), "invalid_input")
+        XCTAssertEqual(errorKindName(kind: .unsupportedVersion), "unsupported_version")
+        XCTAssertEqual(errorKindName(kind: .wrongKey), "wrong_key")
+    }
+
+    func testInMemoryKeyProviderCreatesOneKeyAndForgetsItOnDelete() throws {
+        let provider = InMemoryKeyProvider()
+        let first = try provider.databaseKey()
+        XCTAssertEqual(first.count, 32)
+        XCTAssertEqual(try provider.databaseKey(), first)
+        try provider.deleteKey()
+        XCTAssertNotEqual(try provider.databaseKey(), first)
+    }
+
+    func testTrivialFfiRoundTripCostsLessThanFiveMicroseconds() {
+        let n = 200_000
+        var sum: UInt64 = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for i in 0..<n { sum &+= ffiRoundTrip(value: UInt64(i)) }
+        let perCall = Double(DispatchTime.now().uptimeNanoseconds - start) / Double(n)
+        print("BENCH swift ffi_round_trip: \(String(format: "%.1f", perCall)) ns/call over \(n) calls")
+        XCTAssertEqual(sum, UInt64(n) * UInt64(n - 1) / 2)
+        XCTAssertLessThan(perCall, 5_000)
+    }
+}

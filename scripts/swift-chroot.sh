@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Creates (once) a Debian trixie chroot holding Swift 6 + SwiftPM + XCTest, and runs a
+# command inside it with the repository bind-mounted at /repo.
+#
+#   scripts/swift-chroot.sh ensure          # create the chroot if missing
+#   scripts/swift-chroot.sh run CMD...      # run CMD in /repo inside the chroot
+#
+# Why a chroot: Swift for Linux comes from Debian trixie (see shared/reference/platform.md);
+# the host is bookworm. The chroot lives outside the checkout so a fresh clone reuses it.
+set -euo pipefail
+ROOT="${RESET_SWIFT_CHROOT:-/var/cache/reset-companion/swift-trixie}"
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+
+need_root() { [ "$(id -u)" = 0 ] || { echo "swift-chroot: must run as root (debootstrap, mount)" >&2; exit 1; }; }
+
+ensure() {
+  need_root
+  if [ -f "$ROOT/.reset-ready" ]; then return 0; fi
+  if ! command -v debootstrap >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+  fi
+  rm -rf "$ROOT"; mkdir -p "$ROOT"
+  echo "swift-chroot: debootstrap trixie into $ROOT (about 2 minutes)…" >&2
+  debootstrap --variant=minbase --include=swiftlang,libc6-dev,libstdc++-14-dev trixie "$ROOT" http://deb.debian.org/debian >/tmp/reset-debootstrap.log 2>&1 \
+    || { tail -30 /tmp/reset-debootstrap.log >&2; exit 1; }
+  touch "$ROOT/.reset-ready"
+}
+
+mounts() {
+  mkdir -p "$ROOT/proc" "$ROOT/repo" "$ROOT/dev"
+  mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
+  mountpoint -q "$ROOT/repo" || mount --bind "$REPO" "$ROOT/repo"
+  mountpoint -q "$ROOT/dev" || mount --bind /dev "$ROOT/dev"
+}
+
+unmounts() {
+  for m in repo dev proc; do mountpoint -q "$ROOT/$m" && umount -l "$ROOT/$m" || true; done
+}
+
+case "${1:-}" in
+  ensure) ensure ;;
+  run)
+    shift; ensure; mounts; trap unmounts EXIT
+    chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 \
+      ${LD_LIBRARY_PATH:+LD_LIBRARY_PATH="$LD_LIBRARY_PATH"} ${RESET_LIB_DIR:+RESET_LIB_DIR="$RESET_LIB_DIR"} \
+      /bin/bash -c 'cd /repo && "$@"' bash "$@"
+    ;;
+  *) echo "usage: $0 ensure | run CMD..." >&2; exit 2 ;;
+esac
