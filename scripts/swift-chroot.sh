@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Creates (once) a Debian trixie chroot holding Swift 6 + SwiftPM + XCTest, and runs a
-# command inside it with the repository bind-mounted at /repo.
+# command inside it with the checkout bind-mounted at its own path.
 #
 #   scripts/swift-chroot.sh ensure          # create the chroot if missing
-#   scripts/swift-chroot.sh run CMD...      # run CMD in /repo inside the chroot
+#   scripts/swift-chroot.sh run CMD...      # run CMD in the checkout, mounted at the same path
 #
 # Why a chroot: Swift for Linux comes from Debian trixie (see shared/reference/platform.md);
 # the host is bookworm. The chroot lives outside the checkout so a fresh clone reuses it.
@@ -19,31 +19,38 @@ ensure() {
   if ! command -v debootstrap >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
   fi
-  rm -rf "$ROOT"; mkdir -p "$ROOT"
+  unmount_all
+  rm -rf --one-file-system "$ROOT"; mkdir -p "$ROOT"
   echo "swift-chroot: debootstrap trixie into $ROOT (about 2 minutes)…" >&2
   debootstrap --variant=minbase --include=swiftlang,libc6-dev,libstdc++-14-dev trixie "$ROOT" http://deb.debian.org/debian >/tmp/reset-debootstrap.log 2>&1 \
     || { tail -30 /tmp/reset-debootstrap.log >&2; exit 1; }
   touch "$ROOT/.reset-ready"
 }
 
+# The checkout is mounted at its own absolute path, so paths (RESET_LIB_DIR, fixtures) read
+# the same inside and outside. Mounts stay up: parallel runs share them, and they are cheap.
 mounts() {
-  mkdir -p "$ROOT/proc" "$ROOT/repo" "$ROOT/dev"
+  exec 9>"$ROOT/.mount-lock"; flock 9
+  mkdir -p "$ROOT/proc" "$ROOT/dev" "$ROOT$REPO"
   mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
-  mountpoint -q "$ROOT/repo" || mount --bind "$REPO" "$ROOT/repo"
   mountpoint -q "$ROOT/dev" || mount --bind /dev "$ROOT/dev"
+  mountpoint -q "$ROOT$REPO" || mount --bind "$REPO" "$ROOT$REPO"
+  flock -u 9
 }
 
-unmounts() {
-  for m in repo dev proc; do mountpoint -q "$ROOT/$m" && umount -l "$ROOT/$m" || true; done
+unmount_all() {
+  [ -d "$ROOT" ] || return 0
+  grep -o " $ROOT[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -l "$m" || true; done
 }
 
 case "${1:-}" in
   ensure) ensure ;;
   run)
-    shift; ensure; mounts; trap unmounts EXIT
+    shift; ensure; mounts
     chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 \
       ${LD_LIBRARY_PATH:+LD_LIBRARY_PATH="$LD_LIBRARY_PATH"} ${RESET_LIB_DIR:+RESET_LIB_DIR="$RESET_LIB_DIR"} \
-      /bin/bash -c 'cd /repo && "$@"' bash "$@"
+      /bin/bash -c 'cd "$0" && "$@"' "$REPO" "$@"
     ;;
-  *) echo "usage: $0 ensure | run CMD..." >&2; exit 2 ;;
+  unmount) unmount_all ;;
+  *) echo "usage: $0 ensure | run CMD... | unmount" >&2; exit 2 ;;
 esac

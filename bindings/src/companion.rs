@@ -56,26 +56,28 @@ impl Session {
     }
 }
 
+/// Opens (creating and migrating if needed) the encrypted profile at `config.database_path`.
+///
+/// Throws `WrongKey` when the key does not open the file and `UnsupportedVersion` when a
+/// newer app wrote it; in both cases the file is left exactly as it was.
+///
+/// A free function rather than a constructor: Kotlin names the object `ResetCompanion` (a
+/// class called `Companion` clashes with `companion object`), and uniffi 0.32 does not apply
+/// that rename to constructors' return types.
+#[uniffi::export]
+pub fn open_companion(config: CompanionConfig, clock: Arc<dyn Clock>) -> Result<Arc<Companion>, ResetError> {
+    guarded(|| {
+        let key_bytes = Zeroizing::new(config.key);
+        let key = DatabaseKey::from_bytes(&key_bytes)?;
+        let zone = time::parse_zone(&config.time_zone)?;
+        time::now(clock.as_ref())?;
+        let store = Store::open(&PathBuf::from(&config.database_path), &key)?;
+        Ok(Arc::new(Companion { state: Mutex::new(Some(Session { store, zone, clock })) }))
+    })
+}
+
 #[uniffi::export]
 impl Companion {
-    /// Opens (creating and migrating if needed) the encrypted profile at `config.database_path`.
-    ///
-    /// Throws `WrongKey` when the key does not open the file and `UnsupportedVersion` when a
-    /// newer app wrote it; in both cases the file is left exactly as it was.
-    #[uniffi::constructor]
-    pub fn open(config: CompanionConfig, clock: Arc<dyn Clock>) -> Result<Arc<Self>, ResetError> {
-        guarded(|| {
-            let key_bytes = Zeroizing::new(config.key);
-            let key = DatabaseKey::from_bytes(&key_bytes)?;
-            let zone = time::parse_zone(&config.time_zone)?;
-            time::now(clock.as_ref())?;
-            let store = Store::open(&PathBuf::from(&config.database_path), &key)?;
-            Ok(Arc::new(Companion {
-                state: Mutex::new(Some(Session { store, zone, clock })),
-            }))
-        })
-    }
-
     /// Closes the database. Later calls throw `Conflict`. Safe to call twice.
     pub fn close(&self) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -137,9 +139,13 @@ impl Companion {
             session.store.erase()
         })
     }
+}
 
+/// Calls that exist only in test builds (`--features test-hooks`), never in the apps.
+#[cfg(feature = "test-hooks")]
+#[uniffi::export]
+impl Companion {
     /// Test hook: panics inside the core, to prove the panic arrives as an `Internal` error.
-    #[cfg(feature = "test-hooks")]
     pub fn debug_trigger_panic(&self) -> Result<(), ResetError> {
         self.with(|_| panic!("deliberate test panic"))
     }
@@ -171,7 +177,7 @@ pub(crate) fn guarded<T>(f: impl FnOnce() -> reset_core::Result<T>) -> Result<T,
         Ok(result) => result.map_err(ResetError::from),
         // The payload may quote anything, so it is not passed on.
         Err(_) => Err(ResetError::Internal {
-            message: "internal error: a bug in the core was caught; please report it".into(),
+            reason: "internal error: a bug in the core was caught; please report it".into(),
         }),
     }
 }

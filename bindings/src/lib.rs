@@ -9,7 +9,7 @@ uniffi::setup_scaffolding!();
 
 mod companion;
 
-pub use companion::{Companion, CompanionConfig, Status};
+pub use companion::{Companion, CompanionConfig, Status, open_companion};
 pub use reset_core::time::Clock;
 pub use reset_core::{ErrorKind, ResetError};
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use reset_core::time::parse_instant;
 use reset_core::{Error, ErrorKind, ResetError};
-use reset_ffi::{Companion, CompanionConfig};
+use reset_ffi::{Companion, CompanionConfig, open_companion};
 
 use output::Output;
 
@@ -69,7 +69,7 @@ impl Ctx {
             key: key.expose_bytes().to_vec(),
             time_zone: self.zone.clone(),
         };
-        Companion::open(config, profile::clock(self.now))
+        open_companion(config, profile::clock(self.now))
     }
 }
 

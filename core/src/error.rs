@@ -183,34 +183,35 @@ impl ErrorKind {
 
 /// The one public error that crosses the FFI: a Swift `Error`, a Kotlin exception.
 ///
-/// Each variant is a case an app can act on; `message` is safe to log (no user content).
+/// Each variant is a case an app can act on; `reason` is safe to log (no user content).
+/// (Not `message`: Kotlin exceptions already have a `message` property.)
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Error))]
 pub enum ResetError {
     /// A value failed validation; `field` names it (e.g. `answers[3]`, `time_zone`).
-    #[error("invalid {field}: {message}")]
-    InvalidInput { field: String, message: String },
+    #[error("invalid {field}: {reason}")]
+    InvalidInput { field: String, reason: String },
     /// The record asked for does not exist.
-    #[error("{message}")]
-    NotFound { message: String },
+    #[error("{reason}")]
+    NotFound { reason: String },
     /// The request contradicts the current state (e.g. a step that is still locked).
-    #[error("{message}")]
-    Conflict { message: String },
+    #[error("{reason}")]
+    Conflict { reason: String },
     /// The key or passphrase does not open the database or backup; nothing was changed.
-    #[error("{message}")]
-    WrongKey { message: String },
+    #[error("{reason}")]
+    WrongKey { reason: String },
     /// A database or backup failed its integrity checks; nothing was changed.
-    #[error("{message}")]
-    Corrupt { message: String },
+    #[error("{reason}")]
+    Corrupt { reason: String },
     /// Written by a newer version of the app; refused without modification.
-    #[error("{message}")]
-    UnsupportedVersion { message: String },
+    #[error("{reason}")]
+    UnsupportedVersion { reason: String },
     /// The disk is full, the database is busy, or another I/O failure; nothing was lost.
-    #[error("{message}")]
-    Storage { message: String },
+    #[error("{reason}")]
+    Storage { reason: String },
     /// A bug inside the core (including a caught panic); the app should report it.
-    #[error("{message}")]
-    Internal { message: String },
+    #[error("{reason}")]
+    Internal { reason: String },
 }
 
 impl ResetError {
@@ -231,19 +232,16 @@ impl ResetError {
 
 impl From<Error> for ResetError {
     fn from(e: Error) -> Self {
-        let message = e.to_string();
+        let reason = e.to_string();
         match e {
-            Error::InvalidInput { field, reason } => ResetError::InvalidInput {
-                field,
-                message: reason,
-            },
-            Error::NotFound { .. } => ResetError::NotFound { message },
-            Error::Conflict { .. } => ResetError::Conflict { message },
-            Error::WrongKey => ResetError::WrongKey { message },
-            Error::Corrupt { .. } => ResetError::Corrupt { message },
-            Error::UnsupportedVersion { .. } => ResetError::UnsupportedVersion { message },
-            Error::Storage { .. } => ResetError::Storage { message },
-            Error::Internal { .. } => ResetError::Internal { message },
+            Error::InvalidInput { field, reason } => ResetError::InvalidInput { field, reason },
+            Error::NotFound { .. } => ResetError::NotFound { reason },
+            Error::Conflict { .. } => ResetError::Conflict { reason },
+            Error::WrongKey => ResetError::WrongKey { reason },
+            Error::Corrupt { .. } => ResetError::Corrupt { reason },
+            Error::UnsupportedVersion { .. } => ResetError::UnsupportedVersion { reason },
+            Error::Storage { .. } => ResetError::Storage { reason },
+            Error::Internal { .. } => ResetError::Internal { reason },
         }
     }
 }

@@ -19,7 +19,7 @@ public actor ResetStore {
             key: key,
             timeZone: timeZone.identifier
         )
-        companion = try Companion.open(config: config, clock: clock)
+        companion = try openCompanion(config: config, clock: clock)
     }
 
     /// Opens the profile with the key from `keyProvider` (the Keychain in the app).

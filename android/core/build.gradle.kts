@@ -1,0 +1,63 @@
+// The `core` library module: the idiomatic Kotlin wrapper (src/main/kotlin), the uniffi
+// bindings generated at build time from the Rust library, and the native libraries built by
+// cargo-ndk for each ABI. Nothing generated is committed.
+import org.gradle.api.tasks.Exec
+
+plugins {
+    id("com.android.library")
+    id("org.jetbrains.kotlin.android")
+}
+
+val repoRoot = rootProject.projectDir.parentFile
+val abis = listOf("arm64-v8a", "armeabi-v7a", "x86_64")
+val jniOut = layout.buildDirectory.dir("rustJniLibs")
+val generatedKotlin = layout.buildDirectory.dir("generated/uniffi/kotlin")
+
+android {
+    namespace = "app.resetcompanion.core"
+    compileSdk = 35
+    ndkVersion = "27.2.12479018"
+    defaultConfig {
+        minSdk = 26
+        consumerProguardFiles("consumer-rules.pro")
+        ndk { abiFilters += abis }
+    }
+    sourceSets["main"].jniLibs.srcDir(jniOut)
+    sourceSets["main"].kotlin.srcDir(generatedKotlin)
+    compileOptions {
+        sourceCompatibility = JavaVersion.VERSION_17
+        targetCompatibility = JavaVersion.VERSION_17
+    }
+    kotlinOptions { jvmTarget = "17" }
+}
+
+dependencies {
+    // JNA as an AAR: it carries libjnidispatch.so for every Android ABI.
+    implementation("net.java.dev.jna:jna:5.17.0@aar")
+    implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
+    testImplementation("org.junit.jupiter:junit-jupiter:5.14.1")
+}
+
+// cargo-ndk builds libreset_ffi.so per ABI; -z max-page-size=16384 keeps it loadable on
+// devices with 16 KB pages (Android 15+).
+val cargoNdk by tasks.registering(Exec::class) {
+    workingDir = repoRoot
+    environment("RUSTFLAGS", "-C link-arg=-Wl,-z,max-page-size=16384")
+    commandLine(
+        listOf("cargo", "ndk") + abis.flatMap { listOf("-t", it) } +
+            listOf("-o", jniOut.get().asFile.path, "build", "--locked", "--release", "-p", "reset-ffi")
+    )
+}
+
+// Kotlin bindings come from the compiled library (uniffi library mode), never from a copy.
+val uniffiBindings by tasks.registering(Exec::class) {
+    dependsOn(cargoNdk)
+    workingDir = repoRoot
+    commandLine(
+        "cargo", "run", "--locked", "-p", "reset-ffi", "--features", "bindgen", "--bin", "uniffi-bindgen", "--",
+        "generate", "--library", jniOut.get().file("arm64-v8a/libreset_ffi.so").asFile.path,
+        "--language", "kotlin", "--out-dir", generatedKotlin.get().asFile.path,
+    )
+}
+
+tasks.named("preBuild") { dependsOn(uniffiBindings) }

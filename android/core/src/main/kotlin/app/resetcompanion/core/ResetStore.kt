@@ -1,0 +1,90 @@
+package app.resetcompanion.core
+
+import app.resetcompanion.core.model.Clock
+import app.resetcompanion.core.model.ErrorKind
+import app.resetcompanion.core.model.ResetException
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+
+/**
+ * The app's handle on one encrypted profile: suspend functions over the generated [ResetCompanion].
+ *
+ * Every call hops to [dispatcher] (IO by default), so screens can call from the main thread.
+ * Errors arrive as [ResetException] subclasses (sealed), with a stable [kind].
+ */
+class ResetStore private constructor(
+    /** The generated FFI object, for calls this wrapper does not cover yet. */
+    val companion: ResetCompanion,
+    private val dispatcher: CoroutineDispatcher,
+) : AutoCloseable {
+
+    companion object {
+        /**
+         * Opens (creating and migrating if needed) the profile at [databasePath].
+         *
+         * @throws ResetException.WrongKey if [key] does not open it; the file is untouched.
+         * @throws ResetException.UnsupportedVersion if a newer app wrote it; the file is untouched.
+         */
+        suspend fun open(
+            databasePath: String,
+            key: ByteArray,
+            timeZone: String = java.util.TimeZone.getDefault().id,
+            clock: Clock = SystemClock,
+            dispatcher: CoroutineDispatcher = Dispatchers.IO,
+        ): ResetStore = withContext(dispatcher) {
+            val config = CompanionConfig(databasePath = databasePath, key = key, timeZone = timeZone)
+            ResetStore(openCompanion(config, clock), dispatcher)
+        }
+    }
+
+    /** Runs [block] against the FFI object on the store's dispatcher. */
+    suspend fun <T> call(block: (ResetCompanion) -> T): T = withContext(dispatcher) { block(companion) }
+
+    /** Path, schema version, zone and record counts. */
+    suspend fun status(): Status = call { it.status() }
+
+    /** Today's local date for the person, `YYYY-MM-DD`. */
+    suspend fun today(): String = call { it.today() }
+
+    /** Call from the `ACTION_TIMEZONE_CHANGED` receiver. */
+    suspend fun setTimeZone(zone: String) = call { it.setTimeZone(zone) }
+
+    /** Stores a small named preference inside the encrypted profile. */
+    suspend fun setPreference(name: String, value: String) = call { it.setPreference(name, value) }
+
+    /** The preference stored under [name], or null. */
+    suspend fun preference(name: String): String? = call { it.preference(name) }
+
+    /** Deletes the profile's files; the caller must also delete the key. */
+    suspend fun eraseAll() = call { it.eraseAll() }
+
+    /** Closes the database and frees the native object. */
+    override fun close() {
+        companion.closeProfile()
+        companion.destroy()
+    }
+}
+
+/** The device clock, handed to the core so it never reads the host clock itself. */
+object SystemClock : Clock {
+    override fun nowUnixMs(): Long = System.currentTimeMillis()
+}
+
+/** A clock pinned to one instant: previews, tests and screenshots. */
+class FixedClock(private val unixMs: Long) : Clock {
+    override fun nowUnixMs(): Long = unixMs
+}
+
+/** The stable kind of this error, for `when` without matching every field. */
+val ResetException.kind: ErrorKind
+    get() = when (this) {
+        is ResetException.InvalidInput -> ErrorKind.INVALID_INPUT
+        is ResetException.NotFound -> ErrorKind.NOT_FOUND
+        is ResetException.Conflict -> ErrorKind.CONFLICT
+        is ResetException.WrongKey -> ErrorKind.WRONG_KEY
+        is ResetException.Corrupt -> ErrorKind.CORRUPT
+        is ResetException.UnsupportedVersion -> ErrorKind.UNSUPPORTED_VERSION
+        is ResetException.Storage -> ErrorKind.STORAGE
+        is ResetException.Internal -> ErrorKind.INTERNAL
+    }

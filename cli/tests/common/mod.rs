@@ -1,0 +1,65 @@
+//! Runs the real `reset` binary against a scratch profile, as outside checks do.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A scratch profile folder and helpers to run `reset` against it.
+pub struct Cli {
+    pub dir: tempfile::TempDir,
+}
+
+impl Cli {
+    pub fn new() -> Self {
+        Cli { dir: tempfile::TempDir::new().unwrap() }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("profile.db")
+    }
+
+    /// Runs `reset --db <scratch> --tz Europe/London <args>` with a fixed clock unless `--now` is given.
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_reset"));
+        cmd.arg("--db").arg(self.db()).arg("--tz").arg("Europe/London");
+        if !args.contains(&"--now") {
+            cmd.args(["--now", "2027-03-28T09:00:00Z"]);
+        }
+        cmd.args(args).env_remove("RESET_KEY").output().unwrap()
+    }
+
+    /// Runs and parses stdout as JSON, asserting success.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.run(args);
+        assert!(out.status.success(), "reset {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout of {args:?} is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    }
+
+    /// Runs expecting failure; returns the `{"error":{…}}` object from stderr.
+    pub fn error(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.run(args);
+        assert!(!out.status.success(), "reset {args:?} unexpectedly succeeded");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let line = stderr.lines().find(|l| l.starts_with("{\"error\"")).unwrap_or_else(|| panic!("no error JSON in stderr: {stderr}"));
+        serde_json::from_str::<serde_json::Value>(line).unwrap()["error"].clone()
+    }
+
+    /// Every byte of the profile's database, WAL and journal.
+    pub fn profile_bytes(&self) -> Vec<u8> {
+        ["", "-wal", "-journal", "-shm"]
+            .iter()
+            .filter_map(|s| std::fs::read(format!("{}{s}", self.db().display())).ok())
+            .flatten()
+            .collect()
+    }
+}
+
+/// True when `needle` occurs in `haystack`.
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// Reads the CLI's key file beside `db`.
+pub fn key_hex(db: &Path) -> String {
+    std::fs::read_to_string(db.with_extension("key")).unwrap()
+}

@@ -1,0 +1,223 @@
+//! Mood check-ins: the ten-second "how do you feel?" on a 7-point scale, with optional
+//! HealthKit-aligned emotion labels and life areas, a note and tags. Several a day.
+//!
+//! Owns the check-in record, its validation and its rows (`check_ins`, plus the note in the
+//! encrypted search index), and the shared pieces every entry uses ([`moment`], [`text`]).
+//! Must never: store a mood off the 1…7 scale or a word outside the fixed vocabularies,
+//! or put a note, label or mood into an error message.
+
+pub mod moment;
+pub mod mood;
+pub mod text;
+pub mod vocabulary;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+
+use crate::error::{Error, Result};
+use crate::journal::index::{self, SearchTable};
+use crate::time;
+use moment::{DateRange, Moment};
+pub use mood::{MoodKind, ValenceClassification};
+pub use vocabulary::{EmotionLabel, LifeArea};
+
+/// What the person enters for a check-in.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct CheckInInput {
+    /// 1 very unpleasant … 4 neutral … 7 very pleasant.
+    pub mood: i32,
+    /// A passing feeling (default) or the day's mood.
+    pub kind: MoodKind,
+    /// Words for the feeling, from the HealthKit vocabulary.
+    pub labels: Vec<EmotionLabel>,
+    /// Parts of life it is about, from the HealthKit vocabulary.
+    pub areas: Vec<LifeArea>,
+    /// An optional free-text note (≤ 100 KiB).
+    pub note: Option<String>,
+    /// Tags such as `sleep` or `exercise` (normalised to lower case).
+    pub tags: Vec<String>,
+    /// RFC 3339 instant it is about; `None` means now.
+    pub at: Option<String>,
+}
+
+/// A stored check-in.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct CheckIn {
+    /// Opaque id (`ci_…`).
+    pub id: String,
+    /// Momentary emotion or daily mood.
+    pub kind: MoodKind,
+    /// 1…7.
+    pub mood: i32,
+    /// HealthKit valence, `(mood − 4) / 3`.
+    pub valence: f64,
+    /// HealthKit valence classification (raw value = mood).
+    pub valence_classification: ValenceClassification,
+    /// Emotion labels.
+    pub labels: Vec<EmotionLabel>,
+    /// Life areas.
+    pub areas: Vec<LifeArea>,
+    /// The note, if any.
+    pub note: Option<String>,
+    /// Normalised tags.
+    pub tags: Vec<String>,
+    /// The instant, RFC 3339 UTC.
+    pub at: String,
+    /// The IANA zone at capture.
+    pub time_zone: String,
+    /// The local day at capture, `YYYY-MM-DD`.
+    pub local_date: String,
+    /// The local wall time at capture, RFC 3339 with offset.
+    pub local_time: String,
+    /// When it was first stored, RFC 3339 UTC.
+    pub created_at: String,
+    /// When it was last changed, RFC 3339 UTC.
+    pub updated_at: String,
+}
+
+/// A validated check-in ready to store.
+struct Valid {
+    mood: i32,
+    kind: MoodKind,
+    labels: Vec<EmotionLabel>,
+    areas: Vec<LifeArea>,
+    note: Option<String>,
+    tags: Vec<String>,
+}
+
+fn validate(input: CheckInInput) -> Result<Valid> {
+    mood::check_mood("mood", input.mood)?;
+    text::check_items("labels", &input.labels)?;
+    text::check_items("areas", &input.areas)?;
+    Ok(Valid {
+        mood: input.mood,
+        kind: input.kind,
+        labels: vocabulary::dedup(&input.labels),
+        areas: vocabulary::dedup(&input.areas),
+        note: text::optional_text("note", input.note)?,
+        tags: text::normalize_tags(&input.tags)?,
+    })
+}
+
+/// Validates and stores a check-in in `tx` (with its note in the search index).
+pub fn add(tx: &Transaction<'_>, input: CheckInInput, now: DateTime<Utc>, zone: Tz) -> Result<CheckIn> {
+    let moment = Moment::resolve(input.at.as_deref(), now, zone)?;
+    let v = validate(input)?;
+    let id = moment::new_id(tx, "ci")?;
+    let now_ms = now.timestamp_millis();
+    tx.execute(
+        "INSERT INTO check_ins (id, kind, mood, labels, areas, note, tags, at_ms, time_zone, local_date, local_minute, created_ms, updated_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        rusqlite::params![
+            id,
+            v.kind.code(),
+            v.mood,
+            vocabulary::to_mask(&v.labels, EmotionLabel::bit),
+            vocabulary::to_mask(&v.areas, LifeArea::bit),
+            v.note,
+            serde_json::to_string(&v.tags)?,
+            moment.at.timestamp_millis(),
+            moment.zone.name(),
+            moment.local_date.to_string(),
+            moment.local_minute,
+            now_ms,
+        ],
+    )?;
+    let seq = tx.last_insert_rowid();
+    let words: Vec<&str> = v.labels.iter().map(|l| l.code()).chain(v.areas.iter().map(|a| a.code())).collect();
+    index::put(tx, SearchTable::CheckIns, seq, v.note.as_deref().unwrap_or(""), &words.join(" "), &v.tags)?;
+    get(tx, &id)
+}
+
+const COLUMNS: &str = "id, kind, mood, labels, areas, note, tags, at_ms, time_zone, local_date, created_ms, updated_ms";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<RawCheckIn> {
+    Ok(RawCheckIn {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        mood: r.get(2)?,
+        labels: r.get(3)?,
+        areas: r.get(4)?,
+        note: r.get(5)?,
+        tags: r.get(6)?,
+        at_ms: r.get(7)?,
+        time_zone: r.get(8)?,
+        local_date: r.get(9)?,
+        created_ms: r.get(10)?,
+        updated_ms: r.get(11)?,
+    })
+}
+
+/// A row as stored, before it is checked and formatted.
+struct RawCheckIn {
+    id: String,
+    kind: String,
+    mood: i32,
+    labels: i64,
+    areas: i64,
+    note: Option<String>,
+    tags: String,
+    at_ms: i64,
+    time_zone: String,
+    local_date: String,
+    created_ms: i64,
+    updated_ms: i64,
+}
+
+impl RawCheckIn {
+    fn into_check_in(self) -> Result<CheckIn> {
+        let (at, local_time) = moment::format_stored(self.at_ms, &self.time_zone)?;
+        Ok(CheckIn {
+            id: self.id,
+            kind: MoodKind::parse(&self.kind).map_err(|_| Error::internal("a stored check-in kind is unknown"))?,
+            mood: self.mood,
+            valence: mood::valence(self.mood),
+            valence_classification: mood::classification(self.mood),
+            labels: vocabulary::from_mask(self.labels, EmotionLabel::ALL, EmotionLabel::bit),
+            areas: vocabulary::from_mask(self.areas, LifeArea::ALL, LifeArea::bit),
+            note: self.note,
+            tags: serde_json::from_str(&self.tags).map_err(|_| Error::internal("stored tags do not parse"))?,
+            at,
+            time_zone: self.time_zone,
+            local_date: self.local_date,
+            local_time,
+            created_at: time::format_utc(time::from_unix_ms(self.created_ms, "created_at")?),
+            updated_at: time::format_utc(time::from_unix_ms(self.updated_ms, "updated_at")?),
+        })
+    }
+}
+
+/// The check-in with `id`, or `not_found`.
+pub fn get(conn: &Connection, id: &str) -> Result<CheckIn> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM check_ins WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("check-in"))?
+        .into_check_in()
+}
+
+/// Check-ins whose local day lies in `range`, newest first.
+pub fn list(conn: &Connection, range: &DateRange) -> Result<Vec<CheckIn>> {
+    let (from, to) = range.sql_bounds();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM check_ins WHERE local_date BETWEEN ?1 AND ?2 ORDER BY at_ms DESC, seq DESC"
+    ))?;
+    let rows = stmt.query_map([from, to], from_row)?;
+    rows.map(|r| r.map_err(Error::from).and_then(RawCheckIn::into_check_in)).collect()
+}
+
+/// Deletes a check-in and its search entry; `not_found` if there is none.
+pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    let seq: i64 = tx
+        .query_row("SELECT seq FROM check_ins WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::not_found("check-in"))?;
+    index::remove(tx, SearchTable::CheckIns, seq)?;
+    tx.execute("DELETE FROM check_ins WHERE seq = ?1", [seq])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

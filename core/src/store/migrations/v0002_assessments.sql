@@ -1,0 +1,1 @@
+-- v0002: assessments. (Being written by the assessments slice; empty until then.)

@@ -1,0 +1,1 @@
+-- v0003: check-ins and journal. (Being written by the check-ins and journal slice; empty until then.)

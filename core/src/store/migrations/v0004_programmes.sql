@@ -1,0 +1,1 @@
+-- v0004: programmes and practice. (Being written by the programmes and practice slice; empty until then.)

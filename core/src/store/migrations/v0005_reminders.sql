@@ -1,0 +1,1 @@
+-- v0005: reminders. (Being written by the reminders slice; empty until then.)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine lacks for building and testing Reset Companion:
+# a Rust toolchain (rustup from crates' ecosystem is assumed present on CI images; installed
+# through apt's rustup otherwise), a JDK and Maven, and the Swift chroot. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+apt_updated=0
+need_pkg() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ $apt_updated = 0 ]; then $SUDO apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# C toolchain and perl build the vendored SQLCipher + OpenSSL; python3 checks outputs.
+need_pkg build-essential perl python3 debootstrap ca-certificates
+command -v java >/dev/null || need_pkg openjdk-17-jdk-headless
+command -v mvn >/dev/null || need_pkg maven
+if ! command -v cargo >/dev/null; then
+  [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+fi
+if ! command -v cargo >/dev/null; then
+  need_pkg rustup
+  rustup default stable
+fi
+# The Swift toolchain is only needed for the tests, not for the tour.
+[ "${1:-}" = "--no-swift" ] || scripts/swift-chroot.sh ensure

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: Rust (unit, property, CLI contract), Swift (XCTest via SwiftPM in a Debian
+# trixie chroot) and Kotlin (JUnit 5 on the JVM), all against the same freshly built library.
+# Installs what a fresh Debian/Ubuntu machine lacks first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+scripts/setup.sh
+if ! command -v cargo >/dev/null && [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
+mkdir -p target
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Rust: build (--locked) and test"
+cargo build --locked --workspace --all-features
+cargo test --locked --workspace --all-features 2>&1 | tee target/rust-tests.log
+[ "${PIPESTATUS[0]}" = 0 ]
+
+step "Bindings: generate Swift and Kotlin from the built library"
+scripts/gen-bindings.sh debug
+
+step "Swift: swift test (XCTest) on Linux"
+RESET_LIB_DIR="$ROOT/target/debug" LD_LIBRARY_PATH="$ROOT/target/debug" \
+  scripts/swift-chroot.sh run bash -c 'cd ios && swift test 2>&1' | tee target/swift-tests.log
+[ "${PIPESTATUS[0]}" = 0 ]
+
+step "Kotlin: JUnit 5 on the JVM (JNA)"
+RESET_LIB_DIR="$ROOT/target/debug" scripts/test-kotlin.sh 2>&1 | tee target/kotlin-tests.log
+[ "${PIPESTATUS[0]}" = 0 ]
+
+step "CLI: the README's main job on a scratch default profile"
+scripts/cli-smoke.sh | tee target/cli-smoke.log
+
+step "Summary"
+python3 scripts/summarize-tests.py
