@@ -17,3 +17,4 @@ dependencyResolutionManagement {
 }
 rootProject.name = "ResetCompanion"
 include(":core")
+include(":reminders")

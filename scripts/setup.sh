@@ -15,7 +15,7 @@ need_pkg() {
 }
 
 # C toolchain and perl build the vendored SQLCipher + OpenSSL; python3 checks outputs.
-need_pkg build-essential perl python3 debootstrap ca-certificates
+need_pkg build-essential perl python3 debootstrap ca-certificates poppler-utils
 command -v java >/dev/null || need_pkg openjdk-17-jdk-headless
 command -v mvn >/dev/null || need_pkg maven
 if ! command -v cargo >/dev/null; then

@@ -47,6 +47,8 @@ pub(crate) struct Session {
     pub store: Store,
     pub zone: Tz,
     pub clock: Arc<dyn Clock>,
+    /// The profile's key (zeroized on drop): backup and restore open the file a second time.
+    pub key: DatabaseKey,
 }
 
 impl Session {
@@ -72,7 +74,7 @@ pub fn open_companion(config: CompanionConfig, clock: Arc<dyn Clock>) -> Result<
         let zone = time::parse_zone(&config.time_zone)?;
         time::now(clock.as_ref())?;
         let store = Store::open(&PathBuf::from(&config.database_path), &key)?;
-        Ok(Arc::new(Companion { state: Mutex::new(Some(Session { store, zone, clock })) }))
+        Ok(Arc::new(Companion { state: Mutex::new(Some(Session { store, zone, clock, key })) }))
     })
 }
 

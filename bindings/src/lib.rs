@@ -7,7 +7,13 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod assessment;
+pub mod backup;
 mod companion;
+mod export;
+pub mod journal;
+pub mod programme;
+mod reminder;
 
 pub use companion::{Companion, CompanionConfig, Status, open_companion};
 pub use reset_core::time::Clock;

@@ -3,6 +3,7 @@
 //! Its flags and `--json` output are a contract that outside checks drive (see the issues
 //! and `docs/cli.md`). Like a phone shell it injects the clock (`--now`) and zone (`--tz`).
 
+mod cmd;
 mod output;
 mod profile;
 mod tour;
@@ -51,6 +52,50 @@ enum Command {
     },
     /// A non-interactive walk through everything the app can do, on the default database.
     Tour,
+    /// Encrypted backup of the whole profile: create, or restore (verified before it replaces anything).
+    Backup {
+        #[command(subcommand)]
+        command: cmd::backup::BackupCommand,
+    },
+    /// Write the profile out: `json` is the canonical dump of every table.
+    Export {
+        #[command(subcommand)]
+        command: cmd::export::ExportCommand,
+    },
+    /// Record how you feel: mood 1 (very unpleasant) to 7 (very pleasant), labels, areas, note, tags.
+    Checkin(cmd::checkin::CheckinArgs),
+    /// Journal entries: add, list, show, edit, delete, share, search.
+    Journal {
+        #[command(subcommand)]
+        command: cmd::journal::JournalCommand,
+    },
+    /// Patterns in your check-ins and thought records over a date range.
+    Insights(cmd::checkin::InsightsArgs),
+    /// Questionnaires (GAD-7, PHQ-9, GAD-2, PHQ-2, PSS-10, WSAS): score, take, history, due, outcome.
+    Assess {
+        #[command(subcommand)]
+        command: cmd::assess::AssessCommand,
+    },
+    /// Structured programmes (the Reset Series): list, show, start, today, complete, progress, leave, resume, restart, validate.
+    Programme {
+        #[command(subcommand)]
+        command: cmd::programme::ProgrammeCommand,
+    },
+    /// Reminders: add, list, remove, pause, plan, reconcile, snooze, done.
+    Remind {
+        #[command(subcommand)]
+        command: cmd::remind::RemindCommand,
+    },
+    /// Log a meditation, breathing, body-scan or other practice session; list sessions.
+    Session {
+        #[command(subcommand)]
+        command: cmd::programme::SessionCommand,
+    },
+    /// Your practice: minutes per day and week, days practised this week, habit strength, streak.
+    Practice {
+        #[command(subcommand)]
+        command: cmd::programme::PracticeCommand,
+    },
 }
 
 /// Everything a command needs to reach the profile.
@@ -74,7 +119,7 @@ impl Ctx {
 }
 
 fn main() -> ExitCode {
-    let json_requested = std::env::args().any(|a| a == "--json");
+    let json_requested = std::env::args_os().any(|a| a == "--json");
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
@@ -121,6 +166,16 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
         Command::Status => status(&ctx),
         Command::Erase { yes } => erase(&ctx, *yes),
         Command::Tour => tour::run(&ctx),
+        Command::Backup { command } => cmd::backup::run(&ctx, command, cli.json),
+        Command::Export { command } => cmd::export::run(&ctx, command),
+        Command::Checkin(args) => cmd::checkin::run(&ctx, args),
+        Command::Journal { command } => cmd::journal::run(&ctx, command),
+        Command::Insights(args) => cmd::checkin::insights(&ctx, args),
+        Command::Assess { command } => cmd::assess::run(&ctx, command),
+        Command::Programme { command } => cmd::programme::run(&ctx, command),
+        Command::Remind { command } => cmd::remind::run(&ctx, command),
+        Command::Session { command } => cmd::programme::session(&ctx, command),
+        Command::Practice { command } => cmd::programme::practice(&ctx, command),
     }
 }
 

@@ -31,6 +31,12 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
     let mut tour = Tour::default();
     let companion = ctx.open()?;
     foundation(ctx, &companion, &mut tour)?;
+    crate::cmd::journal::tour_step(&companion, &mut tour)?;
+    crate::cmd::assess::tour_step(&companion, &mut tour)?;
+    crate::cmd::programme::tour_step(&companion, &mut tour)?;
+    crate::cmd::remind::tour_step(&companion, &mut tour)?;
+    crate::cmd::export::tour_step(&companion, &mut tour)?;
+    crate::cmd::backup::tour_step(&companion, &mut tour)?;
 
     let status = companion.status()?;
     tour.say("Where everything is", format!("profile: {}", status.path), output::status_json(&status));

@@ -8,8 +8,19 @@
 #[cfg(feature = "ffi")]
 uniffi::setup_scaffolding!();
 
+pub mod assessment;
+pub mod backup;
+pub mod checkin;
+pub mod dump;
 pub mod error;
+pub mod export;
+pub mod insights;
+pub mod journal;
+pub mod practice;
 pub mod preferences;
+pub mod programme;
+pub mod progress;
+pub mod reminder;
 pub mod store;
 pub mod time;
 

@@ -11,7 +11,9 @@ pub struct Cli {
 
 impl Cli {
     pub fn new() -> Self {
-        Cli { dir: tempfile::TempDir::new().unwrap() }
+        Cli {
+            dir: tempfile::TempDir::new().unwrap(),
+        }
     }
 
     pub fn db(&self) -> PathBuf {
@@ -21,7 +23,10 @@ impl Cli {
     /// Runs `reset --db <scratch> --tz Europe/London <args>` with a fixed clock unless `--now` is given.
     pub fn run(&self, args: &[&str]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_reset"));
-        cmd.arg("--db").arg(self.db()).arg("--tz").arg("Europe/London");
+        cmd.arg("--db")
+            .arg(self.db())
+            .arg("--tz")
+            .arg("Europe/London");
         if !args.contains(&"--now") {
             cmd.args(["--now", "2027-03-28T09:00:00Z"]);
         }
@@ -31,16 +36,31 @@ impl Cli {
     /// Runs and parses stdout as JSON, asserting success.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.run(args);
-        assert!(out.status.success(), "reset {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout of {args:?} is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+        assert!(
+            out.status.success(),
+            "reset {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout of {args:?} is not JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
     }
 
     /// Runs expecting failure; returns the `{"error":{…}}` object from stderr.
     pub fn error(&self, args: &[&str]) -> serde_json::Value {
         let out = self.run(args);
-        assert!(!out.status.success(), "reset {args:?} unexpectedly succeeded");
+        assert!(
+            !out.status.success(),
+            "reset {args:?} unexpectedly succeeded"
+        );
         let stderr = String::from_utf8_lossy(&out.stderr);
-        let line = stderr.lines().find(|l| l.starts_with("{\"error\"")).unwrap_or_else(|| panic!("no error JSON in stderr: {stderr}"));
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with("{\"error\""))
+            .unwrap_or_else(|| panic!("no error JSON in stderr: {stderr}"));
         serde_json::from_str::<serde_json::Value>(line).unwrap()["error"].clone()
     }
 
@@ -56,7 +76,9 @@ impl Cli {
 
 /// True when `needle` occurs in `haystack`.
 pub fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }
 
 /// Reads the CLI's key file beside `db`.

@@ -17,7 +17,6 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 
 use crate::error::{Error, Result};
 use crate::journal::index::{self, SearchTable};
-use crate::time;
 use moment::{DateRange, Moment};
 pub use mood::{MoodKind, ValenceClassification};
 pub use vocabulary::{EmotionLabel, LifeArea};
@@ -103,7 +102,12 @@ fn validate(input: CheckInInput) -> Result<Valid> {
 }
 
 /// Validates and stores a check-in in `tx` (with its note in the search index).
-pub fn add(tx: &Transaction<'_>, input: CheckInInput, now: DateTime<Utc>, zone: Tz) -> Result<CheckIn> {
+pub fn add(
+    tx: &Transaction<'_>,
+    input: CheckInInput,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<CheckIn> {
     let moment = Moment::resolve(input.at.as_deref(), now, zone)?;
     let v = validate(input)?;
     let id = moment::new_id(tx, "ci")?;
@@ -127,8 +131,20 @@ pub fn add(tx: &Transaction<'_>, input: CheckInInput, now: DateTime<Utc>, zone: 
         ],
     )?;
     let seq = tx.last_insert_rowid();
-    let words: Vec<&str> = v.labels.iter().map(|l| l.code()).chain(v.areas.iter().map(|a| a.code())).collect();
-    index::put(tx, SearchTable::CheckIns, seq, v.note.as_deref().unwrap_or(""), &words.join(" "), &v.tags)?;
+    let words: Vec<&str> = v
+        .labels
+        .iter()
+        .map(|l| l.code())
+        .chain(v.areas.iter().map(|a| a.code()))
+        .collect();
+    index::put(
+        tx,
+        SearchTable::CheckIns,
+        seq,
+        v.note.as_deref().unwrap_or(""),
+        &words.join(" "),
+        &v.tags,
+    )?;
     get(tx, &id)
 }
 
@@ -172,30 +188,35 @@ impl RawCheckIn {
         let (at, local_time) = moment::format_stored(self.at_ms, &self.time_zone)?;
         Ok(CheckIn {
             id: self.id,
-            kind: MoodKind::parse(&self.kind).map_err(|_| Error::internal("a stored check-in kind is unknown"))?,
+            kind: MoodKind::parse(&self.kind)
+                .map_err(|_| Error::internal("a stored check-in kind is unknown"))?,
             mood: self.mood,
             valence: mood::valence(self.mood),
             valence_classification: mood::classification(self.mood),
             labels: vocabulary::from_mask(self.labels, EmotionLabel::ALL, EmotionLabel::bit),
             areas: vocabulary::from_mask(self.areas, LifeArea::ALL, LifeArea::bit),
             note: self.note,
-            tags: serde_json::from_str(&self.tags).map_err(|_| Error::internal("stored tags do not parse"))?,
+            tags: text::stored_tags(&self.tags)?,
             at,
             time_zone: self.time_zone,
             local_date: self.local_date,
             local_time,
-            created_at: time::format_utc(time::from_unix_ms(self.created_ms, "created_at")?),
-            updated_at: time::format_utc(time::from_unix_ms(self.updated_ms, "updated_at")?),
+            created_at: moment::format_stamp(self.created_ms)?,
+            updated_at: moment::format_stamp(self.updated_ms)?,
         })
     }
 }
 
 /// The check-in with `id`, or `not_found`.
 pub fn get(conn: &Connection, id: &str) -> Result<CheckIn> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM check_ins WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("check-in"))?
-        .into_check_in()
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM check_ins WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("check-in"))?
+    .into_check_in()
 }
 
 /// Check-ins whose local day lies in `range`, newest first.
@@ -205,19 +226,14 @@ pub fn list(conn: &Connection, range: &DateRange) -> Result<Vec<CheckIn>> {
         "SELECT {COLUMNS} FROM check_ins WHERE local_date BETWEEN ?1 AND ?2 ORDER BY at_ms DESC, seq DESC"
     ))?;
     let rows = stmt.query_map([from, to], from_row)?;
-    rows.map(|r| r.map_err(Error::from).and_then(RawCheckIn::into_check_in)).collect()
+    rows.map(|r| r.map_err(Error::from).and_then(RawCheckIn::into_check_in))
+        .collect()
 }
 
 /// Deletes a check-in and its search entry; `not_found` if there is none.
 pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<()> {
-    let seq: i64 = tx
-        .query_row("SELECT seq FROM check_ins WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::not_found("check-in"))?;
-    index::remove(tx, SearchTable::CheckIns, seq)?;
-    tx.execute("DELETE FROM check_ins WHERE seq = ?1", [seq])?;
-    Ok(())
+    index::delete_record(tx, "check_ins", SearchTable::CheckIns, id, "check-in")
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -68,10 +68,10 @@ impl DateRange {
             from: from.map(|f| time::parse_date(f, "from")).transpose()?,
             to: to.map(|t| time::parse_date(t, "to")).transpose()?,
         };
-        if let (Some(f), Some(t)) = (range.from, range.to) {
-            if f > t {
-                return Err(Error::invalid("from", "is after `to`"));
-            }
+        if let (Some(f), Some(t)) = (range.from, range.to)
+            && f > t
+        {
+            return Err(Error::invalid("from", "is after `to`"));
         }
         Ok(range)
     }
@@ -79,8 +79,10 @@ impl DateRange {
     /// The bounds as `YYYY-MM-DD` strings for SQL, open ends widened to all dates.
     pub fn sql_bounds(&self) -> (String, String) {
         (
-            self.from.map_or_else(|| "0000-01-01".into(), |d| d.to_string()),
-            self.to.map_or_else(|| "9999-12-31".into(), |d| d.to_string()),
+            self.from
+                .map_or_else(|| "0000-01-01".into(), |d| d.to_string()),
+            self.to
+                .map_or_else(|| "9999-12-31".into(), |d| d.to_string()),
         )
     }
 }
@@ -88,8 +90,14 @@ impl DateRange {
 /// Formats a stored instant (Unix ms) in its stored zone: (`at` UTC, `local_time` with offset).
 pub fn format_stored(at_ms: i64, zone_name: &str) -> Result<(String, String)> {
     let at = time::from_unix_ms(at_ms, "at")?;
-    let zone = time::parse_zone(zone_name).map_err(|_| Error::internal("a stored time zone no longer parses"))?;
+    let zone = time::parse_zone(zone_name)
+        .map_err(|_| Error::internal("a stored time zone no longer parses"))?;
     Ok((time::format_utc(at), time::format_local(at, zone)))
+}
+
+/// Formats a stored Unix-ms stamp (`created_at`, `updated_at`) as RFC 3339 UTC.
+pub fn format_stamp(ms: i64) -> Result<String> {
+    Ok(time::format_utc(time::from_unix_ms(ms, "stamp")?))
 }
 
 #[cfg(test)]
@@ -123,6 +131,8 @@ mod tests {
         assert!(DateRange::parse(Some("2027-02-01"), Some("2027-01-01")).is_err());
         let r = DateRange::parse(Some("2027-01-01"), None).unwrap();
         assert_eq!(r.sql_bounds(), ("2027-01-01".into(), "9999-12-31".into()));
-        assert!(matches!(DateRange::parse(Some("2027-13-01"), None), Err(Error::InvalidInput { ref field, .. }) if field == "from"));
+        assert!(
+            matches!(DateRange::parse(Some("2027-13-01"), None), Err(Error::InvalidInput { ref field, .. }) if field == "from")
+        );
     }
 }

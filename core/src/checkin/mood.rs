@@ -13,7 +13,9 @@ pub const MOOD_MIN: i32 = 1;
 pub const MOOD_MAX: i32 = 7;
 
 /// Whether a check-in is a passing feeling or a summary of the day (`HKStateOfMind.Kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum MoodKind {
@@ -46,7 +48,10 @@ impl MoodKind {
         match text {
             "momentary_emotion" | "momentary" => Ok(MoodKind::MomentaryEmotion),
             "daily_mood" | "daily" => Ok(MoodKind::DailyMood),
-            _ => Err(Error::invalid("kind", "expected momentary_emotion or daily_mood")),
+            _ => Err(Error::invalid(
+                "kind",
+                "expected momentary_emotion or daily_mood",
+            )),
         }
     }
 }
@@ -85,7 +90,10 @@ const CLASSES: [ValenceClassification; 7] = [
 impl ValenceClassification {
     /// The HealthKit raw value (1 very unpleasant … 7 very pleasant).
     pub fn healthkit_raw(self) -> u8 {
-        CLASSES.iter().position(|c| *c == self).map_or(4, |i| i as u8 + 1)
+        CLASSES
+            .iter()
+            .position(|c| *c == self)
+            .map_or(4, |i| i as u8 + 1)
     }
 }
 
@@ -94,7 +102,10 @@ pub fn check_mood(field: &str, mood: i32) -> Result<()> {
     if (MOOD_MIN..=MOOD_MAX).contains(&mood) {
         Ok(())
     } else {
-        Err(Error::invalid(field, "must be a whole number from 1 (very unpleasant) to 7 (very pleasant)"))
+        Err(Error::invalid(
+            field,
+            "must be a whole number from 1 (very unpleasant) to 7 (very pleasant)",
+        ))
     }
 }
 
@@ -140,7 +151,9 @@ mod tests {
     #[test]
     fn moods_off_the_scale_are_invalid_input() {
         for bad in [0, 8, -1, i32::MAX] {
-            assert!(matches!(check_mood("mood", bad), Err(Error::InvalidInput { ref field, .. }) if field == "mood"));
+            assert!(
+                matches!(check_mood("mood", bad), Err(Error::InvalidInput { ref field, .. }) if field == "mood")
+            );
         }
         assert!(mood_from_valence(1.01).is_err());
         assert!(mood_from_valence(f64::NAN).is_err());

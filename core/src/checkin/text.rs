@@ -19,9 +19,15 @@ pub const MAX_ITEMS: usize = 50;
 /// except newline, carriage return and tab.
 pub fn check_text(field: &str, text: &str) -> Result<()> {
     if text.len() > MAX_TEXT_BYTES {
-        return Err(Error::invalid(field, format!("longer than the {} KiB limit", MAX_TEXT_BYTES / 1024)));
+        return Err(Error::invalid(
+            field,
+            format!("longer than the {} KiB limit", MAX_TEXT_BYTES / 1024),
+        ));
     }
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
         return Err(Error::invalid(field, "contains control characters"));
     }
     Ok(())
@@ -52,7 +58,10 @@ pub fn check_rating(field: &str, value: i32, min: i32, max: i32) -> Result<()> {
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("must be a whole number from {min} to {max}")))
+        Err(Error::invalid(
+            field,
+            format!("must be a whole number from {min} to {max}"),
+        ))
     }
 }
 
@@ -79,7 +88,9 @@ pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>> {
         let tag = raw.trim().to_lowercase();
         let ok = !tag.is_empty()
             && tag.chars().count() <= MAX_TAG_CHARS
-            && tag.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'));
+            && tag
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'));
         if !ok {
             return Err(Error::invalid(
                 format!("tags[{i}]"),
@@ -94,6 +105,11 @@ pub fn normalize_tags(tags: &[String]) -> Result<Vec<String>> {
         return Err(Error::invalid("tags", format!("at most {MAX_TAGS} tags")));
     }
     Ok(out)
+}
+
+/// Reads tags stored as a JSON array; a failure is our bug, never the person's input.
+pub fn stored_tags(json: &str) -> Result<Vec<String>> {
+    serde_json::from_str(json).map_err(|_| Error::internal("stored tags do not parse"))
 }
 
 #[cfg(test)]
@@ -118,13 +134,21 @@ mod tests {
 
     #[test]
     fn tags_are_trimmed_lower_cased_and_deduplicated() {
-        let tags = normalize_tags(&[" Work ".into(), "work".into(), "Sleep well".into(), "café".into()]).unwrap();
+        let tags = normalize_tags(&[
+            " Work ".into(),
+            "work".into(),
+            "Sleep well".into(),
+            "café".into(),
+        ])
+        .unwrap();
         assert_eq!(tags, vec!["work", "sleep well", "café"]);
         let err = normalize_tags(&["ok".into(), "a,b".into()]).unwrap_err();
         assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "tags[1]"));
         assert!(normalize_tags(&[String::new()]).is_err());
         let many: Vec<String> = (0..21).map(|i| format!("t{i}")).collect();
-        assert!(matches!(normalize_tags(&many), Err(Error::InvalidInput { ref field, .. }) if field == "tags"));
+        assert!(
+            matches!(normalize_tags(&many), Err(Error::InvalidInput { ref field, .. }) if field == "tags")
+        );
     }
 
     #[test]

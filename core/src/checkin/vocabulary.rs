@@ -147,11 +147,17 @@ pub fn to_mask<T: Copy>(words: &[T], bit: impl Fn(T) -> i64) -> i64 {
 
 /// Unpacks a stored mask into words, in raw-value order.
 pub fn from_mask<T: Copy>(mask: i64, all: &[T], bit: impl Fn(T) -> i64) -> Vec<T> {
-    all.iter().copied().filter(|w| mask & bit(*w) != 0).collect()
+    all.iter()
+        .copied()
+        .filter(|w| mask & bit(*w) != 0)
+        .collect()
 }
 
 /// Parses a list of words, naming the offending one as `field[i]`; duplicates collapse.
-pub fn parse_list<T: FromStr<Err = Error> + PartialEq>(field: &str, items: &[String]) -> Result<Vec<T>> {
+pub fn parse_list<T: FromStr<Err = Error> + PartialEq>(
+    field: &str,
+    items: &[String],
+) -> Result<Vec<T>> {
     let mut out: Vec<T> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let word = item.parse::<T>().map_err(|e| match e {
@@ -221,7 +227,13 @@ mod tests {
     #[test]
     fn an_unknown_word_is_invalid_input_naming_its_position() {
         let err = parse_list::<EmotionLabel>("labels", &["calm".into(), "zen".into()]).unwrap_err();
-        assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "labels[1]"), "{err:?}");
-        assert!(!err.to_string().contains("zen"), "the message must not echo input");
+        assert!(
+            matches!(err, Error::InvalidInput { ref field, .. } if field == "labels[1]"),
+            "{err:?}"
+        );
+        assert!(
+            !err.to_string().contains("zen"),
+            "the message must not echo input"
+        );
     }
 }

@@ -217,7 +217,10 @@ impl ReminderDays {
                 let mut days = days.clone();
                 days.sort();
                 days.dedup();
-                days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(",")
+                days.iter()
+                    .map(|d| d.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
             }
         }
     }
@@ -231,7 +234,12 @@ impl serde::Serialize for ReminderDays {
 
 /// Parses a wall-clock time `HH:MM` (or `H:MM`), 00:00–23:59; `field` names the input.
 pub fn parse_time_of_day(text: &str, field: &str) -> Result<NaiveTime> {
-    let bad = || Error::invalid(field, "expected a time of day HH:MM between 00:00 and 23:59");
+    let bad = || {
+        Error::invalid(
+            field,
+            "expected a time of day HH:MM between 00:00 and 23:59",
+        )
+    };
     let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(h) || h.len() > 2 || !digits(m) || m.len() != 2 {
@@ -452,7 +460,10 @@ fn validate_label(label: Option<&str>) -> Result<Option<String>> {
         ));
     }
     if label.chars().any(char::is_control) {
-        return Err(Error::invalid("label", "control characters are not allowed"));
+        return Err(Error::invalid(
+            "label",
+            "control characters are not allowed",
+        ));
     }
     Ok(Some(label.to_string()))
 }

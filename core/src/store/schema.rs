@@ -14,16 +14,43 @@ struct Migration {
     sql: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: include_str!("migrations/v0001_profile.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("migrations/v0001_profile.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/v0002_assessments.sql"),
+    },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/v0003_journal.sql"),
+    },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/v0004_programmes.sql"),
+    },
+    Migration {
+        version: 5,
+        sql: include_str!("migrations/v0005_reminders.sql"),
+    },
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 
 /// User-data tables reported by `status` as (label, table).
-pub const COUNTED_TABLES: &[(&str, &str)] = &[];
+pub const COUNTED_TABLES: &[(&str, &str)] = &[
+    ("assessments", "assessments"),
+    ("safety_events", "safety_events"),
+    ("check_ins", "check_ins"),
+    ("journal_entries", "journal_entries"),
+    ("programme_enrolments", "programme_enrolments"),
+    ("programme_completions", "programme_completions"),
+    ("practice_sessions", "practice_sessions"),
+    ("reminder_rules", "reminder_rules"),
+];
 
 /// Applies every migration newer than `from`, each in its own transaction.
 pub(super) fn migrate(conn: &mut Connection, from: i64) -> Result<()> {

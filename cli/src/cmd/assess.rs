@@ -1,0 +1,431 @@
+//! `reset assess …`: questionnaires (list, score, take, history, due, outcome, episode,
+//! cadence) and the tour step that takes a GAD-7 and a PHQ-9.
+//!
+//! The JSON of `list`, `score`, `take` and `outcome` is the issue 4 contract, built here
+//! field by field so the FFI records can grow without changing it. A signpost is always
+//! printed before the score.
+
+use clap::Subcommand;
+use reset_core::Error;
+use reset_core::assessment::{
+    AssessmentResult, EpisodeOutcome, Instrument, OutcomeScores, OutcomeSummary, Signpost,
+};
+use reset_ffi::assessment::{
+    assessment_instruments, assessment_outcome_for_scores, parse_assessment_answers,
+};
+use reset_ffi::{Companion, ResetError};
+use serde_json::{Value, json};
+
+use super::checkin::to_json;
+use crate::Ctx;
+use crate::output::Output;
+use crate::tour::Tour;
+
+/// The assessment subcommands.
+#[derive(Subcommand)]
+pub enum AssessCommand {
+    /// The questionnaires available, with their bands and sources.
+    List,
+    /// Score answers without storing them.
+    Score {
+        /// Instrument id: gad7, phq9, gad2, phq2, pss10, wsas.
+        instrument: String,
+        /// One answer per item in order: numbers, `na` (WSAS work item), `decline` (PHQ-9 item 9).
+        #[arg(long, value_name = "A,B,...", allow_hyphen_values = true)]
+        answers: String,
+        /// Crisis resources region: GB, US or IE (default: the `region` preference, the zone, GB).
+        #[arg(long, value_name = "GB|US|IE")]
+        region: Option<String>,
+    },
+    /// Score and store a completed questionnaire.
+    Take {
+        /// Instrument id.
+        instrument: String,
+        /// One answer per item in order.
+        #[arg(long, value_name = "A,B,...", allow_hyphen_values = true)]
+        answers: String,
+        /// When it was completed, RFC 3339 (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// Crisis resources region: GB, US or IE.
+        #[arg(long, value_name = "GB|US|IE")]
+        region: Option<String>,
+    },
+    /// Stored results, oldest first.
+    History {
+        /// Only this instrument.
+        instrument: Option<String>,
+    },
+    /// Which questionnaires are due today, and which come next.
+    Due,
+    /// NHS Talking Therapies outcome: from the given first and last totals, else the current episode.
+    Outcome {
+        /// PHQ-9 totals at the start and now.
+        #[arg(long, value_name = "FIRST,LAST")]
+        phq9: Option<String>,
+        /// GAD-7 totals at the start and now.
+        #[arg(long, value_name = "FIRST,LAST")]
+        gad7: Option<String>,
+    },
+    /// Start a new episode of care (e.g. a programme or therapy begins); outcomes count from it.
+    Episode {
+        /// First day of the episode (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        start: Option<String>,
+    },
+    /// Set how often an instrument is due: a number of days, or `off`.
+    Cadence {
+        /// Instrument id.
+        instrument: String,
+        /// Days between measurements (1–366) or `off`.
+        every: String,
+    },
+}
+
+/// Runs one `assess` subcommand.
+pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
+    match command {
+        AssessCommand::List => list(),
+        AssessCommand::Score {
+            instrument,
+            answers,
+            region,
+        } => {
+            let answers = parse_assessment_answers(answers.clone())?;
+            let r = ctx
+                .open()?
+                .score_assessment(instrument.clone(), answers, region.clone())?;
+            Ok(Output::new(result_json(&r, None), describe(&r)))
+        }
+        AssessCommand::Take {
+            instrument,
+            answers,
+            at,
+            region,
+        } => {
+            let answers = parse_assessment_answers(answers.clone())?;
+            let at = at
+                .as_deref()
+                .map(|t| reset_core::time::parse_instant(t, "at").map(|t| t.timestamp_millis()))
+                .transpose()?;
+            let taken =
+                ctx.open()?
+                    .take_assessment(instrument.clone(), answers, at, region.clone())?;
+            let human = format!(
+                "{}saved [{}] on {}\n",
+                describe(&taken.result),
+                taken.record.id,
+                taken.record.local_date
+            );
+            Ok(Output::new(
+                result_json(&taken.result, Some(taken.record.id)),
+                human,
+            ))
+        }
+        AssessCommand::History { instrument } => {
+            let records = ctx.open()?.assessment_history(instrument.clone())?;
+            let mut human = String::new();
+            for r in &records {
+                human.push_str(&format!(
+                    "{}  {:<6} {:>2}/{:<2} {}{}\n",
+                    r.local_date,
+                    r.instrument,
+                    r.total,
+                    r.max,
+                    r.severity,
+                    if r.signpost.is_some() {
+                        "  (support resources shown)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            if records.is_empty() {
+                human.push_str("no assessments yet — try `reset assess take gad7 --answers …`\n");
+            }
+            Ok(Output::new(
+                json!({"assessments": to_json(&records)?}),
+                human,
+            ))
+        }
+        AssessCommand::Due => {
+            let report = ctx.open()?.assessments_due(Vec::new())?;
+            let mut human = format!("today is {}\n", report.today);
+            for d in &report.due {
+                human.push_str(&format!("due: {} (since {})\n", d.title, d.due_date));
+            }
+            for d in &report.upcoming {
+                human.push_str(&format!("next: {} on {}\n", d.title, d.due_date));
+            }
+            Ok(Output::new(to_json(&report)?, human))
+        }
+        AssessCommand::Outcome { phq9, gad7 } => outcome(ctx, phq9.as_deref(), gad7.as_deref()),
+        AssessCommand::Episode { start } => {
+            let e = ctx.open()?.start_assessment_episode(start.clone())?;
+            let human = format!("a new episode starts on {}\n", e.start_date);
+            Ok(Output::new(to_json(&e)?, human))
+        }
+        AssessCommand::Cadence { instrument, every } => {
+            let days = match every.as_str() {
+                "off" => None,
+                n => Some(
+                    n.parse::<u32>()
+                        .map_err(|_| Error::invalid("every_days", "a number of days or off"))?,
+                ),
+            };
+            let c = ctx
+                .open()?
+                .set_assessment_cadence(instrument.clone(), days)?;
+            let human = match c.every_days {
+                Some(d) => format!("{} is now due every {d} days\n", c.instrument),
+                None => format!("{} is no longer scheduled\n", c.instrument),
+            };
+            Ok(Output::new(to_json(&c)?, human))
+        }
+    }
+}
+
+fn list() -> Result<Output, ResetError> {
+    let all = assessment_instruments()?;
+    let mut human = String::new();
+    for i in &all {
+        human.push_str(&format!(
+            "{:<6} {:<7} {} items, 0–{}  {}\n",
+            i.id,
+            i.title,
+            i.items.len(),
+            i.max_total,
+            i.name
+        ));
+    }
+    let json: Vec<Value> = all.iter().map(instrument_json).collect();
+    Ok(Output::new(json!({"instruments": json}), human))
+}
+
+fn instrument_json(i: &Instrument) -> Value {
+    let bands: Vec<Value> = i
+        .bands
+        .iter()
+        .map(|b| json!({"id": b.id, "label": b.label, "min": b.min, "max": b.max}))
+        .collect();
+    json!({
+        "id": i.id,
+        "title": i.title,
+        "name": i.name,
+        "items": i.items.len(),
+        "max": i.max_total,
+        "recall_period": i.recall_period,
+        "bands": bands,
+        "bands_note": i.bands_note,
+        "citation": i.citation,
+    })
+}
+
+/// The contract shape of a scored result; `take` adds the stored `id`.
+fn result_json(r: &AssessmentResult, id: Option<i64>) -> Value {
+    let mut v = json!({
+        "instrument": r.instrument,
+        "total": r.total,
+        "max": r.max,
+        "severity": r.severity,
+        "flags": r.flags,
+        "signpost": r.signpost.as_ref().map(signpost_json),
+    });
+    if let (Some(id), Some(map)) = (id, v.as_object_mut()) {
+        map.insert("id".into(), json!(id));
+    }
+    v
+}
+
+fn signpost_json(s: &Signpost) -> Value {
+    let resources: Vec<Value> = s
+        .resources
+        .iter()
+        .map(|c| json!({"name": c.name, "phone": c.phone, "text": c.text, "url": c.url}))
+        .collect();
+    json!({"reason": s.reason.as_str(), "resources": resources})
+}
+
+/// Human text: the signpost first (DESIGN §7), then the score.
+fn describe(r: &AssessmentResult) -> String {
+    let mut out = String::new();
+    if let Some(s) = &r.signpost {
+        out.push_str(
+            "You don't have to face this alone. If you are in danger or thinking of harming\n",
+        );
+        out.push_str(&format!(
+            "yourself, help is available now ({}):\n",
+            s.region_name
+        ));
+        for c in &s.resources {
+            let how: Vec<String> = c
+                .phone
+                .iter()
+                .map(|p| format!("call {p}"))
+                .chain(c.text.iter().map(|t| format!("text {t}")))
+                .collect();
+            out.push_str(&format!(
+                "  • {}: {} — {}\n",
+                c.name,
+                how.join(" or "),
+                c.description
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{}: {} of {} — {}",
+        title(&r.instrument),
+        r.total,
+        r.max,
+        r.severity_label
+    ));
+    if r.prorated {
+        out.push_str(" (estimated from the answered items)");
+    }
+    out.push('\n');
+    if let Some(next) = &r.follow_up {
+        out.push_str(&format!(
+            "You could take the full {} next: reset assess take {next} --answers …\n",
+            title(next)
+        ));
+    }
+    out
+}
+
+/// The instrument's short title (`GAD-7`), or its id if unknown.
+fn title(id: &str) -> String {
+    assessment_instruments()
+        .ok()
+        .and_then(|all| all.into_iter().find(|i| i.id == id).map(|i| i.title))
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn pair(field: &str, text: &str) -> Result<(u32, u32), ResetError> {
+    let bad = || {
+        ResetError::from(Error::invalid(
+            field,
+            "expected FIRST,LAST totals, e.g. 14,6",
+        ))
+    };
+    let (a, b) = text.split_once(',').ok_or_else(bad)?;
+    Ok((
+        a.trim().parse().map_err(|_| bad())?,
+        b.trim().parse().map_err(|_| bad())?,
+    ))
+}
+
+fn outcome(ctx: &Ctx, phq9: Option<&str>, gad7: Option<&str>) -> Result<Output, ResetError> {
+    let summary = match (phq9, gad7) {
+        (Some(p), Some(g)) => {
+            let (phq9_first, phq9_last) = pair("phq9", p)?;
+            let (gad7_first, gad7_last) = pair("gad7", g)?;
+            assessment_outcome_for_scores(OutcomeScores {
+                phq9_first,
+                phq9_last,
+                gad7_first,
+                gad7_last,
+            })?
+        }
+        (None, None) => {
+            let episode = ctx.open()?.assessment_outcome()?;
+            let summary = episode.summary.ok_or_else(|| {
+                ResetError::from(Error::not_found(
+                    "a PHQ-9 and a GAD-7 in the current episode",
+                ))
+            })?;
+            return Ok(Output::new(
+                to_json(&summary)?,
+                describe_episode(&episode, &summary),
+            ));
+        }
+        (Some(_), None) => {
+            return Err(Error::invalid("gad7", "pass both --phq9 and --gad7, or neither").into());
+        }
+        (None, Some(_)) => {
+            return Err(Error::invalid("phq9", "pass both --phq9 and --gad7, or neither").into());
+        }
+    };
+    Ok(Output::new(to_json(&summary)?, describe_outcome(&summary)))
+}
+
+fn describe_outcome(s: &OutcomeSummary) -> String {
+    let word = match s.category.as_str() {
+        "not_caseness" => "scores were below the clinical cut-offs at the start (not caseness)",
+        "reliable_recovery" => "reliable recovery",
+        "recovery" => "recovery",
+        "reliable_improvement" => "reliable improvement",
+        "reliable_deterioration" => "reliable deterioration",
+        _ => "no reliable change",
+    };
+    format!(
+        "Outcome (NHS Talking Therapies measures, a sign of progress, not a diagnosis): {word}\n"
+    )
+}
+
+fn describe_episode(e: &EpisodeOutcome, s: &OutcomeSummary) -> String {
+    let start = e.episode.as_ref().map_or("?", |e| e.start_date.as_str());
+    let show = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
+    format!(
+        "Episode since {start}: PHQ-9 {} → {} ({} taken), GAD-7 {} → {} ({} taken)\n{}",
+        show(e.phq9_first),
+        show(e.phq9_latest),
+        e.phq9_count,
+        show(e.gad7_first),
+        show(e.gad7_latest),
+        e.gad7_count,
+        describe_outcome(s)
+    )
+}
+
+/// Tour: takes a GAD-7 and a PHQ-9 with everyday (non-crisis) answers and shows the outcome.
+pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetError> {
+    let gad7 = companion.take_assessment(
+        "gad7".into(),
+        parse_assessment_answers("1,1,1,1,0,1,1".into())?,
+        None,
+        None,
+    )?;
+    let phq9 = companion.take_assessment(
+        "phq9".into(),
+        parse_assessment_answers("1,1,1,1,0,1,1,0,0".into())?,
+        None,
+        None,
+    )?;
+    let episode = companion.assessment_outcome()?;
+    let due = companion.assessments_due(Vec::new())?;
+    let mut text = format!("{}{}", describe(&gad7.result), describe(&phq9.result));
+    if let Some(summary) = &episode.summary {
+        text.push_str(&describe_episode(&episode, summary));
+    }
+    let example = OutcomeScores {
+        phq9_first: 16,
+        phq9_last: 8,
+        gad7_first: 12,
+        gad7_last: 6,
+    };
+    text.push_str(&format!(
+        "for example, PHQ-9 16 → 8 with GAD-7 12 → 6 would be: {}",
+        describe_outcome(&assessment_outcome_for_scores(example)?)
+            .rsplit(": ")
+            .next()
+            .unwrap_or_default()
+    ));
+    if let Some(next) = due.upcoming.first() {
+        text.push_str(&format!(
+            "next due: {} on {} (every 14 days by default)\n",
+            next.title, next.due_date
+        ));
+    }
+    text.push_str("try: reset assess list · reset assess history · reset assess outcome --phq9 16,8 --gad7 12,6");
+    tour.say(
+        "Took a GAD-7 and a PHQ-9",
+        text,
+        json!({
+            "gad7": result_json(&gad7.result, Some(gad7.record.id)),
+            "phq9": result_json(&phq9.result, Some(phq9.record.id)),
+            "outcome": episode.summary.map(|s| to_json(&s)).transpose()?,
+        }),
+    );
+    Ok(())
+}

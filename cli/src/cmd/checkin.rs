@@ -1,0 +1,200 @@
+//! `reset checkin` and `reset insights`: the mood check-in and what the entries show.
+
+use std::ffi::OsString;
+
+use clap::Args;
+use reset_core::Error;
+use reset_core::checkin::{CheckIn, CheckInInput, EmotionLabel, LifeArea, MoodKind};
+use reset_core::insights::{Insights, MoodDirection};
+use reset_ffi::ResetError;
+
+use crate::Ctx;
+use crate::output::Output;
+
+/// `reset checkin --mood N …`
+#[derive(Args)]
+pub struct CheckinArgs {
+    /// 1 very unpleasant … 4 neutral … 7 very pleasant.
+    #[arg(long)]
+    pub mood: i32,
+    /// Emotion labels, comma-separated (HealthKit words: calm, anxious, grateful, …).
+    #[arg(long, value_name = "a,b")]
+    pub labels: Option<OsString>,
+    /// Life areas, comma-separated (work, family, self_care, …).
+    #[arg(long, value_name = "a,b")]
+    pub areas: Option<OsString>,
+    /// A short note (searchable, encrypted).
+    #[arg(long)]
+    pub note: Option<OsString>,
+    /// Tags, comma-separated.
+    #[arg(long, value_name = "a,b")]
+    pub tags: Option<OsString>,
+    /// When it was, RFC 3339 (default: now).
+    #[arg(long, value_name = "RFC3339")]
+    pub at: Option<String>,
+    /// `momentary` (default) or `daily` (the day's mood).
+    #[arg(long, value_name = "momentary|daily")]
+    pub kind: Option<String>,
+}
+
+/// `reset insights [--from DATE] [--to DATE]`
+#[derive(Args)]
+pub struct InsightsArgs {
+    /// First local day (default: 29 days before --to).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Last local day (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+}
+
+/// An argument as UTF-8, or `invalid_input` naming it (terminals can pass any bytes).
+pub fn utf8(field: &str, value: &OsString) -> Result<String, ResetError> {
+    value
+        .clone()
+        .into_string()
+        .map_err(|_| Error::invalid(field, "is not valid UTF-8").into())
+}
+
+/// Splits `a,b` into trimmed, non-empty items.
+pub fn list(field: &str, value: Option<&OsString>) -> Result<Vec<String>, ResetError> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    Ok(utf8(field, value)?
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect())
+}
+
+fn words<T: std::str::FromStr<Err = Error> + PartialEq>(
+    field: &str,
+    value: Option<&OsString>,
+) -> Result<Vec<T>, ResetError> {
+    Ok(reset_core::checkin::vocabulary::parse_list(
+        field,
+        &list(field, value)?,
+    )?)
+}
+
+/// Stores a check-in.
+pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
+    let input = CheckInInput {
+        mood: args.mood,
+        kind: args
+            .kind
+            .as_deref()
+            .map(MoodKind::parse)
+            .transpose()?
+            .unwrap_or_default(),
+        labels: words::<EmotionLabel>("labels", args.labels.as_ref())?,
+        areas: words::<LifeArea>("areas", args.areas.as_ref())?,
+        note: args.note.as_ref().map(|n| utf8("note", n)).transpose()?,
+        tags: list("tags", args.tags.as_ref())?,
+        at: args.at.clone(),
+    };
+    let c = ctx.open()?.check_in(input)?;
+    Ok(Output::new(to_json(&c)?, format!("{}\n", describe(&c))))
+}
+
+/// One line for a check-in: mood, day and words, never the note.
+pub fn describe(c: &CheckIn) -> String {
+    let words: Vec<&str> = c
+        .labels
+        .iter()
+        .map(|l| l.code())
+        .chain(c.areas.iter().map(|a| a.code()))
+        .collect();
+    let class = serde_json::to_value(c.valence_classification)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default();
+    format!(
+        "checked in: mood {}/7 ({}) on {} [{}]{}",
+        c.mood,
+        class.replace('_', " "),
+        c.local_date,
+        c.id,
+        if words.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", words.join(", "))
+        }
+    )
+}
+
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, ResetError> {
+    serde_json::to_value(value)
+        .map_err(|_| Error::internal("could not encode the result as JSON").into())
+}
+
+/// Computes insights for a range.
+pub fn insights(ctx: &Ctx, args: &InsightsArgs) -> Result<Output, ResetError> {
+    let i = ctx.open()?.insights(args.from.clone(), args.to.clone())?;
+    Ok(Output::new(to_json(&i)?, human_insights(&i)))
+}
+
+fn human_insights(i: &Insights) -> String {
+    let mut out = format!("Insights {} → {}\n", i.from, i.to);
+    match i.average_mood {
+        Some(avg) => out.push_str(&format!(
+            "{} check-ins, average mood {avg:.1}/7 over {} days\n",
+            i.check_in_count,
+            i.calendar.len()
+        )),
+        None => out.push_str("no check-ins in this range yet\n"),
+    }
+    let fmt = |b: &reset_core::insights::MoodBucket| match b.average {
+        Some(a) => format!("{} {a:.1} (n={})", b.name, b.count),
+        None => format!("{} –", b.name),
+    };
+    if i.check_in_count > 0 {
+        out.push_str(&format!(
+            "by weekday: {}\n",
+            i.by_weekday.iter().map(fmt).collect::<Vec<_>>().join(", ")
+        ));
+        out.push_str(&format!(
+            "by time of day: {}\n",
+            i.by_time_of_day
+                .iter()
+                .map(fmt)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    for a in i
+        .associations
+        .iter()
+        .filter(|a| a.direction != MoodDirection::NoClearDifference)
+        .take(8)
+    {
+        let dir = if a.direction == MoodDirection::Better {
+            "higher"
+        } else {
+            "lower"
+        };
+        out.push_str(&format!(
+            "  mood tends to be {dir} with {} ({:.1} vs {:.1}; {} with, {} without)\n",
+            a.name, a.average_with, a.average_without, a.count_with, a.count_without
+        ));
+    }
+    if i.thought_record_count > 0 {
+        out.push_str(&format!("{} thought records\n", i.thought_record_count));
+        for d in i.distortions.iter().take(5) {
+            out.push_str(&format!("  {}: {}\n", d.distortion.name(), d.count));
+        }
+        for e in &i.emotion_changes {
+            out.push_str(&format!(
+                "  {} {:.0} → {:.0} (n={})\n",
+                e.label.code(),
+                e.average_before,
+                e.average_after,
+                e.count
+            ));
+        }
+    }
+    out.push_str(&format!("{}\n", i.caveat));
+    out
+}

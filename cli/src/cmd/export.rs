@@ -1,0 +1,184 @@
+//! `reset export <format> --out PATH`: writing the profile out of the app.
+//!
+//! `json` is the canonical dump (issue 8): every table and row in a fixed order, used to
+//! prove round trips and to move data. `pdf`, `csv` and `fhir` are the therapist export:
+//! a date range and a choice of sections, a summary with counts on stdout.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use reset_ffi::ResetError;
+use serde_json::json;
+
+use reset_core::export::{ExportFormat, ExportOptions, ExportSection, ExportSummary, PageSize};
+use reset_ffi::Companion;
+
+use crate::Ctx;
+use crate::cmd::backup::{path_text, tables_json};
+use crate::output::Output;
+use crate::tour::Tour;
+
+/// The export formats.
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// The canonical JSON dump of the whole profile (NOT encrypted: it holds everything).
+    Json {
+        /// Where to write the dump (replaced if it exists).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// The therapist PDF report: cover, one-page summary, charts, item-level answers.
+    Pdf {
+        #[command(flatten)]
+        args: TherapistArgs,
+        /// Paper size: a4 or letter.
+        #[arg(long, value_name = "SIZE", default_value = "a4")]
+        paper: String,
+        /// A name for the cover page (only the PDF carries it).
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+    },
+    /// CSV files, one per kind of record: a folder, or a zip when PATH ends in .zip.
+    Csv {
+        #[command(flatten)]
+        args: TherapistArgs,
+    },
+    /// A FHIR R4 Bundle (collection) of the questionnaires, with LOINC codes.
+    Fhir {
+        #[command(flatten)]
+        args: TherapistArgs,
+    },
+}
+
+/// What every therapist export takes.
+#[derive(clap::Args)]
+pub struct TherapistArgs {
+    /// First local day included, YYYY-MM-DD (default: the first record).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Last local day included, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Sections, comma-separated: assessments,checkins,practice,programmes,journal
+    /// (default: all but journal; journal adds only entries marked shared).
+    #[arg(long, value_name = "LIST")]
+    include: Option<String>,
+    /// Where to write (a file; for csv a folder or a .zip). Its folder must exist.
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+}
+
+/// Runs an export subcommand.
+pub fn run(ctx: &Ctx, command: &ExportCommand) -> Result<Output, ResetError> {
+    match command {
+        ExportCommand::Pdf { args, paper, name } => {
+            therapist(ctx, ExportFormat::Pdf, args, paper, name.clone())
+        }
+        ExportCommand::Csv { args } => therapist(ctx, ExportFormat::Csv, args, "a4", None),
+        ExportCommand::Fhir { args } => therapist(ctx, ExportFormat::Fhir, args, "a4", None),
+        ExportCommand::Json { out } => {
+            let companion = ctx.open()?;
+            let summary = companion.export_dump(path_text(out)?, None)?;
+            let rows: u64 = summary.tables.iter().map(|t| t.rows).sum();
+            let json = json!({
+                "format": "json",
+                "path": out.display().to_string(),
+                "schema_version": summary.schema_version,
+                "tables": tables_json(&summary.tables),
+            });
+            let human = format!(
+                "wrote the canonical dump to {} ({rows} rows in {} tables)\nthis file is not encrypted: it holds every entry\n",
+                out.display(),
+                summary.tables.len()
+            );
+            Ok(Output::new(json, human))
+        }
+    }
+}
+
+// ---- Therapist export (pdf, csv, fhir) --------------------------------------------------
+
+fn therapist(
+    ctx: &Ctx,
+    format: ExportFormat,
+    args: &TherapistArgs,
+    paper: &str,
+    name: Option<String>,
+) -> Result<Output, ResetError> {
+    let options = ExportOptions {
+        from: args.from.clone(),
+        to: args.to.clone(),
+        include: args
+            .include
+            .as_deref()
+            .map(ExportSection::parse_list)
+            .transpose()?,
+        name,
+        page_size: paper.parse::<PageSize>()?,
+    };
+    let companion = ctx.open()?;
+    let summary = companion.export_for_therapist(format, options, path_text(&args.out)?, None)?;
+    Ok(summary_output(&summary))
+}
+
+/// The summary printed after a therapist export, in both forms.
+fn summary_output(s: &ExportSummary) -> Output {
+    let json = serde_json::to_value(s).unwrap_or_else(|_| json!({"path": s.path}));
+    let c = &s.counts;
+    let what = match s.format {
+        ExportFormat::Pdf => format!("the PDF report ({} pages)", s.pages),
+        ExportFormat::Csv => format!("{} CSV files", s.files.len()),
+        ExportFormat::Fhir => format!("a FHIR R4 Bundle ({} resources)", s.resources),
+    };
+    let mut human = format!(
+        "wrote {what} to {}
+range: {} to {}
+",
+        s.path, c.from, c.to
+    );
+    for (label, n) in [
+        ("assessments", c.assessments),
+        ("crisis signposts shown", c.safety_events),
+        ("check-ins", c.check_ins),
+        ("practice sessions", c.practice_sessions),
+        ("practice minutes", c.practice_minutes),
+        ("programme steps", c.programme_steps),
+        ("shared journal entries", c.shared_journal_entries),
+    ] {
+        human.push_str(&format!("  {label}: {n}\n"));
+    }
+    if c.private_journal_entries > 0 {
+        human.push_str(&format!(
+            "  private journal entries left out: {}\n",
+            c.private_journal_entries
+        ));
+    }
+    human.push_str("the export is not encrypted: share it only with the person it is for\n");
+    Output::new(json, human)
+}
+
+/// Tour: writes the PDF report next to the database (`<data dir>/exports/report-<date>.pdf`;
+/// the name never holds user content) and says where.
+pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetError> {
+    let db = PathBuf::from(companion.status()?.path);
+    let dir = db
+        .parent()
+        .map_or_else(|| PathBuf::from("exports"), |p| p.join("exports"));
+    std::fs::create_dir_all(&dir).map_err(|e| ResetError::from(reset_core::Error::from(e)))?;
+    let out = dir.join(format!("report-{}.pdf", companion.today()?));
+    let out = std::path::absolute(&out).unwrap_or(out);
+    let options = ExportOptions {
+        include: Some(ExportSection::ALL.to_vec()),
+        ..Default::default()
+    };
+    let s = companion.export_for_therapist(ExportFormat::Pdf, options, path_text(&out)?, None)?;
+    tour.say(
+        "Wrote a report for your therapist",
+        format!(
+            "PDF: {}\n{} pages; assessments: {}, check-ins: {}, shared journal entries: {}\nnot encrypted: share it only with your therapist",
+            s.path, s.pages, s.counts.assessments, s.counts.check_ins, s.counts.shared_journal_entries
+        ),
+        json!({"path": s.path, "pages": s.pages, "counts": serde_json::to_value(&s.counts).unwrap_or_default()}),
+    );
+    Ok(())
+}

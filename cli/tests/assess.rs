@@ -1,0 +1,274 @@
+//! The issue-4 CLI contract: `assess list|score|take|history|due|outcome`, exactly as outside
+//! checks drive them, plus the shared golden vectors run through the real binary.
+
+mod common;
+
+use common::{Cli, contains};
+use serde_json::{Value, json};
+
+const GOLDEN: &str = include_str!("../../tests/fixtures/assessment/golden.json");
+
+#[test]
+fn list_names_every_instrument_with_its_item_count() {
+    let cli = Cli::new();
+    let list = cli.json(&["assess", "list", "--json"]);
+    let got: Vec<(String, u64)> = list["instruments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_string(),
+                i["items"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("gad7", 7),
+        ("phq9", 9),
+        ("gad2", 2),
+        ("phq2", 2),
+        ("pss10", 10),
+        ("wsas", 5),
+    ];
+    assert_eq!(got, expected.map(|(id, n)| (id.to_string(), n)));
+    assert_eq!(list["instruments"][0]["title"], "GAD-7");
+}
+
+#[test]
+fn score_prints_exactly_the_contract_object_and_stores_nothing() {
+    let cli = Cli::new();
+    let r = cli.json(&[
+        "assess",
+        "score",
+        "gad7",
+        "--answers",
+        "3,2,2,2,1,1,1",
+        "--json",
+    ]);
+    assert_eq!(
+        r,
+        json!({"instrument":"gad7","total":12,"max":21,"severity":"moderate","flags":[],"signpost":null})
+    );
+    let status = cli.json(&["status", "--json"]);
+    assert_eq!(status["counts"]["assessments"], 0);
+}
+
+#[test]
+fn every_golden_vector_scores_the_same_through_the_binary() {
+    let golden: Value = serde_json::from_str(GOLDEN).unwrap();
+    let cli = Cli::new();
+    for case in golden["scoring"].as_array().unwrap() {
+        let (name, id) = (
+            case["name"].as_str().unwrap(),
+            case["instrument"].as_str().unwrap(),
+        );
+        let answers = format!("--answers={}", case["answers"].as_str().unwrap());
+        let args = [
+            "assess",
+            "score",
+            id,
+            &answers,
+            "--region",
+            case["region"].as_str().unwrap(),
+            "--json",
+        ];
+        if let Some(expect) = case.get("expect").filter(|e| !e.is_null()) {
+            let r = cli.json(&args);
+            for key in ["total", "max", "severity", "flags"] {
+                assert_eq!(r[key], expect[key], "{name}: {key}");
+            }
+            match expect["signpost"].as_object() {
+                None => assert!(r["signpost"].is_null(), "{name}"),
+                Some(s) => {
+                    assert_eq!(r["signpost"]["reason"], s["reason"], "{name}");
+                    let phones: Vec<&Value> = r["signpost"]["resources"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|c| &c["phone"])
+                        .filter(|p| !p.is_null())
+                        .collect();
+                    assert_eq!(json!(phones), s["phones"], "{name}");
+                }
+            }
+        } else {
+            let e = cli.error(&args);
+            assert_eq!(e["kind"], "invalid_input", "{name}");
+            let field = case["error"]["field"].as_str().unwrap();
+            assert!(
+                e["message"].as_str().unwrap().contains(field),
+                "{name}: {e}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_signpost_lists_every_resource_field_and_its_reason() {
+    let cli = Cli::new();
+    let r = cli.json(&[
+        "assess",
+        "score",
+        "phq9",
+        "--answers",
+        "0,0,0,0,0,0,0,0,decline",
+        "--json",
+    ]);
+    assert_eq!(r["flags"], json!(["self_harm_thoughts"]));
+    let shout = &r["signpost"]["resources"][3];
+    assert_eq!(
+        shout,
+        &json!({"name":"Shout","phone":null,"text":"SHOUT to 85258","url":"https://giveusashout.org"})
+    );
+    let severe = cli.json(&[
+        "assess",
+        "score",
+        "phq9",
+        "--answers",
+        "3,3,3,3,3,3,2,0,0",
+        "--region",
+        "IE",
+        "--json",
+    ]);
+    assert_eq!(severe["signpost"]["reason"], "severe_total");
+    assert_eq!(severe["signpost"]["resources"][0]["phone"], "116 123");
+}
+
+#[test]
+fn human_output_shows_the_signpost_before_the_score() {
+    let cli = Cli::new();
+    let out = cli.run(&["assess", "score", "phq9", "--answers", "0,0,0,0,0,0,0,0,1"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let help = text.find("116 123").expect("Samaritans listed");
+    let score = text.find("PHQ-9: 1 of 27").expect("score shown");
+    assert!(help < score, "{text}");
+}
+
+#[test]
+fn take_stores_history_records_the_signpost_and_invalid_sets_store_nothing() {
+    let cli = Cli::new();
+    let e = cli.error(&[
+        "assess",
+        "take",
+        "wsas",
+        "--answers",
+        "na,decline,1,1,1",
+        "--json",
+    ]);
+    assert_eq!(e["kind"], "invalid_input");
+    let t = cli.json(&[
+        "assess",
+        "take",
+        "phq9",
+        "--answers",
+        "1,1,1,1,1,1,1,1,2",
+        "--at",
+        "2027-03-27T23:30:00Z",
+        "--json",
+    ]);
+    assert!(t["id"].as_i64().unwrap() > 0);
+    assert_eq!(
+        (t["total"].clone(), t["signpost"]["reason"].clone()),
+        (json!(10), json!("self_harm_thoughts"))
+    );
+    let h = cli.json(&["assess", "history", "phq9", "--json"]);
+    let row = &h["assessments"][0];
+    assert_eq!(row["answers"], json!([1, 1, 1, 1, 1, 1, 1, 1, 2]));
+    assert_eq!(
+        (row["zone"].clone(), row["local_date"].clone()),
+        (json!("Europe/London"), json!("2027-03-27"))
+    );
+    assert_eq!(row["taken_at"], "2027-03-27T23:30:00+00:00");
+    let counts = cli.json(&["status", "--json"])["counts"].clone();
+    assert_eq!(
+        (
+            counts["assessments"].clone(),
+            counts["safety_events"].clone()
+        ),
+        (json!(1), json!(1))
+    );
+    // The answers are encrypted at rest like everything else.
+    assert!(!contains(&cli.profile_bytes(), "1,1,1,1,1,1,1,1,2"));
+}
+
+#[test]
+fn due_then_outcome_from_numbers_and_from_the_stored_episode() {
+    let cli = Cli::new();
+    let due = cli.json(&["assess", "due", "--json"]);
+    let ids: Vec<&str> = due["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["instrument"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["gad7", "phq9"]);
+    assert_eq!(
+        cli.error(&["assess", "outcome", "--json"])["kind"],
+        "not_found"
+    );
+
+    let o = cli.json(&[
+        "assess", "outcome", "--phq9", "16,8", "--gad7", "12,6", "--json",
+    ]);
+    assert_eq!(
+        o,
+        json!({"caseness_start":true,"caseness_end":false,"reliable_improvement":true,
+               "reliable_deterioration":false,"recovery":true,"reliable_recovery":true,
+               "category":"reliable_recovery"})
+    );
+    assert_eq!(
+        cli.error(&[
+            "assess", "outcome", "--phq9", "16", "--gad7", "12,6", "--json"
+        ])["kind"],
+        "invalid_input"
+    );
+    assert_eq!(
+        cli.error(&[
+            "assess", "outcome", "--phq9", "16,30", "--gad7", "12,6", "--json"
+        ])["kind"],
+        "invalid_input"
+    );
+
+    cli.json(&[
+        "assess",
+        "take",
+        "phq9",
+        "--answers",
+        "2,2,2,2,2,2,2,2,0",
+        "--at",
+        "2027-03-01T09:00:00Z",
+        "--json",
+    ]);
+    cli.json(&[
+        "assess",
+        "take",
+        "gad7",
+        "--answers",
+        "2,2,2,2,2,1,1",
+        "--at",
+        "2027-03-01T09:00:00Z",
+        "--json",
+    ]);
+    cli.json(&[
+        "assess",
+        "take",
+        "phq9",
+        "--answers",
+        "2,2,2,2,2,2,2,2,0",
+        "--json",
+    ]);
+    cli.json(&[
+        "assess",
+        "take",
+        "gad7",
+        "--answers",
+        "3,3,3,3,2,2,2",
+        "--json",
+    ]);
+    let stored = cli.json(&["assess", "outcome", "--json"]);
+    assert_eq!(stored["category"], "reliable_deterioration", "{stored}");
+    let due = cli.json(&["assess", "due", "--json"]);
+    assert!(due["due"].as_array().unwrap().is_empty());
+    assert_eq!(due["upcoming"][0]["due_date"], "2027-04-11");
+}

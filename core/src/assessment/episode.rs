@@ -1,0 +1,146 @@
+//! Episodes: a period of care starting on a local date (the start of a programme or of
+//! therapy), and its outcome from the first and latest PHQ-9 and GAD-7 taken in it.
+//!
+//! Owns the `assessment_episodes` table and which episode is current: the one with the latest
+//! start date, or — when none was started — one beginning on the date of the first stored
+//! assessment. Must never invent scores: without both a PHQ-9 and a GAD-7 in the episode there
+//! is no outcome summary.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+
+use super::outcome::{OutcomeScores, OutcomeSummary, summarise};
+use crate::error::{Error, Result};
+
+/// A period of care whose outcome is measured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Episode {
+    /// The stored episode's id; `None` for the implicit one starting at the first assessment.
+    pub id: Option<i64>,
+    /// First local date in the episode, `YYYY-MM-DD`.
+    pub start_date: String,
+}
+
+/// The current episode's measurements and, when it has both measures, its outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct EpisodeOutcome {
+    /// The episode; `None` when nothing has been stored yet.
+    pub episode: Option<Episode>,
+    /// The first PHQ-9 total in the episode.
+    pub phq9_first: Option<u32>,
+    /// The latest PHQ-9 total in the episode.
+    pub phq9_latest: Option<u32>,
+    /// How many PHQ-9s the episode holds.
+    pub phq9_count: u32,
+    /// The first GAD-7 total in the episode.
+    pub gad7_first: Option<u32>,
+    /// The latest GAD-7 total in the episode.
+    pub gad7_latest: Option<u32>,
+    /// How many GAD-7s the episode holds.
+    pub gad7_count: u32,
+    /// The NHS Talking Therapies indicators, once the episode has a PHQ-9 and a GAD-7.
+    /// With a single one of each, first and latest are the same measurement.
+    pub summary: Option<OutcomeSummary>,
+}
+
+/// Starts a new episode on `start_date` (not after `today`); it becomes the current one.
+pub fn start_episode(
+    tx: &Transaction<'_>,
+    start_date: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Episode> {
+    if start_date > today {
+        return Err(Error::invalid(
+            "start_date",
+            "an episode cannot start after today",
+        ));
+    }
+    let start = start_date.to_string();
+    tx.execute(
+        "INSERT INTO assessment_episodes (start_date, created_at_ms) VALUES (?1, ?2)",
+        params![start, now.timestamp_millis()],
+    )?;
+    Ok(Episode {
+        id: Some(tx.last_insert_rowid()),
+        start_date: start,
+    })
+}
+
+/// The current episode, if there is a stored one or any assessment.
+pub fn current_episode(conn: &Connection) -> Result<Option<Episode>> {
+    let stored = conn
+        .query_row(
+            "SELECT id, start_date FROM assessment_episodes
+             ORDER BY start_date DESC, id DESC LIMIT 1",
+            [],
+            |r| {
+                Ok(Episode {
+                    id: Some(r.get(0)?),
+                    start_date: r.get(1)?,
+                })
+            },
+        )
+        .optional()?;
+    if stored.is_some() {
+        return Ok(stored);
+    }
+    let first: Option<String> =
+        conn.query_row("SELECT min(local_date) FROM assessments", [], |r| r.get(0))?;
+    Ok(first.map(|start_date| Episode {
+        id: None,
+        start_date,
+    }))
+}
+
+/// (count, first total, latest total) of `instrument` on or after `start`.
+fn span(
+    conn: &Connection,
+    instrument: &str,
+    start: &str,
+) -> Result<(u32, Option<u32>, Option<u32>)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*),
+                (SELECT total FROM assessments WHERE instrument = ?1 AND local_date >= ?2
+                 ORDER BY taken_at_ms, id LIMIT 1),
+                (SELECT total FROM assessments WHERE instrument = ?1 AND local_date >= ?2
+                 ORDER BY taken_at_ms DESC, id DESC LIMIT 1)
+             FROM assessments WHERE instrument = ?1 AND local_date >= ?2",
+        )?
+        .query_row(params![instrument, start], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?)
+}
+
+/// The current episode's first and latest PHQ-9 and GAD-7, and their outcome.
+pub fn episode_outcome(conn: &Connection) -> Result<EpisodeOutcome> {
+    let episode = current_episode(conn)?;
+    let start = episode.as_ref().map_or("", |e| e.start_date.as_str());
+    let (phq9_count, phq9_first, phq9_latest) = span(conn, "phq9", start)?;
+    let (gad7_count, gad7_first, gad7_latest) = span(conn, "gad7", start)?;
+    let summary = match (phq9_first, phq9_latest, gad7_first, gad7_latest) {
+        (Some(phq9_first), Some(phq9_last), Some(gad7_first), Some(gad7_last)) => {
+            Some(summarise(&OutcomeScores {
+                phq9_first,
+                phq9_last,
+                gad7_first,
+                gad7_last,
+            })?)
+        }
+        _ => None,
+    };
+    Ok(EpisodeOutcome {
+        episode,
+        phq9_first,
+        phq9_latest,
+        phq9_count,
+        gad7_first,
+        gad7_latest,
+        gad7_count,
+        summary,
+    })
+}

@@ -1,0 +1,319 @@
+//! History: completed assessments stored with their answers, UTC instant, IANA zone and
+//! local date (DESIGN §2), and the safety events recording that a signpost was shown.
+//!
+//! Owns the `assessments` and `safety_events` tables. Must never store an answer set that did
+//! not score, and never put answers into a safety event: it records when, why, which
+//! instrument and which region's resources — what the therapist export shows.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, Row, Transaction, params};
+use serde::Serialize;
+
+use super::answer::{Answer, format_answers, parse_answers};
+use super::instrument::instrument;
+use super::scoring::{AssessmentResult, evaluate};
+use super::signpost::{Region, SignpostReason};
+use crate::error::{Error, Result};
+use crate::time;
+
+/// One stored assessment, as history lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct AssessmentRecord {
+    /// Row id.
+    pub id: i64,
+    /// Instrument id (`phq9`).
+    pub instrument: String,
+    /// The answers in item order.
+    pub answers: Vec<Answer>,
+    /// The total shown at the time.
+    pub total: u32,
+    /// The instrument's highest total.
+    pub max: u32,
+    /// The band shown at the time.
+    pub severity: String,
+    /// Flags raised.
+    pub flags: Vec<String>,
+    /// Whether the total was prorated from fewer answers.
+    pub prorated: bool,
+    /// The signpost shown with it, if any.
+    pub signpost: Option<SignpostReason>,
+    /// When it was completed, Unix milliseconds UTC.
+    pub taken_at_ms: i64,
+    /// The same instant in RFC 3339 with the offset of the zone it was taken in.
+    pub taken_at: String,
+    /// The IANA zone the person was in.
+    pub zone: String,
+    /// The local date it belongs to, `YYYY-MM-DD`.
+    pub local_date: String,
+}
+
+/// What storing an assessment returns: the stored row and the full result to show
+/// (signpost first, when present).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct TakenAssessment {
+    /// The stored row.
+    pub record: AssessmentRecord,
+    /// The scored result with its crisis resources.
+    pub result: AssessmentResult,
+}
+
+/// A record that a crisis signpost was shown. Never holds answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SafetyEvent {
+    /// Row id.
+    pub id: i64,
+    /// When it was shown, Unix milliseconds UTC.
+    pub occurred_at_ms: i64,
+    /// The same instant in RFC 3339 with its zone's offset.
+    pub occurred_at: String,
+    /// The IANA zone the person was in.
+    pub zone: String,
+    /// The local date, `YYYY-MM-DD`.
+    pub local_date: String,
+    /// The instrument whose result brought it up.
+    pub instrument: String,
+    /// Why it was shown.
+    pub reason: SignpostReason,
+    /// The region whose resources were listed.
+    pub region: String,
+    /// The version of the crisis resources file shown.
+    pub resources_version: u32,
+    /// The assessment it came with.
+    pub assessment_id: Option<i64>,
+}
+
+/// When and where an assessment was completed.
+#[derive(Debug, Clone, Copy)]
+pub struct TakenAt {
+    /// The instant it was completed (not after `now`).
+    pub at: DateTime<Utc>,
+    /// The current instant, from the injected clock.
+    pub now: DateTime<Utc>,
+    /// The IANA zone the person was in.
+    pub zone: Tz,
+}
+
+/// Scores and stores an assessment; records a safety event when the result carries a
+/// signpost. Nothing is written when the answers do not score.
+pub fn take(
+    tx: &Transaction<'_>,
+    instrument_id: &str,
+    answers: &[Answer],
+    region: &Region,
+    when: TakenAt,
+) -> Result<TakenAssessment> {
+    let TakenAt { at, now, zone } = when;
+    if at > now {
+        return Err(Error::invalid(
+            "taken_at",
+            "an assessment cannot be taken in the future",
+        ));
+    }
+    let ins = instrument(instrument_id)?;
+    let result = evaluate(ins, answers)?.into_result(region)?;
+    let local_date = time::local_date(at, zone).to_string();
+    let reason = result.signpost.as_ref().map(|s| s.reason);
+    tx.execute(
+        "INSERT INTO assessments (instrument, instrument_version, answers, total, severity,
+             flags, prorated, signpost, taken_at_ms, zone, local_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            ins.id,
+            ins.version,
+            format_answers(answers),
+            result.total,
+            result.severity,
+            result.flags.join(","),
+            result.prorated,
+            reason.map(SignpostReason::as_str),
+            at.timestamp_millis(),
+            zone.name(),
+            local_date,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    if let Some(signpost) = &result.signpost {
+        tx.execute(
+            "INSERT INTO safety_events (occurred_at_ms, zone, local_date, instrument, reason,
+                 region, resources_version, assessment_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                at.timestamp_millis(),
+                zone.name(),
+                local_date,
+                ins.id,
+                signpost.reason.as_str(),
+                signpost.region,
+                signpost.resources_version,
+                id,
+            ],
+        )?;
+    }
+    let record = AssessmentRecord {
+        id,
+        instrument: ins.id.clone(),
+        answers: answers.to_vec(),
+        total: result.total,
+        max: result.max,
+        severity: result.severity.clone(),
+        flags: result.flags.clone(),
+        prorated: result.prorated,
+        signpost: reason,
+        taken_at_ms: at.timestamp_millis(),
+        taken_at: time::format_local(at, zone),
+        zone: zone.name().to_string(),
+        local_date,
+    };
+    Ok(TakenAssessment { record, result })
+}
+
+const RECORD_COLUMNS: &str = "id, instrument, answers, total, severity, flags, prorated, signpost,
+     taken_at_ms, zone, local_date";
+
+/// Stored assessments, oldest first; only `instrument`'s when given.
+pub fn history(conn: &Connection, instrument_id: Option<&str>) -> Result<Vec<AssessmentRecord>> {
+    match instrument_id {
+        Some(id) => {
+            let ins = instrument(id)?;
+            let sql = format!(
+                "SELECT {RECORD_COLUMNS} FROM assessments WHERE instrument = ?1
+                 ORDER BY taken_at_ms, id"
+            );
+            collect(conn, &sql, [ins.id.as_str()])
+        }
+        None => {
+            let sql = format!("SELECT {RECORD_COLUMNS} FROM assessments ORDER BY taken_at_ms, id");
+            collect(conn, &sql, [])
+        }
+    }
+}
+
+fn collect(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<AssessmentRecord>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, RawRecord::read)?;
+    rows.map(|r| r.map_err(Error::from).and_then(RawRecord::into_record))
+        .collect()
+}
+
+/// A row as SQLite holds it, before the text columns are interpreted.
+struct RawRecord {
+    id: i64,
+    instrument: String,
+    answers: String,
+    total: u32,
+    severity: String,
+    flags: String,
+    prorated: bool,
+    signpost: Option<String>,
+    taken_at_ms: i64,
+    zone: String,
+    local_date: String,
+}
+
+impl RawRecord {
+    fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(RawRecord {
+            id: r.get(0)?,
+            instrument: r.get(1)?,
+            answers: r.get(2)?,
+            total: r.get(3)?,
+            severity: r.get(4)?,
+            flags: r.get(5)?,
+            prorated: r.get(6)?,
+            signpost: r.get(7)?,
+            taken_at_ms: r.get(8)?,
+            zone: r.get(9)?,
+            local_date: r.get(10)?,
+        })
+    }
+
+    fn into_record(self) -> Result<AssessmentRecord> {
+        let corrupt = |what: &str| Error::Corrupt {
+            reason: format!("assessment {} has an unreadable {what}", self.id),
+        };
+        let answers = parse_answers(&self.answers).map_err(|_| corrupt("answer list"))?;
+        let zone = time::parse_zone(&self.zone).map_err(|_| corrupt("zone"))?;
+        let at =
+            time::from_unix_ms(self.taken_at_ms, "taken_at").map_err(|_| corrupt("instant"))?;
+        let max = instrument(&self.instrument)
+            .map_err(|_| corrupt("instrument"))?
+            .max_total;
+        let signpost = match &self.signpost {
+            Some(s) => Some(SignpostReason::parse(s).ok_or_else(|| corrupt("signpost"))?),
+            None => None,
+        };
+        Ok(AssessmentRecord {
+            id: self.id,
+            instrument: self.instrument,
+            answers,
+            total: self.total,
+            max,
+            severity: self.severity,
+            flags: split_flags(&self.flags),
+            prorated: self.prorated,
+            signpost,
+            taken_at_ms: self.taken_at_ms,
+            taken_at: time::format_local(at, zone),
+            zone: self.zone,
+            local_date: self.local_date,
+        })
+    }
+}
+
+fn split_flags(text: &str) -> Vec<String> {
+    text.split(',')
+        .filter(|f| !f.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every safety event, oldest first.
+pub fn safety_events(conn: &Connection) -> Result<Vec<SafetyEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, occurred_at_ms, zone, local_date, instrument, reason, region,
+                resources_version, assessment_id
+         FROM safety_events ORDER BY occurred_at_ms, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, u32>(7)?,
+            r.get::<_, Option<i64>>(8)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (id, ms, zone, local_date, instrument, reason, region, version, assessment_id) = row?;
+        let corrupt = || Error::Corrupt {
+            reason: format!("safety event {id} is unreadable"),
+        };
+        let tz = time::parse_zone(&zone).map_err(|_| corrupt())?;
+        let at = time::from_unix_ms(ms, "occurred_at").map_err(|_| corrupt())?;
+        Ok(SafetyEvent {
+            id,
+            occurred_at_ms: ms,
+            occurred_at: time::format_local(at, tz),
+            zone,
+            local_date,
+            instrument,
+            reason: SignpostReason::parse(&reason).ok_or_else(corrupt)?,
+            region,
+            resources_version: version,
+            assessment_id,
+        })
+    })
+    .collect()
+}

@@ -1,0 +1,259 @@
+//! Outcomes: the NHS Talking Therapies definitions over paired first and last PHQ-9 and
+//! GAD-7 totals of an episode (shared/reference/clinical.md, "NHS Talking Therapies outcome
+//! definitions"). Pure.
+//!
+//! Owns caseness, reliable improvement / deterioration, recovery and reliable recovery, and
+//! the single `category` a person sees. Must never present these as a diagnosis: they are
+//! service indicators, shown as progress.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// PHQ-9 caseness: a total of 10 or more (depression).
+pub const PHQ9_CASENESS: u32 = 10;
+/// GAD-7 caseness: a total of 8 or more (anxiety) — 8, not 10.
+pub const GAD7_CASENESS: u32 = 8;
+/// A reliable change on PHQ-9: 6 points or more.
+pub const PHQ9_RELIABLE_CHANGE: u32 = 6;
+/// A reliable change on GAD-7: 4 points or more.
+pub const GAD7_RELIABLE_CHANGE: u32 = 4;
+
+/// First and last totals of an episode on both measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct OutcomeScores {
+    /// PHQ-9 total at the start (0–27).
+    pub phq9_first: u32,
+    /// PHQ-9 total at the end (0–27).
+    pub phq9_last: u32,
+    /// GAD-7 total at the start (0–21).
+    pub gad7_first: u32,
+    /// GAD-7 total at the end (0–21).
+    pub gad7_last: u32,
+}
+
+/// The one word shown for an episode: the first that holds, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum OutcomeCategory {
+    /// Neither measure was at caseness at the start: recovery does not apply.
+    NotCaseness,
+    /// Recovered and reliably improved.
+    ReliableRecovery,
+    /// Below caseness on both measures at the end.
+    Recovery,
+    /// Reliably improved, still at caseness.
+    ReliableImprovement,
+    /// Reliably worse.
+    ReliableDeterioration,
+    /// None of the above.
+    NoReliableChange,
+}
+
+impl OutcomeCategory {
+    /// The snake_case id used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutcomeCategory::NotCaseness => "not_caseness",
+            OutcomeCategory::ReliableRecovery => "reliable_recovery",
+            OutcomeCategory::Recovery => "recovery",
+            OutcomeCategory::ReliableImprovement => "reliable_improvement",
+            OutcomeCategory::ReliableDeterioration => "reliable_deterioration",
+            OutcomeCategory::NoReliableChange => "no_reliable_change",
+        }
+    }
+}
+
+/// The NHS Talking Therapies indicators for one episode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct OutcomeSummary {
+    /// At caseness on at least one measure at the start.
+    pub caseness_start: bool,
+    /// At caseness on at least one measure at the end.
+    pub caseness_end: bool,
+    /// A reliable decrease on one measure and no reliable increase on the other.
+    pub reliable_improvement: bool,
+    /// A reliable increase on one measure and no reliable decrease on the other.
+    pub reliable_deterioration: bool,
+    /// At caseness at the start and below caseness on both at the end.
+    pub recovery: bool,
+    /// Recovery and reliable improvement.
+    pub reliable_recovery: bool,
+    /// The one word to show (see [`OutcomeCategory`]).
+    pub category: OutcomeCategory,
+}
+
+fn caseness(phq9: u32, gad7: u32) -> bool {
+    phq9 >= PHQ9_CASENESS || gad7 >= GAD7_CASENESS
+}
+
+/// Checks the totals are possible (PHQ-9 0–27, GAD-7 0–21), naming `phq9` or `gad7`.
+pub fn check_scores(s: &OutcomeScores) -> Result<()> {
+    if s.phq9_first > 27 || s.phq9_last > 27 {
+        return Err(Error::invalid("phq9", "PHQ-9 totals are 0–27"));
+    }
+    if s.gad7_first > 21 || s.gad7_last > 21 {
+        return Err(Error::invalid("gad7", "GAD-7 totals are 0–21"));
+    }
+    Ok(())
+}
+
+/// Applies the definitions to first and last totals.
+pub fn summarise(s: &OutcomeScores) -> Result<OutcomeSummary> {
+    check_scores(s)?;
+    let phq_better = s.phq9_first >= s.phq9_last + PHQ9_RELIABLE_CHANGE;
+    let phq_worse = s.phq9_last >= s.phq9_first + PHQ9_RELIABLE_CHANGE;
+    let gad_better = s.gad7_first >= s.gad7_last + GAD7_RELIABLE_CHANGE;
+    let gad_worse = s.gad7_last >= s.gad7_first + GAD7_RELIABLE_CHANGE;
+    // One measure reliably better while the other is reliably worse is no reliable change.
+    let reliable_improvement = (phq_better && !gad_worse) || (gad_better && !phq_worse);
+    let reliable_deterioration = (phq_worse && !gad_better) || (gad_worse && !phq_better);
+    let caseness_start = caseness(s.phq9_first, s.gad7_first);
+    let caseness_end = caseness(s.phq9_last, s.gad7_last);
+    let recovery = caseness_start && !caseness_end;
+    let reliable_recovery = recovery && reliable_improvement;
+    let category = if !caseness_start {
+        OutcomeCategory::NotCaseness
+    } else if reliable_recovery {
+        OutcomeCategory::ReliableRecovery
+    } else if recovery {
+        OutcomeCategory::Recovery
+    } else if reliable_improvement {
+        OutcomeCategory::ReliableImprovement
+    } else if reliable_deterioration {
+        OutcomeCategory::ReliableDeterioration
+    } else {
+        OutcomeCategory::NoReliableChange
+    };
+    Ok(OutcomeSummary {
+        caseness_start,
+        caseness_end,
+        reliable_improvement,
+        reliable_deterioration,
+        recovery,
+        reliable_recovery,
+        category,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use OutcomeCategory::*;
+    use proptest::prelude::*;
+
+    /// (first, last) totals of one measure.
+    type Pair = (u32, u32);
+
+    fn run(phq9: Pair, gad7: Pair) -> OutcomeSummary {
+        summarise(&OutcomeScores {
+            phq9_first: phq9.0,
+            phq9_last: phq9.1,
+            gad7_first: gad7.0,
+            gad7_last: gad7.1,
+        })
+        .unwrap()
+    }
+
+    /// Reliable change on each measure: better (−), none (=), worse (+). Start at caseness on
+    /// PHQ-9 (15) and not on GAD-7 (6 → caseness starts at 8), end states chosen per row.
+    /// Columns: phq9, gad7, improvement, deterioration.
+    #[test]
+    fn truth_table_for_reliable_change_on_the_two_measures() {
+        let rows: &[(Pair, Pair, bool, bool)] = &[
+            ((15, 9), (6, 2), true, false),   // − −
+            ((15, 9), (6, 6), true, false),   // − =
+            ((15, 9), (6, 10), false, false), // − +  conflicting: no reliable change
+            ((15, 15), (6, 2), true, false),  // = −
+            ((15, 15), (6, 6), false, false), // = =
+            ((15, 15), (6, 10), false, true), // = +
+            ((15, 21), (6, 2), false, false), // + −  conflicting: no reliable change
+            ((15, 21), (6, 6), false, true),  // + =
+            ((15, 21), (6, 10), false, true), // + +
+            ((15, 10), (6, 3), false, false), // just under both thresholds (5 and 3)
+            ((15, 21), (6, 9), false, true),  // exactly +6 on PHQ-9
+            ((10, 15), (10, 6), true, false), // +5 on PHQ-9 is not reliable, −4 on GAD-7 is
+        ];
+        for (phq9, gad7, improvement, deterioration) in rows {
+            let s = run(*phq9, *gad7);
+            assert_eq!(
+                (s.reliable_improvement, s.reliable_deterioration),
+                (*improvement, *deterioration),
+                "phq9 {phq9:?} gad7 {gad7:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn truth_table_for_the_category() {
+        let rows: &[(Pair, Pair, OutcomeCategory)] = &[
+            ((9, 3), (7, 2), NotCaseness),       // below both cut-offs at the start
+            ((9, 27), (7, 21), NotCaseness),     // … even when it gets worse
+            ((10, 4), (5, 5), ReliableRecovery), // PHQ-9 10 is caseness; −6
+            ((10, 9), (5, 5), Recovery),         // below caseness, change not reliable
+            ((5, 5), (8, 7), Recovery),          // GAD-7 8 is caseness, 7 is not
+            ((20, 14), (15, 12), ReliableImprovement), // −6 but still at caseness
+            ((12, 18), (9, 9), ReliableDeterioration), // +6
+            ((12, 12), (9, 13), ReliableDeterioration), // +4 on GAD-7
+            ((12, 14), (9, 11), NoReliableChange),
+            ((20, 9), (6, 10), NoReliableChange), // −11 PHQ-9, +4 GAD-7, still caseness
+        ];
+        for (phq9, gad7, category) in rows {
+            assert_eq!(
+                run(*phq9, *gad7).category,
+                *category,
+                "phq9 {phq9:?} gad7 {gad7:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn caseness_uses_8_for_gad7_and_10_for_phq9() {
+        assert!(run((0, 0), (8, 0)).caseness_start);
+        assert!(!run((0, 0), (7, 0)).caseness_start);
+        assert!(run((10, 0), (0, 0)).caseness_start);
+        assert!(!run((9, 0), (0, 0)).caseness_start);
+        assert!(run((0, 0), (0, 8)).caseness_end);
+    }
+
+    #[test]
+    fn impossible_totals_name_the_measure() {
+        let bad = OutcomeScores {
+            phq9_first: 28,
+            phq9_last: 0,
+            gad7_first: 0,
+            gad7_last: 0,
+        };
+        assert!(
+            matches!(summarise(&bad), Err(Error::InvalidInput { ref field, .. }) if field == "phq9")
+        );
+        let bad = OutcomeScores {
+            phq9_first: 0,
+            phq9_last: 0,
+            gad7_first: 0,
+            gad7_last: 22,
+        };
+        assert!(
+            matches!(summarise(&bad), Err(Error::InvalidInput { ref field, .. }) if field == "gad7")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_indicators_are_consistent_for_every_pair_of_totals(
+            p1 in 0u32..=27, p2 in 0u32..=27, g1 in 0u32..=21, g2 in 0u32..=21
+        ) {
+            let s = run((p1, p2), (g1, g2));
+            prop_assert!(!(s.reliable_improvement && s.reliable_deterioration));
+            prop_assert!(!s.reliable_recovery || s.recovery);
+            prop_assert!(!s.recovery || (s.caseness_start && !s.caseness_end));
+            prop_assert_eq!(s.category == NotCaseness, !s.caseness_start);
+            // Swapping start and end swaps improvement and deterioration.
+            let back = run((p2, p1), (g2, g1));
+            prop_assert_eq!(back.reliable_improvement, s.reliable_deterioration);
+        }
+    }
+}

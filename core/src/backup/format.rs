@@ -1,0 +1,366 @@
+//! The backup file format, version 1.
+//!
+//! ```text
+//! offset  size  field
+//! 0       8     magic "RCBACKUP"
+//! 8       2     format version, big-endian (1)
+//! 10      4     header length n, big-endian (≤ 16 KiB)
+//! 14      n     header: one JSON object (KDF and its parameters, salt, key check, cipher,
+//!               nonce, compression, payload length, schema version, created-at)
+//! 14+n    32    BLAKE2b-256 of bytes 0..14+n (catches damage before any key is derived)
+//! 46+n    …     XChaCha20-Poly1305(zlib(payload)) ‖ tag, associated data = bytes 0..46+n
+//! ```
+//!
+//! The payload is `u32 manifest length ‖ manifest JSON ‖ SQLite database image`. The
+//! manifest (rows per table) is sealed inside the payload rather than written in the clear
+//! header: how many journal entries or safety signposts a person has is itself sensitive,
+//! and a backup file may sit in a cloud drive.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+
+use blake2::Blake2b;
+use blake2::digest::Digest;
+use blake2::digest::consts::U32;
+use flate2::Compression;
+use flate2::read::ZlibDecoder;
+use flate2::write::ZlibEncoder;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::crypto::{KEY_CHECK_LEN, KdfParams, NONCE_LEN, SALT_LEN, corrupt};
+use crate::error::{Error, Result};
+
+/// The first bytes of every backup file.
+pub const MAGIC: &[u8; 8] = b"RCBACKUP";
+/// The newest format this build reads and the one it writes.
+pub const FORMAT_VERSION: u16 = 1;
+/// Bytes before the header JSON: magic, version, length.
+const PREFIX_LEN: usize = 14;
+/// Bytes of the header checksum.
+const CHECKSUM_LEN: usize = 32;
+/// The largest header accepted.
+const MAX_HEADER_LEN: usize = 16 * 1024;
+/// The largest (uncompressed) payload accepted: far above any real profile, far below what
+/// would exhaust a phone.
+pub const MAX_PAYLOAD_BYTES: u64 = 1 << 30;
+/// The largest manifest accepted inside a payload.
+const MAX_MANIFEST_LEN: usize = 1 << 20;
+/// How much is compressed or decompressed between two progress reports.
+const CHUNK: usize = 256 * 1024;
+
+const KDF_ALGORITHM: &str = "argon2id";
+const KDF_VERSION: u32 = 0x13;
+const CIPHER: &str = "xchacha20poly1305";
+const COMPRESSION: &str = "zlib";
+
+/// The header, as stored: JSON with its fields in alphabetical order, so the bytes are the
+/// canonical serialisation of its value (tests re-encode edited headers and rely on it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Header {
+    pub cipher: String,
+    pub compression: String,
+    pub created_at: String,
+    pub kdf: KdfHeader,
+    pub key_check: String,
+    pub nonce: String,
+    pub payload_bytes: u64,
+    pub schema_version: i64,
+}
+
+/// The KDF block of the header (fields in alphabetical order, as above).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KdfHeader {
+    pub algorithm: String,
+    pub iterations: u32,
+    pub memory_kib: u32,
+    pub parallelism: u32,
+    pub salt: String,
+    pub version: u32,
+}
+
+/// The header's values once checked and decoded.
+pub(crate) struct Parsed {
+    pub kdf: KdfParams,
+    pub salt: [u8; SALT_LEN],
+    pub key_check: [u8; KEY_CHECK_LEN],
+    pub nonce: [u8; NONCE_LEN],
+    pub payload_bytes: u64,
+    pub schema_version: i64,
+    pub created_at: String,
+}
+
+impl Header {
+    /// A version-1 header for these values.
+    pub fn new(parsed: &Parsed) -> Header {
+        Header {
+            kdf: KdfHeader {
+                algorithm: KDF_ALGORITHM.into(),
+                version: KDF_VERSION,
+                memory_kib: parsed.kdf.memory_kib,
+                iterations: parsed.kdf.iterations,
+                parallelism: parsed.kdf.parallelism,
+                salt: hex::encode(parsed.salt),
+            },
+            key_check: hex::encode(parsed.key_check),
+            cipher: CIPHER.into(),
+            nonce: hex::encode(parsed.nonce),
+            compression: COMPRESSION.into(),
+            payload_bytes: parsed.payload_bytes,
+            schema_version: parsed.schema_version,
+            created_at: parsed.created_at.clone(),
+        }
+    }
+
+    /// Checks every field's value and decodes the binary ones; anything unknown is `corrupt`.
+    fn parse(&self) -> Result<Parsed> {
+        if self.kdf.algorithm != KDF_ALGORITHM || self.kdf.version != KDF_VERSION {
+            return Err(corrupt("unknown key-derivation function"));
+        }
+        if self.cipher != CIPHER {
+            return Err(corrupt("unknown cipher"));
+        }
+        if self.compression != COMPRESSION {
+            return Err(corrupt("unknown compression"));
+        }
+        let kdf = KdfParams {
+            memory_kib: self.kdf.memory_kib,
+            iterations: self.kdf.iterations,
+            parallelism: self.kdf.parallelism,
+        };
+        kdf.check()?;
+        if self.payload_bytes > MAX_PAYLOAD_BYTES {
+            return Err(corrupt("the payload is larger than any profile"));
+        }
+        if self.schema_version < 1 {
+            return Err(corrupt("the schema version is not valid"));
+        }
+        crate::time::parse_instant(&self.created_at, "created_at")
+            .map_err(|_| corrupt("the creation time is not valid"))?;
+        Ok(Parsed {
+            kdf,
+            salt: fixed_hex(&self.kdf.salt)?,
+            key_check: fixed_hex(&self.key_check)?,
+            nonce: fixed_hex(&self.nonce)?,
+            payload_bytes: self.payload_bytes,
+            schema_version: self.schema_version,
+            created_at: self.created_at.clone(),
+        })
+    }
+}
+
+fn fixed_hex<const N: usize>(text: &str) -> Result<[u8; N]> {
+    let bytes = hex::decode(text).map_err(|_| corrupt("a header field is not hex"))?;
+    bytes
+        .try_into()
+        .map_err(|_| corrupt("a header field has the wrong length"))
+}
+
+/// The bytes of a file's header section (prefix, JSON, checksum): also the AEAD's associated data.
+pub(crate) fn encode_header(header: &Header) -> Result<Vec<u8>> {
+    let json = serde_json::to_vec(header)?;
+    let len = u32::try_from(json.len()).map_err(|_| Error::internal("header too long"))?;
+    let mut out = Vec::with_capacity(PREFIX_LEN + json.len() + CHECKSUM_LEN);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_be_bytes());
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&json);
+    let sum = checksum(&out);
+    out.extend_from_slice(&sum);
+    Ok(out)
+}
+
+/// Splits a file into its checked header, the header bytes (associated data) and the sealed
+/// payload. Order matters: a newer format is `unsupported_version` before anything else is
+/// judged, and damage is `corrupt` before a key is derived.
+pub(crate) fn decode(file: &[u8]) -> Result<(Parsed, &[u8], &[u8])> {
+    if file.len() < PREFIX_LEN || &file[..8] != MAGIC {
+        return Err(corrupt("not a Reset Companion backup (or truncated)"));
+    }
+    let version = u16::from_be_bytes([file[8], file[9]]);
+    if version > FORMAT_VERSION {
+        return Err(Error::UnsupportedVersion {
+            what: "backup format",
+            found: i64::from(version),
+            supported: i64::from(FORMAT_VERSION),
+        });
+    }
+    if version == 0 {
+        return Err(corrupt("unknown backup format version"));
+    }
+    let len = u32::from_be_bytes([file[10], file[11], file[12], file[13]]) as usize;
+    if len > MAX_HEADER_LEN {
+        return Err(corrupt("the header is too long"));
+    }
+    let end = PREFIX_LEN + len;
+    if file.len() < end + CHECKSUM_LEN + super::crypto::TAG_LEN {
+        return Err(corrupt("the backup is truncated"));
+    }
+    if checksum(&file[..end]) != file[end..end + CHECKSUM_LEN] {
+        return Err(corrupt("the header is damaged"));
+    }
+    let header: Header = serde_json::from_slice(&file[PREFIX_LEN..end])
+        .map_err(|_| corrupt("the header is not valid"))?;
+    let parsed = header.parse()?;
+    let (aad, sealed) = file.split_at(end + CHECKSUM_LEN);
+    Ok((parsed, aad, sealed))
+}
+
+pub(super) fn checksum(bytes: &[u8]) -> [u8; CHECKSUM_LEN] {
+    Blake2b::<U32>::digest(bytes).into()
+}
+
+/// Rows per table, sealed with the image so restore can prove nothing went missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Manifest {
+    pub tables: BTreeMap<String, u64>,
+}
+
+/// `u32 manifest length ‖ manifest JSON ‖ image`, zeroized when dropped.
+pub(crate) fn frame(manifest: &Manifest, image: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    let json = serde_json::to_vec(manifest)?;
+    let len = u32::try_from(json.len()).map_err(|_| Error::internal("manifest too long"))?;
+    let mut out = Zeroizing::new(Vec::with_capacity(4 + json.len() + image.len()));
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&json);
+    out.extend_from_slice(image);
+    Ok(out)
+}
+
+/// The inverse of [`frame`]: the manifest and the image slice.
+pub(crate) fn unframe(payload: &[u8]) -> Result<(Manifest, &[u8])> {
+    if payload.len() < 4 {
+        return Err(corrupt("the payload is truncated"));
+    }
+    let len = u32::from_be_bytes([payload[0], payload[1], payload[2], payload[3]]) as usize;
+    if len > MAX_MANIFEST_LEN || payload.len() < 4 + len {
+        return Err(corrupt("the manifest is damaged"));
+    }
+    let manifest: Manifest = serde_json::from_slice(&payload[4..4 + len])
+        .map_err(|_| corrupt("the manifest is not valid"))?;
+    Ok((manifest, &payload[4 + len..]))
+}
+
+/// zlib-compresses `payload`, calling `tick(done, total)` between chunks.
+pub(crate) fn compress(payload: &[u8], tick: &dyn Fn(u64, u64)) -> Result<Zeroizing<Vec<u8>>> {
+    // Level 6 (zlib's default): SQLite pages of text and small integers shrink 3–6×; higher
+    // levels cost much more time for a few per cent.
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(payload.len() / 3), Compression::new(6));
+    let total = payload.len() as u64;
+    for (i, chunk) in payload.chunks(CHUNK).enumerate() {
+        encoder.write_all(chunk)?;
+        tick(((i * CHUNK + chunk.len()) as u64).min(total), total);
+    }
+    Ok(Zeroizing::new(encoder.finish()?))
+}
+
+/// Decompresses exactly `expected` bytes; more or fewer is `corrupt`.
+pub(crate) fn decompress(
+    compressed: &[u8],
+    expected: u64,
+    tick: &dyn Fn(u64, u64),
+) -> Result<Zeroizing<Vec<u8>>> {
+    let size = usize::try_from(expected).map_err(|_| corrupt("the payload is too large"))?;
+    let mut out = Zeroizing::new(vec![0u8; size]);
+    // One byte more than announced is read to catch a stream that is longer than its header says.
+    let mut decoder = ZlibDecoder::new(compressed).take(expected + 1);
+    let mut filled = 0usize;
+    let mut extra = [0u8; 1];
+    loop {
+        let slot = if filled < size {
+            &mut out[filled..(filled + CHUNK).min(size)]
+        } else {
+            &mut extra[..]
+        };
+        let n = decoder
+            .read(slot)
+            .map_err(|_| corrupt("the payload does not decompress"))?;
+        if n == 0 {
+            break;
+        }
+        if filled >= size {
+            return Err(corrupt("the payload is longer than its header says"));
+        }
+        filled += n;
+        tick(filled as u64, expected);
+    }
+    if filled != size {
+        return Err(corrupt("the payload is shorter than its header says"));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed() -> Parsed {
+        Parsed {
+            kdf: KdfParams::PHONE,
+            salt: [1; SALT_LEN],
+            key_check: [2; KEY_CHECK_LEN],
+            nonce: [3; NONCE_LEN],
+            payload_bytes: 10,
+            schema_version: 3,
+            created_at: "2025-01-31T08:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn header_layout_is_magic_version_length_json_checksum() {
+        let bytes = encode_header(&Header::new(&parsed())).unwrap();
+        assert_eq!(&bytes[..8], b"RCBACKUP");
+        assert_eq!(&bytes[8..10], &[0, 1]);
+        let len = u32::from_be_bytes(bytes[10..14].try_into().unwrap()) as usize;
+        assert_eq!(bytes.len(), 14 + len + 32);
+        let json: serde_json::Value = serde_json::from_slice(&bytes[14..14 + len]).unwrap();
+        assert_eq!(json["kdf"]["algorithm"], "argon2id");
+        assert_eq!(json["kdf"]["memory_kib"], 65536);
+        assert_eq!(json["cipher"], "xchacha20poly1305");
+        // Nothing about the person's data is in the clear header.
+        assert!(json.get("manifest").is_none());
+    }
+
+    #[test]
+    fn decode_round_trips_the_header() {
+        let mut file = encode_header(&Header::new(&parsed())).unwrap();
+        file.extend_from_slice(&[0; 20]);
+        let (back, aad, sealed) = decode(&file).unwrap();
+        assert_eq!(back.kdf, KdfParams::PHONE);
+        assert_eq!(back.nonce, [3; NONCE_LEN]);
+        assert_eq!(back.created_at, "2025-01-31T08:00:00Z");
+        assert_eq!(aad.len() + sealed.len(), file.len());
+        assert_eq!(sealed.len(), 20);
+    }
+
+    #[test]
+    fn compression_round_trips_and_lengths_are_exact() {
+        let payload: Vec<u8> = (0..700_000u32).map(|i| (i % 251) as u8).collect();
+        let reports = std::cell::Cell::new(0);
+        let packed = compress(&payload, &|_, _| reports.set(reports.get() + 1)).unwrap();
+        assert!(reports.get() >= 3, "progress is reported per chunk");
+        assert!(packed.len() < payload.len() / 10);
+        let back = decompress(&packed, payload.len() as u64, &|_, _| {}).unwrap();
+        assert_eq!(*back, payload);
+        for wrong in [payload.len() as u64 - 1, payload.len() as u64 + 1] {
+            let err = decompress(&packed, wrong, &|_, _| {}).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::Corrupt);
+        }
+    }
+
+    #[test]
+    fn frame_round_trips_manifest_and_image() {
+        let manifest = Manifest {
+            tables: BTreeMap::from([("settings".to_string(), 2)]),
+        };
+        let framed = frame(&manifest, b"image").unwrap();
+        let (m, image) = unframe(&framed).unwrap();
+        assert_eq!(m, manifest);
+        assert_eq!(image, b"image");
+        assert!(unframe(&framed[..3]).is_err());
+        assert!(unframe(&framed[..10]).is_err());
+    }
+}

@@ -1,0 +1,147 @@
+//! Moving a profile between the encrypted file and a plaintext database image held in memory.
+//!
+//! Out: a second connection to the profile opens one read transaction and `sqlcipher_export`s
+//! everything (tables, indexes, FTS5 tables with their shadow tables, triggers, views) into an
+//! attached in-memory database, which is serialised to bytes. No plaintext touches the disk,
+//! and the file is never copied raw (DESIGN §3).
+//!
+//! In: the image is deserialised into an in-memory connection, checked, and exported into a
+//! new file encrypted with the profile's key. Carrying the whole image means derived data (the
+//! full-text indexes) arrives exactly as it left and needs no rebuild.
+
+use std::path::Path;
+
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use zeroize::Zeroizing;
+
+use super::crypto::corrupt;
+use super::format::Manifest;
+use crate::dump::row_counts;
+use crate::error::{Error, Result};
+use crate::store::{DatabaseKey, SCHEMA_VERSION};
+
+/// A plaintext image of the profile, with what it must contain.
+pub(crate) struct Image {
+    pub bytes: Zeroizing<Vec<u8>>,
+    pub manifest: Manifest,
+    pub schema_version: i64,
+}
+
+/// Takes a consistent plaintext image of the profile at `path`.
+pub(crate) fn take(path: &Path, key: &DatabaseKey) -> Result<Image> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    key.apply(&conn)?;
+    conn.busy_timeout(std::time::Duration::from_secs(3))?;
+    // KEY '' makes the attached database plaintext: it lives only in memory.
+    conn.execute_batch("ATTACH DATABASE ':memory:' AS plain KEY '';")?;
+    let (schema_version, application_id) = {
+        // One read transaction: the image is a snapshot even if the app writes meanwhile.
+        let tx = conn.transaction()?;
+        let version: i64 = tx.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+        let app: i64 = tx.query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
+        tx.query_row("SELECT sqlcipher_export('plain')", [], |_| Ok(()))?;
+        tx.commit()?;
+        (version, app)
+    };
+    // sqlcipher_export copies schema and rows, not the header fields.
+    conn.execute_batch(&format!(
+        "PRAGMA plain.user_version = {schema_version}; PRAGMA plain.application_id = {application_id};"
+    ))?;
+    let manifest = Manifest {
+        tables: row_counts(&conn, "plain")?,
+    };
+    let bytes = Zeroizing::new(conn.serialize("plain")?.to_vec());
+    Ok(Image {
+        bytes,
+        manifest,
+        schema_version,
+    })
+}
+
+/// Loads `image` into an in-memory database and proves it sound: SQLite's integrity and
+/// foreign-key checks pass, its schema version is the one the header announced (and one this
+/// build can read), and every table holds the rows the manifest lists.
+pub(crate) fn verify(image: &[u8], manifest: &Manifest, schema_version: i64) -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.deserialize_read_exact(MAIN_DB, image, image.len(), true)
+        .map_err(|_| corrupt("the database image does not load"))?;
+    let ok: String = conn
+        .query_row("PRAGMA main.integrity_check", [], |r| r.get(0))
+        .map_err(|_| corrupt("the database image is not a database"))?;
+    if ok != "ok" {
+        return Err(corrupt(
+            "the database image failed SQLite's integrity check",
+        ));
+    }
+    let dangling: i64 =
+        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })?;
+    if dangling != 0 {
+        return Err(corrupt("the database image has broken references"));
+    }
+    let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+    if version != schema_version {
+        return Err(corrupt("the database image does not match its header"));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::UnsupportedVersion {
+            what: "backup schema",
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if row_counts(&conn, "main")? != manifest.tables {
+        return Err(corrupt("the row counts do not match the backup's manifest"));
+    }
+    Ok(conn)
+}
+
+/// Writes the verified image in `plain` (an in-memory connection from [`verify`]) into a new
+/// file at `target` encrypted with `key`, and checks the copy holds every row.
+pub(crate) fn export_encrypted(
+    plain: &Connection,
+    target: &Path,
+    key: &DatabaseKey,
+    manifest: &Manifest,
+) -> Result<()> {
+    let mut attach = Zeroizing::new(String::with_capacity(120));
+    attach.push_str("x'");
+    attach.push_str(&key.to_hex());
+    attach.push('\'');
+    let target_text = target
+        .to_str()
+        .ok_or_else(|| Error::invalid("path", "must be valid UTF-8"))?;
+    plain.execute(
+        "ATTACH DATABASE ?1 AS restored KEY ?2",
+        (target_text, attach.as_str()),
+    )?;
+    let result = (|| {
+        let version: i64 = plain.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+        let app: i64 = plain.query_row("PRAGMA main.application_id", [], |r| r.get(0))?;
+        // A scratch file until it is renamed into place: no journal, no fsync per statement
+        // (the caller syncs it once before the rename), and one transaction for the lot.
+        plain.query_row("PRAGMA restored.journal_mode = MEMORY", [], |_| Ok(()))?;
+        plain.execute_batch("PRAGMA restored.synchronous = OFF; BEGIN;")?;
+        plain.query_row("SELECT sqlcipher_export('restored')", [], |_| Ok(()))?;
+        plain.execute_batch(&format!(
+            "PRAGMA restored.user_version = {version}; PRAGMA restored.application_id = {app}; COMMIT;"
+        ))?;
+        let ok: String = plain.query_row("PRAGMA restored.integrity_check", [], |r| r.get(0))?;
+        if ok != "ok" || row_counts(plain, "restored")? != manifest.tables {
+            return Err(Error::internal(
+                "the restored copy does not match the backup",
+            ));
+        }
+        Ok(())
+    })();
+    if !plain.is_autocommit() {
+        let _ = plain.execute_batch("ROLLBACK;");
+    }
+    plain.execute_batch("DETACH DATABASE restored;")?;
+    result
+}

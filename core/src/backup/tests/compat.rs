@@ -1,0 +1,188 @@
+//! Backups keep opening: older schemas are migrated on restore, a committed version-1 file
+//! restores in every later build, and tables this module has never heard of travel too.
+
+use std::path::PathBuf;
+
+use rusqlite::Connection;
+
+use super::*;
+use crate::dump::row_counts;
+
+/// The committed backup fixture: format 1, schema 1, cheap KDF, passphrase [`FIXTURE_PASS`].
+/// Swift and Kotlin tests restore (and tamper with) the same file.
+fn fixture_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/backup/format1-schema1.rcbackup")
+}
+
+const FIXTURE_PASS: &str = "fixture passphrase";
+
+/// A schema-1 profile image from the frozen v0001 fixture, as a version-1 app would have made it.
+fn schema1_image() -> Image {
+    let mut conn = Connection::open_in_memory().unwrap();
+    let sql = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/schema/v0001.sql"),
+    )
+    .unwrap();
+    conn.execute_batch(&sql).unwrap();
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('region', 'GB')",
+        [],
+    )
+    .unwrap();
+    let manifest = format::Manifest {
+        tables: row_counts(&conn, "main").unwrap(),
+    };
+    let bytes = zeroize::Zeroizing::new(conn.serialize(rusqlite::MAIN_DB).unwrap().to_vec());
+    Image {
+        bytes,
+        manifest,
+        schema_version: 1,
+    }
+}
+
+#[test]
+fn an_older_schema_is_migrated_after_restore() {
+    let mut phone = Profile::generated(40, 5);
+    let meter = Meter::new(&Silent);
+    let file = seal(
+        &schema1_image(),
+        &pass(PASS),
+        now(),
+        KdfParams::cheap_for_tests(),
+        [1; SALT_LEN],
+        [2; NONCE_LEN],
+        &meter,
+    )
+    .unwrap();
+    let summary = phone.restore(&file, PASS).unwrap();
+    assert_eq!(summary.backup_schema_version, 1);
+    assert_eq!(summary.schema_version, SCHEMA_VERSION);
+    assert_eq!(phone.store.schema_version().unwrap(), SCHEMA_VERSION);
+    let conn = phone.store.conn();
+    assert_eq!(
+        crate::preferences::get(conn, "region").unwrap().as_deref(),
+        Some("GB")
+    );
+    // The profile's own later data is gone (the backup replaced it) and the tables exist.
+    let check_ins: i64 = conn
+        .query_row("SELECT count(*) FROM check_ins", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check_ins, 0);
+}
+
+#[test]
+fn the_committed_format_1_fixture_still_restores() {
+    let file = std::fs::read(fixture_path())
+        .expect("tests/fixtures/backup fixture (regenerate: see write_fixture)");
+    let mut phone = Profile::new(41);
+    let summary = phone.restore(&file, FIXTURE_PASS).unwrap();
+    assert_eq!(summary.backup_schema_version, 1);
+    assert_eq!(summary.created_at, "2025-01-31T09:30:00Z");
+    assert_eq!(
+        summary.tables,
+        vec![TableRows {
+            table: "settings".into(),
+            rows: 2
+        }]
+    );
+    assert_eq!(
+        crate::preferences::get(phone.store.conn(), "fixture")
+            .unwrap()
+            .as_deref(),
+        Some("v1")
+    );
+    refused_fixture(&mut phone, &file);
+}
+
+fn refused_fixture(phone: &mut Profile, file: &[u8]) {
+    let err = phone
+        .restore(file, "not the fixture passphrase")
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::WrongKey);
+    let mut flipped = file.to_vec();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 1;
+    assert_eq!(
+        phone.restore(&flipped, FIXTURE_PASS).unwrap_err().kind(),
+        ErrorKind::Corrupt
+    );
+}
+
+/// Writes the fixture. Run once, on purpose: `cargo test -p reset-core write_fixture -- --ignored`.
+#[test]
+#[ignore = "regenerates a committed fixture"]
+fn write_fixture() {
+    let meter = Meter::new(&Silent);
+    let created = crate::time::parse_instant("2025-01-31T09:30:00Z", "t").unwrap();
+    let file = seal(
+        &schema1_image(),
+        &pass(FIXTURE_PASS),
+        created,
+        KdfParams::cheap_for_tests(),
+        [0x5a; SALT_LEN],
+        [0xa5; NONCE_LEN],
+        &meter,
+    )
+    .unwrap();
+    std::fs::create_dir_all(fixture_path().parent().unwrap()).unwrap();
+    std::fs::write(fixture_path(), file).unwrap();
+}
+
+#[test]
+fn tables_views_triggers_and_indexes_unknown_to_this_module_travel_too() {
+    let phone = Profile::generated(42, 3);
+    phone
+        .store
+        .conn()
+        .execute_batch(
+            "CREATE TABLE future_things (id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT, weight REAL, raw BLOB);
+             CREATE INDEX future_by_label ON future_things (label);
+             CREATE TABLE future_log (what TEXT);
+             CREATE TRIGGER future_logged AFTER INSERT ON future_things BEGIN INSERT INTO future_log VALUES (new.label); END;
+             CREATE VIEW future_heavy AS SELECT * FROM future_things WHERE weight > 1;
+             CREATE VIRTUAL TABLE future_fts USING fts5 (label);
+             INSERT INTO future_things (label, weight, raw) VALUES ('a', 0.5, x'00'), ('b', 2.25, NULL), ('c', NULL, x'ffee');
+             DELETE FROM future_things WHERE label = 'c';
+             INSERT INTO future_fts (label) VALUES ('searchable words');",
+        )
+        .unwrap();
+    let before = phone.dump();
+    let schema_before = schema(phone.store.conn());
+    let file = phone.backup();
+    let mut other = Profile::new(43);
+    other.restore(&file, PASS).unwrap();
+    let conn = other.store.conn();
+    assert_eq!(other.dump(), before);
+    assert_eq!(schema(conn), schema_before);
+    // AUTOINCREMENT's high-water mark came along: a new row does not reuse the deleted id 3.
+    conn.execute("INSERT INTO future_things (label) VALUES ('d')", [])
+        .unwrap();
+    let id: i64 = conn
+        .query_row("SELECT id FROM future_things WHERE label = 'd'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(id, 4);
+    let logged: i64 = conn
+        .query_row("SELECT count(*) FROM future_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(logged, 4, "the trigger travelled and still fires");
+    let hits: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM future_fts WHERE future_fts MATCH 'search*'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hits, 1);
+}
+
+fn schema(conn: &Connection) -> Vec<(String, String, String)> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
+}

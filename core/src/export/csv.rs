@@ -1,0 +1,312 @@
+//! The CSV export: one RFC 4180 file per data type (UTF-8, CRLF, quoted only where needed),
+//! instants in ISO 8601 with the offset of the zone they were captured in, written to a
+//! folder or — when the path ends in `.zip` — one zip.
+//!
+//! Owns the file names and columns (a contract: spreadsheets and scripts depend on them).
+//! Must never write a file for a section that was not included, a check-in note, or a
+//! journal entry that is not shared.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::journal_text;
+use super::options::ExportSection;
+use super::snapshot::Snapshot;
+use super::write_atomically;
+use crate::assessment::{self, Answer};
+use crate::checkin::mood;
+use crate::error::{Error, Result};
+
+/// Shown at the top of `README.txt` (and as the PDF's footer).
+pub const DISCLAIMER: &str =
+    "Self-reported data from a self-help app (Reset Companion); not a clinical record.";
+
+/// One CSV file: its name and its bytes.
+struct CsvFile {
+    name: &'static str,
+    bytes: Vec<u8>,
+}
+
+fn writer() -> ::csv::Writer<Vec<u8>> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+fn finish(name: &'static str, w: ::csv::Writer<Vec<u8>>) -> Result<CsvFile> {
+    let bytes = w
+        .into_inner()
+        .map_err(|_| Error::internal("csv buffer could not be flushed"))?;
+    Ok(CsvFile { name, bytes })
+}
+
+fn csv_err(_: ::csv::Error) -> Error {
+    Error::internal("csv row could not be written")
+}
+
+/// The most items any instrument has: the width of the `item_n` columns.
+fn item_columns() -> Result<usize> {
+    Ok(assessment::catalogue()?
+        .iter()
+        .map(|i| i.items.len())
+        .max()
+        .unwrap_or(0))
+}
+
+fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
+    let width = item_columns()?;
+    let mut w = writer();
+    let mut header: Vec<String> = [
+        "date",
+        "local_date",
+        "time_zone",
+        "instrument",
+        "total",
+        "max",
+        "severity",
+        "prorated",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend((1..=width).map(|i| format!("item_{i}")));
+    w.write_record(&header).map_err(csv_err)?;
+    for a in &snap.assessments {
+        let mut row = vec![
+            a.taken_at.clone(),
+            a.local_date.clone(),
+            a.zone.clone(),
+            a.instrument.clone(),
+            a.total.to_string(),
+            a.max.to_string(),
+            a.severity.clone(),
+            a.prorated.to_string(),
+        ];
+        // Answers as printed on the form: a number, `na` (not applicable) or `decline`.
+        row.extend(a.answers.iter().map(Answer::to_string));
+        row.resize(header.len(), String::new());
+        w.write_record(&row).map_err(csv_err)?;
+    }
+    let mut s = writer();
+    s.write_record([
+        "date",
+        "local_date",
+        "time_zone",
+        "instrument",
+        "reason",
+        "region",
+    ])
+    .map_err(csv_err)?;
+    for e in &snap.safety_events {
+        s.write_record([
+            &e.occurred_at,
+            &e.local_date,
+            &e.zone,
+            &e.instrument,
+            e.reason.as_str(),
+            &e.region,
+        ])
+        .map_err(csv_err)?;
+    }
+    Ok(vec![
+        finish("assessments.csv", w)?,
+        finish("safety_events.csv", s)?,
+    ])
+}
+
+fn check_ins(snap: &Snapshot) -> Result<CsvFile> {
+    let mut w = writer();
+    w.write_record([
+        "date",
+        "local_date",
+        "time_zone",
+        "kind",
+        "mood",
+        "valence",
+        "labels",
+        "areas",
+    ])
+    .map_err(csv_err)?;
+    for c in &snap.check_ins {
+        let labels: Vec<&str> = c.labels.iter().map(|l| l.code()).collect();
+        let areas: Vec<&str> = c.areas.iter().map(|a| a.code()).collect();
+        w.write_record([
+            c.at.as_str(),
+            &c.local_date,
+            &c.zone,
+            c.kind.code(),
+            &c.mood.to_string(),
+            &format!("{:.3}", mood::valence(c.mood)),
+            &labels.join(";"),
+            &areas.join(";"),
+        ])
+        .map_err(csv_err)?;
+    }
+    finish("check_ins.csv", w)
+}
+
+fn practice(snap: &Snapshot) -> Result<CsvFile> {
+    let mut w = writer();
+    w.write_record([
+        "started_at",
+        "ended_at",
+        "local_date",
+        "technique",
+        "planned_minutes",
+        "actual_minutes",
+        "completed",
+        "programme_id",
+        "step_id",
+    ])
+    .map_err(csv_err)?;
+    for p in &snap.practice {
+        w.write_record([
+            p.started_at.as_str(),
+            &p.ended_at,
+            &p.local_date,
+            p.technique.as_str(),
+            &p.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            &p.actual_minutes.to_string(),
+            &p.completed.to_string(),
+            p.programme_id.as_deref().unwrap_or(""),
+            p.step_id.as_deref().unwrap_or(""),
+        ])
+        .map_err(csv_err)?;
+    }
+    finish("practice_sessions.csv", w)
+}
+
+fn programmes(snap: &Snapshot) -> Result<CsvFile> {
+    let mut w = writer();
+    w.write_record([
+        "completed_at",
+        "local_date",
+        "programme_id",
+        "programme",
+        "enrolment_state",
+        "step_id",
+        "step",
+    ])
+    .map_err(csv_err)?;
+    for run in &snap.programmes {
+        for step in &run.steps_in_range {
+            w.write_record([
+                &step.completed_at,
+                &step.local_date,
+                &run.programme_id,
+                &run.title,
+                &run.state,
+                &step.step_id,
+                &step.title,
+            ])
+            .map_err(csv_err)?;
+        }
+    }
+    finish("programme_steps.csv", w)
+}
+
+fn journal(snap: &Snapshot) -> Result<CsvFile> {
+    let mut w = writer();
+    w.write_record(["date", "local_date", "time_zone", "kind", "tags", "text"])
+        .map_err(csv_err)?;
+    for e in &snap.journal {
+        w.write_record([
+            e.local_time.as_str(),
+            &e.local_date,
+            &e.time_zone,
+            e.kind.code(),
+            &e.tags.join(";"),
+            &journal_text::plain(&e.body),
+        ])
+        .map_err(csv_err)?;
+    }
+    finish("shared_journal_entries.csv", w)
+}
+
+fn readme(snap: &Snapshot, files: &[CsvFile]) -> CsvFile {
+    let (from, to) = snap.scope.bounds();
+    let names: Vec<&str> = files.iter().map(|f| f.name).collect();
+    let text = format!(
+        "{DISCLAIMER}\r\n\r\nReset Companion export, {from} to {to} (local days).\r\nFiles: {}.\r\n\r\n\
+         RFC 4180 CSV, UTF-8, one header row. Dates are ISO 8601 instants with the offset of the\r\n\
+         time zone the person was in; local_date is the day the entry belongs to there.\r\n\
+         assessments.csv: item_n are the answers as printed on the form (before any reverse\r\n\
+         scoring); na = not applicable, decline = preferred not to answer; blank = the\r\n\
+         instrument has fewer items. Mood is 1 (very unpleasant) to 7 (very pleasant);\r\n\
+         valence = (mood - 4) / 3. Check-in notes are never exported; journal entries only\r\n\
+         when the person marked them shared.\r\n",
+        names.join(", ")
+    );
+    CsvFile {
+        name: "README.txt",
+        bytes: text.into_bytes(),
+    }
+}
+
+fn build(snap: &Snapshot) -> Result<Vec<CsvFile>> {
+    let s = &snap.scope;
+    let mut files = Vec::new();
+    if s.has(ExportSection::Assessments) {
+        files.extend(assessments(snap)?);
+    }
+    if s.has(ExportSection::CheckIns) {
+        files.push(check_ins(snap)?);
+    }
+    if s.has(ExportSection::Practice) {
+        files.push(practice(snap)?);
+    }
+    if s.has(ExportSection::Programmes) {
+        files.push(programmes(snap)?);
+    }
+    if s.has(ExportSection::Journal) {
+        files.push(journal(snap)?);
+    }
+    let readme = readme(snap, &files);
+    files.insert(0, readme);
+    Ok(files)
+}
+
+/// Writes the CSV files for `snap` to `out`: a zip when it ends in `.zip`, else a folder
+/// (created if missing). Returns each file's name and size.
+pub fn write(snap: &Snapshot, out: &Path) -> Result<Vec<(String, u64)>> {
+    let files = build(snap)?;
+    let sizes = files
+        .iter()
+        .map(|f| (f.name.to_string(), f.bytes.len() as u64))
+        .collect();
+    let is_zip = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    if is_zip {
+        write_atomically(out, &zip(&files)?)?;
+    } else {
+        if out.exists() && !out.is_dir() {
+            return Err(Error::invalid(
+                "out",
+                "is a file; give a folder, or a path ending in .zip",
+            ));
+        }
+        std::fs::create_dir_all(out)?;
+        for f in &files {
+            write_atomically(&out.join(f.name), &f.bytes)?;
+        }
+    }
+    Ok(sizes)
+}
+
+/// The files as one deflated zip (fixed 1980 timestamps, so the same data gives the same bytes).
+fn zip(files: &[CsvFile]) -> Result<Vec<u8>> {
+    let zip_err = |_| Error::internal("zip could not be written");
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .unix_permissions(0o600);
+    for f in files {
+        z.start_file(f.name, options).map_err(zip_err)?;
+        z.write_all(&f.bytes)?;
+    }
+    Ok(z.finish().map_err(zip_err)?.into_inner())
+}
+
+#[cfg(test)]
+#[path = "csv_tests.rs"]
+mod tests;

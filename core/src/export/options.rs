@@ -1,0 +1,327 @@
+//! What goes into a therapist export: the date range, the sections, the page size, and a
+//! preview that counts what would be included before anything is written.
+//!
+//! Owns the defaults (journal entries are opt-in; the range ends today) and the resolved
+//! [`Scope`] every format works from. Must never count or include a journal entry that is
+//! not marked shared with the therapist.
+
+use std::collections::BTreeSet;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::time;
+
+/// A kind of data a person can include in an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum ExportSection {
+    /// Questionnaire results (item-level answers, totals, bands) and the crisis signposts shown.
+    Assessments,
+    /// Mood check-ins (mood, emotion words, life areas; never the free-text note).
+    #[serde(rename = "checkins")]
+    CheckIns,
+    /// Practice sessions (technique and minutes).
+    Practice,
+    /// Programme enrolments and the steps completed.
+    Programmes,
+    /// Journal entries the person marked "shared with my therapist" (and only those).
+    Journal,
+}
+
+impl ExportSection {
+    /// Every section, in report order.
+    pub const ALL: [ExportSection; 5] = [
+        ExportSection::Assessments,
+        ExportSection::CheckIns,
+        ExportSection::Practice,
+        ExportSection::Programmes,
+        ExportSection::Journal,
+    ];
+
+    /// Included when the person does not choose: everything except journal text, which
+    /// holds the most personal words and so is added only on request (data minimisation).
+    pub const DEFAULT: [ExportSection; 4] = [
+        ExportSection::Assessments,
+        ExportSection::CheckIns,
+        ExportSection::Practice,
+        ExportSection::Programmes,
+    ];
+
+    /// The name used by the CLI's `--include` (`assessments`, `checkins`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            ExportSection::Assessments => "assessments",
+            ExportSection::CheckIns => "checkins",
+            ExportSection::Practice => "practice",
+            ExportSection::Programmes => "programmes",
+            ExportSection::Journal => "journal",
+        }
+    }
+
+    /// Parses a comma-separated list such as `assessments,checkins`; empty items are ignored.
+    pub fn parse_list(text: &str) -> Result<Vec<ExportSection>> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(ExportSection::from_str)
+            .collect()
+    }
+}
+
+impl FromStr for ExportSection {
+    type Err = Error;
+    fn from_str(text: &str) -> Result<Self> {
+        let wanted = text.trim().to_ascii_lowercase().replace(['_', '-'], "");
+        ExportSection::ALL
+            .into_iter()
+            .find(|s| s.code() == wanted)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "include",
+                    "expected a list of assessments, checkins, practice, programmes, journal",
+                )
+            })
+    }
+}
+
+/// Paper size of the PDF report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum PageSize {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl PageSize {
+    /// Width and height in PDF points (1/72 in).
+    pub fn points(self) -> (f32, f32) {
+        match self {
+            PageSize::A4 => (595.28, 841.89),
+            PageSize::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+impl FromStr for PageSize {
+    type Err = Error;
+    fn from_str(text: &str) -> Result<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(PageSize::A4),
+            "letter" | "us-letter" | "us_letter" => Ok(PageSize::Letter),
+            _ => Err(Error::invalid("page_size", "expected a4 or letter")),
+        }
+    }
+}
+
+/// What the person chose on the export screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ExportOptions {
+    /// First local day included, `YYYY-MM-DD`; `None` = from the first record.
+    pub from: Option<String>,
+    /// Last local day included, `YYYY-MM-DD`; `None` = today.
+    pub to: Option<String>,
+    /// Sections to include; `None` = [`ExportSection::DEFAULT`] (journal entries are opt-in).
+    pub include: Option<Vec<ExportSection>>,
+    /// A name for the PDF cover only (never in CSV or FHIR, whose Patient is pseudonymous).
+    pub name: Option<String>,
+    /// Paper size of the PDF.
+    pub page_size: PageSize,
+}
+
+/// The resolved choices every format works from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scope {
+    /// First local day included.
+    pub from: NaiveDate,
+    /// Last local day included.
+    pub to: NaiveDate,
+    /// The sections included.
+    pub sections: BTreeSet<ExportSection>,
+    /// The cover name, trimmed; `None` when empty.
+    pub name: Option<String>,
+    /// PDF paper size.
+    pub page_size: PageSize,
+    /// When the export was made (the injected clock).
+    pub generated_at: DateTime<Utc>,
+    /// The zone the person is in now (for "generated at").
+    pub zone: Tz,
+}
+
+/// The longest cover name accepted, in characters.
+const MAX_NAME: usize = 120;
+
+impl Scope {
+    /// Whether `section` is included.
+    pub fn has(&self, section: ExportSection) -> bool {
+        self.sections.contains(&section)
+    }
+
+    /// Whether the local day `date` (`YYYY-MM-DD`) lies in the range.
+    pub fn contains(&self, date: &str) -> bool {
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok_and(|d| self.from <= d && d <= self.to)
+    }
+
+    /// `from` and `to` as `YYYY-MM-DD`, for SQL `BETWEEN`.
+    pub fn bounds(&self) -> (String, String) {
+        (self.from.to_string(), self.to.to_string())
+    }
+}
+
+/// Resolves `options` against the data (`conn`, for the first record's day), the clock and
+/// the zone. An open start begins at the first record; an open end is today.
+pub fn resolve(
+    conn: &Connection,
+    options: &ExportOptions,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<Scope> {
+    let today = time::local_date(now, zone);
+    let to = match &options.to {
+        Some(t) => time::parse_date(t, "to")?,
+        None => today,
+    };
+    let from = match &options.from {
+        Some(f) => time::parse_date(f, "from")?,
+        None => first_day(conn)?.map_or(to, |d| d.min(to)),
+    };
+    if from > to {
+        return Err(Error::invalid("from", "is after `to`"));
+    }
+    let sections: BTreeSet<ExportSection> = match &options.include {
+        Some(list) if list.is_empty() => {
+            return Err(Error::invalid("include", "choose at least one section"));
+        }
+        Some(list) => list.iter().copied().collect(),
+        None => ExportSection::DEFAULT.into_iter().collect(),
+    };
+    let name = options
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    if name.is_some_and(|n| n.chars().count() > MAX_NAME) {
+        return Err(Error::invalid(
+            "name",
+            format!("at most {MAX_NAME} characters"),
+        ));
+    }
+    Ok(Scope {
+        from,
+        to,
+        sections,
+        name: name.map(str::to_string),
+        page_size: options.page_size,
+        generated_at: now,
+        zone,
+    })
+}
+
+/// The earliest local day holding any record an export can include.
+fn first_day(conn: &Connection) -> Result<Option<NaiveDate>> {
+    let first: Option<String> = conn.query_row(
+        "SELECT min(d) FROM (
+             SELECT min(local_date) AS d FROM assessments
+             UNION ALL SELECT min(local_date) FROM safety_events
+             UNION ALL SELECT min(local_date) FROM check_ins
+             UNION ALL SELECT min(local_date) FROM practice_sessions
+             UNION ALL SELECT min(local_date) FROM programme_completions
+             UNION ALL SELECT min(local_date) FROM journal_entries WHERE shared_with_therapist = 1)",
+        [],
+        |r| r.get(0),
+    )?;
+    first
+        .map(|d| time::parse_date(&d, "local_date"))
+        .transpose()
+}
+
+/// What an export would contain: shown to the person before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ExportPreview {
+    /// First local day included, `YYYY-MM-DD`.
+    pub from: String,
+    /// Last local day included, `YYYY-MM-DD`.
+    pub to: String,
+    /// The sections included.
+    pub sections: Vec<ExportSection>,
+    /// Questionnaires completed in the range.
+    pub assessments: u64,
+    /// Crisis signposts shown in the range (with assessments).
+    pub safety_events: u64,
+    /// Mood check-ins.
+    pub check_ins: u64,
+    /// Practice sessions.
+    pub practice_sessions: u64,
+    /// Minutes of practice in those sessions.
+    pub practice_minutes: u64,
+    /// Programme steps completed.
+    pub programme_steps: u64,
+    /// Journal entries marked shared with the therapist.
+    pub shared_journal_entries: u64,
+    /// Journal entries in the range that stay out because they are not marked shared.
+    pub private_journal_entries: u64,
+}
+
+/// Counts what `scope` includes, in one read transaction.
+pub fn preview(conn: &Connection, scope: &Scope) -> Result<ExportPreview> {
+    let tx = conn.unchecked_transaction()?;
+    let (from, to) = scope.bounds();
+    let count = |section: ExportSection, sql: &str| -> Result<u64> {
+        if !scope.has(section) {
+            return Ok(0);
+        }
+        let n: i64 = tx.query_row(sql, [&from, &to], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    };
+    use ExportSection::*;
+    let preview = ExportPreview {
+        from: from.clone(),
+        to: to.clone(),
+        sections: scope.sections.iter().copied().collect(),
+        assessments: count(
+            Assessments,
+            "SELECT count(*) FROM assessments WHERE local_date BETWEEN ?1 AND ?2",
+        )?,
+        safety_events: count(
+            Assessments,
+            "SELECT count(*) FROM safety_events WHERE local_date BETWEEN ?1 AND ?2",
+        )?,
+        check_ins: count(
+            CheckIns,
+            "SELECT count(*) FROM check_ins WHERE local_date BETWEEN ?1 AND ?2",
+        )?,
+        practice_sessions: count(
+            Practice,
+            "SELECT count(*) FROM practice_sessions WHERE local_date BETWEEN ?1 AND ?2",
+        )?,
+        practice_minutes: count(
+            Practice,
+            "SELECT coalesce(sum(actual_minutes), 0) FROM practice_sessions WHERE local_date BETWEEN ?1 AND ?2",
+        )?,
+        programme_steps: count(
+            Programmes,
+            "SELECT count(*) FROM programme_completions WHERE local_date BETWEEN ?1 AND ?2",
+        )?,
+        shared_journal_entries: count(
+            Journal,
+            "SELECT count(*) FROM journal_entries WHERE shared_with_therapist = 1 AND local_date BETWEEN ?1 AND ?2",
+        )?,
+        private_journal_entries: count(
+            Journal,
+            "SELECT count(*) FROM journal_entries WHERE shared_with_therapist = 0 AND local_date BETWEEN ?1 AND ?2",
+        )?,
+    };
+    tx.finish()?;
+    Ok(preview)
+}

@@ -1,0 +1,78 @@
+//! The PDF report: cover, one-page summary, questionnaire charts with labelled bands,
+//! item-level answers, crisis signposts, mood, practice, programme progress and shared
+//! journal entries — real, tagged, selectable text in an embedded open-licence font, on A4
+//! or US Letter, with page numbers and the self-report disclaimer on every page.
+//!
+//! Laid out first ([`layout`]), then painted ([`paint`]) with krilla. Must never outline
+//! text, rely on colour alone (bands are named in text), or include anything the snapshot
+//! does not hold.
+//!
+//! | file | concern |
+//! |---|---|
+//! | `fonts.rs` | embedded DejaVu Sans, measuring and wrapping |
+//! | `layout.rs` | pages, paragraphs, tables, figures, the structure tree |
+//! | `chart.rs` | line and bar charts with named bands |
+//! | `summary.rs` | cover and the one-page summary |
+//! | `sections.rs` | the detail sections |
+//! | `words.rs` | plain words for outcomes, signposts, answers |
+//! | `paint.rs` | krilla: drawing, tagging, footer, metadata |
+
+mod chart;
+mod fonts;
+mod layout;
+mod paint;
+mod sections;
+mod summary;
+mod words;
+
+use super::csv::DISCLAIMER;
+use super::fhir::stable_uuid;
+use super::snapshot::Snapshot;
+use crate::error::Result;
+use layout::Layout;
+
+/// A rendered PDF.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: u32,
+}
+
+/// Renders the report for `snap`; `progress(part, whole)` is called as pages are painted.
+pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
+    fonts::check()?;
+    let mut l = Layout::new(snap.scope.page_size.points());
+    summary::cover(&mut l, snap);
+    summary::summary(&mut l, snap)?;
+    sections::assessments(&mut l, snap)?;
+    sections::mood(&mut l, snap);
+    sections::practice(&mut l, snap);
+    sections::programmes(&mut l, snap);
+    sections::journal(&mut l, snap);
+    let (pages, root, size, margin) = l.finish();
+    let (from, to) = snap.scope.bounds();
+    let title = format!("Reset Companion report, {from} to {to}");
+    let id = stable_uuid(
+        &snap.pseudonym,
+        &format!(
+            "report/{from}/{to}/{}",
+            snap.scope.generated_at.timestamp_millis()
+        ),
+    );
+    let meta = paint::Meta {
+        title: &title,
+        footer: DISCLAIMER,
+        created: snap.scope.generated_at,
+        document_id: id.simple().to_string(),
+    };
+    let bytes = paint::paint(&pages, &root, size, margin, &meta, progress)?;
+    Ok(Pdf {
+        bytes,
+        pages: u32::try_from(pages.len()).unwrap_or(u32::MAX),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,177 @@
+//! The report read back the way a person or a screen reader reads it: text extracted with
+//! poppler's `pdftotext`, page facts from `pdfinfo` (Debian `poppler-utils`; scripts/setup.sh
+//! installs it). Without those tools these tests fail rather than pass silently.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::export::options::{ExportOptions, PageSize};
+use crate::export::tests::{SECRET, all_of_2027_q1, fixture, snapshot};
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{name} is needed for this test (apt-get install poppler-utils): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn info(pdf: &Path) -> String {
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn render_to_file(options: &ExportOptions) -> (tempfile::TempDir, std::path::PathBuf, super::Pdf) {
+    let mut f = fixture();
+    let snap = snapshot(&mut f, options);
+    let pdf = super::render(&snap, &|_, _| {}).unwrap();
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    (dir, path, pdf)
+}
+
+#[test]
+fn the_extracted_text_holds_the_totals_dates_outcome_and_signposts() {
+    let (_d, path, pdf) = render_to_file(&all_of_2027_q1());
+    let text = tool("pdftotext", &["-layout"], &path);
+    for expected in [
+        "Reset Companion: a report for your therapist",
+        "Range: 2027-01-01 to 2027-03-31",
+        "Summary",
+        // Latest GAD-7 4 of 21 on 2027-03-01, first 11 on 2027-01-04.
+        "4 / 21",
+        "11 on 2027-01-04",
+        "3 / 27",
+        "12 on 2027-01-04",
+        "Reliable recovery",
+        "PHQ-9 12 (2027-01-04) → 3 (2027-03-01)",
+        "2027-02-01 10:00:00+00:00",
+        "PHQ-9 item 9",
+        "GAD-7 item by item",
+        "Moderate 10–14",
+        "caseness 8+",
+        "10*",
+        "n/a",
+        "Mood check-ins",
+        "Practice",
+        "25",
+        "Programme progress",
+        "Walked to the park",
+        "Self-reported data from a self-help app (Reset Companion); not a clinical record.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert!(text.contains(&format!("Page 1 of {}", pdf.pages)));
+    assert!(text.contains(&format!("Page {0} of {0}", pdf.pages)));
+    assert!(!text.contains(SECRET), "private text reached the PDF");
+}
+
+#[test]
+fn the_summary_fits_on_page_two() {
+    let (_d, path, _) = render_to_file(&all_of_2027_q1());
+    let page2 = tool("pdftotext", &["-f", "2", "-l", "2"], &path);
+    assert!(
+        page2.contains("Latest scores")
+            && page2.contains("Crisis signposts shown")
+            && page2.contains("Between sessions")
+    );
+}
+
+#[test]
+fn the_pdf_is_tagged_with_an_embedded_font_on_the_chosen_paper() {
+    let (_d, path, pdf) = render_to_file(&all_of_2027_q1());
+    let a4 = info(&path);
+    assert!(a4.contains("Tagged:          yes"), "{a4}");
+    assert!(a4.contains("595.28 x 841.89 pts (A4)"), "{a4}");
+    assert!(a4.contains(&format!("Pages:           {}", pdf.pages)));
+    let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
+    let fonts = String::from_utf8(fonts.stdout).unwrap();
+    assert!(
+        fonts.contains("DejaVuSans") && fonts.lines().skip(2).all(|l| l.contains(" yes ")),
+        "{fonts}"
+    );
+    let (_d, letter, _) = render_to_file(&ExportOptions {
+        page_size: PageSize::Letter,
+        ..all_of_2027_q1()
+    });
+    assert!(info(&letter).contains("612 x 792 pts (letter)"));
+}
+
+#[test]
+fn journal_text_appears_only_when_chosen_and_a_name_only_on_the_cover() {
+    let options = ExportOptions {
+        include: None,
+        name: Some("Alex Example".into()),
+        ..all_of_2027_q1()
+    };
+    let (_d, path, _) = render_to_file(&options);
+    let text = tool("pdftotext", &[], &path);
+    assert!(!text.contains("Walked to the park"));
+    let cover = tool("pdftotext", &["-f", "1", "-l", "1"], &path);
+    assert!(cover.contains("Alex Example"));
+    assert_eq!(text.matches("Alex Example").count(), 1);
+}
+
+#[test]
+fn the_same_snapshot_renders_the_same_bytes() {
+    let mut f = fixture();
+    let snap = snapshot(&mut f, &all_of_2027_q1());
+    let a = super::render(&snap, &|_, _| {}).unwrap();
+    let b = super::render(&snap, &|_, _| {}).unwrap();
+    assert_eq!(a.bytes, b.bytes);
+}
+
+/// Writes the fixture's PDF (A4 and Letter) and FHIR Bundle to `$RESET_EXPORT_SAMPLES` for a
+/// person to look at: `RESET_EXPORT_SAMPLES=/tmp/s cargo test -p reset-core --all-features
+/// export_samples -- --ignored`.
+#[test]
+#[ignore = "writes sample files for inspection"]
+fn export_samples() {
+    let dir = std::path::PathBuf::from(
+        std::env::var("RESET_EXPORT_SAMPLES").expect("set RESET_EXPORT_SAMPLES"),
+    );
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut f = fixture();
+    let options = ExportOptions {
+        name: Some("Alex Example".into()),
+        ..all_of_2027_q1()
+    };
+    let snap = snapshot(&mut f, &options);
+    std::fs::write(
+        dir.join("report-a4.pdf"),
+        super::render(&snap, &|_, _| {}).unwrap().bytes,
+    )
+    .unwrap();
+    let letter = snapshot(
+        &mut f,
+        &ExportOptions {
+            page_size: PageSize::Letter,
+            ..options
+        },
+    );
+    std::fs::write(
+        dir.join("report-letter.pdf"),
+        super::render(&letter, &|_, _| {}).unwrap().bytes,
+    )
+    .unwrap();
+    let bundle = crate::export::fhir::bundle(&snap).unwrap();
+    std::fs::write(
+        dir.join("bundle.json"),
+        serde_json::to_vec_pretty(&bundle).unwrap(),
+    )
+    .unwrap();
+}

@@ -1,0 +1,222 @@
+//! Practice sessions: logging one, and reading them back in the shape the platform health
+//! stores want (HealthKit `mindfulSession`, Health Connect `MindfulnessSessionRecord`).
+//!
+//! Owns the `practice_sessions` table. Must never invent a session the person did not log,
+//! or write to a health store itself: the shell does that with the fields given here.
+
+use chrono::{DateTime, Duration, NaiveDate, Offset, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, Row, params};
+use serde::Serialize;
+
+use super::PracticeTechnique;
+use crate::error::{Error, Result};
+use crate::programme::{Catalogue, enrolment};
+use crate::time::{format_local, from_unix_ms, local_date, parse_zone};
+
+/// The longest session that can be logged, in minutes (12 hours).
+pub const MAX_MINUTES: u32 = 720;
+
+/// What the person logs.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct PracticeSessionInput {
+    /// The technique practised.
+    pub technique: PracticeTechnique,
+    /// Minutes actually practised (1–720).
+    pub actual_minutes: u32,
+    /// Minutes planned, if a length was chosen beforehand (1–720).
+    pub planned_minutes: Option<u32>,
+    /// False when the session was interrupted; it still counts as practice.
+    pub completed: bool,
+    /// When it started, Unix milliseconds; by default it ended just now.
+    pub started_at_unix_ms: Option<i64>,
+    /// A step of the active programme this session was part of.
+    pub step_id: Option<String>,
+}
+
+/// A logged session, with everything a health store needs to mirror it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct PracticeSession {
+    /// Row id within this profile.
+    pub id: i64,
+    /// The technique, stored by name.
+    pub technique: PracticeTechnique,
+    /// Start, RFC 3339 in the zone the person was in.
+    pub started_at: String,
+    /// End, RFC 3339 in the zone the person was in.
+    pub ended_at: String,
+    /// Start, Unix milliseconds (HealthKit `startDate`, Health Connect `startTime`).
+    pub start_unix_ms: i64,
+    /// End, Unix milliseconds (`endDate` / `endTime`).
+    pub end_unix_ms: i64,
+    /// UTC offset at the start in seconds (Health Connect `startZoneOffset`).
+    pub start_utc_offset_seconds: i32,
+    /// UTC offset at the end in seconds (Health Connect `endZoneOffset`).
+    pub end_utc_offset_seconds: i32,
+    /// The IANA zone the person was in.
+    pub time_zone: String,
+    /// The local day it counts for, `YYYY-MM-DD`.
+    pub local_date: String,
+    /// Minutes planned, if any.
+    pub planned_minutes: Option<u32>,
+    /// Minutes practised.
+    pub actual_minutes: u32,
+    /// False when interrupted.
+    pub completed: bool,
+    /// The programme it was part of, if any.
+    pub programme_id: Option<String>,
+    /// The programme step it was part of, if any.
+    pub step_id: Option<String>,
+    /// Health Connect `MindfulnessSessionRecord` session type constant, by name.
+    pub health_connect_type: String,
+    /// A stable id for the health store's de-duplication (HealthKit
+    /// `HKMetadataKeyExternalUUID`, Health Connect `clientRecordId`).
+    pub external_id: String,
+}
+
+fn check_minutes(value: u32, field: &str) -> Result<()> {
+    if (1..=MAX_MINUTES).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("must be 1–{MAX_MINUTES} minutes"),
+        ))
+    }
+}
+
+/// Stores a session logged at `now` by someone in `zone`, and returns it.
+///
+/// Without a start time the session is taken to have just ended. The local day is the
+/// start's, in `zone`. A step, if given, must belong to the active programme.
+pub fn log(
+    conn: &Connection,
+    cat: &Catalogue,
+    input: &PracticeSessionInput,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<PracticeSession> {
+    check_minutes(input.actual_minutes, "minutes")?;
+    if let Some(planned) = input.planned_minutes {
+        check_minutes(planned, "planned")?;
+    }
+    let length = Duration::minutes(i64::from(input.actual_minutes));
+    let started = match input.started_at_unix_ms {
+        Some(ms) => from_unix_ms(ms, "at")?,
+        None => now - length,
+    };
+    let ended = started + length;
+    let link = match input.step_id.as_deref() {
+        Some(step) => Some(enrolment::active_step(conn, cat, step)?),
+        None => None,
+    };
+    conn.execute(
+        "INSERT INTO practice_sessions (technique, started_ms, ended_ms, time_zone, local_date,
+             planned_minutes, actual_minutes, completed, enrolment_id, programme_id, step_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            input.technique.as_str(),
+            started.timestamp_millis(),
+            ended.timestamp_millis(),
+            zone.name(),
+            local_date(started, zone).to_string(),
+            input.planned_minutes,
+            input.actual_minutes,
+            input.completed,
+            link.as_ref().map(|(id, _)| *id),
+            link.as_ref().map(|(_, p)| p.as_str()),
+            input.step_id,
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+    let raw = stmt.query_row([id], RawSession::from_row)?;
+    raw.into_session()
+}
+
+/// Sessions whose local day falls in `from..=to` (either end open), oldest first.
+pub fn list(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<PracticeSession>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE (?1 IS NULL OR local_date >= ?1) AND (?2 IS NULL OR local_date <= ?2)
+         ORDER BY started_ms, id"
+    ))?;
+    let rows = stmt.query_map(
+        params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+        RawSession::from_row,
+    )?;
+    rows.map(|r| r.map_err(Error::from).and_then(RawSession::into_session))
+        .collect()
+}
+
+const SELECT: &str = "SELECT id, technique, started_ms, ended_ms, time_zone, local_date,
+    planned_minutes, actual_minutes, completed, programme_id, step_id FROM practice_sessions";
+
+/// A row as read, before its names and instants are checked.
+struct RawSession {
+    id: i64,
+    technique: String,
+    started_ms: i64,
+    ended_ms: i64,
+    zone: String,
+    local_date: String,
+    planned: Option<u32>,
+    actual: u32,
+    completed: bool,
+    programme_id: Option<String>,
+    step_id: Option<String>,
+}
+
+impl RawSession {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(RawSession {
+            id: r.get(0)?,
+            technique: r.get(1)?,
+            started_ms: r.get(2)?,
+            ended_ms: r.get(3)?,
+            zone: r.get(4)?,
+            local_date: r.get(5)?,
+            planned: r.get(6)?,
+            actual: r.get(7)?,
+            completed: r.get(8)?,
+            programme_id: r.get(9)?,
+            step_id: r.get(10)?,
+        })
+    }
+
+    fn into_session(self) -> Result<PracticeSession> {
+        let corrupt = |what: &str| Error::Corrupt {
+            reason: format!("a stored practice session has an unreadable {what}"),
+        };
+        let technique =
+            PracticeTechnique::parse(&self.technique).ok_or_else(|| corrupt("technique"))?;
+        let zone = parse_zone(&self.zone).map_err(|_| corrupt("time zone"))?;
+        let started = from_unix_ms(self.started_ms, "started_ms")?;
+        let ended = from_unix_ms(self.ended_ms, "ended_ms")?;
+        let offset = |t: DateTime<Utc>| t.with_timezone(&zone).offset().fix().local_minus_utc();
+        Ok(PracticeSession {
+            id: self.id,
+            technique,
+            started_at: format_local(started, zone),
+            ended_at: format_local(ended, zone),
+            start_unix_ms: self.started_ms,
+            end_unix_ms: self.ended_ms,
+            start_utc_offset_seconds: offset(started),
+            end_utc_offset_seconds: offset(ended),
+            time_zone: self.zone,
+            local_date: self.local_date,
+            planned_minutes: self.planned,
+            actual_minutes: self.actual,
+            completed: self.completed,
+            programme_id: self.programme_id,
+            step_id: self.step_id,
+            health_connect_type: technique.health_connect_type().to_string(),
+            external_id: format!("reset-practice-{}", self.id),
+        })
+    }
+}

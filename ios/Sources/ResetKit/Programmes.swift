@@ -1,0 +1,130 @@
+import Foundation
+
+/// Programmes (the Reset Series) and practice sessions.
+///
+/// Thin, idiomatic wrappers: `Date` in, `Date` out where the core speaks Unix milliseconds.
+/// The rules (unlock times, pauses, habit strength) all live in the Rust core.
+extension ResetStore {
+    /// Every programme on offer, sorted by id.
+    public func programmes() throws -> [ProgrammeSummary] { try companion.programmes() }
+
+    /// One programme with every step's Markdown text.
+    ///
+    /// - Throws: `ResetError.NotFound` for an unknown id.
+    public func programme(_ id: String) throws -> Programme { try companion.programme(id: id) }
+
+    /// Enrols in a programme. One structured programme runs at a time; free practice is always open.
+    ///
+    /// Starting the one in progress changes nothing; one left earlier is picked up where it was.
+    /// - Throws: `ResetError.Conflict` while another programme is in progress.
+    @discardableResult
+    public func startProgramme(_ id: String, at date: Date? = nil) throws -> ProgrammeProgress {
+        try companion.startProgramme(id: id, atUnixMs: date.map(programmeMillis))
+    }
+
+    /// Today's steps: done today, open now, or opening next (with `unlockDate`).
+    public func programmeToday() throws -> ProgrammeToday { try companion.programmeToday() }
+
+    /// Every step of the current programme, or `nil` when none is in progress.
+    public func programmeProgress() throws -> ProgrammeProgress? { try companion.programmeProgress() }
+
+    /// Marks a step done. Doing it twice is harmless (`alreadyCompleted`).
+    ///
+    /// - Throws: `ResetError.Conflict`, naming when the step opens, if it is still locked;
+    ///   nothing is stored.
+    @discardableResult
+    public func completeStep(_ stepId: String, at date: Date? = nil) throws -> StepCompletion {
+        try companion.completeProgrammeStep(stepId: stepId, atUnixMs: date.map(programmeMillis))
+    }
+
+    /// Sets the programme in progress aside (progress is kept). Returns its id, if any.
+    @discardableResult
+    public func leaveProgramme() throws -> String? { try companion.leaveProgramme() }
+
+    /// Clears a pause after a break, or picks up the programme left most recently.
+    @discardableResult
+    public func resumeProgramme() throws -> ProgrammeProgress { try companion.resumeProgramme() }
+
+    /// Begins a programme (default: the current one) again; the earlier run is kept as history.
+    @discardableResult
+    public func restartProgramme(_ id: String? = nil) throws -> ProgrammeProgress {
+        try companion.restartProgramme(id: id)
+    }
+
+    /// Logs a practice session. Without `startedAt` it ended just now.
+    ///
+    /// - Throws: `ResetError.InvalidInput` (field `minutes` or `planned`) outside 1–720 minutes.
+    @discardableResult
+    public func logPractice(
+        _ technique: PracticeTechnique,
+        minutes: UInt32,
+        planned: UInt32? = nil,
+        completed: Bool = true,
+        startedAt: Date? = nil,
+        stepId: String? = nil
+    ) throws -> PracticeSession {
+        try companion.logPracticeSession(input: PracticeSessionInput(
+            technique: technique,
+            actualMinutes: minutes,
+            plannedMinutes: planned,
+            completed: completed,
+            startedAtUnixMs: startedAt.map(programmeMillis),
+            stepId: stepId
+        ))
+    }
+
+    /// Sessions between two local days (`YYYY-MM-DD`, either open), oldest first.
+    public func practiceSessions(from: String? = nil, to: String? = nil) throws -> [PracticeSession] {
+        try companion.practiceSessions(from: from, to: to)
+    }
+
+    /// Minutes per day and week, days practised this week, habit strength, and the streak unless hidden.
+    public func practiceSummary(from: String? = nil, to: String? = nil) throws -> PracticeSummary {
+        try companion.practiceSummary(from: from, to: to)
+    }
+
+    /// Hides (or shows) the streak; the gentler measures always stay.
+    public func setStreakHidden(_ hidden: Bool) throws { try companion.setStreakHidden(hidden: hidden) }
+}
+
+extension StepProgress {
+    /// When a locked step opens.
+    public var unlockDate: Date? { unlocksAt.flatMap(programmeInstant) }
+    /// When the step was completed.
+    public var completedDate: Date? { completedAt.flatMap(programmeInstant) }
+}
+
+extension PracticeSession {
+    /// Start of the session (HealthKit `startDate`).
+    public var startDate: Date { Date(timeIntervalSince1970: Double(startUnixMs) / 1000) }
+    /// End of the session (HealthKit `endDate`).
+    public var endDate: Date { Date(timeIntervalSince1970: Double(endUnixMs) / 1000) }
+}
+
+#if canImport(HealthKit)
+import HealthKit
+
+extension PracticeSession {
+    /// This session as a HealthKit mindful-minutes sample, ready for `HKHealthStore.save`.
+    ///
+    /// The external id lets a re-sync recognise samples it already wrote.
+    public var mindfulSample: HKCategorySample {
+        HKCategorySample(
+            type: HKCategoryType(.mindfulSession),
+            value: HKCategoryValue.notApplicable.rawValue,
+            start: startDate,
+            end: endDate,
+            metadata: [HKMetadataKeyExternalUUID: externalId, HKMetadataKeyTimeZone: timeZone]
+        )
+    }
+}
+#endif
+
+private func programmeMillis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+/// Reads the RFC 3339 instants the core writes (`2027-03-29T00:00:00+01:00`).
+private func programmeInstant(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.date(from: text)
+}

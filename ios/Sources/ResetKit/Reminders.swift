@@ -1,0 +1,257 @@
+import Foundation
+
+// Reminders (issue 7): the core plans, the shell schedules (DESIGN §5).
+//
+// `ReminderScheduler` keeps the OS's pending requests equal to the core's plan through a small
+// `NotificationScheduling` protocol, so the reconciliation logic runs on Linux against a fake
+// centre. The `UNUserNotificationCenter` adapter at the bottom compiles only on Apple platforms.
+
+extension ResetStore {
+    /// Creates a reminder rule.
+    ///
+    /// - Throws: `ResetError.InvalidInput` naming the field: `times` (bad, duplicate, inside quiet
+    ///   hours, or the same kind and time as an existing rule on a shared day), `days`, `label`.
+    @discardableResult
+    public func addReminder(
+        _ kind: ActivityKind,
+        at times: [String],
+        days: ReminderDays = .daily,
+        skipIfDone: Bool = false,
+        quietHours: QuietHours? = nil,
+        label: String? = nil
+    ) throws -> ReminderRule {
+        try companion.addReminder(rule: NewReminderRule(
+            kind: kind, times: times, days: days, skipIfDone: skipIfDone, quietHours: quietHours, label: label
+        ))
+    }
+
+    /// Every reminder rule, oldest first.
+    public func reminders() throws -> [ReminderRule] { try companion.reminders() }
+
+    /// Deletes a rule; resync afterwards so its notifications are cancelled.
+    public func removeReminder(_ id: String) throws { try companion.removeReminder(id: id) }
+
+    /// Pauses a rule until `until` (`YYYY-MM-DD`): it fires again on that date.
+    @discardableResult
+    public func pauseReminder(_ id: String, until: String) throws -> ReminderRule {
+        try companion.pauseReminder(id: id, until: until)
+    }
+
+    /// Ends a pause now.
+    @discardableResult
+    public func resumeReminder(_ id: String) throws -> ReminderRule { try companion.resumeReminder(id: id) }
+
+    /// The notifications the core would schedule (default: the next week, iOS limits).
+    public func reminderPlan(_ options: PlanOptions = .iOS) throws -> [PlannedNotification] {
+        try companion.reminderPlan(options: options)
+    }
+
+    /// What to add and cancel so the OS holds exactly the plan, given its pending reminder ids.
+    public func reconcileReminders(pending: [String], options: PlanOptions = .iOS) throws -> Reconciliation {
+        try companion.reconcileReminders(pending: pending, options: options)
+    }
+
+    /// Snoozes a delivered notification: a one-shot `minutes` from now with its own id.
+    @discardableResult
+    public func snoozeReminder(_ notificationID: String, minutes: UInt32) throws -> PlannedNotification {
+        try companion.snoozeReminder(notificationId: notificationID, minutes: minutes)
+    }
+
+    /// "Done" from a notification: the activity counts as done for that notification's day.
+    @discardableResult
+    public func markReminderDone(_ notificationID: String) throws -> ActivityDone {
+        try companion.reminderDone(notificationId: notificationID)
+    }
+
+    /// The person finished an activity in the app; skip-if-done reminders stay quiet today.
+    @discardableResult
+    public func recordActivityDone(_ kind: ActivityKind) throws -> ActivityDone {
+        try companion.recordActivityDone(kind: kind)
+    }
+}
+
+extension PlanOptions {
+    /// The next week, at most 60 notifications (iOS keeps 64 pending and drops extras silently).
+    public static let iOS = PlanOptions(
+        fromUnixMs: nil, untilUnixMs: nil, limit: nil, platform: .ios, exactAlarmsAllowed: false
+    )
+}
+
+extension PlannedNotification {
+    /// The instant to fire at, already resolved by the core for the device's zone.
+    public var fireDate: Date { Date(timeIntervalSince1970: TimeInterval(fireAtUnixMs) / 1000) }
+}
+
+/// One request for the notification centre, built from a planned notification.
+public struct ReminderRequest: Equatable {
+    /// Stable id: re-adding it replaces the pending request.
+    public let id: String
+    public let fireDate: Date
+    /// Generic, lock-screen-safe text from the core.
+    public let title: String
+    public let body: String
+    /// e.g. `resetcompanion://meditation`.
+    public let deepLink: String
+    /// Groups a kind's notifications together (`meditation`, `checkin`…).
+    public let threadIdentifier: String
+
+    public init(_ n: PlannedNotification) {
+        id = n.id
+        fireDate = n.fireDate
+        title = n.title
+        body = n.body
+        deepLink = n.deepLink
+        threadIdentifier = n.deepLink.components(separatedBy: "://").last ?? "reminder"
+    }
+}
+
+/// The part of `UNUserNotificationCenter` reminders need: a protocol so tests use a fake.
+public protocol NotificationScheduling: AnyObject {
+    /// Identifiers of every pending request (reminders and anything else the app scheduled).
+    func pendingRequestIDs() async -> [String]
+    /// Schedules a request; an existing identifier is replaced.
+    func add(_ request: ReminderRequest) async throws
+    /// Removes pending requests by identifier.
+    func removePendingRequests(withIdentifiers ids: [String]) async
+}
+
+/// What a notification action asks for.
+public enum ReminderAction: Equatable {
+    case open
+    case done
+    case snooze(minutes: UInt32)
+
+    /// Action identifiers registered with the reminder category.
+    public static let doneIdentifier = "reset.reminder.done"
+    public static let snoozeIdentifier = "reset.reminder.snooze"
+    /// Snooze length offered on the lock screen.
+    public static let snoozeMinutes: UInt32 = 10
+
+    /// Maps a `UNNotificationResponse.actionIdentifier` to an action.
+    public init(actionIdentifier: String) {
+        switch actionIdentifier {
+        case Self.doneIdentifier: self = .done
+        case Self.snoozeIdentifier: self = .snooze(minutes: Self.snoozeMinutes)
+        default: self = .open
+        }
+    }
+}
+
+/// What one resync changed.
+public struct ReminderSyncResult: Equatable {
+    public let added: [String]
+    public let cancelled: [String]
+}
+
+/// Keeps the pending notifications equal to the core's plan.
+///
+/// Call `resync()` on launch, on foreground, on `NSSystemTimeZoneDidChange` (after
+/// `ResetStore.setTimeZone`), on `NSSystemClockDidChange`, from background refresh, and after a
+/// notification fires or an action is handled.
+public final class ReminderScheduler {
+    /// Every reminder id starts with this; other pending requests are never touched.
+    public static let idPrefix = "rem_"
+
+    private let store: ResetStore
+    private let centre: NotificationScheduling
+
+    public init(store: ResetStore, centre: NotificationScheduling) {
+        self.store = store
+        self.centre = centre
+    }
+
+    /// Reconciles the OS with the plan: cancels stale reminders, adds missing or moved ones.
+    @discardableResult
+    public func resync() async throws -> ReminderSyncResult {
+        let pending = await centre.pendingRequestIDs().filter { $0.hasPrefix(Self.idPrefix) }
+        let plan = try await store.reconcileReminders(pending: pending)
+        if !plan.cancel.isEmpty {
+            await centre.removePendingRequests(withIdentifiers: plan.cancel)
+        }
+        for notification in plan.add {
+            try await centre.add(ReminderRequest(notification))
+        }
+        return ReminderSyncResult(added: plan.add.map(\.id), cancelled: plan.cancel)
+    }
+
+    /// Handles a tap or an action on a delivered reminder through the same core calls the app
+    /// uses, then resyncs. Returns the deep link to open for `.open`.
+    @discardableResult
+    public func handle(_ action: ReminderAction, notificationID: String, deepLink: String? = nil) async throws -> String? {
+        switch action {
+        case .open:
+            try await resync()
+            return deepLink
+        case .done:
+            try await store.markReminderDone(notificationID)
+        case let .snooze(minutes):
+            try await store.snoozeReminder(notificationID, minutes: minutes)
+        }
+        try await resync()
+        return nil
+    }
+}
+
+#if canImport(UserNotifications)
+import UserNotifications
+
+/// The real centre: `UNUserNotificationCenter` behind `NotificationScheduling`.
+///
+/// Triggers are fixed instants (`UNCalendarNotificationTrigger` with a UTC time zone): the core
+/// has already resolved the wall time for the device's zone (DST gaps and overlaps included)
+/// and the scheduler re-plans when the zone changes, so iOS never has to guess inside a gap.
+public final class UserNotificationCentre: NotificationScheduling {
+    /// The category carrying the Done and Snooze actions.
+    public static let categoryIdentifier = "reset.reminder"
+
+    private let center: UNUserNotificationCenter
+
+    public init(center: UNUserNotificationCenter = .current()) {
+        self.center = center
+    }
+
+    /// Registers the reminder category (call once at launch).
+    public func registerCategory() {
+        let done = UNNotificationAction(identifier: ReminderAction.doneIdentifier, title: "Done", options: [])
+        let snooze = UNNotificationAction(
+            identifier: ReminderAction.snoozeIdentifier,
+            title: "Snooze \(ReminderAction.snoozeMinutes) minutes",
+            options: []
+        )
+        let category = UNNotificationCategory(
+            identifier: Self.categoryIdentifier, actions: [done, snooze], intentIdentifiers: [], options: []
+        )
+        center.setNotificationCategories([category])
+    }
+
+    /// Asks for permission to alert and play a sound.
+    public func requestAuthorization() async throws -> Bool {
+        try await center.requestAuthorization(options: [.alert, .sound])
+    }
+
+    public func pendingRequestIDs() async -> [String] {
+        await center.pendingNotificationRequests().map(\.identifier)
+    }
+
+    public func add(_ request: ReminderRequest) async throws {
+        let content = UNMutableNotificationContent()
+        content.title = request.title
+        content.body = request.body
+        content.sound = .default
+        content.categoryIdentifier = Self.categoryIdentifier
+        content.threadIdentifier = request.threadIdentifier
+        content.interruptionLevel = .active
+        content.userInfo = ["reminder_id": request.id, "deep_link": request.deepLink]
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
+        var components = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: request.fireDate)
+        components.timeZone = utc.timeZone
+        let trigger = UNCalendarNotificationTrigger(dateMatching: components, repeats: false)
+        try await center.add(UNNotificationRequest(identifier: request.id, content: content, trigger: trigger))
+    }
+
+    public func removePendingRequests(withIdentifiers ids: [String]) async {
+        center.removePendingNotificationRequests(withIdentifiers: ids)
+    }
+}
+#endif

@@ -1,0 +1,203 @@
+package app.resetcompanion.core
+
+import app.resetcompanion.core.model.ActivityKind
+import app.resetcompanion.core.model.ErrorKind
+import app.resetcompanion.core.model.PlanOptions
+import app.resetcompanion.core.model.Platform
+import app.resetcompanion.core.model.QuietHours
+import app.resetcompanion.core.model.ReminderDays
+import app.resetcompanion.core.model.ResetException
+import app.resetcompanion.core.reminders.AlarmScheduler
+import app.resetcompanion.core.reminders.REMINDER_ID_PREFIX
+import app.resetcompanion.core.reminders.ReminderAction
+import app.resetcompanion.core.reminders.ReminderAlarm
+import app.resetcompanion.core.reminders.ReminderChannels
+import app.resetcompanion.core.reminders.ReminderSync
+import app.resetcompanion.core.reminders.SyncReason
+import app.resetcompanion.core.reminders.addReminder
+import app.resetcompanion.core.reminders.reminderPlan
+import app.resetcompanion.core.reminders.removeReminder
+import app.resetcompanion.core.reminders.requestCodeFor
+import app.resetcompanion.core.reminders.shouldRequestPostNotifications
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import java.io.File
+import java.time.Instant
+
+/** AlarmManager in memory, plus the exact-alarm grant the person controls in settings. */
+private class FakeAlarms(var exactGranted: Boolean = false) : AlarmScheduler {
+    val armed = linkedMapOf<String, ReminderAlarm>()
+    override fun armedIds(): Set<String> = armed.keys.toSet()
+    override fun canScheduleExactAlarms(): Boolean = exactGranted
+    override fun arm(alarm: ReminderAlarm) { armed[alarm.id] = alarm }
+    override fun cancel(id: String) { armed.remove(id) }
+    override fun forgetAll() = armed.clear()
+}
+
+private fun ms(rfc3339: String): Long = Instant.parse(rfc3339).toEpochMilli()
+
+class ReminderTest {
+    private fun setUp(zone: () -> String = { "Europe/London" }): Triple<ResetStore, FakeAlarms, ReminderSync> {
+        val store = openStore(scratchDir())
+        val alarms = FakeAlarms()
+        return Triple(store, alarms, ReminderSync(store, alarms, zone))
+    }
+
+    @Test
+    fun `app start arms inexact alarms for the week and a second sync changes nothing`() = runBlocking {
+        val (store, alarms, sync) = setUp()
+        store.use {
+            store.addReminder(ActivityKind.MEDITATION, listOf("08:00"), skipIfDone = true, label = "Morning")
+            val first = sync.resync(SyncReason.APP_START)
+            assertEquals(7, first.armed.size)
+            assertFalse(first.exact)
+            val alarm = alarms.armed.values.minBy { it.triggerAtMillis }
+            // Fixed now is 2027-03-28 09:00 UTC (10:00 BST): the first is Monday 08:00 BST.
+            assertEquals(ms("2027-03-29T07:00:00Z"), alarm.triggerAtMillis)
+            assertFalse(alarm.exact, "inexact setAndAllowWhileIdle without the grant")
+            assertEquals("reminders.meditation", alarm.channelId)
+            assertEquals("resetcompanion://meditation", alarm.deepLink)
+            assertFalse(alarm.title.contains("Morning"), "labels never reach the lock screen")
+            assertEquals(requestCodeFor(alarm.id), alarm.requestCode)
+            val second = sync.resync(SyncReason.APP_START)
+            assertTrue(second.armed.isEmpty() && second.cancelled.isEmpty())
+        }
+    }
+
+    @Test
+    fun `granting exact alarms re-arms the same ids exactly`() = runBlocking {
+        val (store, alarms, sync) = setUp()
+        store.use {
+            store.addReminder(ActivityKind.CHECKIN, listOf("12:00", "18:00"))
+            sync.resync(SyncReason.APP_START)
+            val ids = alarms.armedIds()
+            alarms.exactGranted = true
+            val after = sync.resync(SyncReason.EXACT_ALARM_PERMISSION_CHANGED)
+            assertEquals(ids, after.armed.toSet())
+            assertTrue(alarms.armed.values.all { it.exact })
+        }
+    }
+
+    @Test
+    fun `after a reboot every alarm is armed again`() = runBlocking {
+        val (store, alarms, sync) = setUp()
+        store.use {
+            store.addReminder(ActivityKind.JOURNAL, listOf("21:00"))
+            sync.resync(SyncReason.APP_START)
+            val ids = alarms.armedIds()
+            // The registry still lists them, but the OS dropped them at shutdown.
+            val boot = sync.resync(SyncReason.BOOT_COMPLETED)
+            assertEquals(ids, boot.armed.toSet())
+            assertEquals(ids, alarms.armedIds())
+        }
+    }
+
+    @Test
+    fun `a zone change moves alarms to the new wall time and keeps their ids`() = runBlocking {
+        var zone = "Europe/London"
+        val (store, alarms, sync) = setUp { zone }
+        store.use {
+            store.addReminder(ActivityKind.JOURNAL, listOf("21:00"))
+            sync.resync(SyncReason.APP_START)
+            val london = alarms.armed.toMap()
+            zone = "America/New_York"
+            val moved = sync.resync(SyncReason.TIMEZONE_CHANGED)
+            assertTrue(moved.armed.isNotEmpty())
+            for (id in moved.armed.filter { it in london }) {
+                // 21:00 in New York is 5 hours after 21:00 in London (BST vs EDT).
+                assertEquals(london.getValue(id).triggerAtMillis + 5 * 3_600_000, alarms.armed.getValue(id).triggerAtMillis)
+            }
+            assertTrue(store.reminderPlan().all { it.local.endsWith("T21:00:00-04:00") })
+        }
+    }
+
+    @Test
+    fun `removing a rule cancels its alarms only`() = runBlocking {
+        val (store, alarms, sync) = setUp()
+        store.use {
+            val journal = store.addReminder(ActivityKind.JOURNAL, listOf("21:00"))
+            store.addReminder(ActivityKind.CHECKIN, listOf("12:00"), days = ReminderDays.Weekdays)
+            sync.resync(SyncReason.APP_START)
+            assertEquals(12, alarms.armed.size)
+            store.removeReminder(journal.id)
+            assertEquals(7, sync.resync(SyncReason.APP_START).cancelled.size)
+            assertTrue(alarms.armed.values.all { it.kind == ActivityKind.CHECKIN })
+        }
+    }
+
+    @Test
+    fun `snooze and done buttons go through the core and re-plan`() = runBlocking {
+        val (store, alarms, sync) = setUp()
+        store.use {
+            store.addReminder(ActivityKind.MEDITATION, listOf("11:00", "20:00"), skipIfDone = true)
+            sync.resync(SyncReason.APP_START)
+            val today = store.reminderPlan().filter { it.localDate == "2027-03-28" }
+            assertEquals(2, today.size)
+            sync.handle(ReminderAction.fromIntentAction(ReminderAction.SNOOZE), today[0].id)
+            val snooze = alarms.armed.values.single { it.triggerAtMillis == FIXED_NOW_MS + 600_000 }
+            sync.handle(ReminderAction.fromIntentAction(ReminderAction.DONE), snooze.id)
+            assertNull(alarms.armed[snooze.id])
+            assertNull(alarms.armed[today[1].id], "skip-if-done silences the rest of the day")
+            assertEquals(12, alarms.armed.size)
+            val e = assertThrowsReset(ErrorKind.NOT_FOUND) { sync.handle(ReminderAction.Done, "rem_ffffffffffffffff") }
+            assertTrue(e is ResetException.NotFound)
+        }
+    }
+
+    @Test
+    fun `bad rules are invalid input naming the field`() {
+        openStore(scratchDir()).use { store ->
+            var e = assertThrowsReset(ErrorKind.INVALID_INPUT) { store.addReminder(ActivityKind.MEDITATION, listOf("24:00")) }
+            assertEquals("times", (e as ResetException.InvalidInput).field)
+            e = assertThrowsReset(ErrorKind.INVALID_INPUT) {
+                store.addReminder(ActivityKind.CHECKIN, listOf("23:00"), quietHours = QuietHours("22:00", "07:00"))
+            }
+            assertEquals("times", (e as ResetException.InvalidInput).field)
+            e = assertThrowsReset(ErrorKind.INVALID_INPUT) { store.addReminder(ActivityKind.JOURNAL, listOf("08:00"), days = ReminderDays.Only(emptyList())) }
+            assertEquals("days", (e as ResetException.InvalidInput).field)
+        }
+    }
+
+    @Test
+    fun `receivers, channels, request codes and the notification permission are decided on the JVM`() {
+        assertEquals(SyncReason.BOOT_COMPLETED, SyncReason.fromIntentAction("android.intent.action.BOOT_COMPLETED"))
+        assertEquals(SyncReason.TIMEZONE_CHANGED, SyncReason.fromIntentAction("android.intent.action.TIMEZONE_CHANGED"))
+        assertNull(SyncReason.fromIntentAction("android.intent.action.SCREEN_ON"))
+        assertEquals(5, SyncReason.rearmActions.size)
+        assertEquals(
+            listOf("reminders.meditation", "reminders.checkin", "reminders.journal", "reminders.programme", "reminders.assessment"),
+            ActivityKind.entries.map(ReminderChannels::idFor),
+        )
+        assertEquals(0x0123abcd, requestCodeFor("${REMINDER_ID_PREFIX}0123abcd99999999"))
+        assertEquals(requestCodeFor("rem_ffffffff00000000"), -1)
+        assertTrue(shouldRequestPostNotifications(sdkInt = 33, granted = false, hasEnabledReminder = true))
+        assertFalse(shouldRequestPostNotifications(sdkInt = 32, granted = false, hasEnabledReminder = true))
+        assertFalse(shouldRequestPostNotifications(sdkInt = 34, granted = false, hasEnabledReminder = false))
+    }
+
+    @Test
+    fun `the shared wall-time fixture holds through Kotlin`() {
+        val text = fixture("reminders/wall_times.json").readText()
+        // A tiny reader for this fixture's flat shape (no JSON library on the test classpath).
+        val cases = Regex("\\{\\s*\"name\": \"([^\"]+)\",\\s*\"zone\": \"([^\"]+)\", \"kind\": \"(\\w+)\", \"at\": \"([^\"]+)\",\\s*" +
+            "\"from\": \"([^\"]+)\", \"until\": \"([^\"]+)\",\\s*\"expected\": \\[\\{\"fire_at\": \"([^\"]+)\", \"local\": \"([^\"]+)\"\\}\\]")
+            .findAll(text).toList()
+        assertEquals(7, cases.size)
+        for (c in cases) {
+            val (name, zone, kind, at, from, until, fireAt, local) = c.destructured
+            val dir = scratchDir()
+            runBlocking {
+                ResetStore.open(File(dir, "p.db").path, KEY_A, zone, FixedClock(FIXED_NOW_MS)).use { store ->
+                    store.addReminder(ActivityKind.valueOf(kind.uppercase()), listOf(at))
+                    val plan = store.reminderPlan(PlanOptions(ms(from), ms(until), null, Platform.ANDROID, false))
+                    assertEquals(listOf(fireAt), plan.map { it.fireAt }, name)
+                    assertEquals(listOf(local), plan.map { it.local }, name)
+                }
+            }
+        }
+    }
+}
