@@ -67,14 +67,24 @@ impl Session {
 /// class called `Companion` clashes with `companion object`), and uniffi 0.32 does not apply
 /// that rename to constructors' return types.
 #[uniffi::export]
-pub fn open_companion(config: CompanionConfig, clock: Arc<dyn Clock>) -> Result<Arc<Companion>, ResetError> {
+pub fn open_companion(
+    config: CompanionConfig,
+    clock: Arc<dyn Clock>,
+) -> Result<Arc<Companion>, ResetError> {
     guarded(|| {
         let key_bytes = Zeroizing::new(config.key);
         let key = DatabaseKey::from_bytes(&key_bytes)?;
         let zone = time::parse_zone(&config.time_zone)?;
         time::now(clock.as_ref())?;
         let store = Store::open(&PathBuf::from(&config.database_path), &key)?;
-        Ok(Arc::new(Companion { state: Mutex::new(Some(Session { store, zone, clock, key })) }))
+        Ok(Arc::new(Companion {
+            state: Mutex::new(Some(Session {
+                store,
+                zone,
+                clock,
+                key,
+            })),
+        }))
     })
 }
 

@@ -72,7 +72,8 @@ impl Companion {
         })
     }
 
-    /// What to add and cancel so the OS holds exactly the plan from now. Pass the reminder ids
+    /// What to add and cancel so the OS holds exactly the plan from now (`options.from_unix_ms`
+    /// is ignored: the OS is never handed a past instant). Pass the reminder ids
     /// the OS reports pending. Call on launch, foreground, zone or clock change, boot, app
     /// update, permission change and after every fire, snooze or done.
     pub fn reconcile_reminders(

@@ -19,16 +19,16 @@ impl Output {
         }
     }
 
-    /// Prints one form to stdout.
+    /// Prints one form to stdout. A closed pipe (`reset … | head`) ends output quietly
+    /// instead of panicking, like other Unix tools.
     pub fn print(&self, as_json: bool) {
-        if as_json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&self.json).unwrap_or_else(|_| "null".into())
-            );
+        use std::io::Write;
+        let text = if as_json {
+            serde_json::to_string_pretty(&self.json).unwrap_or_else(|_| "null".into()) + "\n"
         } else {
-            print!("{}", self.human);
-        }
+            self.human.clone()
+        };
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
     }
 }
 

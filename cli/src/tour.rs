@@ -21,7 +21,10 @@ pub struct Tour {
 impl Tour {
     /// Records one step: a title, a human explanation (may span lines) and its data.
     pub fn say(&mut self, title: &str, text: impl AsRef<str>, data: Value) {
-        self.human.push_str(&format!("• {title}\n  {}\n", text.as_ref().replace('\n', "\n  ")));
+        self.human.push_str(&format!(
+            "• {title}\n  {}\n",
+            text.as_ref().replace('\n', "\n  ")
+        ));
         self.steps.push(json!({"step": title, "data": data}));
     }
 }
@@ -39,11 +42,18 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
     crate::cmd::backup::tour_step(&companion, &mut tour)?;
 
     let status = companion.status()?;
-    tour.say("Where everything is", format!("profile: {}", status.path), output::status_json(&status));
+    tour.say(
+        "Where everything is",
+        format!("profile: {}", status.path),
+        output::status_json(&status),
+    );
     let mut human = String::from("Reset Companion — tour\n\n");
     human.push_str(&tour.human);
     human.push_str("\nThis app is a complement to professional care, never a replacement.\n");
-    Ok(Output::new(json!({"database": status.path, "steps": tour.steps}), human))
+    Ok(Output::new(
+        json!({"database": status.path, "steps": tour.steps}),
+        human,
+    ))
 }
 
 fn foundation(ctx: &Ctx, companion: &Arc<Companion>, tour: &mut Tour) -> Result<(), ResetError> {
@@ -51,7 +61,10 @@ fn foundation(ctx: &Ctx, companion: &Arc<Companion>, tour: &mut Tour) -> Result<
     let key_source = if std::env::var(crate::profile::KEY_ENV).is_ok() {
         "from RESET_KEY".to_string()
     } else {
-        format!("in {} (mode 0600)", crate::profile::key_path(&ctx.db).display())
+        format!(
+            "in {} (mode 0600)",
+            crate::profile::key_path(&ctx.db).display()
+        )
     };
     tour.say(
         "Opened your encrypted profile",
@@ -62,14 +75,20 @@ fn foundation(ctx: &Ctx, companion: &Arc<Companion>, tour: &mut Tour) -> Result<
         json!({"path": status.path, "schema_version": status.schema_version}),
     );
 
-    let header: Vec<u8> = std::fs::read(&ctx.db).map(|b| b.into_iter().take(16).collect()).unwrap_or_default();
+    let header: Vec<u8> = std::fs::read(&ctx.db)
+        .map(|b| b.into_iter().take(16).collect())
+        .unwrap_or_default();
     let plain = header.starts_with(b"SQLite format 3");
     tour.say(
         "Checked encryption at rest",
         format!(
             "the file starts with {} — {}",
             hex::encode(&header),
-            if plain { "PLAIN SQLite (not encrypted!)" } else { "not the plain 'SQLite format 3' header: encrypted by SQLCipher" }
+            if plain {
+                "PLAIN SQLite (not encrypted!)"
+            } else {
+                "not the plain 'SQLite format 3' header: encrypted by SQLCipher"
+            }
         ),
         json!({"encrypted": !plain}),
     );

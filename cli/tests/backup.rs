@@ -137,14 +137,13 @@ fn a_bad_restore_is_a_typed_error_and_the_profile_is_unchanged() {
     );
     let before = cli.profile_bytes();
 
-    assert_eq!(
-        failed(
-            &cli,
-            Some("not the passphrase"),
-            &["backup", "restore", &file, "--json"]
-        )["kind"],
-        "wrong_key"
+    let wrong = failed(
+        &cli,
+        Some("not the passphrase"),
+        &["backup", "restore", &file, "--json"],
     );
+    assert_eq!(wrong["kind"], "wrong_key");
+    assert!(wrong["message"].as_str().unwrap().contains("passphrase"));
     let mut bytes = std::fs::read(&file).unwrap();
     let last = bytes.len() - 1;
     bytes[last] ^= 1;

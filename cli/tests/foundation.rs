@@ -19,7 +19,10 @@ fn the_key_file_is_private_and_the_database_encrypted() {
     use std::os::unix::fs::PermissionsExt;
     let cli = Cli::new();
     cli.json(&["status", "--json"]);
-    let mode = std::fs::metadata(cli.db().with_extension("key")).unwrap().permissions().mode();
+    let mode = std::fs::metadata(cli.db().with_extension("key"))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
     let head = std::fs::read(cli.db()).unwrap();
     assert!(!head.starts_with(b"SQLite format 3"));
@@ -42,7 +45,8 @@ fn a_database_from_a_future_schema_is_refused_untouched() {
     cli.json(&["status", "--json"]);
     {
         let conn = rusqlite::Connection::open(cli.db()).unwrap();
-        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key_hex(&cli.db()))).unwrap();
+        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key_hex(&cli.db())))
+            .unwrap();
         conn.pragma_update(None, "user_version", 9999).unwrap();
     }
     let before = cli.profile_bytes();
@@ -60,7 +64,11 @@ fn bad_flags_give_a_one_line_message_and_error_json() {
     let out = cli.run(&["--now", "yesterday", "status"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.lines().count(), 1, "one line without --json: {stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "one line without --json: {stderr}"
+    );
     assert!(stderr.contains("now"));
 }
 
@@ -70,7 +78,11 @@ fn erase_needs_yes_and_then_leaves_nothing() {
     cli.json(&["status", "--json"]);
     assert_eq!(cli.error(&["erase", "--json"])["kind"], "invalid_input");
     cli.json(&["erase", "--yes", "--json"]);
-    assert_eq!(std::fs::read_dir(cli.dir.path()).unwrap().count(), 0, "no file of the profile remains");
+    assert_eq!(
+        std::fs::read_dir(cli.dir.path()).unwrap().count(),
+        0,
+        "no file of the profile remains"
+    );
 }
 
 #[test]
@@ -78,7 +90,10 @@ fn the_tour_runs_on_the_given_profile_and_leaves_it_encrypted() {
     let cli = Cli::new();
     let tour = cli.json(&["tour", "--json"]);
     assert!(tour["steps"].as_array().unwrap().len() >= 3);
-    assert!(!contains(&std::fs::read(cli.db()).unwrap()[..16], "SQLite format 3"));
+    assert!(!contains(
+        &std::fs::read(cli.db()).unwrap()[..16],
+        "SQLite format 3"
+    ));
 }
 
 #[test]

@@ -240,8 +240,8 @@ pub fn admit(
                 .map(String::as_str)
                 .collect();
             Err(Error::conflict(format!(
-                "step `{step_id}` is locked until {} is completed; its unlock time is set then; nothing was saved",
-                missing.join(" and ")
+                "step `{step_id}` is locked: it opens after `{}` is completed; nothing was saved",
+                missing.join("` and `")
             )))
         }
     }

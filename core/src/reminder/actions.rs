@@ -173,8 +173,8 @@ pub fn plan_notifications(
     }))
 }
 
-/// What to add and cancel so the OS holds exactly the plan from now; remembers what it handed
-/// over so a later zone change re-adds moved notifications.
+/// What to add and cancel so the OS holds exactly the plan from now (`opts.from` is ignored);
+/// remembers what it handed over so a later zone change re-adds moved notifications.
 pub fn reconcile_pending(
     conn: &Connection,
     pending: &[String],
@@ -182,7 +182,12 @@ pub fn reconcile_pending(
     now: DateTime<Utc>,
     zone: Tz,
 ) -> Result<Reconciliation> {
-    let plan = plan_notifications(conn, opts, now, zone)?;
+    // The OS must never be handed a past instant (Android fires it at once): plan from now.
+    let opts = PlanOptions {
+        from_unix_ms: None,
+        ..opts.clone()
+    };
+    let plan = plan_notifications(conn, &opts, now, zone)?;
     let out = reconcile(&plan, pending, &db::handed_over(conn)?);
     db::replace_handed_over(conn, &plan)?;
     db::prune_snoozes(conn, now - Duration::days(1))?;

@@ -243,7 +243,7 @@ fn snooze_is_a_one_shot_with_its_own_id_that_done_cancels() {
         .filter(|n| n.snoozed)
         .map(|n| n.id)
         .collect();
-    assert_eq!(snoozes, [s2.id.clone()]);
+    assert_eq!(snoozes, std::slice::from_ref(&s2.id));
     // Done from the snoozed notification: the day's remaining meditation reminders go quiet.
     let done = p
         .store

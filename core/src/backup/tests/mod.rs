@@ -121,12 +121,26 @@ fn a_multi_year_profile_round_trips_exactly() {
     let summary = phone.restore(&file, PASS).unwrap();
     assert_eq!(phone.dump(), before);
     assert_eq!(summary.schema_version, SCHEMA_VERSION);
-    let check_ins = summary
-        .tables
-        .iter()
-        .find(|t| t.table == "check_ins")
-        .unwrap();
-    assert_eq!(check_ins.rows, 2 * 3 * 365);
+    let rows = |name: &str| {
+        summary
+            .tables
+            .iter()
+            .find(|t| t.table == name)
+            .map(|t| t.rows)
+    };
+    assert_eq!(rows("check_ins"), Some(2 * 3 * 365));
+    for table in [
+        "journal_entries",
+        "assessments",
+        "safety_events",
+        "practice_sessions",
+        "settings",
+    ] {
+        assert!(
+            rows(table).unwrap_or(0) > 0,
+            "{table} is in the generated profile"
+        );
+    }
     phone.store.integrity_check().unwrap();
     // The full-text index came with it: searches work and FTS5 agrees with its content.
     let conn = phone.store.conn();

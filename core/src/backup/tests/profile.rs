@@ -1,6 +1,6 @@
 //! A generated multi-year profile written through the real domain APIs (check-ins with notes
-//! and tags, journal entries of every kind, scored assessments with their safety events,
-//! settings), so backups carry the same rows, indexes and FTS data a person's phone would.
+//! and tags, journal entries of every kind, practice sessions, scored assessments with their
+//! safety events, settings), so backups carry the rows, indexes and FTS data a phone would.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use crate::assessment::{self, Answer, TakenAt};
 use crate::checkin::{self, CheckInInput, MoodKind};
 use crate::journal::{self, JournalBody, JournalInput, JournalKind};
+use crate::practice::{self, PracticeSessionInput, PracticeTechnique};
 use crate::store::Store;
 
 /// Where the generated person lives.
@@ -54,10 +55,12 @@ fn sentence(seed: u64, words: usize) -> String {
 }
 
 /// Fills `store` with `days` of daily use: two check-ins a day, a journal entry every other
-/// day, GAD-7 and PHQ-9 every fortnight, and a few settings. Deterministic apart from ids.
+/// day, practice on two days in three, GAD-7 and PHQ-9 every fortnight, and a few settings.
+/// Deterministic apart from ids.
 pub fn generate(store: &mut Store, days: u32) {
     let now = end(days);
     let region = assessment::resolve_region(Some("GB"), None, ZONE).unwrap();
+    let catalogue = crate::programme::catalogue().unwrap();
     let kinds = [
         JournalKind::Free,
         JournalKind::Thought,
@@ -104,6 +107,23 @@ pub fn generate(store: &mut Store, days: u32) {
                             at: Some(crate::time::format_utc(morning + Duration::hours(13))),
                         };
                         journal::entries::add(tx, input, now, ZONE)?;
+                    }
+                    if day % 3 != 2 {
+                        let input = PracticeSessionInput {
+                            technique: if day % 2 == 0 {
+                                PracticeTechnique::Meditation
+                            } else {
+                                PracticeTechnique::Breathing
+                            },
+                            actual_minutes: 5 + (day % 15),
+                            planned_minutes: Some(10),
+                            completed: day % 7 != 0,
+                            started_at_unix_ms: Some(
+                                (morning + Duration::hours(12)).timestamp_millis(),
+                            ),
+                            step_id: None,
+                        };
+                        practice::session::log(tx, catalogue, &input, now, ZONE)?;
                     }
                     if day % 14 == 0 {
                         let when = TakenAt {
