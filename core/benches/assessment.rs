@@ -3,6 +3,9 @@
 //! Run: `cargo bench -p reset-core --bench assessment` (prints JSON lines; budget: outcome
 //! p95 < 2 ms).
 
+mod support;
+use support::report;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -12,23 +15,6 @@ use reset_core::assessment::{
     score, take,
 };
 use reset_core::store::{DatabaseKey, Store};
-
-fn percentiles(mut samples: Vec<Duration>) -> (f64, f64) {
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let median = ms(samples[samples.len() / 2]);
-    let p95 = ms(samples[(samples.len() * 95 / 100).min(samples.len() - 1)]);
-    (median, p95)
-}
-
-fn report(name: &str, samples: Vec<Duration>, budget_ms: f64) {
-    let n = samples.len();
-    let (median, p95) = percentiles(samples);
-    println!(
-        "{{\"bench\":\"{name}\",\"n\":{n},\"median_ms\":{median:.4},\"p95_ms\":{p95:.4},\"budget_ms\":{budget_ms},\"within_budget\":{}}}",
-        p95 <= budget_ms
-    );
-}
 
 fn throughput(name: &str, calls: u64, elapsed: Duration) {
     let per_call_ns = elapsed.as_secs_f64() * 1e9 / calls as f64;

@@ -1,26 +1,12 @@
 //! Foundation timings: opening an existing encrypted store and creating a new one (all
 //! migrations). Run: `cargo bench -p reset-core --bench foundation` (prints JSON lines).
 
-use std::time::{Duration, Instant};
+mod support;
+use support::report;
+
+use std::time::Instant;
 
 use reset_core::store::{DatabaseKey, Store};
-
-fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let median = ms(samples[samples.len() / 2]);
-    let p95 = ms(samples[(samples.len() * 95 / 100).min(samples.len() - 1)]);
-    (median, p95)
-}
-
-fn report(name: &str, samples: Vec<Duration>, budget_ms: f64) {
-    let n = samples.len();
-    let (median, p95) = stats(samples);
-    println!(
-        "{{\"bench\":\"{name}\",\"n\":{n},\"median_ms\":{median:.3},\"p95_ms\":{p95:.3},\"budget_ms\":{budget_ms},\"within_budget\":{}}}",
-        p95 <= budget_ms
-    );
-}
 
 fn main() {
     let dir = tempfile::TempDir::new().expect("temp dir");
