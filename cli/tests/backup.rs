@@ -34,17 +34,7 @@ fn ok(cli: &Cli, passphrase: Option<&str>, args: &[&str]) -> serde_json::Value {
 }
 
 fn failed(cli: &Cli, passphrase: Option<&str>, args: &[&str]) -> serde_json::Value {
-    let out = run(cli, passphrase, args);
-    assert!(
-        !out.status.success(),
-        "reset {args:?} unexpectedly succeeded"
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let line = stderr
-        .lines()
-        .find(|l| l.starts_with("{\"error\""))
-        .unwrap_or_else(|| panic!("no error JSON: {stderr}"));
-    serde_json::from_str::<serde_json::Value>(line).unwrap()["error"].clone()
+    common::error_json(&run(cli, passphrase, args), args)
 }
 
 fn path(cli: &Cli, name: &str) -> String {

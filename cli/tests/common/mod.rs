@@ -51,17 +51,7 @@ impl Cli {
 
     /// Runs expecting failure; returns the `{"error":{…}}` object from stderr.
     pub fn error(&self, args: &[&str]) -> serde_json::Value {
-        let out = self.run(args);
-        assert!(
-            !out.status.success(),
-            "reset {args:?} unexpectedly succeeded"
-        );
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let line = stderr
-            .lines()
-            .find(|l| l.starts_with("{\"error\""))
-            .unwrap_or_else(|| panic!("no error JSON in stderr: {stderr}"));
-        serde_json::from_str::<serde_json::Value>(line).unwrap()["error"].clone()
+        error_json(&self.run(args), args)
     }
 
     /// Every byte of the profile's database, WAL and journal.
@@ -72,6 +62,20 @@ impl Cli {
             .flatten()
             .collect()
     }
+}
+
+/// Asserts a run failed and returns the `{"error":{…}}` object it printed on stderr.
+pub fn error_json(out: &Output, args: &[&str]) -> serde_json::Value {
+    assert!(
+        !out.status.success(),
+        "reset {args:?} unexpectedly succeeded"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("{\"error\""))
+        .unwrap_or_else(|| panic!("no error JSON in stderr: {stderr}"));
+    serde_json::from_str::<serde_json::Value>(line).unwrap()["error"].clone()
 }
 
 /// True when `needle` occurs in `haystack`.

@@ -277,6 +277,18 @@ fn programme_runs(conn: &Connection, scope: &Scope) -> Result<Vec<ProgrammeRun>>
 }
 
 impl Snapshot {
+    /// Mean mood (1–7) of the check-ins in the range, or `None` when there are none.
+    pub fn mean_mood(&self) -> Option<f64> {
+        let n = self.check_ins.len();
+        (n > 0).then(|| {
+            self.check_ins
+                .iter()
+                .map(|c| f64::from(c.mood))
+                .sum::<f64>()
+                / n as f64
+        })
+    }
+
     /// Assessments grouped by instrument id, each oldest first.
     pub fn by_instrument(&self) -> BTreeMap<&str, Vec<&AssessmentRecord>> {
         let mut map: BTreeMap<&str, Vec<&AssessmentRecord>> = BTreeMap::new();

@@ -311,15 +311,7 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
         .map(|(d, (s, n))| (*d, *s as f32 / *n as f32))
         .collect();
     let n = snap.check_ins.len();
-    if n == 0 {
-        l.paragraph("No mood check-in in this range.", Style::BODY, 0.0);
-    } else {
-        let mean = snap
-            .check_ins
-            .iter()
-            .map(|c| f64::from(c.mood))
-            .sum::<f64>()
-            / n as f64;
+    if let Some(mean) = snap.mean_mood() {
         let low = snap.check_ins.iter().filter(|c| c.mood <= 2).count();
         l.paragraph(
             &format!(
@@ -376,6 +368,8 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
                 &points,
             );
         });
+    } else {
+        l.paragraph("No mood check-in in this range.", Style::BODY, 0.0);
     }
     l.close();
 }

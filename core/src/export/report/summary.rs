@@ -247,15 +247,8 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     }
     let mut facts = Vec::new();
     if s.has(ExportSection::CheckIns) {
-        let n = snap.check_ins.len();
-        if n > 0 {
-            let mean = snap
-                .check_ins
-                .iter()
-                .map(|c| f64::from(c.mood))
-                .sum::<f64>()
-                / n as f64;
-            let n = plural(n, "mood check-in", "mood check-ins");
+        if let Some(mean) = snap.mean_mood() {
+            let n = plural(snap.check_ins.len(), "mood check-in", "mood check-ins");
             facts.push(format!(
                 "{n}, mean mood {mean:.1} on a 1–7 scale (4 = neutral)"
             ));
