@@ -14,13 +14,16 @@ let ffiTarget: Target = libDir != nil
     ? .systemLibrary(name: "ResetCoreFFI", path: "Sources/ResetCoreFFI")
     : .binaryTarget(name: "ResetCoreFFI", path: "../build/ResetCoreFFI.xcframework")
 
-let coreLinker: [LinkerSetting] = libDir.map { [.linkedLibrary("reset_ffi"), .unsafeFlags(["-L", $0])] } ?? []
+// On Apple, SQLCipher's crypto is CommonCrypto and its randomness SecRandomCopyBytes, from
+// Security.framework (docs/adr/0004-sqlcipher-crypto-provider.md).
+let coreLinker: [LinkerSetting] = libDir.map { [.linkedLibrary("reset_ffi"), .unsafeFlags(["-L", $0])] } ?? [.linkedFramework("Security")]
 
 let package = Package(
     name: "ResetKit",
     platforms: [.iOS(.v17), .macOS(.v14)],
     products: [
         .library(name: "ResetKit", targets: ["ResetKit"]),
+        .library(name: "ResetFeatures", targets: ["ResetFeatures"]),
     ],
     targets: [
         ffiTarget,
@@ -32,6 +35,14 @@ let package = Package(
             linkerSettings: coreLinker
         ),
         .target(name: "ResetKit", dependencies: ["ResetCore"], path: "Sources/ResetKit"),
+        // One @Observable view model per screen, shared by the SwiftUI app (ios/App) and
+        // tested on Linux: everything except the views themselves.
+        .target(name: "ResetFeatures", dependencies: ["ResetKit"], path: "Sources/ResetFeatures"),
+        .testTarget(
+            name: "ResetFeaturesTests",
+            dependencies: ["ResetFeatures"],
+            path: "Tests/ResetFeaturesTests"
+        ),
         .testTarget(
             name: "ResetKitTests",
             dependencies: ["ResetKit"],

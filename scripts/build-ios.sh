@@ -7,9 +7,12 @@ cd "$(dirname "$0")/.."
 [ "$(uname)" = Darwin ] || { echo "build-ios: needs macOS with Xcode" >&2; exit 1; }
 TARGETS=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios)
 rustup target add "${TARGETS[@]}"
+# On Apple targets SQLCipher uses CommonCrypto (libsqlite3-sys's own choice: .cargo/config.toml
+# sets nothing for them, ADR 0004); the app links Security.framework (ios/Package.swift).
 for t in "${TARGETS[@]}"; do cargo build --locked --release -p reset-ffi --target "$t"; done
 cargo build --locked -p reset-ffi --features bindgen --bins
 LIB=target/aarch64-apple-ios/release/libreset_ffi.a
+grep -qa 'commoncrypto' "$LIB" || { echo "build-ios: $LIB lacks SQLCipher's CommonCrypto provider" >&2; exit 1; }
 HEADERS=build/ios-headers
 rm -rf build/ResetCoreFFI.xcframework "$HEADERS" && mkdir -p "$HEADERS" build/sim
 target/debug/uniffi-bindgen-swift --headers "$LIB" "$HEADERS"
@@ -21,4 +24,6 @@ xcodebuild -create-xcframework \
   -library "$LIB" -headers "$HEADERS" \
   -library build/sim/libreset_ffi.a -headers "$HEADERS" \
   -output build/ResetCoreFFI.xcframework
-echo "iOS: build/ResetCoreFFI.xcframework; open ios/ in Xcode (without RESET_LIB_DIR set)"
+# The app's Xcode project is generated from ios/App/project.yml when XcodeGen is installed.
+if command -v xcodegen >/dev/null; then (cd ios/App && xcodegen --quiet); fi
+echo "iOS: build/ResetCoreFFI.xcframework; open ios/App/ResetCompanion.xcodeproj (or ios/ for the package) without RESET_LIB_DIR set"

@@ -41,6 +41,12 @@ extension ResetStore {
     @discardableResult
     public func resumeReminder(_ id: String) throws -> ReminderRule { try companion.resumeReminder(id: id) }
 
+    /// Turns a rule on or off without deleting it; resync afterwards.
+    @discardableResult
+    public func setReminderEnabled(_ id: String, _ enabled: Bool) throws -> ReminderRule {
+        try companion.setReminderEnabled(id: id, enabled: enabled)
+    }
+
     /// The notifications the core would schedule (default: the next week, iOS limits).
     public func reminderPlan(_ options: PlanOptions = .iOS) throws -> [PlannedNotification] {
         try companion.reminderPlan(options: options)
@@ -153,7 +159,7 @@ public final class ReminderScheduler {
     public static let idPrefix = "rem_"
 
     private let store: ResetStore
-    private let centre: NotificationScheduling
+    let centre: NotificationScheduling
 
     public init(store: ResetStore, centre: NotificationScheduling) {
         self.store = store

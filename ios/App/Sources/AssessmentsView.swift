@@ -1,0 +1,151 @@
+import ResetFeatures
+import SwiftUI
+
+/// Questionnaires: pick one, answer item by item, review, then — if the core says so — the
+/// crisis signpost, and only then the score. The view renders `AssessmentModel.Phase`; it has no
+/// way to show a score outside `.result`.
+struct AssessmentsView: View {
+    let store: ResetStore
+    @State private var model: AssessmentModel
+
+    init(store: ResetStore, app: AppModel) {
+        self.store = store
+        _model = State(initialValue: AssessmentModel(store: store, observer: app) { await app.writeToHealth(HealthSample($0)) })
+    }
+
+    var body: some View {
+        Group {
+            switch model.phase {
+            case .choosing: chooser
+            case .answering: question
+            case .review: review
+            case .submitting: ProgressView("Saving")
+            case let .signpost(signpost): SignpostView(signpost: signpost) { Task { await model.acknowledgeSignpost() } }
+            case let .result(taken): ResultView(taken: taken) { model.finish() }
+            }
+        }
+        .navigationTitle(model.instrument?.title ?? "Questionnaires")
+        .crisisToolbar(store: store)
+        .task { if model.instruments.isEmpty { await model.loadInstruments() } }
+    }
+
+    private var chooser: some View {
+        List {
+            if let error = model.error { MessageView(message: error) }
+            Section {
+                ForEach(model.instruments, id: \.id) { instrument in
+                    Button { model.begin(instrument.id) } label: {
+                        VStack(alignment: .leading) {
+                            Text(instrument.title).font(.headline)
+                            Text("\(instrument.items.count) questions · \(instrument.recallPeriod)").font(.subheadline).foregroundStyle(.secondary)
+                        }
+                    }
+                    .foregroundStyle(.primary)
+                }
+            } footer: {
+                Text("These questionnaires track how you're doing over time. They are not a diagnosis.")
+            }
+        }
+    }
+
+    private var question: some View {
+        List {
+            if let instrument = model.instrument, let item = model.currentItem {
+                Section {
+                    Text(instrument.instructions).font(.subheadline).foregroundStyle(.secondary)
+                    Text(item.text).font(.title3).accessibilityAddTraits(.isHeader)
+                } header: {
+                    Text(model.progressText).accessibilityLabel("Question \(model.progressText)")
+                }
+                Section {
+                    ForEach(Array(model.currentChoices.enumerated()), id: \.offset) { _, choice in
+                        Button(choice.label) { model.answer(choice.answer) }
+                    }
+                }
+            }
+        }
+        .toolbar {
+            ToolbarItem(placement: .cancellationAction) { Button("Back") { model.back() } }
+        }
+    }
+
+    private var review: some View {
+        List {
+            if let error = model.error { MessageView(message: error) }
+            if let instrument = model.instrument {
+                ForEach(Array(instrument.items.enumerated()), id: \.offset) { index, item in
+                    Button { model.change(index) } label: {
+                        VStack(alignment: .leading) {
+                            Text(item.text)
+                            Text(label(for: model.answers[index], in: instrument)).font(.subheadline).foregroundStyle(.secondary)
+                        }
+                    }
+                    .foregroundStyle(.primary)
+                    .accessibilityHint("Change this answer")
+                }
+            }
+            Button("Submit") { Task { await model.submit() } }.bold()
+        }
+    }
+
+    private func label(for answer: Answer?, in instrument: Instrument) -> String {
+        switch answer {
+        case let .score(value)?: return instrument.options.first { $0.score == value }?.label ?? "\(value)"
+        case .notApplicable?: return "Not applicable"
+        case .declined?: return "Prefer not to say"
+        case nil: return "Not answered"
+        }
+    }
+}
+
+/// The safety signpost: the core's crisis resources, shown before any score.
+struct SignpostView: View {
+    let signpost: Signpost
+    let onContinue: () -> Void
+    @Environment(\.openURL) private var openURL
+
+    var body: some View {
+        List {
+            Section {
+                Label {
+                    Text("Some of your answers suggest you may be going through a very hard time. You don't have to face it alone — these services are free and can help now.")
+                } icon: {
+                    Image(systemName: "heart.text.square")
+                }
+            }
+            ForEach(signpost.resources, id: \.name) { resource in
+                Section(resource.name) {
+                    Text(resource.description)
+                    ForEach(CrisisAction.actions(for: resource), id: \.url) { action in
+                        Button(action.title) { openURL(action.url) }
+                    }
+                }
+            }
+            Section {
+                Button("Continue to my results", action: onContinue)
+            } footer: {
+                Text("Resources for \(signpost.regionName). You can reach them any time from the lifebuoy button.")
+            }
+        }
+    }
+}
+
+/// The result: total, band in words with an icon (never colour alone), and the core's follow-up.
+struct ResultView: View {
+    let taken: TakenAssessment
+    let onDone: () -> Void
+
+    var body: some View {
+        List {
+            Section {
+                LabeledContent("Score", value: "\(taken.result.total) of \(taken.result.max)")
+                Label(taken.result.severityLabel, systemImage: "chart.bar")
+                if taken.result.prorated {
+                    Text("One question was skipped, so the score was estimated from your other answers.").font(.footnote)
+                }
+                if let followUp = taken.result.followUp { Text(followUp) }
+            }
+            Section { Button("Done", action: onDone) }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ResetFeatures
+import SwiftUI
+import UniformTypeIdentifiers
+
+/// Encrypted backup (shared to Files or AirDrop) and verified restore from a file.
+struct BackupView: View {
+    @State private var model: BackupModel
+    @State private var importing = false
+
+    init(store: ResetStore, app: AppModel) {
+        _model = State(initialValue: BackupModel(store: store) { await app.restored() })
+    }
+
+    var body: some View {
+        @Bindable var model = model
+        Form {
+            Section {
+                SecureField("Passphrase", text: $model.passphrase).textContentType(.newPassword)
+                SecureField("Passphrase again", text: $model.confirmation).textContentType(.newPassword)
+                if let blocker = model.createBlocker { Text(blocker).font(.footnote) }
+                Button("Create encrypted backup") { Task { await model.createBackup() } }
+                    .disabled(model.createBlocker != nil || model.state == .working)
+            } header: {
+                Text("Back up")
+            } footer: {
+                Text("Use at least 8 characters; longer is better. Nobody — including us — can open the backup without it.")
+            }
+            Section("Restore") {
+                Button("Restore from a backup file…") { importing = true }
+            }
+            switch model.state {
+            case .idle:
+                EmptyView()
+            case .working:
+                Section { ProgressView(value: model.progress) { Text("Working — this takes a few seconds") } }
+            case let .backedUp(url, summary):
+                Section {
+                    Label("Backup ready: \(summary.totalRows) records, encrypted", systemImage: "checkmark.seal")
+                    ShareLink(item: url) { Label("Save or share the backup", systemImage: "square.and.arrow.up") }
+                }
+            case .confirmingRestore:
+                Section {
+                    Text("Restoring replaces everything on this iPhone with the backup. Enter the backup's passphrase above.")
+                    Button("Replace everything", role: .destructive) { Task { await model.confirmRestore() } }
+                        .disabled(model.passphrase.isEmpty)
+                    Button("Cancel") { model.dismiss() }
+                }
+            case let .restored(summary):
+                Section { Label("Restored \(summary.totalRows) records from \(summary.createdAt)", systemImage: "checkmark.circle") }
+            case let .failed(message):
+                Section {
+                    MessageView(message: message)
+                    Button("OK") { model.dismiss() }
+                }
+            }
+        }
+        .navigationTitle("Encrypted backup")
+        .fileImporter(isPresented: $importing, allowedContentTypes: [.data]) { result in
+            guard case let .success(picked) = result else { return }
+            // Copy out of the security-scoped location so the core can read it after the picker closes.
+            let local = FileManager.default.temporaryDirectory.appendingPathComponent("restore.resetbackup")
+            let scoped = picked.startAccessingSecurityScopedResource()
+            defer { if scoped { picked.stopAccessingSecurityScopedResource() } }
+            try? FileManager.default.removeItem(at: local)
+            if (try? FileManager.default.copyItem(at: picked, to: local)) != nil { model.chooseRestore(local) }
+        }
+        .onDisappear { model.cleanUp() }
+    }
+}

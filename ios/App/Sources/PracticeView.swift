@@ -1,0 +1,104 @@
+import ResetFeatures
+import SwiftUI
+
+/// Practice: the meditation timer and the programme browser.
+struct PracticeView: View {
+    let store: ResetStore
+    let app: AppModel
+    @State private var model: ProgrammeBrowserModel
+
+    init(store: ResetStore, app: AppModel) {
+        self.store = store
+        self.app = app
+        _model = State(initialValue: ProgrammeBrowserModel(store: store))
+    }
+
+    var body: some View {
+        List {
+            Section {
+                NavigationLink { MeditationTimerView(store: store, app: app) } label: {
+                    Label("Meditation timer", systemImage: "timer")
+                }
+            }
+            if let error = model.error { Section { MessageView(message: error) } }
+            if let progress = model.progress {
+                Section("In progress") {
+                    Text(progress.title).font(.headline)
+                    Text("\(progress.completedSteps) of \(progress.totalSteps) steps done").foregroundStyle(.secondary)
+                    ForEach(progress.steps, id: \.id) { step in
+                        NavigationLink { StepView(store: store, programmeID: progress.programme, stepID: step.id, app: app) } label: {
+                            StepRow(step: step)
+                        }
+                    }
+                    if progress.state == .paused {
+                        Button("Resume") { Task { await model.resume() } }
+                    }
+                    Button("Set aside for now") { Task { await model.leave() } }
+                }
+            }
+            Section("Programmes") {
+                switch model.programmes {
+                case .idle, .loading: ProgressView()
+                case let .failed(message): MessageView(message: message)
+                case let .loaded(list):
+                    ForEach(list, id: \.id) { programme in
+                        VStack(alignment: .leading, spacing: 6) {
+                            Text(programme.title).font(.headline)
+                            Text(programme.summary).font(.subheadline)
+                            Text("\(programme.steps) steps · \(programme.audience)").font(.caption).foregroundStyle(.secondary)
+                            if !model.isCurrent(programme.id) {
+                                Button("Start") { Task { await model.start(programme.id) } }
+                                    .accessibilityLabel("Start \(programme.title)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        .navigationTitle("Practice")
+        .crisisToolbar(store: store)
+        .task { await model.load() }
+    }
+}
+
+/// One programme step: its Markdown text, its state, and "Mark as done".
+struct StepView: View {
+    let store: ResetStore
+    let app: AppModel
+    @State private var model: ProgrammeStepModel
+
+    init(store: ResetStore, programmeID: String, stepID: String, app: AppModel) {
+        self.store = store
+        self.app = app
+        _model = State(initialValue: ProgrammeStepModel(store: store, programmeID: programmeID, stepID: stepID, observer: app))
+    }
+
+    var body: some View {
+        List {
+            if let error = model.error { MessageView(message: error) }
+            if let step = model.step {
+                Section {
+                    Text(LocalizedStringKey(step.body)) // Markdown from the core's content pack
+                }
+                if let target = step.practiceTarget {
+                    Section("Practice") {
+                        NavigationLink("\(displayName(target.technique)) for \(target.minutes) minutes") {
+                            MeditationTimerView(store: store, app: app, technique: target.technique, minutes: target.minutes, stepID: step.id)
+                        }
+                    }
+                }
+            }
+            if let progress = model.progress {
+                Section {
+                    StepRow(step: progress)
+                    if model.canComplete {
+                        Button("Mark as done") { Task { await model.complete() } }
+                    }
+                }
+            }
+        }
+        .navigationTitle(model.step?.title ?? "Step")
+        .crisisToolbar(store: store)
+        .task { await model.load() }
+    }
+}

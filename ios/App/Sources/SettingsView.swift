@@ -1,0 +1,134 @@
+import ResetFeatures
+import SwiftUI
+
+/// Settings: reminders, export, backup, region, streak, Health, crisis resources, erase-all.
+struct SettingsView: View {
+    let store: ResetStore
+    let app: AppModel
+    @State private var model: SettingsModel
+    @State private var showingCrisis = false
+
+    init(store: ResetStore, app: AppModel) {
+        self.store = store
+        self.app = app
+        _model = State(initialValue: SettingsModel(store: store, keyProvider: app.keyProvider, health: app.healthWriter))
+    }
+
+    var body: some View {
+        List {
+            Section {
+                Button { showingCrisis = true } label: { Label("Get help now", systemImage: "lifepreserver") }
+            }
+            if let error = model.error { Section { MessageView(message: error) } }
+            Section("Your data") {
+                NavigationLink { ReminderSettingsView(store: store, app: app) } label: { Label("Reminders", systemImage: "bell") }
+                NavigationLink { ExportView(store: store) } label: { Label("Export for your therapist", systemImage: "square.and.arrow.up") }
+                NavigationLink { BackupView(store: store, app: app) } label: { Label("Encrypted backup", systemImage: "lock.doc") }
+            }
+            Section {
+                Picker("Region for crisis services", selection: Binding(
+                    get: { model.region ?? "" },
+                    // "Automatic" (the zone decides) is the state before a choice; once a region
+                    // is chosen, another region can be picked.
+                    set: { code in if !code.isEmpty { Task { await model.setRegion(code) } } }
+                )) {
+                    Text("Automatic").tag("")
+                    ForEach(SettingsModel.regions, id: \.self) { code in
+                        Text(Locale.current.localizedString(forRegionCode: code) ?? code).tag(code)
+                    }
+                }
+                Toggle("Hide my practice streak", isOn: Binding(
+                    get: { model.streakHidden }, set: { hidden in Task { await model.setStreakHidden(hidden) } }
+                ))
+                if model.healthAvailable {
+                    Toggle("Save to Apple Health", isOn: Binding(
+                        get: { model.healthEnabled }, set: { on in Task { await model.setHealthEnabled(on) } }
+                    ))
+                }
+            } footer: {
+                Text("Health gets meditation minutes, mood check-ins and GAD-7/PHQ-9 results — never your notes.")
+            }
+            Section {
+                Button("Erase everything", role: .destructive) { model.requestErase() }
+            } footer: {
+                Text("Deletes your profile and its key from this iPhone. Without an encrypted backup it can't be recovered.")
+            }
+        }
+        .navigationTitle("Settings")
+        .crisisToolbar(store: store)
+        .task { await model.load() }
+        .sheet(isPresented: $showingCrisis) { CrisisView(store: store) }
+        .confirmationDialog(
+            "Erase everything?",
+            isPresented: Binding(get: { model.eraseState == .confirming }, set: { if !$0 { model.cancelErase() } }),
+            titleVisibility: .visible
+        ) {
+            Button("Erase everything", role: .destructive) { Task { await model.confirmErase() } }
+            Button("Cancel", role: .cancel) { model.cancelErase() }
+        } message: {
+            Text("All check-ins, journal entries, questionnaires and practice will be deleted. This can't be undone.")
+        }
+        .onChange(of: model.eraseState) { _, state in
+            if state == .erased { Task { await app.erased() } }
+        }
+    }
+}
+
+/// Reminder rules and the notification permission, explained.
+struct ReminderSettingsView: View {
+    @State private var model: ReminderSettingsModel? = nil
+    @State private var kind: ActivityKind = .checkin
+    @State private var time = Calendar.current.date(from: DateComponents(hour: 20)) ?? Date()
+    @State private var weekdaysOnly = false
+    @Environment(\.openURL) private var openURL
+
+    init(store: ResetStore, app: AppModel) {
+        if let scheduler = app.scheduler {
+            _model = State(initialValue: ReminderSettingsModel(store: store, scheduler: scheduler, authorizer: app.notifications))
+        }
+    }
+
+    var body: some View {
+        List {
+            if let model {
+                Section("Notifications") {
+                    Label(model.permissionExplanation, systemImage: model.permission.allowsScheduling ? "bell.badge" : "bell.slash")
+                    if model.showsAllowButton { Button("Allow notifications") { Task { await model.requestPermission() } } }
+                    if model.showsOpenSettings, let url = URL(string: UIApplication.openNotificationSettingsURLString) {
+                        Button("Open Settings") { openURL(url) }
+                    }
+                }
+                if let error = model.error { Section { MessageView(message: error) } }
+                Section("Reminders") {
+                    ForEach(model.rules.value ?? [], id: \.id) { rule in
+                        Toggle(ReminderSettingsModel.summary(rule), isOn: Binding(
+                            get: { rule.enabled }, set: { on in Task { await model.setEnabled(rule.id, on) } }
+                        ))
+                    }
+                    .onDelete { indexes in
+                        let ids = indexes.compactMap { model.rules.value?[$0].id }
+                        Task { for id in ids { await model.remove(id) } }
+                    }
+                }
+                Section("Add a reminder") {
+                    Picker("For", selection: $kind) {
+                        ForEach([ActivityKind.checkin, .meditation, .journal, .programme, .assessment], id: \.self) { Text(displayName($0)).tag($0) }
+                    }
+                    DatePicker("At", selection: $time, displayedComponents: .hourAndMinute)
+                    Toggle("Weekdays only", isOn: $weekdaysOnly)
+                    Button("Add") {
+                        let parts = Calendar.current.dateComponents([.hour, .minute], from: time)
+                        let text = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+                        Task { await model.add(kind, at: [text], days: weekdaysOnly ? .weekdays : .daily) }
+                    }
+                }
+                Section {
+                } footer: {
+                    Text("Reminders say only what they're for — never your notes, moods or scores. Reminders you've already done today stay quiet.")
+                }
+            }
+        }
+        .navigationTitle("Reminders")
+        .task { await model?.load() }
+    }
+}

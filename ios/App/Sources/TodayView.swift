@@ -1,0 +1,97 @@
+import ResetFeatures
+import SwiftUI
+
+/// Today: check-in, today's programme step, practice, and a due questionnaire.
+struct TodayView: View {
+    let store: ResetStore
+    let app: AppModel
+    @State private var model: TodayModel
+    @State private var checkingIn = false
+
+    init(store: ResetStore, app: AppModel) {
+        self.store = store
+        self.app = app
+        _model = State(initialValue: TodayModel(store: store))
+    }
+
+    var body: some View {
+        List {
+            switch model.state {
+            case .idle, .loading:
+                ProgressView("Loading today").frame(maxWidth: .infinity)
+            case let .failed(message):
+                MessageView(message: message)
+            case let .loaded(today):
+                Section("Check in") {
+                    if let latest = today.checkIns.first {
+                        Label("Checked in at \(latest.localTime): \(CheckInModel.moodWords(latest.mood))", systemImage: "checkmark.circle")
+                    }
+                    Button { checkingIn = true } label: {
+                        Label(today.hasCheckedIn ? "Check in again" : "How are you feeling?", systemImage: "face.smiling")
+                    }
+                }
+                if let step = today.step, let id = today.programmeID, let title = today.programmeTitle {
+                    Section(title) {
+                        NavigationLink {
+                            StepView(store: store, programmeID: id, stepID: step.id, app: app)
+                        } label: {
+                            StepRow(step: step)
+                        }
+                    }
+                }
+                Section("Practice") {
+                    Label("\(today.practiceMinutesToday) minutes today", systemImage: "timer")
+                    NavigationLink("Start a meditation") { MeditationTimerView(store: store, app: app) }
+                }
+                if !today.dueAssessments.isEmpty {
+                    Section("Due today") {
+                        ForEach(today.dueAssessments, id: \.instrument) { due in
+                            Button { app.tab = .assessments } label: {
+                                Label(due.title, systemImage: "list.clipboard")
+                            }
+                            .accessibilityHint("Opens questionnaires")
+                        }
+                    }
+                }
+            }
+        }
+        .navigationTitle("Today")
+        .crisisToolbar(store: store)
+        .task { await model.load() }
+        .refreshable { await model.load() }
+        .sheet(isPresented: $checkingIn, onDismiss: { Task { await model.load() } }) {
+            CheckInFlowView(store: store, app: app)
+        }
+    }
+}
+
+/// A programme step's row: title, kind, minutes and its state in words and an icon.
+struct StepRow: View {
+    let step: StepProgress
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 4) {
+            Text(step.title).font(.headline)
+            Label(status, systemImage: icon).font(.subheadline).foregroundStyle(.secondary)
+        }
+        .accessibilityElement(children: .combine)
+    }
+
+    private var status: String {
+        switch step.status {
+        case .available: return "\(displayName(step.kind)) · \(step.minutes) min · Open now"
+        case .done: return "Done"
+        case .locked:
+            if let date = step.unlockDate { return "Opens \(date.formatted(date: .abbreviated, time: .shortened))" }
+            return step.waitNote ?? "Not open yet"
+        }
+    }
+
+    private var icon: String {
+        switch step.status {
+        case .available: return "circle"
+        case .done: return "checkmark.circle.fill"
+        case .locked: return "lock"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Observation
+
+/// The therapist export: choose range and sections, see the counts, write a file for the share
+/// sheet, and remove it afterwards (exports are not encrypted, so they must not linger).
+@MainActor
+@Observable
+public final class ExportModel {
+    public var export = TherapistExport()
+    public var format: ExportFormat = .pdf
+    /// Counts for the current choices, written nowhere.
+    public private(set) var preview: ExportPreview?
+    /// The written file, ready for `ShareLink` / `UIActivityViewController`.
+    public private(set) var shareURL: URL?
+    public private(set) var progress: Double = 0
+    public private(set) var working = false
+    public private(set) var error: UserMessage?
+
+    /// Where exports are written (a folder of their own inside the temporary directory).
+    public let folder: URL
+    private let store: ResetStore
+
+    public init(store: ResetStore, folder: URL = FileManager.default.temporaryDirectory.appendingPathComponent("exports", isDirectory: true)) {
+        self.store = store
+        self.folder = folder
+    }
+
+    /// Whether shared journal entries are included (private ones never are).
+    public var includesJournal: Bool {
+        get { export.include?.contains(.journal) ?? false }
+        set {
+            var sections = export.include ?? TherapistExport.everySection.filter { $0 != .journal }
+            sections.removeAll { $0 == .journal }
+            if newValue { sections.append(.journal) }
+            export.include = sections
+        }
+    }
+
+    /// Counts what the export would include.
+    public func refreshPreview() async {
+        do {
+            preview = try await store.exportPreview(export)
+            error = nil
+        } catch {
+            preview = nil
+            self.error = UserMessage(error)
+        }
+    }
+
+    /// The file name for a format: PDF and FHIR JSON are single files, CSV a zip of tables.
+    public static func fileName(_ format: ExportFormat, to date: String) -> String {
+        switch format {
+        case .pdf: return "reset-report-\(date).pdf"
+        case .fhir: return "reset-fhir-\(date).json"
+        case .csv: return "reset-tables-\(date).zip"
+        }
+    }
+
+    /// Writes the export and sets `shareURL`. Any earlier export file is removed first.
+    public func write() async {
+        guard !working else { return }
+        working = true
+        progress = 0
+        defer { working = false }
+        cleanUp()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let date = try await store.today()
+            let url = folder.appendingPathComponent(Self.fileName(format, to: export.to ?? date))
+            try await store.exportForTherapist(format, to: url, export) { fraction in
+                Task { @MainActor [weak self] in self?.progress = max(self?.progress ?? 0, fraction) }
+            }
+            progress = 1
+            shareURL = url
+            error = nil
+        } catch {
+            self.error = UserMessage(error)
+        }
+    }
+
+    /// Call when the share sheet closes (and at launch): deletes every export file.
+    public func cleanUp() {
+        shareURL = nil
+        try? FileManager.default.removeItem(at: folder)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Observation
+
+/// A way to reach a crisis service, built from the core's crisis data (never typed in here).
+public struct CrisisAction: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case call, text, web }
+    public let kind: Kind
+    /// Button text, e.g. "Call 116 123".
+    public let title: String
+    /// `tel:`, `sms:` or `https:` link for `openURL`.
+    public let url: URL
+
+    /// The actions one resource offers, in order: call, text, website.
+    public static func actions(for resource: CrisisResource) -> [CrisisAction] {
+        var actions: [CrisisAction] = []
+        if let phone = resource.phone, let url = URL(string: "tel:" + phone.filter { $0.isNumber || $0 == "+" }) {
+            actions.append(CrisisAction(kind: .call, title: "Call \(phone)", url: url))
+        }
+        if let number = resource.smsTo {
+            var link = "sms:" + number.filter { $0.isNumber || $0 == "+" }
+            if let body = resource.smsBody, let encoded = body.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) {
+                link += "&body=" + encoded
+            }
+            if let url = URL(string: link) {
+                // The core's `text` reads "SHOUT to 85258"; the button says what to do with it.
+                actions.append(CrisisAction(kind: .text, title: "Text " + (resource.text ?? number), url: url))
+            }
+        }
+        if let site = resource.url, let url = URL(string: site) {
+            actions.append(CrisisAction(kind: .web, title: "Open website", url: url))
+        }
+        return actions
+    }
+}
+
+/// "Get help now": the crisis resources for the person's region, one tap from every screen.
+@MainActor
+@Observable
+public final class CrisisModel {
+    public private(set) var resources: [CrisisResource] = []
+    public private(set) var error: UserMessage?
+    private let store: ResetStore
+
+    public init(store: ResetStore) { self.store = store }
+
+    /// Loads the resources (the region preference, else the zone, else GB — the core decides).
+    public func load() async {
+        do {
+            resources = try await store.crisisResources()
+            error = nil
+        } catch {
+            self.error = UserMessage(error)
+        }
+    }
+}
+
+/// Settings: region, streaks, Health, and erase-all with a confirmation.
+@MainActor
+@Observable
+public final class SettingsModel {
+    public enum EraseState: Equatable {
+        case idle
+        /// "This deletes everything…" is on screen.
+        case confirming
+        case erasing
+        /// The profile and its key are gone; the app returns to first launch.
+        case erased
+        case failed(UserMessage)
+    }
+
+    /// Regions with crisis resources in the core (`GB`, `US`, `IE`).
+    public static let regions = ["GB", "US", "IE"]
+
+    public private(set) var region: String?
+    public private(set) var streakHidden = false
+    public private(set) var healthEnabled = false
+    public private(set) var eraseState: EraseState = .idle
+    public private(set) var error: UserMessage?
+
+    private let store: ResetStore
+    private let keyProvider: DatabaseKeyProvider
+    private let health: HealthWriter?
+
+    public init(store: ResetStore, keyProvider: DatabaseKeyProvider, health: HealthWriter? = nil) {
+        self.store = store
+        self.keyProvider = keyProvider
+        self.health = health
+    }
+
+    /// Whether Health writing can be offered on this device.
+    public var healthAvailable: Bool { health?.capabilities.healthDataAvailable ?? false }
+
+    /// Loads the current settings.
+    public func load() async {
+        do {
+            region = try await store.preference("region")
+            streakHidden = try await store.practiceSummary().streakHidden
+            healthEnabled = try await health?.isEnabled() ?? false
+        } catch {
+            self.error = UserMessage(error)
+        }
+    }
+
+    /// Sets the region whose crisis resources are shown; the core validates it.
+    public func setRegion(_ code: String) async {
+        await run {
+            _ = try await self.store.crisisResources(region: code)
+            try await self.store.setPreference("region", code)
+            self.region = code
+        }
+    }
+
+    /// Hides or shows the practice streak.
+    public func setStreakHidden(_ hidden: Bool) async {
+        await run {
+            try await self.store.setStreakHidden(hidden)
+            self.streakHidden = hidden
+        }
+    }
+
+    /// Turns writing to Health on (asking HealthKit) or off.
+    public func setHealthEnabled(_ enabled: Bool) async {
+        guard let health else { return }
+        await run {
+            try await health.setEnabled(enabled)
+            self.healthEnabled = try await health.isEnabled()
+        }
+    }
+
+    /// Step one of erase-all: ask.
+    public func requestErase() { eraseState = .confirming }
+
+    /// Cancels the question.
+    public func cancelErase() { if eraseState == .confirming { eraseState = .idle } }
+
+    /// Step two: deletes the profile's files, then the key (crypto-erase for anything left).
+    public func confirmErase() async {
+        guard eraseState == .confirming else { return }
+        eraseState = .erasing
+        do {
+            try await store.eraseAll()
+            try keyProvider.deleteKey()
+            eraseState = .erased
+        } catch {
+            eraseState = .failed(UserMessage(error))
+        }
+    }
+
+    private func run(_ body: () async throws -> Void) async { error = await failure(of: body) }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Observation
+
+/// What the Today screen shows, all from the core.
+public struct TodaySnapshot: Equatable {
+    /// The person's local date, `YYYY-MM-DD`.
+    public let date: String
+    /// Today's check-ins, newest first.
+    public let checkIns: [CheckIn]
+    /// The programme in progress (id and title), if any.
+    public let programmeID: String?
+    public let programmeTitle: String?
+    /// The step to offer: the one open now, else the next to open, else the one done today.
+    public let step: StepProgress?
+    /// Minutes practised today.
+    public let practiceMinutesToday: UInt32
+    /// Questionnaires due today.
+    public let dueAssessments: [DueAssessment]
+
+    /// Whether the person has checked in today.
+    public var hasCheckedIn: Bool { !checkIns.isEmpty }
+}
+
+/// The Today screen: check-in, today's programme step, practice, due assessment.
+@MainActor
+@Observable
+public final class TodayModel {
+    public private(set) var state: Loadable<TodaySnapshot> = .idle
+
+    private let store: ResetStore
+
+    public init(store: ResetStore) { self.store = store }
+
+    /// Loads (or reloads, e.g. on foreground) everything the screen shows.
+    public func load() async {
+        if state.value == nil { state = .loading }
+        do {
+            let date = try await store.today()
+            let checkIns = try await store.checkIns(from: date, to: date)
+            let programme = try await store.programmeToday()
+            let practice = try await store.practiceSummary(from: date, to: date)
+            let due = try await store.dueAssessments()
+            state = .loaded(TodaySnapshot(
+                date: date,
+                checkIns: checkIns,
+                programmeID: programme.programme,
+                programmeTitle: programme.title,
+                step: Self.stepToOffer(programme.steps),
+                practiceMinutesToday: practice.totalMinutes,
+                dueAssessments: due.due
+            ))
+        } catch {
+            state = .failed(UserMessage(error))
+        }
+    }
+
+    /// The core lists today's steps (done today, open, opening next); the screen offers one.
+    static func stepToOffer(_ steps: [StepProgress]) -> StepProgress? {
+        steps.first { $0.status == .available } ?? steps.first { $0.status == .locked } ?? steps.last
+    }
+}
