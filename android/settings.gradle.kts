@@ -18,3 +18,4 @@ dependencyResolutionManagement {
 rootProject.name = "ResetCompanion"
 include(":core")
 include(":reminders")
+include(":presentation", ":app")

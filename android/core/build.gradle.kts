@@ -24,6 +24,8 @@ android {
     }
     sourceSets["main"].jniLibs.srcDir(jniOut)
     sourceSets["main"].kotlin.srcDir(generatedKotlin)
+    // Android-only adapters (Keystore, Health Connect): Gradle compiles them, the JVM harness does not.
+    sourceSets["main"].kotlin.srcDir("src/android/kotlin")
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
@@ -35,6 +37,7 @@ dependencies {
     // JNA as an AAR: it carries libjnidispatch.so for every Android ABI.
     implementation("net.java.dev.jna:jna:5.17.0@aar")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
+    implementation("androidx.health.connect:connect-client:1.1.0")
     testImplementation("org.junit.jupiter:junit-jupiter:5.14.1")
 }
 

@@ -1,0 +1,53 @@
+// `app`: the Android application. Compose UI (package app.resetcompanion.app.ui) over the view
+// models in :presentation; Android glue (package app.resetcompanion.app): the Application
+// that opens the profile with the Keystore-wrapped key, MainActivity (edge-to-edge,
+// FLAG_SECURE hook, share sheet, permission dialogs), backup rules, FileProvider.
+// Needs the Android SDK + NDK (not on the Linux CI machine; see android/README.md).
+plugins {
+    id("com.android.application")
+    id("org.jetbrains.kotlin.android")
+    id("org.jetbrains.kotlin.plugin.compose")
+}
+
+android {
+    namespace = "app.resetcompanion.app"
+    compileSdk = 35
+    defaultConfig {
+        applicationId = "app.resetcompanion"
+        minSdk = 26
+        targetSdk = 35
+        versionCode = 1
+        versionName = "0.1.0"
+    }
+    buildFeatures { compose = true }
+    compileOptions {
+        sourceCompatibility = JavaVersion.VERSION_17
+        targetCompatibility = JavaVersion.VERSION_17
+    }
+    kotlinOptions { jvmTarget = "17" }
+    packaging {
+        // libreset_ffi.so is aligned for 16 KB pages at link time; keep it uncompressed so it
+        // loads straight from the APK.
+        jniLibs.useLegacyPackaging = false
+    }
+}
+
+dependencies {
+    implementation(project(":core"))
+    implementation(project(":presentation"))
+    implementation(project(":reminders"))
+
+    val composeBom = platform("androidx.compose:compose-bom:2025.10.01")
+    implementation(composeBom)
+    implementation("androidx.compose.ui:ui")
+    implementation("androidx.compose.foundation:foundation")
+    implementation("androidx.compose.material3:material3")
+    implementation("androidx.compose.material:material-icons-core")
+    implementation("androidx.activity:activity-compose:1.11.0")
+    implementation("androidx.lifecycle:lifecycle-viewmodel-ktx:2.9.4")
+    implementation("androidx.lifecycle:lifecycle-runtime-compose:2.9.4")
+    implementation("androidx.lifecycle:lifecycle-viewmodel-compose:2.9.4")
+    implementation("androidx.core:core-ktx:1.17.0")
+    implementation("androidx.health.connect:connect-client:1.1.0")
+    implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
+}

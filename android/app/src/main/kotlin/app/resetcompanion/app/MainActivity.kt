@@ -1,0 +1,181 @@
+package app.resetcompanion.app
+
+import android.Manifest
+import android.content.ActivityNotFoundException
+import android.content.Intent
+import android.net.Uri
+import android.os.Build
+import android.os.Bundle
+import android.provider.Settings
+import androidx.activity.ComponentActivity
+import androidx.activity.OnBackPressedCallback
+import androidx.activity.compose.setContent
+import androidx.activity.enableEdgeToEdge
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
+import androidx.core.content.FileProvider
+import androidx.health.connect.client.PermissionController
+import androidx.lifecycle.lifecycleScope
+import app.resetcompanion.app.ui.AppNavigator
+import app.resetcompanion.app.ui.PlatformActions
+import app.resetcompanion.app.ui.ResetApp
+import app.resetcompanion.core.security.KeyUnavailable
+import app.resetcompanion.presentation.AppGraph
+import app.resetcompanion.presentation.BackupViewModel
+import app.resetcompanion.presentation.SettingsPage
+import app.resetcompanion.presentation.ShareRequest
+import app.resetcompanion.presentation.settingsPageFor
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import java.io.File
+
+/**
+ * The single activity: edge-to-edge Compose content over the app graph, the system back
+ * gesture routed to the in-app navigator, and the platform actions the screens ask for
+ * (share sheet, permission dialog, settings pages, backup file picker). FLAG_SECURE is applied
+ * by [AndroidPlatformHooks] to this window while a journal or questionnaire screen is shown.
+ */
+class MainActivity : ComponentActivity() {
+    private val app get() = application as ResetApplication
+    private val navigator = AppNavigator()
+    private var pendingRestore: BackupViewModel? = null
+
+    private sealed interface Phase {
+        data object Opening : Phase
+        data class Ready(val graph: AppGraph) : Phase
+        data object KeyLost : Phase
+    }
+
+    private var phase by mutableStateOf<Phase>(Phase.Opening)
+
+    private val notificationDialog = registerForActivityResult(ActivityResultContracts.RequestPermission()) {
+        app.hooks.permissionsMayHaveChanged()
+    }
+
+    private val healthDialog = registerForActivityResult(PermissionController.createRequestPermissionResultContract()) {
+        app.hooks.healthPermissionDialogClosed()
+    }
+
+    private val backupPicker = registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+        val target = pendingRestore
+        pendingRestore = null
+        if (uri != null && target != null) lifecycleScope.launch { target.chooseRestoreFile(copyToCache(uri)) }
+    }
+
+    override fun onCreate(savedInstanceState: Bundle?) {
+        enableEdgeToEdge()
+        super.onCreate(savedInstanceState)
+        app.hooks.attach(this)
+        app.hooks.attachHealthPermissionDialog { healthDialog.launch(it) }
+        onBackPressedDispatcher.addCallback(this, object : OnBackPressedCallback(true) {
+            override fun handleOnBackPressed() {
+                if (!navigator.back()) {
+                    // At the root: let the system do its default (close / predictive back home).
+                    isEnabled = false
+                    onBackPressedDispatcher.onBackPressed()
+                    isEnabled = true
+                }
+            }
+        })
+        open()
+        setContent {
+            when (val p = phase) {
+                Phase.Opening -> Unit // the window background shows for the few ms it takes
+                is Phase.Ready -> ResetApp(
+                    graph = p.graph,
+                    secureWindow = app.hooks.secureWindow,
+                    navigator = navigator,
+                    platform = PlatformActions(
+                        share = ::share,
+                        askNotifications = ::askNotifications,
+                        openSystemSettings = ::openSystemSettings,
+                        pickBackupFile = ::pickBackupFile,
+                    ),
+                )
+                Phase.KeyLost -> KeyLostScreen(onStartAgain = {
+                    lifecycleScope.launch {
+                        app.forgetProfile()
+                        open()
+                    }
+                })
+            }
+        }
+    }
+
+    override fun onResume() {
+        super.onResume()
+        // The person may have changed permissions in system settings while we were away.
+        app.hooks.permissionsMayHaveChanged()
+    }
+
+    override fun onDestroy() {
+        app.hooks.detach(this)
+        super.onDestroy()
+    }
+
+    private fun open() {
+        phase = Phase.Opening
+        lifecycleScope.launch {
+            phase = try {
+                Phase.Ready(app.graph())
+            } catch (e: KeyUnavailable) {
+                Phase.KeyLost
+            }
+        }
+    }
+
+    /** FileProvider URI + ACTION_SEND through the chooser; the receiving app gets read access to this one file only. */
+    private fun share(request: ShareRequest) {
+        val uri = FileProvider.getUriForFile(this, "$packageName.files", request.file)
+        val send = Intent(Intent.ACTION_SEND)
+            .setType(request.mimeType)
+            .putExtra(Intent.EXTRA_STREAM, uri)
+            .addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
+        startActivity(Intent.createChooser(send, request.title))
+    }
+
+    private fun askNotifications() {
+        if (Build.VERSION.SDK_INT < 33) return
+        app.hooks.markNotificationsAsked()
+        notificationDialog.launch(Manifest.permission.POST_NOTIFICATIONS)
+    }
+
+    private fun openSystemSettings() {
+        val intent = when (settingsPageFor(app.hooks.permissions())) {
+            SettingsPage.NOTIFICATIONS -> Intent(Settings.ACTION_APP_NOTIFICATION_SETTINGS)
+                .putExtra(Settings.EXTRA_APP_PACKAGE, packageName)
+            SettingsPage.EXACT_ALARMS -> if (Build.VERSION.SDK_INT >= 31) {
+                Intent(Settings.ACTION_REQUEST_SCHEDULE_EXACT_ALARM, Uri.fromParts("package", packageName, null))
+            } else {
+                appDetails()
+            }
+            SettingsPage.APP_DETAILS -> appDetails()
+        }
+        try {
+            startActivity(intent)
+        } catch (e: ActivityNotFoundException) {
+            startActivity(appDetails()) // some OEM builds lack the specific pages
+        }
+    }
+
+    private fun appDetails() = Intent(Settings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null))
+
+    private fun pickBackupFile(viewModel: BackupViewModel) {
+        pendingRestore = viewModel
+        backupPicker.launch(arrayOf("*/*")) // .resetbackup has no registered MIME type
+    }
+
+    /** The core restores from a path: copy the picked document into the cache first. */
+    private suspend fun copyToCache(uri: Uri): File = withContext(Dispatchers.IO) {
+        val dir = File(cacheDir, "restore").apply { mkdirs() }
+        val file = File(dir, "picked.resetbackup")
+        contentResolver.openInputStream(uri).use { input ->
+            requireNotNull(input) { "the picked file can't be read" }
+            file.outputStream().use { input.copyTo(it) }
+        }
+        file
+    }
+}

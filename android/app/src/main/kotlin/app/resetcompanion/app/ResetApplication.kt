@@ -1,0 +1,96 @@
+package app.resetcompanion.app
+
+import android.app.Application
+import android.content.Context
+import android.util.Log
+import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.SystemClock
+import app.resetcompanion.core.reminders.ReminderSync
+import app.resetcompanion.core.reminders.SyncReason
+import app.resetcompanion.core.security.AndroidKeystoreKeyWrapper
+import app.resetcompanion.core.security.DatabaseKeyProvider
+import app.resetcompanion.presentation.AppGraph
+import app.resetcompanion.reminders.AndroidAlarmScheduler
+import app.resetcompanion.reminders.ReminderEnvironment
+import app.resetcompanion.reminders.ReminderNotifications
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+import kotlinx.coroutines.withContext
+import java.io.File
+import java.util.TimeZone
+
+/**
+ * Owns the one opened profile for the process: the activity and the reminder receivers share
+ * it. The key comes from [DatabaseKeyProvider] (random, wrapped by the AndroidKeyStore, in
+ * no_backup/); the database lives in files/profile/, excluded from backup (res/xml).
+ * Never logs user content or key material.
+ */
+class ResetApplication : Application(), ReminderEnvironment {
+    private val lock = Mutex()
+    private var graph: AppGraph? = null
+
+    /** Long-lived work that must outlive a screen (app-start re-arm). */
+    val appScope = CoroutineScope(SupervisorJob() + Dispatchers.Main.immediate)
+
+    val keyProvider: DatabaseKeyProvider by lazy {
+        DatabaseKeyProvider(AndroidKeystoreKeyWrapper(), File(noBackupFilesDir, "db.key"))
+    }
+    val hooks: AndroidPlatformHooks by lazy { AndroidPlatformHooks(this) }
+    val databaseFile: File get() = File(filesDir, "profile/profile.db")
+
+    override fun onCreate() {
+        super.onCreate()
+        ReminderNotifications.createChannels(this)
+        // Alarms are dropped on force-stop: every app start re-plans (platform.md).
+        appScope.launch {
+            try {
+                reminderSync(this@ResetApplication).resync(SyncReason.APP_START)
+            } catch (e: Exception) {
+                Log.w(TAG, "app-start re-plan failed: ${e.javaClass.simpleName}")
+            }
+        }
+    }
+
+    /**
+     * The graph over the opened profile, opening it on first use.
+     *
+     * @throws app.resetcompanion.core.security.KeyUnavailable when a profile exists whose key is gone.
+     */
+    suspend fun graph(): AppGraph = lock.withLock { graph ?: open().also { graph = it } }
+
+    override suspend fun reminderSync(context: Context): ReminderSync =
+        ReminderSync(graph().store, AndroidAlarmScheduler(this)) { TimeZone.getDefault().id }
+
+    /** After erase-all (or "start again" when the key is lost): close, forget the key, and let the next [graph] start fresh. */
+    suspend fun forgetProfile() = lock.withLock {
+        graph?.store?.close()
+        graph = null
+        withContext(Dispatchers.IO) {
+            databaseFile.parentFile?.deleteRecursively()
+            keyProvider.destroy()
+            File(cacheDir, SHARE_DIR).deleteRecursively()
+        }
+    }
+
+    private suspend fun open(): AppGraph = withContext(Dispatchers.IO) {
+        databaseFile.parentFile?.mkdirs()
+        val key = keyProvider.obtain(databaseExists = databaseFile.exists())
+        val store = try {
+            ResetStore.open(databaseFile.path, key, TimeZone.getDefault().id, SystemClock)
+        } finally {
+            key.fill(0) // the native side holds its own copy; don't leave one on the heap
+        }
+        AppGraph(store, shareDir = File(cacheDir, SHARE_DIR), clock = SystemClock, platform = hooks)
+    }
+
+    companion object {
+        private const val TAG = "Reset"
+
+        /** Under cacheDir; the only folder FileProvider exposes (res/xml/file_paths.xml). */
+        const val SHARE_DIR = "shared"
+    }
+}

@@ -1,0 +1,39 @@
+package app.resetcompanion.presentation
+
+import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.SystemClock
+import app.resetcompanion.core.model.Clock
+import java.io.File
+
+/**
+ * The app's object graph: the opened store, the clock and the platform hooks, and a factory
+ * for every screen's view model. Android builds one in `ResetApplication` (key from the
+ * Keystore); the desktop harness and tests build one over a real store in a temp folder.
+ * It owns no state of its own beyond these references; closing the store is the owner's job.
+ */
+class AppGraph(
+    /** The opened, encrypted profile. */
+    val store: ResetStore,
+    /** Where exports and backups are written before sharing (Android: `cacheDir/shared`, a FileProvider path). */
+    val shareDir: File,
+    /** Wall clock for the meditation timer; the core has its own injected clock. */
+    val clock: Clock = SystemClock,
+    /** Framework adapters (window security, permissions, alarms, Health Connect, key deletion). */
+    val platform: PlatformHooks = PlatformHooks.None,
+    /** How often the meditation timer refreshes its countdown. */
+    val timerTickMillis: Long = 250,
+) {
+    fun today() = TodayViewModel(store)
+    fun checkIn() = CheckInViewModel(store, platform)
+    fun journal() = JournalViewModel(store, platform)
+    fun thoughtRecord(entryId: String? = null) = ThoughtRecordViewModel(store, platform, entryId)
+    fun assessment(instrument: String? = null) = AssessmentViewModel(store, platform, instrument)
+    fun programmes() = ProgrammeBrowserViewModel(store)
+    fun programmeStep(stepId: String) = ProgrammeStepViewModel(store, platform, stepId)
+    fun meditation(stepId: String? = null) = MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId)
+    fun reminders() = ReminderSettingsViewModel(store, platform)
+    fun export() = ExportViewModel(store, shareDir)
+    fun backup() = BackupViewModel(store, shareDir)
+    fun settings() = SettingsViewModel(store, platform)
+    fun crisis() = CrisisViewModel(store)
+}

@@ -1,0 +1,110 @@
+package app.resetcompanion.presentation
+
+import androidx.lifecycle.viewModelScope
+import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.model.ActivityKind
+import app.resetcompanion.core.model.QuietHours
+import app.resetcompanion.core.model.ReminderDays
+import app.resetcompanion.core.model.ReminderRule
+import app.resetcompanion.core.reminders.addReminder
+import app.resetcompanion.core.reminders.pauseReminder
+import app.resetcompanion.core.reminders.reminders
+import app.resetcompanion.core.reminders.removeReminder
+import app.resetcompanion.core.reminders.shouldRequestPostNotifications
+import kotlinx.coroutines.launch
+
+/** What the reminder screen explains above the list, most important first. */
+enum class PermissionNotice {
+    /** Nothing to explain. */
+    NONE,
+
+    /** Reminders exist but notifications are off and can still be asked for: offer the dialog. */
+    ASK_NOTIFICATIONS,
+
+    /** Notifications were refused for good: only system settings can turn them on. */
+    NOTIFICATIONS_BLOCKED,
+
+    /** Notifications work, but without exact alarms a reminder can arrive some minutes late. */
+    INEXACT_TIMING,
+}
+
+/** Reminder settings: the rules from the core and the two permission states explained. */
+data class ReminderSettingsUiState(
+    val loading: Boolean = true,
+    val reminders: List<ReminderRule> = emptyList(),
+    val permissions: PermissionSnapshot = PermissionSnapshot.ALL_GRANTED,
+    val notice: PermissionNotice = PermissionNotice.NONE,
+    /** Show the system `POST_NOTIFICATIONS` dialog now (asked with context, never at launch). */
+    val requestNotificationPermission: Boolean = false,
+    val error: UiError? = null,
+)
+
+/** Adds, pauses and removes reminder rules; after each change the platform re-arms alarms. */
+class ReminderSettingsViewModel(
+    private val store: ResetStore,
+    private val platform: PlatformHooks,
+) : StoreViewModel<ReminderSettingsUiState>(ReminderSettingsUiState()) {
+    init {
+        refresh()
+        viewModelScope.launch { platform.permissionChanges.collect { onPermissionsChanged() } }
+    }
+
+    /** Reloads rules and permission states (call on resume: the person may have been to Settings). */
+    fun refresh() = launchCatching(::failed) {
+        val rules = store.reminders()
+        update { decide(it.copy(loading = false, reminders = rules), platform.permissions()) }
+    }
+
+    /** The permission dialog or the settings screen returned. */
+    fun onPermissionsChanged() = launchCatching(::failed) {
+        update { decide(it.copy(requestNotificationPermission = false), platform.permissions()) }
+        platform.remindersChanged()
+    }
+
+    /**
+     * Adds a rule: [times] as `HH:MM` local wall-clock times. The core rejects a bad time,
+     * an empty day set, a time inside quiet hours or a duplicate, naming the field.
+     */
+    fun add(
+        kind: ActivityKind,
+        times: List<String>,
+        days: ReminderDays = ReminderDays.Daily,
+        skipIfDone: Boolean = true,
+        quietHours: QuietHours? = null,
+        label: String? = null,
+    ) = mutate { store.addReminder(kind, times, days, skipIfDone, quietHours, label) }
+
+    fun remove(id: String) = mutate { store.removeReminder(id) }
+
+    /** Pauses a rule until [until] (`YYYY-MM-DD`). */
+    fun pause(id: String, until: String) = mutate { store.pauseReminder(id, until) }
+
+    fun dismissError() = update { it.copy(error = null) }
+
+    private fun mutate(call: suspend () -> Unit) = launchCatching(::failed) {
+        call()
+        val rules = store.reminders()
+        update { decide(it.copy(reminders = rules, error = null), platform.permissions()) }
+        platform.remindersChanged()
+    }
+
+    private fun failed(s: ReminderSettingsUiState, e: UiError) = s.copy(loading = false, error = e)
+
+    companion object {
+        /** The notice and whether to ask, from the rules and the permission states. */
+        fun decide(s: ReminderSettingsUiState, p: PermissionSnapshot): ReminderSettingsUiState {
+            val hasEnabled = s.reminders.any { it.enabled }
+            val notificationsOn = p.notifications == NotificationPermission.GRANTED
+            val notice = when {
+                !hasEnabled -> PermissionNotice.NONE
+                p.notifications == NotificationPermission.BLOCKED -> PermissionNotice.NOTIFICATIONS_BLOCKED
+                !notificationsOn -> PermissionNotice.ASK_NOTIFICATIONS
+                p.exactAlarms == ExactAlarmPermission.DENIED -> PermissionNotice.INEXACT_TIMING
+                else -> PermissionNotice.NONE
+            }
+            val ask = p.notifications == NotificationPermission.NOT_ASKED &&
+                shouldRequestPostNotifications(p.sdkInt, granted = false, hasEnabledReminder = hasEnabled)
+            return s.copy(permissions = p, notice = notice, requestNotificationPermission = ask)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package app.resetcompanion.presentation
+
+import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.Status
+import app.resetcompanion.core.crisisResources
+import app.resetcompanion.core.health.HealthConnectOutcome
+import app.resetcompanion.core.health.HealthConnectSync
+import app.resetcompanion.core.model.CrisisResource
+import app.resetcompanion.core.practiceSummary
+import app.resetcompanion.core.setStreakHidden
+
+/** Erase-all is two steps so one stray tap can never delete everything. */
+enum class EraseStep { IDLE, CONFIRMING, ERASING, ERASED }
+
+/** Settings: profile status, the streak toggle, crisis resources, and erase-all. */
+data class SettingsUiState(
+    val status: Status? = null,
+    val region: String? = null,
+    val streakHidden: Boolean = false,
+    /** From the core's reference data for the person's region; never hard-coded here. */
+    val crisisResources: List<CrisisResource> = emptyList(),
+    /** Mirror practice sessions to Health Connect (opt-in, off by default). */
+    val healthConnectOptedIn: Boolean = false,
+    /** Whether a write would work now, or why not; null hides the row (no Health Connect here). */
+    val healthConnect: HealthConnectOutcome? = null,
+    val erase: EraseStep = EraseStep.IDLE,
+    /** What the person typed into the confirmation box. */
+    val eraseConfirmationText: String = "",
+    val error: UiError? = null,
+) {
+    /** The erase button is enabled only once [ERASE_CONFIRMATION_WORD] is typed. */
+    val canConfirmErase: Boolean
+        get() = erase == EraseStep.CONFIRMING && eraseConfirmationText.trim().equals(ERASE_CONFIRMATION_WORD, ignoreCase = true)
+
+    companion object {
+        const val ERASE_CONFIRMATION_WORD = "ERASE"
+    }
+}
+
+/** Reads and changes settings; erase-all deletes the profile and then asks the platform to drop the key. */
+class SettingsViewModel(
+    private val store: ResetStore,
+    private val platform: PlatformHooks,
+) : StoreViewModel<SettingsUiState>(SettingsUiState()) {
+    init {
+        refresh()
+    }
+
+    fun refresh() = launchCatching(::failed) {
+        val status = store.status()
+        val region = store.preference(REGION_PREFERENCE)
+        val resources = store.crisisResources()
+        val hidden = store.practiceSummary().streakHidden
+        val optedIn = store.preference(HealthConnectSync.PREFERENCE) == "on"
+        val health = platform.healthConnectReadiness()
+        update {
+            it.copy(
+                status = status, region = region, crisisResources = resources, streakHidden = hidden,
+                healthConnectOptedIn = optedIn, healthConnect = health,
+            )
+        }
+    }
+
+    /**
+     * Turns the Health Connect mirror on or off. Turning it on asks for the write permission
+     * first when it is missing; the preference records the choice either way.
+     */
+    fun setHealthConnectOptIn(on: Boolean) = launchCatching(::failed) {
+        if (on && platform.healthConnectReadiness() == HealthConnectOutcome.NO_PERMISSION) {
+            platform.requestHealthConnectPermission()
+        }
+        store.setPreference(HealthConnectSync.PREFERENCE, if (on) "on" else "off")
+        val health = platform.healthConnectReadiness()
+        update { it.copy(healthConnectOptedIn = on, healthConnect = health) }
+    }
+
+    /** Sets the region (`GB`, `US`, `IE`) that picks crisis resources; an unknown one is refused, not stored. */
+    fun setRegion(region: String) = launchCatching(::failed) {
+        // Asking the core for the region's resources first validates it.
+        val resources = store.crisisResources(region)
+        store.setPreference(REGION_PREFERENCE, region)
+        update { it.copy(region = region, crisisResources = resources, error = null) }
+    }
+
+    fun setStreakHidden(hidden: Boolean) = launchCatching(::failed) {
+        store.setStreakHidden(hidden)
+        update { it.copy(streakHidden = hidden) }
+    }
+
+    fun requestErase() = update { it.copy(erase = EraseStep.CONFIRMING, eraseConfirmationText = "") }
+    fun setEraseConfirmationText(text: String) = update { it.copy(eraseConfirmationText = text) }
+    fun cancelErase() = update { it.copy(erase = EraseStep.IDLE, eraseConfirmationText = "") }
+
+    /** Deletes every record and the database files, then the key (through the platform). */
+    fun confirmErase() {
+        if (!current.canConfirmErase) return
+        update { it.copy(erase = EraseStep.ERASING) }
+        launchCatching({ s, e -> s.copy(erase = EraseStep.CONFIRMING, error = e) }) {
+            store.eraseAll()
+            platform.profileErased()
+            update { SettingsUiState(erase = EraseStep.ERASED) }
+        }
+    }
+
+    fun dismissError() = update { it.copy(error = null) }
+
+    private fun failed(s: SettingsUiState, e: UiError) = s.copy(error = e)
+
+    companion object {
+        /** The preference the core reads for the person's region. */
+        const val REGION_PREFERENCE = "region"
+    }
+}
+
+/** The "Get help now" sheet, one tap from every screen. */
+data class CrisisUiState(
+    val loading: Boolean = true,
+    val resources: List<CrisisResource> = emptyList(),
+    val error: UiError? = null,
+)
+
+/** Loads crisis resources for the person's region from the core. */
+class CrisisViewModel(private val store: ResetStore) : StoreViewModel<CrisisUiState>(CrisisUiState()) {
+    init {
+        refresh()
+    }
+
+    fun refresh() = launchCatching({ s, e -> s.copy(loading = false, error = e) }) {
+        val resources = store.crisisResources()
+        update { it.copy(loading = false, resources = resources) }
+    }
+}

@@ -1,0 +1,140 @@
+package app.resetcompanion.presentation
+
+import app.resetcompanion.core.completeStep
+import app.resetcompanion.core.model.ErrorKind
+import app.resetcompanion.core.model.PracticeTechnique
+import app.resetcompanion.core.model.ProgrammeState
+import app.resetcompanion.core.practiceSessions
+import app.resetcompanion.core.startProgramme
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class ProgrammeViewModelTest : ViewModelTest() {
+    @Test
+    fun `the browser lists programmes, opens one and enforces one at a time through the core`() {
+        val vm = graph().programmes()
+        val ids = vm.state.value.programmes.map { it.id }
+        assertTrue(ids.containsAll(listOf("anxiety-reset", "meditation-7-day", "stress-reset")), ids.toString())
+        assertNull(vm.state.value.progress)
+        vm.open("meditation-7-day")
+        assertEquals(7, vm.state.value.opened?.steps?.size)
+        vm.close()
+        assertNull(vm.state.value.opened)
+        vm.start("meditation-7-day")
+        assertEquals(ProgrammeState.ACTIVE, vm.state.value.progress?.state)
+        setUp { completeStep("day-1") }
+        vm.start("stress-reset")
+        assertEquals(ErrorKind.CONFLICT, vm.state.value.error?.kind)
+        assertEquals("meditation-7-day", vm.state.value.progress?.programme, "a refused start changes nothing")
+    }
+
+    @Test
+    fun `leaving keeps progress and resuming picks it up`() {
+        val vm = graph().programmes()
+        vm.start("stress-reset")
+        vm.leave()
+        assertNull(vm.state.value.progress)
+        vm.resume()
+        assertEquals("stress-reset", vm.state.value.progress?.programme)
+        vm.restart()
+        assertEquals(0u, vm.state.value.progress?.completedSteps)
+    }
+
+    @Test
+    fun `a step opens, completes, and a locked one reports when it opens`() {
+        setUp { startProgramme("meditation-7-day") }
+        val step1 = graph().programmeStep("day-1")
+        assertEquals("day-1", step1.state.value.step?.id)
+        assertTrue(step1.state.value.step!!.body.isNotBlank())
+        step1.complete()
+        assertEquals("day-2", step1.state.value.completion?.next?.id)
+        assertFalse(step1.state.value.completion!!.alreadyCompleted)
+        assertEquals(1, platform.remindersChanged, "a done step quiets skip-if-done reminders")
+
+        val step2 = graph().programmeStep("day-2")
+        step2.complete()
+        val error = step2.state.value.error!!
+        assertEquals(ErrorKind.CONFLICT, error.kind)
+        assertTrue(error.message.contains("2027-03-29"), error.message)
+        assertNull(step2.state.value.completion)
+    }
+}
+
+class MeditationTimerViewModelTest : ViewModelTest() {
+    @Test
+    fun `a full session counts down on the injected clock and is logged once, with Health Connect told`() {
+        val vm = graph().meditation()
+        vm.setTechnique(PracticeTechnique.BREATHING)
+        vm.setMinutes(5)
+        vm.start()
+        scheduler.advanceTimeBy(60_000)
+        scheduler.runCurrent() // the tick due exactly now
+        assertEquals(TimerPhase.RUNNING, vm.state.value.phase)
+        assertEquals(4 * 60_000L, vm.state.value.remainingMillis)
+        vm.setMinutes(20) // ignored while running
+        assertEquals(5, vm.state.value.plannedMinutes)
+        scheduler.advanceTimeBy(4 * 60_000L + 1_000)
+        val s = vm.state.value
+        assertEquals(TimerPhase.FINISHED, s.phase)
+        assertEquals(1f, s.fraction)
+        val logged = s.logged!!
+        assertEquals(5u, logged.actualMinutes)
+        assertEquals(true, logged.completed)
+        assertEquals(PracticeTechnique.BREATHING, logged.technique)
+        assertEquals(listOf(logged), platform.practice)
+        assertEquals(1, setUp { practiceSessions() }.size)
+    }
+
+    @Test
+    fun `pausing stops the clock, and stopping early logs the whole minutes as incomplete`() {
+        val vm = graph().meditation()
+        vm.setMinutes(10)
+        vm.start()
+        scheduler.advanceTimeBy(90_000)
+        vm.pause()
+        scheduler.advanceTimeBy(10 * 60_000L) // a long pause is not practice
+        assertEquals(TimerPhase.PAUSED, vm.state.value.phase)
+        assertEquals(90_000L, vm.state.value.elapsedMillis)
+        vm.resume()
+        scheduler.advanceTimeBy(60_000)
+        vm.stop()
+        val s = vm.state.value
+        assertEquals(TimerPhase.FINISHED, s.phase)
+        assertEquals(150_000L, s.elapsedMillis)
+        assertEquals(2u, s.logged?.actualMinutes)
+        assertEquals(10u, s.logged?.plannedMinutes)
+        assertEquals(false, s.logged?.completed)
+    }
+
+    @Test
+    fun `under a minute is not logged, and minutes stay within the core's range`() {
+        val vm = graph().meditation()
+        vm.setMinutes(0)
+        assertEquals(1, vm.state.value.plannedMinutes)
+        vm.setMinutes(5000)
+        assertEquals(MeditationTimerViewModel.MAX_MINUTES, vm.state.value.plannedMinutes)
+        vm.start()
+        scheduler.advanceTimeBy(30_000)
+        vm.stop()
+        assertTrue(vm.state.value.tooShortToLog)
+        assertNull(vm.state.value.logged)
+        assertTrue(setUp { practiceSessions() }.isEmpty())
+        assertTrue(platform.practice.isEmpty())
+        vm.reset()
+        assertEquals(TimerPhase.SETUP, vm.state.value.phase)
+        assertEquals(MeditationTimerViewModel.MAX_MINUTES, vm.state.value.plannedMinutes)
+    }
+
+    @Test
+    fun `a session started from a programme step is logged against it`() {
+        setUp { startProgramme("meditation-7-day") }
+        val vm = graph().meditation(stepId = "day-1")
+        vm.setMinutes(1)
+        vm.start()
+        scheduler.advanceTimeBy(61_000)
+        assertEquals("day-1", vm.state.value.logged?.stepId)
+    }
+}
