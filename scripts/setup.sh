@@ -14,8 +14,12 @@ need_pkg() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# C toolchain and perl build the vendored SQLCipher + OpenSSL; python3 checks outputs.
+# The C toolchain builds SQLCipher and libtomcrypt; python3 checks outputs. perl only
+# configured the vendored OpenSSL (gone since ADR 0004); kept so older commits still build.
 need_pkg build-essential perl python3 debootstrap ca-certificates poppler-utils
+# Compose for desktop (tests/compose) loads Skia's libskiko (links libGL, libX11, fontconfig) and
+# renders the Android screens' screenshots with the system fonts.
+need_pkg fonts-dejavu-core fontconfig libfontconfig1 libgl1 libx11-6
 command -v java >/dev/null || need_pkg openjdk-17-jdk-headless
 command -v mvn >/dev/null || need_pkg maven
 if ! command -v cargo >/dev/null; then

@@ -27,6 +27,10 @@ step "Kotlin: JUnit 5 on the JVM (JNA)"
 RESET_LIB_DIR="$ROOT/target/debug" scripts/test-kotlin.sh 2>&1 | tee target/kotlin-tests.log
 [ "${PIPESTATUS[0]}" = 0 ]
 
+step "Compose: the Android screens' UI tests and screenshots on the JVM (Compose for desktop)"
+RESET_LIB_DIR="$ROOT/target/debug" scripts/test-compose.sh 2>&1 | tee target/compose-tests.log
+[ "${PIPESTATUS[0]}" = 0 ]
+
 step "CLI: the README's main job on a scratch default profile"
 scripts/cli-smoke.sh | tee target/cli-smoke.log
 

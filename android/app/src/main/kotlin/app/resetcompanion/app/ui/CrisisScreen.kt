@@ -1,0 +1,89 @@
+package app.resetcompanion.app.ui
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Email
+import androidx.compose.material.icons.filled.Info
+import androidx.compose.material.icons.filled.Phone
+import androidx.compose.material3.Button
+import androidx.compose.material3.Icon
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalUriHandler
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import app.resetcompanion.core.model.CrisisResource
+import app.resetcompanion.presentation.CrisisUiState
+import app.resetcompanion.presentation.CrisisViewModel
+
+// Crisis resources: the "Get help now" screen behind every top bar, and the list the
+// assessment signpost reuses. The numbers and names come from the core's reference data
+// (clinical.md, crisis resources by region); this file only lays them out and dials.
+
+/** The crisis screen: an introduction and every resource for the person's region. */
+@Composable
+fun CrisisScreen(state: CrisisUiState, padding: PaddingValues, onOpen: (String) -> Unit) {
+    ScreenColumn(padding) {
+        Text(Strings.crisisIntro, style = MaterialTheme.typography.bodyLarge)
+        if (state.loading) Loading()
+        ErrorBanner(state.error) {}
+        CrisisResourceList(state.resources, onOpen)
+    }
+}
+
+/** Collects [viewModel]; links open through the platform (`tel:`, `sms:`, `https:`). */
+@Composable
+fun CrisisRoute(viewModel: CrisisViewModel, padding: PaddingValues) {
+    val state by viewModel.state.collectAsState()
+    val uri = LocalUriHandler.current
+    CrisisScreen(state, padding) { runCatching { uri.openUri(it) } }
+}
+
+/** One card per resource with a button per way to reach it; buttons name the service for TalkBack. */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+fun CrisisResourceList(resources: List<CrisisResource>, onOpen: (String) -> Unit) {
+    Column(verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        resources.forEach { r ->
+            SectionCard(r.name) {
+                Text(r.description, style = MaterialTheme.typography.bodyMedium)
+                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                    r.phone?.let { phone ->
+                        Button(
+                            onClick = { onOpen("tel:${phone.filter { c -> c.isDigit() || c == '+' }}") },
+                            modifier = Modifier.semantics { contentDescription = "${Strings.call} ${r.name}, $phone" },
+                        ) {
+                            ButtonLabel(Icons.Filled.Phone, "${Strings.call} $phone")
+                        }
+                    }
+                    r.smsTo?.let { to ->
+                        OutlinedButton(
+                            onClick = { onOpen("sms:$to" + (r.smsBody?.let { "?body=$it" } ?: "")) },
+                            modifier = Modifier.semantics { contentDescription = "${Strings.text} ${r.name}, ${r.text ?: to}" },
+                        ) {
+                            ButtonLabel(Icons.Filled.Email, r.text ?: "${Strings.text} $to")
+                        }
+                    }
+                    r.url?.let { url ->
+                        OutlinedButton(
+                            onClick = { onOpen(url) },
+                            modifier = Modifier.semantics { contentDescription = "${Strings.website} ${r.name}" },
+                        ) {
+                            ButtonLabel(Icons.Filled.Info, Strings.website)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

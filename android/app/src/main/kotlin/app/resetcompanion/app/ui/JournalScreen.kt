@@ -1,0 +1,143 @@
+package app.resetcompanion.app.ui
+
+import androidx.compose.foundation.clickable
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Add
+import androidx.compose.material.icons.filled.Delete
+import androidx.compose.material.icons.filled.Search
+import androidx.compose.material.icons.filled.Share
+import androidx.compose.material3.Button
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.text.SpanStyle
+import androidx.compose.ui.text.buildAnnotatedString
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.text.withStyle
+import androidx.compose.ui.unit.dp
+import app.resetcompanion.core.model.JournalBody
+import app.resetcompanion.core.model.JournalEntry
+import app.resetcompanion.core.model.JournalKind
+import app.resetcompanion.presentation.JournalUiState
+import app.resetcompanion.presentation.JournalViewModel
+import app.resetcompanion.presentation.SecureWindow
+
+// The journal: entries newest first, a kind filter, and full-text search through the core's
+// index (snippets mark matches with [ ]; shown in bold here). Thought records open in their
+// editor; other kinds (written elsewhere, e.g. the CLI) are listed read-only. A secure screen.
+
+/** The journal screen's intents. */
+data class JournalActions(
+    val onQuery: (String) -> Unit = {},
+    val onKindFilter: (JournalKind?) -> Unit = {},
+    val onOpen: (String) -> Unit = {},
+    val onNewThoughtRecord: () -> Unit = {},
+    val onDelete: (String) -> Unit = {},
+    val onDismissError: () -> Unit = {},
+)
+
+/** The stateless journal list + search. */
+@Composable
+fun JournalScreen(state: JournalUiState, padding: PaddingValues, actions: JournalActions) {
+    ScreenColumn(padding) {
+        OutlinedTextField(
+            value = state.query,
+            onValueChange = actions.onQuery,
+            label = { Text(Strings.searchLabel) },
+            leadingIcon = { Icon(Icons.Filled.Search, contentDescription = null) },
+            singleLine = true,
+            modifier = Modifier.fillMaxWidth(),
+        )
+        val kinds = listOf<JournalKind?>(null) + JournalKind.entries
+        ChoiceChips(kinds, setOf(state.kindFilter), { it?.let { k -> humanize(k.name) } ?: Strings.allKinds }) { actions.onKindFilter(it) }
+        Button(onClick = actions.onNewThoughtRecord) {
+            ButtonLabel(Icons.Filled.Add, Strings.newThoughtRecord)
+        }
+        ErrorBanner(state.error, actions.onDismissError)
+        val hits = state.hits
+        when {
+            state.isSearching && hits != null -> {
+                if (hits.isEmpty()) Text(Strings.noHits)
+                hits.forEach { hit ->
+                    val editable = hit.kind.equals(JournalKind.THOUGHT.name, ignoreCase = true)
+                    SectionCard("${humanize(hit.kind)} · ${hit.localDate}", Modifier.clickable(enabled = editable) { actions.onOpen(hit.id) }) {
+                        Text(highlighted(hit.snippet))
+                    }
+                }
+            }
+            state.loading && state.entries.isEmpty() -> Loading()
+            state.entries.isEmpty() -> Text(Strings.noEntries)
+            else -> state.entries.forEach { entry -> EntryCard(entry, actions) }
+        }
+    }
+}
+
+@Composable
+private fun EntryCard(entry: JournalEntry, actions: JournalActions) {
+    SectionCard("${humanize(entry.kind.name)} · ${entry.localDate} ${wallClock(entry.localTime)}", Modifier.clickable(enabled = entry.kind == JournalKind.THOUGHT) { actions.onOpen(entry.id) }) {
+        Text(preview(entry.body), maxLines = 3, style = MaterialTheme.typography.bodyMedium)
+        Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            if (entry.sharedWithTherapist) {
+                Icon(Icons.Filled.Share, contentDescription = null)
+                Text(Strings.sharedWithTherapist, style = MaterialTheme.typography.labelMedium, modifier = Modifier.weight(1f))
+            } else {
+                Text("", Modifier.weight(1f))
+            }
+            IconButton(onClick = { actions.onDelete(entry.id) }) {
+                Icon(Icons.Filled.Delete, contentDescription = Strings.deleteEntry)
+            }
+        }
+    }
+}
+
+/** `HH:MM` from the core's local RFC 3339 time (`2027-03-24T07:00:00+00:00`). */
+internal fun wallClock(localTime: String): String = localTime.substringAfter('T').take(5)
+
+/** The first line of text worth showing for each kind of entry. */
+private fun preview(body: JournalBody): String = when (body) {
+    is JournalBody.Free -> body.record.text
+    is JournalBody.Thought -> body.record.situation
+    is JournalBody.Gratitude -> body.record.items.joinToString(" · ")
+    is JournalBody.Worry -> body.record.worry
+    is JournalBody.Exposure -> body.record.situation
+    is JournalBody.Activity -> body.record.activity
+}
+
+/** The core marks matches as `[word]`: bold them and drop the brackets. */
+internal fun highlighted(snippet: String) = buildAnnotatedString {
+    var rest = snippet
+    while (rest.isNotEmpty()) {
+        val open = rest.indexOf('[')
+        val close = if (open >= 0) rest.indexOf(']', open) else -1
+        if (open < 0 || close < 0) {
+            append(rest)
+            break
+        }
+        append(rest.substring(0, open))
+        withStyle(SpanStyle(fontWeight = FontWeight.Bold)) { append(rest.substring(open + 1, close)) }
+        rest = rest.substring(close + 1)
+    }
+}
+
+/** Collects [viewModel]; a secure screen while shown. */
+@Composable
+fun JournalRoute(viewModel: JournalViewModel, secureWindow: SecureWindow, padding: PaddingValues, onOpen: (String) -> Unit, onNew: () -> Unit) {
+    SecureWhileShown(secureWindow)
+    val state by viewModel.state.collectAsState()
+    RefreshWhenShown(viewModel::refresh)
+    JournalScreen(
+        state, padding,
+        JournalActions(viewModel::setQuery, viewModel::setKindFilter, onOpen, onNew, viewModel::delete, viewModel::dismissError),
+    )
+}

@@ -1,0 +1,96 @@
+package app.resetcompanion.app.ui
+
+import androidx.compose.runtime.Stable
+import androidx.compose.runtime.mutableStateListOf
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.ViewModelProvider
+import androidx.lifecycle.ViewModelStore
+import androidx.lifecycle.viewmodel.initializer
+import androidx.lifecycle.viewmodel.viewModelFactory
+
+// In-app navigation: a back stack of typed destinations, each entry owning a ViewModelStore so
+// a screen's view model lives exactly as long as the screen is on the stack and is cleared
+// (its coroutines cancelled) when popped. Decision: a small hand-rolled stack instead of
+// Navigation Compose keeps the `ui` package on common Compose APIs (it renders on the JVM);
+// MainActivity forwards the system back gesture to [AppNavigator.back].
+
+/** Where the app can go. Top-level tabs have no arguments; flows carry what they open. */
+sealed interface Destination {
+    /** Shown in the top bar. */
+    val title: String
+
+    data object Today : Destination { override val title = Strings.tabToday }
+    data object CheckIn : Destination { override val title = Strings.checkInTitle }
+    data object Journal : Destination { override val title = Strings.journalTitle }
+    data class ThoughtRecord(val entryId: String? = null) : Destination { override val title = Strings.thoughtRecordTitle }
+    data class Assessment(val instrument: String? = null) : Destination { override val title = Strings.assessmentTitle }
+    data object Programmes : Destination { override val title = Strings.programmesTitle }
+    data class ProgrammeStep(val stepId: String) : Destination { override val title = Strings.programmeCardTitle }
+    data class Meditation(val stepId: String? = null) : Destination { override val title = Strings.meditationTitle }
+    data object Reminders : Destination { override val title = Strings.remindersTitle }
+    data object Export : Destination { override val title = Strings.exportTitle }
+    data object Backup : Destination { override val title = Strings.backupTitle }
+    data object Settings : Destination { override val title = Strings.settingsTitle }
+    data object Crisis : Destination { override val title = Strings.crisisTitle }
+
+    companion object {
+        /** The bottom-bar tabs, in order. */
+        val tabs: List<Destination> = listOf(Today, Journal, Programmes, Settings)
+    }
+}
+
+/** One screen on the stack and the view models it owns. */
+class NavEntry internal constructor(val destination: Destination, /** Unique per entry: the key for its saved UI state. */ val id: String) {
+    @PublishedApi
+    internal val viewModels = ViewModelStore()
+
+    /** The entry's view model of type [T], created by [create] the first time. */
+    inline fun <reified T : ViewModel> viewModel(noinline create: () -> T): T =
+        ViewModelProvider.create(viewModels, viewModelFactory { initializer { create() } })[T::class]
+}
+
+/** The back stack. Starts on Today; switching tabs resets the stack to that tab. */
+@Stable
+class AppNavigator(start: Destination = Destination.Today) {
+    private var nextId = 0
+    private val stack = mutableStateListOf(entry(start))
+
+    /** Told when an entry leaves the stack for good (ResetApp drops its saved UI state). */
+    var onPopped: (NavEntry) -> Unit = {}
+
+    private fun entry(d: Destination) = NavEntry(d, "entry-${nextId++}")
+
+    private fun pop(e: NavEntry) {
+        e.viewModels.clear()
+        onPopped(e)
+    }
+
+    /** The screen on top. */
+    val current: NavEntry get() = stack.last()
+
+    /** Whether [back] would do anything (otherwise the system closes the app). */
+    val canGoBack: Boolean get() = stack.size > 1
+
+    /** The tab the current stack belongs to. */
+    val currentTab: Destination get() = stack.first().destination
+
+    /** Opens [destination] on top of the current screen. */
+    fun navigate(destination: Destination) {
+        stack.add(entry(destination))
+    }
+
+    /** Pops the top screen, clearing its view models; false when already at the root. */
+    fun back(): Boolean {
+        if (stack.size <= 1) return false
+        pop(stack.removeAt(stack.lastIndex))
+        return true
+    }
+
+    /** Switches to a tab, clearing everything above it. */
+    fun selectTab(tab: Destination) {
+        if (stack.size == 1 && stack[0].destination == tab) return
+        stack.forEach(::pop)
+        stack.clear()
+        stack.add(entry(tab))
+    }
+}

@@ -1,0 +1,129 @@
+package app.resetcompanion.app.ui
+
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Create
+import androidx.compose.material.icons.filled.Home
+import androidx.compose.material.icons.automirrored.filled.List
+import androidx.compose.material.icons.filled.Settings
+import androidx.compose.material3.Icon
+import androidx.compose.material3.NavigationBar
+import androidx.compose.material3.NavigationBarItem
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.key
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveableStateHolder
+import androidx.compose.ui.platform.LocalUriHandler
+import androidx.compose.ui.text.style.TextOverflow
+import app.resetcompanion.presentation.AppGraph
+import app.resetcompanion.presentation.BackupViewModel
+import app.resetcompanion.presentation.SecureWindow
+import app.resetcompanion.presentation.ShareRequest
+
+// The app's root composable: theme, bottom tabs, the back stack and one route per destination.
+// Android's MainActivity calls it (edge-to-edge, back gesture → navigator.back()); the JVM
+// harness calls it over a real store in a temp folder. Every view model comes from [AppGraph].
+
+/** What only the platform can do, handed in by MainActivity (the harness passes no-ops). */
+data class PlatformActions(
+    /** Show the share sheet for a written export or backup (Android: FileProvider + ACTION_SEND). */
+    val share: (ShareRequest) -> Unit = {},
+    /** Show the system POST_NOTIFICATIONS dialog; then call the reminders view model's `onPermissionsChanged`. */
+    val askNotifications: () -> Unit = {},
+    /** Open the app's notification / alarm settings page. */
+    val openSystemSettings: () -> Unit = {},
+    /** Let the person pick a backup file; copy it locally and call `chooseRestoreFile` on the view model. */
+    val pickBackupFile: (BackupViewModel) -> Unit = {},
+)
+
+/** The whole app. [navigator] is passed in so the Activity can route the back gesture to it. */
+@Composable
+fun ResetApp(
+    graph: AppGraph,
+    secureWindow: SecureWindow,
+    navigator: AppNavigator = remember { AppNavigator() },
+    platform: PlatformActions = PlatformActions(),
+    dark: Boolean? = null,
+) {
+    val theme: @Composable (@Composable () -> Unit) -> Unit = { content ->
+        if (dark == null) ResetTheme(content = content) else ResetTheme(dark = dark, content = content)
+    }
+    val saved = rememberSaveableStateHolder()
+    navigator.onPopped = { saved.removeState(it.id) }
+    theme {
+        val entry = navigator.current
+        val destination = entry.destination
+        val isTab = destination in Destination.tabs
+        ResetScaffold(
+            title = destination.title,
+            onCrisis = { if (destination != Destination.Crisis) navigator.navigate(Destination.Crisis) },
+            onBack = if (navigator.canGoBack) ({ navigator.back() }) else null,
+            bottomBar = { if (isTab) TabBar(navigator) },
+        ) { padding ->
+            // A fresh composition per entry, so each screen's effects (FLAG_SECURE) start and end with
+            // it; its saved UI state (scroll, fields) survives while a screen above it is shown.
+            key(entry) { saved.SaveableStateProvider(entry.id) { Route(entry, graph, secureWindow, navigator, platform, padding) } }
+        }
+    }
+}
+
+@Composable
+private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, nav: AppNavigator, platform: PlatformActions, padding: PaddingValues) {
+    val uri = LocalUriHandler.current
+    val openUri: (String) -> Unit = { runCatching { uri.openUri(it) } }
+    when (val d = entry.destination) {
+        Destination.Today -> TodayRoute(
+            entry.viewModel { graph.today() }, padding,
+            TodayActions(
+                onCheckIn = { nav.navigate(Destination.CheckIn) },
+                onOpenStep = { nav.navigate(Destination.ProgrammeStep(it)) },
+                onBrowseProgrammes = { nav.selectTab(Destination.Programmes) },
+                onPractice = { nav.navigate(Destination.Meditation()) },
+                onAssessment = { nav.navigate(Destination.Assessment(it)) },
+            ),
+        )
+        Destination.CheckIn -> CheckInRoute(entry.viewModel { graph.checkIn() }, padding) { nav.back() }
+        Destination.Journal -> JournalRoute(
+            entry.viewModel { graph.journal() }, secureWindow, padding,
+            onOpen = { nav.navigate(Destination.ThoughtRecord(it)) },
+            onNew = { nav.navigate(Destination.ThoughtRecord()) },
+        )
+        is Destination.ThoughtRecord -> ThoughtRecordRoute(entry.viewModel { graph.thoughtRecord(d.entryId) }, secureWindow, padding)
+        is Destination.Assessment -> AssessmentRoute(entry.viewModel { graph.assessment(d.instrument) }, secureWindow, padding)
+        Destination.Programmes -> ProgrammesRoute(entry.viewModel { graph.programmes() }, padding) { nav.navigate(Destination.ProgrammeStep(it)) }
+        is Destination.ProgrammeStep -> ProgrammeStepRoute(entry.viewModel { graph.programmeStep(d.stepId) }, padding) {
+            nav.navigate(Destination.Meditation(d.stepId))
+        }
+        is Destination.Meditation -> MeditationRoute(entry.viewModel { graph.meditation(d.stepId) }, padding)
+        Destination.Reminders -> ReminderSettingsRoute(
+            entry.viewModel { graph.reminders() }, padding, platform.askNotifications, platform.openSystemSettings,
+        )
+        Destination.Export -> ExportRoute(entry.viewModel { graph.export() }, padding, platform.share)
+        Destination.Backup -> BackupRoute(entry.viewModel { graph.backup() }, padding, platform.share, platform.pickBackupFile)
+        Destination.Settings -> SettingsRoute(entry.viewModel { graph.settings() }, padding, nav::navigate, openUri)
+        Destination.Crisis -> CrisisRoute(entry.viewModel { graph.crisis() }, padding)
+    }
+}
+
+@Composable
+private fun TabBar(nav: AppNavigator) {
+    NavigationBar {
+        Destination.tabs.forEach { tab ->
+            val icon = when (tab) {
+                Destination.Today -> Icons.Filled.Home
+                Destination.Journal -> Icons.Filled.Create
+                Destination.Programmes -> Icons.AutoMirrored.Filled.List
+                else -> Icons.Filled.Settings
+            }
+            NavigationBarItem(
+                selected = nav.currentTab == tab,
+                onClick = { nav.selectTab(tab) },
+                // The label names the tab, so the icon is decorative.
+                icon = { Icon(icon, contentDescription = null) },
+                // One line at any font scale: a wrapped tab label breaks mid-word; TalkBack reads it whole.
+                label = { Text(tab.title, maxLines = 1, overflow = TextOverflow.Ellipsis) },
+            )
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package app.resetcompanion.app.ui
+
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.automirrored.filled.KeyboardArrowRight
+import androidx.compose.material.icons.filled.Delete
+import androidx.compose.material3.Button
+import androidx.compose.material3.ButtonDefaults
+import androidx.compose.material3.Icon
+import androidx.compose.material3.ListItem
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.foundation.clickable
+import app.resetcompanion.presentation.EraseStep
+import app.resetcompanion.presentation.SettingsUiState
+import app.resetcompanion.presentation.SettingsViewModel
+
+// Settings: links to the other tools, the crisis region and resources, the streak toggle and
+// erase-all (typed confirmation, enforced by the view model).
+
+/** Regions with crisis resources in the core's reference data (clinical.md: UK, US, Ireland). */
+val CRISIS_REGIONS = listOf("GB", "US", "IE")
+
+/** The settings screen's intents. */
+data class SettingsActions(
+    val onOpen: (Destination) -> Unit = {},
+    val onRegion: (String) -> Unit = {},
+    val onStreakHidden: (Boolean) -> Unit = {},
+    val onRequestErase: () -> Unit = {},
+    val onEraseText: (String) -> Unit = {},
+    val onCancelErase: () -> Unit = {},
+    val onConfirmErase: () -> Unit = {},
+    val onOpenUri: (String) -> Unit = {},
+    val onDismissError: () -> Unit = {},
+)
+
+/** The stateless settings screen. */
+@Composable
+fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: SettingsActions) {
+    ScreenColumn(padding) {
+        ErrorBanner(state.error, actions.onDismissError)
+        listOf(
+            Strings.questionnairesLink to Destination.Assessment(),
+            Strings.practiceLink to Destination.Meditation(),
+            Strings.remindersLink to Destination.Reminders,
+            Strings.exportLink to Destination.Export,
+            Strings.backupLink to Destination.Backup,
+        ).forEach { (label, destination) ->
+            ListItem(
+                headlineContent = { Text(label) },
+                trailingContent = { Icon(Icons.AutoMirrored.Filled.KeyboardArrowRight, contentDescription = null) },
+                modifier = Modifier.clickable { actions.onOpen(destination) },
+            )
+        }
+        LabelledSwitch(Strings.hideStreak, state.streakHidden, actions.onStreakHidden, note = Strings.hideStreakNote)
+        Text(Strings.region, style = MaterialTheme.typography.titleMedium)
+        ChoiceChips(CRISIS_REGIONS, setOfNotNull(state.region), { it }, actions.onRegion)
+        CrisisResourceList(state.crisisResources, actions.onOpenUri)
+
+        SectionCard(Strings.eraseTitle) {
+            Text(Strings.eraseExplain)
+            when (state.erase) {
+                EraseStep.IDLE -> OutlinedButton(onClick = actions.onRequestErase) {
+                    ButtonLabel(Icons.Filled.Delete, Strings.eraseTitle)
+                }
+                EraseStep.CONFIRMING, EraseStep.ERASING -> {
+                    OutlinedTextField(
+                        value = state.eraseConfirmationText,
+                        onValueChange = actions.onEraseText,
+                        label = { Text(Strings.eraseTypePrompt(SettingsUiState.ERASE_CONFIRMATION_WORD)) },
+                        singleLine = true,
+                        modifier = Modifier.fillMaxWidth(),
+                    )
+                    Row {
+                        OutlinedButton(onClick = actions.onCancelErase) { Text(Strings.cancel) }
+                        Button(
+                            onClick = actions.onConfirmErase,
+                            enabled = state.canConfirmErase,
+                            colors = ButtonDefaults.buttonColors(
+                                containerColor = MaterialTheme.colorScheme.error,
+                                contentColor = MaterialTheme.colorScheme.onError,
+                            ),
+                        ) { Text(Strings.eraseConfirm) }
+                    }
+                }
+                EraseStep.ERASED -> StatusLabel(Strings.erased, Tone.SUCCESS)
+            }
+        }
+    }
+}
+
+/** Collects [viewModel]. */
+@Composable
+fun SettingsRoute(viewModel: SettingsViewModel, padding: PaddingValues, onOpen: (Destination) -> Unit, onOpenUri: (String) -> Unit) {
+    val state by viewModel.state.collectAsState()
+    SettingsScreen(
+        state, padding,
+        SettingsActions(
+            onOpen, viewModel::setRegion, viewModel::setStreakHidden, viewModel::requestErase, viewModel::setEraseConfirmationText,
+            viewModel::cancelErase, viewModel::confirmErase, onOpenUri, viewModel::dismissError,
+        ),
+    )
+}
