@@ -29,5 +29,10 @@ if ! command -v cargo >/dev/null; then
   need_pkg rustup
   rustup default stable
 fi
+# Fuzzing (scripts/fuzz.sh) needs nightly Rust and cargo-fuzz; only the tests need them.
+if [ "${1:-}" != "--no-swift" ]; then
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
+fi
 # The Swift toolchain is only needed for the tests, not for the tour.
 [ "${1:-}" = "--no-swift" ] || scripts/swift-chroot.sh ensure

@@ -4,6 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+// Tests that open the database with rusqlite need SQLCipher's crypto provider linked in
+// (ADR 0004); reset-core brings it.
+use reset_core as _;
+
 /// A scratch profile folder and helpers to run `reset` against it.
 pub struct Cli {
     pub dir: tempfile::TempDir,

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use rustybuzz::ttf_parser::Face;
+use ttf_parser::{Face, GlyphId};
 
 use crate::error::{Error, Result};
 
@@ -52,9 +52,7 @@ impl Metrics {
 /// The advance of `c` in em; a missing glyph measures as `.notdef` (what is drawn).
 fn advance(face: &Face<'_>, c: char) -> f32 {
     let upem = f32::from(face.units_per_em().max(1));
-    let glyph = face
-        .glyph_index(c)
-        .unwrap_or(rustybuzz::ttf_parser::GlyphId(0));
+    let glyph = face.glyph_index(c).unwrap_or(GlyphId(0));
     f32::from(face.glyph_hor_advance(glyph).unwrap_or(0)) / upem
 }
 
@@ -81,6 +79,19 @@ pub fn data(weight: Weight) -> &'static [u8] {
         Weight::Regular => REGULAR,
         Weight::Bold => BOLD,
     }
+}
+
+/// The PostScript name of `weight`'s font file (its `name` table says the same).
+pub fn postscript_name(weight: Weight) -> &'static str {
+    match weight {
+        Weight::Regular => "DejaVuSans",
+        Weight::Bold => "DejaVuSans-Bold",
+    }
+}
+
+/// The parsed face for `weight`: glyph ids, advances and vertical metrics for embedding.
+pub fn face(weight: Weight) -> Result<&'static Face<'static>> {
+    Ok(&metrics(weight)?.face)
 }
 
 /// Width of `text` at `size` points.

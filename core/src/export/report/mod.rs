@@ -3,7 +3,8 @@
 //! journal entries — real, tagged, selectable text in an embedded open-licence font, on A4
 //! or US Letter, with page numbers and the self-report disclaimer on every page.
 //!
-//! Laid out first ([`layout`]), then painted ([`paint`]) with krilla. Must never outline
+//! Laid out first ([`layout`]), then painted ([`paint`]) with the small `pdf-writer` crate
+//! (docs/adr/0005-pdf-writer.md). Must never outline
 //! text, rely on colour alone (bands are named in text), or include anything the snapshot
 //! does not hold.
 //!
@@ -15,14 +16,22 @@
 //! | `summary.rs` | cover and the one-page summary |
 //! | `sections.rs` | the detail sections |
 //! | `words.rs` | plain words for outcomes, signposts, answers |
-//! | `paint.rs` | krilla: drawing, tagging, footer, metadata |
+//! | `paint.rs` | content streams, footer, pages, catalog |
+//! | `embed.rs` | fonts as Type0/CIDFontType2 with widths and ToUnicode |
+//! | `subset.rs` | TrueType subsetting that keeps glyph ids |
+//! | `tags.rs` | the structure tree and parent tree |
+//! | `meta.rs` | Info dictionary, XMP, file ID |
 
 mod chart;
+mod embed;
 mod fonts;
 mod layout;
+mod meta;
 mod paint;
 mod sections;
+mod subset;
 mod summary;
+mod tags;
 mod words;
 
 use super::csv::DISCLAIMER;
@@ -61,7 +70,7 @@ pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
             snap.scope.generated_at.timestamp_millis()
         ),
     );
-    let meta = paint::Meta {
+    let meta = meta::Meta {
         title: &title,
         footer: DISCLAIMER,
         created: snap.scope.generated_at,
@@ -74,5 +83,7 @@ pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
     })
 }
 
+#[cfg(test)]
+mod pdf_tests;
 #[cfg(test)]
 mod tests;

@@ -1,188 +1,194 @@
-//! Painting: draws laid-out pages with krilla — embedded font, vector paths, marked content —
-//! adds the running footer and page numbers as artifacts, and attaches the tag tree.
+//! Painting: writes laid-out pages as a PDF with `pdf-writer` — content streams of text and
+//! vector paths inside marked content, the running footer and page numbers as pagination
+//! artifacts, the embedded fonts ([`super::embed`]), the tag tree ([`super::tags`]) and the
+//! document metadata (Info dictionary, XMP, file ID).
 //!
-//! Owns the mapping from the layout's structure kinds onto PDF structure types. Must never
-//! outline text (it stays real, selectable text) or leave a marked-content section open
-//! (krilla panics on nesting, so every chunk is opened and closed here and nowhere else).
+//! Owns the byte layout of the file. Must never outline text (it stays real, selectable
+//! text), leave a marked-content section open (every chunk is opened and closed here and
+//! nowhere else), or put anything in the file that varies between runs for the same input.
 
-use std::num::NonZeroU16;
+use std::collections::BTreeSet;
 
-use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point};
-use krilla::metadata::{DateTime as PdfDateTime, Metadata};
-use krilla::num::NormalizedF32;
-use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke, StrokeDash};
-use krilla::surface::Surface;
-use krilla::tagging::{
-    ArtifactType, ContentTag, Identifier, Node as TagNode, SpanTag, TableHeaderScope, Tag,
-    TagGroup, TagKind, TagTree,
-};
-use krilla::text::{Font, TextDirection};
-use krilla::{Document, SerializeSettings};
+use pdf_writer::types::{ArtifactAttachment, ArtifactSubtype, ArtifactType};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
+use super::embed::{self, Encoder};
 use super::fonts::{self, Weight};
-use super::layout::{Child, Chunk, Kind, MUTED, Mark, Node, Op};
-use crate::error::{Error, Result};
+use super::layout::{Chunk, MUTED, Mark, Node, Op, Rgb};
+use super::meta::{self, Meta};
+use super::tags::{self, Place, Tree};
+use crate::error::Result;
 
-/// What the painter needs besides the pages.
-pub struct Meta<'a> {
-    /// Document title (no personal data).
-    pub title: &'a str,
-    /// Footer text on every page.
-    pub footer: &'a str,
-    /// When the report was generated (UTC), for the document information.
-    pub created: chrono::DateTime<chrono::Utc>,
-    /// A stable document id.
-    pub document_id: String,
-}
+/// The document language, for the catalog, the tag tree and XMP.
+const LANG: &str = "en-GB";
 
-fn color((r, g, b): (u8, u8, u8)) -> rgb::Color {
-    rgb::Color::new(r, g, b)
-}
+/// The fonts' resource names, regular then bold.
+const FONT_NAMES: [&[u8]; 2] = [b"F0", b"F1"];
 
-fn fill(c: (u8, u8, u8)) -> Fill {
-    Fill {
-        paint: color(c).into(),
-        opacity: NormalizedF32::ONE,
-        rule: Default::default(),
+fn slot(weight: Weight) -> usize {
+    match weight {
+        Weight::Regular => 0,
+        Weight::Bold => 1,
     }
 }
 
-/// A path through `points` (not closed).
-fn polyline(points: &[(f32, f32)]) -> PathBuilder {
-    let mut pb = PathBuilder::new();
-    for (i, (x, y)) in points.iter().enumerate() {
-        if i == 0 {
-            pb.move_to(*x, *y)
-        } else {
-            pb.line_to(*x, *y)
-        }
-    }
-    pb
+fn rgb((r, g, b): Rgb) -> (f32, f32, f32) {
+    (
+        f32::from(r) / 255.0,
+        f32::from(g) / 255.0,
+        f32::from(b) / 255.0,
+    )
 }
 
-fn draw(surface: &mut Surface<'_>, op: &Op, regular: &Font, bold: &Font) {
+/// Draws one operation; `height` flips the layout's downward `y` into PDF space.
+fn draw(c: &mut Content, op: &Op, fonts: &[Encoder; 2], height: f32) {
     match op {
         Op::Text {
             x,
             y,
             size,
             weight,
-            color: c,
+            color,
             text,
         } => {
-            surface.set_fill(Some(fill(*c)));
-            surface.set_stroke(None);
-            let font = if *weight == Weight::Bold {
-                bold
-            } else {
-                regular
-            };
-            surface.draw_text(
-                Point::from_xy(*x, *y),
-                font.clone(),
-                *size,
-                text,
-                false,
-                TextDirection::Auto,
-            );
+            let (r, g, b) = rgb(*color);
+            let bytes = fonts[slot(*weight)].encode(text);
+            c.set_fill_rgb(r, g, b)
+                .begin_text()
+                .set_font(Name(FONT_NAMES[slot(*weight)]), *size)
+                .set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, height - y])
+                .show(Str(&bytes))
+                .end_text();
         }
-        Op::Rect {
-            x,
-            y,
-            w,
-            h,
-            fill: c,
-        } => {
-            let mut pb = PathBuilder::new();
-            if let Some(rect) = krilla::geom::Rect::from_xywh(*x, *y, w.max(0.1), h.max(0.1)) {
-                pb.push_rect(rect);
-            }
-            if let Some(path) = pb.finish() {
-                surface.set_stroke(None);
-                surface.set_fill(Some(fill(*c)));
-                surface.draw_path(&path);
-            }
+        Op::Rect { x, y, w, h, fill } => {
+            let (r, g, b) = rgb(*fill);
+            let (w, h) = (w.max(0.1), h.max(0.1));
+            c.set_fill_rgb(r, g, b)
+                .rect(*x, height - y - h, w, h)
+                .fill_nonzero();
         }
         Op::Line {
             points,
             width,
-            color: c,
+            color,
             dashed,
         } => {
-            let pb = polyline(points);
-            if points.len() > 1
-                && let Some(path) = pb.finish()
-            {
-                surface.set_fill(None);
-                surface.set_stroke(Some(Stroke {
-                    paint: color(*c).into(),
-                    width: *width,
-                    dash: dashed.then(|| StrokeDash {
-                        array: vec![3.0, 2.0],
-                        offset: 0.0,
-                    }),
-                    ..Default::default()
-                }));
-                surface.draw_path(&path);
+            if points.len() < 2 {
+                return;
+            }
+            let (r, g, b) = rgb(*color);
+            if *dashed {
+                c.save_state().set_dash_pattern([3.0, 2.0], 0.0);
+            }
+            c.set_stroke_rgb(r, g, b).set_line_width(*width);
+            path(c, points, height);
+            c.stroke();
+            if *dashed {
+                c.restore_state();
             }
         }
-        Op::Polygon { points, fill: c } => {
-            let mut pb = polyline(points);
-            pb.close();
-            if let Some(path) = pb.finish() {
-                surface.set_stroke(None);
-                surface.set_fill(Some(fill(*c)));
-                surface.draw_path(&path);
+        Op::Polygon { points, fill } => {
+            if points.len() < 3 {
+                return;
             }
+            let (r, g, b) = rgb(*fill);
+            c.set_fill_rgb(r, g, b);
+            path(c, points, height);
+            c.close_path().fill_nonzero();
         }
     }
 }
 
-fn tag_kind(kind: &Kind) -> TagKind {
-    match kind {
-        Kind::Section => Tag::Section.into(),
-        Kind::Heading(level, title) => Tag::Hn(
-            NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN),
-            Some(title.clone()),
-        )
-        .into(),
-        Kind::Paragraph => Tag::P.into(),
-        Kind::Table => Tag::Table.into(),
-        Kind::Row => Tag::TR.into(),
-        Kind::HeaderCell => Tag::TH(TableHeaderScope::Column).into(),
-        Kind::Cell => Tag::TD.into(),
-        Kind::Figure(alt) => Tag::Figure(Some(alt.clone())).into(),
-        Kind::Caption => Tag::Caption.into(),
-    }
-}
-
-fn build(node: &Node, ids: &[Option<Identifier>]) -> TagGroup {
-    let mut group = TagGroup::new(tag_kind(&node.kind));
-    for child in &node.children {
-        match child {
-            Child::Node(n) => group.push(TagNode::from(build(n, ids))),
-            Child::Content(id) => {
-                if let Some(Some(ident)) = ids.get(*id) {
-                    group.push(TagNode::from(*ident));
-                }
-            }
+fn path(c: &mut Content, points: &[(f32, f32)], height: f32) {
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            c.move_to(*x, height - y);
+        } else {
+            c.line_to(*x, height - y);
         }
     }
-    group
 }
 
-fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> PdfDateTime {
-    use chrono::{Datelike, Timelike};
-    PdfDateTime::new(u16::try_from(t.year()).unwrap_or(2000))
-        .month(t.month() as u8)
-        .day(t.day() as u8)
-        .hour(t.hour() as u8)
-        .minute(t.minute() as u8)
-        .second(t.second() as u8)
-        .utc_offset_hour(0)
-        .utc_offset_minute(0)
+/// The running footer of page `index` (0-based) of `total`: a rule, the disclaimer and
+/// "Page n of N".
+fn footer(index: usize, total: usize, size: (f32, f32), margin: f32, text: &str) -> Vec<Op> {
+    let y = size.1 - margin + 14.0;
+    let number = format!("Page {} of {total}", index + 1);
+    let w = fonts::width(&number, Weight::Regular, 7.0);
+    let line = |x: f32, text: String| Op::Text {
+        x,
+        y,
+        size: 7.0,
+        weight: Weight::Regular,
+        color: MUTED,
+        text,
+    };
+    vec![
+        Op::Line {
+            points: vec![(margin, y - 11.0), (size.0 - margin, y - 11.0)],
+            width: 0.4,
+            color: (200, 204, 210),
+            dashed: false,
+        },
+        line(margin, text.to_string()),
+        line(size.0 - margin - w, number),
+    ]
+}
+
+/// One page's content stream.
+fn content(
+    chunks: &[Chunk],
+    footer: &[Op],
+    places: &[Option<Place>],
+    tree: &Tree,
+    fonts: &[Encoder; 2],
+    height: f32,
+) -> Vec<u8> {
+    let mut c = Content::new();
+    for chunk in chunks {
+        let mcid = match chunk.mark {
+            Mark::Content(id) if tree.reaches(id) => places.get(id).copied().flatten(),
+            _ => None,
+        };
+        match mcid {
+            Some((_, mcid)) => {
+                // Text is a Span inside its element; graphics are marked as krilla did (P).
+                let tag = if chunk.text { &b"Span"[..] } else { b"P" };
+                c.begin_marked_content_with_properties(Name(tag))
+                    .properties()
+                    .identify(mcid);
+            }
+            None => {
+                c.begin_marked_content(Name(b"Artifact"));
+            }
+        }
+        for op in &chunk.ops {
+            draw(&mut c, op, fonts, height);
+        }
+        c.end_marked_content();
+    }
+    c.begin_marked_content_with_properties(Name(b"Artifact"))
+        .properties()
+        .artifact()
+        .kind(ArtifactType::Pagination)
+        .subtype(ArtifactSubtype::Footer)
+        .attached([ArtifactAttachment::Bottom]);
+    for op in footer {
+        draw(&mut c, op, fonts, height);
+    }
+    c.end_marked_content();
+    c.finish().into_vec()
+}
+
+/// Every character drawn in each weight, regular then bold.
+fn characters<'a>(ops: impl Iterator<Item = &'a Op>) -> [BTreeSet<char>; 2] {
+    let mut sets = [BTreeSet::new(), BTreeSet::new()];
+    for op in ops {
+        if let Op::Text { weight, text, .. } = op {
+            sets[slot(*weight)].extend(text.chars());
+        }
+    }
+    sets
 }
 
 /// Paints `pages` with `root` as the structure tree; `progress(done, total)` per page.
@@ -194,99 +200,99 @@ pub fn paint(
     meta: &Meta<'_>,
     progress: &dyn Fn(u64, u64),
 ) -> Result<Vec<u8>> {
-    let regular = Font::new(fonts::data(Weight::Regular).into(), 0)
-        .ok_or_else(|| Error::internal("regular font"))?;
-    let bold = Font::new(fonts::data(Weight::Bold).into(), 0)
-        .ok_or_else(|| Error::internal("bold font"))?;
-    let mut doc = Document::new_with(SerializeSettings::default());
-    let settings =
-        PageSettings::from_wh(size.0, size.1).ok_or_else(|| Error::internal("page size"))?;
-    let ids_len = pages
+    let total = pages.len();
+    let footers: Vec<Vec<Op>> = (0..total)
+        .map(|i| footer(i, total, size, margin, meta.footer))
+        .collect();
+    let [regular, bold] = characters(
+        pages
+            .iter()
+            .flatten()
+            .flat_map(|c| &c.ops)
+            .chain(footers.iter().flatten()),
+    );
+    let encoders = [
+        Encoder::new(Weight::Regular, regular)?,
+        Encoder::new(Weight::Bold, bold)?,
+    ];
+
+    // Where each piece of content lands: its page and MCID (numbered per page).
+    let ids = pages
         .iter()
         .flatten()
-        .filter(|c| matches!(c.mark, Mark::Content(_)))
-        .count();
-    let mut ids: Vec<Option<Identifier>> = vec![None; ids_len];
-    let total = pages.len();
-    for (index, chunks) in pages.iter().enumerate() {
-        let mut page = doc.start_page_with(settings.clone());
-        let mut surface = page.surface();
+        .filter_map(|c| match c.mark {
+            Mark::Content(id) => Some(id + 1),
+            Mark::Artifact => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let mut places: Vec<Option<Place>> = vec![None; ids];
+    let mut mcids = Vec::with_capacity(total);
+    for (page, chunks) in pages.iter().enumerate() {
+        let mut next = 0i32;
         for chunk in chunks {
-            let tag = match chunk.mark {
-                Mark::Artifact => ContentTag::Artifact(ArtifactType::Other),
-                Mark::Content(_) if chunk.text => ContentTag::Span(SpanTag::empty()),
-                Mark::Content(_) => ContentTag::Other,
-            };
-            let ident = surface.start_tagged(tag);
-            for op in &chunk.ops {
-                draw(&mut surface, op, &regular, &bold);
-            }
-            surface.end_tagged();
             if let Mark::Content(id) = chunk.mark
-                && let Some(slot) = ids.get_mut(id)
+                && let Some(p) = places.get_mut(id)
             {
-                *slot = Some(ident);
+                *p = Some((page, next));
+                next += 1;
             }
         }
-        // The running footer: the disclaimer and "Page n of N", outside the structure tree.
-        let y = size.1 - margin + 14.0;
-        surface.start_tagged(ContentTag::Artifact(ArtifactType::Footer));
-        draw(
-            &mut surface,
-            &Op::Line {
-                points: vec![(margin, y - 11.0), (size.0 - margin, y - 11.0)],
-                width: 0.4,
-                color: (200, 204, 210),
-                dashed: false,
-            },
-            &regular,
-            &bold,
-        );
-        draw(
-            &mut surface,
-            &Op::Text {
-                x: margin,
-                y,
-                size: 7.0,
-                weight: Weight::Regular,
-                color: MUTED,
-                text: meta.footer.to_string(),
-            },
-            &regular,
-            &bold,
-        );
-        let number = format!("Page {} of {total}", index + 1);
-        let w = fonts::width(&number, Weight::Regular, 7.0);
-        draw(
-            &mut surface,
-            &Op::Text {
-                x: size.0 - margin - w,
-                y,
-                size: 7.0,
-                weight: Weight::Regular,
-                color: MUTED,
-                text: number,
-            },
-            &regular,
-            &bold,
-        );
-        surface.end_tagged();
-        surface.finish();
+        mcids.push(usize::try_from(next).unwrap_or(0));
+    }
+
+    let mut pdf = Pdf::new();
+    pdf.set_version(1, 7);
+    let mut alloc = Ref::new(1);
+    let (catalog, page_tree, info, xmp) = (alloc.bump(), alloc.bump(), alloc.bump(), alloc.bump());
+    let page_refs: Vec<Ref> = (0..total).map(|_| alloc.bump()).collect();
+    let tree = tags::write(
+        &mut pdf, &mut alloc, root, &places, &page_refs, &mcids, LANG,
+    );
+    let font_refs = [
+        embed::write(&mut pdf, &mut alloc, &encoders[0])?,
+        embed::write(&mut pdf, &mut alloc, &encoders[1])?,
+    ];
+
+    for (index, (chunks, page_ref)) in pages.iter().zip(&page_refs).enumerate() {
+        let footer = footers.get(index).map_or(&[][..], Vec::as_slice);
+        let stream = content(chunks, footer, &places, &tree, &encoders, size.1);
+        let stream = embed::deflate(&stream)?;
+        let content_ref = alloc.bump();
+        pdf.stream(content_ref, &stream).filter(Filter::FlateDecode);
+        let mut page = pdf.page(*page_ref);
+        page.parent(page_tree)
+            .media_box(Rect::new(0.0, 0.0, size.0, size.1))
+            .contents(content_ref)
+            .struct_parents(i32::try_from(index).unwrap_or(i32::MAX));
+        page.resources()
+            .fonts()
+            .pair(Name(FONT_NAMES[0]), font_refs[0])
+            .pair(Name(FONT_NAMES[1]), font_refs[1]);
         page.finish();
         progress(index as u64 + 1, total as u64);
     }
-    let mut tree = TagTree::new().with_lang(Some("en-GB".into()));
-    let group = build(root, &ids);
-    tree.push(TagNode::from(group));
-    doc.set_tag_tree(tree);
-    doc.set_metadata(
-        Metadata::new()
-            .title(meta.title.to_string())
-            .language("en-GB".into())
-            .creator("Reset Companion".into())
-            .creation_date(pdf_date(meta.created))
-            .document_id(meta.document_id.clone()),
-    );
-    doc.finish()
-        .map_err(|e| Error::internal(format!("pdf: {e:?}")))
+    pdf.pages(page_tree)
+        .kids(page_refs.iter().copied())
+        .count(i32::try_from(total).unwrap_or(i32::MAX));
+
+    let created = meta::pdf_date(meta.created);
+    pdf.document_info(info)
+        .title(TextStr(meta.title))
+        .creator(TextStr("Reset Companion"))
+        .creation_date(created)
+        .modified_date(created);
+    let packet = meta::xmp(meta, total, LANG);
+    pdf.metadata(xmp, packet.as_bytes());
+    let mut cat = pdf.catalog(catalog);
+    cat.pages(page_tree)
+        .lang(TextStr(LANG))
+        .metadata(xmp)
+        .pair(Name(b"StructTreeRoot"), tree.root);
+    cat.mark_info().marked(true);
+    cat.viewer_preferences().display_doc_title(true);
+    cat.finish();
+    let id = meta::file_id(&meta.document_id);
+    pdf.set_file_id((id.clone(), id));
+    Ok(pdf.finish())
 }

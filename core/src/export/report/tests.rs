@@ -34,7 +34,10 @@ fn info(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn render_to_file(options: &ExportOptions) -> (tempfile::TempDir, std::path::PathBuf, super::Pdf) {
+/// Renders the fixture's report with `options` into a temporary file.
+pub(super) fn render_to_file(
+    options: &ExportOptions,
+) -> (tempfile::TempDir, std::path::PathBuf, super::Pdf) {
     let mut f = fixture();
     let snap = snapshot(&mut f, options);
     let pdf = super::render(&snap, &|_, _| {}).unwrap();
