@@ -161,6 +161,29 @@ impl Companion {
     pub fn debug_trigger_panic(&self) -> Result<(), ResetError> {
         self.with(|_| panic!("deliberate test panic"))
     }
+
+    /// Test hook: times `check_ins(from, to)` inside Rust, `iterations` times, and returns the
+    /// median nanoseconds per call — the core's share of what a Swift or Kotlin benchmark of the
+    /// same call measures, so the rest is the cost of crossing the boundary.
+    pub fn debug_time_check_ins(
+        &self,
+        from: Option<String>,
+        to: Option<String>,
+        iterations: u32,
+    ) -> Result<u64, ResetError> {
+        self.with(|s| {
+            let range =
+                reset_core::checkin::moment::DateRange::parse(from.as_deref(), to.as_deref())?;
+            let mut nanos = Vec::with_capacity(iterations.max(1) as usize);
+            for _ in 0..iterations.max(1) {
+                let start = std::time::Instant::now();
+                std::hint::black_box(reset_core::checkin::list(s.store.conn(), &range)?);
+                nanos.push(u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX));
+            }
+            nanos.sort_unstable();
+            Ok(nanos[nanos.len() / 2])
+        })
+    }
 }
 
 impl Companion {

@@ -10,6 +10,8 @@ uniffi::setup_scaffolding!();
 pub mod assessment;
 pub mod backup;
 mod companion;
+#[cfg(feature = "dev")]
+mod dataset;
 mod export;
 pub mod journal;
 pub mod programme;

@@ -96,6 +96,11 @@ enum Command {
         #[command(subcommand)]
         command: cmd::programme::PracticeCommand,
     },
+    /// Developer tools: `dev generate --years N --seed S` fills a new profile with test history.
+    Dev {
+        #[command(subcommand)]
+        command: cmd::dev::DevCommand,
+    },
 }
 
 /// Everything a command needs to reach the profile.
@@ -176,6 +181,7 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
         Command::Remind { command } => cmd::remind::run(&ctx, command),
         Command::Session { command } => cmd::programme::session(&ctx, command),
         Command::Practice { command } => cmd::programme::practice(&ctx, command),
+        Command::Dev { command } => cmd::dev::run(&ctx, command),
     }
 }
 

@@ -11,6 +11,8 @@ uniffi::setup_scaffolding!();
 pub mod assessment;
 pub mod backup;
 pub mod checkin;
+#[cfg(feature = "dev")]
+pub mod dataset;
 pub mod dump;
 pub mod error;
 pub mod export;

@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod backup;
 pub mod checkin;
+pub mod dev;
 pub mod export;
 pub mod journal;
 pub mod programme;

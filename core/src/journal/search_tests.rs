@@ -299,3 +299,26 @@ fn when_thousands_of_entries_match_the_newest_are_ranked_and_the_rest_stay_finda
     // A more specific query still reaches it.
     assert_eq!(hits(&store, "\"walk walk\"")[0].id, old_id);
 }
+
+/// Found by `fuzz/fuzz_targets/search_query.rs` (issue 11): control characters (NUL above
+/// all) passed the parser and made FTS5 fail with a syntax error. They now separate words,
+/// as the unicode61 tokenizer treats them.
+#[test]
+fn control_characters_in_a_query_separate_words_and_never_reach_fts5_raw() {
+    let (_d, mut store) = open_store();
+    let body = input::parse_record(JournalKind::Free, &fixture(JournalKind::Free)).unwrap();
+    add_body(&mut store, body, "2027-03-01T09:00:00Z");
+    for q in [
+        "\rex\u{1}\0\0\0\0\0\0\u{10}",
+        "river\0walk",
+        "\"river\u{7f}\"",
+        "sam\u{1b}[0m",
+    ] {
+        assert!(search::search(store.conn(), q, None).is_ok(), "{q:?}");
+    }
+    assert_eq!(hits(&store, "river\0").len(), 1);
+    assert_eq!(
+        search::to_fts_expression("river\0lunch").unwrap(),
+        r#"("river") AND ("lunch")"#
+    );
+}
