@@ -44,6 +44,7 @@ suites = {
     "kotlin": kotlin("target/kotlin-tests.log"),
     "compose": kotlin("target/compose-tests.log"),
     "cli": plain("target/cli-smoke.log"),
+    "fuzz": plain("target/fuzz-tests.log"),
 }
 for name, (p, f) in suites.items():
     print(f"{name}: {p} passed, {f} failed")

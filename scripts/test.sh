@@ -11,8 +11,16 @@ mkdir -p target
 step() { printf '\n==> %s\n' "$*"; }
 
 step "Rust: build (--locked) and test"
+lock_before=$(sha256sum Cargo.lock)
 cargo build --locked --workspace --all-features
+# The lock file is respected: the build must leave it byte-for-byte as committed.
+[ "$(sha256sum Cargo.lock)" = "$lock_before" ] || { echo "Cargo.lock changed during the build" >&2; exit 1; }
+scripts/check-pins.sh
 cargo test --locked --workspace --all-features 2>&1 | tee target/rust-tests.log
+[ "${PIPESTATUS[0]}" = 0 ]
+
+step "Fuzz: every cargo-fuzz target for 20 s (longer runs: docs/reliability.md)"
+scripts/fuzz.sh 20 2>&1 | tee target/fuzz-tests.log
 [ "${PIPESTATUS[0]}" = 0 ]
 
 step "Bindings: generate Swift and Kotlin from the built library"

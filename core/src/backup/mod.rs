@@ -15,6 +15,8 @@
 
 mod crypto;
 mod format;
+#[cfg(fuzzing)]
+pub mod fuzzing;
 mod passphrase;
 mod restore;
 mod snapshot;
@@ -173,6 +175,10 @@ pub fn restore(
     drop(payload);
     meter.at(700);
 
+    // A crash during an earlier restore may have left its staged copy behind.
+    for leftover in crate::store::staged_copies(store.path())? {
+        let _ = std::fs::remove_file(leftover);
+    }
     let temp = TempFile::beside(store.path(), "restore")?;
     snapshot::export_encrypted(&plain, temp.path(), key, &manifest)?;
     drop(plain);

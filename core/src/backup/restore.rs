@@ -16,6 +16,13 @@ use crate::store::{DatabaseKey, Store, profile_files};
 /// migration failure also happens before anything is replaced — closes it again and makes it
 /// durable, ready for the rename.
 pub(crate) fn migrate_staged(temp: &TempFile, key: &DatabaseKey, from_version: i64) -> Result<i64> {
+    // `Store::open` creates a missing file: if the staged copy vanished, an empty database
+    // must not be migrated and swapped in as the profile.
+    if !temp.path().is_file() {
+        return Err(Error::Storage {
+            reason: "the restored copy disappeared before it was checked".into(),
+        });
+    }
     let store = Store::open(temp.path(), key)?;
     let version = store.schema_version()?;
     if version != from_version {

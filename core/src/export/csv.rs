@@ -285,12 +285,37 @@ pub fn write(snap: &Snapshot, out: &Path) -> Result<Vec<(String, u64)>> {
                 "is a file; give a folder, or a path ending in .zip",
             ));
         }
-        std::fs::create_dir_all(out)?;
-        for f in &files {
-            write_atomically(&out.join(f.name), &f.bytes)?;
-        }
+        write_folder(out, &files)?;
     }
     Ok(sizes)
+}
+
+/// Writes every file into a hidden staging folder beside `out` (synced), then moves them
+/// into place: one rename of the folder when `out` does not exist yet, else one rename per
+/// file with the README last. A full disk or any other failure therefore happens while
+/// staging, removes the staging folder, and leaves no partial set under `out`.
+fn write_folder(out: &Path, files: &[CsvFile]) -> Result<()> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let staging = super::sibling(out, &format!(".partial-{}-{nanos}", std::process::id()))?;
+    let result = (|| {
+        std::fs::create_dir(&staging)?;
+        for f in files {
+            write_atomically(&staging.join(f.name), &f.bytes)?;
+        }
+        if std::fs::symlink_metadata(out).is_err() {
+            std::fs::rename(&staging, out)?;
+            return Ok(());
+        }
+        // The README (files[0]) lists the others, so it arrives last.
+        for f in files.iter().skip(1).chain(files.first()) {
+            std::fs::rename(staging.join(f.name), out.join(f.name))?;
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&staging);
+    result
 }
 
 /// The files as one deflated zip (fixed 1980 timestamps, so the same data gives the same bytes).

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+// Links libtomcrypt, SQLCipher's crypto on Linux and Android (ADR 0004); it has no Rust API.
+use reset_tomcrypt as _;
 
 use crate::error::{Error, Result};
 
@@ -137,9 +139,11 @@ impl Store {
     }
 }
 
-/// Deletes a profile's files (database, `-wal`, `-shm`, `-journal`) whether or not it opens.
+/// Deletes a profile's files (database, `-wal`, `-shm`, `-journal`) whether or not it opens,
+/// and any staged restore copy a crash left beside it ([`staged_copies`]).
 pub fn erase_files(path: &Path) -> Result<()> {
-    for file in profile_files(path) {
+    let staged = staged_copies(path)?;
+    for file in profile_files(path).into_iter().chain(staged) {
         match std::fs::metadata(&file) {
             Ok(meta) => {
                 overwrite_with_zeros(&file, meta.len())?;
@@ -166,6 +170,37 @@ pub fn profile_files(path: &Path) -> Vec<PathBuf> {
         with("-shm"),
         with("-journal"),
     ]
+}
+
+/// Staged copies a restore left beside the profile when the process died before renaming
+/// one into place (`<name>.restore-<hex>` and its side files; see `backup::restore`). They
+/// are encrypted with the profile's key and never opened as the profile, but they hold a
+/// whole profile, so erasure and the next restore remove them.
+pub fn staged_copies(path: &Path) -> Result<Vec<PathBuf>> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Ok(Vec::new());
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let mut prefix = name.to_owned();
+    prefix.push(".restore-");
+    let prefix = prefix.to_string_lossy().into_owned();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            found.push(entry.path());
+        }
+    }
+    Ok(found)
 }
 
 fn overwrite_with_zeros(file: &Path, len: u64) -> Result<()> {
