@@ -4,10 +4,12 @@
 //! Must never: modify a file it could not decrypt or does not understand, log a row, or
 //! copy the database file raw (exports use a read transaction or the backup API).
 
+mod exit;
 mod key;
 mod schema;
 
 use std::collections::BTreeMap;
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -26,8 +28,17 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// An open, migrated, encrypted profile database.
 pub struct Store {
-    conn: Connection,
+    /// Closed by `Drop` through [`exit::close`], never by its own destructor.
+    conn: ManuallyDrop<Connection>,
     path: PathBuf,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // SAFETY: taken exactly once, here; `erase` takes it itself and then forgets `self`.
+        let conn = unsafe { ManuallyDrop::take(&mut self.conn) };
+        exit::close(conn);
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -49,6 +60,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)?;
+        exit::register();
         // SQLCipher otherwise logs every failed HMAC to stderr; the typed error says it all.
         conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
         key.apply(&conn)?;
@@ -63,7 +75,7 @@ impl Store {
         }
         configure(&conn)?;
         let mut store = Store {
-            conn,
+            conn: ManuallyDrop::new(conn),
             path: path.to_path_buf(),
         };
         schema::migrate(&mut store.conn, version)?;
@@ -132,9 +144,13 @@ impl Store {
     ///
     /// Each file is overwritten with zeros before it is unlinked. On flash storage that is
     /// best effort; the real guarantee is that the shell destroys the key (crypto-erase).
-    pub fn erase(self) -> Result<()> {
-        let path = self.path.clone();
-        self.conn.close().map_err(|(_, e)| Error::from(e))?;
+    pub fn erase(mut self) -> Result<()> {
+        let path = std::mem::take(&mut self.path);
+        // SAFETY: taken once; `self` (now holding nothing that needs dropping) is forgotten at
+        // once so its `Drop` never sees the taken connection.
+        let conn = unsafe { ManuallyDrop::take(&mut self.conn) };
+        std::mem::forget(self);
+        conn.close().map_err(|(_, e)| Error::from(e))?;
         erase_files(&path)
     }
 }
