@@ -34,6 +34,11 @@ mounts() {
   mkdir -p "$ROOT/proc" "$ROOT/dev" "$ROOT$REPO"
   mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
   mountpoint -q "$ROOT/dev" || mount --bind /dev "$ROOT/dev"
+  # A mount left from an earlier checkout at the same path that has since been deleted and
+  # re-cloned still shows the old (deleted) folder: replace it.
+  if mountpoint -q "$ROOT$REPO" && [ "$(stat -c %d:%i "$REPO")" != "$(stat -c %d:%i "$ROOT$REPO" 2>/dev/null)" ]; then
+    umount -l "$ROOT$REPO"
+  fi
   mountpoint -q "$ROOT$REPO" || mount --bind "$REPO" "$ROOT$REPO"
   flock -u 9
 }
