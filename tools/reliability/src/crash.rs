@@ -254,7 +254,7 @@ fn writes(
             db = dir.join("profile.db");
             ledger = Ledger::default();
         }
-        let delay = Duration::from_micros(rng.range(0, window.as_micros() as u64));
+        let delay = Duration::from_micros(rng.below(window.as_micros() as u64));
         let args = vec![
             "writes".into(),
             s(&db),
@@ -327,7 +327,7 @@ impl OneShot<'_> {
         for run in 0..runs {
             let a = args(run)?;
             let db = PathBuf::from(&a[1]);
-            let delay = Duration::from_micros(rng.range(0, window.as_micros() as u64));
+            let delay = Duration::from_micros(rng.below(window.as_micros() as u64));
             let out = run_child(self.bin, &a, delay)?;
             note_run(report, delays, &out);
             report.stray_temp_files += stray_files(&run_dir(run), &["profile.db"]);

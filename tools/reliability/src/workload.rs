@@ -137,11 +137,11 @@ pub fn journal_text(n: u64) -> String {
         "rain",
         "tea",
     ];
-    let target = usize::try_from(rng.range(100, 12_000)).unwrap_or(100);
+    let target = usize::try_from(100 + rng.below(11_900)).unwrap_or(100);
     let mut s = format!("entry {n}:");
     while s.len() < target {
         s.push(' ');
-        s.push_str(words[usize::try_from(rng.range(0, 16)).unwrap_or(0)]);
+        s.push_str(words[usize::try_from(rng.below(16)).unwrap_or(0)]);
     }
     s
 }

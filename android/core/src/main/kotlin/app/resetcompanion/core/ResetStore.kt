@@ -88,3 +88,16 @@ val ResetException.kind: ErrorKind
         is ResetException.Storage -> ErrorKind.STORAGE
         is ResetException.Internal -> ErrorKind.INTERNAL
     }
+
+/** What went wrong, in the core's words: never user content (DESIGN §4). */
+val ResetException.reason: String
+    get() = when (this) {
+        is ResetException.InvalidInput -> reason
+        is ResetException.NotFound -> reason
+        is ResetException.Conflict -> reason
+        is ResetException.WrongKey -> reason
+        is ResetException.Corrupt -> reason
+        is ResetException.UnsupportedVersion -> reason
+        is ResetException.Storage -> reason
+        is ResetException.Internal -> reason
+    }

@@ -2,6 +2,7 @@ package app.resetcompanion.presentation
 
 import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.core.kind
+import app.resetcompanion.core.reason
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.PracticeSession
 import app.resetcompanion.core.model.ResetException
@@ -119,16 +120,7 @@ data class UiError(
         fun of(e: ResetException): UiError = UiError(
             kind = e.kind,
             field = (e as? ResetException.InvalidInput)?.field,
-            message = when (e) {
-                is ResetException.InvalidInput -> e.reason
-                is ResetException.NotFound -> e.reason
-                is ResetException.Conflict -> e.reason
-                is ResetException.WrongKey -> e.reason
-                is ResetException.Corrupt -> e.reason
-                is ResetException.UnsupportedVersion -> e.reason
-                is ResetException.Storage -> e.reason
-                is ResetException.Internal -> e.reason
-            },
+            message = e.reason,
         )
 
         /** A check the screen itself makes (e.g. two passphrases differ). */
