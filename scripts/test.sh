@@ -26,6 +26,9 @@ scripts/fuzz.sh 20 2>&1 | tee target/fuzz-tests.log
 step "Bindings: generate Swift and Kotlin from the built library"
 scripts/gen-bindings.sh debug
 
+step "iOS app: XcodeGen inputs, icon, privacy manifest, bell (ios/App/tools/check-project.py)"
+/usr/bin/python3 ios/App/tools/check-project.py
+
 step "Swift: swift test (XCTest) on Linux"
 RESET_LIB_DIR="$ROOT/target/debug" LD_LIBRARY_PATH="$ROOT/target/debug" \
   scripts/swift-chroot.sh run bash -c 'cd ios && swift test 2>&1' | tee target/swift-tests.log

@@ -25,7 +25,15 @@ final class AppModel: ActivityObserver {
     /// Bumped after a restore or erase so every screen reloads.
     private(set) var generation = 0
 
-    let keyProvider: DatabaseKeyProvider = KeychainKeyProvider()
+    /// How the process was launched: normally, or by the UI tests (`--ui-testing`), which get a
+    /// throw-away profile in the temporary folder and an in-memory key so every test starts
+    /// from first launch and never touches the Keychain.
+    enum LaunchMode {
+        case normal, uiTesting
+        static let current: LaunchMode = ProcessInfo.processInfo.arguments.contains("--ui-testing") ? .uiTesting : .normal
+    }
+
+    let keyProvider: DatabaseKeyProvider = LaunchMode.current == .uiTesting ? InMemoryKeyProvider() : KeychainKeyProvider()
     let notifications = UserNotificationCentre()
     let health = HealthKitStore()
     private(set) var scheduler: ReminderScheduler? = nil
@@ -40,7 +48,7 @@ final class AppModel: ActivityObserver {
     /// Opens (or reopens, after erase-all) the profile in its backup-excluded folder.
     func open() {
         do {
-            let location = try ProfileLocation.applicationSupport().prepare()
+            let location = try profileLocation().prepare()
             let store = try ResetStore(databaseURL: location.databaseURL, keyProvider: keyProvider)
             scheduler = ReminderScheduler(store: store, centre: notifications)
             healthWriter = HealthWriter(store: store, health: health)
@@ -48,6 +56,14 @@ final class AppModel: ActivityObserver {
             generation += 1
         } catch {
             phase = .failed(UserMessage(error))
+        }
+    }
+
+    private func profileLocation() throws -> ProfileLocation {
+        switch LaunchMode.current {
+        case .normal: return try ProfileLocation.applicationSupport()
+        case .uiTesting:
+            return ProfileLocation(directory: FileManager.default.temporaryDirectory.appendingPathComponent("ui-testing-\(ProcessInfo.processInfo.processIdentifier)"))
         }
     }
 
