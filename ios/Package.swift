@@ -1,4 +1,4 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 // ResetKit: the iOS app's Swift API over the Rust core.
 //
 // Two ways to link the core:

@@ -25,6 +25,13 @@ struct AssessmentsView: View {
             }
         }
         .navigationTitle(model.instrument?.title ?? "Questionnaires")
+        .toolbar {
+            if model.canAbandon {
+                ToolbarItem(placement: .cancellationAction) {
+                    Button("Cancel") { model.abandon() }.accessibilityHint("Leaves this questionnaire; nothing is saved")
+                }
+            }
+        }
         .crisisToolbar(store: store)
         .task { if model.instruments.isEmpty { await model.loadInstruments() } }
     }
@@ -65,7 +72,10 @@ struct AssessmentsView: View {
             }
         }
         .toolbar {
-            ToolbarItem(placement: .cancellationAction) { Button("Back") { model.back() } }
+            ToolbarItem(placement: .bottomBar) {
+                // On the first question Back leaves the questionnaire (AssessmentModel.back).
+                Button("Back") { model.back() }
+            }
         }
     }
 
@@ -85,6 +95,9 @@ struct AssessmentsView: View {
                 }
             }
             Button("Submit") { Task { await model.submit() } }.bold()
+        }
+        .toolbar {
+            ToolbarItem(placement: .bottomBar) { Button("Back") { model.back() } }
         }
     }
 

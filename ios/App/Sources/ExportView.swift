@@ -6,8 +6,10 @@ struct ExportView: View {
     @State private var model: ExportModel
     @State private var from = Calendar.current.date(byAdding: .month, value: -3, to: Date()) ?? Date()
     @State private var to = Date()
+    let store: ResetStore
 
     init(store: ResetStore) {
+        self.store = store
         _model = State(initialValue: ExportModel(store: store))
     }
 
@@ -52,6 +54,7 @@ struct ExportView: View {
             }
         }
         .navigationTitle("Export")
+        .crisisToolbar(store: store)
         .task(id: "\(from)\(to)\(model.includesJournal)") {
             model.export.from = Self.day(from)
             model.export.to = Self.day(to)

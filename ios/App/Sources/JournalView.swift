@@ -41,7 +41,7 @@ struct JournalView: View {
                             if case .thought = entry.body {
                                 ThoughtRecordEditor(store: store, app: app, editing: entry)
                             } else {
-                                EntryDetail(entry: entry)
+                                EntryDetail(entry: entry, store: store)
                             }
                         } label: {
                             VStack(alignment: .leading) {
@@ -100,6 +100,7 @@ struct JournalView: View {
 /// A read-only view of a non-thought entry.
 struct EntryDetail: View {
     let entry: JournalEntry
+    let store: ResetStore
 
     var body: some View {
         List {
@@ -108,5 +109,6 @@ struct EntryDetail: View {
             Section { Text("\(entry.localDate) \(entry.localTime)").foregroundStyle(.secondary) }
         }
         .navigationTitle(displayName(entry.kind))
+        .crisisToolbar(store: store)
     }
 }

@@ -15,7 +15,8 @@ struct ResetCompanionApp: App {
     var body: some Scene {
         WindowGroup {
             RootView(app: app)
-                .privacyOverlay(scenePhase: scenePhase)
+                // A window above everything, sheets included, whenever the scene is not active.
+                .privacyCover(phase: scenePhase)
                 .onReceive(NotificationCenter.default.publisher(for: .NSSystemTimeZoneDidChange)) { _ in
                     Task { await app.timeZoneChanged() }
                 }
@@ -26,8 +27,8 @@ struct ResetCompanionApp: App {
         }
         .onChange(of: scenePhase) { _, phase in
             switch phase {
-            case .active: Task { await app.activityRecorded() }
-            case .background: AppModel.scheduleBackgroundResync()
+            case .active: Task { await app.sceneDidBecomeActive() }
+            case .background: app.sceneDidEnterBackground()
             default: break
             }
         }

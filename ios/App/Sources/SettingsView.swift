@@ -11,10 +11,13 @@ struct SettingsView: View {
     init(store: ResetStore, app: AppModel) {
         self.store = store
         self.app = app
-        _model = State(initialValue: SettingsModel(store: store, keyProvider: app.keyProvider, health: app.healthWriter))
+        _model = State(initialValue: SettingsModel(store: store, keyProvider: app.keyProvider, health: app.healthWriter) {
+            await app.erased()
+        })
     }
 
     var body: some View {
+        @Bindable var model = model
         List {
             Section {
                 Button { showingCrisis = true } label: { Label("Get help now", systemImage: "lifepreserver") }
@@ -26,12 +29,8 @@ struct SettingsView: View {
                 NavigationLink { BackupView(store: store, app: app) } label: { Label("Encrypted backup", systemImage: "lock.doc") }
             }
             Section {
-                Picker("Region for crisis services", selection: Binding(
-                    get: { model.region ?? "" },
-                    // "Automatic" (the zone decides) is the state before a choice; once a region
-                    // is chosen, another region can be picked.
-                    set: { code in if !code.isEmpty { Task { await model.setRegion(code) } } }
-                )) {
+                // "Automatic" (the time zone decides) clears the preference in the core.
+                Picker("Region for crisis services", selection: $model.regionChoice) {
                     Text("Automatic").tag("")
                     ForEach(SettingsModel.regions, id: \.self) { code in
                         Text(Locale.current.localizedString(forRegionCode: code) ?? code).tag(code)
@@ -58,18 +57,13 @@ struct SettingsView: View {
         .crisisToolbar(store: store)
         .task { await model.load() }
         .sheet(isPresented: $showingCrisis) { CrisisView(store: store) }
-        .confirmationDialog(
-            "Erase everything?",
-            isPresented: Binding(get: { model.eraseState == .confirming }, set: { if !$0 { model.cancelErase() } }),
-            titleVisibility: .visible
-        ) {
+        // The dialog's isPresented is a plain flag on the model: closing it decides nothing, so the
+        // destructive button's action still finds the pending erase (SettingsModel.confirmErase).
+        .confirmationDialog("Erase everything?", isPresented: $model.isEraseDialogPresented, titleVisibility: .visible) {
             Button("Erase everything", role: .destructive) { Task { await model.confirmErase() } }
             Button("Cancel", role: .cancel) { model.cancelErase() }
         } message: {
             Text("All check-ins, journal entries, questionnaires and practice will be deleted. This can't be undone.")
-        }
-        .onChange(of: model.eraseState) { _, state in
-            if state == .erased { Task { await app.erased() } }
         }
     }
 }
@@ -81,8 +75,10 @@ struct ReminderSettingsView: View {
     @State private var time = Calendar.current.date(from: DateComponents(hour: 20)) ?? Date()
     @State private var weekdaysOnly = false
     @Environment(\.openURL) private var openURL
+    let store: ResetStore
 
     init(store: ResetStore, app: AppModel) {
+        self.store = store
         if let scheduler = app.scheduler {
             _model = State(initialValue: ReminderSettingsModel(store: store, scheduler: scheduler, authorizer: app.notifications))
         }
@@ -129,6 +125,7 @@ struct ReminderSettingsView: View {
             }
         }
         .navigationTitle("Reminders")
+        .crisisToolbar(store: store)
         .task { await model?.load() }
     }
 }

@@ -7,8 +7,10 @@ struct ThoughtRecordEditor: View {
     @State private var model: ThoughtRecordModel
     @Environment(\.dismiss) private var dismiss
     @State private var addingEmotion = false
+    let store: ResetStore
 
     init(store: ResetStore, app: AppModel, editing entry: JournalEntry?) {
+        self.store = store
         _model = State(initialValue: entry.map { ThoughtRecordModel(store: store, editing: $0, observer: app) }
             ?? ThoughtRecordModel(store: store, observer: app))
     }
@@ -63,6 +65,7 @@ struct ThoughtRecordEditor: View {
         }
         .navigationTitle(model.isEditing ? "Thought record" : "New thought record")
         .navigationBarTitleDisplayMode(.inline)
+        .crisisToolbar(store: store)
         .toolbar {
             ToolbarItem(placement: .confirmationAction) {
                 Button("Save") {
@@ -83,6 +86,7 @@ struct ThoughtRecordEditor: View {
                     }
                 }
                 .navigationTitle("Add an emotion")
+                .crisisToolbar(store: store)
             }
         }
     }

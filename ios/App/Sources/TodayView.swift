@@ -7,6 +7,7 @@ struct TodayView: View {
     let app: AppModel
     @State private var model: TodayModel
     @State private var checkingIn = false
+    @Environment(\.scenePhase) private var scenePhase
 
     init(store: ResetStore, app: AppModel) {
         self.store = store
@@ -41,7 +42,7 @@ struct TodayView: View {
                 }
                 Section("Practice") {
                     Label("\(today.practiceMinutesToday) minutes today", systemImage: "timer")
-                    NavigationLink("Start a meditation") { MeditationTimerView(store: store, app: app) }
+                    NavigationLink("Start a meditation") { MeditationTimerView(app: app) }
                 }
                 if !today.dueAssessments.isEmpty {
                     Section("Due today") {
@@ -59,6 +60,19 @@ struct TodayView: View {
         .crisisToolbar(store: store)
         .task { await model.load() }
         .refreshable { await model.load() }
+        // Back from the background (a reminder's Done, a new day): reload.
+        .onChange(of: scenePhase) { _, phase in
+            if phase == .active { Task { await model.sceneDidBecomeActive() } }
+        }
+        // Across midnight while on screen: sleep until the next local day, then reload if the
+        // core's today moved (TodayModel.secondsUntilNextDay / dayMayHaveChanged).
+        .task(id: model.state.value?.date) {
+            try? await Task.sleep(for: .seconds(model.secondsUntilNextDay() + 1))
+            if !Task.isCancelled { await model.dayMayHaveChanged() }
+        }
+        .onReceive(NotificationCenter.default.publisher(for: .NSCalendarDayChanged)) { _ in
+            Task { await model.dayMayHaveChanged() }
+        }
         .sheet(isPresented: $checkingIn, onDismiss: { Task { await model.load() } }) {
             CheckInFlowView(store: store, app: app)
         }

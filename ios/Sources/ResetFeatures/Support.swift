@@ -73,9 +73,13 @@ public func failure(of body: () async throws -> Void) async -> UserMessage? {
     }
 }
 
+/// Words the case-splitting below would get wrong: the core's `checkin` is a "Check-in".
+private let displayNameExceptions = ["checkin": "Check-in", "checkins": "Check-ins"]
+
 /// Turns a core code or case name into words: `currentEvents` → "Current events".
 public func displayName(_ value: Any) -> String {
     let raw = String(describing: value)
+    if let exception = displayNameExceptions[raw] { return exception }
     var words = ""
     for character in raw {
         if character == "_" { words.append(" "); continue }

@@ -7,8 +7,9 @@ import Foundation
 #if canImport(HealthKit)
 import HealthKit
 
-/// The real Health store.
-public final class HealthKitStore: HealthStoring {
+/// The real Health store. Sendable: it only holds an `HKHealthStore`, which is safe to use from
+/// any thread, and has no mutable state of its own.
+public final class HealthKitStore: HealthStoring, @unchecked Sendable {
     private let store = HKHealthStore()
 
     public init() {}

@@ -49,7 +49,7 @@ public enum NotificationPermission: Equatable, Sendable, CaseIterable {
 }
 
 /// Reads and requests notification permission: a protocol so tests use a fake.
-public protocol NotificationAuthorizing: AnyObject {
+public protocol NotificationAuthorizing: AnyObject, Sendable {
     /// The current state.
     func permission() async -> NotificationPermission
     /// Shows the system prompt (only effective in `.notDetermined`); returns the new state.

@@ -112,7 +112,7 @@ public struct ReminderRequest: Equatable {
 }
 
 /// The part of `UNUserNotificationCenter` reminders need: a protocol so tests use a fake.
-public protocol NotificationScheduling: AnyObject {
+public protocol NotificationScheduling: AnyObject, Sendable {
     /// Identifiers of every pending request (reminders and anything else the app scheduled).
     func pendingRequestIDs() async -> [String]
     /// Schedules a request; an existing identifier is replaced.
@@ -154,7 +154,7 @@ public struct ReminderSyncResult: Equatable {
 /// Call `resync()` on launch, on foreground, on `NSSystemTimeZoneDidChange` (after
 /// `ResetStore.setTimeZone`), on `NSSystemClockDidChange`, from background refresh, and after a
 /// notification fires or an action is handled.
-public final class ReminderScheduler {
+public final class ReminderScheduler: Sendable {
     /// Every reminder id starts with this; other pending requests are never touched.
     public static let idPrefix = "rem_"
 
@@ -206,7 +206,9 @@ import UserNotifications
 /// Triggers are fixed instants (`UNCalendarNotificationTrigger` with a UTC time zone): the core
 /// has already resolved the wall time for the device's zone (DST gaps and overlaps included)
 /// and the scheduler re-plans when the zone changes, so iOS never has to guess inside a gap.
-public final class UserNotificationCentre: NotificationScheduling {
+/// Sendable: its one stored property is `UNUserNotificationCenter`, which may be called from any
+/// thread (its API is asynchronous and callback-based), and it has no mutable state of its own.
+public final class UserNotificationCentre: NotificationScheduling, @unchecked Sendable {
     /// The category carrying the Done and Snooze actions.
     public static let categoryIdentifier = "reset.reminder"
 

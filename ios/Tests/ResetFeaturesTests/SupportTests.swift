@@ -30,7 +30,7 @@ final class SupportTests: XCTestCase {
     func testDisplayNamesReadAsWords() async {
         XCTAssertEqual(displayName(PracticeTechnique.bodyScan), "Body scan")
         XCTAssertEqual(displayName(JournalKind.thought), "Thought")
-        XCTAssertEqual(displayName(ActivityKind.checkin), "Checkin")
+        XCTAssertEqual(displayName(ActivityKind.checkin), "Check-in")
         XCTAssertEqual(displayName("self_care"), "Self care")
     }
 }

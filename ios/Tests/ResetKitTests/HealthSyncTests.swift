@@ -3,7 +3,7 @@ import XCTest
 @testable import ResetKit
 
 /// HealthKit in memory: capabilities, per-kind permission, and what was saved.
-final class FakeHealth: HealthStoring {
+final class FakeHealth: HealthStoring, @unchecked Sendable {
     var capabilities = HealthCapabilities(healthDataAvailable: true, hasIOS18Types: true)
     var granted: [HealthDataKind: HealthAuthorization] = [:]
     var requested: [Set<HealthDataKind>] = []

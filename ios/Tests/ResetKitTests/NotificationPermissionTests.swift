@@ -3,7 +3,7 @@ import XCTest
 @testable import ResetKit
 
 /// A notification centre in memory.
-final class MemoryCentre: NotificationScheduling {
+final class MemoryCentre: NotificationScheduling, @unchecked Sendable {
     var pending: [String: ReminderRequest] = [:]
     var others: [String] = []
     func pendingRequestIDs() async -> [String] { Array(pending.keys) + others }

@@ -3,7 +3,7 @@ import XCTest
 @testable import ResetKit
 
 /// A notification centre in memory: what `UNUserNotificationCenter` would hold.
-private final class FakeCentre: NotificationScheduling {
+private final class FakeCentre: NotificationScheduling, @unchecked Sendable {
     var pending: [String: ReminderRequest] = [:]
     /// Something else the app scheduled; reminders must never touch it.
     let foreign = "welcome-tip"
