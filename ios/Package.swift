@@ -10,7 +10,8 @@ import PackageDescription
 
 let libDir = ProcessInfo.processInfo.environment["RESET_LIB_DIR"]
 
-let ffiTarget: Target = libDir != nil
+let ffiTarget: Target =
+    libDir != nil
     ? .systemLibrary(name: "ResetCoreFFI", path: "Sources/ResetCoreFFI")
     : .binaryTarget(name: "ResetCoreFFI", path: "../build/ResetCoreFFI.xcframework")
 

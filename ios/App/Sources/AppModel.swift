@@ -45,10 +45,13 @@ final class AppModel: ActivityObserver {
         let location: ProfileLocation
         switch LaunchMode.current {
         case .normal:
-            location = (try? ProfileLocation.applicationSupport())
+            location =
+                (try? ProfileLocation.applicationSupport())
                 ?? ProfileLocation(directory: URL.applicationSupportDirectory.appendingPathComponent(ProfileLocation.directoryName))
         case .uiTesting:
-            location = ProfileLocation(directory: FileManager.default.temporaryDirectory.appendingPathComponent("ui-testing-\(ProcessInfo.processInfo.processIdentifier)"))
+            location = ProfileLocation(
+                directory: FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "ui-testing-\(ProcessInfo.processInfo.processIdentifier)"))
             FirstRun().reset()
         }
         gate = ProfileGate(location: location, keyProvider: keyProvider)

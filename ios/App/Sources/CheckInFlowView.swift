@@ -28,10 +28,12 @@ struct CheckInFlowView: View {
                         }
                         .pickerStyle(.inline)
                         .labelsHidden()
-                        Toggle("About the whole day", isOn: Binding(
-                            get: { model.kind == .dailyMood },
-                            set: { model.kind = $0 ? .dailyMood : .momentaryEmotion }
-                        ))
+                        Toggle(
+                            "About the whole day",
+                            isOn: Binding(
+                                get: { model.kind == .dailyMood },
+                                set: { model.kind = $0 ? .dailyMood : .momentaryEmotion }
+                            ))
                     }
                 case .feelings:
                     Section("Which words fit? (optional)") {

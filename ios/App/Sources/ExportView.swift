@@ -50,7 +50,9 @@ struct ExportView: View {
                     Button("Prepare export") { Task { await model.write() } }
                 }
             } footer: {
-                Text("The file is not encrypted. Share it only with people you trust; it is deleted from this screen's temporary folder when you leave.")
+                Text(
+                    "The file is not encrypted. Share it only with people you trust; it is deleted from this screen's temporary folder when you leave."
+                )
             }
         }
         .navigationTitle("Export")

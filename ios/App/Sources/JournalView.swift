@@ -79,12 +79,16 @@ struct JournalView: View {
                 }
             }
             ToolbarItem(placement: .primaryAction) {
-                Button { writingThought = true } label: { Label("New thought record", systemImage: "plus") }
+                Button {
+                    writingThought = true
+                } label: {
+                    Label("New thought record", systemImage: "plus")
+                }
             }
         }
         .crisisToolbar(store: store)
         .task { await model.load() }
-        .sheet(isPresented: $writingThought, onDismiss: { Task { await model.load() } }) {
+        .sheet(isPresented: $writingThought, onDismiss: reload) {
             NavigationStack { ThoughtRecordEditor(store: store, app: app, editing: nil) }
         }
     }
@@ -95,6 +99,9 @@ struct JournalView: View {
             result + (part.isMatch ? Text(part.text).bold() : Text(part.text))
         }
     }
+
+    /// Reloads after a sheet closes (an entry or check-in may have been saved).
+    private func reload() { Task { await model.load() } }
 }
 
 /// A read-only view of a non-thought entry.

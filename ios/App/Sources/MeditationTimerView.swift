@@ -69,8 +69,10 @@ private struct TimerScreen: View {
     @ViewBuilder private var status: some View {
         switch model.state {
         case let .finished(session):
-            Label(session.completed ? "Session complete: \(session.actualMinutes) minutes logged" : "Stopped: \(session.actualMinutes) minutes logged",
-                  systemImage: "checkmark.circle")
+            Label(
+                session.completed
+                    ? "Session complete: \(session.actualMinutes) minutes logged" : "Stopped: \(session.actualMinutes) minutes logged",
+                systemImage: "checkmark.circle")
         case .tooShortToLog:
             Label("Stopped in the first minute, so nothing was logged.", systemImage: "info.circle")
         case let .failed(message):

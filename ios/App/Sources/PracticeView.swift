@@ -16,7 +16,9 @@ struct PracticeView: View {
     var body: some View {
         List {
             Section {
-                NavigationLink { MeditationTimerView(app: app) } label: {
+                NavigationLink {
+                    MeditationTimerView(app: app)
+                } label: {
                     Label("Meditation timer", systemImage: "timer")
                 }
             }
@@ -26,7 +28,9 @@ struct PracticeView: View {
                     Text(progress.title).font(.headline)
                     Text("\(progress.completedSteps) of \(progress.totalSteps) steps done").foregroundStyle(.secondary)
                     ForEach(progress.steps, id: \.id) { step in
-                        NavigationLink { StepView(store: store, programmeID: progress.programme, stepID: step.id, app: app) } label: {
+                        NavigationLink {
+                            StepView(store: store, programmeID: progress.programme, stepID: step.id, app: app)
+                        } label: {
                             StepRow(step: step)
                         }
                     }

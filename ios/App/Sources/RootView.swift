@@ -38,7 +38,7 @@ struct RootView: View {
                 .tabItem { Label("Settings", systemImage: "gearshape") }
                 .tag(AppRoute.settings)
         }
-        .id(app.generation) // a restore or erase reloads every screen
+        .id(app.generation)  // a restore or erase reloads every screen
     }
 }
 
@@ -155,7 +155,9 @@ struct CrisisToolbar: ViewModifier {
         content
             .toolbar {
                 ToolbarItem(placement: .topBarTrailing) {
-                    Button { showing = true } label: {
+                    Button {
+                        showing = true
+                    } label: {
                         Label("Get help now", systemImage: "lifepreserver")
                     }
                     .accessibilityHint("Shows crisis phone lines and text services")

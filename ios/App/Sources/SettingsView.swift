@@ -11,22 +11,39 @@ struct SettingsView: View {
     init(store: ResetStore, app: AppModel) {
         self.store = store
         self.app = app
-        _model = State(initialValue: SettingsModel(store: store, keyProvider: app.keyProvider, health: app.healthWriter) {
-            await app.erased()
-        })
+        _model = State(
+            initialValue: SettingsModel(store: store, keyProvider: app.keyProvider, health: app.healthWriter) {
+                await app.erased()
+            })
     }
 
     var body: some View {
         @Bindable var model = model
         List {
             Section {
-                Button { showingCrisis = true } label: { Label("Get help now", systemImage: "lifepreserver") }
+                Button {
+                    showingCrisis = true
+                } label: {
+                    Label("Get help now", systemImage: "lifepreserver")
+                }
             }
             if let error = model.error { Section { MessageView(message: error) } }
             Section("Your data") {
-                NavigationLink { ReminderSettingsView(store: store, app: app) } label: { Label("Reminders", systemImage: "bell") }
-                NavigationLink { ExportView(store: store) } label: { Label("Export for your therapist", systemImage: "square.and.arrow.up") }
-                NavigationLink { BackupView(store: store, app: app) } label: { Label("Encrypted backup", systemImage: "lock.doc") }
+                NavigationLink {
+                    ReminderSettingsView(store: store, app: app)
+                } label: {
+                    Label("Reminders", systemImage: "bell")
+                }
+                NavigationLink {
+                    ExportView(store: store)
+                } label: {
+                    Label("Export for your therapist", systemImage: "square.and.arrow.up")
+                }
+                NavigationLink {
+                    BackupView(store: store, app: app)
+                } label: {
+                    Label("Encrypted backup", systemImage: "lock.doc")
+                }
             }
             Section {
                 // "Automatic" (the time zone decides) clears the preference in the core.
@@ -36,13 +53,17 @@ struct SettingsView: View {
                         Text(Locale.current.localizedString(forRegionCode: code) ?? code).tag(code)
                     }
                 }
-                Toggle("Hide my practice streak", isOn: Binding(
-                    get: { model.streakHidden }, set: { hidden in Task { await model.setStreakHidden(hidden) } }
-                ))
-                if model.healthAvailable {
-                    Toggle("Save to Apple Health", isOn: Binding(
-                        get: { model.healthEnabled }, set: { on in Task { await model.setHealthEnabled(on) } }
+                Toggle(
+                    "Hide my practice streak",
+                    isOn: Binding(
+                        get: { model.streakHidden }, set: { hidden in Task { await model.setStreakHidden(hidden) } }
                     ))
+                if model.healthAvailable {
+                    Toggle(
+                        "Save to Apple Health",
+                        isOn: Binding(
+                            get: { model.healthEnabled }, set: { on in Task { await model.setHealthEnabled(on) } }
+                        ))
                 }
             } footer: {
                 Text("Health gets meditation minutes, mood check-ins and GAD-7/PHQ-9 results — never your notes.")
@@ -97,9 +118,11 @@ struct ReminderSettingsView: View {
                 if let error = model.error { Section { MessageView(message: error) } }
                 Section("Reminders") {
                     ForEach(model.rules.value ?? [], id: \.id) { rule in
-                        Toggle(ReminderSettingsModel.summary(rule), isOn: Binding(
-                            get: { rule.enabled }, set: { on in Task { await model.setEnabled(rule.id, on) } }
-                        ))
+                        Toggle(
+                            ReminderSettingsModel.summary(rule),
+                            isOn: Binding(
+                                get: { rule.enabled }, set: { on in Task { await model.setEnabled(rule.id, on) } }
+                            ))
                     }
                     .onDelete { indexes in
                         let ids = indexes.compactMap { model.rules.value?[$0].id }
@@ -108,7 +131,9 @@ struct ReminderSettingsView: View {
                 }
                 Section("Add a reminder") {
                     Picker("For", selection: $kind) {
-                        ForEach([ActivityKind.checkin, .meditation, .journal, .programme, .assessment], id: \.self) { Text(displayName($0)).tag($0) }
+                        ForEach([ActivityKind.checkin, .meditation, .journal, .programme, .assessment], id: \.self) {
+                            Text(displayName($0)).tag($0)
+                        }
                     }
                     DatePicker("At", selection: $time, displayedComponents: .hourAndMinute)
                     Toggle("Weekdays only", isOn: $weekdaysOnly)
@@ -120,7 +145,9 @@ struct ReminderSettingsView: View {
                 }
                 Section {
                 } footer: {
-                    Text("Reminders say only what they're for — never your notes, moods or scores. Reminders you've already done today stay quiet.")
+                    Text(
+                        "Reminders say only what they're for — never your notes, moods or scores. Reminders you've already done today stay quiet."
+                    )
                 }
             }
         }

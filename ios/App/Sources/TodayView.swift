@@ -27,7 +27,9 @@ struct TodayView: View {
                     if let latest = today.checkIns.first {
                         Label("Checked in at \(latest.localTime): \(CheckInModel.moodWords(latest.mood))", systemImage: "checkmark.circle")
                     }
-                    Button { checkingIn = true } label: {
+                    Button {
+                        checkingIn = true
+                    } label: {
                         Label(today.hasCheckedIn ? "Check in again" : "How are you feeling?", systemImage: "face.smiling")
                     }
                 }
@@ -47,7 +49,9 @@ struct TodayView: View {
                 if !today.dueAssessments.isEmpty {
                     Section("Due today") {
                         ForEach(today.dueAssessments, id: \.instrument) { due in
-                            Button { app.tab = .assessments } label: {
+                            Button {
+                                app.tab = .assessments
+                            } label: {
                                 Label(due.title, systemImage: "list.clipboard")
                             }
                             .accessibilityHint("Opens questionnaires")
@@ -73,10 +77,13 @@ struct TodayView: View {
         .onReceive(NotificationCenter.default.publisher(for: .NSCalendarDayChanged)) { _ in
             Task { await model.dayMayHaveChanged() }
         }
-        .sheet(isPresented: $checkingIn, onDismiss: { Task { await model.load() } }) {
+        .sheet(isPresented: $checkingIn, onDismiss: reload) {
             CheckInFlowView(store: store, app: app)
         }
     }
+
+    /// Reloads after a sheet closes (an entry or check-in may have been saved).
+    private func reload() { Task { await model.load() } }
 }
 
 /// A programme step's row: title, kind, minutes and its state in words and an icon.

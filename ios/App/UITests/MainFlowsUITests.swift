@@ -35,7 +35,9 @@ final class MainFlowsUITests: XCTestCase {
         app.tabBars.buttons["Questionnaires"].tap()
         app.buttons.matching(NSPredicate(format: "label BEGINSWITH 'GAD-7'")).firstMatch.tap()
         app.buttons["Back"].tap()
-        XCTAssertTrue(app.staticTexts["These questionnaires track how you're doing over time. They are not a diagnosis."].waitForExistence(timeout: 5))
+        XCTAssertTrue(
+            app.staticTexts["These questionnaires track how you're doing over time. They are not a diagnosis."].waitForExistence(timeout: 5)
+        )
     }
 
     func testMeditationStoppedAfterStartingLogsNothingUnderAMinute() {
@@ -46,9 +48,28 @@ final class MainFlowsUITests: XCTestCase {
         XCTAssertTrue(app.staticTexts["Stopped in the first minute, so nothing was logged."].waitForExistence(timeout: 5))
     }
 
+    func testAMeditationKeepsRunningAcrossATabSwitch() {
+        app.tabBars.buttons["Practice"].tap()
+        app.buttons["Meditation timer"].tap()
+        app.buttons["Start"].tap()
+        app.tabBars.buttons["Today"].tap()
+        app.tabBars.buttons["Practice"].tap()
+        XCTAssertTrue(app.buttons["Stop"].waitForExistence(timeout: 5), "the session was not ended by leaving the screen")
+        app.buttons["Stop"].tap()
+    }
+
+    func testAQuestionnaireCanBeCancelledFromTheReview() {
+        app.tabBars.buttons["Questionnaires"].tap()
+        app.buttons.matching(NSPredicate(format: "label BEGINSWITH 'GAD-2'")).firstMatch.tap()
+        for _ in 0..<2 { app.buttons["Not at all"].tap() }
+        XCTAssertTrue(app.buttons["Submit"].waitForExistence(timeout: 5))
+        app.navigationBars.buttons["Cancel"].tap()
+        XCTAssertFalse(app.buttons["Submit"].exists)
+    }
+
     func testCrisisHelpIsReachableFromASheet() {
         app.buttons["How are you feeling?"].tap()
-        app.buttons["Get help now"].firstMatch.tap()
+        app.navigationBars["Check in"].buttons["Get help now"].tap()
         XCTAssertTrue(app.navigationBars["Get help now"].waitForExistence(timeout: 5))
     }
 

@@ -136,9 +136,11 @@ public final class BackupModel {
     static func message(_ error: Error) -> UserMessage {
         switch (error as? ResetError)?.kind {
         case .wrongKey?:
-            return UserMessage(title: "Wrong passphrase", detail: "That passphrase doesn't open this backup. Nothing was changed.", field: "passphrase")
+            return UserMessage(
+                title: "Wrong passphrase", detail: "That passphrase doesn't open this backup. Nothing was changed.", field: "passphrase")
         case .corrupt?:
-            return UserMessage(title: "This backup is damaged", detail: "It is incomplete or was altered, so it can't be restored. Nothing was changed.")
+            return UserMessage(
+                title: "This backup is damaged", detail: "It is incomplete or was altered, so it can't be restored. Nothing was changed.")
         case .unsupportedVersion?:
             return UserMessage(title: "Made by a newer version", detail: "Update Reset Companion, then restore again. Nothing was changed.")
         default:

@@ -12,8 +12,14 @@ public struct FirstRun {
 
     /// The screen's points, in order.
     public static let points: [(symbol: String, text: String)] = [
-        ("heart.text.square", "Reset Companion helps you look after your mental health between sessions — check-ins, journaling, questionnaires, programmes and meditation."),
-        ("person.2", "It complements professional care; it does not replace it. It does not diagnose, and your therapist or doctor stays the person to talk to about treatment."),
+        (
+            "heart.text.square",
+            "Reset Companion helps you look after your mental health between sessions — check-ins, journaling, questionnaires, programmes and meditation."
+        ),
+        (
+            "person.2",
+            "It complements professional care; it does not replace it. It does not diagnose, and your therapist or doctor stays the person to talk to about treatment."
+        ),
         ("lifepreserver", "If you are in crisis, tap Get help now on any screen for phone and text services in your region."),
         ("lock", "Everything stays encrypted on this iPhone. Nothing is sent anywhere unless you export or back it up yourself."),
     ]

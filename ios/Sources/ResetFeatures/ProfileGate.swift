@@ -145,7 +145,8 @@ public final class ProfileGate {
         case .unsupportedVersion?:
             return UserMessage(title: "Made by a newer version", detail: "Update Reset Companion to open your data. Nothing was changed.")
         default:
-            return UserMessage(title: "Can't open your data", detail: "Try again. If it keeps happening, restore from a backup or start over.")
+            return UserMessage(
+                title: "Can't open your data", detail: "Try again. If it keeps happening, restore from a backup or start over.")
         }
     }
 }

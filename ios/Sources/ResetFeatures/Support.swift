@@ -82,7 +82,10 @@ public func displayName(_ value: Any) -> String {
     if let exception = displayNameExceptions[raw] { return exception }
     var words = ""
     for character in raw {
-        if character == "_" { words.append(" "); continue }
+        if character == "_" {
+            words.append(" ")
+            continue
+        }
         if character.isUppercase, !words.isEmpty { words.append(" ") }
         words.append(contentsOf: character.lowercased())
     }
@@ -98,12 +101,12 @@ public protocol ActivityObserver: AnyObject {
 }
 
 #if os(Linux)
-// swiftlang/swift#75670: Linux's libswiftObservation (Swift 6.0) references
-// swift::threading::fatal but does not define it, so every binary using Observation fails to
-// link. Defining it here is the documented workaround until the toolchain ships the fix
-// (swiftlang/swift#85306). It is only reached on a fatal threading error.
-@_cdecl("_ZN5swift9threading5fatalEPKcz")
-public func resetObservationThreadingFatal() -> Never {
-    fatalError("Swift threading library: fatal error")
-}
+    // swiftlang/swift#75670: Linux's libswiftObservation (Swift 6.0) references
+    // swift::threading::fatal but does not define it, so every binary using Observation fails to
+    // link. Defining it here is the documented workaround until the toolchain ships the fix
+    // (swiftlang/swift#85306). It is only reached on a fatal threading error.
+    @_cdecl("_ZN5swift9threading5fatalEPKcz")
+    public func resetObservationThreadingFatal() -> Never {
+        fatalError("Swift threading library: fatal error")
+    }
 #endif

@@ -71,15 +71,16 @@ public final class TodayModel {
             let programme = try await store.programmeToday()
             let practice = try await store.practiceSummary(from: date, to: date)
             let due = try await store.dueAssessments()
-            state = .loaded(TodaySnapshot(
-                date: date,
-                checkIns: checkIns,
-                programmeID: programme.programme,
-                programmeTitle: programme.title,
-                step: Self.stepToOffer(programme.steps),
-                practiceMinutesToday: practice.totalMinutes,
-                dueAssessments: due.due
-            ))
+            state = .loaded(
+                TodaySnapshot(
+                    date: date,
+                    checkIns: checkIns,
+                    programmeID: programme.programme,
+                    programmeTitle: programme.title,
+                    step: Self.stepToOffer(programme.steps),
+                    practiceMinutesToday: practice.totalMinutes,
+                    dueAssessments: due.due
+                ))
         } catch {
             state = .failed(UserMessage(error))
         }

@@ -82,32 +82,32 @@ extension ReminderScheduler {
 extension ReminderSyncResult: @unchecked Sendable {}
 
 #if canImport(UserNotifications)
-import UserNotifications
+    import UserNotifications
 
-extension NotificationPermission {
-    /// Maps the system's status.
-    public init(_ status: UNAuthorizationStatus) {
-        switch status {
-        case .notDetermined: self = .notDetermined
-        case .denied: self = .denied
-        case .authorized: self = .authorized
-        case .provisional: self = .provisional
-        #if os(iOS)
-        case .ephemeral: self = .ephemeral
-        #endif
-        @unknown default: self = .denied
+    extension NotificationPermission {
+        /// Maps the system's status.
+        public init(_ status: UNAuthorizationStatus) {
+            switch status {
+            case .notDetermined: self = .notDetermined
+            case .denied: self = .denied
+            case .authorized: self = .authorized
+            case .provisional: self = .provisional
+            #if os(iOS)
+                case .ephemeral: self = .ephemeral
+            #endif
+            @unknown default: self = .denied
+            }
         }
     }
-}
 
-extension UserNotificationCentre: NotificationAuthorizing {
-    public func permission() async -> NotificationPermission {
-        NotificationPermission(await UNUserNotificationCenter.current().notificationSettings().authorizationStatus)
-    }
+    extension UserNotificationCentre: NotificationAuthorizing {
+        public func permission() async -> NotificationPermission {
+            NotificationPermission(await UNUserNotificationCenter.current().notificationSettings().authorizationStatus)
+        }
 
-    public func requestPermission() async throws -> NotificationPermission {
-        _ = try await requestAuthorization()
-        return await permission()
+        public func requestPermission() async throws -> NotificationPermission {
+            _ = try await requestAuthorization()
+            return await permission()
+        }
     }
-}
 #endif

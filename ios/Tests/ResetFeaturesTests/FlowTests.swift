@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetFeatures
 
 // Flows as the views drive them: the order of calls SwiftUI makes (a dialog's binding set to
@@ -156,7 +157,7 @@ final class MeditationFlowTests: XCTestCase {
         timer.start()
         clock.advance(120)
         await ticks.fire()
-        timer.sceneDidEnterBackground() // the phone locks
+        timer.sceneDidEnterBackground()  // the phone locks
         XCTAssertEqual(effects.scheduled, [fixedNow.addingTimeInterval(600)], "the bell rings at the planned end")
         // Locked: no ticks arrive. Twenty minutes later the person unlocks.
         clock.advance(1200)
@@ -214,11 +215,13 @@ final class SharedClock: Clock, TimerClock, @unchecked Sendable {
     private var date: Date
     init(_ date: Date) { self.date = date }
     var now: Date {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return date
     }
     func set(_ new: Date) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         date = new
     }
     func nowUnixMs() -> Int64 { Int64((now.timeIntervalSince1970 * 1000).rounded()) }
@@ -319,7 +322,8 @@ final class ProfileGateTests: XCTestCase {
         let scratch = try Scratch()
         let location = ProfileLocation(directory: scratch.url.appendingPathComponent("Profile"))
         try location.prepare()
-        let original = try ResetStore(databaseURL: location.databaseURL, key: Data(repeating: 0xA1, count: 32), timeZone: london, clock: FixedClock(fixedNow))
+        let original = try ResetStore(
+            databaseURL: location.databaseURL, key: Data(repeating: 0xA1, count: 32), timeZone: london, clock: FixedClock(fixedNow))
         try await original.checkIn(mood: 6, note: "in the backup")
         let backup = scratch.url.appendingPathComponent("b.resetbackup")
         try await original.createBackup(to: backup, passphrase: "a long enough passphrase")
@@ -378,30 +382,32 @@ final class ProfileGateTests: XCTestCase {
 final class MarkdownBlockTests: XCTestCase {
     func testListsHeadingsAndPercentSignsComeThroughAsWritten() {
         let body = """
-        # Sitting
+            # Sitting
 
-        Welcome. For the next **five minutes** there is nothing to achieve — 100% of it is yours.
+            Welcome. For the next **five minutes** there is nothing to achieve — 100% of it is yours.
 
-        - Sit in a way that feels steady:
-          on a chair, feet on the floor.
-        - Let your eyes *close*.
+            - Sit in a way that feels steady:
+              on a chair, feet on the floor.
+            - Let your eyes *close*.
 
-        1. Breathe in.
-        2) Breathe out.
+            1. Breathe in.
+            2) Breathe out.
 
-        **Begin with one mouthful.** Take a small piece.
-        > Notice, then return.
-        """
-        XCTAssertEqual(MarkdownBlock.parse(body), [
-            MarkdownBlock(.heading(level: 1), "Sitting"),
-            MarkdownBlock(.paragraph, "Welcome. For the next **five minutes** there is nothing to achieve — 100% of it is yours."),
-            MarkdownBlock(.bullet, "Sit in a way that feels steady: on a chair, feet on the floor."),
-            MarkdownBlock(.bullet, "Let your eyes *close*."),
-            MarkdownBlock(.numbered(1), "Breathe in."),
-            MarkdownBlock(.numbered(2), "Breathe out."),
-            MarkdownBlock(.paragraph, "**Begin with one mouthful.** Take a small piece."),
-            MarkdownBlock(.quote, "Notice, then return."),
-        ])
+            **Begin with one mouthful.** Take a small piece.
+            > Notice, then return.
+            """
+        XCTAssertEqual(
+            MarkdownBlock.parse(body),
+            [
+                MarkdownBlock(.heading(level: 1), "Sitting"),
+                MarkdownBlock(.paragraph, "Welcome. For the next **five minutes** there is nothing to achieve — 100% of it is yours."),
+                MarkdownBlock(.bullet, "Sit in a way that feels steady: on a chair, feet on the floor."),
+                MarkdownBlock(.bullet, "Let your eyes *close*."),
+                MarkdownBlock(.numbered(1), "Breathe in."),
+                MarkdownBlock(.numbered(2), "Breathe out."),
+                MarkdownBlock(.paragraph, "**Begin with one mouthful.** Take a small piece."),
+                MarkdownBlock(.quote, "Notice, then return."),
+            ])
     }
 
     func testEveryProgrammeStepSplitsIntoNonEmptyBlocks() async throws {

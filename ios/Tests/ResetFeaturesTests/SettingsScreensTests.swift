@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetFeatures
 
 /// The notification centre and its permission, in memory.
@@ -12,7 +13,7 @@ final class FakeNotifications: NotificationScheduling, NotificationAuthorizing, 
 
     func pendingRequestIDs() async -> [String] { Array(pending.keys) }
     func add(_ request: ReminderRequest) async throws { pending[request.id] = request }
-    func removePendingRequests(withIdentifiers ids: [String]) async { ids.forEach { pending[$0] = nil } }
+    func removePendingRequests(withIdentifiers ids: [String]) async { for id in ids { pending[id] = nil } }
     func permission() async -> NotificationPermission { state }
     func requestPermission() async throws -> NotificationPermission {
         prompts += 1
@@ -289,7 +290,7 @@ final class FakeHealth: HealthStoring, @unchecked Sendable {
     func authorization(for kind: HealthDataKind) -> HealthAuthorization { granted[kind] ?? .notDetermined }
     func requestAuthorization(for kinds: Set<HealthDataKind>) async throws {
         requested.append(kinds)
-        kinds.forEach { granted[$0] = .authorized }
+        for kind in kinds { granted[kind] = .authorized }
     }
     func save(_ samples: [HealthSample]) async throws { saved += samples }
 }
