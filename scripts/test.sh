@@ -44,6 +44,10 @@ step "Kotlin: JUnit 5 on the JVM (JNA)"
 RESET_LIB_DIR="$ROOT/target/debug" scripts/test-kotlin.sh 2>&1 | tee target/kotlin-tests.log
 [ "${PIPESTATUS[0]}" = 0 ]
 
+step "Robolectric: the Android framework code (alarms, receivers, notifications, glue) on the JVM"
+RESET_LIB_DIR="$ROOT/target/debug" scripts/test-robolectric.sh 2>&1 | tee target/robolectric-tests.log
+[ "${PIPESTATUS[0]}" = 0 ]
+
 step "Compose: the Android screens' UI tests and screenshots on the JVM (Compose for desktop)"
 RESET_LIB_DIR="$ROOT/target/debug" scripts/test-compose.sh 2>&1 | tee target/compose-tests.log
 [ "${PIPESTATUS[0]}" = 0 ]

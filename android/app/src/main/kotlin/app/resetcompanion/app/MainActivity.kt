@@ -7,6 +7,7 @@ import android.net.Uri
 import android.os.Build
 import android.os.Bundle
 import android.provider.Settings
+import android.util.Log
 import androidx.activity.ComponentActivity
 import androidx.activity.OnBackPressedCallback
 import androidx.activity.compose.setContent
@@ -21,6 +22,7 @@ import androidx.lifecycle.lifecycleScope
 import app.resetcompanion.app.ui.AppNavigator
 import app.resetcompanion.app.ui.PlatformActions
 import app.resetcompanion.app.ui.ResetApp
+import app.resetcompanion.app.ui.destinationForDeepLink
 import app.resetcompanion.core.security.KeyUnavailable
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.BackupViewModel
@@ -47,7 +49,16 @@ class MainActivity : ComponentActivity() {
         data object Opening : Phase
         data class Ready(val graph: AppGraph) : Phase
         data object KeyLost : Phase
+
+        /** The keystore or the store failed in a way worth retrying: never the lost-key screen. */
+        data object OpenFailed : Phase
     }
+
+    /** A deep link that arrived before the profile was open. */
+    private var pendingLink: DeepLinkTarget? = null
+
+    /** The file being shared: deleted from cache/shared when the share sheet returns. */
+    private var sharing: File? = null
 
     private var phase by mutableStateOf<Phase>(Phase.Opening)
 
@@ -62,7 +73,22 @@ class MainActivity : ComponentActivity() {
     private val backupPicker = registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
         val target = pendingRestore
         pendingRestore = null
-        if (uri != null && target != null) lifecycleScope.launch { target.chooseRestoreFile(copyToCache(uri)) }
+        if (uri != null && target != null) {
+            lifecycleScope.launch {
+                val dest = File(cacheDir, "restore/picked.resetbackup")
+                when (val picked = withContext(Dispatchers.IO) { copyPickedFile(contentResolver, uri, dest) }) {
+                    is PickedFile.Copied -> target.chooseRestoreFile(picked.file)
+                    is PickedFile.Unreadable -> target.restoreFileUnreadable(picked.reason)
+                }
+            }
+        }
+    }
+
+    private val shareSheet = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) {
+        val file = sharing
+        sharing = null
+        // The receiving app copied what it needed while the sheet was up; the grant ends with it.
+        if (file != null) lifecycleScope.launch(Dispatchers.IO) { app.sharedExports.delete(file) }
     }
 
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -80,6 +106,7 @@ class MainActivity : ComponentActivity() {
                 }
             }
         })
+        pendingLink = DeepLinkTarget.of(intent)
         open()
         setContent {
             when (val p = phase) {
@@ -101,8 +128,23 @@ class MainActivity : ComponentActivity() {
                         open()
                     }
                 })
+                Phase.OpenFailed -> OpenFailedScreen(onRetry = ::open)
             }
         }
+    }
+
+    /** singleTask: a notification tapped while the app is open arrives here. */
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        setIntent(intent)
+        pendingLink = DeepLinkTarget.of(intent)
+        if (phase is Phase.Ready) followPendingLink()
+    }
+
+    private fun followPendingLink() {
+        val link = pendingLink ?: return
+        pendingLink = null
+        destinationForDeepLink(link.host)?.let(navigator::open)
     }
 
     override fun onResume() {
@@ -123,7 +165,13 @@ class MainActivity : ComponentActivity() {
                 Phase.Ready(app.graph())
             } catch (e: KeyUnavailable) {
                 Phase.KeyLost
+            } catch (e: Exception) {
+                // KeystoreBusy after its retries, or any other keystore/store failure: the key
+                // may be fine, so offer "try again", never "start again".
+                Log.w("Reset", "opening the profile failed: ${e.javaClass.simpleName}")
+                Phase.OpenFailed
             }
+            if (phase is Phase.Ready) followPendingLink()
         }
     }
 
@@ -134,7 +182,8 @@ class MainActivity : ComponentActivity() {
             .setType(request.mimeType)
             .putExtra(Intent.EXTRA_STREAM, uri)
             .addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
-        startActivity(Intent.createChooser(send, request.title))
+        sharing = request.file
+        shareSheet.launch(Intent.createChooser(send, request.title))
     }
 
     private fun askNotifications() {
@@ -166,16 +215,5 @@ class MainActivity : ComponentActivity() {
     private fun pickBackupFile(viewModel: BackupViewModel) {
         pendingRestore = viewModel
         backupPicker.launch(arrayOf("*/*")) // .resetbackup has no registered MIME type
-    }
-
-    /** The core restores from a path: copy the picked document into the cache first. */
-    private suspend fun copyToCache(uri: Uri): File = withContext(Dispatchers.IO) {
-        val dir = File(cacheDir, "restore").apply { mkdirs() }
-        val file = File(dir, "picked.resetbackup")
-        contentResolver.openInputStream(uri).use { input ->
-            requireNotNull(input) { "the picked file can't be read" }
-            file.outputStream().use { input.copyTo(it) }
-        }
-        file
     }
 }

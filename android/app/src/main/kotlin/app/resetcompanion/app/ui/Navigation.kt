@@ -19,14 +19,33 @@ sealed interface Destination {
     /** Shown in the top bar. */
     val title: String
 
+    /**
+     * Whether the screen shows a person's own data (moods, notes, answers, progress, the backup
+     * passphrase): then FLAG_SECURE keeps it out of screenshots and the Recents thumbnail. The
+     * journal, thought-record and questionnaire screens set it themselves.
+     */
+    val showsPersonalData: Boolean get() = this in personal
+
     data object Today : Destination { override val title = Strings.tabToday }
     data object CheckIn : Destination { override val title = Strings.checkInTitle }
     data object Journal : Destination { override val title = Strings.journalTitle }
-    data class ThoughtRecord(val entryId: String? = null) : Destination { override val title = Strings.thoughtRecordTitle }
-    data class Assessment(val instrument: String? = null) : Destination { override val title = Strings.assessmentTitle }
+    data class ThoughtRecord(val entryId: String? = null) : Destination {
+        override val title = Strings.thoughtRecordTitle
+        override val showsPersonalData get() = true
+    }
+    data class Assessment(val instrument: String? = null) : Destination {
+        override val title = Strings.assessmentTitle
+        override val showsPersonalData get() = true
+    }
     data object Programmes : Destination { override val title = Strings.programmesTitle }
-    data class ProgrammeStep(val stepId: String) : Destination { override val title = Strings.programmeCardTitle }
-    data class Meditation(val stepId: String? = null) : Destination { override val title = Strings.meditationTitle }
+    data class ProgrammeStep(val stepId: String) : Destination {
+        override val title = Strings.programmeCardTitle
+        override val showsPersonalData get() = true
+    }
+    data class Meditation(val stepId: String? = null) : Destination {
+        override val title = Strings.meditationTitle
+        override val showsPersonalData get() = true
+    }
     data object Reminders : Destination { override val title = Strings.remindersTitle }
     data object Export : Destination { override val title = Strings.exportTitle }
     data object Backup : Destination { override val title = Strings.backupTitle }
@@ -34,8 +53,16 @@ sealed interface Destination {
     data object Crisis : Destination { override val title = Strings.crisisTitle }
 
     companion object {
-        /** The bottom-bar tabs, in order. */
-        val tabs: List<Destination> = listOf(Today, Journal, Programmes, Settings)
+        /**
+         * The bottom-bar tabs, in order. Lazy: `Destination` has a default method, so
+         * initialising `Today` initialises this interface first (JVMS §5.5) — an eager list
+         * would capture a not-yet-created `Today` as null.
+         */
+        val tabs: List<Destination> by lazy { listOf(Today, Journal, Programmes, Settings) }
+
+        // Programmes (the catalogue), Settings and Crisis show nothing personal: a person may
+        // want to screenshot a crisis line.
+        private val personal: Set<Destination> get() = setOf(Today, CheckIn, Journal, Reminders, Export, Backup)
     }
 }
 
@@ -86,6 +113,17 @@ class AppNavigator(start: Destination = Destination.Today) {
         return true
     }
 
+    /**
+     * Opens [destination] as if the person had walked there: a tab replaces the stack; any
+     * other screen opens over Today (or its own tab), so back leads somewhere sensible.
+     */
+    fun open(destination: Destination) {
+        if (destination in Destination.tabs) return selectTab(destination)
+        val tab = if (destination is Destination.ProgrammeStep) Destination.Programmes else Destination.Today
+        selectTab(tab)
+        navigate(destination)
+    }
+
     /** Switches to a tab, clearing everything above it. */
     fun selectTab(tab: Destination) {
         if (stack.size == 1 && stack[0].destination == tab) return
@@ -93,4 +131,17 @@ class AppNavigator(start: Destination = Destination.Today) {
         stack.clear()
         stack.add(entry(tab))
     }
+}
+
+/**
+ * The screen a reminder's deep link (`resetcompanion://<host>`, from the core) opens, or null
+ * for an unknown host (the app then opens where it was).
+ */
+fun destinationForDeepLink(host: String?): Destination? = when (host) {
+    "meditation" -> Destination.Meditation()
+    "checkin" -> Destination.CheckIn
+    "journal" -> Destination.Journal
+    "programme" -> Destination.Today // Today shows the programme's step for the day
+    "assessment" -> Destination.Assessment()
+    else -> null
 }
