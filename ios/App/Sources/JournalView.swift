@@ -41,7 +41,7 @@ struct JournalView: View {
                             if case .thought = entry.body {
                                 ThoughtRecordEditor(store: store, app: app, editing: entry)
                             } else {
-                                EntryDetail(entry: entry)
+                                EntryDetail(entry: entry, store: store)
                             }
                         } label: {
                             VStack(alignment: .leading) {
@@ -79,12 +79,16 @@ struct JournalView: View {
                 }
             }
             ToolbarItem(placement: .primaryAction) {
-                Button { writingThought = true } label: { Label("New thought record", systemImage: "plus") }
+                Button {
+                    writingThought = true
+                } label: {
+                    Label("New thought record", systemImage: "plus")
+                }
             }
         }
         .crisisToolbar(store: store)
         .task { await model.load() }
-        .sheet(isPresented: $writingThought, onDismiss: { Task { await model.load() } }) {
+        .sheet(isPresented: $writingThought, onDismiss: reload) {
             NavigationStack { ThoughtRecordEditor(store: store, app: app, editing: nil) }
         }
     }
@@ -95,11 +99,15 @@ struct JournalView: View {
             result + (part.isMatch ? Text(part.text).bold() : Text(part.text))
         }
     }
+
+    /// Reloads after a sheet closes (an entry or check-in may have been saved).
+    private func reload() { Task { await model.load() } }
 }
 
 /// A read-only view of a non-thought entry.
 struct EntryDetail: View {
     let entry: JournalEntry
+    let store: ResetStore
 
     var body: some View {
         List {
@@ -108,5 +116,6 @@ struct EntryDetail: View {
             Section { Text("\(entry.localDate) \(entry.localTime)").foregroundStyle(.secondary) }
         }
         .navigationTitle(displayName(entry.kind))
+        .crisisToolbar(store: store)
     }
 }
