@@ -33,8 +33,12 @@ private class FakeAlarms(var exactGranted: Boolean = false) : AlarmScheduler {
     val armed = linkedMapOf<String, ReminderAlarm>()
     override fun armedIds(): Set<String> = armed.keys.toSet()
     override fun canScheduleExactAlarms(): Boolean = exactGranted
-    override fun arm(alarm: ReminderAlarm) { armed[alarm.id] = alarm }
-    override fun cancel(id: String) { armed.remove(id) }
+    override fun arm(alarm: ReminderAlarm) {
+        armed[alarm.id] = alarm
+    }
+    override fun cancel(id: String) {
+        armed.remove(id)
+    }
     override fun forgetAll() = armed.clear()
 }
 
@@ -183,8 +187,10 @@ class ReminderTest {
     fun `the shared wall-time fixture holds through Kotlin`() {
         val text = fixture("reminders/wall_times.json").readText()
         // A tiny reader for this fixture's flat shape (no JSON library on the test classpath).
-        val cases = Regex("\\{\\s*\"name\": \"([^\"]+)\",\\s*\"zone\": \"([^\"]+)\", \"kind\": \"(\\w+)\", \"at\": \"([^\"]+)\",\\s*" +
-            "\"from\": \"([^\"]+)\", \"until\": \"([^\"]+)\",\\s*\"expected\": \\[\\{\"fire_at\": \"([^\"]+)\", \"local\": \"([^\"]+)\"\\}\\]")
+        val cases = Regex(
+            "\\{\\s*\"name\": \"([^\"]+)\",\\s*\"zone\": \"([^\"]+)\", \"kind\": \"(\\w+)\", \"at\": \"([^\"]+)\",\\s*" +
+                "\"from\": \"([^\"]+)\", \"until\": \"([^\"]+)\",\\s*\"expected\": \\[\\{\"fire_at\": \"([^\"]+)\", \"local\": \"([^\"]+)\"\\}\\]",
+        )
             .findAll(text).toList()
         assertEquals(7, cases.size)
         for (c in cases) {
