@@ -137,7 +137,7 @@ fn ends(
         r.instrument == id && day(&r.local_date).is_some_and(|d| start <= d && d <= to)
     });
     let first = it.next()?;
-    let last = it.last().unwrap_or(first);
+    let last = it.next_back().unwrap_or(first);
     Some((first.clone(), last.clone()))
 }
 

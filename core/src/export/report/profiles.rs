@@ -35,19 +35,22 @@ pub(crate) fn answers_for(instrument: &str, total: u32, item9: &str) -> String {
     out.join(",")
 }
 
+/// (mood 1–7, labels, areas, instant, zone) of one check-in.
+pub(crate) type MoodAt = (
+    i32,
+    Vec<EmotionLabel>,
+    Vec<LifeArea>,
+    DateTime<Utc>,
+    chrono_tz::Tz,
+);
+
 /// One profile's data.
 #[derive(Default)]
 pub(crate) struct Profile {
     /// (instrument, total, item 9, instant).
     pub assessments: Vec<(&'static str, u32, &'static str, DateTime<Utc>)>,
     /// (mood 1–7, labels, areas, instant, zone).
-    pub check_ins: Vec<(
-        i32,
-        Vec<EmotionLabel>,
-        Vec<LifeArea>,
-        DateTime<Utc>,
-        chrono_tz::Tz,
-    )>,
+    pub check_ins: Vec<MoodAt>,
     /// (text, instant), all shared.
     pub journal: Vec<(String, DateTime<Utc>)>,
 }
