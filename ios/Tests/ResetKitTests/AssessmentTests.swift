@@ -73,7 +73,7 @@ final class AssessmentTests: XCTestCase {
             // Issue 17: each indicator on its own, reliable deterioration first as a warning.
             let met = s.indicators.filter { $0.status == .met }
             XCTAssertEqual(met.count, row.met.count, row.name)
-            XCTAssertEqual(met.first?.warning ?? false, row.met.first == "reliable_deterioration", row.name)
+            XCTAssertEqual(met.contains { $0.warning }, row.met.first == "reliable_deterioration", row.name)
             XCTAssertEqual(s.measures.map(\.measure), [.phq9, .gad7], row.name)
         }
     }
