@@ -13,13 +13,20 @@ import androidx.activity.OnBackPressedCallback
 import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.activity.viewModels
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
+import androidx.compose.runtime.snapshotFlow
 import androidx.core.content.FileProvider
 import androidx.health.connect.client.PermissionController
+import androidx.lifecycle.createSavedStateHandle
 import androidx.lifecycle.lifecycleScope
+import androidx.lifecycle.viewmodel.initializer
+import androidx.lifecycle.viewmodel.viewModelFactory
 import app.resetcompanion.app.ui.AppNavigator
+import app.resetcompanion.app.ui.Destination
+import app.resetcompanion.app.ui.NavigationViewModel
 import app.resetcompanion.app.ui.PlatformActions
 import app.resetcompanion.app.ui.ResetApp
 import app.resetcompanion.app.ui.destinationForDeepLink
@@ -42,8 +49,11 @@ import java.io.File
  */
 class MainActivity : ComponentActivity() {
     private val app get() = application as ResetApplication
-    private val navigator = AppNavigator()
-    private var pendingRestore: BackupViewModel? = null
+    /** The back stack (and its screens' view models) outlives rotation and process death. */
+    private val navModel: NavigationViewModel by viewModels {
+        viewModelFactory { initializer { NavigationViewModel(createSavedStateHandle()) } }
+    }
+    private val navigator: AppNavigator get() = navModel.navigator
 
     private sealed interface Phase {
         data object Opening : Phase
@@ -71,12 +81,17 @@ class MainActivity : ComponentActivity() {
     }
 
     private val backupPicker = registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
-        val target = pendingRestore
-        pendingRestore = null
-        if (uri != null && target != null) {
+        val wasOpen = navModel.restorePickerOpen
+        navModel.restorePickerOpen = false
+        if (uri != null && wasOpen) {
             lifecycleScope.launch {
                 val dest = File(cacheDir, "restore/picked.resetbackup")
-                when (val picked = withContext(Dispatchers.IO) { copyPickedFile(contentResolver, uri, dest) }) {
+                val picked = withContext(Dispatchers.IO) { copyPickedFile(contentResolver, uri, dest) }
+                // After process death the profile may still be opening: wait for it, then hand
+                // the file to the Backup screen's view model (restored with the back stack).
+                val graph = try { app.graph() } catch (e: Exception) { return@launch }
+                val target = navigator.entryFor(Destination.Backup)?.viewModel { graph.backup() } ?: return@launch
+                when (picked) {
                     is PickedFile.Copied -> target.chooseRestoreFile(picked.file)
                     is PickedFile.Unreadable -> target.restoreFileUnreadable(picked.reason)
                 }
@@ -96,16 +111,15 @@ class MainActivity : ComponentActivity() {
         super.onCreate(savedInstanceState)
         app.hooks.attach(this)
         app.hooks.attachHealthPermissionDialog { healthDialog.launch(it) }
-        onBackPressedDispatcher.addCallback(this, object : OnBackPressedCallback(true) {
+        // Enabled only while there is a screen to go back to: at the root the system handles
+        // back itself, with the predictive back-to-home animation.
+        val back = object : OnBackPressedCallback(navigator.canGoBack) {
             override fun handleOnBackPressed() {
-                if (!navigator.back()) {
-                    // At the root: let the system do its default (close / predictive back home).
-                    isEnabled = false
-                    onBackPressedDispatcher.onBackPressed()
-                    isEnabled = true
-                }
+                navigator.back()
             }
-        })
+        }
+        onBackPressedDispatcher.addCallback(this, back)
+        lifecycleScope.launch { snapshotFlow { navigator.canGoBack }.collect { back.isEnabled = it } }
         pendingLink = DeepLinkTarget.of(intent)
         open()
         setContent {
@@ -212,8 +226,9 @@ class MainActivity : ComponentActivity() {
 
     private fun appDetails() = Intent(Settings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null))
 
+    @Suppress("UNUSED_PARAMETER") // the result goes to the Backup entry's view model, which survives recreation
     private fun pickBackupFile(viewModel: BackupViewModel) {
-        pendingRestore = viewModel
+        navModel.restorePickerOpen = true
         backupPicker.launch(arrayOf("*/*")) // .resetbackup has no registered MIME type
     }
 }

@@ -12,7 +12,10 @@ import androidx.lifecycle.viewmodel.viewModelFactory
 // a screen's view model lives exactly as long as the screen is on the stack and is cleared
 // (its coroutines cancelled) when popped. Decision: a small hand-rolled stack instead of
 // Navigation Compose keeps the `ui` package on common Compose APIs (it renders on the JVM);
-// MainActivity forwards the system back gesture to [AppNavigator.back].
+// The navigator lives in [NavigationViewModel] (NavigationState.kt): it survives rotation with its
+// entries' view models, and its stack is saved as route strings for process death. MainActivity
+// forwards the system back gesture to [AppNavigator.back] only while there is somewhere to go
+// back to, so the system's predictive back-to-home animation works at the root.
 
 /** Where the app can go. Top-level tabs have no arguments; flows carry what they open. */
 sealed interface Destination {
@@ -76,21 +79,44 @@ class NavEntry internal constructor(val destination: Destination, /** Unique per
         ViewModelProvider.create(viewModels, viewModelFactory { initializer { create() } })[T::class]
 }
 
-/** The back stack. Starts on Today; switching tabs resets the stack to that tab. */
+/**
+ * The back stack. Starts on Today (or on [saved], a stack from [saved]); switching tabs resets
+ * the stack to that tab.
+ */
 @Stable
-class AppNavigator(start: Destination = Destination.Today) {
+class AppNavigator(start: Destination = Destination.Today, saved: List<String>? = null) {
     private var nextId = 0
-    private val stack = mutableStateListOf(entry(start))
+    private val stack = mutableStateListOf<NavEntry>().apply { addAll(restore(saved) ?: listOf(entry(start))) }
 
     /** Told when an entry leaves the stack for good (ResetApp drops its saved UI state). */
     var onPopped: (NavEntry) -> Unit = {}
 
+    /** Told after every change, with [saved] (NavigationViewModel writes it to its SavedStateHandle). */
+    var onChanged: (List<String>) -> Unit = {}
+
     private fun entry(d: Destination) = NavEntry(d, "entry-${nextId++}")
+
+    private fun restore(saved: List<String>?): List<NavEntry>? {
+        val entries = saved.orEmpty().mapNotNull { line ->
+            val (id, route) = line.split('|', limit = 2).takeIf { it.size == 2 } ?: return@mapNotNull null
+            destinationFromRoute(route)?.let { NavEntry(it, id) }
+        }
+        nextId = entries.maxOfOrNull { it.id.removePrefix("entry-").toIntOrNull() ?: 0 }?.plus(1) ?: 0
+        return entries.takeIf { it.isNotEmpty() }
+    }
+
+    /** The stack as strings (`entry-3|thought-record/e1`): what survives process death. */
+    fun saved(): List<String> = stack.map { "${it.id}|${it.destination.route}" }
+
+    private fun changed() = onChanged(saved())
 
     private fun pop(e: NavEntry) {
         e.viewModels.clear()
         onPopped(e)
     }
+
+    /** Clears every entry's view models (the activity finished for good). */
+    fun clearAll() = stack.forEach { it.viewModels.clear() }
 
     /** The screen on top. */
     val current: NavEntry get() = stack.last()
@@ -104,12 +130,14 @@ class AppNavigator(start: Destination = Destination.Today) {
     /** Opens [destination] on top of the current screen. */
     fun navigate(destination: Destination) {
         stack.add(entry(destination))
+        changed()
     }
 
     /** Pops the top screen, clearing its view models; false when already at the root. */
     fun back(): Boolean {
         if (stack.size <= 1) return false
         pop(stack.removeAt(stack.lastIndex))
+        changed()
         return true
     }
 
@@ -130,7 +158,11 @@ class AppNavigator(start: Destination = Destination.Today) {
         stack.forEach(::pop)
         stack.clear()
         stack.add(entry(tab))
+        changed()
     }
+
+    /** The newest entry showing [destination], if any (a picker's result goes to its screen). */
+    fun entryFor(destination: Destination): NavEntry? = stack.lastOrNull { it.destination == destination }
 }
 
 /**
