@@ -16,7 +16,9 @@ struct PracticeView: View {
     var body: some View {
         List {
             Section {
-                NavigationLink { MeditationTimerView(store: store, app: app) } label: {
+                NavigationLink {
+                    MeditationTimerView(app: app)
+                } label: {
                     Label("Meditation timer", systemImage: "timer")
                 }
             }
@@ -26,7 +28,9 @@ struct PracticeView: View {
                     Text(progress.title).font(.headline)
                     Text("\(progress.completedSteps) of \(progress.totalSteps) steps done").foregroundStyle(.secondary)
                     ForEach(progress.steps, id: \.id) { step in
-                        NavigationLink { StepView(store: store, programmeID: progress.programme, stepID: step.id, app: app) } label: {
+                        NavigationLink {
+                            StepView(store: store, programmeID: progress.programme, stepID: step.id, app: app)
+                        } label: {
                             StepRow(step: step)
                         }
                     }
@@ -78,12 +82,12 @@ struct StepView: View {
             if let error = model.error { MessageView(message: error) }
             if let step = model.step {
                 Section {
-                    Text(LocalizedStringKey(step.body)) // Markdown from the core's content pack
+                    MarkdownBody(markdown: step.body)
                 }
                 if let target = step.practiceTarget {
                     Section("Practice") {
                         NavigationLink("\(displayName(target.technique)) for \(target.minutes) minutes") {
-                            MeditationTimerView(store: store, app: app, technique: target.technique, minutes: target.minutes, stepID: step.id)
+                            MeditationTimerView(app: app, technique: target.technique, minutes: target.minutes, stepID: step.id)
                         }
                     }
                 }
@@ -100,5 +104,44 @@ struct StepView: View {
         .navigationTitle(model.step?.title ?? "Step")
         .crisisToolbar(store: store)
         .task { await model.load() }
+    }
+}
+
+/// A step's Markdown shown as written: block by block (`MarkdownBlock`), each block's inline
+/// Markdown through `AttributedString` — never `LocalizedStringKey`, which would drop list
+/// structure and read `%` as a format specifier.
+struct MarkdownBody: View {
+    let markdown: String
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 10) {
+            ForEach(Array(MarkdownBlock.parse(markdown).enumerated()), id: \.offset) { _, block in
+                switch block.kind {
+                case let .heading(level):
+                    inline(block.text).font(level <= 2 ? .title3.bold() : .headline).accessibilityAddTraits(.isHeader)
+                case .paragraph:
+                    inline(block.text)
+                case .bullet:
+                    HStack(alignment: .firstTextBaseline, spacing: 8) {
+                        Text("•").accessibilityHidden(true)
+                        inline(block.text)
+                    }
+                case let .numbered(number):
+                    HStack(alignment: .firstTextBaseline, spacing: 8) {
+                        Text(verbatim: "\(number).").monospacedDigit()
+                        inline(block.text)
+                    }
+                case .quote:
+                    inline(block.text).italic().padding(.leading, 12)
+                        .overlay(alignment: .leading) { Rectangle().frame(width: 3).foregroundStyle(.secondary) }
+                }
+            }
+        }
+    }
+
+    private func inline(_ text: String) -> Text {
+        let options = AttributedString.MarkdownParsingOptions(interpretedSyntax: .inlineOnlyPreservingWhitespace)
+        if let attributed = try? AttributedString(markdown: text, options: options) { return Text(attributed) }
+        return Text(verbatim: text)
     }
 }
