@@ -8,8 +8,12 @@ struct AssessmentsView: View {
     let store: ResetStore
     @State private var model: AssessmentModel
 
-    init(store: ResetStore, app: AppModel) {
+    /// The questionnaire to open on its first question (from a programme step), if any.
+    private let start: String?
+
+    init(store: ResetStore, app: AppModel, start: String? = nil) {
         self.store = store
+        self.start = start
         _model = State(initialValue: AssessmentModel(store: store, observer: app) { await app.writeToHealth(HealthSample($0)) })
     }
 
@@ -33,12 +37,20 @@ struct AssessmentsView: View {
             }
         }
         .crisisToolbar(store: store)
-        .task { if model.instruments.isEmpty { await model.loadInstruments() } }
+        .task {
+            if model.instruments.isEmpty { await model.loadInstruments() }
+            if let start, model.phase == .choosing, model.instrument == nil { model.begin(start) }
+        }
     }
 
     private var chooser: some View {
         List {
             if let error = model.error { MessageView(message: error) }
+            NavigationLink {
+                AssessmentHistoryView(store: store)
+            } label: {
+                Label("History and progress", systemImage: "chart.line.uptrend.xyaxis")
+            }
             Section {
                 ForEach(model.instruments, id: \.id) { instrument in
                     Button {

@@ -21,6 +21,11 @@ struct PracticeView: View {
                 } label: {
                     Label("Meditation timer", systemImage: "timer")
                 }
+                NavigationLink {
+                    PracticeSummaryView(store: store)
+                } label: {
+                    Label("Your practice", systemImage: "chart.bar")
+                }
             }
             if let error = model.error { Section { MessageView(message: error) } }
             if let progress = model.progress {
@@ -88,6 +93,27 @@ struct StepView: View {
                     Section("Practice") {
                         NavigationLink("\(displayName(target.technique)) for \(target.minutes) minutes") {
                             MeditationTimerView(app: app, technique: target.technique, minutes: target.minutes, stepID: step.id)
+                        }
+                    }
+                }
+                // The step's own questionnaires and journal exercise, one tap away.
+                if !model.linkedInstruments.isEmpty {
+                    Section("Questionnaires for this step") {
+                        ForEach(model.linkedInstruments, id: \.id) { instrument in
+                            NavigationLink(instrument.title) {
+                                AssessmentsView(store: store, app: app, start: instrument.id)
+                            }
+                        }
+                    }
+                }
+                if let kind = model.linkedJournalKind {
+                    Section("Exercise") {
+                        NavigationLink("Write a \(displayName(kind).lowercased()) entry") {
+                            if kind == .thought {
+                                ThoughtRecordEditor(store: store, app: app, editing: nil)
+                            } else {
+                                JournalEntryEditor(store: store, app: app, kind: kind)
+                            }
                         }
                     }
                 }

@@ -42,6 +42,18 @@ struct TodayView: View {
                         }
                     }
                 }
+                Section("Your progress") {
+                    NavigationLink {
+                        CheckInHistoryView(store: store)
+                    } label: {
+                        Label("Check-in history", systemImage: "list.bullet")
+                    }
+                    NavigationLink {
+                        InsightsView(store: store)
+                    } label: {
+                        Label("Insights and mood calendar", systemImage: "calendar")
+                    }
+                }
                 Section("Practice") {
                     Label("\(today.practiceMinutesToday) minutes today", systemImage: "timer")
                     NavigationLink("Start a meditation") { MeditationTimerView(app: app) }

@@ -73,6 +73,19 @@ final class MainFlowsUITests: XCTestCase {
         XCTAssertTrue(app.navigationBars["Get help now"].waitForExistence(timeout: 5))
     }
 
+    func testAGratitudeEntryIsWrittenAndReadInFull() {
+        app.tabBars.buttons["Journal"].tap()
+        app.buttons["New entry"].tap()
+        app.buttons["Gratitude"].tap()
+        let first = app.textFields["Something good, however small"].firstMatch
+        first.tap()
+        first.typeText("A walk in the sun")
+        app.buttons["Save"].tap()
+        app.staticTexts["A walk in the sun"].firstMatch.tap()
+        XCTAssertTrue(app.staticTexts["Grateful for (1)"].waitForExistence(timeout: 5) || app.staticTexts["GRATEFUL FOR (1)"].exists)
+        XCTAssertTrue(app.buttons["Edit"].exists)
+    }
+
     func testEraseAsksFirstAndCancelKeepsEverything() {
         app.tabBars.buttons["Settings"].tap()
         app.buttons["Erase everything"].tap()

@@ -2,7 +2,9 @@ package app.resetcompanion.core
 
 import app.resetcompanion.core.model.Answer
 import app.resetcompanion.core.model.ErrorKind
+import app.resetcompanion.core.model.IndicatorStatus
 import app.resetcompanion.core.model.OutcomeCategory
+import app.resetcompanion.core.model.OutcomeMeasure
 import app.resetcompanion.core.model.ResetException
 import app.resetcompanion.core.model.SignpostReason
 import kotlinx.coroutines.runBlocking
@@ -76,6 +78,11 @@ class AssessmentTest {
             assertEquals(expect["reliable_deterioration"], s.reliableDeterioration, name)
             assertEquals(expect["recovery"], s.recovery, name)
             assertEquals(expect["reliable_recovery"], s.reliableRecovery, name)
+            // Issue 17: each indicator on its own, reliable deterioration first as a warning.
+            val met = s.indicators.filter { it.status == IndicatorStatus.MET }.sortedBy { !it.warning }
+            assertEquals(row["met"], met.map { it.indicator.name.lowercase() }, name)
+            assertEquals(s.reliableDeterioration, s.indicators.any { it.warning }, name)
+            assertEquals(listOf(OutcomeMeasure.PHQ9, OutcomeMeasure.GAD7), s.measures.map { it.measure }, name)
         }
     }
 

@@ -78,7 +78,7 @@ class ExportTest {
             assertEquals(1uL, p.checkIns)
             assertEquals(1uL, p.sharedJournalEntries)
             assertEquals(1uL, p.privateJournalEntries)
-            assertEquals(0uL, store.exportPreview(TherapistExport()).sharedJournalEntries, "journal is opt-in")
+            assertEquals(1uL, store.exportPreview(TherapistExport()).sharedJournalEntries, "shared entries are in by default")
         }
     }
 

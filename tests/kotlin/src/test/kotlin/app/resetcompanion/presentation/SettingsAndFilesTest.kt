@@ -77,6 +77,8 @@ class ExportViewModelTest : ViewModelTest() {
         }
         val vm = graph().export()
         assertEquals(2uL, vm.state.value.preview?.checkIns)
+        assertTrue(ExportSection.JOURNAL in vm.state.value.preview!!.sections, "shared entries are in by default")
+        vm.toggleSection(ExportSection.JOURNAL)
         assertFalse(ExportSection.JOURNAL in vm.state.value.preview!!.sections)
         vm.toggleSection(ExportSection.CHECK_INS)
         assertFalse(ExportSection.CHECK_INS in vm.state.value.preview!!.sections)
