@@ -18,11 +18,13 @@ pub mod error;
 pub mod export;
 pub mod insights;
 pub mod journal;
+pub mod lock;
 pub mod practice;
 pub mod preferences;
 pub mod programme;
 pub mod progress;
 pub mod reminder;
+pub mod safety_plan;
 pub mod store;
 pub mod time;
 

@@ -35,6 +35,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 5,
         sql: include_str!("migrations/v0005_reminders.sql"),
     },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/v0006_safety_plan.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -50,6 +54,7 @@ pub const COUNTED_TABLES: &[(&str, &str)] = &[
     ("programme_completions", "programme_completions"),
     ("practice_sessions", "practice_sessions"),
     ("reminder_rules", "reminder_rules"),
+    ("safety_plan_versions", "safety_plan_versions"),
 ];
 
 /// Applies every migration newer than `from`, each in its own transaction.

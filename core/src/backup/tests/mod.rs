@@ -134,6 +134,7 @@ fn a_multi_year_profile_round_trips_exactly() {
         "assessments",
         "safety_events",
         "practice_sessions",
+        "safety_plan_versions",
         "settings",
     ] {
         assert!(

@@ -76,6 +76,15 @@ pub fn generate(store: &mut Store, days: u32) {
                 for day in block..(block + 100).min(days) {
                     let seed = u64::from(day);
                     let morning = start() + Duration::days(i64::from(day));
+                    if day % 180 == 0 {
+                        // The safety plan, revised twice a year: one version per save.
+                        let plan = crate::safety_plan::SafetyPlanInput {
+                            warning_signs: vec![sentence(seed, 8)],
+                            reasons_for_living: vec![sentence(seed + 1, 6)],
+                            ..Default::default()
+                        };
+                        crate::safety_plan::save(tx, plan, morning, ZONE)?;
+                    }
                     for (slot, hours) in [(0u64, 0i64), (1, 11)] {
                         let at = morning
                             + Duration::hours(hours)
