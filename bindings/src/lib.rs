@@ -16,6 +16,7 @@ mod export;
 pub mod journal;
 pub mod programme;
 mod reminder;
+pub mod safety_plan;
 
 pub use companion::{Companion, CompanionConfig, Status, open_companion};
 pub use reset_core::time::Clock;

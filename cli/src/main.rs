@@ -96,6 +96,17 @@ enum Command {
         #[command(subcommand)]
         command: cmd::programme::PracticeCommand,
     },
+    /// Your safety plan for a bad night (show, edit from JSON, history of versions).
+    #[command(name = "safety-plan")]
+    SafetyPlan {
+        #[command(subcommand)]
+        command: cmd::safety_plan::SafetyPlanCommand,
+    },
+    /// App lock: when the phone apps ask for the device's authentication again (status, set).
+    Lock {
+        #[command(subcommand)]
+        command: cmd::safety_plan::LockCommand,
+    },
     /// Developer tools: `dev generate --years N --seed S` fills a new profile with test history.
     Dev {
         #[command(subcommand)]
@@ -181,6 +192,8 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
         Command::Remind { command } => cmd::remind::run(&ctx, command),
         Command::Session { command } => cmd::programme::session(&ctx, command),
         Command::Practice { command } => cmd::programme::practice(&ctx, command),
+        Command::SafetyPlan { command } => cmd::safety_plan::run(&ctx, command),
+        Command::Lock { command } => cmd::safety_plan::lock(&ctx, command),
         Command::Dev { command } => cmd::dev::run(&ctx, command),
     }
 }

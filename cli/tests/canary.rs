@@ -286,6 +286,44 @@ fn scenarios(a: &mut Audit) {
             );
         }
     }
+    // Safety plan: a canary in every free-text field, saved twice (both versions are kept).
+    for version in 1..=2 {
+        let plan = serde_json::json!({
+            "warning_signs": [a.canary()],
+            "coping_strategies": [a.canary()],
+            "distractions": [a.canary()],
+            "support_contacts": [{"name": a.canary(), "phone": "07700 900123", "other": a.canary()}],
+            "professionals": [{"name": a.canary(), "sms": "85258"}],
+            "safer_surroundings": [a.canary()],
+            "reasons_for_living": [a.canary()],
+        });
+        let path = a.inputs.path().join(format!("plan-{version}.json"));
+        std::fs::write(&path, plan.to_string()).unwrap();
+        let shown = a.ok(&["safety-plan", "edit", "--input", path.to_str().unwrap()]);
+        assert_eq!(shown["plan"]["version"], version);
+    }
+    a.ok(&["safety-plan", "show"]);
+    a.ok(&["safety-plan", "history"]);
+    // Refused plans never quote their text, nor the input file's name.
+    for bad in [
+        serde_json::json!({"warning_signs": a.fresh()}),
+        serde_json::json!({"warning_signs": [a.fresh().repeat(100)]}),
+        serde_json::json!({"support_contacts": [{"name": "x", "phone": a.fresh()}]}),
+        serde_json::from_str(&format!("{{\"{}\": []}}", a.fresh())).unwrap(),
+    ] {
+        let path = a.inputs.path().join("refused.json");
+        std::fs::write(&path, bad.to_string()).unwrap();
+        a.refused(
+            &["safety-plan", "edit", "--input", path.to_str().unwrap()],
+            &[],
+        );
+    }
+    let name = format!("{}.json", a.fresh());
+    let missing = a.inputs.path().join(name);
+    a.refused(
+        &["safety-plan", "edit", "--input", missing.to_str().unwrap()],
+        &[],
+    );
     // Mistakes: a canary given where it is refused must not be quoted back.
     a.refused(&["checkin", "--mood", "9"], &[]);
     let bad = a.fresh();

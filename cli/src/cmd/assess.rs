@@ -272,6 +272,8 @@ fn describe(r: &AssessmentResult) -> String {
                 c.description
             ));
         }
+        // After the crisis lines, never instead of them.
+        out.push_str("Your safety plan: reset safety-plan show\n");
         out.push('\n');
     }
     out.push_str(&format!(

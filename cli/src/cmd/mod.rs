@@ -8,3 +8,4 @@ pub mod export;
 pub mod journal;
 pub mod programme;
 pub mod remind;
+pub mod safety_plan;

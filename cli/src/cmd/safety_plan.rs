@@ -1,0 +1,228 @@
+//! `reset safety-plan show|edit|history` and `reset lock status|set` (issue 20).
+//!
+//! The plan is the person's own words: it is printed only on stdout, never in an error, and
+//! `edit` never echoes the input file's name or contents when the input is refused.
+
+use std::io::Read;
+
+use clap::Subcommand;
+use reset_core::Error;
+use reset_core::assessment::CrisisResource;
+use reset_core::lock::{LockPolicy, LockSettings};
+use reset_core::safety_plan::{SafetyContact, SafetyPlan, prompts};
+use reset_ffi::ResetError;
+use serde_json::{Value, json};
+
+use crate::Ctx;
+use crate::output::Output;
+
+/// The `edit` input shape, printed in `--help`.
+const SHAPE: &str = r#"Input (JSON; every key optional, at least one step filled in):
+  {
+    "warning_signs":      ["…"],
+    "coping_strategies":  ["…"],
+    "distractions":       ["…"],
+    "support_contacts":   [{"name": "…", "phone": "…", "sms": "…", "other": "…"}],
+    "professionals":      [{"name": "…", "phone": "…", "sms": "…", "other": "…"}],
+    "safer_surroundings": ["…"],
+    "reasons_for_living": ["…"]
+  }
+A contact needs a name and at least one of phone, sms or other. Up to 20 entries per step,
+500 characters per entry. Every save is kept as a new version (see `history`)."#;
+
+/// The safety-plan subcommands.
+#[derive(Subcommand)]
+pub enum SafetyPlanCommand {
+    /// Show the current plan, with your region's crisis lines.
+    Show,
+    /// Save a new version of the plan from a JSON file or standard input.
+    #[command(after_help = SHAPE)]
+    Edit {
+        /// The plan as JSON: a file, or `-` for standard input.
+        #[arg(long, value_name = "FILE|-")]
+        input: String,
+    },
+    /// Every saved version, newest first.
+    History,
+}
+
+/// The lock subcommands.
+#[derive(Subcommand)]
+pub enum LockCommand {
+    /// The app lock policy and whether the safety plan is readable while locked.
+    Status,
+    /// Set the policy: off, immediately, 1m, 5m or 15m.
+    Set {
+        /// off, immediately, 1m, 5m or 15m.
+        policy: String,
+        /// Let the safety plan be read without unlocking (crisis lines always can be).
+        #[arg(long)]
+        plan_visible: bool,
+    },
+}
+
+/// Runs a safety-plan subcommand.
+pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError> {
+    let c = ctx.open()?;
+    match command {
+        SafetyPlanCommand::Show => match c.safety_plan()? {
+            Some(plan) => Ok(Output::new(
+                json!({"plan": plan_json(&plan)}),
+                describe(&plan),
+            )),
+            None => {
+                let lines = c.crisis_resources(None)?;
+                let mut human = String::from(
+                    "You have no safety plan yet. Write one: reset safety-plan edit --input FILE\n\
+                     (`reset safety-plan edit --help` shows the shape).\n\n",
+                );
+                human.push_str(&crisis_lines(&lines));
+                Ok(Output::new(json!({"plan": null}), human))
+            }
+        },
+        SafetyPlanCommand::Edit { input } => {
+            let text = read_input(input)?;
+            let plan = reset_ffi::safety_plan::parse_safety_plan(text)?;
+            let saved = c.save_safety_plan(plan)?;
+            let human = format!(
+                "Saved version {} of your safety plan.\n\n{}",
+                saved.version,
+                describe(&saved)
+            );
+            Ok(Output::new(json!({"plan": plan_json(&saved)}), human))
+        }
+        SafetyPlanCommand::History => {
+            let versions = c.safety_plan_history()?;
+            let mut human = String::new();
+            if versions.is_empty() {
+                human.push_str("No safety plan saved yet.\n");
+            }
+            for v in &versions {
+                human.push_str(&format!("version {} saved {}\n", v.version, v.saved_at));
+            }
+            let all: Vec<Value> = versions.iter().map(plan_json).collect();
+            Ok(Output::new(json!({"versions": all}), human))
+        }
+    }
+}
+
+/// Runs a lock subcommand.
+pub fn lock(ctx: &Ctx, command: &LockCommand) -> Result<Output, ResetError> {
+    let c = ctx.open()?;
+    let settings = match command {
+        LockCommand::Status => c.app_lock_settings()?,
+        LockCommand::Set {
+            policy,
+            plan_visible,
+        } => {
+            let settings = LockSettings {
+                policy: LockPolicy::parse(policy)?,
+                safety_plan_visible_when_locked: *plan_visible,
+            };
+            c.set_app_lock_settings(settings)?;
+            settings
+        }
+    };
+    let human = format!(
+        "app lock: {}\nsafety plan while locked: {}\ncrisis lines while locked: always shown\n",
+        settings.policy.as_str(),
+        if settings.safety_plan_visible_when_locked {
+            "shown"
+        } else {
+            "hidden"
+        }
+    );
+    let json = json!({
+        "policy": settings.policy.as_str(),
+        "safety_plan_visible_when_locked": settings.safety_plan_visible_when_locked,
+    });
+    Ok(Output::new(json, human))
+}
+
+fn read_input(input: &str) -> Result<String, ResetError> {
+    // The file name may itself be personal, so errors never repeat it.
+    let result = if input == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map(|_| s)
+    } else {
+        std::fs::read_to_string(input)
+    };
+    result.map_err(|e| Error::invalid("input", format!("cannot be read ({})", e.kind())).into())
+}
+
+/// The `--json` shape of one version.
+fn plan_json(p: &SafetyPlan) -> Value {
+    let lines: Vec<Value> = p
+        .crisis_lines
+        .iter()
+        .map(|c| json!({"name": c.name, "phone": c.phone, "text": c.text, "url": c.url}))
+        .collect();
+    json!({
+        "version": p.version,
+        "saved_at": p.saved_at,
+        "zone": p.zone,
+        "steps": p.steps,
+        "crisis_region": p.crisis_region,
+        "crisis_lines": lines,
+    })
+}
+
+fn contact(c: &SafetyContact) -> String {
+    let how: Vec<String> = [
+        c.phone.as_ref().map(|p| format!("call {p}")),
+        c.sms.as_ref().map(|p| format!("text {p}")),
+        c.other.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!("{} — {}", c.name, how.join(", "))
+}
+
+fn crisis_lines(lines: &[CrisisResource]) -> String {
+    let mut out = String::from("Crisis lines, any time:\n");
+    for c in lines {
+        let how: Vec<String> = c
+            .phone
+            .iter()
+            .map(|p| format!("call {p}"))
+            .chain(c.text.iter().map(|t| format!("text {t}")))
+            .collect();
+        out.push_str(&format!("  • {}: {}\n", c.name, how.join(" or ")));
+    }
+    out
+}
+
+/// Human text: the seven steps in order, the crisis lines under step 5.
+fn describe(p: &SafetyPlan) -> String {
+    let s = &p.steps;
+    let mut out = format!(
+        "My safety plan (version {}, saved {})\n",
+        p.version, p.saved_at
+    );
+    for step in prompts() {
+        out.push_str(&format!("\n{}. {}\n", step.step, step.title));
+        let entries: Vec<String> = match step.field.as_str() {
+            "warning_signs" => s.warning_signs.clone(),
+            "coping_strategies" => s.coping_strategies.clone(),
+            "distractions" => s.distractions.clone(),
+            "support_contacts" => s.support_contacts.iter().map(contact).collect(),
+            "professionals" => s.professionals.iter().map(contact).collect(),
+            "safer_surroundings" => s.safer_surroundings.clone(),
+            "reasons_for_living" => s.reasons_for_living.clone(),
+            _ => Vec::new(),
+        };
+        if entries.is_empty() {
+            out.push_str("   (not filled in yet)\n");
+        }
+        for e in entries {
+            out.push_str(&format!("   • {e}\n"));
+        }
+        if step.field == "professionals" {
+            for line in crisis_lines(&p.crisis_lines).lines() {
+                out.push_str(&format!("   {line}\n"));
+            }
+        }
+    }
+    out
+}
