@@ -254,6 +254,16 @@ fn write_fixtures() {
     ] {
         reset(&source, &args);
     }
+    // v6: the safety plan, saved twice (two versions).
+    let plan = scratch.path().join("plan.json");
+    for reason in ["My cat", "My cat and my sister"] {
+        let body = json!({"warning_signs": ["Not sleeping"], "support_contacts": [{"name": "Sam", "phone": "07700 900123"}], "reasons_for_living": [reason]});
+        std::fs::write(&plan, body.to_string()).unwrap();
+        reset(
+            &source,
+            &["safety-plan", "edit", "--input", plan.to_str().unwrap()],
+        );
+    }
     let mut expected = serde_json::Map::new();
     let current = reset(&source, &["status"])["schema_version"]
         .as_i64()
