@@ -135,7 +135,8 @@ fn harden(conn: &Connection, defensive: bool) -> Result<()> {
 }
 
 /// Replaces the configuration of every FTS5 table in the image with the fresh database's
-/// (`secure-delete` on; no ranking function, tokenizer data or merge setting of the file's).
+/// (`secure-delete` on; no ranking function, tokenizer data or merge setting of the file's),
+/// keeping only the index's own format `version`.
 fn reset_fts_config(
     conn: &Connection,
     fresh: &Connection,
@@ -155,7 +156,9 @@ fn reset_fts_config(
     let result = (|| {
         for table in fts {
             let config = format!("\"{table}_config\"");
-            let mut stmt = fresh.prepare(&format!("SELECT k, v FROM {config}"))?;
+            // `version` is the index's on-disk format (secure-delete deletes raise it to 5),
+            // which FTS5 itself checks; every other key comes from the fresh database.
+            let mut stmt = fresh.prepare(&format!("SELECT k, v FROM {config} WHERE k <> 'version'"))?;
             let rows = stmt
                 .query_map([], |r| {
                     Ok((
@@ -164,7 +167,7 @@ fn reset_fts_config(
                     ))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            conn.execute(&format!("DELETE FROM {config}"), [])?;
+            conn.execute(&format!("DELETE FROM {config} WHERE k <> 'version'"), [])?;
             for (k, v) in rows {
                 conn.execute(
                     &format!("INSERT INTO {config} (k, v) VALUES (?1, ?2)"),

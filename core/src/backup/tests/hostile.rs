@@ -143,3 +143,30 @@ fn the_profile_connection_runs_with_trusted_schema_off_and_defensive_on() {
         .execute_batch("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = sql;");
     assert!(err.is_err());
 }
+
+#[test]
+fn a_backup_taken_after_secure_deletes_still_restores() {
+    // Secure-delete deletions raise the full-text index's format version; the reset keeps it.
+    let mut phone = Profile::generated(45, 30);
+    let ids: Vec<String> = phone
+        .store
+        .conn()
+        .prepare("SELECT id FROM journal_entries LIMIT 3")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(!ids.is_empty());
+    for id in &ids {
+        phone
+            .store
+            .write(|tx| crate::journal::entries::delete(tx, id))
+            .unwrap();
+    }
+    let before = phone.dump();
+    let file = phone.backup();
+    let mut other = Profile::new(46);
+    other.restore(&file, PASS).unwrap();
+    assert_eq!(other.dump(), before);
+}
