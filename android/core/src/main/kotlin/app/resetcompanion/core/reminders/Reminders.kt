@@ -40,8 +40,8 @@ suspend fun ResetStore.removeReminder(id: String) = call { it.removeReminder(id)
 suspend fun ResetStore.pauseReminder(id: String, until: String): ReminderRule = call { it.pauseReminder(id, until) }
 
 /** The plan for Android: exact only when the person granted exact alarms. */
-fun androidPlanOptions(exactAlarmsAllowed: Boolean, untilUnixMs: Long? = null): PlanOptions =
-    PlanOptions(fromUnixMs = null, untilUnixMs = untilUnixMs, limit = null, platform = Platform.ANDROID, exactAlarmsAllowed = exactAlarmsAllowed)
+fun androidPlanOptions(exactAlarmsAllowed: Boolean, untilUnixMs: Long? = null, limit: Int? = null): PlanOptions =
+    PlanOptions(fromUnixMs = null, untilUnixMs = untilUnixMs, limit = limit?.toUInt(), platform = Platform.ANDROID, exactAlarmsAllowed = exactAlarmsAllowed)
 
 /** The notifications the core would schedule. */
 suspend fun ResetStore.reminderPlan(options: PlanOptions = androidPlanOptions(false)): List<PlannedNotification> =
