@@ -27,9 +27,9 @@ public final class ExportModel {
 
     /// Whether shared journal entries are included (private ones never are).
     public var includesJournal: Bool {
-        get { export.include?.contains(.journal) ?? false }
+        get { export.include?.contains(.journal) ?? true }
         set {
-            var sections = export.include ?? TherapistExport.everySection.filter { $0 != .journal }
+            var sections = export.include ?? TherapistExport.everySection
             sections.removeAll { $0 == .journal }
             if newValue { sections.append(.journal) }
             export.include = sections

@@ -23,8 +23,14 @@ class JournalTest {
         openStore(scratchDir()).use { store ->
             // 23:30 UTC on 30 June 2026 is 00:30 BST on 1 July in London (before the fixed clock:
             // a record more than five minutes in the future is refused).
-            val c = store.checkIn(6, listOf(EmotionLabel.CALM), listOf(LifeArea.SELF_CARE), "Tea in the garden", listOf("Garden"),
-                at = Instant.parse("2026-06-30T23:30:00Z"))
+            val c = store.checkIn(
+                6,
+                listOf(EmotionLabel.CALM),
+                listOf(LifeArea.SELF_CARE),
+                "Tea in the garden",
+                listOf("Garden"),
+                at = Instant.parse("2026-06-30T23:30:00Z"),
+            )
             assertEquals(2.0 / 3.0, c.valence, 1e-12)
             assertEquals(ValenceClassification.PLEASANT, c.valenceClassification)
             assertEquals("2026-07-01", c.localDate)
@@ -42,7 +48,10 @@ class JournalTest {
             val body = JournalBodies.decode(fixture("journal/thought.json").readText(), JournalKind.THOUGHT)
             val record = (body as JournalBody.Thought).record
             assertEquals(EmotionLabel.ANXIOUS, record.emotions.first().label)
-            assertEquals(listOf(CognitiveDistortion.FORTUNE_TELLING, CognitiveDistortion.OVERGENERALIZATION, CognitiveDistortion.MIND_READING), record.distortions)
+            assertEquals(
+                listOf(CognitiveDistortion.FORTUNE_TELLING, CognitiveDistortion.OVERGENERALIZATION, CognitiveDistortion.MIND_READING),
+                record.distortions,
+            )
             val entry = store.addJournalEntry(body, listOf("work"))
             assertFalse(entry.sharedWithTherapist)
             assertEquals(body, store.journalEntry(entry.id).body)
