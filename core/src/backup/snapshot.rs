@@ -158,7 +158,8 @@ fn reset_fts_config(
             let config = format!("\"{table}_config\"");
             // `version` is the index's on-disk format (secure-delete deletes raise it to 5),
             // which FTS5 itself checks; every other key comes from the fresh database.
-            let mut stmt = fresh.prepare(&format!("SELECT k, v FROM {config} WHERE k <> 'version'"))?;
+            let mut stmt =
+                fresh.prepare(&format!("SELECT k, v FROM {config} WHERE k <> 'version'"))?;
             let rows = stmt
                 .query_map([], |r| {
                     Ok((
