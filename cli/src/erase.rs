@@ -93,7 +93,18 @@ fn erase_profile(ctx: &Ctx) -> Result<(), ResetError> {
     let key_file = profile::key_path(&ctx.db);
     let key_beside = std::fs::symlink_metadata(&key_file).is_ok_and(|m| m.is_file());
     let key_available = key_beside || std::env::var(profile::KEY_ENV).is_ok();
-    let opened = if key_available { ctx.open().ok() } else { None };
+    let opened = if key_available {
+        // Opening tightens the file's mode to 0600; a file that turns out not to open is put
+        // back exactly as it was.
+        let mode = std::fs::metadata(&ctx.db).map(|m| m.permissions());
+        let opened = ctx.open().ok();
+        if let (None, Ok(mode)) = (&opened, mode) {
+            let _ = std::fs::set_permissions(&ctx.db, mode);
+        }
+        opened
+    } else {
+        None
+    };
     match opened {
         Some(companion) => companion.erase_all()?,
         None if key_beside => reset_core::store::erase_files(&ctx.db)?,

@@ -222,6 +222,23 @@ fn erase_refuses_anything_that_is_not_evidently_a_profile_and_touches_nothing() 
         assert_eq!(err["field"], "db");
     }
     assert_eq!(tree(dir), before, "nothing was touched");
+    // Even with a key in RESET_KEY (the file is then tried as a profile and fails to open).
+    let out = Command::new(env!("CARGO_BIN_EXE_reset"))
+        .arg("--db")
+        .arg(&page_sized)
+        .args(["erase", "--yes", "--json"])
+        .env("RESET_KEY", "11".repeat(32))
+        .output()
+        .unwrap();
+    assert_eq!(
+        common::error_json(&out, &["erase"])["kind"],
+        "invalid_input"
+    );
+    assert_eq!(
+        tree(dir),
+        before,
+        "nothing was touched with RESET_KEY either"
+    );
     // Nothing at the path: not_found, and nothing created.
     let args = ["erase", "--yes", "--json"];
     let err = common::error_json(&run_db(&dir.join("absent.db"), &args), &args);
