@@ -55,10 +55,15 @@ class ExportTest {
                 store.call { it.takeAssessment(id, parseAssessmentAnswers(answers), ms(at), "GB") }
             }
             store.checkIn(3, note = "a private note", at = Instant.parse("2027-01-05T08:00:00Z"))
-            store.addJournalEntry(journalBodyFromText(JournalKind.FREE, "Walked to the park"), sharedWithTherapist = true,
-                at = Instant.parse("2027-02-20T18:00:00Z"))
-            store.addJournalEntry(journalBodyFromText(JournalKind.FREE, "never leaves the phone"),
-                at = Instant.parse("2027-02-21T18:00:00Z"))
+            store.addJournalEntry(
+                journalBodyFromText(JournalKind.FREE, "Walked to the park"),
+                sharedWithTherapist = true,
+                at = Instant.parse("2027-02-20T18:00:00Z"),
+            )
+            store.addJournalEntry(
+                journalBodyFromText(JournalKind.FREE, "never leaves the phone"),
+                at = Instant.parse("2027-02-21T18:00:00Z"),
+            )
         }
     }
 
