@@ -5,6 +5,7 @@
 
 mod cmd;
 mod erase;
+mod fonts;
 mod input;
 mod output;
 mod profile;

@@ -131,6 +131,7 @@ pub(crate) fn snapshot_of(
         include: Some(ExportSection::ALL.to_vec()),
         name: name.map(Into::into),
         page_size: PageSize::A4,
+        fonts: None,
     };
     let snap = crate::export::read(&mut store, &options, now, LONDON).unwrap();
     (dir, snap)

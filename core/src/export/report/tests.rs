@@ -103,7 +103,6 @@ fn page_one_opens_with_the_header_then_risk_then_the_episode_outcome() {
         at("Several days (1)"),
         at("Crisis signposts shown"),
         at("Outcome over the treatment episode"),
-        at("Latest scores"),
     ];
     assert!(
         order.windows(2).all(|w| w[0] < w[1]),
