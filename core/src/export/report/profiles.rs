@@ -53,6 +53,8 @@ pub(crate) struct Profile {
     pub check_ins: Vec<MoodAt>,
     /// (text, instant), all shared.
     pub journal: Vec<(String, DateTime<Utc>)>,
+    /// The zone the journal entries are written in (London when `None`).
+    pub journal_zone: Option<chrono_tz::Tz>,
 }
 
 /// A store holding `p`, written "now" = `now`.
@@ -99,7 +101,7 @@ pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
                         at: Some(at.to_rfc3339()),
                     },
                     now,
-                    LONDON,
+                    p.journal_zone.unwrap_or(LONDON),
                 )?;
             }
             Ok(())
