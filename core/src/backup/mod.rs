@@ -34,6 +34,7 @@ pub use crate::dump::TableRows;
 use crate::error::{Error, Result};
 use crate::progress::{Meter, Progress};
 use crate::store::{DatabaseKey, Store};
+use crate::time::Timestamp;
 use crypto::{NONCE_LEN, SALT_LEN};
 use format::{Header, Manifest, Parsed};
 use snapshot::Image;
@@ -69,7 +70,7 @@ pub struct BackupSummary {
     /// The profile's schema version.
     pub schema_version: i64,
     /// When the backup was made (RFC 3339, UTC).
-    pub created_at: String,
+    pub created_at: Timestamp,
     /// Rows per table, sorted by table name.
     pub tables: Vec<TableRows>,
 }
@@ -79,7 +80,7 @@ pub struct BackupSummary {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RestoreSummary {
     /// When the backup was made (RFC 3339, UTC).
-    pub created_at: String,
+    pub created_at: Timestamp,
     /// The schema version the backup was written with.
     pub backup_schema_version: i64,
     /// The schema version of the profile now (higher if the backup was migrated).
@@ -110,7 +111,7 @@ pub fn create(
         bytes: bytes.len() as u64,
         format_version: u32::from(FORMAT_VERSION),
         schema_version: image.schema_version,
-        created_at: crate::time::format_utc(now),
+        created_at: Timestamp(now),
         tables: table_rows(&image.manifest),
     };
     meter.finish();
@@ -185,10 +186,15 @@ pub fn restore(
     meter.at(850);
     let schema_version = restore::migrate_staged(&temp, key, header.schema_version)?;
     meter.at(950);
+    // Checked when the header was parsed; read before anything is replaced all the same.
+    let created_at = Timestamp(crate::time::parse_instant(
+        &header.created_at,
+        "created_at",
+    )?);
     restore::swap_in(store, temp, key)?;
     meter.finish();
     Ok(RestoreSummary {
-        created_at: header.created_at,
+        created_at,
         backup_schema_version: header.schema_version,
         schema_version,
         tables: table_rows(&manifest),

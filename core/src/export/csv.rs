@@ -72,9 +72,9 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
     w.write_record(&header).map_err(csv_err)?;
     for a in &snap.assessments {
         let mut row = vec![
-            a.taken_at.clone(),
-            a.local_date.clone(),
-            a.zone.clone(),
+            a.taken.local_time(),
+            a.taken.local_date.to_string(),
+            a.taken.time_zone.clone(),
             a.instrument.clone(),
             a.total.to_string(),
             a.max.to_string(),
@@ -98,9 +98,9 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
     .map_err(csv_err)?;
     for e in &snap.safety_events {
         s.write_record([
-            &e.occurred_at,
-            &e.local_date,
-            &e.zone,
+            &e.occurred.local_time(),
+            &e.occurred.local_date.to_string(),
+            &e.occurred.time_zone,
             &e.instrument,
             e.reason.as_str(),
             &e.region,
@@ -160,9 +160,9 @@ fn practice(snap: &Snapshot) -> Result<CsvFile> {
     .map_err(csv_err)?;
     for p in &snap.practice {
         w.write_record([
-            p.started_at.as_str(),
-            &p.ended_at,
-            &p.local_date,
+            p.started.local_time().as_str(),
+            &p.ended_local(),
+            &p.started.local_date.to_string(),
             p.technique.as_str(),
             &p.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
             &p.actual_minutes.to_string(),
@@ -210,9 +210,9 @@ fn journal(snap: &Snapshot) -> Result<CsvFile> {
         .map_err(csv_err)?;
     for e in &snap.journal {
         w.write_record([
-            e.local_time.as_str(),
-            &e.local_date,
-            &e.time_zone,
+            e.captured.local_time().as_str(),
+            &e.captured.local_date.to_string(),
+            &e.captured.time_zone,
             e.kind.code(),
             &e.tags.join(";"),
             &journal_text::plain(&e.body),

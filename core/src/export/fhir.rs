@@ -153,7 +153,7 @@ pub fn bundle(snap: &Snapshot) -> Result<Value> {
     }
     for record in &snap.assessments {
         let ins = assessment::instrument(&record.instrument)?;
-        let key = format!("assessment/{}/{}", record.id, record.taken_at_ms);
+        let key = format!("assessment/{}/{}", record.id, record.taken.at.unix_ms());
         let qr_url = urn(stable_uuid(pseudonym, &format!("{key}/response")));
         entries.push(json!({"fullUrl": qr_url, "resource": response(ins, record, &patient_url)}));
         entries.push(json!({
@@ -307,11 +307,11 @@ fn response(ins: &Instrument, record: &AssessmentRecord, patient_url: &str) -> V
         .collect();
     json!({
         "resourceType": "QuestionnaireResponse",
-        "text": narrative(&format!("{} answers, {}", ins.title, record.taken_at)),
+        "text": narrative(&format!("{} answers, {}", ins.title, record.taken.local_time())),
         "questionnaire": format!("{}|{}", questionnaire_url(ins), ins.version),
         "status": "completed",
         "subject": {"reference": patient_url},
-        "authored": record.taken_at,
+        "authored": record.taken.local_time(),
         "author": {"reference": patient_url},
         "source": {"reference": patient_url},
         "item": items,
@@ -343,7 +343,7 @@ fn observation(
     }
     json!({
         "resourceType": "Observation",
-        "text": narrative(&format!("{} total {} of {}, {}", ins.title, record.total, ins.max_total, record.taken_at)),
+        "text": narrative(&format!("{} total {} of {}, {}", ins.title, record.total, ins.max_total, record.taken.local_time())),
         "status": "final",
         "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
         "code": {
@@ -351,7 +351,7 @@ fn observation(
             "text": format!("{} total score", ins.title),
         },
         "subject": {"reference": patient_url},
-        "effectiveDateTime": record.taken_at,
+        "effectiveDateTime": record.taken.local_time(),
         "performer": [{"reference": patient_url}],
         "valueInteger": record.total,
         "note": [{"text": note}],

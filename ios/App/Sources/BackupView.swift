@@ -46,7 +46,7 @@ struct BackupView: View {
                     Button("Cancel") { model.dismiss() }
                 }
             case let .restored(summary):
-                Section { Label("Restored \(summary.totalRows) records from \(summary.createdAt)", systemImage: "checkmark.circle") }
+                Section { Label("Restored \(summary.totalRows) records from \(summary.createdAt.formatted(date: .abbreviated, time: .shortened))", systemImage: "checkmark.circle") }
             case let .failed(message):
                 Section {
                     MessageView(message: message)

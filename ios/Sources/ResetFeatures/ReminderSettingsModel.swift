@@ -59,8 +59,8 @@ public final class ReminderSettingsModel {
     /// Deletes a rule.
     public func remove(_ id: String) async { await change { try await self.store.removeReminder(id) } }
 
-    /// Pauses a rule until a date (`YYYY-MM-DD`).
-    public func pause(_ id: String, until: String) async {
+    /// Pauses a rule until a local day.
+    public func pause(_ id: String, until: DateComponents) async {
         await change { try await self.store.pauseReminder(id, until: until) }
     }
 

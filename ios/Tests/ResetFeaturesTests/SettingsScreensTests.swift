@@ -55,7 +55,7 @@ final class ReminderSettingsModelTests: XCTestCase {
         XCTAssertTrue(centre.pending.isEmpty, "a disabled rule's notifications are cancelled")
         await model.setEnabled(rule.id, true)
         XCTAssertEqual(centre.pending.count, 7)
-        await model.pause(rule.id, until: "2027-04-01")
+        await model.pause(rule.id, until: DateComponents(year: 2027, month: 4, day: 1))
         XCTAssertTrue(centre.pending.values.allSatisfy { $0.fireDate >= ISO8601DateFormatter().date(from: "2027-03-31T23:00:00Z")! })
         await model.resume(rule.id)
         await model.remove(rule.id)

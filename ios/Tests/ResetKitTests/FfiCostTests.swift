@@ -19,22 +19,22 @@ final class FfiCostTests: XCTestCase {
                     tags: ["sleep", "walk"], at: at)
             }
         }
-        let month = try await store.checkIns(from: "2027-02-01", to: "2027-02-28")
+        let month = try await store.checkIns(from: day("2027-02-01"), to: day("2027-02-28"))
         XCTAssertEqual(month.count, 84)
 
         let iterations = 300
-        for _ in 0..<20 { _ = try await store.checkIns(from: "2027-02-01", to: "2027-02-28") }
+        for _ in 0..<20 { _ = try await store.checkIns(from: day("2027-02-01"), to: day("2027-02-28")) }
         var samples: [UInt64] = []
         for _ in 0..<iterations {
             let start = DispatchTime.now().uptimeNanoseconds
-            let records = try await store.checkIns(from: "2027-02-01", to: "2027-02-28")
+            let records = try await store.checkIns(from: day("2027-02-01"), to: day("2027-02-28"))
             samples.append(DispatchTime.now().uptimeNanoseconds - start)
             XCTAssertEqual(records.count, 84)
         }
         samples.sort()
         let swiftMedian = Double(samples[samples.count / 2])
         let rustMedian = Double(try await store.companion.debugTimeCheckIns(
-            from: "2027-02-01", to: "2027-02-28", iterations: UInt32(iterations)))
+            from: day("2027-02-01"), to: day("2027-02-28"), iterations: UInt32(iterations)))
         let boundary = max(0, swiftMedian - rustMedian)
         print(String(format: "BENCH swift screen_checkins_month: %.1f µs/call (84 records), core %.1f µs, boundary %.1f µs = %.2f µs/record",
                      swiftMedian / 1_000, rustMedian / 1_000, boundary / 1_000, boundary / 84_000))

@@ -90,8 +90,8 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
             ins.title.clone(),
             format!("{} / {}", last.total, ins.max_total),
             band,
-            last.local_date.clone(),
-            format!("{} on {}", first.total, first.local_date),
+            last.taken.local_date.to_string(),
+            format!("{} on {}", first.total, first.taken.local_date),
             words::change(first.total, last.total),
             records.len().to_string(),
         ]);
@@ -141,13 +141,13 @@ fn outcome(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     let mut text = format!(
         "PHQ-9 {} ({}) → {} ({}); GAD-7 {} ({}) → {} ({}). {}",
         pf.total,
-        pf.local_date,
+        pf.taken.local_date,
         pl.total,
-        pl.local_date,
+        pl.taken.local_date,
         gf.total,
-        gf.local_date,
+        gf.taken.local_date,
         gl.total,
-        gl.local_date,
+        gl.taken.local_date,
         words::category_explained(&summary)
     );
     if pf.id == pl.id || gf.id == gl.id {
@@ -173,7 +173,7 @@ fn signposts(l: &mut Layout, snap: &Snapshot) {
     for e in snap.safety_events.iter().take(SUMMARY_SIGNPOSTS) {
         let line = format!(
             "{} — {}; crisis resources for {} shown.",
-            e.occurred_at.replace('T', " "),
+            e.occurred.local_time().replace('T', " "),
             words::signpost_reason(e.reason),
             e.region
         );

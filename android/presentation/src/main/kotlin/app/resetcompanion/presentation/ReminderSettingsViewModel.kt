@@ -76,8 +76,8 @@ class ReminderSettingsViewModel(
 
     fun remove(id: String) = mutate { store.removeReminder(id) }
 
-    /** Pauses a rule until [until] (`YYYY-MM-DD`). */
-    fun pause(id: String, until: String) = mutate { store.pauseReminder(id, until) }
+    /** Pauses a rule until the local day [until]. */
+    fun pause(id: String, until: java.time.LocalDate) = mutate { store.pauseReminder(id, until) }
 
     fun dismissError() = update { it.copy(error = null) }
 

@@ -28,13 +28,13 @@ class FfiCostTest {
                     at = start.plusSeconds(day * 86_400L + hour * 3_600L),
                 )
             }
-            assertEquals(84, store.checkIns("2027-02-01", "2027-02-28").size)
+            assertEquals(84, store.checkIns(day("2027-02-01"), day("2027-02-28")).size)
 
             val iterations = 300
-            repeat(50) { store.checkIns("2027-02-01", "2027-02-28") } // JIT warm-up
+            repeat(50) { store.checkIns(day("2027-02-01"), day("2027-02-28")) } // JIT warm-up
             val samples = LongArray(iterations) {
                 val t = System.nanoTime()
-                val records = store.checkIns("2027-02-01", "2027-02-28")
+                val records = store.checkIns(day("2027-02-01"), day("2027-02-28"))
                 (System.nanoTime() - t).also { assertEquals(84, records.size) }
             }.sorted()
             val kotlinMedian = samples[samples.size / 2].toDouble()

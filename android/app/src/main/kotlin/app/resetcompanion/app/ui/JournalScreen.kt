@@ -85,7 +85,7 @@ fun JournalScreen(state: JournalUiState, padding: PaddingValues, actions: Journa
 
 @Composable
 private fun EntryCard(entry: JournalEntry, actions: JournalActions) {
-    SectionCard("${humanize(entry.kind.name)} · ${entry.localDate} ${wallClock(entry.localTime)}", Modifier.clickable(enabled = entry.kind == JournalKind.THOUGHT) { actions.onOpen(entry.id) }) {
+    SectionCard("${humanize(entry.kind.name)} · ${entry.captured.localDate} ${wallClock(entry.captured)}", Modifier.clickable(enabled = entry.kind == JournalKind.THOUGHT) { actions.onOpen(entry.id) }) {
         Text(preview(entry.body), maxLines = 3, style = MaterialTheme.typography.bodyMedium)
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             if (entry.sharedWithTherapist) {
@@ -102,7 +102,9 @@ private fun EntryCard(entry: JournalEntry, actions: JournalActions) {
 }
 
 /** `HH:MM` from the core's local RFC 3339 time (`2027-03-24T07:00:00+00:00`). */
-internal fun wallClock(localTime: String): String = localTime.substringAfter('T').take(5)
+/** The wall-clock time (`08:30`) an entry was captured at, in the zone it was captured in. */
+internal fun wallClock(c: app.resetcompanion.core.model.Captured): String =
+    c.at.atZone(java.time.ZoneId.of(c.timeZone)).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()
 
 /** The first line of text worth showing for each kind of entry. */
 private fun preview(body: JournalBody): String = when (body) {
