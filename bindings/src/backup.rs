@@ -84,13 +84,6 @@ impl Companion {
                 &Forward(listener),
             )
         })
-        .map_err(|e| match e {
-            // The core's wrong-key message speaks of the database key; here it was the passphrase.
-            ResetError::WrongKey { .. } => ResetError::WrongKey {
-                reason: "the passphrase does not open this backup".into(),
-            },
-            other => other,
-        })
     }
 
     /// Writes the canonical JSON dump of the whole profile to `path`: every table and row in

@@ -161,7 +161,7 @@ pub fn restore(
     // Not constant-time on purpose: the expected value is in the file the caller holds, so
     // timing reveals nothing the file does not.
     if keys.check != header.key_check {
-        return Err(Error::WrongKey);
+        return Err(Error::WrongPassphrase);
     }
     meter.at(300);
     let mut compressed = zeroize::Zeroizing::new(sealed.to_vec());
