@@ -127,7 +127,8 @@ final class ExportModelTests: XCTestCase {
     func testAnInvalidRangeIsShownOnItsField() async throws {
         let scratch = try Scratch()
         let model = ExportModel(store: try openStore(scratch), folder: scratch.url.appendingPathComponent("exports"))
-        model.export.from = "2027-13-01"
+        model.export.from = DateComponents(year: 2027, month: 3, day: 30)
+        model.export.to = DateComponents(year: 2027, month: 3, day: 1)
         await model.refreshPreview()
         XCTAssertNil(model.preview)
         XCTAssertEqual(model.error?.field, "from")

@@ -124,7 +124,7 @@ final class AssessmentTests: XCTestCase {
         XCTAssertEqual(history.first?.takenAtDate, march)
         XCTAssertEqual(history.last?.localDate, day("2027-03-28"))
         let outcome = try await store.episodeOutcome()
-        XCTAssertEqual(outcome.episode?.startDate, "2027-03-01")
+        XCTAssertEqual(outcome.episode?.startDate, day("2027-03-01"))
         XCTAssertEqual(outcome.summary?.category, .reliableRecovery)
         try await store.setCadence("phq9", everyDays: 7)
         let next = try await store.dueAssessments()
