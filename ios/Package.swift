@@ -1,4 +1,4 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 // ResetKit: the iOS app's Swift API over the Rust core.
 //
 // Two ways to link the core:
@@ -10,7 +10,8 @@ import PackageDescription
 
 let libDir = ProcessInfo.processInfo.environment["RESET_LIB_DIR"]
 
-let ffiTarget: Target = libDir != nil
+let ffiTarget: Target =
+    libDir != nil
     ? .systemLibrary(name: "ResetCoreFFI", path: "Sources/ResetCoreFFI")
     : .binaryTarget(name: "ResetCoreFFI", path: "../build/ResetCoreFFI.xcframework")
 

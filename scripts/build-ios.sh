@@ -16,7 +16,14 @@ grep -qa 'commoncrypto' "$LIB" || { echo "build-ios: $LIB lacks SQLCipher's Comm
 HEADERS=build/ios-headers
 rm -rf build/ResetCoreFFI.xcframework "$HEADERS" && mkdir -p "$HEADERS" build/sim
 target/debug/uniffi-bindgen-swift --headers "$LIB" "$HEADERS"
-target/debug/uniffi-bindgen-swift --modulemap --xcframework --module-name ResetCoreFFI --modulemap-filename module.modulemap "$LIB" "$HEADERS"
+# A library-plus-headers XCFramework needs a plain `module ResetCoreFFI { header … }` map named
+# module.modulemap beside the header. uniffi's `--xcframework` flag writes `framework module`,
+# which only resolves inside a .framework bundle (SwiftPM then stops with "header not found",
+# mozilla/uniffi-rs#2646), so it is not passed. This is the same map scripts/gen-bindings.sh
+# writes for the Linux build that `swift test` compiles.
+target/debug/uniffi-bindgen-swift --modulemap --module-name ResetCoreFFI --modulemap-filename module.modulemap "$LIB" "$HEADERS"
+grep -q '^module ResetCoreFFI {' "$HEADERS/module.modulemap" \
+  || { echo "build-ios: $HEADERS/module.modulemap is not a plain ResetCoreFFI module" >&2; exit 1; }
 target/debug/uniffi-bindgen-swift --swift-sources "$LIB" ios/Sources/ResetCore/Generated
 lipo -create target/aarch64-apple-ios-sim/release/libreset_ffi.a target/x86_64-apple-ios/release/libreset_ffi.a \
   -output build/sim/libreset_ffi.a

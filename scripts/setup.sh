@@ -17,6 +17,8 @@ need_pkg() {
 # The C toolchain builds SQLCipher and libtomcrypt; python3 checks outputs. perl only
 # configured the vendored OpenSSL (gone since ADR 0004); kept so older commits still build.
 need_pkg build-essential perl python3 debootstrap ca-certificates poppler-utils
+# ios/App/tools/check-project.py reads the XcodeGen spec with Debian's PyYAML.
+need_pkg python3-yaml
 # Compose for desktop (tests/compose) loads Skia's libskiko (links libGL, libX11, fontconfig) and
 # renders the Android screens' screenshots with the system fonts.
 need_pkg fonts-dejavu-core fontconfig libfontconfig1 libgl1 libx11-6

@@ -42,6 +42,7 @@ suites = {
     "rust": rust("target/rust-tests.log"),
     "swift": swift("target/swift-tests.log"),
     "kotlin": kotlin("target/kotlin-tests.log"),
+    "robolectric": kotlin("target/robolectric-tests.log"),
     "compose": kotlin("target/compose-tests.log"),
     "cli": plain("target/cli-smoke.log"),
     "fuzz": plain("target/fuzz-tests.log"),

@@ -3,6 +3,8 @@
 // that opens the profile with the Keystore-wrapped key, MainActivity (edge-to-edge,
 // FLAG_SECURE hook, share sheet, permission dialogs), backup rules, FileProvider.
 // Needs the Android SDK + NDK (not on the Linux CI machine; see android/README.md).
+import org.jetbrains.kotlin.gradle.dsl.JvmTarget
+
 plugins {
     id("com.android.application")
     id("org.jetbrains.kotlin.android")
@@ -11,24 +13,30 @@ plugins {
 
 android {
     namespace = "app.resetcompanion.app"
-    compileSdk = 35
+    compileSdk = 36
     defaultConfig {
         applicationId = "app.resetcompanion"
         minSdk = 26
         targetSdk = 35
         versionCode = 1
         versionName = "0.1.0"
+        // The ABIs libreset_ffi.so is built for (core's cargoNdk task). Filtering here, in the
+        // application, is what decides which .so files the APK carries.
+        ndk { abiFilters += listOf("arm64-v8a", "armeabi-v7a", "x86_64") }
     }
     buildFeatures { compose = true }
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
     }
-    kotlinOptions { jvmTarget = "17" }
     packaging {
         // libreset_ffi.so is aligned for 16 KB pages at link time; keep it uncompressed so it
         // loads straight from the APK.
         jniLibs.useLegacyPackaging = false
+        // JNA's aar also ships x86, armeabi, mips and mips64 libjnidispatch.so. Without our
+        // library for those ABIs a device there would load JNA and then fail to find
+        // libreset_ffi.so, so the APK carries neither (the Play Store then skips such devices).
+        jniLibs.excludes += listOf("lib/x86/**", "lib/armeabi/**", "lib/mips/**", "lib/mips64/**")
     }
 }
 
@@ -47,7 +55,11 @@ dependencies {
     implementation("androidx.lifecycle:lifecycle-viewmodel-ktx:2.9.4")
     implementation("androidx.lifecycle:lifecycle-runtime-compose:2.9.4")
     implementation("androidx.lifecycle:lifecycle-viewmodel-compose:2.9.4")
+    implementation("androidx.lifecycle:lifecycle-viewmodel-savedstate:2.9.4")
     implementation("androidx.core:core-ktx:1.17.0")
     implementation("androidx.health.connect:connect-client:1.1.0")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
 }
+
+// Kotlin 2.2: the kotlinOptions DSL is an error; compilerOptions replaces it.
+kotlin { compilerOptions { jvmTarget.set(JvmTarget.JVM_17) } }

@@ -2,6 +2,8 @@
 // bindings generated at build time from the Rust library, and the native libraries built by
 // cargo-ndk for each ABI. Nothing generated is committed.
 import org.gradle.api.tasks.Exec
+import org.gradle.api.tasks.PathSensitivity
+import org.jetbrains.kotlin.gradle.dsl.JvmTarget
 
 plugins {
     id("com.android.library")
@@ -15,12 +17,11 @@ val generatedKotlin = layout.buildDirectory.dir("generated/uniffi/kotlin")
 
 android {
     namespace = "app.resetcompanion.core"
-    compileSdk = 35
+    compileSdk = 36
     ndkVersion = "27.2.12479018"
     defaultConfig {
         minSdk = 26
         consumerProguardFiles("consumer-rules.pro")
-        ndk { abiFilters += abis }
     }
     sourceSets["main"].jniLibs.srcDir(jniOut)
     sourceSets["main"].kotlin.srcDir(generatedKotlin)
@@ -30,7 +31,6 @@ android {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
     }
-    kotlinOptions { jvmTarget = "17" }
 }
 
 dependencies {
@@ -45,6 +45,12 @@ dependencies {
 // devices with 16 KB pages (Android 15+).
 val cargoNdk by tasks.registering(Exec::class) {
     workingDir = repoRoot
+    // Declared inputs and outputs: Gradle skips the task when no Rust source, manifest or lock
+    // file changed, and rebuilds when the output folder was deleted.
+    inputs.files(fileTree(repoRoot) { include("core/**", "bindings/**", "crates/**", "Cargo.toml", "Cargo.lock"); exclude("**/target/**") })
+        .withPropertyName("rustSources").withPathSensitivity(PathSensitivity.RELATIVE)
+    inputs.property("abis", abis)
+    outputs.dir(jniOut).withPropertyName("jniLibs")
     environment("RUSTFLAGS", "-C link-arg=-Wl,-z,max-page-size=16384")
     commandLine(
         listOf("cargo", "ndk") + abis.flatMap { listOf("-t", it) } +
@@ -56,6 +62,8 @@ val cargoNdk by tasks.registering(Exec::class) {
 val uniffiBindings by tasks.registering(Exec::class) {
     dependsOn(cargoNdk)
     workingDir = repoRoot
+    inputs.files(cargoNdk).withPropertyName("library")
+    outputs.dir(generatedKotlin).withPropertyName("bindings")
     commandLine(
         "cargo", "run", "--locked", "-p", "reset-ffi", "--features", "bindgen", "--bin", "uniffi-bindgen", "--",
         "generate", "--library", jniOut.get().file("arm64-v8a/libreset_ffi.so").asFile.path,
@@ -64,3 +72,6 @@ val uniffiBindings by tasks.registering(Exec::class) {
 }
 
 tasks.named("preBuild") { dependsOn(uniffiBindings) }
+
+// Kotlin 2.2: the kotlinOptions DSL is an error; compilerOptions replaces it.
+kotlin { compilerOptions { jvmTarget.set(JvmTarget.JVM_17) } }

@@ -136,6 +136,15 @@ impl Companion {
         })
     }
 
+    /// Removes the preference `name` (e.g. `region`, so the time zone decides again). Removing
+    /// one that is not set is not an error.
+    pub fn clear_preference(&self, name: String) -> Result<(), ResetError> {
+        self.with(|s| {
+            s.store
+                .write(|tx| reset_core::preferences::remove(tx, &name))
+        })
+    }
+
     /// The preference stored under `name`, or `nil` / `null`.
     pub fn preference(&self, name: String) -> Result<Option<String>, ResetError> {
         self.with(|s| reset_core::preferences::get(s.store.conn(), &name))

@@ -5,7 +5,9 @@ import SwiftUI
 
 /// The composition root: opens the profile and builds the adapters every screen shares.
 ///
-/// Apple-only glue; everything it calls is tested on Linux (ResetKit + ResetFeatures).
+/// Apple-only glue; everything it calls is tested on Linux (ResetKit + ResetFeatures): opening
+/// and the "can't open" choices are `ProfileGate`, the shared meditation timer is
+/// `MeditationTimerModel`, leftover files are `TemporaryFiles`.
 @MainActor
 @Observable
 final class AppModel: ActivityObserver {
@@ -13,47 +15,92 @@ final class AppModel: ActivityObserver {
     static let shared = AppModel()
     nonisolated static let backgroundResyncID = "app.resetcompanion.reminders.resync"
 
-    /// Opening state: the profile, or why it could not be opened.
-    enum Phase {
-        case open(ResetStore)
-        case failed(UserMessage)
+    /// How the process was launched: normally, or by the UI tests (`--ui-testing`), which get a
+    /// throw-away profile in the temporary folder and an in-memory key so every test starts
+    /// from first launch and never touches the Keychain.
+    enum LaunchMode {
+        case normal, uiTesting
+        static let current: LaunchMode = ProcessInfo.processInfo.arguments.contains("--ui-testing") ? .uiTesting : .normal
     }
 
-    private(set) var phase: Phase
     /// The tab on screen; deep links from notifications switch it.
     var tab: AppRoute = .today
-    /// Bumped after a restore or erase so every screen reloads.
-    private(set) var generation = 0
 
-    let keyProvider: DatabaseKeyProvider = KeychainKeyProvider()
+    let keyProvider: DatabaseKeyProvider = LaunchMode.current == .uiTesting ? InMemoryKeyProvider() : KeychainKeyProvider()
     let notifications = UserNotificationCentre()
     let health = HealthKitStore()
+    let effects = MeditationEffectsAdapter()
+    let gate: ProfileGate
     private(set) var scheduler: ReminderScheduler? = nil
     private(set) var healthWriter: HealthWriter? = nil
+    /// One timer for the whole profile: a session keeps running across tab switches, screens
+    /// and locks, and is logged whatever happens in between.
+    private(set) var meditation: MeditationTimerModel? = nil
+    /// Whether the first-run screen is due (UserDefaults; nothing private in it).
+    var showsFirstRun: Bool
 
     private init() {
-        phase = .failed(UserMessage(title: "Opening…", detail: ""))
+        // Exports, backups and restore copies are unencrypted: a crash must not leave them.
+        TemporaryFiles.cleanAtLaunch()
+        let location: ProfileLocation
+        switch LaunchMode.current {
+        case .normal:
+            location =
+                (try? ProfileLocation.applicationSupport())
+                ?? ProfileLocation(directory: URL.applicationSupportDirectory.appendingPathComponent(ProfileLocation.directoryName))
+        case .uiTesting:
+            location = ProfileLocation(
+                directory: FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "ui-testing-\(ProcessInfo.processInfo.processIdentifier)"))
+            FirstRun().reset()
+        }
+        gate = ProfileGate(location: location, keyProvider: keyProvider)
+        showsFirstRun = FirstRun().isDue
         notifications.registerCategory()
         open()
     }
 
-    /// Opens (or reopens, after erase-all) the profile in its backup-excluded folder.
+    /// Opens (or reopens: "Try again", after erase-all or a restore) the profile.
     func open() {
-        do {
-            let location = try ProfileLocation.applicationSupport().prepare()
-            let store = try ResetStore(databaseURL: location.databaseURL, keyProvider: keyProvider)
-            scheduler = ReminderScheduler(store: store, centre: notifications)
-            healthWriter = HealthWriter(store: store, health: health)
-            phase = .open(store)
-            generation += 1
-        } catch {
-            phase = .failed(UserMessage(error))
+        gate.open()
+        attach()
+    }
+
+    /// Builds the per-profile adapters for the store the gate opened.
+    func attach() {
+        guard let store = gate.store else { return }
+        scheduler = ReminderScheduler(store: store, centre: notifications)
+        healthWriter = HealthWriter(store: store, health: health)
+        meditation = MeditationTimerModel(store: store, observer: self, effects: effects) { [weak self] session in
+            await self?.writeToHealth(HealthSample(session))
         }
     }
 
-    var store: ResetStore? {
-        if case let .open(store) = phase { return store }
-        return nil
+    var store: ResetStore? { gate.store }
+    /// Bumped after a restore or erase so every screen reloads.
+    var generation: Int { gate.generation + restoreCount }
+    private var restoreCount = 0
+
+    /// The first-run screen was read.
+    func finishFirstRun() {
+        FirstRun().finish()
+        showsFirstRun = false
+    }
+
+    /// "Restore from a backup" on the can't-open screen: the gate verifies the backup, replaces
+    /// the unreadable profile and opens it; then the adapters attach to the new store.
+    func restoreUnreadable(from backup: URL, passphrase: String) async {
+        await gate.restore(from: backup, passphrase: passphrase)
+        attach()
+        await activityRecorded()
+    }
+
+    /// "Delete and start over" on the can't-open screen, after its confirmation.
+    func startOver() {
+        gate.confirmStartOver()
+        FirstRun().reset()
+        showsFirstRun = true
+        attach()
     }
 
     /// Re-plans reminders (skip-if-done, new rules, a new day).
@@ -69,6 +116,19 @@ final class AppModel: ActivityObserver {
         await activityRecorded()
     }
 
+    /// The scene became active: the timer catches up (and logs a session that ended while
+    /// locked), reminders re-plan.
+    func sceneDidBecomeActive() async {
+        await meditation?.sceneDidBecomeActive()
+        await activityRecorded()
+    }
+
+    /// The scene went to the background: a running session gets its end notification.
+    func sceneDidEnterBackground() {
+        meditation?.sceneDidEnterBackground()
+        Self.scheduleBackgroundResync()
+    }
+
     /// Writes to Health when the person opted in and granted access (`HealthWriter` decides);
     /// a Health failure never blocks the screen that produced the sample.
     func writeToHealth(_ sample: HealthSample?) async {
@@ -76,9 +136,9 @@ final class AppModel: ActivityObserver {
         _ = try? await healthWriter.record(sample)
     }
 
-    /// After a restore: reload every screen and re-plan.
+    /// After a restore (the person tapped Done): reload every screen and re-plan.
     func restored() async {
-        generation += 1
+        restoreCount += 1
         await activityRecorded()
     }
 
@@ -86,6 +146,8 @@ final class AppModel: ActivityObserver {
     func erased() async {
         let pending = await notifications.pendingRequestIDs().filter { $0.hasPrefix(ReminderScheduler.idPrefix) }
         await notifications.removePendingRequests(withIdentifiers: pending)
+        FirstRun().reset()
+        showsFirstRun = true
         open()
     }
 

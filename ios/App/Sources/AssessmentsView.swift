@@ -8,8 +8,12 @@ struct AssessmentsView: View {
     let store: ResetStore
     @State private var model: AssessmentModel
 
-    init(store: ResetStore, app: AppModel) {
+    /// The questionnaire to open on its first question (from a programme step), if any.
+    private let start: String?
+
+    init(store: ResetStore, app: AppModel, start: String? = nil) {
         self.store = store
+        self.start = start
         _model = State(initialValue: AssessmentModel(store: store, observer: app) { await app.writeToHealth(HealthSample($0)) })
     }
 
@@ -25,19 +29,37 @@ struct AssessmentsView: View {
             }
         }
         .navigationTitle(model.instrument?.title ?? "Questionnaires")
+        .toolbar {
+            if model.canAbandon {
+                ToolbarItem(placement: .cancellationAction) {
+                    Button("Cancel") { model.abandon() }.accessibilityHint("Leaves this questionnaire; nothing is saved")
+                }
+            }
+        }
         .crisisToolbar(store: store)
-        .task { if model.instruments.isEmpty { await model.loadInstruments() } }
+        .task {
+            if model.instruments.isEmpty { await model.loadInstruments() }
+            if let start, model.phase == .choosing, model.instrument == nil { model.begin(start) }
+        }
     }
 
     private var chooser: some View {
         List {
             if let error = model.error { MessageView(message: error) }
+            NavigationLink {
+                AssessmentHistoryView(store: store)
+            } label: {
+                Label("History and progress", systemImage: "chart.line.uptrend.xyaxis")
+            }
             Section {
                 ForEach(model.instruments, id: \.id) { instrument in
-                    Button { model.begin(instrument.id) } label: {
+                    Button {
+                        model.begin(instrument.id)
+                    } label: {
                         VStack(alignment: .leading) {
                             Text(instrument.title).font(.headline)
-                            Text("\(instrument.items.count) questions · \(instrument.recallPeriod)").font(.subheadline).foregroundStyle(.secondary)
+                            Text("\(instrument.items.count) questions · \(instrument.recallPeriod)").font(.subheadline).foregroundStyle(
+                                .secondary)
                         }
                     }
                     .foregroundStyle(.primary)
@@ -65,7 +87,10 @@ struct AssessmentsView: View {
             }
         }
         .toolbar {
-            ToolbarItem(placement: .cancellationAction) { Button("Back") { model.back() } }
+            ToolbarItem(placement: .bottomBar) {
+                // On the first question Back leaves the questionnaire (AssessmentModel.back).
+                Button("Back") { model.back() }
+            }
         }
     }
 
@@ -74,7 +99,9 @@ struct AssessmentsView: View {
             if let error = model.error { MessageView(message: error) }
             if let instrument = model.instrument {
                 ForEach(Array(instrument.items.enumerated()), id: \.offset) { index, item in
-                    Button { model.change(index) } label: {
+                    Button {
+                        model.change(index)
+                    } label: {
                         VStack(alignment: .leading) {
                             Text(item.text)
                             Text(label(for: model.answers[index], in: instrument)).font(.subheadline).foregroundStyle(.secondary)
@@ -85,6 +112,9 @@ struct AssessmentsView: View {
                 }
             }
             Button("Submit") { Task { await model.submit() } }.bold()
+        }
+        .toolbar {
+            ToolbarItem(placement: .bottomBar) { Button("Back") { model.back() } }
         }
     }
 
@@ -108,7 +138,9 @@ struct SignpostView: View {
         List {
             Section {
                 Label {
-                    Text("Some of your answers suggest you may be going through a very hard time. You don't have to face it alone — these services are free and can help now.")
+                    Text(
+                        "Some of your answers suggest you may be going through a very hard time. You don't have to face it alone — these services are free and can help now."
+                    )
                 } icon: {
                     Image(systemName: "heart.text.square")
                 }

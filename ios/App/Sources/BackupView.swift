@@ -6,8 +6,10 @@ import UniformTypeIdentifiers
 struct BackupView: View {
     @State private var model: BackupModel
     @State private var importing = false
+    let store: ResetStore
 
     init(store: ResetStore, app: AppModel) {
+        self.store = store
         _model = State(initialValue: BackupModel(store: store) { await app.restored() })
     }
 
@@ -43,27 +45,37 @@ struct BackupView: View {
                     Text("Restoring replaces everything on this iPhone with the backup. Enter the backup's passphrase above.")
                     Button("Replace everything", role: .destructive) { Task { await model.confirmRestore() } }
                         .disabled(model.passphrase.isEmpty)
-                    Button("Cancel") { model.dismiss() }
+                    Button("Cancel") { model.cancelRestore() }
                 }
             case let .restored(summary):
-                Section { Label("Restored \(summary.totalRows) records from \(summary.createdAt.formatted(date: .abbreviated, time: .shortened))", systemImage: "checkmark.circle") }
+                Section {
+                    Label(
+                        "Restored \(summary.totalRows) records from \(summary.createdAt.formatted(date: .abbreviated, time: .shortened))",
+                        systemImage: "checkmark.circle")
+                    // Only "Done" reloads every screen, so this message stays until it is read.
+                    Button("Done") { Task { await model.dismiss() } }
+                }
             case let .failed(message):
                 Section {
                     MessageView(message: message)
-                    Button("OK") { model.dismiss() }
+                    Button("OK") { Task { await model.dismiss() } }
                 }
             }
         }
         .navigationTitle("Encrypted backup")
         .fileImporter(isPresented: $importing, allowedContentTypes: [.data]) { result in
             guard case let .success(picked) = result else { return }
-            // Copy out of the security-scoped location so the core can read it after the picker closes.
-            let local = FileManager.default.temporaryDirectory.appendingPathComponent("restore.resetbackup")
+            // The picked file is readable only inside its security scope: the model copies it
+            // into its own folder, asks, and deletes the copy afterwards.
             let scoped = picked.startAccessingSecurityScopedResource()
             defer { if scoped { picked.stopAccessingSecurityScopedResource() } }
-            try? FileManager.default.removeItem(at: local)
-            if (try? FileManager.default.copyItem(at: picked, to: local)) != nil { model.chooseRestore(local) }
+            model.importForRestore(picked)
         }
-        .onDisappear { model.cleanUp() }
+        .crisisToolbar(store: store)
+        .onDisappear {
+            // Leaving after a restore counts as Done: every screen reloads.
+            if case .restored = model.state { Task { await model.dismiss() } }
+            model.cleanUp()
+        }
     }
 }

@@ -6,9 +6,11 @@ struct CheckInFlowView: View {
     @State private var model: CheckInModel
     @Environment(\.dismiss) private var dismiss
     let app: AppModel
+    let store: ResetStore
 
     init(store: ResetStore, app: AppModel) {
         self.app = app
+        self.store = store
         _model = State(initialValue: CheckInModel(store: store, observer: app) { await app.writeToHealth(HealthSample($0)) })
     }
 
@@ -26,10 +28,12 @@ struct CheckInFlowView: View {
                         }
                         .pickerStyle(.inline)
                         .labelsHidden()
-                        Toggle("About the whole day", isOn: Binding(
-                            get: { model.kind == .dailyMood },
-                            set: { model.kind = $0 ? .dailyMood : .momentaryEmotion }
-                        ))
+                        Toggle(
+                            "About the whole day",
+                            isOn: Binding(
+                                get: { model.kind == .dailyMood },
+                                set: { model.kind = $0 ? .dailyMood : .momentaryEmotion }
+                            ))
                     }
                 case .feelings:
                     Section("Which words fit? (optional)") {
@@ -56,6 +60,7 @@ struct CheckInFlowView: View {
             }
             .navigationTitle("Check in")
             .navigationBarTitleDisplayMode(.inline)
+            .crisisToolbar(store: store)
             .toolbar {
                 ToolbarItem(placement: .cancellationAction) {
                     if model.step == .saved || model.step == .mood {

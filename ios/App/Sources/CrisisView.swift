@@ -16,14 +16,18 @@ struct CrisisView: View {
         NavigationStack {
             List {
                 Section {
-                    Text("If you might act on thoughts of harming yourself, or you are in danger now, contact one of these services. You don't need to be sure it's an emergency.")
+                    Text(
+                        "If you might act on thoughts of harming yourself, or you are in danger now, contact one of these services. You don't need to be sure it's an emergency."
+                    )
                 }
                 if let model {
                     ForEach(model.resources, id: \.name) { resource in
                         Section(resource.name) {
                             Text(resource.description)
                             ForEach(CrisisAction.actions(for: resource), id: \.url) { action in
-                                Button { openURL(action.url) } label: {
+                                Button {
+                                    openURL(action.url)
+                                } label: {
                                     Label(action.title, systemImage: icon(action.kind))
                                 }
                             }

@@ -6,8 +6,10 @@ struct ExportView: View {
     @State private var model: ExportModel
     @State private var from = Calendar.current.date(byAdding: .month, value: -3, to: Date()) ?? Date()
     @State private var to = Date()
+    let store: ResetStore
 
     init(store: ResetStore) {
+        self.store = store
         _model = State(initialValue: ExportModel(store: store))
     }
 
@@ -48,10 +50,13 @@ struct ExportView: View {
                     Button("Prepare export") { Task { await model.write() } }
                 }
             } footer: {
-                Text("The file is not encrypted. Share it only with people you trust; it is deleted from this screen's temporary folder when you leave.")
+                Text(
+                    "The file is not encrypted. Share it only with people you trust; it is deleted from this screen's temporary folder when you leave."
+                )
             }
         }
         .navigationTitle("Export")
+        .crisisToolbar(store: store)
         .task(id: "\(from)\(to)\(model.includesJournal)") {
             model.export.from = Self.day(from)
             model.export.to = Self.day(to)

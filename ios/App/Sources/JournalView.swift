@@ -6,7 +6,8 @@ struct JournalView: View {
     let store: ResetStore
     let app: AppModel
     @State private var model: JournalModel
-    @State private var writingThought = false
+    /// The kind of the new entry being written (its editor is a sheet), if any.
+    @State private var writing: NewEntry?
 
     init(store: ResetStore, app: AppModel) {
         self.store = store
@@ -34,15 +35,11 @@ struct JournalView: View {
                 case let .failed(message): MessageView(message: message)
                 case let .loaded(entries):
                     if entries.isEmpty {
-                        ContentUnavailableView("No entries yet", systemImage: "book", description: Text("Tap + to write a thought record."))
+                        ContentUnavailableView("No entries yet", systemImage: "book", description: Text("Tap + to write an entry."))
                     }
                     ForEach(entries, id: \.id) { entry in
                         NavigationLink {
-                            if case .thought = entry.body {
-                                ThoughtRecordEditor(store: store, app: app, editing: entry)
-                            } else {
-                                EntryDetail(entry: entry)
-                            }
+                            EntryDetail(entry: entry, store: store, app: app)
                         } label: {
                             VStack(alignment: .leading) {
                                 Text(JournalModel.headline(entry)).font(.body).lineLimit(2)
@@ -79,13 +76,25 @@ struct JournalView: View {
                 }
             }
             ToolbarItem(placement: .primaryAction) {
-                Button { writingThought = true } label: { Label("New thought record", systemImage: "plus") }
+                Menu {
+                    ForEach(model.kinds, id: \.self) { kind in
+                        Button(displayName(kind)) { writing = NewEntry(kind: kind) }
+                    }
+                } label: {
+                    Label("New entry", systemImage: "plus")
+                }
             }
         }
         .crisisToolbar(store: store)
         .task { await model.load() }
-        .sheet(isPresented: $writingThought, onDismiss: { Task { await model.load() } }) {
-            NavigationStack { ThoughtRecordEditor(store: store, app: app, editing: nil) }
+        .sheet(item: $writing, onDismiss: reload) { new in
+            NavigationStack {
+                if new.kind == .thought {
+                    ThoughtRecordEditor(store: store, app: app, editing: nil)
+                } else {
+                    JournalEntryEditor(store: store, app: app, kind: new.kind)
+                }
+            }
         }
     }
 
@@ -95,18 +104,46 @@ struct JournalView: View {
             result + (part.isMatch ? Text(part.text).bold() : Text(part.text))
         }
     }
+
+    /// Reloads after a sheet closes (an entry or check-in may have been saved).
+    private func reload() { Task { await model.load() } }
 }
 
-/// A read-only view of a non-thought entry.
+/// The kind of a new entry being written, as a sheet item.
+struct NewEntry: Identifiable {
+    let kind: JournalKind
+    var id: String { displayName(kind) }
+}
+
+/// An entry read in full (every field, `JournalEntry.fields`), with Edit.
 struct EntryDetail: View {
     let entry: JournalEntry
+    let store: ResetStore
+    let app: AppModel
 
     var body: some View {
         List {
-            Section { Text(JournalModel.headline(entry)) }
+            ForEach(entry.fields, id: \.label) { field in
+                Section(field.label) { Text(verbatim: field.value).textSelection(.enabled) }
+            }
             if !entry.tags.isEmpty { Section("Tags") { Text(entry.tags.joined(separator: ", ")) } }
-            Section { Text(entry.date.formatted(date: .abbreviated, time: .shortened)).foregroundStyle(.secondary) }
+            Section {
+                Text(entry.date.formatted(date: .abbreviated, time: .shortened)).foregroundStyle(.secondary)
+                if entry.sharedWithTherapist { Label("Shared with your therapist in exports", systemImage: "person.2") }
+            }
         }
         .navigationTitle(displayName(entry.kind))
+        .crisisToolbar(store: store)
+        .toolbar {
+            ToolbarItem(placement: .primaryAction) {
+                NavigationLink("Edit") {
+                    if case .thought = entry.body {
+                        ThoughtRecordEditor(store: store, app: app, editing: entry)
+                    } else {
+                        JournalEntryEditor(store: store, app: app, editing: entry)
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,21 +1,37 @@
 import ResetFeatures
 import SwiftUI
 
-/// The meditation timer: choose minutes, start, pause, stop. The session is logged by the core
-/// when the time is up or when stopped (whole minutes), and written to Health if opted in.
+/// The meditation timer: choose minutes, start, pause, stop. The timer itself is the app's one
+/// shared `MeditationTimerModel`, so leaving this screen or switching tabs never ends a session;
+/// it is logged when the time is up (even if that happens while the phone is locked) or when
+/// stopped (whole minutes), and written to Health if opted in.
 struct MeditationTimerView: View {
-    @State private var model: MeditationTimerModel
+    let app: AppModel
+    let technique: PracticeTechnique
+    let minutes: UInt32
+    let stepID: String?
 
-    init(store: ResetStore, app: AppModel, technique: PracticeTechnique = .meditation, minutes: UInt32 = 10, stepID: String? = nil) {
-        let timer = MeditationTimerModel(store: store, observer: app) { await app.writeToHealth(HealthSample($0)) }
-        timer.technique = technique
-        timer.plannedMinutes = minutes
-        timer.stepID = stepID
-        _model = State(initialValue: timer)
+    init(app: AppModel, technique: PracticeTechnique = .meditation, minutes: UInt32 = 10, stepID: String? = nil) {
+        self.app = app
+        self.technique = technique
+        self.minutes = minutes
+        self.stepID = stepID
     }
 
     var body: some View {
-        @Bindable var model = model
+        if let model = app.meditation {
+            TimerScreen(model: model, store: app.store)
+                // Ignored while a session is under way (MeditationTimerModel.prepare).
+                .onAppear { model.prepare(technique: technique, minutes: minutes, stepID: stepID) }
+        }
+    }
+}
+
+private struct TimerScreen: View {
+    @Bindable var model: MeditationTimerModel
+    let store: ResetStore?
+
+    var body: some View {
         VStack(spacing: 24) {
             Text(model.remainingText)
                 .font(.system(.largeTitle, design: .rounded).monospacedDigit())
@@ -35,6 +51,8 @@ struct MeditationTimerView: View {
                     Button("Stop") { Task { await model.stop() } }
                 }
                 .buttonStyle(.bordered)
+                Text("The session keeps going if you leave this screen or lock your phone; a bell rings at the end.")
+                    .font(.footnote).foregroundStyle(.secondary).multilineTextAlignment(.center)
             case .paused:
                 HStack {
                     Button("Resume") { model.resume() }
@@ -45,14 +63,16 @@ struct MeditationTimerView: View {
         }
         .padding()
         .navigationTitle(displayName(model.technique))
-        .onDisappear { if model.state == .running || model.state == .paused { Task { await model.stop() } } }
+        .crisisToolbar(store: store)
     }
 
     @ViewBuilder private var status: some View {
         switch model.state {
         case let .finished(session):
-            Label(session.completed ? "Session complete: \(session.actualMinutes) minutes logged" : "Stopped: \(session.actualMinutes) minutes logged",
-                  systemImage: "checkmark.circle")
+            Label(
+                session.completed
+                    ? "Session complete: \(session.actualMinutes) minutes logged" : "Stopped: \(session.actualMinutes) minutes logged",
+                systemImage: "checkmark.circle")
         case .tooShortToLog:
             Label("Stopped in the first minute, so nothing was logged.", systemImage: "info.circle")
         case let .failed(message):

@@ -16,8 +16,15 @@ struct PracticeView: View {
     var body: some View {
         List {
             Section {
-                NavigationLink { MeditationTimerView(store: store, app: app) } label: {
+                NavigationLink {
+                    MeditationTimerView(app: app)
+                } label: {
                     Label("Meditation timer", systemImage: "timer")
+                }
+                NavigationLink {
+                    PracticeSummaryView(store: store)
+                } label: {
+                    Label("Your practice", systemImage: "chart.bar")
                 }
             }
             if let error = model.error { Section { MessageView(message: error) } }
@@ -26,7 +33,9 @@ struct PracticeView: View {
                     Text(progress.title).font(.headline)
                     Text("\(progress.completedSteps) of \(progress.totalSteps) steps done").foregroundStyle(.secondary)
                     ForEach(progress.steps, id: \.id) { step in
-                        NavigationLink { StepView(store: store, programmeID: progress.programme, stepID: step.id, app: app) } label: {
+                        NavigationLink {
+                            StepView(store: store, programmeID: progress.programme, stepID: step.id, app: app)
+                        } label: {
                             StepRow(step: step)
                         }
                     }
@@ -78,12 +87,33 @@ struct StepView: View {
             if let error = model.error { MessageView(message: error) }
             if let step = model.step {
                 Section {
-                    Text(LocalizedStringKey(step.body)) // Markdown from the core's content pack
+                    MarkdownBody(markdown: step.body)
                 }
                 if let target = step.practiceTarget {
                     Section("Practice") {
                         NavigationLink("\(displayName(target.technique)) for \(target.minutes) minutes") {
-                            MeditationTimerView(store: store, app: app, technique: target.technique, minutes: target.minutes, stepID: step.id)
+                            MeditationTimerView(app: app, technique: target.technique, minutes: target.minutes, stepID: step.id)
+                        }
+                    }
+                }
+                // The step's own questionnaires and journal exercise, one tap away.
+                if !model.linkedInstruments.isEmpty {
+                    Section("Questionnaires for this step") {
+                        ForEach(model.linkedInstruments, id: \.id) { instrument in
+                            NavigationLink(instrument.title) {
+                                AssessmentsView(store: store, app: app, start: instrument.id)
+                            }
+                        }
+                    }
+                }
+                if let kind = model.linkedJournalKind {
+                    Section("Exercise") {
+                        NavigationLink("Write a \(displayName(kind).lowercased()) entry") {
+                            if kind == .thought {
+                                ThoughtRecordEditor(store: store, app: app, editing: nil)
+                            } else {
+                                JournalEntryEditor(store: store, app: app, kind: kind)
+                            }
                         }
                     }
                 }
@@ -100,5 +130,44 @@ struct StepView: View {
         .navigationTitle(model.step?.title ?? "Step")
         .crisisToolbar(store: store)
         .task { await model.load() }
+    }
+}
+
+/// A step's Markdown shown as written: block by block (`MarkdownBlock`), each block's inline
+/// Markdown through `AttributedString` — never `LocalizedStringKey`, which would drop list
+/// structure and read `%` as a format specifier.
+struct MarkdownBody: View {
+    let markdown: String
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 10) {
+            ForEach(Array(MarkdownBlock.parse(markdown).enumerated()), id: \.offset) { _, block in
+                switch block.kind {
+                case let .heading(level):
+                    inline(block.text).font(level <= 2 ? .title3.bold() : .headline).accessibilityAddTraits(.isHeader)
+                case .paragraph:
+                    inline(block.text)
+                case .bullet:
+                    HStack(alignment: .firstTextBaseline, spacing: 8) {
+                        Text("•").accessibilityHidden(true)
+                        inline(block.text)
+                    }
+                case let .numbered(number):
+                    HStack(alignment: .firstTextBaseline, spacing: 8) {
+                        Text(verbatim: "\(number).").monospacedDigit()
+                        inline(block.text)
+                    }
+                case .quote:
+                    inline(block.text).italic().padding(.leading, 12)
+                        .overlay(alignment: .leading) { Rectangle().frame(width: 3).foregroundStyle(.secondary) }
+                }
+            }
+        }
+    }
+
+    private func inline(_ text: String) -> Text {
+        let options = AttributedString.MarkdownParsingOptions(interpretedSyntax: .inlineOnlyPreservingWhitespace)
+        if let attributed = try? AttributedString(markdown: text, options: options) { return Text(attributed) }
+        return Text(verbatim: text)
     }
 }

@@ -15,7 +15,8 @@ struct ResetCompanionApp: App {
     var body: some Scene {
         WindowGroup {
             RootView(app: app)
-                .privacyOverlay(scenePhase: scenePhase)
+                // A window above everything, sheets included, whenever the scene is not active.
+                .privacyCover(phase: scenePhase)
                 .onReceive(NotificationCenter.default.publisher(for: .NSSystemTimeZoneDidChange)) { _ in
                     Task { await app.timeZoneChanged() }
                 }
@@ -26,8 +27,8 @@ struct ResetCompanionApp: App {
         }
         .onChange(of: scenePhase) { _, phase in
             switch phase {
-            case .active: Task { await app.activityRecorded() }
-            case .background: AppModel.scheduleBackgroundResync()
+            case .active: Task { await app.sceneDidBecomeActive() }
+            case .background: app.sceneDidEnterBackground()
             default: break
             }
         }
@@ -41,7 +42,9 @@ struct ResetCompanionApp: App {
 /// Receives notification actions (Done, Snooze, tap) and routes them through the same core calls
 /// the app uses, even when launched in the background from the lock screen.
 final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCenterDelegate {
-    func application(_ application: UIApplication, didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]? = nil) -> Bool {
+    func application(
+        _ application: UIApplication, didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]? = nil
+    ) -> Bool {
         UNUserNotificationCenter.current().delegate = self
         return true
     }
@@ -54,7 +57,9 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
         await AppModel.shared.handleReminder(action, id: id, deepLink: link)
     }
 
-    func userNotificationCenter(_ center: UNUserNotificationCenter, willPresent notification: UNNotification) async -> UNNotificationPresentationOptions {
+    func userNotificationCenter(_ center: UNUserNotificationCenter, willPresent notification: UNNotification) async
+        -> UNNotificationPresentationOptions
+    {
         [.banner, .list, .sound]
     }
 }

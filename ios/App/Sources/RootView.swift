@@ -1,71 +1,146 @@
 import ResetFeatures
 import SwiftUI
+import UniformTypeIdentifiers
 
-/// Tabs over the open profile, or an explanation when it cannot be opened.
+/// Tabs over the open profile, the first-run screen, or the "can't open" screen.
 struct RootView: View {
     @Bindable var app: AppModel
 
     var body: some View {
-        switch app.phase {
-        case let .open(store):
-            TabView(selection: $app.tab) {
-                NavigationStack { TodayView(store: store, app: app) }
-                    .tabItem { Label("Today", systemImage: "sun.max") }
-                    .tag(AppRoute.today)
-                NavigationStack { JournalView(store: store, app: app) }
-                    .tabItem { Label("Journal", systemImage: "book") }
-                    .tag(AppRoute.journal)
-                NavigationStack { PracticeView(store: store, app: app) }
-                    .tabItem { Label("Practice", systemImage: "leaf") }
-                    .tag(AppRoute.practice)
-                NavigationStack { AssessmentsView(store: store, app: app) }
-                    .tabItem { Label("Questionnaires", systemImage: "list.clipboard") }
-                    .tag(AppRoute.assessments)
-                NavigationStack { SettingsView(store: store, app: app) }
-                    .tabItem { Label("Settings", systemImage: "gearshape") }
-                    .tag(AppRoute.settings)
+        switch app.gate.phase {
+        case .open:
+            if let store = app.store {
+                tabs(store)
+                    .fullScreenCover(isPresented: $app.showsFirstRun) { FirstRunView { app.finishFirstRun() } }
             }
-            .id(app.generation) // a restore or erase reloads every screen
-        case let .failed(message):
-            NavigationStack {
-                ContentUnavailableView {
-                    Label(message.title, systemImage: "lock.trianglebadge.exclamationmark")
-                } description: {
-                    Text(message.detail)
-                } actions: {
+        case .opening, .working:
+            ProgressView("Opening")
+        case let .failed(message), let .confirmingStartOver(message):
+            CantOpenView(app: app, message: message)
+        }
+    }
+
+    private func tabs(_ store: ResetStore) -> some View {
+        TabView(selection: $app.tab) {
+            NavigationStack { TodayView(store: store, app: app) }
+                .tabItem { Label("Today", systemImage: "sun.max") }
+                .tag(AppRoute.today)
+            NavigationStack { JournalView(store: store, app: app) }
+                .tabItem { Label("Journal", systemImage: "book") }
+                .tag(AppRoute.journal)
+            NavigationStack { PracticeView(store: store, app: app) }
+                .tabItem { Label("Practice", systemImage: "leaf") }
+                .tag(AppRoute.practice)
+            NavigationStack { AssessmentsView(store: store, app: app) }
+                .tabItem { Label("Questionnaires", systemImage: "list.clipboard") }
+                .tag(AppRoute.assessments)
+            NavigationStack { SettingsView(store: store, app: app) }
+                .tabItem { Label("Settings", systemImage: "gearshape") }
+                .tag(AppRoute.settings)
+        }
+        .id(app.generation)  // a restore or erase reloads every screen
+    }
+}
+
+/// The profile cannot be opened: why, and the ways forward — try again, restore from an
+/// encrypted backup (verified before it replaces anything, `ProfileGate.restore`), or start
+/// over after a confirmation. The crisis button stays in reach.
+struct CantOpenView: View {
+    let app: AppModel
+    let message: UserMessage
+    @State private var importing = false
+    @State private var picked: URL?
+    @State private var passphrase = ""
+    @State private var askingStartOver = false
+
+    var body: some View {
+        NavigationStack {
+            List {
+                Section {
+                    Label {
+                        VStack(alignment: .leading) {
+                            Text(message.title).font(.headline)
+                            Text(message.detail)
+                        }
+                    } icon: {
+                        Image(systemName: "lock.trianglebadge.exclamationmark")
+                    }
                     Button("Try again") { app.open() }
                 }
-                .crisisToolbar(store: nil)
+                Section {
+                    if let picked {
+                        Text(picked.lastPathComponent).font(.subheadline)
+                        SecureField("Backup passphrase", text: $passphrase).textContentType(.password)
+                        if let error = app.gate.restoreError { MessageView(message: error) }
+                        Button("Restore this backup") {
+                            Task {
+                                await app.restoreUnreadable(from: picked, passphrase: passphrase)
+                                passphrase = ""
+                            }
+                        }
+                        .disabled(passphrase.isEmpty)
+                    } else {
+                        Button("Restore from a backup file…") { importing = true }
+                    }
+                } header: {
+                    Text("Restore")
+                } footer: {
+                    Text("The backup is checked in full first; if it can't be opened, nothing here changes.")
+                }
+                Section {
+                    Button("Start over…", role: .destructive) {
+                        app.gate.requestStartOver()
+                        askingStartOver = true
+                    }
+                } footer: {
+                    Text("Deletes the data that can't be opened and its key, and starts an empty profile.")
+                }
             }
+            .navigationTitle("Can't open your data")
+            .crisisToolbar(store: nil)
+            .fileImporter(isPresented: $importing, allowedContentTypes: [.data]) { result in
+                guard case let .success(url) = result else { return }
+                let scoped = url.startAccessingSecurityScopedResource()
+                defer { if scoped { url.stopAccessingSecurityScopedResource() } }
+                let copy = TemporaryFiles.backups.appendingPathComponent("unreadable-restore.resetbackup")
+                try? FileManager.default.createDirectory(at: TemporaryFiles.backups, withIntermediateDirectories: true)
+                try? FileManager.default.removeItem(at: copy)
+                if (try? FileManager.default.copyItem(at: url, to: copy)) != nil { picked = copy }
+            }
+            // Closing the dialog decides nothing (the gate stays asked); only its buttons do.
+            .confirmationDialog("Start over?", isPresented: $askingStartOver, titleVisibility: .visible) {
+                Button("Delete and start over", role: .destructive) { app.startOver() }
+                Button("Cancel", role: .cancel) { app.gate.cancelStartOver() }
+            } message: {
+                Text("Everything in the profile that can't be opened is deleted. This can't be undone.")
+            }
+            .onDisappear { try? FileManager.default.removeItem(at: TemporaryFiles.backups) }
         }
     }
 }
 
-/// Blurs the app whenever it is not active, so the app switcher's snapshot shows nothing
-/// private (journal text, moods, scores).
-struct PrivacyOverlay: ViewModifier {
-    let scenePhase: ScenePhase
+/// Shown once per profile: what the app is, and that it complements professional care.
+struct FirstRunView: View {
+    let onDone: () -> Void
 
-    func body(content: Content) -> some View {
-        content.overlay {
-            if scenePhase != .active {
-                ZStack {
-                    Rectangle().fill(.regularMaterial)
-                    Label("Reset Companion", systemImage: "leaf.circle")
-                        .font(.title2)
-                        .foregroundStyle(.secondary)
+    var body: some View {
+        NavigationStack {
+            List {
+                ForEach(FirstRun.points, id: \.text) { point in
+                    Label(point.text, systemImage: point.symbol)
                 }
-                .ignoresSafeArea()
-                .accessibilityHidden(true)
+                Section {
+                    Button("I understand", action: onDone).bold()
+                }
             }
+            .navigationTitle("Welcome")
+            .crisisToolbar(store: nil)
         }
+        .interactiveDismissDisabled()
     }
 }
 
 extension View {
-    /// Hides the content from the app switcher (see `PrivacyOverlay`).
-    func privacyOverlay(scenePhase: ScenePhase) -> some View { modifier(PrivacyOverlay(scenePhase: scenePhase)) }
-
     /// Adds the "Get help now" button to the navigation bar: crisis resources one tap away on
     /// every screen.
     func crisisToolbar(store: ResetStore?) -> some View { modifier(CrisisToolbar(store: store)) }
@@ -80,7 +155,9 @@ struct CrisisToolbar: ViewModifier {
         content
             .toolbar {
                 ToolbarItem(placement: .topBarTrailing) {
-                    Button { showing = true } label: {
+                    Button {
+                        showing = true
+                    } label: {
                         Label("Get help now", systemImage: "lifepreserver")
                     }
                     .accessibilityHint("Shows crisis phone lines and text services")

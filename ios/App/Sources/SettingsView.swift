@@ -11,39 +11,59 @@ struct SettingsView: View {
     init(store: ResetStore, app: AppModel) {
         self.store = store
         self.app = app
-        _model = State(initialValue: SettingsModel(store: store, keyProvider: app.keyProvider, health: app.healthWriter))
+        _model = State(
+            initialValue: SettingsModel(store: store, keyProvider: app.keyProvider, health: app.healthWriter) {
+                await app.erased()
+            })
     }
 
     var body: some View {
+        @Bindable var model = model
         List {
             Section {
-                Button { showingCrisis = true } label: { Label("Get help now", systemImage: "lifepreserver") }
+                Button {
+                    showingCrisis = true
+                } label: {
+                    Label("Get help now", systemImage: "lifepreserver")
+                }
             }
             if let error = model.error { Section { MessageView(message: error) } }
             Section("Your data") {
-                NavigationLink { ReminderSettingsView(store: store, app: app) } label: { Label("Reminders", systemImage: "bell") }
-                NavigationLink { ExportView(store: store) } label: { Label("Export for your therapist", systemImage: "square.and.arrow.up") }
-                NavigationLink { BackupView(store: store, app: app) } label: { Label("Encrypted backup", systemImage: "lock.doc") }
+                NavigationLink {
+                    ReminderSettingsView(store: store, app: app)
+                } label: {
+                    Label("Reminders", systemImage: "bell")
+                }
+                NavigationLink {
+                    ExportView(store: store)
+                } label: {
+                    Label("Export for your therapist", systemImage: "square.and.arrow.up")
+                }
+                NavigationLink {
+                    BackupView(store: store, app: app)
+                } label: {
+                    Label("Encrypted backup", systemImage: "lock.doc")
+                }
             }
             Section {
-                Picker("Region for crisis services", selection: Binding(
-                    get: { model.region ?? "" },
-                    // "Automatic" (the zone decides) is the state before a choice; once a region
-                    // is chosen, another region can be picked.
-                    set: { code in if !code.isEmpty { Task { await model.setRegion(code) } } }
-                )) {
+                // "Automatic" (the time zone decides) clears the preference in the core.
+                Picker("Region for crisis services", selection: $model.regionChoice) {
                     Text("Automatic").tag("")
                     ForEach(SettingsModel.regions, id: \.self) { code in
                         Text(Locale.current.localizedString(forRegionCode: code) ?? code).tag(code)
                     }
                 }
-                Toggle("Hide my practice streak", isOn: Binding(
-                    get: { model.streakHidden }, set: { hidden in Task { await model.setStreakHidden(hidden) } }
-                ))
-                if model.healthAvailable {
-                    Toggle("Save to Apple Health", isOn: Binding(
-                        get: { model.healthEnabled }, set: { on in Task { await model.setHealthEnabled(on) } }
+                Toggle(
+                    "Hide my practice streak",
+                    isOn: Binding(
+                        get: { model.streakHidden }, set: { hidden in Task { await model.setStreakHidden(hidden) } }
                     ))
+                if model.healthAvailable {
+                    Toggle(
+                        "Save to Apple Health",
+                        isOn: Binding(
+                            get: { model.healthEnabled }, set: { on in Task { await model.setHealthEnabled(on) } }
+                        ))
                 }
             } footer: {
                 Text("Health gets meditation minutes, mood check-ins and GAD-7/PHQ-9 results — never your notes.")
@@ -58,18 +78,13 @@ struct SettingsView: View {
         .crisisToolbar(store: store)
         .task { await model.load() }
         .sheet(isPresented: $showingCrisis) { CrisisView(store: store) }
-        .confirmationDialog(
-            "Erase everything?",
-            isPresented: Binding(get: { model.eraseState == .confirming }, set: { if !$0 { model.cancelErase() } }),
-            titleVisibility: .visible
-        ) {
+        // The dialog's isPresented is a plain flag on the model: closing it decides nothing, so the
+        // destructive button's action still finds the pending erase (SettingsModel.confirmErase).
+        .confirmationDialog("Erase everything?", isPresented: $model.isEraseDialogPresented, titleVisibility: .visible) {
             Button("Erase everything", role: .destructive) { Task { await model.confirmErase() } }
             Button("Cancel", role: .cancel) { model.cancelErase() }
         } message: {
             Text("All check-ins, journal entries, questionnaires and practice will be deleted. This can't be undone.")
-        }
-        .onChange(of: model.eraseState) { _, state in
-            if state == .erased { Task { await app.erased() } }
         }
     }
 }
@@ -81,8 +96,10 @@ struct ReminderSettingsView: View {
     @State private var time = Calendar.current.date(from: DateComponents(hour: 20)) ?? Date()
     @State private var weekdaysOnly = false
     @Environment(\.openURL) private var openURL
+    let store: ResetStore
 
     init(store: ResetStore, app: AppModel) {
+        self.store = store
         if let scheduler = app.scheduler {
             _model = State(initialValue: ReminderSettingsModel(store: store, scheduler: scheduler, authorizer: app.notifications))
         }
@@ -101,9 +118,11 @@ struct ReminderSettingsView: View {
                 if let error = model.error { Section { MessageView(message: error) } }
                 Section("Reminders") {
                     ForEach(model.rules.value ?? [], id: \.id) { rule in
-                        Toggle(ReminderSettingsModel.summary(rule), isOn: Binding(
-                            get: { rule.enabled }, set: { on in Task { await model.setEnabled(rule.id, on) } }
-                        ))
+                        Toggle(
+                            ReminderSettingsModel.summary(rule),
+                            isOn: Binding(
+                                get: { rule.enabled }, set: { on in Task { await model.setEnabled(rule.id, on) } }
+                            ))
                     }
                     .onDelete { indexes in
                         let ids = indexes.compactMap { model.rules.value?[$0].id }
@@ -112,7 +131,9 @@ struct ReminderSettingsView: View {
                 }
                 Section("Add a reminder") {
                     Picker("For", selection: $kind) {
-                        ForEach([ActivityKind.checkin, .meditation, .journal, .programme, .assessment], id: \.self) { Text(displayName($0)).tag($0) }
+                        ForEach([ActivityKind.checkin, .meditation, .journal, .programme, .assessment], id: \.self) {
+                            Text(displayName($0)).tag($0)
+                        }
                     }
                     DatePicker("At", selection: $time, displayedComponents: .hourAndMinute)
                     Toggle("Weekdays only", isOn: $weekdaysOnly)
@@ -124,11 +145,14 @@ struct ReminderSettingsView: View {
                 }
                 Section {
                 } footer: {
-                    Text("Reminders say only what they're for — never your notes, moods or scores. Reminders you've already done today stay quiet.")
+                    Text(
+                        "Reminders say only what they're for — never your notes, moods or scores. Reminders you've already done today stay quiet."
+                    )
                 }
             }
         }
         .navigationTitle("Reminders")
+        .crisisToolbar(store: store)
         .task { await model?.load() }
     }
 }

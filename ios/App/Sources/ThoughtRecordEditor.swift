@@ -7,10 +7,13 @@ struct ThoughtRecordEditor: View {
     @State private var model: ThoughtRecordModel
     @Environment(\.dismiss) private var dismiss
     @State private var addingEmotion = false
+    let store: ResetStore
 
     init(store: ResetStore, app: AppModel, editing entry: JournalEntry?) {
-        _model = State(initialValue: entry.map { ThoughtRecordModel(store: store, editing: $0, observer: app) }
-            ?? ThoughtRecordModel(store: store, observer: app))
+        self.store = store
+        _model = State(
+            initialValue: entry.map { ThoughtRecordModel(store: store, editing: $0, observer: app) }
+                ?? ThoughtRecordModel(store: store, observer: app))
     }
 
     var body: some View {
@@ -24,18 +27,26 @@ struct ThoughtRecordEditor: View {
                     VStack(alignment: .leading) {
                         Text(displayName(emotion.label)).font(.headline)
                         Stepper("Before: \(emotion.before)", value: $emotion.before, in: 0...100, step: 5)
-                        Stepper("After: \(emotion.after.map(String.init) ?? "not rated")", value: Binding(
-                            get: { emotion.after ?? emotion.before },
-                            set: { emotion.after = $0 }
-                        ), in: 0...100, step: 5)
+                        Stepper(
+                            "After: \(emotion.after.map(String.init) ?? "not rated")",
+                            value: Binding(
+                                get: { emotion.after ?? emotion.before },
+                                set: { emotion.after = $0 }
+                            ), in: 0...100, step: 5)
                     }
                 }
                 .onDelete { $0.forEach(model.removeEmotion(at:)) }
-                Button { addingEmotion = true } label: { Label("Add an emotion", systemImage: "plus") }
+                Button {
+                    addingEmotion = true
+                } label: {
+                    Label("Add an emotion", systemImage: "plus")
+                }
             }
             Section("Thinking traps") {
                 ForEach(model.distortionChoices, id: \.name) { choice in
-                    Button { model.toggle(choice.distortion) } label: {
+                    Button {
+                        model.toggle(choice.distortion)
+                    } label: {
                         HStack {
                             Text(choice.name)
                             Spacer()
@@ -50,10 +61,12 @@ struct ThoughtRecordEditor: View {
             Section("Evidence against the thought") { TextField("Facts that don't fit it", text: $model.evidenceAgainst, axis: .vertical) }
             Section("Balanced thought") { TextField("A fairer way to see it", text: $model.balancedThought, axis: .vertical) }
             Section("How much do you believe the original thought? (0–100)") {
-                Stepper("Before: \(model.beliefBefore.map(String.init) ?? "not rated")",
-                        value: Binding(get: { model.beliefBefore ?? 50 }, set: { model.beliefBefore = $0 }), in: 0...100, step: 5)
-                Stepper("After: \(model.beliefAfter.map(String.init) ?? "not rated")",
-                        value: Binding(get: { model.beliefAfter ?? 50 }, set: { model.beliefAfter = $0 }), in: 0...100, step: 5)
+                Stepper(
+                    "Before: \(model.beliefBefore.map(String.init) ?? "not rated")",
+                    value: Binding(get: { model.beliefBefore ?? 50 }, set: { model.beliefBefore = $0 }), in: 0...100, step: 5)
+                Stepper(
+                    "After: \(model.beliefAfter.map(String.init) ?? "not rated")",
+                    value: Binding(get: { model.beliefAfter ?? 50 }, set: { model.beliefAfter = $0 }), in: 0...100, step: 5)
             }
             Section {
                 Toggle("Share with my therapist in exports", isOn: $model.sharedWithTherapist)
@@ -63,6 +76,7 @@ struct ThoughtRecordEditor: View {
         }
         .navigationTitle(model.isEditing ? "Thought record" : "New thought record")
         .navigationBarTitleDisplayMode(.inline)
+        .crisisToolbar(store: store)
         .toolbar {
             ToolbarItem(placement: .confirmationAction) {
                 Button("Save") {
@@ -83,6 +97,7 @@ struct ThoughtRecordEditor: View {
                     }
                 }
                 .navigationTitle("Add an emotion")
+                .crisisToolbar(store: store)
             }
         }
     }

@@ -7,6 +7,7 @@ struct TodayView: View {
     let app: AppModel
     @State private var model: TodayModel
     @State private var checkingIn = false
+    @Environment(\.scenePhase) private var scenePhase
 
     init(store: ResetStore, app: AppModel) {
         self.store = store
@@ -26,7 +27,9 @@ struct TodayView: View {
                     if let latest = today.checkIns.first {
                         Label("Checked in at \(latest.date.formatted(date: .omitted, time: .shortened)): \(CheckInModel.moodWords(latest.mood))", systemImage: "checkmark.circle")
                     }
-                    Button { checkingIn = true } label: {
+                    Button {
+                        checkingIn = true
+                    } label: {
                         Label(today.hasCheckedIn ? "Check in again" : "How are you feeling?", systemImage: "face.smiling")
                     }
                 }
@@ -39,14 +42,28 @@ struct TodayView: View {
                         }
                     }
                 }
+                Section("Your progress") {
+                    NavigationLink {
+                        CheckInHistoryView(store: store)
+                    } label: {
+                        Label("Check-in history", systemImage: "list.bullet")
+                    }
+                    NavigationLink {
+                        InsightsView(store: store)
+                    } label: {
+                        Label("Insights and mood calendar", systemImage: "calendar")
+                    }
+                }
                 Section("Practice") {
                     Label("\(today.practiceMinutesToday) minutes today", systemImage: "timer")
-                    NavigationLink("Start a meditation") { MeditationTimerView(store: store, app: app) }
+                    NavigationLink("Start a meditation") { MeditationTimerView(app: app) }
                 }
                 if !today.dueAssessments.isEmpty {
                     Section("Due today") {
                         ForEach(today.dueAssessments, id: \.instrument) { due in
-                            Button { app.tab = .assessments } label: {
+                            Button {
+                                app.tab = .assessments
+                            } label: {
                                 Label(due.title, systemImage: "list.clipboard")
                             }
                             .accessibilityHint("Opens questionnaires")
@@ -59,10 +76,26 @@ struct TodayView: View {
         .crisisToolbar(store: store)
         .task { await model.load() }
         .refreshable { await model.load() }
-        .sheet(isPresented: $checkingIn, onDismiss: { Task { await model.load() } }) {
+        // Back from the background (a reminder's Done, a new day): reload.
+        .onChange(of: scenePhase) { _, phase in
+            if phase == .active { Task { await model.sceneDidBecomeActive() } }
+        }
+        // Across midnight while on screen: sleep until the next local day, then reload if the
+        // core's today moved (TodayModel.secondsUntilNextDay / dayMayHaveChanged).
+        .task(id: model.state.value?.date) {
+            try? await Task.sleep(for: .seconds(model.secondsUntilNextDay() + 1))
+            if !Task.isCancelled { await model.dayMayHaveChanged() }
+        }
+        .onReceive(NotificationCenter.default.publisher(for: .NSCalendarDayChanged)) { _ in
+            Task { await model.dayMayHaveChanged() }
+        }
+        .sheet(isPresented: $checkingIn, onDismiss: reload) {
             CheckInFlowView(store: store, app: app)
         }
     }
+
+    /// Reloads after a sheet closes (an entry or check-in may have been saved).
+    private func reload() { Task { await model.load() } }
 }
 
 /// A programme step's row: title, kind, minutes and its state in words and an icon.

@@ -100,12 +100,32 @@ public final class AssessmentModel {
         phase = index + 1 < answers.count ? .answering(index: index + 1) : .review
     }
 
-    /// Goes back one item (from review: to the last item).
+    /// Goes back one item (from review: to the last item). Back on the first item leaves the
+    /// questionnaire: nothing was stored, and the answers are dropped.
     public func back() {
         switch phase {
         case let .answering(index) where index > 0: phase = .answering(index: index - 1)
+        case .answering: abandon()
         case .review where !answers.isEmpty: phase = .answering(index: answers.count - 1)
         default: break
+        }
+    }
+
+    /// Leaves the questionnaire without storing anything (Cancel on any question or the review).
+    /// A submitted questionnaire cannot be abandoned: after `submit()` only the signpost and the
+    /// result follow.
+    public func abandon() {
+        switch phase {
+        case .answering, .review: finish()
+        case .choosing, .submitting, .signpost, .result: break
+        }
+    }
+
+    /// Whether the screen offers Cancel (while answering or reviewing).
+    public var canAbandon: Bool {
+        switch phase {
+        case .answering, .review: return true
+        case .choosing, .submitting, .signpost, .result: return false
         }
     }
 

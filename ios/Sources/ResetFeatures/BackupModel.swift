@@ -31,7 +31,7 @@ public final class BackupModel {
     /// - Parameter onRestored: runs after a restore (the app reloads every screen and resyncs reminders).
     public init(
         store: ResetStore,
-        folder: URL = FileManager.default.temporaryDirectory.appendingPathComponent("backups", isDirectory: true),
+        folder: URL = TemporaryFiles.backups,
         onRestored: (() async -> Void)? = nil
     ) {
         self.store = store
@@ -64,10 +64,38 @@ public final class BackupModel {
         }
     }
 
+    /// Where the copy of a picked backup waits for confirmation (removed after the restore,
+    /// on cancel, and at launch).
+    public var restoreCopyFolder: URL { folder.appendingPathComponent("restore", isDirectory: true) }
+
     /// Chooses a backup file to restore; nothing changes until `confirmRestore()`.
     public func chooseRestore(_ url: URL) {
         state = .confirmingRestore(url)
     }
+
+    /// Copies the file the person picked (readable only while the picker's security scope is
+    /// open) into this model's own folder, then asks for confirmation. The question stays on
+    /// screen until answered: `confirmRestore()` or `cancelRestore()`.
+    public func importForRestore(_ picked: URL) {
+        let copy = restoreCopyFolder.appendingPathComponent("restore.resetbackup")
+        do {
+            try? FileManager.default.removeItem(at: restoreCopyFolder)
+            try FileManager.default.createDirectory(at: restoreCopyFolder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: picked, to: copy)
+            state = .confirmingRestore(copy)
+        } catch {
+            state = .failed(UserMessage(title: "Couldn't read that file", detail: "Choose the backup again. Nothing was changed."))
+        }
+    }
+
+    /// "Cancel" on the restore question: nothing changes and the copy is deleted.
+    public func cancelRestore() {
+        guard case .confirmingRestore = state else { return }
+        removeRestoreCopy()
+        state = .idle
+    }
+
+    private func removeRestoreCopy() { try? FileManager.default.removeItem(at: restoreCopyFolder) }
 
     /// Replaces the whole profile with the chosen backup, after the core verified all of it.
     public func confirmRestore() async {
@@ -78,29 +106,41 @@ public final class BackupModel {
             let summary = try await store.restoreBackup(from: url, passphrase: passphrase, progress: progressHandler)
             progress = 1
             passphrase = ""
+            removeRestoreCopy()
+            // The message stays until the person taps Done (`dismiss()`): only then does the
+            // app reload every screen, which would otherwise take this one away at once.
             state = .restored(summary)
-            await onRestored?()
         } catch {
+            removeRestoreCopy()
             state = .failed(Self.message(error))
         }
     }
 
-    /// Leaves a confirmation or a message.
-    public func dismiss() {
-        if case .working = state { return }
-        state = .idle
+    /// Leaves a confirmation or a message. After a restore this is "Done": the app reloads.
+    public func dismiss() async {
+        switch state {
+        case .working: return
+        case .confirmingRestore: cancelRestore()
+        case .restored:
+            state = .idle
+            await onRestored?()
+        case .idle, .backedUp, .failed: state = .idle
+        }
     }
 
-    /// Removes backup files written for sharing (call when the share sheet closes).
+    /// Removes backup files written for sharing and any restore copy (call when the screen
+    /// closes; `TemporaryFiles.cleanAtLaunch` catches what a crash left).
     public func cleanUp() { try? FileManager.default.removeItem(at: folder) }
 
     /// Backup-specific copy: a wrong passphrase is not a "key" problem to the person.
     static func message(_ error: Error) -> UserMessage {
         switch (error as? ResetError)?.kind {
         case .wrongKey?:
-            return UserMessage(title: "Wrong passphrase", detail: "That passphrase doesn't open this backup. Nothing was changed.", field: "passphrase")
+            return UserMessage(
+                title: "Wrong passphrase", detail: "That passphrase doesn't open this backup. Nothing was changed.", field: "passphrase")
         case .corrupt?:
-            return UserMessage(title: "This backup is damaged", detail: "It is incomplete or was altered, so it can't be restored. Nothing was changed.")
+            return UserMessage(
+                title: "This backup is damaged", detail: "It is incomplete or was altered, so it can't be restored. Nothing was changed.")
         case .unsupportedVersion?:
             return UserMessage(title: "Made by a newer version", detail: "Update Reset Companion, then restore again. Nothing was changed.")
         default:

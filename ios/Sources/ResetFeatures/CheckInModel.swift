@@ -42,8 +42,10 @@ public final class CheckInModel {
 
     /// Words for a mood on the 1…7 scale (the same words as HealthKit's valence classes).
     public static func moodWords(_ mood: Int32) -> String {
-        ["Very unpleasant", "Unpleasant", "Slightly unpleasant", "Neutral",
-         "Slightly pleasant", "Pleasant", "Very pleasant"][Int(min(max(mood, 1), 7)) - 1]
+        [
+            "Very unpleasant", "Unpleasant", "Slightly unpleasant", "Neutral",
+            "Slightly pleasant", "Pleasant", "Very pleasant",
+        ][Int(min(max(mood, 1), 7)) - 1]
     }
 
     /// Whether the current page lets the person go on (a mood must be chosen first).
@@ -80,7 +82,8 @@ public final class CheckInModel {
         defer { saving = false }
         do {
             let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
-            let checkIn = try await store.checkIn(mood: mood, labels: labels, areas: areas, note: trimmed.isEmpty ? nil : trimmed, kind: kind)
+            let checkIn = try await store.checkIn(
+                mood: mood, labels: labels, areas: areas, note: trimmed.isEmpty ? nil : trimmed, kind: kind)
             saved = checkIn
             error = nil
             step = .saved

@@ -20,7 +20,7 @@ public final class ExportModel {
     public let folder: URL
     private let store: ResetStore
 
-    public init(store: ResetStore, folder: URL = FileManager.default.temporaryDirectory.appendingPathComponent("exports", isDirectory: true)) {
+    public init(store: ResetStore, folder: URL = TemporaryFiles.exports) {
         self.store = store
         self.folder = folder
     }

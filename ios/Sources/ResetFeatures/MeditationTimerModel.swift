@@ -44,6 +44,25 @@ public final class TaskTickSource: TickSource {
     }
 }
 
+/// What a running session does outside the model: the bell, haptics, keeping the screen awake
+/// and the end-of-session notification. The app implements it with AVAudioPlayer,
+/// UINotificationFeedbackGenerator, `UIApplication.isIdleTimerDisabled` and
+/// UNUserNotificationCenter; tests record the calls.
+@MainActor
+public protocol MeditationEffects: AnyObject {
+    /// Plays the bundled bell (start and end of a session).
+    func playBell()
+    /// A haptic tap: `true` when a session starts or resumes, `false` when it ends.
+    func haptic(starting: Bool)
+    /// Keeps the screen on while a session runs (`isIdleTimerDisabled`).
+    func keepScreenAwake(_ on: Bool)
+    /// A local notification with the bell at `date`, for a session that ends while the app is
+    /// in the background or the phone is locked. Its text is generic (no moods or notes).
+    func scheduleEndNotification(at date: Date)
+    /// Removes that notification (the app is back, or the session ended or paused).
+    func cancelEndNotification()
+}
+
 /// The meditation timer: choose minutes, start, pause, resume, stop. A session that runs out is
 /// logged as completed; one stopped early is logged with the whole minutes actually sat (the
 /// core counts only completed sessions toward "done today").
@@ -77,7 +96,10 @@ public final class MeditationTimerModel {
     private let clock: TimerClock
     private let ticks: TickSource
     private weak var observer: ActivityObserver?
+    private weak var effects: MeditationEffects?
     private let afterLogging: ((PracticeSession) async -> Void)?
+    /// Whether an end-of-session notification is pending (scheduled on leaving the foreground).
+    public private(set) var endNotificationScheduled = false
 
     private var startedAt: Date?
     /// Time sat before the current run (pauses excluded).
@@ -87,13 +109,61 @@ public final class MeditationTimerModel {
     /// - Parameter afterLogging: runs after a session is stored (the app writes mindful minutes here).
     public init(
         store: ResetStore, clock: TimerClock = SystemTimerClock(), ticks: TickSource? = nil,
-        observer: ActivityObserver? = nil, afterLogging: ((PracticeSession) async -> Void)? = nil
+        observer: ActivityObserver? = nil, effects: MeditationEffects? = nil,
+        afterLogging: ((PracticeSession) async -> Void)? = nil
     ) {
         self.store = store
         self.clock = clock
         self.ticks = ticks ?? TaskTickSource()
         self.observer = observer
+        self.effects = effects
         self.afterLogging = afterLogging
+    }
+
+    /// Whether a session is under way (running or paused). The app keeps one timer for the
+    /// whole profile, so leaving the screen or switching tabs never ends a session.
+    public var isActive: Bool { state == .running || state == .paused }
+
+    /// Sets up the next session (from a programme step, or the plain timer). Ignored while a
+    /// session is under way, so opening the timer from elsewhere never disturbs it.
+    public func prepare(technique: PracticeTechnique, minutes: UInt32, stepID: String?) {
+        guard !isActive else { return }
+        self.technique = technique
+        self.plannedMinutes = minutes
+        self.stepID = stepID
+    }
+
+    /// When the running session will reach its planned length, if it keeps running.
+    public var plannedEnd: Date? {
+        guard state == .running else { return nil }
+        return clock.now.addingTimeInterval(TimeInterval(plannedMinutes) * 60 - elapsedSeconds)
+    }
+
+    /// The app left the foreground (app switcher, another app, the phone locked): ticks stop
+    /// arriving, so a running session gets a notification with the bell at its planned end.
+    public func sceneDidEnterBackground() {
+        guard let end = plannedEnd else { return }
+        effects?.scheduleEndNotification(at: end)
+        endNotificationScheduled = true
+    }
+
+    /// The app is back: the notification is no longer needed, and a session whose time ran out
+    /// meanwhile is logged as completed now (with the time it started, not now).
+    public func sceneDidBecomeActive() async {
+        // The notification already rang the bell if the time ran out meanwhile.
+        let rang = endNotificationScheduled && elapsedSeconds >= TimeInterval(plannedMinutes) * 60
+        cancelEndNotification()
+        endBellAlreadyRang = rang
+        await tick()
+        endBellAlreadyRang = false
+    }
+
+    private var endBellAlreadyRang = false
+
+    private func cancelEndNotification() {
+        guard endNotificationScheduled else { return }
+        effects?.cancelEndNotification()
+        endNotificationScheduled = false
     }
 
     /// Seconds sat so far, pauses excluded.
@@ -116,6 +186,9 @@ public final class MeditationTimerModel {
         runningSince = now
         sessionRemaining = Int(plannedMinutes) * 60
         state = .running
+        effects?.playBell()
+        effects?.haptic(starting: true)
+        effects?.keepScreenAwake(true)
         ticks.start { [weak self] in await self?.tick() }
     }
 
@@ -127,6 +200,8 @@ public final class MeditationTimerModel {
         ticks.stop()
         refreshRemaining()
         state = .paused
+        effects?.keepScreenAwake(false)
+        cancelEndNotification()
     }
 
     /// Resumes after a pause.
@@ -134,6 +209,8 @@ public final class MeditationTimerModel {
         guard state == .paused else { return }
         runningSince = clock.now
         state = .running
+        effects?.haptic(starting: true)
+        effects?.keepScreenAwake(true)
         ticks.start { [weak self] in await self?.tick() }
     }
 
@@ -163,6 +240,10 @@ public final class MeditationTimerModel {
         runningSince = nil
         banked = sat
         sessionRemaining = nil
+        cancelEndNotification()
+        effects?.keepScreenAwake(false)
+        if completed && !endBellAlreadyRang { effects?.playBell() }
+        effects?.haptic(starting: false)
         let minutes = completed ? plannedMinutes : UInt32(sat / 60)
         guard minutes >= 1 else {
             state = .tooShortToLog

@@ -73,10 +73,23 @@ public final class ProgrammeStepModel {
         self.observer = observer
     }
 
+    /// The questionnaires this step asks for, from the core's catalogue, in the step's order.
+    public private(set) var linkedInstruments: [Instrument] = []
+
+    /// The journal exercise this step opens (its `journal` kind), if any.
+    public var linkedJournalKind: JournalKind? {
+        guard let code = step?.journalKind else { return nil }
+        return Self.journalKinds.first { String(describing: $0) == code }
+    }
+
+    private static let journalKinds: [JournalKind] = [.free, .thought, .gratitude, .worry, .exposure, .activity]
+
     /// Loads the step's content and state.
     public func load() async {
         do {
             step = try await store.programme(programmeID).steps.first { $0.id == stepID }
+            let catalogue = try store.instruments()
+            linkedInstruments = (step?.instruments ?? []).compactMap { id in catalogue.first { $0.id == id } }
             let current = try await store.programmeProgress()
             progress = current?.programme == programmeID ? current?.steps.first { $0.id == stepID } : nil
             if step == nil { error = UserMessage(title: "Not found", detail: "This step isn't in the programme.") }

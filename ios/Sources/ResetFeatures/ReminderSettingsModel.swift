@@ -53,7 +53,7 @@ public final class ReminderSettingsModel {
 
     /// Adds a rule (e.g. meditation at 08:00 on weekdays); the core validates times and quiet hours.
     public func add(_ kind: ActivityKind, at times: [String], days: ReminderDays = .daily, skipIfDone: Bool = true) async {
-        await change { try await self.store.addReminder(kind, at: times, days: days, skipIfDone: skipIfDone) }
+        await change { _ = try await self.store.addReminder(kind, at: times, days: days, skipIfDone: skipIfDone) }
     }
 
     /// Deletes a rule.
@@ -61,15 +61,15 @@ public final class ReminderSettingsModel {
 
     /// Pauses a rule until a local day.
     public func pause(_ id: String, until: DateComponents) async {
-        await change { try await self.store.pauseReminder(id, until: until) }
+        await change { _ = try await self.store.pauseReminder(id, until: until) }
     }
 
     /// Ends a pause.
-    public func resume(_ id: String) async { await change { try await self.store.resumeReminder(id) } }
+    public func resume(_ id: String) async { await change { _ = try await self.store.resumeReminder(id) } }
 
     /// Turns a rule on or off without deleting it.
     public func setEnabled(_ id: String, _ enabled: Bool) async {
-        await change { try await self.store.setReminderEnabled(id, enabled) }
+        await change { _ = try await self.store.setReminderEnabled(id, enabled) }
     }
 
     /// Makes the pending notifications match the core's plan (or clears them without permission).
@@ -81,9 +81,9 @@ public final class ReminderSettingsModel {
         }
     }
 
-    private func change(_ body: () async throws -> Any) async {
+    private func change(_ body: () async throws -> Void) async {
         error = await failure {
-            _ = try await body()
+            try await body()
             rules = .loaded(try await store.reminders())
         }
         if error == nil { await apply() }

@@ -73,12 +73,19 @@ public func failure(of body: () async throws -> Void) async -> UserMessage? {
     }
 }
 
+/// Words the case-splitting below would get wrong: the core's `checkin` is a "Check-in".
+private let displayNameExceptions = ["checkin": "Check-in", "checkins": "Check-ins"]
+
 /// Turns a core code or case name into words: `currentEvents` → "Current events".
 public func displayName(_ value: Any) -> String {
     let raw = String(describing: value)
+    if let exception = displayNameExceptions[raw] { return exception }
     var words = ""
     for character in raw {
-        if character == "_" { words.append(" "); continue }
+        if character == "_" {
+            words.append(" ")
+            continue
+        }
         if character.isUppercase, !words.isEmpty { words.append(" ") }
         words.append(contentsOf: character.lowercased())
     }
@@ -94,12 +101,12 @@ public protocol ActivityObserver: AnyObject {
 }
 
 #if os(Linux)
-// swiftlang/swift#75670: Linux's libswiftObservation (Swift 6.0) references
-// swift::threading::fatal but does not define it, so every binary using Observation fails to
-// link. Defining it here is the documented workaround until the toolchain ships the fix
-// (swiftlang/swift#85306). It is only reached on a fatal threading error.
-@_cdecl("_ZN5swift9threading5fatalEPKcz")
-public func resetObservationThreadingFatal() -> Never {
-    fatalError("Swift threading library: fatal error")
-}
+    // swiftlang/swift#75670: Linux's libswiftObservation (Swift 6.0) references
+    // swift::threading::fatal but does not define it, so every binary using Observation fails to
+    // link. Defining it here is the documented workaround until the toolchain ships the fix
+    // (swiftlang/swift#85306). It is only reached on a fatal threading error.
+    @_cdecl("_ZN5swift9threading5fatalEPKcz")
+    public func resetObservationThreadingFatal() -> Never {
+        fatalError("Swift threading library: fatal error")
+    }
 #endif

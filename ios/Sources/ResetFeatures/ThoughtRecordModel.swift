@@ -113,7 +113,8 @@ public final class ThoughtRecordModel {
         do {
             if let editingID {
                 let entry = try await store.editJournalEntry(editingID, body: .thought(record: record), tags: tags)
-                saved = sharedWithTherapist == entry.sharedWithTherapist
+                saved =
+                    sharedWithTherapist == entry.sharedWithTherapist
                     ? entry : try await store.setSharedWithTherapist(editingID, sharedWithTherapist)
             } else {
                 saved = try await store.addJournalEntry(.thought(record: record), tags: tags, sharedWithTherapist: sharedWithTherapist)

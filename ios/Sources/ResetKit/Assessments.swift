@@ -94,9 +94,10 @@ extension ResetStore {
 
     /// The NHS Talking Therapies outcome for given first and last totals.
     public nonisolated func outcome(phq9: (first: UInt32, last: UInt32), gad7: (first: UInt32, last: UInt32)) throws -> OutcomeSummary {
-        try assessmentOutcomeForScores(scores: OutcomeScores(
-            phq9First: phq9.first, phq9Last: phq9.last, gad7First: gad7.first, gad7Last: gad7.last
-        ))
+        try assessmentOutcomeForScores(
+            scores: OutcomeScores(
+                phq9First: phq9.first, phq9Last: phq9.last, gad7First: gad7.first, gad7Last: gad7.last
+            ))
     }
 
     /// What is due today and next; a programme adds its own measurement points.

@@ -5,7 +5,7 @@ import Foundation
 // core reads, renders and writes; nothing here decides what is included.
 
 /// What a therapist export includes.
-public struct TherapistExport: Equatable {
+public struct TherapistExport: Equatable, Sendable {
     /// First local day included; `nil` = from the first record.
     public var from: DateComponents?
     /// Last local day included; `nil` = today.

@@ -133,7 +133,7 @@ public enum HealthWriteDecision: Equatable, Sendable {
 }
 
 /// The part of `HKHealthStore` the writer needs: a protocol so tests use a fake.
-public protocol HealthStoring: AnyObject {
+public protocol HealthStoring: AnyObject, Sendable {
     /// What the device offers.
     var capabilities: HealthCapabilities { get }
     /// Write permission for `kind`.
@@ -148,7 +148,7 @@ public protocol HealthStoring: AnyObject {
 ///
 /// Call `record` after the thing happened and was shown: a check-in saved, a session logged, an
 /// assessment result (and any signpost) displayed (docs/healthkit-assessments.md, "Safety").
-public final class HealthWriter {
+public final class HealthWriter: Sendable {
     /// The preference holding the opt-in (`"true"` when on).
     public static let preference = "health.write"
 

@@ -43,9 +43,10 @@ extension ResetStore {
     public func addJournalEntry(
         _ body: JournalBody, tags: [String] = [], sharedWithTherapist: Bool = false, at date: Date? = nil
     ) throws -> JournalEntry {
-        try companion.addJournalEntry(input: JournalInput(
-            body: body, tags: tags, sharedWithTherapist: sharedWithTherapist, at: date
-        ))
+        try companion.addJournalEntry(
+            input: JournalInput(
+                body: body, tags: tags, sharedWithTherapist: sharedWithTherapist, at: date
+            ))
     }
 
     /// The entry with `id`; throws `ResetError.NotFound` if it is gone.
@@ -58,7 +59,8 @@ extension ResetStore {
 
     /// Changes content, tags or time; `createdAt` is kept, `updatedAt` moves.
     @discardableResult
-    public func editJournalEntry(_ id: String, body: JournalBody? = nil, tags: [String]? = nil, at date: Date? = nil) throws -> JournalEntry {
+    public func editJournalEntry(_ id: String, body: JournalBody? = nil, tags: [String]? = nil, at date: Date? = nil) throws -> JournalEntry
+    {
         try companion.editJournalEntry(id: id, edit: JournalEdit(body: body, tags: tags, at: date))
     }
 
@@ -121,19 +123,19 @@ extension LifeArea {
 }
 
 #if canImport(HealthKit)
-import HealthKit
+    import HealthKit
 
-@available(iOS 18.0, macOS 15.0, watchOS 11.0, visionOS 2.0, *)
-extension CheckIn {
-    /// The check-in as a HealthKit sample (note and tags stay in the encrypted profile).
-    public var stateOfMind: HKStateOfMind {
-        HKStateOfMind(
-            date: date,
-            kind: kind == .dailyMood ? .dailyMood : .momentaryEmotion,
-            valence: valence,
-            labels: labels.compactMap { HKStateOfMind.Label(rawValue: $0.healthKitRawValue) },
-            associations: areas.compactMap { HKStateOfMind.Association(rawValue: $0.healthKitRawValue) }
-        )
+    @available(iOS 18.0, macOS 15.0, watchOS 11.0, visionOS 2.0, *)
+    extension CheckIn {
+        /// The check-in as a HealthKit sample (note and tags stay in the encrypted profile).
+        public var stateOfMind: HKStateOfMind {
+            HKStateOfMind(
+                date: date,
+                kind: kind == .dailyMood ? .dailyMood : .momentaryEmotion,
+                valence: valence,
+                labels: labels.compactMap { HKStateOfMind.Label(rawValue: $0.healthKitRawValue) },
+                associations: areas.compactMap { HKStateOfMind.Association(rawValue: $0.healthKitRawValue) }
+            )
+        }
     }
-}
 #endif

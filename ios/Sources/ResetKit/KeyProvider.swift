@@ -104,7 +104,7 @@ public struct StoredKeyProvider<Storage: SecureItemStoring>: DatabaseKeyProvider
             // Two launches raced (app and notification action): the first key stored wins, so
             // both open the same database.
             guard let winner = try storage.read(service: service, account: account) else {
-                throw KeyProviderError.keychain(status: -25300) // errSecItemNotFound
+                throw KeyProviderError.keychain(status: -25300)  // errSecItemNotFound
             }
             return try checked(winner)
         }
@@ -126,12 +126,14 @@ public final class InMemorySecureItems: SecureItemStoring, @unchecked Sendable {
     public init() {}
 
     public func read(service: String, account: String) throws -> Data? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return items["\(service)/\(account)"]?.0
     }
 
     public func add(_ data: Data, service: String, account: String, policy: KeyItemPolicy) throws -> SecureItemAddResult {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let name = "\(service)/\(account)"
         if items[name] != nil { return .duplicate }
         items[name] = (data, policy)
@@ -139,13 +141,15 @@ public final class InMemorySecureItems: SecureItemStoring, @unchecked Sendable {
     }
 
     public func delete(service: String, account: String) throws {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         items["\(service)/\(account)"] = nil
     }
 
     /// The policy an item was stored with (tests check it).
     public func policy(service: String, account: String) -> KeyItemPolicy? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return items["\(service)/\(account)"]?.1
     }
 }
@@ -158,7 +162,8 @@ public final class InMemoryKeyProvider: DatabaseKeyProvider, @unchecked Sendable
     public init(key: Data? = nil) { self.key = key }
 
     public func databaseKey() throws -> Data {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let key { return key }
         let fresh = try makeRandomDatabaseKey()
         key = fresh
@@ -166,68 +171,71 @@ public final class InMemoryKeyProvider: DatabaseKeyProvider, @unchecked Sendable
     }
 
     public func deleteKey() throws {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         key = nil
     }
 }
 
 #if canImport(Security)
-import Security
+    import Security
 
-/// The Keychain as `SecureItemStoring`: generic-password items.
-public struct KeychainItems: SecureItemStoring {
-    public init() {}
+    /// The Keychain as `SecureItemStoring`: generic-password items.
+    public struct KeychainItems: SecureItemStoring {
+        public init() {}
 
-    private func query(_ service: String, _ account: String) -> [String: Any] {
-        [kSecClass as String: kSecClassGenericPassword,
-         kSecAttrService as String: service,
-         kSecAttrAccount as String: account,
-         // Match only device-local items, so a synchronised item of the same name never wins.
-         kSecAttrSynchronizable as String: kCFBooleanFalse as Any]
-    }
-
-    public func read(service: String, account: String) throws -> Data? {
-        var q = query(service, account)
-        q[kSecReturnData as String] = true
-        q[kSecMatchLimit as String] = kSecMatchLimitOne
-        var item: CFTypeRef?
-        let status = SecItemCopyMatching(q as CFDictionary, &item)
-        if status == errSecItemNotFound { return nil }
-        guard status == errSecSuccess, let data = item as? Data else { throw KeyProviderError.keychain(status: status) }
-        return data
-    }
-
-    public func add(_ data: Data, service: String, account: String, policy: KeyItemPolicy) throws -> SecureItemAddResult {
-        var q = query(service, account)
-        q[kSecValueData as String] = data
-        q[kSecAttrSynchronizable as String] = policy.synchronizable ? kCFBooleanTrue : kCFBooleanFalse
-        switch policy.accessibility {
-        case .afterFirstUnlockThisDeviceOnly:
-            q[kSecAttrAccessible as String] = kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly
-        case .whenUnlockedThisDeviceOnly:
-            q[kSecAttrAccessible as String] = kSecAttrAccessibleWhenUnlockedThisDeviceOnly
+        private func query(_ service: String, _ account: String) -> [String: Any] {
+            [
+                kSecClass as String: kSecClassGenericPassword,
+                kSecAttrService as String: service,
+                kSecAttrAccount as String: account,
+                // Match only device-local items, so a synchronised item of the same name never wins.
+                kSecAttrSynchronizable as String: kCFBooleanFalse as Any,
+            ]
         }
-        let status = SecItemAdd(q as CFDictionary, nil)
-        if status == errSecDuplicateItem { return .duplicate }
-        guard status == errSecSuccess else { throw KeyProviderError.keychain(status: status) }
-        return .added
+
+        public func read(service: String, account: String) throws -> Data? {
+            var q = query(service, account)
+            q[kSecReturnData as String] = true
+            q[kSecMatchLimit as String] = kSecMatchLimitOne
+            var item: CFTypeRef?
+            let status = SecItemCopyMatching(q as CFDictionary, &item)
+            if status == errSecItemNotFound { return nil }
+            guard status == errSecSuccess, let data = item as? Data else { throw KeyProviderError.keychain(status: status) }
+            return data
+        }
+
+        public func add(_ data: Data, service: String, account: String, policy: KeyItemPolicy) throws -> SecureItemAddResult {
+            var q = query(service, account)
+            q[kSecValueData as String] = data
+            q[kSecAttrSynchronizable as String] = policy.synchronizable ? kCFBooleanTrue : kCFBooleanFalse
+            switch policy.accessibility {
+            case .afterFirstUnlockThisDeviceOnly:
+                q[kSecAttrAccessible as String] = kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly
+            case .whenUnlockedThisDeviceOnly:
+                q[kSecAttrAccessible as String] = kSecAttrAccessibleWhenUnlockedThisDeviceOnly
+            }
+            let status = SecItemAdd(q as CFDictionary, nil)
+            if status == errSecDuplicateItem { return .duplicate }
+            guard status == errSecSuccess else { throw KeyProviderError.keychain(status: status) }
+            return .added
+        }
+
+        public func delete(service: String, account: String) throws {
+            let status = SecItemDelete(query(service, account) as CFDictionary)
+            guard status == errSecSuccess || status == errSecItemNotFound else { throw KeyProviderError.keychain(status: status) }
+        }
     }
 
-    public func delete(service: String, account: String) throws {
-        let status = SecItemDelete(query(service, account) as CFDictionary)
-        guard status == errSecSuccess || status == errSecItemNotFound else { throw KeyProviderError.keychain(status: status) }
-    }
-}
+    /// The app's key provider: the Keychain, readable after the first unlock on this device only —
+    /// so notification actions can open the database while the phone is locked, and the key never
+    /// leaves the device in a backup (platform.md, MASVS STORAGE-1).
+    public typealias KeychainKeyProvider = StoredKeyProvider<KeychainItems>
 
-/// The app's key provider: the Keychain, readable after the first unlock on this device only —
-/// so notification actions can open the database while the phone is locked, and the key never
-/// leaves the device in a backup (platform.md, MASVS STORAGE-1).
-public typealias KeychainKeyProvider = StoredKeyProvider<KeychainItems>
-
-extension StoredKeyProvider where Storage == KeychainItems {
-    /// The profile key in the Keychain.
-    public init(service: String = "app.resetcompanion.database", account: String = "profile") {
-        self.init(storage: KeychainItems(), service: service, account: account)
+    extension StoredKeyProvider where Storage == KeychainItems {
+        /// The profile key in the Keychain.
+        public init(service: String = "app.resetcompanion.database", account: String = "profile") {
+            self.init(storage: KeychainItems(), service: service, account: account)
+        }
     }
-}
 #endif

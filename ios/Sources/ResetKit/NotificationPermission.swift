@@ -49,7 +49,7 @@ public enum NotificationPermission: Equatable, Sendable, CaseIterable {
 }
 
 /// Reads and requests notification permission: a protocol so tests use a fake.
-public protocol NotificationAuthorizing: AnyObject {
+public protocol NotificationAuthorizing: AnyObject, Sendable {
     /// The current state.
     func permission() async -> NotificationPermission
     /// Shows the system prompt (only effective in `.notDetermined`); returns the new state.
@@ -82,32 +82,32 @@ extension ReminderScheduler {
 extension ReminderSyncResult: @unchecked Sendable {}
 
 #if canImport(UserNotifications)
-import UserNotifications
+    import UserNotifications
 
-extension NotificationPermission {
-    /// Maps the system's status.
-    public init(_ status: UNAuthorizationStatus) {
-        switch status {
-        case .notDetermined: self = .notDetermined
-        case .denied: self = .denied
-        case .authorized: self = .authorized
-        case .provisional: self = .provisional
-        #if os(iOS)
-        case .ephemeral: self = .ephemeral
-        #endif
-        @unknown default: self = .denied
+    extension NotificationPermission {
+        /// Maps the system's status.
+        public init(_ status: UNAuthorizationStatus) {
+            switch status {
+            case .notDetermined: self = .notDetermined
+            case .denied: self = .denied
+            case .authorized: self = .authorized
+            case .provisional: self = .provisional
+            #if os(iOS)
+                case .ephemeral: self = .ephemeral
+            #endif
+            @unknown default: self = .denied
+            }
         }
     }
-}
 
-extension UserNotificationCentre: NotificationAuthorizing {
-    public func permission() async -> NotificationPermission {
-        NotificationPermission(await UNUserNotificationCenter.current().notificationSettings().authorizationStatus)
-    }
+    extension UserNotificationCentre: NotificationAuthorizing {
+        public func permission() async -> NotificationPermission {
+            NotificationPermission(await UNUserNotificationCenter.current().notificationSettings().authorizationStatus)
+        }
 
-    public func requestPermission() async throws -> NotificationPermission {
-        _ = try await requestAuthorization()
-        return await permission()
+        public func requestPermission() async throws -> NotificationPermission {
+            _ = try await requestAuthorization()
+            return await permission()
+        }
     }
-}
 #endif

@@ -37,10 +37,10 @@ public struct ProfileLocation: Equatable, Sendable {
     public func prepare(fileManager: FileManager = .default) throws -> ProfileLocation {
         try fileManager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: Self.directoryAttributes)
         #if canImport(Darwin)
-        var values = URLResourceValues()
-        values.isExcludedFromBackup = true
-        var url = directory
-        try url.setResourceValues(values)
+            var values = URLResourceValues()
+            values.isExcludedFromBackup = true
+            var url = directory
+            try url.setResourceValues(values)
         #endif
         return self
     }
@@ -49,18 +49,18 @@ public struct ProfileLocation: Equatable, Sendable {
     /// platforms; Linux has no platform backup, so the flag is not kept there).
     public var isExcludedFromBackup: Bool {
         #if canImport(Darwin)
-        return (try? directory.resourceValues(forKeys: [.isExcludedFromBackupKey]).isExcludedFromBackup) == true
+            return (try? directory.resourceValues(forKeys: [.isExcludedFromBackupKey]).isExcludedFromBackup) == true
         #else
-        return false
+            return false
         #endif
     }
 
     /// Attributes for the folder: file protection where the platform has it.
     static var directoryAttributes: [FileAttributeKey: Any]? {
         #if os(iOS) || os(watchOS) || os(visionOS)
-        return [.protectionKey: FileProtectionType.completeUntilFirstUserAuthentication]
+            return [.protectionKey: FileProtectionType.completeUntilFirstUserAuthentication]
         #else
-        return nil
+            return nil
         #endif
     }
 }

@@ -63,14 +63,15 @@ extension ResetStore {
         startedAt: Date? = nil,
         stepId: String? = nil
     ) throws -> PracticeSession {
-        try companion.logPracticeSession(input: PracticeSessionInput(
-            technique: technique,
-            actualMinutes: minutes,
-            plannedMinutes: planned,
-            completed: completed,
-            startedAt: startedAt,
-            stepId: stepId
-        ))
+        try companion.logPracticeSession(
+            input: PracticeSessionInput(
+                technique: technique,
+                actualMinutes: minutes,
+                plannedMinutes: planned,
+                completed: completed,
+                startedAt: startedAt,
+                stepId: stepId
+            ))
     }
 
     /// Sessions between two local days (either open), oldest first.
@@ -106,21 +107,21 @@ extension PracticeSession {
 }
 
 #if canImport(HealthKit)
-import HealthKit
+    import HealthKit
 
-extension PracticeSession {
-    /// This session as a HealthKit mindful-minutes sample, ready for `HKHealthStore.save`.
-    ///
-    /// The external id lets a re-sync recognise samples it already wrote.
-    public var mindfulSample: HKCategorySample {
-        HKCategorySample(
-            type: HKCategoryType(.mindfulSession),
-            value: HKCategoryValue.notApplicable.rawValue,
-            start: startDate,
-            end: endDate,
-            metadata: [HKMetadataKeyExternalUUID: externalId, HKMetadataKeyTimeZone: timeZone]
-        )
+    extension PracticeSession {
+        /// This session as a HealthKit mindful-minutes sample, ready for `HKHealthStore.save`.
+        ///
+        /// The external id lets a re-sync recognise samples it already wrote.
+        public var mindfulSample: HKCategorySample {
+            HKCategorySample(
+                type: HKCategoryType(.mindfulSession),
+                value: HKCategoryValue.notApplicable.rawValue,
+                start: startDate,
+                end: endDate,
+                metadata: [HKMetadataKeyExternalUUID: externalId, HKMetadataKeyTimeZone: timeZone]
+            )
+        }
     }
-}
 #endif
 

@@ -20,9 +20,10 @@ extension ResetStore {
         quietHours: QuietHours? = nil,
         label: String? = nil
     ) throws -> ReminderRule {
-        try companion.addReminder(rule: NewReminderRule(
-            kind: kind, times: times, days: days, skipIfDone: skipIfDone, quietHours: quietHours, label: label
-        ))
+        try companion.addReminder(
+            rule: NewReminderRule(
+                kind: kind, times: times, days: days, skipIfDone: skipIfDone, quietHours: quietHours, label: label
+            ))
     }
 
     /// Every reminder rule, oldest first.
@@ -112,7 +113,7 @@ public struct ReminderRequest: Equatable {
 }
 
 /// The part of `UNUserNotificationCenter` reminders need: a protocol so tests use a fake.
-public protocol NotificationScheduling: AnyObject {
+public protocol NotificationScheduling: AnyObject, Sendable {
     /// Identifiers of every pending request (reminders and anything else the app scheduled).
     func pendingRequestIDs() async -> [String]
     /// Schedules a request; an existing identifier is replaced.
@@ -154,7 +155,7 @@ public struct ReminderSyncResult: Equatable {
 /// Call `resync()` on launch, on foreground, on `NSSystemTimeZoneDidChange` (after
 /// `ResetStore.setTimeZone`), on `NSSystemClockDidChange`, from background refresh, and after a
 /// notification fires or an action is handled.
-public final class ReminderScheduler {
+public final class ReminderScheduler: Sendable {
     /// Every reminder id starts with this; other pending requests are never touched.
     public static let idPrefix = "rem_"
 
@@ -199,65 +200,67 @@ public final class ReminderScheduler {
 }
 
 #if canImport(UserNotifications)
-import UserNotifications
+    import UserNotifications
 
-/// The real centre: `UNUserNotificationCenter` behind `NotificationScheduling`.
-///
-/// Triggers are fixed instants (`UNCalendarNotificationTrigger` with a UTC time zone): the core
-/// has already resolved the wall time for the device's zone (DST gaps and overlaps included)
-/// and the scheduler re-plans when the zone changes, so iOS never has to guess inside a gap.
-public final class UserNotificationCentre: NotificationScheduling {
-    /// The category carrying the Done and Snooze actions.
-    public static let categoryIdentifier = "reset.reminder"
+    /// The real centre: `UNUserNotificationCenter` behind `NotificationScheduling`.
+    ///
+    /// Triggers are fixed instants (`UNCalendarNotificationTrigger` with a UTC time zone): the core
+    /// has already resolved the wall time for the device's zone (DST gaps and overlaps included)
+    /// and the scheduler re-plans when the zone changes, so iOS never has to guess inside a gap.
+    /// Sendable: its one stored property is `UNUserNotificationCenter`, which may be called from any
+    /// thread (its API is asynchronous and callback-based), and it has no mutable state of its own.
+    public final class UserNotificationCentre: NotificationScheduling, @unchecked Sendable {
+        /// The category carrying the Done and Snooze actions.
+        public static let categoryIdentifier = "reset.reminder"
 
-    private let center: UNUserNotificationCenter
+        private let center: UNUserNotificationCenter
 
-    public init(center: UNUserNotificationCenter = .current()) {
-        self.center = center
+        public init(center: UNUserNotificationCenter = .current()) {
+            self.center = center
+        }
+
+        /// Registers the reminder category (call once at launch).
+        public func registerCategory() {
+            let done = UNNotificationAction(identifier: ReminderAction.doneIdentifier, title: "Done", options: [])
+            let snooze = UNNotificationAction(
+                identifier: ReminderAction.snoozeIdentifier,
+                title: "Snooze \(ReminderAction.snoozeMinutes) minutes",
+                options: []
+            )
+            let category = UNNotificationCategory(
+                identifier: Self.categoryIdentifier, actions: [done, snooze], intentIdentifiers: [], options: []
+            )
+            center.setNotificationCategories([category])
+        }
+
+        /// Asks for permission to alert and play a sound.
+        public func requestAuthorization() async throws -> Bool {
+            try await center.requestAuthorization(options: [.alert, .sound])
+        }
+
+        public func pendingRequestIDs() async -> [String] {
+            await center.pendingNotificationRequests().map(\.identifier)
+        }
+
+        public func add(_ request: ReminderRequest) async throws {
+            let content = UNMutableNotificationContent()
+            content.title = request.title
+            content.body = request.body
+            content.sound = .default
+            content.categoryIdentifier = Self.categoryIdentifier
+            content.threadIdentifier = request.threadIdentifier
+            content.interruptionLevel = .active
+            content.userInfo = ["reminder_id": request.id, "deep_link": request.deepLink]
+            var utc = Calendar(identifier: .gregorian)
+            utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
+            var components = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: request.fireDate)
+            components.timeZone = utc.timeZone
+            let trigger = UNCalendarNotificationTrigger(dateMatching: components, repeats: false)
+            try await center.add(UNNotificationRequest(identifier: request.id, content: content, trigger: trigger))
+        }
+
+        public func removePendingRequests(withIdentifiers ids: [String]) async {
+            center.removePendingNotificationRequests(withIdentifiers: ids)
+        }
     }
-
-    /// Registers the reminder category (call once at launch).
-    public func registerCategory() {
-        let done = UNNotificationAction(identifier: ReminderAction.doneIdentifier, title: "Done", options: [])
-        let snooze = UNNotificationAction(
-            identifier: ReminderAction.snoozeIdentifier,
-            title: "Snooze \(ReminderAction.snoozeMinutes) minutes",
-            options: []
-        )
-        let category = UNNotificationCategory(
-            identifier: Self.categoryIdentifier, actions: [done, snooze], intentIdentifiers: [], options: []
-        )
-        center.setNotificationCategories([category])
-    }
-
-    /// Asks for permission to alert and play a sound.
-    public func requestAuthorization() async throws -> Bool {
-        try await center.requestAuthorization(options: [.alert, .sound])
-    }
-
-    public func pendingRequestIDs() async -> [String] {
-        await center.pendingNotificationRequests().map(\.identifier)
-    }
-
-    public func add(_ request: ReminderRequest) async throws {
-        let content = UNMutableNotificationContent()
-        content.title = request.title
-        content.body = request.body
-        content.sound = .default
-        content.categoryIdentifier = Self.categoryIdentifier
-        content.threadIdentifier = request.threadIdentifier
-        content.interruptionLevel = .active
-        content.userInfo = ["reminder_id": request.id, "deep_link": request.deepLink]
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
-        var components = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: request.fireDate)
-        components.timeZone = utc.timeZone
-        let trigger = UNCalendarNotificationTrigger(dateMatching: components, repeats: false)
-        try await center.add(UNNotificationRequest(identifier: request.id, content: content, trigger: trigger))
-    }
-
-    public func removePendingRequests(withIdentifiers ids: [String]) async {
-        center.removePendingNotificationRequests(withIdentifiers: ids)
-    }
-}
 #endif

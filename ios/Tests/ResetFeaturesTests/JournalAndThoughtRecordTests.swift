@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetFeatures
 
 @MainActor
@@ -40,7 +41,7 @@ final class JournalModelTests: XCTestCase {
         let model = JournalModel(store: store)
         model.query = "river"
         await model.search()
-        model.query = "cats OR" // malformed for the core's query language
+        model.query = "cats OR"  // malformed for the core's query language
         await model.search()
         XCTAssertEqual(model.error?.field, "query")
         XCTAssertEqual(model.hits?.count, 1, "the previous results stay")
@@ -59,9 +60,11 @@ final class JournalModelTests: XCTestCase {
 
     func testSnippetParsingHandlesEdges() async {
         XCTAssertEqual(SnippetPart.parse("no match"), [SnippetPart(text: "no match", isMatch: false)])
-        XCTAssertEqual(SnippetPart.parse("[a] b [c]"), [
-            SnippetPart(text: "a", isMatch: true), SnippetPart(text: " b ", isMatch: false), SnippetPart(text: "c", isMatch: true),
-        ])
+        XCTAssertEqual(
+            SnippetPart.parse("[a] b [c]"),
+            [
+                SnippetPart(text: "a", isMatch: true), SnippetPart(text: " b ", isMatch: false), SnippetPart(text: "c", isMatch: true),
+            ])
         XCTAssertEqual(SnippetPart.parse(""), [])
     }
 }

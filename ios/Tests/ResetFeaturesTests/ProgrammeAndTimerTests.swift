@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetFeatures
 
 @MainActor
@@ -117,7 +118,7 @@ final class MeditationTimerModelTests: XCTestCase {
         XCTAssertEqual(timer.state, .paused)
         XCTAssertEqual(timer.remainingText, "8:30", "the display stops where the pause began")
         XCTAssertFalse(ticks.running)
-        clock.advance(3600) // a long pause
+        clock.advance(3600)  // a long pause
         timer.resume()
         clock.advance(100)
         await ticks.fire()

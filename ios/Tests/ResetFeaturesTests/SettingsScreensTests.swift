@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
+
 @testable import ResetFeatures
 
 /// The notification centre and its permission, in memory.
-final class FakeNotifications: NotificationScheduling, NotificationAuthorizing {
+final class FakeNotifications: NotificationScheduling, NotificationAuthorizing, @unchecked Sendable {
     var pending: [String: ReminderRequest] = [:]
     var state: NotificationPermission = .notDetermined
     /// What the person answers to the system prompt.
@@ -12,7 +13,7 @@ final class FakeNotifications: NotificationScheduling, NotificationAuthorizing {
 
     func pendingRequestIDs() async -> [String] { Array(pending.keys) }
     func add(_ request: ReminderRequest) async throws { pending[request.id] = request }
-    func removePendingRequests(withIdentifiers ids: [String]) async { ids.forEach { pending[$0] = nil } }
+    func removePendingRequests(withIdentifiers ids: [String]) async { for id in ids { pending[id] = nil } }
     func permission() async -> NotificationPermission { state }
     func requestPermission() async throws -> NotificationPermission {
         prompts += 1
@@ -168,8 +169,11 @@ final class BackupModelTests: XCTestCase {
         guard case .restored = model.state else { return XCTFail("\(model.state)") }
         let after = try await store.checkIns()
         XCTAssertEqual(after.map(\.mood), [6])
-        XCTAssertEqual(restoredCalls, 1)
+        XCTAssertEqual(restoredCalls, 0, "the result stays on screen until Done; the app reloads after")
         XCTAssertEqual(model.passphrase, "", "the passphrase does not linger")
+        await model.dismiss()
+        XCTAssertEqual(model.state, .idle)
+        XCTAssertEqual(restoredCalls, 1)
     }
 
     func testAWrongPassphraseAShortOneAndADamagedFileEachSayWhatHappened() async throws {
@@ -202,7 +206,7 @@ final class BackupModelTests: XCTestCase {
         await model.confirmRestore()
         guard case let .failed(corrupt) = model.state else { return XCTFail("\(model.state)") }
         XCTAssertEqual(corrupt.title, "This backup is damaged")
-        model.dismiss()
+        await model.dismiss()
         XCTAssertEqual(model.state, .idle)
         model.cleanUp()
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
@@ -279,7 +283,7 @@ final class SettingsModelTests: XCTestCase {
 }
 
 /// HealthKit in memory (the same decisions the app's HealthKitStore feeds).
-final class FakeHealth: HealthStoring {
+final class FakeHealth: HealthStoring, @unchecked Sendable {
     var capabilities = HealthCapabilities(healthDataAvailable: true, hasIOS18Types: true)
     var granted: [HealthDataKind: HealthAuthorization] = [:]
     var requested: [Set<HealthDataKind>] = []
@@ -287,7 +291,7 @@ final class FakeHealth: HealthStoring {
     func authorization(for kind: HealthDataKind) -> HealthAuthorization { granted[kind] ?? .notDetermined }
     func requestAuthorization(for kinds: Set<HealthDataKind>) async throws {
         requested.append(kinds)
-        kinds.forEach { granted[$0] = .authorized }
+        for kind in kinds { granted[kind] = .authorized }
     }
     func save(_ samples: [HealthSample]) async throws { saved += samples }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetFeatures
 
 @MainActor
@@ -30,7 +31,7 @@ final class SupportTests: XCTestCase {
     func testDisplayNamesReadAsWords() async {
         XCTAssertEqual(displayName(PracticeTechnique.bodyScan), "Body scan")
         XCTAssertEqual(displayName(JournalKind.thought), "Thought")
-        XCTAssertEqual(displayName(ActivityKind.checkin), "Checkin")
+        XCTAssertEqual(displayName(ActivityKind.checkin), "Check-in")
         XCTAssertEqual(displayName("self_care"), "Self care")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetFeatures
 
 @MainActor
@@ -104,7 +105,7 @@ final class CheckInModelTests: XCTestCase {
     func testTheCoreRefusalIsShownOnTheField() async throws {
         let store = try openStore(try Scratch())
         let model = CheckInModel(store: store)
-        model.mood = 9 // outside 1…7: the core refuses, the model does not judge
+        model.mood = 9  // outside 1…7: the core refuses, the model does not judge
         await model.save()
         XCTAssertEqual(model.error?.field, "mood")
         XCTAssertNotEqual(model.step, .saved)

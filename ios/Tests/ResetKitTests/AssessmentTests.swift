@@ -1,25 +1,49 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// The shared golden vectors (tests/fixtures/assessment/golden.json), read by Rust and Kotlin too.
 private struct Golden: Decodable {
-    struct Signpost: Decodable { let reason: String; let region: String; let phones: [String] }
-    struct Expect: Decodable {
-        let total: UInt32; let max: UInt32; let severity: String; let flags: [String]
-        let prorated: Bool; let signpost: Signpost?
+    struct Signpost: Decodable {
+        let reason: String
+        let region: String
+        let phones: [String]
     }
-    struct Failure: Decodable { let kind: String; let field: String }
+    struct Expect: Decodable {
+        let total: UInt32
+        let max: UInt32
+        let severity: String
+        let flags: [String]
+        let prorated: Bool
+        let signpost: Signpost?
+    }
+    struct Failure: Decodable {
+        let kind: String
+        let field: String
+    }
     struct Scoring: Decodable {
-        let name: String; let instrument: String; let answers: String; let region: String
-        let expect: Expect?; let error: Failure?
+        let name: String
+        let instrument: String
+        let answers: String
+        let region: String
+        let expect: Expect?
+        let error: Failure?
     }
     struct Outcome: Decodable {
         struct Expect: Decodable {
-            let casenessStart: Bool; let casenessEnd: Bool; let reliableImprovement: Bool
-            let reliableDeterioration: Bool; let recovery: Bool; let reliableRecovery: Bool; let category: String
+            let casenessStart: Bool
+            let casenessEnd: Bool
+            let reliableImprovement: Bool
+            let reliableDeterioration: Bool
+            let recovery: Bool
+            let reliableRecovery: Bool
+            let category: String
         }
-        let name: String; let phq9: [UInt32]; let gad7: [UInt32]; let expect: Expect
+        let name: String
+        let phq9: [UInt32]
+        let gad7: [UInt32]
+        let expect: Expect
     }
     let scoring: [Scoring]
     let outcomes: [Outcome]
@@ -42,7 +66,10 @@ final class AssessmentTests: XCTestCase {
         for c in golden.scoring {
             do {
                 let result = try await store.score(c.instrument, answers: try Answer.list(c.answers), region: c.region)
-                guard let e = c.expect else { XCTFail("\(c.name): expected an error"); continue }
+                guard let e = c.expect else {
+                    XCTFail("\(c.name): expected an error")
+                    continue
+                }
                 XCTAssertEqual(result.total, e.total, c.name)
                 XCTAssertEqual(result.max, e.max, c.name)
                 XCTAssertEqual(result.severity, e.severity, c.name)
@@ -52,7 +79,10 @@ final class AssessmentTests: XCTestCase {
                 XCTAssertEqual(result.signpost?.region, e.signpost?.region, c.name)
                 XCTAssertEqual(result.signpost.map { $0.resources.compactMap(\.phone) }, e.signpost?.phones, c.name)
             } catch let error as ResetError {
-                guard let f = c.error else { XCTFail("\(c.name): \(error)"); continue }
+                guard let f = c.error else {
+                    XCTFail("\(c.name): \(error)")
+                    continue
+                }
                 XCTAssertEqual(errorKindName(kind: error.kind), f.kind, c.name)
                 XCTAssertEqual(error.field, f.field, c.name)
             }
@@ -94,7 +124,7 @@ final class AssessmentTests: XCTestCase {
         let store = try openStore(try Scratch())
         try await store.setPreference("region", "US")
         let taken = try await store.take("phq9", answers: [1, 1, 1, 1, 0, 0, 0, 0, .declined])
-        XCTAssertEqual(taken.result.total, 5) // 4 × 9/8 = 4.5, rounded half up
+        XCTAssertEqual(taken.result.total, 5)  // 4 × 9/8 = 4.5, rounded half up
         XCTAssertEqual(taken.result.flags, ["self_harm_thoughts"])
         let signpost = try XCTUnwrap(taken.result.signpost)
         XCTAssertEqual(signpost.reason, .selfHarmThoughts)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// The committed backup fixture (tests/fixtures/backup/README.md): format 1, schema 1.
@@ -21,8 +22,16 @@ private func fingerprint(_ scratch: Scratch) -> [Data?] {
 private final class Fractions: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Double] = []
-    func add(_ value: Double) { lock.lock(); values.append(value); lock.unlock() }
-    var all: [Double] { lock.lock(); defer { lock.unlock() }; return values }
+    func add(_ value: Double) {
+        lock.lock()
+        values.append(value)
+        lock.unlock()
+    }
+    var all: [Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
+    }
 }
 
 final class BackupTests: XCTestCase {

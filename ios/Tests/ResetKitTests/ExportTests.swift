@@ -1,13 +1,22 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// Collects progress fractions reported from the core's thread.
 private final class Seen: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Double] = []
-    func add(_ value: Double) { lock.lock(); values.append(value); lock.unlock() }
-    var all: [Double] { lock.lock(); defer { lock.unlock() }; return values }
+    func add(_ value: Double) {
+        lock.lock()
+        values.append(value)
+        lock.unlock()
+    }
+    var all: [Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
+    }
 }
 
 private func ms(_ text: String) -> Int64 {
@@ -32,10 +41,12 @@ final class ExportTests: XCTestCase {
                 instrument: id, answers: try parseAssessmentAnswers(text: answers), takenAt: Date(timeIntervalSince1970: Double(ms(at)) / 1000), region: "GB")
         }
         try await store.checkIn(mood: 3, note: "a private note", at: ISO8601DateFormatter().date(from: "2027-01-05T08:00:00Z"))
-        try await store.addJournalEntry(journalBodyFromText(kind: .free, text: "Walked to the park"), sharedWithTherapist: true,
-                                        at: ISO8601DateFormatter().date(from: "2027-02-20T18:00:00Z"))
-        try await store.addJournalEntry(journalBodyFromText(kind: .free, text: "never leaves the phone"),
-                                        at: ISO8601DateFormatter().date(from: "2027-02-21T18:00:00Z"))
+        try await store.addJournalEntry(
+            journalBodyFromText(kind: .free, text: "Walked to the park"), sharedWithTherapist: true,
+            at: ISO8601DateFormatter().date(from: "2027-02-20T18:00:00Z"))
+        try await store.addJournalEntry(
+            journalBodyFromText(kind: .free, text: "never leaves the phone"),
+            at: ISO8601DateFormatter().date(from: "2027-02-21T18:00:00Z"))
         return store
     }
 

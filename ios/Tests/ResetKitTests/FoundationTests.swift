@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 final class FoundationTests: XCTestCase {
@@ -61,7 +62,10 @@ final class FoundationTests: XCTestCase {
     func testAClockWrittenInSwiftIsCalledByTheCore() async throws {
         final class CountingClock: Clock, @unchecked Sendable {
             var calls = 0
-            func nowUnixMs() -> Int64 { calls += 1; return 1_806_224_400_000 }
+            func nowUnixMs() -> Int64 {
+                calls += 1
+                return 1_806_224_400_000
+            }
         }
         let scratch = try Scratch()
         let clock = CountingClock()

@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// HealthKit in memory: capabilities, per-kind permission, and what was saved.
-final class FakeHealth: HealthStoring {
+final class FakeHealth: HealthStoring, @unchecked Sendable {
     var capabilities = HealthCapabilities(healthDataAvailable: true, hasIOS18Types: true)
     var granted: [HealthDataKind: HealthAuthorization] = [:]
     var requested: [Set<HealthDataKind>] = []
@@ -36,7 +37,7 @@ final class HealthSyncTests: XCTestCase {
     func testOptingInAsksForTheSupportedTypesAndThenWritesMindfulMinutes() async throws {
         let store = try openStore(try Scratch())
         let health = FakeHealth()
-        health.capabilities = HealthCapabilities(healthDataAvailable: true, hasIOS18Types: false) // iOS 17
+        health.capabilities = HealthCapabilities(healthDataAvailable: true, hasIOS18Types: false)  // iOS 17
         let writer = HealthWriter(store: store, health: health)
         try await writer.setEnabled(true)
         XCTAssertEqual(health.requested, [[.mindfulMinutes]], "no State of Mind or assessments before iOS 18")
@@ -72,7 +73,8 @@ final class HealthSyncTests: XCTestCase {
 
     func testACheckInMapsToStateOfMindWithoutItsNoteOrTags() async throws {
         let store = try openStore(try Scratch())
-        let checkIn = try await store.checkIn(mood: 7, labels: [.calm, .grateful], areas: [.family, .selfCare], note: "private", tags: ["x"], kind: .dailyMood)
+        let checkIn = try await store.checkIn(
+            mood: 7, labels: [.calm, .grateful], areas: [.family, .selfCare], note: "private", tags: ["x"], kind: .dailyMood)
         guard case let .stateOfMind(date, daily, valence, labels, associations, syncID, zone)? = HealthSample(checkIn) else {
             return XCTFail("expected State of Mind")
         }
@@ -95,8 +97,12 @@ final class HealthSyncTests: XCTestCase {
         }
         XCTAssertEqual(instrument, "phq9")
         XCTAssertEqual(date, fixedNow)
-        XCTAssertEqual(answers, [.notAtAll, .severalDays, .moreThanHalfTheDays, .nearlyEveryDay,
-                                 .notAtAll, .notAtAll, .notAtAll, .notAtAll, .preferNotToAnswer])
+        XCTAssertEqual(
+            answers,
+            [
+                .notAtAll, .severalDays, .moreThanHalfTheDays, .nearlyEveryDay,
+                .notAtAll, .notAtAll, .notAtAll, .notAtAll, .preferNotToAnswer,
+            ])
         XCTAssertEqual(syncID, "reset-assessment-\(phq.record.id)")
         let gad = try await store.take("gad7", answers: [3, 3, 3, 3, 3, 3, 3])
         XCTAssertNotNil(HealthSample(gad.record))
@@ -109,6 +115,7 @@ final class HealthSyncTests: XCTestCase {
         let none = HealthCapabilities(healthDataAvailable: false, hasIOS18Types: true)
         XCTAssertTrue(HealthDataKind.allCases.allSatisfy { !none.supports($0) })
         let sample = HealthSample.mindfulSession(start: fixedNow, end: fixedNow, externalID: "x", timeZone: "UTC")
-        XCTAssertEqual(HealthWriteDecision.decide(sample, optedIn: true, capabilities: none, authorization: .authorized), .skip(.unsupported))
+        XCTAssertEqual(
+            HealthWriteDecision.decide(sample, optedIn: true, capabilities: none, authorization: .authorized), .skip(.unsupported))
     }
 }

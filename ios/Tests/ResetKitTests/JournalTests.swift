@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// The shared golden fixture for a journal kind (tests/fixtures/journal/<kind>.json).
@@ -15,7 +16,8 @@ final class JournalTests: XCTestCase {
         let store = try openStore(scratch)
         // 23:30 UTC on 30 June 2027 is 00:30 BST on 1 July in London.
         let at = Date(timeIntervalSince1970: 1_814_398_200)
-        let checkIn = try await store.checkIn(mood: 6, labels: [.calm, .grateful], areas: [.selfCare], note: "Tea in the garden", tags: ["Garden"], at: at)
+        let checkIn = try await store.checkIn(
+            mood: 6, labels: [.calm, .grateful], areas: [.selfCare], note: "Tea in the garden", tags: ["Garden"], at: at)
         XCTAssertEqual(checkIn.valence, 2.0 / 3.0, accuracy: 1e-12)
         XCTAssertEqual(checkIn.valenceClassification, .pleasant)
         XCTAssertEqual(checkIn.localDate, day("2027-07-01"))

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// Secure storage that fails or races on demand.
@@ -65,7 +66,7 @@ final class KeyProviderTests: XCTestCase {
 
     func testAKeychainErrorIsThrownAndNoKeyIsInvented() {
         let items = ScriptedItems()
-        items.failReadWith = -25308 // errSecInteractionNotAllowed: device locked since restart
+        items.failReadWith = -25308  // errSecInteractionNotAllowed: device locked since restart
         XCTAssertThrowsError(try StoredKeyProvider(storage: items).databaseKey()) { error in
             XCTAssertEqual(error as? KeyProviderError, .keychain(status: -25308))
         }
@@ -104,7 +105,7 @@ final class ProfileLocationTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: location.directory.path, isDirectory: &isDirectory))
         XCTAssertTrue(isDirectory.boolValue)
         #if canImport(Darwin)
-        XCTAssertTrue(location.isExcludedFromBackup, "the encrypted backup is the way to move data")
+            XCTAssertTrue(location.isExcludedFromBackup, "the encrypted backup is the way to move data")
         #endif
         // Preparing twice (every launch) is harmless, and a store opens inside.
         try location.prepare()
@@ -116,8 +117,10 @@ final class ProfileLocationTests: XCTestCase {
     func testApplicationSupportIsTheParent() throws {
         let location = try ProfileLocation.applicationSupport()
         XCTAssertEqual(location.directory.lastPathComponent, ProfileLocation.directoryName)
-        let support = try FileManager.default.url(for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: false)
-        XCTAssertEqual(location.directory.deletingLastPathComponent().standardizedFileURL.path, support.standardizedFileURL.path,
-                       "Application Support, never Documents (which the Files app shows)")
+        let support = try FileManager.default.url(
+            for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: false)
+        XCTAssertEqual(
+            location.directory.deletingLastPathComponent().standardizedFileURL.path, support.standardizedFileURL.path,
+            "Application Support, never Documents (which the Files app shows)")
     }
 }

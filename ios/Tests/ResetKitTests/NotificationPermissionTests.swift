@@ -1,15 +1,16 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// A notification centre in memory.
-final class MemoryCentre: NotificationScheduling {
+final class MemoryCentre: NotificationScheduling, @unchecked Sendable {
     var pending: [String: ReminderRequest] = [:]
     var others: [String] = []
     func pendingRequestIDs() async -> [String] { Array(pending.keys) + others }
     func add(_ request: ReminderRequest) async throws { pending[request.id] = request }
     func removePendingRequests(withIdentifiers ids: [String]) async {
-        ids.forEach { pending[$0] = nil }
+        for id in ids { pending[id] = nil }
         others.removeAll { ids.contains($0) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// The golden unlock vectors shared with the Rust and Kotlin tests.

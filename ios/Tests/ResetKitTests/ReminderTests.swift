@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// A notification centre in memory: what `UNUserNotificationCenter` would hold.
-private final class FakeCentre: NotificationScheduling {
+private final class FakeCentre: NotificationScheduling, @unchecked Sendable {
     var pending: [String: ReminderRequest] = [:]
     /// Something else the app scheduled; reminders must never touch it.
     let foreign = "welcome-tip"
@@ -16,7 +17,7 @@ private final class FakeCentre: NotificationScheduling {
     }
     func removePendingRequests(withIdentifiers ids: [String]) async {
         XCTAssertFalse(ids.contains(foreign), "a foreign request was cancelled")
-        ids.forEach { pending[$0] = nil }
+        for id in ids { pending[id] = nil }
     }
     var sortedDates: [Date] { pending.values.map(\.fireDate).sorted() }
 }
@@ -58,7 +59,8 @@ final class ReminderTests: XCTestCase {
         let centre = FakeCentre()
         try await ReminderScheduler(store: store, centre: centre).resync()
         XCTAssertEqual(centre.pending.count, 60)
-        let all = try await store.reminderPlan(PlanOptions(from: nil, until: nil, limit: nil, platform: .any, exactAlarmsAllowed: false))
+        let all = try await store.reminderPlan(
+            PlanOptions(from: nil, until: nil, limit: nil, platform: .any, exactAlarmsAllowed: false))
         XCTAssertEqual(all.count, 84)
         XCTAssertEqual(centre.sortedDates, all.prefix(60).map(\.fireDate), "the soonest 60")
     }
@@ -132,12 +134,16 @@ final class ReminderTests: XCTestCase {
             let scratch = try Scratch()
             let zone = TimeZone(identifier: c["zone"] as! String)!
             let store = try ResetStore(databaseURL: scratch.database, key: keyA, timeZone: zone, clock: FixedClock(fixedNow))
-            let kind: ActivityKind = ["meditation": .meditation, "checkin": .checkin, "journal": .journal,
-                                      "programme": .programme, "assessment": .assessment][c["kind"] as! String]!
+            let kind: ActivityKind = [
+                "meditation": .meditation, "checkin": .checkin, "journal": .journal,
+                "programme": .programme, "assessment": .assessment,
+            ][c["kind"] as! String]!
             try await store.addReminder(kind, at: [c["at"] as! String])
-            let plan = try await store.reminderPlan(PlanOptions(
-                from: iso(c["from"] as! String), until: iso(c["until"] as! String), limit: nil, platform: .ios, exactAlarmsAllowed: false
-            ))
+            let plan = try await store.reminderPlan(
+                PlanOptions(
+                    from: iso(c["from"] as! String), until: iso(c["until"] as! String), limit: nil, platform: .ios,
+                    exactAlarmsAllowed: false
+                ))
             let expected = (c["expected"] as! [[String: String]])
             XCTAssertEqual(plan.map(\.fireAt), expected.map { iso($0["fire_at"]!) }, c["name"] as! String)
             XCTAssertEqual(plan.map { localText($0.fireAt, TimeZone(secondsFromGMT: Int($0.utcOffsetSeconds))!) }, expected.map { $0["local"]! }, c["name"] as! String)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ResetKit
 
 /// A scratch folder removed after each test.
@@ -42,7 +43,9 @@ func openStore(_ scratch: Scratch, key: Data = keyA, clock: Clock = FixedClock(f
 
 /// Asserts `body` throws a `ResetError` of `kind`, returning it.
 @discardableResult
-func assertThrowsReset<T>(_ kind: ErrorKind, _ body: () async throws -> T, file: StaticString = #filePath, line: UInt = #line) async -> ResetError? {
+func assertThrowsReset<T>(_ kind: ErrorKind, _ body: () async throws -> T, file: StaticString = #filePath, line: UInt = #line) async
+    -> ResetError?
+{
     do {
         _ = try await body()
         XCTFail("expected ResetError.\(kind), nothing was thrown", file: file, line: line)

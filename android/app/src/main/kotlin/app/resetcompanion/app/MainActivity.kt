@@ -7,20 +7,29 @@ import android.net.Uri
 import android.os.Build
 import android.os.Bundle
 import android.provider.Settings
+import android.util.Log
 import androidx.activity.ComponentActivity
 import androidx.activity.OnBackPressedCallback
 import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.activity.viewModels
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
+import androidx.compose.runtime.snapshotFlow
 import androidx.core.content.FileProvider
 import androidx.health.connect.client.PermissionController
+import androidx.lifecycle.createSavedStateHandle
 import androidx.lifecycle.lifecycleScope
+import androidx.lifecycle.viewmodel.initializer
+import androidx.lifecycle.viewmodel.viewModelFactory
 import app.resetcompanion.app.ui.AppNavigator
+import app.resetcompanion.app.ui.Destination
+import app.resetcompanion.app.ui.NavigationViewModel
 import app.resetcompanion.app.ui.PlatformActions
 import app.resetcompanion.app.ui.ResetApp
+import app.resetcompanion.app.ui.destinationForDeepLink
 import app.resetcompanion.core.security.KeyUnavailable
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.BackupViewModel
@@ -40,14 +49,26 @@ import java.io.File
  */
 class MainActivity : ComponentActivity() {
     private val app get() = application as ResetApplication
-    private val navigator = AppNavigator()
-    private var pendingRestore: BackupViewModel? = null
+    /** The back stack (and its screens' view models) outlives rotation and process death. */
+    private val navModel: NavigationViewModel by viewModels {
+        viewModelFactory { initializer { NavigationViewModel(createSavedStateHandle()) } }
+    }
+    private val navigator: AppNavigator get() = navModel.navigator
 
     private sealed interface Phase {
         data object Opening : Phase
         data class Ready(val graph: AppGraph) : Phase
         data object KeyLost : Phase
+
+        /** The keystore or the store failed in a way worth retrying: never the lost-key screen. */
+        data object OpenFailed : Phase
     }
+
+    /** A deep link that arrived before the profile was open. */
+    private var pendingLink: DeepLinkTarget? = null
+
+    /** The file being shared: deleted from cache/shared when the share sheet returns. */
+    private var sharing: File? = null
 
     private var phase by mutableStateOf<Phase>(Phase.Opening)
 
@@ -60,9 +81,29 @@ class MainActivity : ComponentActivity() {
     }
 
     private val backupPicker = registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
-        val target = pendingRestore
-        pendingRestore = null
-        if (uri != null && target != null) lifecycleScope.launch { target.chooseRestoreFile(copyToCache(uri)) }
+        val wasOpen = navModel.restorePickerOpen
+        navModel.restorePickerOpen = false
+        if (uri != null && wasOpen) {
+            lifecycleScope.launch {
+                val dest = File(cacheDir, "restore/picked.resetbackup")
+                val picked = withContext(Dispatchers.IO) { copyPickedFile(contentResolver, uri, dest) }
+                // After process death the profile may still be opening: wait for it, then hand
+                // the file to the Backup screen's view model (restored with the back stack).
+                val graph = try { app.graph() } catch (e: Exception) { return@launch }
+                val target = navigator.entryFor(Destination.Backup)?.viewModel { graph.backup() } ?: return@launch
+                when (picked) {
+                    is PickedFile.Copied -> target.chooseRestoreFile(picked.file)
+                    is PickedFile.Unreadable -> target.restoreFileUnreadable(picked.reason)
+                }
+            }
+        }
+    }
+
+    private val shareSheet = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) {
+        val file = sharing
+        sharing = null
+        // The receiving app copied what it needed while the sheet was up; the grant ends with it.
+        if (file != null) lifecycleScope.launch(Dispatchers.IO) { app.sharedExports.delete(file) }
     }
 
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -70,16 +111,16 @@ class MainActivity : ComponentActivity() {
         super.onCreate(savedInstanceState)
         app.hooks.attach(this)
         app.hooks.attachHealthPermissionDialog { healthDialog.launch(it) }
-        onBackPressedDispatcher.addCallback(this, object : OnBackPressedCallback(true) {
+        // Enabled only while there is a screen to go back to: at the root the system handles
+        // back itself, with the predictive back-to-home animation.
+        val back = object : OnBackPressedCallback(navigator.canGoBack) {
             override fun handleOnBackPressed() {
-                if (!navigator.back()) {
-                    // At the root: let the system do its default (close / predictive back home).
-                    isEnabled = false
-                    onBackPressedDispatcher.onBackPressed()
-                    isEnabled = true
-                }
+                navigator.back()
             }
-        })
+        }
+        onBackPressedDispatcher.addCallback(this, back)
+        lifecycleScope.launch { snapshotFlow { navigator.canGoBack }.collect { back.isEnabled = it } }
+        pendingLink = DeepLinkTarget.of(intent)
         open()
         setContent {
             when (val p = phase) {
@@ -101,8 +142,23 @@ class MainActivity : ComponentActivity() {
                         open()
                     }
                 })
+                Phase.OpenFailed -> OpenFailedScreen(onRetry = ::open)
             }
         }
+    }
+
+    /** singleTask: a notification tapped while the app is open arrives here. */
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        setIntent(intent)
+        pendingLink = DeepLinkTarget.of(intent)
+        if (phase is Phase.Ready) followPendingLink()
+    }
+
+    private fun followPendingLink() {
+        val link = pendingLink ?: return
+        pendingLink = null
+        destinationForDeepLink(link.host)?.let(navigator::open)
     }
 
     override fun onResume() {
@@ -123,7 +179,13 @@ class MainActivity : ComponentActivity() {
                 Phase.Ready(app.graph())
             } catch (e: KeyUnavailable) {
                 Phase.KeyLost
+            } catch (e: Exception) {
+                // KeystoreBusy after its retries, or any other keystore/store failure: the key
+                // may be fine, so offer "try again", never "start again".
+                Log.w("Reset", "opening the profile failed: ${e.javaClass.simpleName}")
+                Phase.OpenFailed
             }
+            if (phase is Phase.Ready) followPendingLink()
         }
     }
 
@@ -134,7 +196,8 @@ class MainActivity : ComponentActivity() {
             .setType(request.mimeType)
             .putExtra(Intent.EXTRA_STREAM, uri)
             .addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
-        startActivity(Intent.createChooser(send, request.title))
+        sharing = request.file
+        shareSheet.launch(Intent.createChooser(send, request.title))
     }
 
     private fun askNotifications() {
@@ -163,19 +226,9 @@ class MainActivity : ComponentActivity() {
 
     private fun appDetails() = Intent(Settings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null))
 
+    @Suppress("UNUSED_PARAMETER") // the result goes to the Backup entry's view model, which survives recreation
     private fun pickBackupFile(viewModel: BackupViewModel) {
-        pendingRestore = viewModel
+        navModel.restorePickerOpen = true
         backupPicker.launch(arrayOf("*/*")) // .resetbackup has no registered MIME type
-    }
-
-    /** The core restores from a path: copy the picked document into the cache first. */
-    private suspend fun copyToCache(uri: Uri): File = withContext(Dispatchers.IO) {
-        val dir = File(cacheDir, "restore").apply { mkdirs() }
-        val file = File(dir, "picked.resetbackup")
-        contentResolver.openInputStream(uri).use { input ->
-            requireNotNull(input) { "the picked file can't be read" }
-            file.outputStream().use { input.copyTo(it) }
-        }
-        file
     }
 }

@@ -5,6 +5,8 @@ import android.content.Context
 import android.util.Log
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.SystemClock
+import app.resetcompanion.core.model.ActivityKind
+import app.resetcompanion.core.reminders.ReminderAction
 import app.resetcompanion.core.reminders.ReminderSync
 import app.resetcompanion.core.reminders.SyncReason
 import app.resetcompanion.core.security.AndroidKeystoreKeyWrapper
@@ -12,6 +14,7 @@ import app.resetcompanion.core.security.DatabaseKeyProvider
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.reminders.AndroidAlarmScheduler
 import app.resetcompanion.reminders.ReminderEnvironment
+import app.resetcompanion.reminders.ReminderLook
 import app.resetcompanion.reminders.ReminderNotifications
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
@@ -44,7 +47,10 @@ class ResetApplication : Application(), ReminderEnvironment {
 
     override fun onCreate() {
         super.onCreate()
-        ReminderNotifications.createChannels(this)
+        ReminderNotifications.createChannels(this, reminderLook(this))
+        // Exports wait in cache/shared only while a share sheet is open; a process that died
+        // meanwhile left them behind.
+        appScope.launch(Dispatchers.IO) { sharedExports.clear() }
         // Alarms are dropped on force-stop: every app start re-plans (platform.md).
         appScope.launch {
             try {
@@ -59,11 +65,33 @@ class ResetApplication : Application(), ReminderEnvironment {
      * The graph over the opened profile, opening it on first use.
      *
      * @throws app.resetcompanion.core.security.KeyUnavailable when a profile exists whose key is gone.
+     * @throws app.resetcompanion.core.security.KeystoreBusy when the keystore kept failing
+     *   transiently (worth trying again; the key is not lost).
      */
     suspend fun graph(): AppGraph = lock.withLock { graph ?: open().also { graph = it } }
 
     override suspend fun reminderSync(context: Context): ReminderSync =
         ReminderSync(graph().store, AndroidAlarmScheduler(this)) { TimeZone.getDefault().id }
+
+    override fun reminderLook(context: Context): ReminderLook = ReminderLook(
+        smallIcon = R.drawable.ic_notification,
+        done = context.getString(R.string.reminder_done),
+        snooze = context.getString(R.string.reminder_snooze, ReminderAction.DEFAULT_SNOOZE_MINUTES),
+        channelName = { kind ->
+            context.getString(
+                when (kind) {
+                    ActivityKind.MEDITATION -> R.string.channel_meditation
+                    ActivityKind.CHECKIN -> R.string.channel_checkin
+                    ActivityKind.JOURNAL -> R.string.channel_journal
+                    ActivityKind.PROGRAMME -> R.string.channel_programme
+                    ActivityKind.ASSESSMENT -> R.string.channel_assessment
+                },
+            )
+        },
+    )
+
+    /** cache/shared: exports waiting for the share sheet. */
+    val sharedExports: SharedExports get() = SharedExports(File(cacheDir, SHARE_DIR))
 
     /** After erase-all (or "start again" when the key is lost): close, forget the key, and let the next [graph] start fresh. */
     suspend fun forgetProfile() = lock.withLock {

@@ -3,6 +3,7 @@ package app.resetcompanion.presentation
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.createBackup
 import app.resetcompanion.core.model.BackupSummary
+import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.RestoreSummary
 import app.resetcompanion.core.restoreBackup
 import java.io.File
@@ -42,6 +43,11 @@ class BackupViewModel(
     fun setPassphrase(text: String) = update { it.copy(passphrase = text, error = null) }
     fun setConfirmation(text: String) = update { it.copy(confirmation = text, error = null) }
     fun chooseRestoreFile(file: File) = update { it.copy(restoreFile = file, restored = null, error = null) }
+
+    /** The picked document could not be copied (revoked grant, cloud file offline…); [reason] names the failure only. */
+    fun restoreFileUnreadable(reason: String) = update {
+        it.copy(restoreFile = null, error = UiError(ErrorKind.STORAGE, field = "file", message = "the chosen file can't be read ($reason)"))
+    }
     fun confirmRestore(confirmed: Boolean) = update { it.copy(restoreConfirmed = confirmed) }
 
     /** Writes `reset-backup-<date>.resetbackup` and offers it to the share sheet. */

@@ -15,16 +15,32 @@ import app.resetcompanion.core.reminders.ReminderAction
 import app.resetcompanion.core.reminders.ReminderAlarm
 import app.resetcompanion.core.reminders.ReminderChannels
 
+/**
+ * What a posted reminder looks like, from the app's resources: a monochrome small icon (a
+ * vector drawable: a notification without a valid small icon is rejected by `notify()`) and the
+ * localised button and channel labels. The title and body come from the core.
+ */
+data class ReminderLook(
+    /** A drawable resource id; never 0. */
+    val smallIcon: Int,
+    val done: String,
+    /** "Snooze 10 min", already formatted with [ReminderAction.DEFAULT_SNOOZE_MINUTES]. */
+    val snooze: String,
+    /** The channel name shown in system settings, per kind. */
+    val channelName: (ActivityKind) -> String,
+)
+
 /** Channels and posting. Text comes from the core: generic, lock-screen-safe. */
 object ReminderNotifications {
     /**
      * Creates one channel per kind with stable ids (importance and sound cannot change after
-     * creation, so ids are never renamed). Idempotent: call at every app start.
+     * creation, so ids are never renamed; names may, and follow the locale). Idempotent: call at
+     * every app start.
      */
-    fun createChannels(context: Context) {
-        val manager = context.getSystemService(NotificationManager::class.java)
+    fun createChannels(context: Context, look: ReminderLook) {
+        val manager = context.getSystemService(NotificationManager::class.java) ?: return
         val channels = ActivityKind.entries.map { kind ->
-            NotificationChannel(ReminderChannels.idFor(kind), ReminderChannels.nameFor(kind), NotificationManager.IMPORTANCE_DEFAULT)
+            NotificationChannel(ReminderChannels.idFor(kind), look.channelName(kind), NotificationManager.IMPORTANCE_DEFAULT)
                 .apply { lockscreenVisibility = Notification.VISIBILITY_PRIVATE }
         }
         manager.createNotificationChannels(channels)
@@ -35,27 +51,41 @@ object ReminderNotifications {
         Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
             context.checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
 
-    /** Posts the reminder with Done and Snooze buttons; silently skipped without permission. */
-    fun post(context: Context, alarm: ReminderAlarm) {
-        if (!canPost(context)) return
+    /**
+     * Posts the reminder with Done and Snooze buttons; silently skipped without permission.
+     * Returns whether it was posted. Never throws: the caller re-arms the next reminder after it.
+     */
+    fun post(context: Context, alarm: ReminderAlarm, look: ReminderLook): Boolean {
+        if (!canPost(context)) return false
+        val manager = context.getSystemService(NotificationManager::class.java) ?: return false
+        // Tapping opens MainActivity through its resetcompanion:// intent filter, in this app only.
         val open = Intent(Intent.ACTION_VIEW, Uri.parse(alarm.deepLink)).setPackage(context.packageName)
         val content = PendingIntent.getActivity(context, alarm.requestCode, open, PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT)
         val notification = Notification.Builder(context, alarm.channelId)
-            .setSmallIcon(context.applicationInfo.icon)
+            .setSmallIcon(look.smallIcon)
             .setContentTitle(alarm.title)
             .setContentText(alarm.body)
             .setContentIntent(content)
             .setAutoCancel(true)
             .setCategory(Notification.CATEGORY_REMINDER)
-            .addAction(action(context, alarm, ReminderAction.DONE, "Done"))
-            .addAction(action(context, alarm, ReminderAction.SNOOZE, "Snooze ${ReminderAction.DEFAULT_SNOOZE_MINUTES} min"))
+            // The channel says the same; set on the notification too for launchers that read it.
+            .setVisibility(Notification.VISIBILITY_PRIVATE)
+            .addAction(action(context, alarm, ReminderAction.DONE, look.done))
+            .addAction(action(context, alarm, ReminderAction.SNOOZE, look.snooze))
             .build()
-        context.getSystemService(NotificationManager::class.java).notify(alarm.requestCode, notification)
+        return try {
+            manager.notify(alarm.requestCode, notification)
+            true
+        } catch (e: RuntimeException) {
+            // A bad resource or a full notification queue must not stop the next reminder.
+            android.util.Log.w("ResetReminders", "notify failed: ${e.javaClass.simpleName}")
+            false
+        }
     }
 
     /** Removes a posted reminder (after Done or Snooze). */
     fun dismiss(context: Context, requestCode: Int) {
-        context.getSystemService(NotificationManager::class.java).cancel(requestCode)
+        context.getSystemService(NotificationManager::class.java)?.cancel(requestCode)
     }
 
     private fun action(context: Context, alarm: ReminderAlarm, intentAction: String, title: String): Notification.Action {

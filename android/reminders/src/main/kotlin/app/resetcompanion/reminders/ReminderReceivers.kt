@@ -8,8 +8,11 @@ import app.resetcompanion.core.reminders.ReminderSync
 import app.resetcompanion.core.reminders.SyncReason
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.joinAll
 import kotlinx.coroutines.launch
+import java.util.concurrent.ConcurrentHashMap
 
 /**
  * Implemented by the app's `Application`: opens the profile (key from the Android Keystore)
@@ -17,25 +20,45 @@ import kotlinx.coroutines.launch
  */
 interface ReminderEnvironment {
     suspend fun reminderSync(context: Context): ReminderSync
+
+    /** The icon and labels from the app's resources. */
+    fun reminderLook(context: Context): ReminderLook
 }
 
-private val receiverScope = CoroutineScope(SupervisorJob() + Dispatchers.IO)
+/**
+ * The receivers' background work: off the main thread (`Dispatchers.IO`), inside each
+ * broadcast's `goAsync()` window (about 10 s).
+ */
+object ReminderWork {
+    private val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO)
+    private val running = ConcurrentHashMap.newKeySet<Job>()
 
-/** Runs [block] off the main thread inside the receiver's `goAsync()` window (about 10 s). */
+    internal fun launch(pending: BroadcastReceiver.PendingResult?, block: suspend () -> Unit) {
+        val job = scope.launch {
+            try {
+                block()
+            } catch (e: Exception) {
+                // Nothing to show the person from a broadcast; the next app start or daily
+                // safety-net sync tries again. Messages carry no user content (DESIGN §4).
+                android.util.Log.w("ResetReminders", "re-plan failed: ${e.javaClass.simpleName}")
+            } finally {
+                pending?.finish()
+            }
+        }
+        running += job
+        job.invokeOnCompletion { running -= job }
+    }
+
+    /** Waits until every receiver's work has finished (tests, and nothing else needs it). */
+    suspend fun awaitIdle() {
+        while (running.isNotEmpty()) running.toList().joinAll()
+    }
+}
+
 private fun BroadcastReceiver.work(context: Context, block: suspend (ReminderSync) -> Unit) {
     val env = context.applicationContext as? ReminderEnvironment ?: return
     val pending = goAsync()
-    receiverScope.launch {
-        try {
-            block(env.reminderSync(context.applicationContext))
-        } catch (e: Exception) {
-            // Nothing to show the person from a broadcast; the next app start or daily
-            // safety-net sync tries again. Messages carry no user content (DESIGN §4).
-            android.util.Log.w("ResetReminders", "re-plan failed: ${e.javaClass.simpleName}")
-        } finally {
-            pending.finish()
-        }
-    }
+    ReminderWork.launch(pending) { block(env.reminderSync(context.applicationContext)) }
 }
 
 /** Boot, app update, zone change, clock change, exact-alarm grant change: re-plan and re-arm. */
@@ -51,9 +74,10 @@ class ReminderAlarmReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         if (intent.action != ACTION_FIRE) return
         val alarm = ReminderExtras.read(intent.extras) ?: return
-        ReminderNotifications.post(context, alarm)
+        val env = context.applicationContext as? ReminderEnvironment
+        if (env != null) ReminderNotifications.post(context, alarm, env.reminderLook(context))
         // No broadcast exists for DST transitions: planning again after each fire keeps the
-        // next occurrence right.
+        // next occurrence right. Runs even if posting failed.
         work(context) { it.resync(SyncReason.ALARM_FIRED) }
     }
 

@@ -99,4 +99,43 @@ class DatabaseKeyTest {
         assertEquals(2, keystore.created)
         assertEquals(32, again.size)
     }
+
+    /** Fails transiently [failures] times before answering, as a busy keystore daemon does. */
+    private class FlakyKeystore(private val inner: KeyWrapper, var failures: Int) : KeyWrapper by inner {
+        override fun unwrap(sealed: KeyWrapper.Sealed): ByteArray {
+            if (failures-- > 0) throw KeyWrapper.TransientFailure(java.security.ProviderException("Keystore operation failed"))
+            return inner.unwrap(sealed)
+        }
+    }
+
+    @Test
+    fun `a transient keystore failure is retried and never reported as a lost key`() {
+        val key = provider.obtain(false)
+        val pauses = mutableListOf<Int>()
+        val flaky = FlakyKeystore(keystore, failures = 2)
+        val retrying = DatabaseKeyProvider(flaky, wrapped, SecureRandom()) { pauses += it }
+        assertArrayEquals(key, retrying.obtain(databaseExists = true))
+        assertEquals(listOf(1, 2), pauses, "two pauses, growing")
+    }
+
+    @Test
+    fun `a keystore that keeps failing transiently is KeystoreBusy, not KeyUnavailable`() {
+        provider.obtain(false)
+        val flaky = FlakyKeystore(keystore, failures = 100)
+        val retrying = DatabaseKeyProvider(flaky, wrapped, SecureRandom()) {}
+        val e = assertThrows(app.resetcompanion.core.security.KeystoreBusy::class.java) { retrying.obtain(databaseExists = true) }
+        assertFalse(e is KeyUnavailable)
+        assertEquals(100 - DatabaseKeyProvider.ATTEMPTS, flaky.failures)
+        assertTrue(wrapped.exists(), "the wrapped key is kept for the next try")
+    }
+
+    @Test
+    fun `the key file is written whole through a synced temporary file and an atomic rename`() {
+        provider.obtain(false)
+        assertEquals(1 + DatabaseKeyProvider.IV_BYTES + DatabaseKeyProvider.SEALED_BYTES, wrapped.length().toInt())
+        assertEquals(listOf("db.key"), wrapped.parentFile.list()!!.toList(), "no temporary file left behind")
+        // Replacing an existing file is atomic too (erase-all, then a new profile).
+        DatabaseKeyProvider.writeDurably(wrapped, byteArrayOf(1, 2, 3))
+        assertArrayEquals(byteArrayOf(1, 2, 3), wrapped.readBytes())
+    }
 }

@@ -18,7 +18,7 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -153,7 +153,7 @@ private fun Answering(phase: AssessmentPhase.Answering, actions: AssessmentActio
 @Composable
 fun AssessmentRoute(viewModel: AssessmentViewModel, secureWindow: SecureWindow, padding: PaddingValues) {
     SecureWhileShown(secureWindow)
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     val uri = LocalUriHandler.current
     AssessmentScreen(
         state, padding,

@@ -15,7 +15,7 @@ import androidx.compose.material3.SegmentedButtonDefaults
 import androidx.compose.material3.SingleChoiceSegmentedButtonRow
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.contentDescription
@@ -102,7 +102,7 @@ private fun Secret(label: String, value: String, isError: Boolean, onChange: (St
 /** Collects [viewModel]; [onPickFile] opens the system picker (it calls `chooseRestoreFile`). */
 @Composable
 fun BackupRoute(viewModel: BackupViewModel, padding: PaddingValues, onShare: (ShareRequest) -> Unit, onPickFile: (BackupViewModel) -> Unit) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     OfferShareOnce(state.share, onShare, viewModel::shareHandled)
     BackupScreen(
         state, padding,

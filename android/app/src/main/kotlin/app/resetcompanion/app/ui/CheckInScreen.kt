@@ -17,7 +17,7 @@ import androidx.compose.material3.SegmentedButtonDefaults
 import androidx.compose.material3.SingleChoiceSegmentedButtonRow
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -123,7 +123,7 @@ fun CheckInScreen(state: CheckInUiState, padding: PaddingValues, actions: CheckI
 /** Collects [viewModel]; [onFinished] leaves the flow. */
 @Composable
 fun CheckInRoute(viewModel: CheckInViewModel, padding: PaddingValues, onFinished: () -> Unit) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     CheckInScreen(state, padding, object : CheckInActions {
         override fun selectMood(mood: Int) = viewModel.selectMood(mood)
         override fun setKind(kind: MoodKind) = viewModel.setKind(kind)

@@ -15,7 +15,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalUriHandler
@@ -44,7 +44,7 @@ fun CrisisScreen(state: CrisisUiState, padding: PaddingValues, onOpen: (String) 
 /** Collects [viewModel]; links open through the platform (`tel:`, `sms:`, `https:`). */
 @Composable
 fun CrisisRoute(viewModel: CrisisViewModel, padding: PaddingValues) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     val uri = LocalUriHandler.current
     CrisisScreen(state, padding) { runCatching { uri.openUri(it) } }
 }

@@ -10,7 +10,7 @@ import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.contentDescription
@@ -70,7 +70,7 @@ fun ExportScreen(state: ExportUiState, padding: PaddingValues, actions: ExportAc
 /** Collects [viewModel]; a written file goes to [onShare] once. */
 @Composable
 fun ExportRoute(viewModel: ExportViewModel, padding: PaddingValues, onShare: (ShareRequest) -> Unit) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     OfferShareOnce(state.share, onShare, viewModel::shareHandled)
     ExportScreen(state, padding, ExportActions(viewModel::setFormat, viewModel::toggleSection, viewModel::export, viewModel::dismissError))
 }

@@ -17,7 +17,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -136,7 +136,7 @@ internal fun highlighted(snippet: String) = buildAnnotatedString {
 @Composable
 fun JournalRoute(viewModel: JournalViewModel, secureWindow: SecureWindow, padding: PaddingValues, onOpen: (String) -> Unit, onNew: () -> Unit) {
     SecureWhileShown(secureWindow)
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     RefreshWhenShown(viewModel::refresh)
     JournalScreen(
         state, padding,

@@ -12,7 +12,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -102,7 +102,7 @@ fun MeditationScreen(state: MeditationUiState, padding: PaddingValues, actions: 
 /** Collects [viewModel]. */
 @Composable
 fun MeditationRoute(viewModel: MeditationTimerViewModel, padding: PaddingValues) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     MeditationScreen(
         state, padding,
         MeditationActions(

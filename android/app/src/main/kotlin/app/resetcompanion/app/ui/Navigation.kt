@@ -12,21 +12,43 @@ import androidx.lifecycle.viewmodel.viewModelFactory
 // a screen's view model lives exactly as long as the screen is on the stack and is cleared
 // (its coroutines cancelled) when popped. Decision: a small hand-rolled stack instead of
 // Navigation Compose keeps the `ui` package on common Compose APIs (it renders on the JVM);
-// MainActivity forwards the system back gesture to [AppNavigator.back].
+// The navigator lives in [NavigationViewModel] (NavigationState.kt): it survives rotation with its
+// entries' view models, and its stack is saved as route strings for process death. MainActivity
+// forwards the system back gesture to [AppNavigator.back] only while there is somewhere to go
+// back to, so the system's predictive back-to-home animation works at the root.
 
 /** Where the app can go. Top-level tabs have no arguments; flows carry what they open. */
 sealed interface Destination {
     /** Shown in the top bar. */
     val title: String
 
+    /**
+     * Whether the screen shows a person's own data (moods, notes, answers, progress, the backup
+     * passphrase): then FLAG_SECURE keeps it out of screenshots and the Recents thumbnail. The
+     * journal, thought-record and questionnaire screens set it themselves.
+     */
+    val showsPersonalData: Boolean get() = this in personal
+
     data object Today : Destination { override val title = Strings.tabToday }
     data object CheckIn : Destination { override val title = Strings.checkInTitle }
     data object Journal : Destination { override val title = Strings.journalTitle }
-    data class ThoughtRecord(val entryId: String? = null) : Destination { override val title = Strings.thoughtRecordTitle }
-    data class Assessment(val instrument: String? = null) : Destination { override val title = Strings.assessmentTitle }
+    data class ThoughtRecord(val entryId: String? = null) : Destination {
+        override val title = Strings.thoughtRecordTitle
+        override val showsPersonalData get() = true
+    }
+    data class Assessment(val instrument: String? = null) : Destination {
+        override val title = Strings.assessmentTitle
+        override val showsPersonalData get() = true
+    }
     data object Programmes : Destination { override val title = Strings.programmesTitle }
-    data class ProgrammeStep(val stepId: String) : Destination { override val title = Strings.programmeCardTitle }
-    data class Meditation(val stepId: String? = null) : Destination { override val title = Strings.meditationTitle }
+    data class ProgrammeStep(val stepId: String) : Destination {
+        override val title = Strings.programmeCardTitle
+        override val showsPersonalData get() = true
+    }
+    data class Meditation(val stepId: String? = null) : Destination {
+        override val title = Strings.meditationTitle
+        override val showsPersonalData get() = true
+    }
     data object Reminders : Destination { override val title = Strings.remindersTitle }
     data object Export : Destination { override val title = Strings.exportTitle }
     data object Backup : Destination { override val title = Strings.backupTitle }
@@ -34,8 +56,16 @@ sealed interface Destination {
     data object Crisis : Destination { override val title = Strings.crisisTitle }
 
     companion object {
-        /** The bottom-bar tabs, in order. */
-        val tabs: List<Destination> = listOf(Today, Journal, Programmes, Settings)
+        /**
+         * The bottom-bar tabs, in order. Lazy: `Destination` has a default method, so
+         * initialising `Today` initialises this interface first (JVMS §5.5) — an eager list
+         * would capture a not-yet-created `Today` as null.
+         */
+        val tabs: List<Destination> by lazy { listOf(Today, Journal, Programmes, Settings) }
+
+        // Programmes (the catalogue), Settings and Crisis show nothing personal: a person may
+        // want to screenshot a crisis line.
+        private val personal: Set<Destination> get() = setOf(Today, CheckIn, Journal, Reminders, Export, Backup)
     }
 }
 
@@ -49,21 +79,44 @@ class NavEntry internal constructor(val destination: Destination, /** Unique per
         ViewModelProvider.create(viewModels, viewModelFactory { initializer { create() } })[T::class]
 }
 
-/** The back stack. Starts on Today; switching tabs resets the stack to that tab. */
+/**
+ * The back stack. Starts on Today (or on [saved], a stack from [saved]); switching tabs resets
+ * the stack to that tab.
+ */
 @Stable
-class AppNavigator(start: Destination = Destination.Today) {
+class AppNavigator(start: Destination = Destination.Today, saved: List<String>? = null) {
     private var nextId = 0
-    private val stack = mutableStateListOf(entry(start))
+    private val stack = mutableStateListOf<NavEntry>().apply { addAll(restore(saved) ?: listOf(entry(start))) }
 
     /** Told when an entry leaves the stack for good (ResetApp drops its saved UI state). */
     var onPopped: (NavEntry) -> Unit = {}
 
+    /** Told after every change, with [saved] (NavigationViewModel writes it to its SavedStateHandle). */
+    var onChanged: (List<String>) -> Unit = {}
+
     private fun entry(d: Destination) = NavEntry(d, "entry-${nextId++}")
+
+    private fun restore(saved: List<String>?): List<NavEntry>? {
+        val entries = saved.orEmpty().mapNotNull { line ->
+            val (id, route) = line.split('|', limit = 2).takeIf { it.size == 2 } ?: return@mapNotNull null
+            destinationFromRoute(route)?.let { NavEntry(it, id) }
+        }
+        nextId = entries.maxOfOrNull { it.id.removePrefix("entry-").toIntOrNull() ?: 0 }?.plus(1) ?: 0
+        return entries.takeIf { it.isNotEmpty() }
+    }
+
+    /** The stack as strings (`entry-3|thought-record/e1`): what survives process death. */
+    fun saved(): List<String> = stack.map { "${it.id}|${it.destination.route}" }
+
+    private fun changed() = onChanged(saved())
 
     private fun pop(e: NavEntry) {
         e.viewModels.clear()
         onPopped(e)
     }
+
+    /** Clears every entry's view models (the activity finished for good). */
+    fun clearAll() = stack.forEach { it.viewModels.clear() }
 
     /** The screen on top. */
     val current: NavEntry get() = stack.last()
@@ -77,13 +130,26 @@ class AppNavigator(start: Destination = Destination.Today) {
     /** Opens [destination] on top of the current screen. */
     fun navigate(destination: Destination) {
         stack.add(entry(destination))
+        changed()
     }
 
     /** Pops the top screen, clearing its view models; false when already at the root. */
     fun back(): Boolean {
         if (stack.size <= 1) return false
         pop(stack.removeAt(stack.lastIndex))
+        changed()
         return true
+    }
+
+    /**
+     * Opens [destination] as if the person had walked there: a tab replaces the stack; any
+     * other screen opens over Today (or its own tab), so back leads somewhere sensible.
+     */
+    fun open(destination: Destination) {
+        if (destination in Destination.tabs) return selectTab(destination)
+        val tab = if (destination is Destination.ProgrammeStep) Destination.Programmes else Destination.Today
+        selectTab(tab)
+        navigate(destination)
     }
 
     /** Switches to a tab, clearing everything above it. */
@@ -92,5 +158,22 @@ class AppNavigator(start: Destination = Destination.Today) {
         stack.forEach(::pop)
         stack.clear()
         stack.add(entry(tab))
+        changed()
     }
+
+    /** The newest entry showing [destination], if any (a picker's result goes to its screen). */
+    fun entryFor(destination: Destination): NavEntry? = stack.lastOrNull { it.destination == destination }
+}
+
+/**
+ * The screen a reminder's deep link (`resetcompanion://<host>`, from the core) opens, or null
+ * for an unknown host (the app then opens where it was).
+ */
+fun destinationForDeepLink(host: String?): Destination? = when (host) {
+    "meditation" -> Destination.Meditation()
+    "checkin" -> Destination.CheckIn
+    "journal" -> Destination.Journal
+    "programme" -> Destination.Today // Today shows the programme's step for the day
+    "assessment" -> Destination.Assessment()
+    else -> null
 }

@@ -14,7 +14,7 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -105,7 +105,7 @@ private fun StepRow(step: StepProgress, onOpen: (String) -> Unit) {
 /** Collects [viewModel]. */
 @Composable
 fun ProgrammesRoute(viewModel: ProgrammeBrowserViewModel, padding: PaddingValues, onOpenStep: (String) -> Unit) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     RefreshWhenShown { viewModel.refresh() }
     ProgrammesScreen(
         state, padding,
@@ -141,6 +141,6 @@ fun ProgrammeStepScreen(state: ProgrammeStepUiState, padding: PaddingValues, onC
 /** Collects [viewModel]. */
 @Composable
 fun ProgrammeStepRoute(viewModel: ProgrammeStepViewModel, padding: PaddingValues, onPractice: () -> Unit) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     ProgrammeStepScreen(state, padding, viewModel::complete, onPractice, viewModel::dismissError)
 }

@@ -16,7 +16,7 @@ import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
@@ -119,7 +119,7 @@ fun ReminderSettingsRoute(
     onAskNotifications: () -> Unit,
     onOpenSystemSettings: () -> Unit,
 ) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     // The view model decides when asking makes sense (a reminder exists, never at launch).
     LaunchedEffect(state.requestNotificationPermission) {
         if (state.requestNotificationPermission) onAskNotifications()

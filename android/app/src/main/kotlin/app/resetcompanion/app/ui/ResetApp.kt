@@ -72,6 +72,9 @@ fun ResetApp(
 private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, nav: AppNavigator, platform: PlatformActions, padding: PaddingValues) {
     val uri = LocalUriHandler.current
     val openUri: (String) -> Unit = { runCatching { uri.openUri(it) } }
+    // The journal, thought-record and questionnaire routes hold FLAG_SECURE themselves.
+    val securesItself = entry.destination.let { it is Destination.Journal || it is Destination.ThoughtRecord || it is Destination.Assessment }
+    if (entry.destination.showsPersonalData && !securesItself) SecureWhileShown(secureWindow)
     when (val d = entry.destination) {
         Destination.Today -> TodayRoute(
             entry.viewModel { graph.today() }, padding,

@@ -15,7 +15,7 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.foundation.clickable
@@ -100,7 +100,7 @@ fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: Sett
 /** Collects [viewModel]. */
 @Composable
 fun SettingsRoute(viewModel: SettingsViewModel, padding: PaddingValues, onOpen: (Destination) -> Unit, onOpenUri: (String) -> Unit) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     SettingsScreen(
         state, padding,
         SettingsActions(

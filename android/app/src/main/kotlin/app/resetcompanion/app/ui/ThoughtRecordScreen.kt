@@ -16,7 +16,7 @@ import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Slider
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -141,7 +141,7 @@ private fun EmotionRow(rating: EmotionRating, actions: ThoughtRecordActions) {
 @Composable
 fun ThoughtRecordRoute(viewModel: ThoughtRecordViewModel, secureWindow: SecureWindow, padding: PaddingValues) {
     SecureWhileShown(secureWindow)
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     ThoughtRecordScreen(
         state, padding,
         ThoughtRecordActions(

@@ -10,7 +10,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.collectAsState
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import app.resetcompanion.core.model.StepStatus
 import app.resetcompanion.presentation.TodayUiState
@@ -90,7 +90,7 @@ fun TodayScreen(state: TodayUiState, padding: PaddingValues, actions: TodayActio
 /** Collects [viewModel] and wires navigation. */
 @Composable
 fun TodayRoute(viewModel: TodayViewModel, padding: PaddingValues, actions: TodayActions) {
-    val state by viewModel.state.collectAsState()
+    val state by viewModel.state.collectAsStateWithLifecycle()
     RefreshWhenShown(viewModel::refresh)
     TodayScreen(state, padding, actions.copy(onDismissError = viewModel::dismissError))
 }

@@ -1,8 +1,15 @@
+// MindfulnessSessionRecord is behind the ExperimentalMindfulnessSessionApi opt-in in
+// connect-client 1.1.0; its reference page says inserting it depends on the Health Connect
+// version on the device, checked with FEATURE_MINDFULNESS_SESSION (mindfulnessSupported below,
+// called by HealthConnectSync before every write).
+@file:OptIn(ExperimentalMindfulnessSessionApi::class)
+
 package app.resetcompanion.core.health
 
 import android.content.Context
 import androidx.health.connect.client.HealthConnectClient
 import androidx.health.connect.client.HealthConnectFeatures
+import androidx.health.connect.client.feature.ExperimentalMindfulnessSessionApi
 import androidx.health.connect.client.permission.HealthPermission
 import androidx.health.connect.client.records.MindfulnessSessionRecord
 import androidx.health.connect.client.records.metadata.Device

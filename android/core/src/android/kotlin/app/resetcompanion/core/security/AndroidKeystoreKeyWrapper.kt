@@ -2,10 +2,13 @@ package app.resetcompanion.core.security
 
 import android.os.Build
 import android.security.keystore.KeyGenParameterSpec
+import android.security.keystore.KeyPermanentlyInvalidatedException
 import android.security.keystore.KeyProperties
 import android.security.keystore.StrongBoxUnavailableException
+import java.security.GeneralSecurityException
 import java.security.KeyStore
 import java.security.UnrecoverableKeyException
+import javax.crypto.AEADBadTagException
 import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
@@ -17,22 +20,32 @@ import javax.crypto.spec.GCMParameterSpec
 // open the profile in the background after first unlock (the same policy as the iOS Keychain
 // item's AfterFirstUnlockThisDeviceOnly). The decisions live in DatabaseKeyProvider.
 
+/** Only loaded on API 28+, where StrongBoxUnavailableException exists. */
+private object StrongBoxKeys {
+    fun generate(generator: KeyGenerator, spec: KeyGenParameterSpec): SecretKey? = try {
+        generator.init(spec)
+        generator.generateKey()
+    } catch (e: StrongBoxUnavailableException) {
+        null
+    }
+}
+
 /** [KeyWrapper] over the AndroidKeyStore. */
 class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : KeyWrapper {
     private val keyStore: KeyStore = KeyStore.getInstance(PROVIDER).apply { load(null) }
 
-    override fun wrap(plain: ByteArray): KeyWrapper.Sealed {
+    override fun wrap(plain: ByteArray): KeyWrapper.Sealed = classified {
         val cipher = Cipher.getInstance(TRANSFORMATION)
         // The keystore picks a random IV (randomized encryption is required by default).
         cipher.init(Cipher.ENCRYPT_MODE, existingKey() ?: generateKey())
-        return KeyWrapper.Sealed(cipher.iv, cipher.doFinal(plain))
+        KeyWrapper.Sealed(cipher.iv, cipher.doFinal(plain))
     }
 
-    override fun unwrap(sealed: KeyWrapper.Sealed): ByteArray {
+    override fun unwrap(sealed: KeyWrapper.Sealed): ByteArray = classified {
         val key = existingKey() ?: throw UnrecoverableKeyException("no wrapping key in the keystore")
         val cipher = Cipher.getInstance(TRANSFORMATION)
         cipher.init(Cipher.DECRYPT_MODE, key, GCMParameterSpec(TAG_BITS, sealed.iv))
-        return cipher.doFinal(sealed.ciphertext)
+        cipher.doFinal(sealed.ciphertext)
     }
 
     override fun delete() {
@@ -41,25 +54,51 @@ class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : Key
 
     private fun existingKey(): SecretKey? = (keyStore.getEntry(alias, null) as? KeyStore.SecretKeyEntry)?.secretKey
 
-    private fun generateKey(): SecretKey {
-        fun spec(strongBox: Boolean) = KeyGenParameterSpec.Builder(alias, KeyProperties.PURPOSE_ENCRYPT or KeyProperties.PURPOSE_DECRYPT)
+    private fun spec(strongBox: Boolean): KeyGenParameterSpec =
+        KeyGenParameterSpec.Builder(alias, KeyProperties.PURPOSE_ENCRYPT or KeyProperties.PURPOSE_DECRYPT)
             .setBlockModes(KeyProperties.BLOCK_MODE_GCM)
             .setEncryptionPaddings(KeyProperties.ENCRYPTION_PADDING_NONE)
             .setKeySize(256)
-            .apply { if (strongBox && Build.VERSION.SDK_INT >= 28) setIsStrongBoxBacked(true) }
+            .apply { if (strongBox) setIsStrongBoxBacked(true) }
             .build()
+
+    private fun generateKey(): SecretKey {
         val generator = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, PROVIDER)
-        return try {
-            generator.init(spec(strongBox = true))
-            generator.generateKey()
-        } catch (e: StrongBoxUnavailableException) {
-            // Most devices have a TEE but no StrongBox: the TEE-backed key is the fallback.
-            generator.init(spec(strongBox = false))
-            generator.generateKey()
+        // StrongBox (setIsStrongBoxBacked, StrongBoxUnavailableException) exists from API 28;
+        // at minSdk 26 neither may be touched on older releases.
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) {
+            StrongBoxKeys.generate(generator, spec(strongBox = true))?.let { return it }
         }
+        // Most devices have a TEE but no StrongBox: the TEE-backed key is the fallback.
+        generator.init(spec(strongBox = false))
+        return generator.generateKey()
+    }
+
+    /**
+     * Runs a keystore operation, sorting its failures: the ones that mean the key is gone or the
+     * bytes were altered stay [GeneralSecurityException]s (the profile can't be opened, ever);
+     * everything else — a busy or restarting keystore daemon, `ProviderException`, Android 13's
+     * `KeyStoreException.isTransientFailure` — becomes [KeyWrapper.TransientFailure], which the
+     * key provider retries and which never sends the person to the lost-key screen.
+     */
+    private inline fun <T> classified(block: () -> T): T = try {
+        block()
+    } catch (e: GeneralSecurityException) {
+        if (isPermanent(e)) throw e
+        throw KeyWrapper.TransientFailure(e)
+    } catch (e: RuntimeException) {
+        throw KeyWrapper.TransientFailure(e) // ProviderException, IllegalStateException from the keystore
     }
 
     companion object {
+        /** The failures after which retrying can't help. */
+        fun isPermanent(e: GeneralSecurityException): Boolean = when {
+            e is UnrecoverableKeyException || e is AEADBadTagException || e is KeyPermanentlyInvalidatedException -> true
+            Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU && e.cause is android.security.KeyStoreException ->
+                !(e.cause as android.security.KeyStoreException).isTransientFailure
+            else -> false
+        }
+
         const val PROVIDER = "AndroidKeyStore"
         const val DEFAULT_ALIAS = "app.resetcompanion.db-key-wrap"
         private const val TRANSFORMATION = "AES/GCM/NoPadding"

@@ -3,6 +3,8 @@ package app.resetcompanion.core.reminders
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.model.ActivityKind
 import app.resetcompanion.core.model.PlannedNotification
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
 
 /**
  * One alarm for the OS: everything the fire-time receiver needs to post the notification
@@ -156,14 +158,20 @@ class ReminderSync(
     private val alarms: AlarmScheduler,
     private val deviceZone: () -> String,
 ) {
-    /** Re-plans and applies the difference. */
-    suspend fun resync(reason: SyncReason): SyncResult {
+    /**
+     * Re-plans and applies the difference. Syncs never overlap in a process (app start, a
+     * receiver and the settings screen can ask at once): each reads the armed set the previous
+     * one left, so none cancels or double-arms another's alarms.
+     */
+    suspend fun resync(reason: SyncReason): SyncResult = SYNC_LOCK.withLock { resyncLocked(reason) }
+
+    private suspend fun resyncLocked(reason: SyncReason): SyncResult {
         if (reason.alarmsWereCleared) alarms.forgetAll()
         // The zone may have changed while the app was not running: wall times follow it.
         store.setTimeZone(deviceZone())
         val exact = alarms.canScheduleExactAlarms()
         val pending = alarms.armedIds().filter { it.startsWith(REMINDER_ID_PREFIX) }
-        val plan = store.reconcileReminders(pending, androidPlanOptions(exact))
+        val plan = store.reconcileReminders(pending, androidPlanOptions(exact, limit = MAX_ARMED_ALARMS))
         plan.cancel.forEach(alarms::cancel)
         plan.add.forEach { alarms.arm(it.toAlarm()) }
         return SyncResult(armed = plan.add.map { it.id }, cancelled = plan.cancel, exact = exact)
@@ -177,6 +185,17 @@ class ReminderSync(
             is ReminderAction.Snooze -> store.snoozeReminder(notificationId, action.minutes)
         }
         return resync(SyncReason.NOTIFICATION_ACTION)
+    }
+
+    companion object {
+        /**
+         * Android refuses more than 500 concurrent alarms per app ("Maximum limit of concurrent
+         * alarms 500 reached"); the plan keeps the soonest 400, leaving room for snoozes. The
+         * rest are armed by later syncs (after each fire) as the window moves.
+         */
+        const val MAX_ARMED_ALARMS = 400
+
+        private val SYNC_LOCK = Mutex()
     }
 }
 

@@ -40,8 +40,8 @@ suspend fun ResetStore.removeReminder(id: String) = call { it.removeReminder(id)
 suspend fun ResetStore.pauseReminder(id: String, until: java.time.LocalDate): ReminderRule = call { it.pauseReminder(id, until) }
 
 /** The plan for Android: exact only when the person granted exact alarms. */
-fun androidPlanOptions(exactAlarmsAllowed: Boolean, until: java.time.Instant? = null): PlanOptions =
-    PlanOptions(from = null, until = until, limit = null, platform = Platform.ANDROID, exactAlarmsAllowed = exactAlarmsAllowed)
+fun androidPlanOptions(exactAlarmsAllowed: Boolean, until: java.time.Instant? = null, limit: Int? = null): PlanOptions =
+    PlanOptions(from = null, until = until, limit = limit?.toUInt(), platform = Platform.ANDROID, exactAlarmsAllowed = exactAlarmsAllowed)
 
 /** The notifications the core would schedule. */
 suspend fun ResetStore.reminderPlan(options: PlanOptions = androidPlanOptions(false)): List<PlannedNotification> =

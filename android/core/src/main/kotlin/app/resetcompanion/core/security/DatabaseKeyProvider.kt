@@ -1,7 +1,12 @@
 package app.resetcompanion.core.security
 
 import java.io.File
+import java.io.FileOutputStream
 import java.io.IOException
+import java.nio.channels.FileChannel
+import java.nio.file.Files
+import java.nio.file.StandardCopyOption
+import java.nio.file.StandardOpenOption
 import java.security.GeneralSecurityException
 import java.security.SecureRandom
 
@@ -25,7 +30,19 @@ interface KeyWrapper {
 
     /** An AES-GCM output: 12-byte IV and ciphertext with its 16-byte tag. */
     class Sealed(val iv: ByteArray, val ciphertext: ByteArray)
+
+    /**
+     * The keystore could not answer now (busy or restarting daemon, a provider error) but the
+     * key may well be fine: worth retrying, never a reason to call the key lost.
+     */
+    class TransientFailure(cause: Throwable) : Exception("the keystore is temporarily unavailable: ${cause.javaClass.simpleName}", cause)
 }
+
+/**
+ * The keystore kept failing transiently after every retry. Not a [KeyUnavailable]: the app
+ * offers "try again", never "start again".
+ */
+class KeystoreBusy(cause: KeyWrapper.TransientFailure) : Exception("the keystore did not answer; try again", cause)
 
 /** Why the key could not be produced; the app offers restore-from-backup or erase, never a silent new key. */
 sealed class KeyUnavailable(message: String) : Exception(message) {
@@ -49,14 +66,31 @@ class DatabaseKeyProvider(
     private val wrapper: KeyWrapper,
     private val wrappedKeyFile: File,
     private val random: SecureRandom = SecureRandom(),
+    /** Waits between attempts after a [KeyWrapper.TransientFailure]; injected so tests don't sleep. */
+    private val pause: (attempt: Int) -> Unit = { attempt -> Thread.sleep(RETRY_BASE_MS shl attempt) },
 ) {
     /**
      * The key for the database: unwrapped from [wrappedKeyFile], or — only when no database
      * exists yet — a new random one, wrapped and stored before it is returned.
      *
+     * Transient keystore failures are retried [ATTEMPTS] times with a growing pause.
+     *
      * @throws KeyUnavailable when a database exists but its key can't be recovered.
+     * @throws KeystoreBusy when the keystore failed transiently every time.
      */
     fun obtain(databaseExists: Boolean): ByteArray {
+        var attempt = 0
+        while (true) {
+            try {
+                return obtainOnce(databaseExists)
+            } catch (e: KeyWrapper.TransientFailure) {
+                if (++attempt >= ATTEMPTS) throw KeystoreBusy(e)
+                pause(attempt)
+            }
+        }
+    }
+
+    private fun obtainOnce(databaseExists: Boolean): ByteArray {
         if (!wrappedKeyFile.exists()) {
             if (databaseExists) throw KeyUnavailable.Missing()
             return create()
@@ -80,18 +114,39 @@ class DatabaseKeyProvider(
     private fun create(): ByteArray {
         val key = ByteArray(KEY_BYTES).also(random::nextBytes)
         val bytes = encode(wrapper.wrap(key))
-        // Write-then-rename: a crash leaves either no key file or a whole one, never half.
-        wrappedKeyFile.parentFile?.mkdirs()
-        val tmp = File(wrappedKeyFile.path + ".tmp")
-        tmp.writeBytes(bytes)
-        if (!tmp.renameTo(wrappedKeyFile)) {
-            tmp.delete()
-            throw IOException("could not store the wrapped database key")
-        }
+        writeDurably(wrappedKeyFile, bytes)
         return key
     }
 
     companion object {
+        /** Tries per [obtain] before [KeystoreBusy]. */
+        const val ATTEMPTS = 4
+        private const val RETRY_BASE_MS = 100L
+
+        /**
+         * What `android.util.AtomicFile` does, in plain Kotlin so the JVM tests run it: write a
+         * temporary file, fsync it, rename it over the target atomically, fsync the folder. A
+         * crash or power cut leaves either no key file or the whole one — never a torn file that
+         * would make the profile look lost.
+         */
+        fun writeDurably(target: File, bytes: ByteArray) {
+            val dir = target.absoluteFile.parentFile ?: throw IOException("no folder for the key file")
+            dir.mkdirs()
+            val tmp = File(dir, target.name + ".new")
+            try {
+                FileOutputStream(tmp).use { out ->
+                    out.write(bytes)
+                    out.fd.sync()
+                }
+                Files.move(tmp.toPath(), target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)
+            } catch (e: IOException) {
+                tmp.delete()
+                throw IOException("could not store the wrapped database key", e)
+            }
+            // The rename is durable once the folder's entry is on disk.
+            runCatching { FileChannel.open(dir.toPath(), StandardOpenOption.READ).use { it.force(true) } }
+        }
+
         /** SQLCipher raw key length. */
         const val KEY_BYTES = 32
         const val FORMAT_VERSION: Byte = 1

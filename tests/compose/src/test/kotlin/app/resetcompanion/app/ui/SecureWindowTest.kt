@@ -10,7 +10,11 @@ import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Test
 
-/** FLAG_SECURE is on exactly while a journal, thought-record or questionnaire screen is shown. */
+/**
+ * FLAG_SECURE is on exactly while a screen showing the person's own data is shown (Today,
+ * check-in, journal, thought record, questionnaire, meditation, reminders, export, backup) and
+ * off on the catalogue, settings and crisis screens.
+ */
 @OptIn(ExperimentalTestApi::class)
 class SecureWindowTest {
     private val app = SeededApp()
@@ -18,10 +22,13 @@ class SecureWindowTest {
     @After
     fun close() = app.close()
 
+    /** How many secure holds are open now. */
+    private fun RecordingSecureWindow.held() = synchronized(calls) { calls.count { it } - calls.count { !it } }
+
     @Test
     fun journal_is_secure_while_shown_and_released_when_left() = phoneTest {
         val window = RecordingSecureWindow()
-        setContent { ResetApp(app.graph, window, AppNavigator(), dark = false) }
+        setContent { ResetApp(app.graph, window, AppNavigator(Destination.Programmes), dark = false) }
         awaitLoaded()
         assertEquals(emptyList<Boolean>(), window.calls)
 
@@ -36,18 +43,43 @@ class SecureWindowTest {
 
         onNodeWithContentDescription(Strings.back).performClick()
         awaitLoaded()
-        onNode(hasText(Strings.tabToday) and hasClickAction()).performClick()
+        onNode(hasText(Strings.tabProgrammes) and hasClickAction()).performClick()
         awaitLoaded()
-        // Whatever the order of hand-overs, the window ends NOT secure once Today shows.
+        // Whatever the order of hand-overs, the window ends NOT secure once the catalogue shows.
         assertEquals(false, window.calls.last())
-        assertEquals(window.calls.count { it }, window.calls.count { !it })
+        assertEquals(0, window.held())
     }
 
     @Test
-    fun today_and_settings_are_not_secure() = phoneTest {
+    fun settings_is_not_secure() = phoneTest {
         val window = RecordingSecureWindow()
         setContent { ResetApp(app.graph, window, AppNavigator(Destination.Settings), dark = false) }
         awaitLoaded()
         assertEquals(emptyList<Boolean>(), window.calls)
+    }
+
+    @Test
+    fun every_screen_with_personal_data_is_secure_and_the_rest_are_not() = phoneTest {
+        val window = RecordingSecureWindow()
+        val nav = AppNavigator(Destination.Settings)
+        setContent { ResetApp(app.graph, window, nav, dark = false) }
+        awaitLoaded()
+        val personal = listOf(
+            Destination.Today, Destination.CheckIn, Destination.Journal, Destination.ThoughtRecord(),
+            Destination.Assessment(), Destination.Meditation(), Destination.Reminders, Destination.Export, Destination.Backup,
+        )
+        for (d in personal) {
+            runOnIdle { nav.open(d) }
+            awaitLoaded()
+            assertEquals("$d is secure", 1, window.held())
+            runOnIdle { nav.selectTab(Destination.Settings) }
+            awaitLoaded()
+            assertEquals("released after $d", 0, window.held())
+        }
+        for (d in listOf(Destination.Programmes, Destination.Crisis)) {
+            runOnIdle { nav.open(d) }
+            awaitLoaded()
+            assertEquals("$d is not secure", 0, window.held())
+        }
     }
 }

@@ -1,0 +1,32 @@
+package app.resetcompanion.app
+
+import android.content.Intent
+
+// Reminder notifications open `resetcompanion://<kind>` (the core's deep links, one per reminder
+// kind). MainActivity's intent filter accepts the scheme; this file decides where a link goes,
+// on the framework's own Intent and Uri so Robolectric tests it with the real classes.
+
+/** Where a deep link leads; MainActivity maps each to a screen. */
+enum class DeepLinkTarget(
+    /** The link's host: `resetcompanion://meditation`. */
+    val host: String,
+) {
+    MEDITATION("meditation"),
+    CHECKIN("checkin"),
+    JOURNAL("journal"),
+    PROGRAMME("programme"),
+    ASSESSMENT("assessment"),
+    ;
+
+    companion object {
+        const val SCHEME = "resetcompanion"
+
+        /** The target of a VIEW intent with our scheme, or null for anything else (launcher, other apps). */
+        fun of(intent: Intent?): DeepLinkTarget? {
+            if (intent?.action != Intent.ACTION_VIEW) return null
+            val uri = intent.data ?: return null
+            if (uri.scheme != SCHEME) return null
+            return entries.firstOrNull { it.host == uri.host }
+        }
+    }
+}

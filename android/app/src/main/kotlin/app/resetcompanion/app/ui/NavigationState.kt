@@ -1,0 +1,78 @@
+package app.resetcompanion.app.ui
+
+import androidx.lifecycle.SavedStateHandle
+import androidx.lifecycle.ViewModel
+
+// What survives: the navigator and its entries' view models live in a ViewModel, so rotation
+// keeps the screen, its state and its running work (a meditation timer) and nothing leaks; the
+// stack itself is saved as route strings in a SavedStateHandle, so after process death the
+// person comes back to the screen they left. A file picker opened for a restore is remembered
+// the same way: its result may arrive in a new activity, or a new process.
+
+/** A destination as a string: `today`, `thought-record/<entryId>`, `programme-step/<stepId>`… */
+val Destination.route: String
+    get() = when (this) {
+        Destination.Today -> "today"
+        Destination.CheckIn -> "checkin"
+        Destination.Journal -> "journal"
+        is Destination.ThoughtRecord -> withArg("thought-record", entryId)
+        is Destination.Assessment -> withArg("assessment", instrument)
+        Destination.Programmes -> "programmes"
+        is Destination.ProgrammeStep -> withArg("programme-step", stepId)
+        is Destination.Meditation -> withArg("meditation", stepId)
+        Destination.Reminders -> "reminders"
+        Destination.Export -> "export"
+        Destination.Backup -> "backup"
+        Destination.Settings -> "settings"
+        Destination.Crisis -> "crisis"
+    }
+
+private fun withArg(name: String, arg: String?) = if (arg == null) name else "$name/$arg"
+
+/** The destination a [route] names, or null for one this build doesn't know. */
+fun destinationFromRoute(route: String): Destination? {
+    val name = route.substringBefore('/')
+    val arg = route.substringAfter('/', "").ifEmpty { null }
+    return when (name) {
+        "today" -> Destination.Today
+        "checkin" -> Destination.CheckIn
+        "journal" -> Destination.Journal
+        "thought-record" -> Destination.ThoughtRecord(arg)
+        "assessment" -> Destination.Assessment(arg)
+        "programmes" -> Destination.Programmes
+        "programme-step" -> arg?.let { Destination.ProgrammeStep(it) }
+        "meditation" -> Destination.Meditation(arg)
+        "reminders" -> Destination.Reminders
+        "export" -> Destination.Export
+        "backup" -> Destination.Backup
+        "settings" -> Destination.Settings
+        "crisis" -> Destination.Crisis
+        else -> null
+    }
+}
+
+/** Holds the app's [navigator] across configuration changes and process death. */
+class NavigationViewModel(private val handle: SavedStateHandle) : ViewModel() {
+    /** The back stack, restored from [handle] when the process was recreated. */
+    val navigator: AppNavigator = AppNavigator(saved = handle.get<List<String>>(STACK)).also { nav ->
+        nav.onChanged = { handle[STACK] = ArrayList(it) }
+        handle[STACK] = ArrayList(nav.saved())
+    }
+
+    /**
+     * The backup file picker is open for a restore: its result goes to the Backup screen's view
+     * model even if the activity, or the process, was recreated meanwhile.
+     */
+    var restorePickerOpen: Boolean
+        get() = handle[PICKER] ?: false
+        set(value) {
+            handle[PICKER] = value
+        }
+
+    override fun onCleared() = navigator.clearAll()
+
+    private companion object {
+        const val STACK = "nav.stack"
+        const val PICKER = "nav.restorePickerOpen"
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+
+@testable import ResetFeatures
+
+@MainActor
+final class ProgressModelsTests: XCTestCase {
+    private let day: TimeInterval = 86_400
+
+    func testTheStreakShowsAndReallyHides() async throws {
+        let store = try openStore(try Scratch())
+        for daysAgo in [2.0, 1.0, 0.0] {
+            try await store.logPractice(.meditation, minutes: 10, startedAt: fixedNow.addingTimeInterval(-daysAgo * day - 3600))
+        }
+        let model = PracticeSummaryModel(store: store)
+        await model.load()
+        XCTAssertEqual(model.streakText, "3 days in a row")
+        XCTAssertNotNil(model.thisWeekText)
+        XCTAssertNotNil(model.habitStrengthPercent)
+        await model.setStreakHidden(true)
+        XCTAssertNil(model.streakText, "hidden: not drawn, not read out")
+        XCTAssertEqual(model.summary.value?.totalMinutes, 30, "the rest of the summary stays")
+        await model.setStreakHidden(false)
+        XCTAssertEqual(model.streakText, "3 days in a row")
+        XCTAssertNil(model.error)
+    }
+
+    func testInsightsShowTheMoodCalendarInWords() async throws {
+        let store = try openStore(try Scratch())
+        try await store.checkIn(mood: 6, at: fixedNow.addingTimeInterval(-day))
+        try await store.checkIn(mood: 6, at: fixedNow.addingTimeInterval(-day + 600))
+        try await store.checkIn(mood: 2, at: fixedNow)
+        let model = InsightsModel(store: store)
+        await model.load()
+        let insights = try XCTUnwrap(model.insights.value)
+        XCTAssertEqual(insights.checkInCount, 3)
+        XCTAssertEqual(insights.calendar.count, 2)
+        let descriptions = insights.calendar.map(InsightsModel.describe)
+        XCTAssertTrue(descriptions.contains("Pleasant (2 check-ins)"), "\(descriptions)")
+        XCTAssertTrue(descriptions.contains("Unpleasant (1 check-in)"), "\(descriptions)")
+        XCTAssertFalse(insights.caveat.isEmpty, "the core's caveat is shown")
+    }
+
+    func testCheckInHistoryGroupsByDayNewestFirstAndDeletes() async throws {
+        let store = try openStore(try Scratch())
+        try await store.checkIn(mood: 3, at: fixedNow.addingTimeInterval(-day))
+        try await store.checkIn(mood: 5, at: fixedNow.addingTimeInterval(-600))
+        let latest = try await store.checkIn(mood: 7, at: fixedNow)
+        let model = CheckInHistoryModel(store: store)
+        await model.load()
+        let days = try XCTUnwrap(model.days.value)
+        XCTAssertEqual(days.map { $0.checkIns.map(\.mood) }, [[7, 5], [3]])
+        XCTAssertNotEqual(days[0].localDate, days[1].localDate)
+        await model.delete(latest.id)
+        XCTAssertEqual(model.days.value?.map { $0.checkIns.map(\.mood) }, [[5], [3]])
+        XCTAssertNil(model.error)
+    }
+
+    func testQuestionnaireHistoryAndTheOutcomeIndicators() async throws {
+        // The episode of care starts four weeks ago, with the first questionnaires.
+        let clock = SharedClock(fixedNow.addingTimeInterval(-28 * day))
+        let store = try openStore(try Scratch(), clock: clock)
+        try await store.startEpisode()
+        try await store.take("phq9", answers: Array(repeating: .score(value: 2), count: 9))
+        try await store.take("gad7", answers: Array(repeating: .score(value: 2), count: 7))
+        clock.set(fixedNow)
+        try await store.take("phq9", answers: Array(repeating: .score(value: 0), count: 9))
+        try await store.take("gad7", answers: Array(repeating: .score(value: 0), count: 7))
+        let model = AssessmentHistoryModel(store: store)
+        await model.load()
+        XCTAssertEqual(model.records.value?.map(\.total), [0, 0, 14, 18], "newest first")
+        XCTAssertEqual(model.changes, ["PHQ-9: 18 → 0 (2 questionnaires)", "GAD-7: 14 → 0 (2 questionnaires)"])
+        let indicators = Dictionary(uniqueKeysWithValues: model.indicators.map { ($0.label, $0.holds) })
+        XCTAssertEqual(indicators["Reliable improvement"], true)
+        XCTAssertEqual(indicators["Recovery"], true)
+        XCTAssertEqual(indicators["Reliable deterioration"], false)
+        await model.show("gad7")
+        XCTAssertEqual(model.records.value?.map(\.instrument), ["gad7", "gad7"])
+    }
+}
+
+@MainActor
+final class StepLinkTests: XCTestCase {
+    func testAStepOpensItsQuestionnairesAndItsJournalExercise() async throws {
+        let store = try openStore(try Scratch())
+        let first = ProgrammeStepModel(store: store, programmeID: "anxiety-reset", stepID: "session-1")
+        await first.load()
+        XCTAssertEqual(first.linkedInstruments.map(\.id), ["gad7", "phq9"])
+        XCTAssertNil(first.linkedJournalKind)
+        let second = ProgrammeStepModel(store: store, programmeID: "anxiety-reset", stepID: "session-2")
+        await second.load()
+        XCTAssertEqual(second.linkedJournalKind, .worry)
+        XCTAssertTrue(second.linkedInstruments.isEmpty)
+        // The questionnaire opens on its first question, as from the Questionnaires tab.
+        let assessment = AssessmentModel(store: store)
+        await assessment.loadInstruments()
+        assessment.begin(first.linkedInstruments[0].id)
+        XCTAssertEqual(assessment.phase, .answering(index: 0))
+    }
+
+    func testEveryJournalKindAProgrammeNamesIsOneTheAppCanOpen() async throws {
+        let store = try openStore(try Scratch())
+        for summary in try await store.programmes() {
+            for step in try await store.programme(summary.id).steps where step.journalKind != nil {
+                let model = ProgrammeStepModel(store: store, programmeID: summary.id, stepID: step.id)
+                await model.load()
+                XCTAssertNotNil(model.linkedJournalKind, "\(summary.id)/\(step.id): \(step.journalKind ?? "")")
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package app.resetcompanion.app.ui
+
+import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.assertIsDisplayed
+import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.performClick
+import app.resetcompanion.app.KeyLostScreen
+import app.resetcompanion.app.OpenFailedScreen
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNull
+import org.junit.Test
+
+/**
+ * Starting again deletes the profile, so the lost-key screen asks first; a keystore that only
+ * failed this time gets "try again" instead. Deep links from reminders open their screens.
+ */
+@OptIn(ExperimentalTestApi::class)
+class KeyLostAndDeepLinkTest {
+    @Test
+    fun start_again_deletes_nothing_until_confirmed() = phoneTest {
+        var startedAgain = 0
+        setContent { ResetTheme(dark = false) { KeyLostScreen(onStartAgain = { startedAgain++ }) } }
+        onNodeWithText("Start again").performClick()
+        onNodeWithText("Delete the locked data?").assertIsDisplayed()
+        assertEquals("one tap deletes nothing", 0, startedAgain)
+        onNodeWithText("Cancel").performClick()
+        waitForIdle()
+        assertEquals(0, startedAgain)
+        onNodeWithText("Start again").performClick()
+        onNodeWithText("Delete and start again").performClick()
+        waitForIdle()
+        assertEquals(1, startedAgain)
+    }
+
+    @Test
+    fun a_failed_open_offers_try_again_not_start_again() = phoneTest {
+        var retries = 0
+        setContent { ResetTheme(dark = false) { OpenFailedScreen(onRetry = { retries++ }) } }
+        onNodeWithText("Nothing has been lost", substring = true).assertIsDisplayed()
+        onNodeWithText("Try again").performClick()
+        assertEquals(1, retries)
+    }
+
+    @Test
+    fun each_reminder_deep_link_opens_its_screen_over_a_sensible_back_stack() {
+        assertEquals(Destination.Meditation(), destinationForDeepLink("meditation"))
+        assertEquals(Destination.CheckIn, destinationForDeepLink("checkin"))
+        assertEquals(Destination.Journal, destinationForDeepLink("journal"))
+        assertEquals(Destination.Today, destinationForDeepLink("programme"))
+        assertEquals(Destination.Assessment(), destinationForDeepLink("assessment"))
+        assertNull(destinationForDeepLink("settings"))
+        assertNull(destinationForDeepLink(null))
+
+        val nav = AppNavigator()
+        nav.selectTab(Destination.Settings)
+        nav.navigate(Destination.Backup)
+        nav.open(Destination.Meditation())
+        assertEquals(Destination.Meditation(), nav.current.destination)
+        assertEquals(Destination.Today, nav.currentTab)
+        nav.back()
+        assertEquals(Destination.Today, nav.current.destination)
+        nav.open(Destination.Journal)
+        assertEquals(Destination.Journal, nav.current.destination)
+        assertEquals(false, nav.canGoBack)
+    }
+}

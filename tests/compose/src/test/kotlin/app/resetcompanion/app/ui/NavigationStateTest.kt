@@ -1,0 +1,85 @@
+package app.resetcompanion.app.ui
+
+import androidx.lifecycle.SavedStateHandle
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.ViewModelProvider
+import androidx.lifecycle.ViewModelStore
+import androidx.lifecycle.viewmodel.initializer
+import androidx.lifecycle.viewmodel.viewModelFactory
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertSame
+import org.junit.Assert.assertTrue
+import org.junit.Test
+
+/**
+ * The back stack lives in a ViewModel: rotation keeps it and its screens' view models; process
+ * death keeps the stack (as route strings in the SavedStateHandle) and a pending restore.
+ */
+class NavigationStateTest {
+    private class Probe : ViewModel() {
+        var cleared = false
+
+        override fun onCleared() {
+            cleared = true
+        }
+    }
+
+    /** The activity's ViewModelStore: survives rotation, cleared when the activity finishes. */
+    private fun navModel(store: ViewModelStore, handle: SavedStateHandle): NavigationViewModel =
+        ViewModelProvider.create(store, viewModelFactory { initializer { NavigationViewModel(handle) } })[NavigationViewModel::class]
+
+    /** What Android hands a new process: the saved values only. */
+    private fun afterProcessDeath(handle: SavedStateHandle) = SavedStateHandle(handle.keys().associateWith { handle.get<Any>(it) })
+
+    @Test
+    fun every_destination_survives_its_route_string() {
+        val all = listOf(
+            Destination.Today, Destination.CheckIn, Destination.Journal, Destination.ThoughtRecord(), Destination.ThoughtRecord("e/1"),
+            Destination.Assessment(), Destination.Assessment("phq9"), Destination.Programmes, Destination.ProgrammeStep("stress-reset/day-2"),
+            Destination.Meditation(), Destination.Meditation("s1"), Destination.Reminders, Destination.Export, Destination.Backup,
+            Destination.Settings, Destination.Crisis,
+        )
+        all.forEach { assertEquals(it, destinationFromRoute(it.route)) }
+        assertEquals(null, destinationFromRoute("insights-from-a-newer-build"))
+    }
+
+    @Test
+    fun rotation_keeps_the_screen_and_its_view_models() {
+        val activityStore = ViewModelStore()
+        val handle = SavedStateHandle()
+        val first = navModel(activityStore, handle)
+        first.navigator.navigate(Destination.Meditation())
+        val timer = first.navigator.current.viewModel { Probe() }
+
+        val afterRotation = navModel(activityStore, handle) // the new activity asks the same store
+        assertSame(first, afterRotation)
+        assertEquals(Destination.Meditation(), afterRotation.navigator.current.destination)
+        assertSame("the running timer is the same one", timer, afterRotation.navigator.current.viewModel { Probe() })
+        assertFalse(timer.cleared)
+
+        activityStore.clear() // the activity finished: nothing is left running
+        assertTrue(timer.cleared)
+    }
+
+    @Test
+    fun process_death_restores_the_stack_and_a_pending_restore() {
+        val handle = SavedStateHandle()
+        val before = navModel(ViewModelStore(), handle)
+        before.navigator.selectTab(Destination.Journal)
+        before.navigator.navigate(Destination.ThoughtRecord("entry-42"))
+        before.navigator.open(Destination.Backup)
+        before.restorePickerOpen = true
+
+        val after = navModel(ViewModelStore(), afterProcessDeath(handle))
+        assertEquals(Destination.Backup, after.navigator.current.destination)
+        assertTrue("the picker's result still has somewhere to go", after.restorePickerOpen)
+        assertTrue(after.navigator.entryFor(Destination.Backup) != null)
+        assertTrue(after.navigator.back())
+        assertEquals(Destination.Today, after.navigator.current.destination)
+        assertFalse(after.navigator.canGoBack)
+        // New entries don't reuse a restored entry's saved-state key.
+        after.navigator.navigate(Destination.CheckIn)
+        assertEquals(2, after.navigator.saved().map { it.substringBefore('|') }.toSet().size)
+    }
+}

@@ -1,0 +1,127 @@
+package app.resetcompanion.robolectric
+
+import android.content.Intent
+import android.net.Uri
+import android.security.keystore.KeyPermanentlyInvalidatedException
+import app.resetcompanion.app.DeepLinkTarget
+import app.resetcompanion.app.PickedFile
+import app.resetcompanion.app.R
+import app.resetcompanion.app.SharedExports
+import app.resetcompanion.app.copyPickedFile
+import app.resetcompanion.core.security.AndroidKeystoreKeyWrapper
+import org.junit.After
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNull
+import org.junit.Assert.assertTrue
+import org.junit.Test
+import org.junit.runner.RunWith
+import org.robolectric.RobolectricTestRunner
+import org.robolectric.Shadows.shadowOf
+import org.robolectric.annotation.Config
+import java.io.ByteArrayInputStream
+import java.io.File
+import java.io.IOException
+import java.io.InputStream
+import java.nio.file.Files
+import java.security.ProviderException
+import java.security.UnrecoverableKeyException
+import javax.crypto.AEADBadTagException
+
+/** The app's framework-only glue on the real Intent, Uri and ContentResolver classes. */
+@RunWith(RobolectricTestRunner::class)
+@Config(sdk = [35], manifest = Config.NONE, application = RoboApp::class)
+class GlueTest {
+    private val scratch: File = Files.createTempDirectory("reset-glue-").toFile()
+
+    @After
+    fun tearDown() {
+        scratch.deleteRecursively()
+        app.close()
+    }
+
+    @Test
+    fun `every deep link the core plans leads to its screen, anything else nowhere`() {
+        // The five links are the core's (core/src/reminder/text.rs).
+        for (target in DeepLinkTarget.entries) {
+            val intent = Intent(Intent.ACTION_VIEW, Uri.parse("resetcompanion://${target.host}"))
+            assertEquals(target, DeepLinkTarget.of(intent))
+        }
+        assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_MAIN)))
+        assertNull(DeepLinkTarget.of(null))
+        assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_VIEW, Uri.parse("https://meditation"))))
+        assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_VIEW, Uri.parse("resetcompanion://settings"))))
+        assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_SEND, Uri.parse("resetcompanion://journal"))))
+    }
+
+    @Test
+    fun `a picked file is copied whole into the cache`() {
+        val uri = Uri.parse("content://com.example.docs/backup")
+        shadowOf(app.contentResolver).registerInputStream(uri, ByteArrayInputStream(ByteArray(4096) { it.toByte() }))
+        val target = File(scratch, "restore/picked.resetbackup")
+        val result = copyPickedFile(app.contentResolver, uri, target)
+        assertEquals(PickedFile.Copied(target), result)
+        assertEquals(4096, target.length())
+    }
+
+    @Test
+    fun `a provider that fails half way leaves no partial file and no crash`() {
+        val uri = Uri.parse("content://com.example.docs/offline")
+        val failing = object : InputStream() {
+            var n = 0
+            override fun read(): Int = if (n++ < 100) 7 else throw IOException("network file not available")
+        }
+        shadowOf(app.contentResolver).registerInputStream(uri, failing)
+        val target = File(scratch, "restore/picked.resetbackup")
+        val result = copyPickedFile(app.contentResolver, uri, target)
+        assertEquals(PickedFile.Unreadable("IOException"), result)
+        assertFalse(target.exists())
+    }
+
+    @Test
+    fun `a revoked grant is a readable error, not a crash`() {
+        val uri = Uri.parse("content://com.example.docs/revoked")
+        shadowOf(app.contentResolver).registerInputStreamSupplier(uri) { throw SecurityException("Permission Denial") }
+        val result = copyPickedFile(app.contentResolver, uri, File(scratch, "picked"))
+        assertEquals(PickedFile.Unreadable("SecurityException"), result)
+    }
+
+    @Test
+    fun `shared exports are deleted after sharing and all at launch, nothing outside the folder`() {
+        val shared = File(scratch, "shared").apply { mkdirs() }
+        val report = File(shared, "report.pdf").apply { writeText("pdf") }
+        val backup = File(shared, "b.resetbackup").apply { writeText("b") }
+        val outside = File(scratch, "profile.db").apply { writeText("db") }
+        val exports = SharedExports(shared)
+        exports.delete(report)
+        exports.delete(outside)
+        assertFalse(report.exists())
+        assertTrue("only files in the share folder", outside.exists())
+        exports.clear()
+        assertFalse(backup.exists())
+        assertTrue(shared.exists())
+    }
+
+    @Test
+    fun `only key-gone failures are permanent, a busy keystore is not`() {
+        assertTrue(AndroidKeystoreKeyWrapper.isPermanent(UnrecoverableKeyException("no key")))
+        assertTrue(AndroidKeystoreKeyWrapper.isPermanent(AEADBadTagException("altered")))
+        assertTrue(AndroidKeystoreKeyWrapper.isPermanent(KeyPermanentlyInvalidatedException()))
+        assertFalse(AndroidKeystoreKeyWrapper.isPermanent(java.security.KeyStoreException("Keystore operation failed", ProviderException("busy"))))
+        assertFalse(AndroidKeystoreKeyWrapper.isPermanent(java.security.InvalidKeyException("Keystore operation failed")))
+    }
+
+    @Test
+    fun `the resources the glue names exist in android app res`() {
+        val res = File(System.getProperty("android.root"), "app/src/main/res")
+        val strings = File(res, "values/strings.xml").readText()
+        listOf("reminder_done", "reminder_snooze", "channel_meditation", "channel_checkin", "channel_journal", "channel_programme", "channel_assessment")
+            .forEach { assertTrue(it, strings.contains("name=\"$it\"")) }
+        // The stub R mirrors these names; R.drawable.ic_notification must be a vector drawable.
+        assertTrue(R.drawable.ic_notification != 0)
+        assertTrue(File(res, "drawable/ic_notification.xml").readText().contains("<vector"))
+        val manifest = File(System.getProperty("android.root"), "app/src/main/AndroidManifest.xml").readText()
+        assertTrue("the app declares an icon", manifest.contains("android:icon=\"@mipmap/ic_launcher\""))
+        assertTrue(File(res, "mipmap-anydpi-v26/ic_launcher.xml").exists())
+    }
+}

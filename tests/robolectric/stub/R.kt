@@ -1,0 +1,22 @@
+package app.resetcompanion.app
+
+// Compile-check stand-in for the R class aapt generates from android/app/src/main/res (the
+// Android Gradle plugin is not reachable here). The names must exist in res/: the Robolectric
+// test ResourcesExistTest reads them back from the XML files. The values are never used at run
+// time on the JVM (tests supply their own ReminderLook).
+@Suppress("ClassName", "ktlint:standard:class-naming")
+object R {
+    object drawable {
+        const val ic_notification = 0x7f010001
+    }
+
+    object string {
+        const val reminder_done = 0x7f020001
+        const val reminder_snooze = 0x7f020002
+        const val channel_meditation = 0x7f020003
+        const val channel_checkin = 0x7f020004
+        const val channel_journal = 0x7f020005
+        const val channel_programme = 0x7f020006
+        const val channel_assessment = 0x7f020007
+    }
+}
