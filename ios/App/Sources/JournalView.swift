@@ -23,7 +23,9 @@ struct JournalView: View {
                 Section("\(hits.count) found") {
                     ForEach(hits, id: \.id) { hit in
                         VStack(alignment: .leading) {
-                            Text(Calendar.current.date(from: hit.localDate)?.formatted(date: .abbreviated, time: .omitted) ?? "").font(.caption).foregroundStyle(.secondary)
+                            Text(Calendar.current.date(from: hit.localDate)?.formatted(date: .abbreviated, time: .omitted) ?? "").font(
+                                .caption
+                            ).foregroundStyle(.secondary)
                             snippet(hit.snippet)
                         }
                         .accessibilityElement(children: .combine)

@@ -18,7 +18,10 @@ public struct TherapistExport: Equatable, Sendable {
     /// Paper size of the PDF.
     public var pageSize: PageSize
 
-    public init(from: DateComponents? = nil, to: DateComponents? = nil, include: [ExportSection]? = nil, name: String? = nil, pageSize: PageSize = .a4) {
+    public init(
+        from: DateComponents? = nil, to: DateComponents? = nil, include: [ExportSection]? = nil, name: String? = nil,
+        pageSize: PageSize = .a4
+    ) {
         self.from = from
         self.to = to
         self.include = include

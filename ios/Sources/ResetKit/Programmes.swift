@@ -124,4 +124,3 @@ extension PracticeSession {
         }
     }
 #endif
-

@@ -38,7 +38,8 @@ final class ExportTests: XCTestCase {
             ("phq9", "1,1,1,0,0,0,0,0,0", "2027-03-01T10:05:00Z"),
         ] {
             _ = try store.companion.takeAssessment(
-                instrument: id, answers: try parseAssessmentAnswers(text: answers), takenAt: Date(timeIntervalSince1970: Double(ms(at)) / 1000), region: "GB")
+                instrument: id, answers: try parseAssessmentAnswers(text: answers),
+                takenAt: Date(timeIntervalSince1970: Double(ms(at)) / 1000), region: "GB")
         }
         try await store.checkIn(mood: 3, note: "a private note", at: ISO8601DateFormatter().date(from: "2027-01-05T08:00:00Z"))
         try await store.addJournalEntry(

@@ -77,7 +77,8 @@ final class ReminderTests: XCTestCase {
         XCTAssertFalse(moved.added.isEmpty)
         XCTAssertTrue(Set(moved.added).isSubset(of: londonIDs), "same rule and local date, same id")
         let plan = try await store.reminderPlan()
-        XCTAssertTrue(plan.allSatisfy { localText($0.fireAt, TimeZone(secondsFromGMT: Int($0.utcOffsetSeconds))!).hasSuffix("T21:00:00+09:00") })
+        XCTAssertTrue(
+            plan.allSatisfy { localText($0.fireAt, TimeZone(secondsFromGMT: Int($0.utcOffsetSeconds))!).hasSuffix("T21:00:00+09:00") })
         XCTAssertEqual(centre.sortedDates, plan.map(\.fireDate))
     }
 
@@ -146,7 +147,9 @@ final class ReminderTests: XCTestCase {
                 ))
             let expected = (c["expected"] as! [[String: String]])
             XCTAssertEqual(plan.map(\.fireAt), expected.map { iso($0["fire_at"]!) }, c["name"] as! String)
-            XCTAssertEqual(plan.map { localText($0.fireAt, TimeZone(secondsFromGMT: Int($0.utcOffsetSeconds))!) }, expected.map { $0["local"]! }, c["name"] as! String)
+            XCTAssertEqual(
+                plan.map { localText($0.fireAt, TimeZone(secondsFromGMT: Int($0.utcOffsetSeconds))!) }, expected.map { $0["local"]! },
+                c["name"] as! String)
         }
     }
 }
