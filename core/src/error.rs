@@ -301,7 +301,10 @@ mod tests {
     fn the_database_key_and_the_backup_passphrase_are_distinct_causes_of_one_public_kind() {
         let key = to_public(Error::WrongKey);
         let pass = to_public(Error::WrongPassphrase);
-        assert_eq!((key.kind(), pass.kind()), (ErrorKind::WrongKey, ErrorKind::WrongKey));
+        assert_eq!(
+            (key.kind(), pass.kind()),
+            (ErrorKind::WrongKey, ErrorKind::WrongKey)
+        );
         assert_eq!(key.to_string(), "the key does not open this database");
         assert_eq!(pass.to_string(), "the passphrase does not open this backup");
     }
@@ -320,6 +323,8 @@ mod tests {
         assert_eq!(io.to_string(), "storage: file system: permission denied");
         assert!(io.source().is_some());
         let json = Error::from(serde_json::from_str::<u8>("x").unwrap_err());
-        assert!(matches!(to_public(json), ResetError::InvalidInput { ref field, .. } if field == "json"));
+        assert!(
+            matches!(to_public(json), ResetError::InvalidInput { ref field, .. } if field == "json")
+        );
     }
 }

@@ -180,19 +180,23 @@ impl<'de> Deserialize<'de> for WallTime {
     }
 }
 
-// Comparisons with the JSON text, so tests and the CLI read naturally.
+// Comparisons with the JSON text, so tests and the CLI read naturally. (Formatting to compare
+// is fine here: these are never on a hot path.)
 macro_rules! compares_with_text {
     ($t:ty) => {
+        #[allow(clippy::cmp_owned)]
         impl PartialEq<str> for $t {
             fn eq(&self, other: &str) -> bool {
                 self.to_string() == other
             }
         }
+        #[allow(clippy::cmp_owned)]
         impl PartialEq<&str> for $t {
             fn eq(&self, other: &&str) -> bool {
                 self.to_string() == *other
             }
         }
+        #[allow(clippy::cmp_owned)]
         impl PartialEq<String> for $t {
             fn eq(&self, other: &String) -> bool {
                 self.to_string() == *other
