@@ -152,7 +152,7 @@ fn a_paused_rule_is_silent_until_its_date_and_a_past_date_is_refused() {
             )
         })
         .unwrap();
-    assert_eq!(paused.paused_until.as_deref(), Some("2027-05-06"));
+    assert_eq!(paused.paused_until, Some("2027-05-06".into()));
     let plan = p.plan();
     assert_eq!(
         plan[0].local_date, "2027-05-06",

@@ -86,7 +86,7 @@ private fun ReminderRow(rule: ReminderRule, onRemove: (String) -> Unit) {
                 Icon(Icons.Filled.Delete, contentDescription = "${Strings.removeReminder}: $title")
             }
         }
-        rule.pausedUntil?.let { StatusLabel(Strings.pausedUntil(it), Tone.INFO) }
+        rule.pausedUntil?.let { StatusLabel(Strings.pausedUntil(it.toString()), Tone.INFO) }
         if (rule.skipIfDone) Text(Strings.skipIfDone, style = MaterialTheme.typography.bodySmall)
     }
 }
