@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use reset_core::ResetError;
 use reset_core::backup::{self, BackupOptions, BackupSummary, Passphrase, RestoreSummary};
-use reset_core::dump::{self, DumpSummary};
+use reset_core::dump::DumpSummary;
 use reset_core::progress::Progress;
 
 use crate::companion::Companion;
@@ -95,7 +95,7 @@ impl Companion {
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<DumpSummary, ResetError> {
         self.with(|s| {
-            dump::write_file(
+            backup::write_dump_file(
                 s.store.conn(),
                 s.store.path(),
                 Path::new(&path),

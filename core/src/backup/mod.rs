@@ -264,5 +264,19 @@ fn table_rows(manifest: &Manifest) -> Vec<TableRows> {
         .collect()
 }
 
+/// Writes the canonical dump ([`crate::dump`]) of the profile at `profile` (whose open
+/// connection is `conn`) to the file `out`, atomically, through the same guarded writer as a
+/// backup. `out` must not be the profile's own database file. (Here rather than in `dump`, so
+/// that `dump` never imports `backup`.)
+pub fn write_dump_file(
+    conn: &rusqlite::Connection,
+    profile: &Path,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<crate::dump::DumpSummary> {
+    refuse_profile_path(profile, out)?;
+    write_atomically(out, |w| crate::dump::write(conn, w, progress))
+}
+
 #[cfg(test)]
 mod tests;
