@@ -43,6 +43,7 @@ suites = {
     "swift": swift("target/swift-tests.log"),
     "kotlin": kotlin("target/kotlin-tests.log"),
     "robolectric": kotlin("target/robolectric-tests.log"),
+    "ktlint": plain("target/ktlint.log"),
     "compose": kotlin("target/compose-tests.log"),
     "cli": plain("target/cli-smoke.log"),
     "fuzz": plain("target/fuzz-tests.log"),

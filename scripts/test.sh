@@ -45,6 +45,10 @@ RESET_LIB_DIR="$ROOT/target/debug" LD_LIBRARY_PATH="$ROOT/target/debug" \
   scripts/swift-chroot.sh run bash -c 'cd ios && swift test 2>&1' | tee target/swift-tests.log
 [ "${PIPESTATUS[0]}" = 0 ]
 
+step "Kotlin: ktlint format gate (.editorconfig) over android/ and the Kotlin test harnesses"
+scripts/lint-kotlin.sh 2>&1 | tee target/ktlint.log
+[ "${PIPESTATUS[0]}" = 0 ]
+
 step "Kotlin: JUnit 5 on the JVM (JNA)"
 RESET_LIB_DIR="$ROOT/target/debug" scripts/test-kotlin.sh 2>&1 | tee target/kotlin-tests.log
 [ "${PIPESTATUS[0]}" = 0 ]

@@ -47,14 +47,19 @@ val cargoNdk by tasks.registering(Exec::class) {
     workingDir = repoRoot
     // Declared inputs and outputs: Gradle skips the task when no Rust source, manifest or lock
     // file changed, and rebuilds when the output folder was deleted.
-    inputs.files(fileTree(repoRoot) { include("core/**", "bindings/**", "crates/**", "Cargo.toml", "Cargo.lock"); exclude("**/target/**") })
+    inputs.files(
+        fileTree(repoRoot) {
+            include("core/**", "bindings/**", "crates/**", "Cargo.toml", "Cargo.lock")
+            exclude("**/target/**")
+        },
+    )
         .withPropertyName("rustSources").withPathSensitivity(PathSensitivity.RELATIVE)
     inputs.property("abis", abis)
     outputs.dir(jniOut).withPropertyName("jniLibs")
     environment("RUSTFLAGS", "-C link-arg=-Wl,-z,max-page-size=16384")
     commandLine(
         listOf("cargo", "ndk") + abis.flatMap { listOf("-t", it) } +
-            listOf("-o", jniOut.get().asFile.path, "build", "--locked", "--release", "-p", "reset-ffi")
+            listOf("-o", jniOut.get().asFile.path, "build", "--locked", "--release", "-p", "reset-ffi"),
     )
 }
 

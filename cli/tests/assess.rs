@@ -192,6 +192,55 @@ fn take_stores_history_records_the_signpost_and_invalid_sets_store_nothing() {
     assert!(!contains(&cli.profile_bytes(), "1,1,1,1,1,1,1,1,2"));
 }
 
+/// Issue 17: each indicator with the per-measure change that decided it, in JSON and text;
+/// reliable deterioration is a warning whatever the single category says.
+#[test]
+fn outcome_lists_each_indicator_with_the_change_that_decided_it() {
+    let cli = Cli::new();
+    let o = cli.json(&[
+        "assess", "outcome", "--phq9", "9,27", "--gad7", "7,7", "--json",
+    ]);
+    assert_eq!(o["category"], "not_caseness");
+    assert_eq!(o["reliable_deterioration"], true);
+    assert_eq!(
+        o["measures"][0],
+        json!({"measure":"phq9","first":9,"last":27,"change":18,"reliable":"deteriorated",
+               "caseness_first":false,"caseness_last":true})
+    );
+    let ind = o["indicators"].as_array().unwrap();
+    let ids: Vec<&str> = ind
+        .iter()
+        .map(|i| i["indicator"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "recovery",
+            "reliable_improvement",
+            "reliable_deterioration",
+            "reliable_recovery"
+        ]
+    );
+    assert_eq!(ind[0]["status"], "not_applicable");
+    assert_eq!(ind[2]["status"], "met");
+    assert_eq!(ind[2]["warning"], true);
+    assert_eq!(ind[2]["decided_by"], json!(["phq9"]));
+    assert!(
+        ind[2]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("PHQ-9 9 → 27 (+18)"),
+        "{o}"
+    );
+
+    let out = cli.run(&["assess", "outcome", "--phq9", "3,9", "--gad7", "8,7"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let warn = text.find("⚠ WARNING: reliable deterioration: PHQ-9 3 → 9 (+6)");
+    let rec = text.find("recovery: met.");
+    assert!(warn.is_some() && rec.is_some() && warn < rec, "{text}");
+}
+
 #[test]
 fn due_then_outcome_from_numbers_and_from_the_stored_episode() {
     let cli = Cli::new();
@@ -211,12 +260,13 @@ fn due_then_outcome_from_numbers_and_from_the_stored_episode() {
     let o = cli.json(&[
         "assess", "outcome", "--phq9", "16,8", "--gad7", "12,6", "--json",
     ]);
-    assert_eq!(
-        o,
-        json!({"caseness_start":true,"caseness_end":false,"reliable_improvement":true,
+    // The issue-4 keys, unchanged; issue 17 adds `measures` and `indicators` beside them.
+    let issue4 = json!({"caseness_start":true,"caseness_end":false,"reliable_improvement":true,
                "reliable_deterioration":false,"recovery":true,"reliable_recovery":true,
-               "category":"reliable_recovery"})
-    );
+               "category":"reliable_recovery"});
+    for (key, want) in issue4.as_object().unwrap() {
+        assert_eq!(&o[key], want, "{key}");
+    }
     assert_eq!(
         cli.error(&[
             "assess", "outcome", "--phq9", "16", "--gad7", "12,6", "--json"

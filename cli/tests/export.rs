@@ -62,9 +62,16 @@ fn pdf_writes_the_file_and_prints_counts() {
     assert_eq!(s["counts"]["safety_events"], 1);
     assert_eq!(s["counts"]["check_ins"], 1);
     assert_eq!(s["counts"]["from"], "2027-01-01");
+    // Issue 17: shared journal entries are in by default (`--include` narrows).
     assert_eq!(
         s["counts"]["sections"],
-        serde_json::json!(["assessments", "checkins", "practice", "programmes"])
+        serde_json::json!([
+            "assessments",
+            "checkins",
+            "practice",
+            "programmes",
+            "journal"
+        ])
     );
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
 }

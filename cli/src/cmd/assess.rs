@@ -8,7 +8,8 @@
 use clap::Subcommand;
 use reset_core::Error;
 use reset_core::assessment::{
-    AssessmentResult, EpisodeOutcome, Instrument, OutcomeScores, OutcomeSummary, Signpost,
+    AssessmentResult, EpisodeOutcome, IndicatorStatus, Instrument, OutcomeScores, OutcomeSummary,
+    Signpost,
 };
 use reset_ffi::assessment::{
     assessment_instruments, assessment_outcome_for_scores, parse_assessment_answers,
@@ -327,7 +328,7 @@ fn outcome(ctx: &Ctx, phq9: Option<&str>, gad7: Option<&str>) -> Result<Output, 
         }
         (None, None) => {
             let episode = ctx.open()?.assessment_outcome()?;
-            let summary = episode.summary.ok_or_else(|| {
+            let summary = episode.summary.clone().ok_or_else(|| {
                 ResetError::from(Error::not_found(
                     "a PHQ-9 and a GAD-7 in the current episode",
                 ))
@@ -347,18 +348,57 @@ fn outcome(ctx: &Ctx, phq9: Option<&str>, gad7: Option<&str>) -> Result<Output, 
     Ok(Output::new(to_json(&summary)?, describe_outcome(&summary)))
 }
 
+/// The indicators each on its own line, reliable deterioration first as a warning (in words
+/// and with a sign, never by colour alone), then the compatibility category.
 fn describe_outcome(s: &OutcomeSummary) -> String {
-    let word = match s.category.as_str() {
-        "not_caseness" => "scores were below the clinical cut-offs at the start (not caseness)",
-        "reliable_recovery" => "reliable recovery",
-        "recovery" => "recovery",
-        "reliable_improvement" => "reliable improvement",
-        "reliable_deterioration" => "reliable deterioration",
-        _ => "no reliable change",
-    };
-    format!(
-        "Outcome (NHS Talking Therapies measures, a sign of progress, not a diagnosis): {word}\n"
-    )
+    let mut text = String::from(
+        "Outcome (NHS Talking Therapies indicators, signs of progress, not a diagnosis):\n",
+    );
+    if let Some(w) = s.deterioration_warning() {
+        text.push_str(&format!(
+            "  \u{26a0} WARNING: {}: {}\n",
+            w.indicator.title().to_lowercase(),
+            w.explanation
+        ));
+    }
+    for i in s.indicators.iter().filter(|i| !i.warning) {
+        let status = match i.status {
+            IndicatorStatus::Met => "met",
+            IndicatorStatus::NotMet => "not met",
+            IndicatorStatus::NotApplicable => "not judged",
+        };
+        text.push_str(&format!(
+            "  {}: {status}. {}\n",
+            i.indicator.title().to_lowercase(),
+            i.explanation
+        ));
+    }
+    text.push_str(&format!(
+        "  (single category for older clients: {})\n",
+        s.category.as_str().replace('_', " ")
+    ));
+    text
+}
+
+/// The indicators that hold, warnings first, as one phrase (`no indicator met` otherwise).
+fn met_phrase(s: &OutcomeSummary) -> String {
+    let met: Vec<String> = s
+        .met()
+        .iter()
+        .map(|i| {
+            let t = i.indicator.title().to_lowercase();
+            if i.warning {
+                format!("\u{26a0} {t} (warning)")
+            } else {
+                t
+            }
+        })
+        .collect();
+    if met.is_empty() {
+        "no indicator met".into()
+    } else {
+        met.join(", ")
+    }
 }
 
 fn describe_episode(e: &EpisodeOutcome, s: &OutcomeSummary) -> String {
@@ -406,11 +446,8 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
         gad7_last: 6,
     };
     text.push_str(&format!(
-        "for example, PHQ-9 16 → 8 with GAD-7 12 → 6 would be: {}",
-        describe_outcome(&assessment_outcome_for_scores(example)?)
-            .rsplit(": ")
-            .next()
-            .unwrap_or_default()
+        "for example, PHQ-9 16 → 8 with GAD-7 12 → 6 would be: {}\n",
+        met_phrase(&assessment_outcome_for_scores(example)?)
     ));
     if let Some(next) = due.upcoming.first() {
         text.push_str(&format!(

@@ -60,7 +60,7 @@ pub struct TherapistArgs {
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
     /// Sections, comma-separated: assessments,checkins,practice,programmes,journal
-    /// (default: all but journal; journal adds only entries marked shared).
+    /// (default: all of them; journal holds only entries the person marked shared).
     #[arg(long, value_name = "LIST")]
     include: Option<String>,
     /// Where to write (a file; for csv a folder or a .zip). Its folder must exist.

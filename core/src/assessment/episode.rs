@@ -97,6 +97,39 @@ pub fn current_episode(conn: &Connection) -> Result<Option<Episode>> {
     }))
 }
 
+/// The episode a day falls in: the latest stored episode starting on or before `date`, or —
+/// when none does — the implicit one from the first assessment, if that was on or before it.
+/// A report whose range ends on `date` pairs its outcome over this episode (issue 17), so the
+/// chosen start of the range never changes the baseline.
+pub fn episode_at(conn: &Connection, date: NaiveDate) -> Result<Option<Episode>> {
+    let day = date.to_string();
+    let stored = conn
+        .query_row(
+            "SELECT id, start_date FROM assessment_episodes WHERE start_date <= ?1
+             ORDER BY start_date DESC, id DESC LIMIT 1",
+            [&day],
+            |r| {
+                Ok(Episode {
+                    id: Some(r.get(0)?),
+                    start_date: r.get(1)?,
+                })
+            },
+        )
+        .optional()?;
+    if stored.is_some() {
+        return Ok(stored);
+    }
+    let first: Option<LocalDay> = conn.query_row(
+        "SELECT min(local_date) FROM assessments WHERE local_date <= ?1",
+        [&day],
+        |r| r.get(0),
+    )?;
+    Ok(first.map(|start_date| Episode {
+        id: None,
+        start_date,
+    }))
+}
+
 /// (count, first total, latest total) of `instrument` on or after `start`.
 fn span(
     conn: &Connection,

@@ -15,6 +15,7 @@
 //! | `scoring.rs` | totals, bands, flags, prorating (pure) |
 //! | `signpost.rs` | crisis resources per region, choice of region |
 //! | `outcome.rs` | NHS Talking Therapies indicators (pure) |
+//! | `indicator.rs` | each indicator on its own, with the change that decided it, in words |
 //! | `history.rs` | stored results and safety events |
 //! | `episode.rs` | episodes and their outcome |
 //! | `due.rs` | cadences and the due list |
@@ -23,6 +24,7 @@ mod answer;
 mod due;
 mod episode;
 mod history;
+mod indicator;
 mod instrument;
 mod outcome;
 mod scoring;
@@ -38,9 +40,15 @@ pub use due::{
     Cadence, DueAssessment, DueReason, DueReport, MeasurementPoint, cadences, due, plan_due,
     set_cadence,
 };
-pub use episode::{Episode, EpisodeOutcome, current_episode, episode_outcome, start_episode};
+pub use episode::{
+    Episode, EpisodeOutcome, current_episode, episode_at, episode_outcome, start_episode,
+};
 pub use history::{
     AssessmentRecord, SafetyEvent, TakenAssessment, TakenAt, history, safety_events, take,
+};
+pub use indicator::{
+    IndicatorStatus, MeasureChange, OutcomeIndicator, OutcomeIndicatorKind, OutcomeMeasure,
+    ReliableChange, signed_change,
 };
 pub use instrument::{
     AnswerOption, Band, FlagCondition, FlagRule, Instrument, InstrumentItem, catalogue, instrument,

@@ -2,12 +2,15 @@
 //! GAD-7 totals of an episode (shared/reference/clinical.md, "NHS Talking Therapies outcome
 //! definitions"). Pure.
 //!
-//! Owns caseness, reliable improvement / deterioration, recovery and reliable recovery, and
-//! the single `category` a person sees. Must never present these as a diagnosis: they are
+//! Owns caseness, reliable improvement / deterioration, recovery and reliable recovery. They
+//! are separate measures ([`OutcomeSummary::indicators`], `indicator.rs`); the single
+//! `category` is kept for compatibility only and must never be shown alone, because its
+//! precedence hides reliable deterioration. Must never present these as a diagnosis: they are
 //! service indicators, shown as progress.
 
 use serde::{Deserialize, Serialize};
 
+use super::indicator::{IndicatorStatus, MeasureChange, OutcomeIndicator, indicators};
 use crate::error::{Error, Result};
 
 /// PHQ-9 caseness: a total of 10 or more (depression).
@@ -33,7 +36,9 @@ pub struct OutcomeScores {
     pub gad7_last: u32,
 }
 
-/// The one word shown for an episode: the first that holds, in this order.
+/// The one word older clients show for an episode: the first that holds, in this order.
+/// Superseded for anything shown to a person or a clinician by [`OutcomeSummary::indicators`]
+/// (issue 17): `not_caseness` and `recovery` come before reliable deterioration here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
@@ -67,7 +72,7 @@ impl OutcomeCategory {
 }
 
 /// The NHS Talking Therapies indicators for one episode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct OutcomeSummary {
     /// At caseness on at least one measure at the start.
@@ -82,8 +87,31 @@ pub struct OutcomeSummary {
     pub recovery: bool,
     /// Recovery and reliable improvement.
     pub reliable_recovery: bool,
-    /// The one word to show (see [`OutcomeCategory`]).
+    /// The single word older clients show (see [`OutcomeCategory`]); never show it alone.
     pub category: OutcomeCategory,
+    /// Each measure's first and last total and its change, PHQ-9 first.
+    pub measures: Vec<MeasureChange>,
+    /// Each indicator on its own with the change that decided it: recovery, reliable
+    /// improvement, reliable deterioration, reliable recovery.
+    pub indicators: Vec<OutcomeIndicator>,
+}
+
+impl OutcomeSummary {
+    /// The indicators that hold, warnings (reliable deterioration) first.
+    pub fn met(&self) -> Vec<&OutcomeIndicator> {
+        let mut met: Vec<&OutcomeIndicator> = self
+            .indicators
+            .iter()
+            .filter(|i| i.status == IndicatorStatus::Met)
+            .collect();
+        met.sort_by_key(|i| !i.warning);
+        met
+    }
+
+    /// The reliable-deterioration indicator when it holds (to show as a warning).
+    pub fn deterioration_warning(&self) -> Option<&OutcomeIndicator> {
+        self.indicators.iter().find(|i| i.warning)
+    }
 }
 
 fn caseness(phq9: u32, gad7: u32) -> bool {
@@ -128,6 +156,8 @@ pub fn summarise(s: &OutcomeScores) -> Result<OutcomeSummary> {
     } else {
         OutcomeCategory::NoReliableChange
     };
+    let measures = MeasureChange::pair(s);
+    let indicators = indicators(&measures);
     Ok(OutcomeSummary {
         caseness_start,
         caseness_end,
@@ -136,12 +166,15 @@ pub fn summarise(s: &OutcomeScores) -> Result<OutcomeSummary> {
         recovery,
         reliable_recovery,
         category,
+        measures: measures.to_vec(),
+        indicators,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::indicator::{OutcomeIndicatorKind, OutcomeMeasure, ReliableChange};
     use OutcomeCategory::*;
     use proptest::prelude::*;
 
@@ -239,6 +272,118 @@ mod tests {
         assert!(
             matches!(summarise(&bad), Err(Error::InvalidInput { ref field, .. }) if field == "gad7")
         );
+    }
+
+    fn status(s: &OutcomeSummary, k: OutcomeIndicatorKind) -> IndicatorStatus {
+        s.indicators
+            .iter()
+            .find(|i| i.indicator == k)
+            .map(|i| i.status)
+            .unwrap()
+    }
+
+    /// Issue 17, first example: the category says "not caseness"; the indicators must still
+    /// say reliable deterioration, decided by PHQ-9's +18, as a warning.
+    #[test]
+    fn phq9_9_to_27_with_gad7_7_to_7_is_reliable_deterioration_though_not_caseness() {
+        let s = run((9, 27), (7, 7));
+        assert_eq!(s.category, NotCaseness);
+        let w = s.deterioration_warning().expect("a deterioration warning");
+        assert_eq!(w.indicator, OutcomeIndicatorKind::ReliableDeterioration);
+        assert_eq!(w.decided_by, vec![OutcomeMeasure::Phq9]);
+        assert!(
+            w.explanation.contains("PHQ-9 9 \u{2192} 27 (+18)"),
+            "{}",
+            w.explanation
+        );
+        assert_eq!(
+            status(&s, OutcomeIndicatorKind::Recovery),
+            IndicatorStatus::NotApplicable
+        );
+        assert_eq!(
+            status(&s, OutcomeIndicatorKind::ReliableRecovery),
+            IndicatorStatus::NotApplicable
+        );
+        assert_eq!(
+            status(&s, OutcomeIndicatorKind::ReliableImprovement),
+            IndicatorStatus::NotMet
+        );
+        assert_eq!(
+            s.met()[0].indicator,
+            OutcomeIndicatorKind::ReliableDeterioration
+        );
+        assert_eq!(s.measures[0].change, 18);
+        assert_eq!(s.measures[1].reliable, ReliableChange::None);
+    }
+
+    /// Issue 17, second example: recovery (GAD-7 8 was caseness) and, at the same time,
+    /// reliable deterioration on PHQ-9 (+6) — both shown, the warning first.
+    #[test]
+    fn phq9_3_to_9_with_gad7_8_to_7_is_recovery_and_reliable_deterioration() {
+        let s = run((3, 9), (8, 7));
+        assert_eq!(s.category, Recovery);
+        assert_eq!(
+            status(&s, OutcomeIndicatorKind::Recovery),
+            IndicatorStatus::Met
+        );
+        let met: Vec<OutcomeIndicatorKind> = s.met().iter().map(|i| i.indicator).collect();
+        assert_eq!(
+            met,
+            [
+                OutcomeIndicatorKind::ReliableDeterioration,
+                OutcomeIndicatorKind::Recovery
+            ]
+        );
+        let w = s.deterioration_warning().unwrap();
+        assert_eq!(w.decided_by, vec![OutcomeMeasure::Phq9]);
+        assert!(w.explanation.contains("(+6)"), "{}", w.explanation);
+        let rec = &s.indicators[0];
+        assert_eq!(rec.decided_by, vec![OutcomeMeasure::Gad7]);
+    }
+
+    #[test]
+    fn conflicting_reliable_changes_name_both_measures_and_hold_neither() {
+        let s = run((20, 9), (6, 10));
+        for k in [
+            OutcomeIndicatorKind::ReliableImprovement,
+            OutcomeIndicatorKind::ReliableDeterioration,
+        ] {
+            let i = s.indicators.iter().find(|i| i.indicator == k).unwrap();
+            assert_eq!(i.status, IndicatorStatus::NotMet);
+            assert_eq!(
+                i.decided_by,
+                vec![OutcomeMeasure::Phq9, OutcomeMeasure::Gad7]
+            );
+            assert!(
+                i.explanation.contains("no reliable change"),
+                "{}",
+                i.explanation
+            );
+        }
+        assert!(s.deterioration_warning().is_none());
+    }
+
+    proptest! {
+        #[test]
+        fn every_indicator_agrees_with_its_flag_and_only_deterioration_warns(
+            p1 in 0u32..=27, p2 in 0u32..=27, g1 in 0u32..=21, g2 in 0u32..=21
+        ) {
+            let s = run((p1, p2), (g1, g2));
+            let met = |k| status(&s, k) == IndicatorStatus::Met;
+            prop_assert_eq!(met(OutcomeIndicatorKind::Recovery), s.recovery);
+            prop_assert_eq!(met(OutcomeIndicatorKind::ReliableImprovement), s.reliable_improvement);
+            prop_assert_eq!(met(OutcomeIndicatorKind::ReliableDeterioration), s.reliable_deterioration);
+            prop_assert_eq!(met(OutcomeIndicatorKind::ReliableRecovery), s.reliable_recovery);
+            prop_assert_eq!(s.deterioration_warning().is_some(), s.reliable_deterioration);
+            prop_assert_eq!(
+                status(&s, OutcomeIndicatorKind::Recovery) == IndicatorStatus::NotApplicable,
+                !s.caseness_start
+            );
+            for i in &s.indicators {
+                prop_assert!(!i.explanation.is_empty());
+                prop_assert!(i.status != IndicatorStatus::Met || i.indicator == OutcomeIndicatorKind::ReliableRecovery || !i.decided_by.is_empty());
+            }
+        }
     }
 
     proptest! {

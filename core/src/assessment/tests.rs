@@ -38,6 +38,8 @@ struct OutcomeCase {
     phq9: [u32; 2],
     gad7: [u32; 2],
     expect: Value,
+    /// The indicators that hold, warnings first (issue 17).
+    met: Vec<String>,
 }
 
 fn golden() -> Golden {
@@ -139,9 +141,17 @@ fn golden_outcome_truth_table() {
             gad7_last: case.gad7[1],
         })
         .unwrap();
+        let got = serde_json::to_value(&s).unwrap();
+        let expect = case.expect.as_object().unwrap();
+        for (key, want) in expect {
+            assert_eq!(&got[key], want, "{}: {key}", case.name);
+        }
+        let met: Vec<&str> = s.met().iter().map(|i| i.indicator.as_str()).collect();
+        assert_eq!(met, case.met, "{}", case.name);
+        // Every indicator is listed, each with its own explanation.
         assert_eq!(
-            serde_json::to_value(s).unwrap(),
-            case.expect,
+            got["indicators"].as_array().unwrap().len(),
+            4,
             "{}",
             case.name
         );

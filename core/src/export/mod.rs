@@ -13,10 +13,12 @@
 //! |---|---|
 //! | `options.rs` | range, sections, page size, preview counts |
 //! | `snapshot.rs` | the one read transaction, and what it drops |
+//! | `clinical.rs` | item-9 risk history and the treatment episode's baseline |
 //! | `fhir.rs` | Bundle, code tables, deterministic UUIDs |
 //! | `csv.rs` | one RFC 4180 file per data type, folder or zip |
 //! | `report/` | the tagged PDF: layout, charts, sections, fonts |
 
+pub mod clinical;
 pub mod csv;
 pub mod fhir;
 pub mod journal_text;

@@ -1,7 +1,8 @@
 //! What goes into a therapist export: the date range, the sections, the page size, and a
 //! preview that counts what would be included before anything is written.
 //!
-//! Owns the defaults (journal entries are opt-in; the range ends today) and the resolved
+//! Owns the defaults (every section, including the journal entries the person marked shared;
+//! the range ends today) and the resolved
 //! [`Scope`] every format works from. Must never count or include a journal entry that is
 //! not marked shared with the therapist.
 
@@ -44,14 +45,10 @@ impl ExportSection {
         ExportSection::Journal,
     ];
 
-    /// Included when the person does not choose: everything except journal text, which
-    /// holds the most personal words and so is added only on request (data minimisation).
-    pub const DEFAULT: [ExportSection; 4] = [
-        ExportSection::Assessments,
-        ExportSection::CheckIns,
-        ExportSection::Practice,
-        ExportSection::Programmes,
-    ];
+    /// Included when the person does not choose: every section. Journal entries are in by
+    /// default because each one appears only when the person already marked it "shared with
+    /// my therapist" (issue 17); `include` narrows.
+    pub const DEFAULT: [ExportSection; 5] = ExportSection::ALL;
 
     /// The name used by the CLI's `--include` (`assessments`, `checkins`, …).
     pub fn code(self) -> &'static str {
@@ -131,7 +128,8 @@ pub struct ExportOptions {
     pub from: Option<LocalDay>,
     /// Last local day included; `None` = today.
     pub to: Option<LocalDay>,
-    /// Sections to include; `None` = [`ExportSection::DEFAULT`] (journal entries are opt-in).
+    /// Sections to include; `None` = [`ExportSection::DEFAULT`] (every section; only
+    /// entries marked shared ever appear).
     pub include: Option<Vec<ExportSection>>,
     /// A name for the PDF cover only (never in CSV or FHIR, whose Patient is pseudonymous).
     pub name: Option<String>,

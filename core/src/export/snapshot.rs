@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::Connection;
 
+use super::clinical::{self, EpisodeBaseline, RiskHistory};
 use super::options::{ExportPreview, ExportSection, Scope};
 use crate::assessment::{self, AssessmentRecord, SafetyEvent};
 use crate::checkin::{self, EmotionLabel, LifeArea, MoodKind};
@@ -86,6 +87,10 @@ pub struct Snapshot {
     pub assessments: Vec<AssessmentRecord>,
     /// Safety signposts shown in the range, oldest first.
     pub safety_events: Vec<SafetyEvent>,
+    /// PHQ-9 item 9 answered above 0 or declined: in the range, and the latest before it.
+    pub risk: RiskHistory,
+    /// The treatment episode the range ends in, with its first and last scores.
+    pub episode: Option<EpisodeBaseline>,
     /// Check-ins in the range, oldest first.
     pub check_ins: Vec<MoodPoint>,
     /// Practice sessions in the range, oldest first.
@@ -124,14 +129,20 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
     };
     let in_range = |d: &str| scope.contains(d);
 
-    let (assessments, safety_events) = if scope.has(ExportSection::Assessments) {
-        let mut a = assessment::history(&tx, None)?;
+    let (assessments, safety_events, risk, episode) = if scope.has(ExportSection::Assessments) {
+        let all = assessment::history(&tx, None)?;
+        let risk = clinical::risk_history(&all, scope.from, scope.to);
+        let episode = match assessment::episode_at(&tx, scope.to)? {
+            Some(e) => Some(clinical::baseline(&all, e, scope.to)?),
+            None => None,
+        };
+        let mut a = all;
         a.retain(|r| in_range(&r.taken.local_date.to_string()));
         let mut s = assessment::safety_events(&tx)?;
         s.retain(|e| in_range(&e.occurred.local_date.to_string()));
-        (a, s)
+        (a, s, risk, episode)
     } else {
-        (Vec::new(), Vec::new())
+        (Vec::new(), Vec::new(), RiskHistory::default(), None)
     };
 
     let check_ins = if scope.has(ExportSection::CheckIns) {
@@ -182,6 +193,8 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
         pseudonym,
         assessments,
         safety_events,
+        risk,
+        episode,
         check_ins,
         practice,
         programmes,

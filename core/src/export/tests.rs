@@ -191,13 +191,20 @@ fn the_preview_counts_exactly_what_the_snapshot_holds() {
 }
 
 #[test]
-fn journal_entries_are_opt_in_and_only_shared_ones_are_ever_read() {
+fn shared_journal_entries_are_in_by_default_include_narrows_and_only_shared_ones_are_read() {
     let mut f = fixture();
     let default = ExportOptions {
         include: None,
         ..all_of_2027_q1()
     };
     let snap = snapshot(&mut f, &default);
+    assert!(snap.scope.has(ExportSection::Journal));
+    assert_eq!(snap.journal.len(), 1);
+    let narrowed = ExportOptions {
+        include: Some(vec![ExportSection::Assessments]),
+        ..all_of_2027_q1()
+    };
+    let snap = snapshot(&mut f, &narrowed);
     assert!(!snap.scope.has(ExportSection::Journal));
     assert!(snap.journal.is_empty());
     let snap = snapshot(&mut f, &all_of_2027_q1());
@@ -207,6 +214,30 @@ fn journal_entries_are_opt_in_and_only_shared_ones_are_ever_read() {
         !format!("{snap:?}").contains(SECRET),
         "a private entry or a note reached the snapshot"
     );
+}
+
+#[test]
+fn the_risk_history_and_episode_baseline_reach_past_the_range_start() {
+    let mut f = fixture();
+    // March only: the item-9 endorsement on 2027-02-01 is before the range.
+    let march = ExportOptions {
+        from: Some("2027-03-01".into()),
+        ..all_of_2027_q1()
+    };
+    let snap = snapshot(&mut f, &march);
+    assert!(snap.risk.in_range.is_empty());
+    let before = snap.risk.before.as_ref().expect("the February endorsement");
+    assert_eq!(before.local_date, "2027-02-01");
+    assert_eq!(before.answer_words(), "Several days (1)");
+    // The baseline is the episode's first scores (GAD-7 from 2026-12-01, the first stored
+    // assessment), not March's, so the range does not change the indicators.
+    let b = snap.episode.as_ref().unwrap();
+    assert_eq!(b.episode.start_date, "2026-12-01");
+    assert_eq!(b.gad7.as_ref().unwrap().0.total, 21);
+    assert_eq!(b.phq9.as_ref().unwrap().0.total, 12);
+    let whole = snapshot(&mut f, &all_of_2027_q1());
+    assert_eq!(whole.episode.unwrap().summary, b.summary);
+    assert_eq!(whole.risk.in_range.len(), 1);
 }
 
 #[test]

@@ -92,9 +92,13 @@ struct SettingsView: View {
 /// Reminder rules and the notification permission, explained.
 struct ReminderSettingsView: View {
     @State private var model: ReminderSettingsModel? = nil
-    @State private var kind: ActivityKind = .checkin
+    @State private var draft = ReminderDraft()
     @State private var time = Calendar.current.date(from: DateComponents(hour: 20)) ?? Date()
-    @State private var weekdaysOnly = false
+    @State private var quiet = false
+    @State private var quietStart = Calendar.current.date(from: DateComponents(hour: 22)) ?? Date()
+    @State private var quietEnd = Calendar.current.date(from: DateComponents(hour: 7)) ?? Date()
+    @State private var pausing: PausingRule?
+    @State private var pauseUntil = Date().addingTimeInterval(7 * 86_400)
     @Environment(\.openURL) private var openURL
     let store: ResetStore
 
@@ -122,7 +126,15 @@ struct ReminderSettingsView: View {
                             ReminderSettingsModel.summary(rule),
                             isOn: Binding(
                                 get: { rule.enabled }, set: { on in Task { await model.setEnabled(rule.id, on) } }
-                            ))
+                            )
+                        )
+                        .swipeActions(edge: .leading) {
+                            if rule.pausedUntil == nil {
+                                Button("Pause") { pausing = PausingRule(rule: rule) }
+                            } else {
+                                Button("Resume") { Task { await model.resume(rule.id) } }
+                            }
+                        }
                     }
                     .onDelete { indexes in
                         let ids = indexes.compactMap { model.rules.value?[$0].id }
@@ -130,18 +142,36 @@ struct ReminderSettingsView: View {
                     }
                 }
                 Section("Add a reminder") {
-                    Picker("For", selection: $kind) {
+                    Picker("For", selection: $draft.kind) {
                         ForEach([ActivityKind.checkin, .meditation, .journal, .programme, .assessment], id: \.self) {
                             Text(displayName($0)).tag($0)
                         }
                     }
                     DatePicker("At", selection: $time, displayedComponents: .hourAndMinute)
-                    Toggle("Weekdays only", isOn: $weekdaysOnly)
-                    Button("Add") {
-                        let parts = Calendar.current.dateComponents([.hour, .minute], from: time)
-                        let text = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-                        Task { await model.add(kind, at: [text], days: weekdaysOnly ? .weekdays : .daily) }
+                    ForEach(ReminderDraft.week, id: \.self) { day in
+                        Toggle(
+                            displayName(day),
+                            isOn: Binding(
+                                get: { draft.weekdays.contains(day) },
+                                set: { on in
+                                    if on { draft.weekdays.insert(day) } else { draft.weekdays.remove(day) }
+                                }
+                            ))
                     }
+                    Toggle("Skip if already done today", isOn: $draft.skipIfDone)
+                    Toggle("Quiet hours", isOn: $quiet)
+                    if quiet {
+                        DatePicker("Quiet from", selection: $quietStart, displayedComponents: .hourAndMinute)
+                        DatePicker("Quiet until", selection: $quietEnd, displayedComponents: .hourAndMinute)
+                    }
+                    Button("Add") {
+                        draft.time = Self.wallTime(time)
+                        draft.quietStart = quiet ? Self.wallTime(quietStart) : nil
+                        draft.quietEnd = quiet ? Self.wallTime(quietEnd) : nil
+                        let adding = draft
+                        Task { await model.add(adding) }
+                    }
+                    .disabled(draft.weekdays.isEmpty)
                 }
                 Section {
                 } footer: {
@@ -154,5 +184,36 @@ struct ReminderSettingsView: View {
         .navigationTitle("Reminders")
         .crisisToolbar(store: store)
         .task { await model?.load() }
+        .sheet(item: $pausing) { pausing in
+            NavigationStack {
+                Form {
+                    DatePicker("Pause until", selection: $pauseUntil, in: Date()..., displayedComponents: .date)
+                }
+                .navigationTitle("Pause reminder")
+                .toolbar {
+                    ToolbarItem(placement: .cancellationAction) { Button("Cancel") { self.pausing = nil } }
+                    ToolbarItem(placement: .confirmationAction) {
+                        Button("Pause") {
+                            let until = ReminderSettingsModel.localDay(pauseUntil)
+                            self.pausing = nil
+                            Task { await model?.pause(pausing.rule.id, until: until) }
+                        }
+                    }
+                }
+                .crisisToolbar(store: store)
+            }
+        }
     }
+
+    /// `HH:MM` from a time picked on screen.
+    private static func wallTime(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+}
+
+/// A rule whose pause date is being chosen, as a sheet item.
+struct PausingRule: Identifiable {
+    let rule: ReminderRule
+    var id: String { rule.id }
 }

@@ -9,7 +9,8 @@ the files it names, and fails on what would stop `xcodegen` or an App Store uplo
 - PrivacyInfo.xcprivacy parses, declares no tracking, and every reason code is one Apple lists
   for its category and may be declared by an app (0A2A.1 is for third-party SDKs only);
 - the bell is linear PCM WAV shorter than UNNotificationSound's 30-second limit;
-- ITSAppUsesNonExemptEncryption is set (a decided answer, see ios/README.md).
+- ITSAppUsesNonExemptEncryption is set (a decided answer, see ios/README.md);
+- every screen and sheet that has a navigation title also has the crisis toolbar.
 Needs PyYAML (Debian's python3-yaml, installed by scripts/setup.sh).
 """
 import json
@@ -96,6 +97,21 @@ with wave.open(str(APP / "Resources" / "bell.wav")) as bell:
     seconds = bell.getnframes() / bell.getframerate()
     check(bell.getcomptype() == "NONE", "the bell must be linear PCM")
     check(0.5 < seconds < 30, f"the bell lasts {seconds:.1f} s; notification sounds must be under 30 s")
+
+# The crisis action on every screen, sheets included: each view that titles a screen
+# (`.navigationTitle`) also carries the "Get help now" toolbar (`.crisisToolbar`). CrisisView is
+# the crisis screen itself.
+import re
+
+for source in sorted((APP / "Sources").glob("*.swift")):
+    text = source.read_text()
+    for match in re.finditer(r"^(?:private )?struct (\w+): View \{(.*?)^\}", text, re.S | re.M):
+        name, body = match.group(1), match.group(2)
+        if name == "CrisisView":
+            continue
+        titles = body.count(".navigationTitle(")
+        helps = body.count(".crisisToolbar(")
+        check(helps >= titles, f"{source.name}: {name} titles {titles} screen(s) but has {helps} crisis toolbar(s)")
 
 if failures:
     print("\n".join("ios/App: " + f for f in failures), file=sys.stderr)

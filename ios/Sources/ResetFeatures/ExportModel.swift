@@ -27,9 +27,9 @@ public final class ExportModel {
 
     /// Whether shared journal entries are included (private ones never are).
     public var includesJournal: Bool {
-        get { export.include?.contains(.journal) ?? false }
+        get { export.include?.contains(.journal) ?? true }
         set {
-            var sections = export.include ?? TherapistExport.everySection.filter { $0 != .journal }
+            var sections = export.include ?? TherapistExport.everySection
             sections.removeAll { $0 == .journal }
             if newValue { sections.append(.journal) }
             export.include = sections
@@ -50,9 +50,9 @@ public final class ExportModel {
     /// The file name for a format: PDF and FHIR JSON are single files, CSV a zip of tables.
     public static func fileName(_ format: ExportFormat, to date: DateComponents) -> String {
         switch format {
-        case .pdf: return "reset-report-\(date.fileNameDay).pdf"
-        case .fhir: return "reset-fhir-\(date.fileNameDay).json"
-        case .csv: return "reset-tables-\(date.fileNameDay).zip"
+        case .pdf: return "reset-report-\(date.isoDay).pdf"
+        case .fhir: return "reset-fhir-\(date.isoDay).json"
+        case .csv: return "reset-tables-\(date.isoDay).zip"
         }
     }
 

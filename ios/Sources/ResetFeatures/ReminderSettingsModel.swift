@@ -52,8 +52,18 @@ public final class ReminderSettingsModel {
     }
 
     /// Adds a rule (e.g. meditation at 08:00 on weekdays); the core validates times and quiet hours.
-    public func add(_ kind: ActivityKind, at times: [String], days: ReminderDays = .daily, skipIfDone: Bool = true) async {
-        await change { _ = try await self.store.addReminder(kind, at: times, days: days, skipIfDone: skipIfDone) }
+    public func add(
+        _ kind: ActivityKind, at times: [String], days: ReminderDays = .daily, skipIfDone: Bool = true,
+        quietHours: QuietHours? = nil
+    ) async {
+        await change {
+            _ = try await self.store.addReminder(kind, at: times, days: days, skipIfDone: skipIfDone, quietHours: quietHours)
+        }
+    }
+
+    /// Adds the rule the "Add a reminder" form describes.
+    public func add(_ draft: ReminderDraft) async {
+        await add(draft.kind, at: [draft.time], days: draft.days, skipIfDone: draft.skipIfDone, quietHours: draft.quietHours)
     }
 
     /// Deletes a rule.
@@ -97,6 +107,48 @@ public final class ReminderSettingsModel {
         case .weekdays: days = "Weekdays"
         case let .only(list): days = list.map { displayName($0) }.joined(separator: ", ")
         }
-        return [displayName(rule.kind), rule.times.joined(separator: ", "), days].joined(separator: " · ")
+        var parts = [displayName(rule.kind), rule.times.joined(separator: ", "), days]
+        if let quiet = rule.quietHours { parts.append("Quiet \(quiet.start)–\(quiet.end)") }
+        if let paused = rule.pausedUntil { parts.append("Paused until \(paused.isoDay)") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// A pause's end day as the core takes it (year, month, day), for a date picked on screen.
+    public static func localDay(_ date: Date, in zone: TimeZone = .current) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return DateComponents(year: parts.year, month: parts.month, day: parts.day)
+    }
+}
+
+/// The "Add a reminder" form: what for, when, on which days, quiet hours.
+public struct ReminderDraft: Equatable, Sendable {
+    public var kind: ActivityKind = .checkin
+    /// `HH:MM`, the person's wall-clock time.
+    public var time = "20:00"
+    /// The days it fires on; all seven = every day.
+    public var weekdays: Set<DayOfWeek> = Set(ReminderDraft.week)
+    public var skipIfDone = true
+    /// Quiet hours (`HH:MM`, may wrap midnight), or none.
+    public var quietStart: String?
+    public var quietEnd: String?
+
+    /// Monday first, as the core orders days.
+    public static let week: [DayOfWeek] = [.mon, .tue, .wed, .thu, .fri, .sat, .sun]
+
+    public init() {}
+
+    /// The core's day rule: every day, weekdays, or the chosen days in week order.
+    public var days: ReminderDays {
+        if weekdays.count == 7 { return .daily }
+        if weekdays == Set(Self.week.prefix(5)) { return .weekdays }
+        return .only(days: Self.week.filter(weekdays.contains))
+    }
+
+    /// Quiet hours when both ends are set.
+    public var quietHours: QuietHours? {
+        guard let quietStart, let quietEnd else { return nil }
+        return QuietHours(start: quietStart, end: quietEnd)
     }
 }

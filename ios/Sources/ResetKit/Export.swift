@@ -10,8 +10,8 @@ public struct TherapistExport: Equatable, Sendable {
     public var from: DateComponents?
     /// Last local day included; `nil` = today.
     public var to: DateComponents?
-    /// Sections to include; `nil` = everything but journal entries (which are opt-in, and
-    /// even then only the ones marked shared).
+    /// Sections to include; `nil` = every section (the journal holds only the entries the
+    /// person marked shared).
     public var include: [ExportSection]?
     /// A name for the PDF cover only; CSV and FHIR never carry it.
     public var name: String?

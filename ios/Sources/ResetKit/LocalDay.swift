@@ -10,8 +10,9 @@ extension DateComponents {
         DateComponents(year: year, month: month, day: day)
     }
 
-    /// `2027-03-08`, for file names the person sees (`reset-report-2027-03-08.pdf`).
-    public var fileNameDay: String {
+    /// `2027-03-08`, for text the person sees (file names such as `reset-report-2027-03-08.pdf`,
+    /// summaries); never for the core, which takes the components themselves.
+    public var isoDay: String {
         String(format: "%04d-%02d-%02d", year ?? 0, month ?? 0, day ?? 0)
     }
 }

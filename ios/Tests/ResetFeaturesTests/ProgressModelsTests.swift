@@ -109,3 +109,39 @@ final class StepLinkTests: XCTestCase {
         }
     }
 }
+
+@MainActor
+final class ReminderOptionsTests: XCTestCase {
+    func testCustomDaysQuietHoursAndAPauseAreStoredAndShown() async throws {
+        let store = try openStore(try Scratch())
+        let centre = FakeNotifications()
+        let model = ReminderSettingsModel(store: store, scheduler: ReminderScheduler(store: store, centre: centre), authorizer: centre)
+        var draft = ReminderDraft()
+        draft.kind = .meditation
+        draft.time = "07:30"
+        draft.weekdays = [.fri, .mon, .wed]
+        draft.quietStart = "22:00"
+        draft.quietEnd = "07:00"
+        XCTAssertEqual(draft.days, .only(days: [.mon, .wed, .fri]), "chosen days in week order")
+        await model.add(draft)
+        XCTAssertNil(model.error)
+        let rule = try XCTUnwrap(model.rules.value?.first)
+        XCTAssertEqual(rule.days, .only(days: [.mon, .wed, .fri]))
+        XCTAssertEqual(rule.quietHours, QuietHours(start: "22:00", end: "07:00"))
+        XCTAssertEqual(ReminderSettingsModel.summary(rule), "Meditation · 07:30 · Mon, Wed, Fri · Quiet 22:00–07:00")
+
+        let until = ReminderSettingsModel.localDay(fixedNow.addingTimeInterval(7 * 86_400), in: london)
+        XCTAssertEqual(until, DateComponents(year: 2027, month: 4, day: 4))
+        await model.pause(rule.id, until: until)
+        let paused = try XCTUnwrap(model.rules.value?.first)
+        XCTAssertTrue(ReminderSettingsModel.summary(paused).hasSuffix("Paused until 2027-04-04"))
+        await model.resume(rule.id)
+        XCTAssertNil(model.rules.value?.first?.pausedUntil)
+
+        var all = ReminderDraft()
+        XCTAssertEqual(all.days, .daily)
+        all.weekdays = Set(ReminderDraft.week.prefix(5))
+        XCTAssertEqual(all.days, .weekdays)
+        XCTAssertNil(all.quietHours, "no quiet hours unless both ends are set")
+    }
+}

@@ -92,7 +92,10 @@ final class ExportModelTests: XCTestCase {
         let model = ExportModel(store: store, folder: scratch.url.appendingPathComponent("exports"))
         await model.refreshPreview()
         XCTAssertEqual(model.preview?.checkIns, 1)
-        XCTAssertEqual(model.preview?.sharedJournalEntries, 0, "journal is opt-in")
+        XCTAssertEqual(model.preview?.sharedJournalEntries, 1, "shared entries are in by default")
+        model.includesJournal = false
+        await model.refreshPreview()
+        XCTAssertEqual(model.preview?.sharedJournalEntries, 0)
         model.includesJournal = true
         await model.refreshPreview()
         XCTAssertEqual(model.preview?.sharedJournalEntries, 1)

@@ -44,6 +44,7 @@ private struct Golden: Decodable {
         let phq9: [UInt32]
         let gad7: [UInt32]
         let expect: Expect
+        let met: [String]
     }
     let scoring: [Scoring]
     let outcomes: [Outcome]
@@ -100,6 +101,11 @@ final class AssessmentTests: XCTestCase {
             XCTAssertEqual(s.reliableDeterioration, row.expect.reliableDeterioration, row.name)
             XCTAssertEqual(s.recovery, row.expect.recovery, row.name)
             XCTAssertEqual(s.reliableRecovery, row.expect.reliableRecovery, row.name)
+            // Issue 17: each indicator on its own, reliable deterioration first as a warning.
+            let met = s.indicators.filter { $0.status == .met }
+            XCTAssertEqual(met.count, row.met.count, row.name)
+            XCTAssertEqual(met.contains { $0.warning }, row.met.first == "reliable_deterioration", row.name)
+            XCTAssertEqual(s.measures.map(\.measure), [.phq9, .gad7], row.name)
         }
     }
 

@@ -61,7 +61,7 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(preview.sharedJournalEntries, 1)
         XCTAssertEqual(preview.privateJournalEntries, 1)
         let byDefault = try await store.exportPreview()
-        XCTAssertEqual(byDefault.sharedJournalEntries, 0)
+        XCTAssertEqual(byDefault.sharedJournalEntries, 1, "shared entries are in by default")
     }
 
     func testAPdfIsWrittenWithProgressThatOnlyGrows() async throws {

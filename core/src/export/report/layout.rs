@@ -307,6 +307,45 @@ impl Layout {
         }
     }
 
+    /// A warning paragraph: a drawn warning icon (a triangle with an exclamation mark) in the
+    /// margin of the first line, and `text`, which must say "Warning" in words — the icon and
+    /// the colour only repeat what the words say.
+    pub fn warning(&mut self, text: &str, style: Style) {
+        let indent = 16.0;
+        self.ensure(style.leading() * 2.0);
+        let (x, top) = (self.left(), self.y + 1.0);
+        let h = style.size + 1.5;
+        let red = (176, 0, 32);
+        self.artifact(vec![
+            Op::Polygon {
+                points: vec![(x, top + h), (x + h * 0.58, top), (x + h * 1.16, top + h)],
+                fill: red,
+            },
+            Op::Rect {
+                x: x + h * 0.58 - 0.8,
+                y: top + h * 0.3,
+                w: 1.6,
+                h: h * 0.38,
+                fill: (255, 255, 255),
+            },
+            Op::Rect {
+                x: x + h * 0.58 - 0.8,
+                y: top + h * 0.76,
+                w: 1.6,
+                h: 1.6,
+                fill: (255, 255, 255),
+            },
+        ]);
+        self.paragraph(
+            text,
+            Style {
+                color: red,
+                ..style
+            },
+            indent,
+        );
+    }
+
     /// A heading of `level` (1 largest), kept with at least `keep` points of what follows.
     pub fn heading(&mut self, level: u16, text: &str, keep: f32) {
         let size = match level {

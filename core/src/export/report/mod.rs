@@ -1,4 +1,4 @@
-//! The PDF report: cover, one-page summary, questionnaire charts with labelled bands,
+//! The PDF report: header and risk first, then the summary, questionnaire charts with labelled bands,
 //! item-level answers, crisis signposts, mood, practice, programme progress and shared
 //! journal entries — real, tagged, selectable text in an embedded open-licence font, on A4
 //! or US Letter, with page numbers and the self-report disclaimer on every page.
@@ -13,7 +13,8 @@
 //! | `fonts.rs` | embedded DejaVu Sans, measuring and wrapping |
 //! | `layout.rs` | pages, paragraphs, tables, figures, the structure tree |
 //! | `chart.rs` | line and bar charts with named bands |
-//! | `summary.rs` | cover and the one-page summary |
+//! | `summary.rs` | the header block and the summary |
+//! | `risk.rs` | page 1's risk section: item 9 and crisis signposts |
 //! | `sections.rs` | the detail sections |
 //! | `words.rs` | plain words for outcomes, signposts, answers |
 //! | `paint.rs` | content streams, footer, pages, catalog |
@@ -28,6 +29,7 @@ mod fonts;
 mod layout;
 mod meta;
 mod paint;
+mod risk;
 mod sections;
 mod subset;
 mod summary;
@@ -53,7 +55,8 @@ pub struct Pdf {
 pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
     fonts::check()?;
     let mut l = Layout::new(snap.scope.page_size.points());
-    summary::cover(&mut l, snap);
+    summary::header(&mut l, snap);
+    risk::risk(&mut l, snap);
     summary::summary(&mut l, snap)?;
     sections::assessments(&mut l, snap)?;
     sections::mood(&mut l, snap);
@@ -85,5 +88,7 @@ pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
 
 #[cfg(test)]
 mod pdf_tests;
+#[cfg(test)]
+pub(crate) mod profiles;
 #[cfg(test)]
 mod tests;

@@ -146,6 +146,7 @@ fn the_tag_tree_keeps_sections_headings_tables_and_figures() {
     assert_eq!(lines[1].trim(), "Sect");
     for expected in [
         "H1 \"Reset Companion: a report for your therapist\" (block)",
+        "H1 \"Risk\" (block)",
         "H1 \"Summary\" (block)",
         "H2 \"Latest scores\" (block)",
         "TH:",

@@ -1,5 +1,5 @@
 //! The report's detail sections, after the summary: questionnaires over time (charts with
-//! bands) and item by item, crisis signposts, mood, practice, programmes and shared entries.
+//! bands) and item by item, mood, practice, programmes and shared entries.
 //!
 //! Each section is skipped when not included. Must never show a journal entry's text unless
 //! the snapshot holds it (which means it is shared and journal was chosen).
@@ -229,44 +229,11 @@ pub fn assessments(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     for id in &order {
         item_table(l, assessment::instrument(id)?, &groups[id]);
     }
-    l.heading(2, "Crisis signposts shown", 30.0);
-    if snap.safety_events.is_empty() {
-        l.paragraph(words::NO_SIGNPOSTS, Style::BODY, 0.0);
-    } else {
-        let rows: Vec<Vec<String>> = snap
-            .safety_events
-            .iter()
-            .map(|e| {
-                let title = assessment::instrument(&e.instrument)
-                    .map_or_else(|_| e.instrument.clone(), |i| i.title.clone());
-                vec![
-                    e.occurred.local_time().replace('T', " "),
-                    title,
-                    words::signpost_reason(e.reason).into(),
-                    e.region.clone(),
-                ]
-            })
-            .collect();
-        let cols = [
-            Column {
-                title: "When",
-                weight: 2.2,
-            },
-            Column {
-                title: "Measure",
-                weight: 1.0,
-            },
-            Column {
-                title: "Why",
-                weight: 4.5,
-            },
-            Column {
-                title: "Resources",
-                weight: 1.1,
-            },
-        ];
-        l.table(&cols, &rows);
-    }
+    l.paragraph(
+        "PHQ-9 item 9 answers and the crisis signposts shown are listed under Risk on page 1.",
+        Style::SMALL,
+        0.0,
+    );
     l.close();
     Ok(())
 }

@@ -1,52 +1,37 @@
-//! The first two pages: a cover (optional name, range, when it was made, what it is), and a
-//! one-page summary a clinician can read in two minutes — latest scores with bands, the
-//! outcome category over the range in plain words, and the crisis signposts shown.
+//! Page 1: the header block (optional name, range, when it was made, what it is), then —
+//! after the risk section (`risk.rs`) — a summary a clinician can read in two minutes: the
+//! treatment episode's outcome indicators, each on its own with deterioration as a warning,
+//! latest scores with bands, and what happened between sessions.
 //!
 //! Must never put more on the summary than fits one page: long lists are cut with a count
 //! and a pointer to the full list later in the report.
 
 use super::layout::{Column, Kind, Layout, Style};
 use super::words;
-use crate::assessment::{self, OutcomeScores, summarise};
+use crate::assessment::{self, IndicatorStatus};
 use crate::error::Result;
 use crate::export::csv::DISCLAIMER;
 use crate::export::options::ExportSection;
 use crate::export::snapshot::Snapshot;
 use crate::time;
 
-/// How many signposts the summary lists before pointing to the full table.
-const SUMMARY_SIGNPOSTS: usize = 6;
-
-/// The cover page.
-pub fn cover(l: &mut Layout, snap: &Snapshot) {
+/// Page 1 opens with this header block: title, optional name, range, when it was made, what
+/// it holds and the self-report statement — no separate cover page (issue 17).
+pub fn header(l: &mut Layout, snap: &Snapshot) {
     let s = &snap.scope;
     l.open(Kind::Section);
-    l.y = l.margin + 120.0;
     l.heading(1, "Reset Companion: a report for your therapist", 12.0);
     if let Some(name) = &s.name {
         l.paragraph(
             name,
             Style {
-                size: 13.0,
+                size: 12.0,
                 ..Style::STRONG
             },
             0.0,
         );
     }
     let (from, to) = s.bounds();
-    l.paragraph(
-        &format!("Range: {from} to {to} (local days, inclusive)"),
-        Style::BODY,
-        0.0,
-    );
-    l.paragraph(
-        &format!(
-            "Generated: {}",
-            time::format_local(s.generated_at, s.zone).replace('T', " ")
-        ),
-        Style::BODY,
-        0.0,
-    );
     let included: Vec<&str> = s
         .sections
         .iter()
@@ -59,11 +44,14 @@ pub fn cover(l: &mut Layout, snap: &Snapshot) {
         })
         .collect();
     l.paragraph(
-        &format!("Included: {}.", included.join(", ")),
+        &format!(
+            "Range: {from} to {to} (local days, inclusive). Generated: {}. Included: {}.",
+            time::format_local(s.generated_at, s.zone).replace('T', " "),
+            included.join(", ")
+        ),
         Style::BODY,
         0.0,
     );
-    l.space(18.0);
     l.paragraph(DISCLAIMER, Style::STRONG, 0.0);
     l.paragraph(
         "Questionnaire scores are screening measures completed by the person without supervision. \
@@ -99,47 +87,58 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
     Ok(rows)
 }
 
-fn outcome(l: &mut Layout, snap: &Snapshot) -> Result<()> {
+fn first_in_range(snap: &Snapshot) -> String {
+    let part = |id: &str, title: &str| {
+        snap.first(id)
+            .map(|r| format!("{title} {} on {}", r.total, r.taken.local_date))
+    };
+    [part("phq9", "PHQ-9"), part("gad7", "GAD-7")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The outcome over the treatment episode the range ends in: each indicator on its own,
+/// reliable deterioration first and as a warning whenever it holds.
+fn outcome(l: &mut Layout, snap: &Snapshot) {
     l.heading(
         2,
-        "Outcome over this range (NHS Talking Therapies definitions)",
-        30.0,
+        "Outcome over the treatment episode (NHS Talking Therapies indicators)",
+        40.0,
     );
-    let (phq_first, phq_last) = (snap.first("phq9"), snap.latest("phq9"));
-    let (gad_first, gad_last) = (snap.first("gad7"), snap.latest("gad7"));
-    let (Some(pf), Some(pl), Some(gf), Some(gl)) = (phq_first, phq_last, gad_first, gad_last)
-    else {
-        let count = |id: &str| {
-            snap.assessments
-                .iter()
-                .filter(|a| a.instrument == id)
-                .count()
-        };
+    let Some(b) = &snap.episode else {
+        l.paragraph(
+            "No questionnaire has been stored up to the end of this range, so there is no episode to measure.",
+            Style::BODY,
+            0.0,
+        );
+        return;
+    };
+    let start = &b.episode.start_date;
+    let which = if b.episode.id.is_some() {
+        format!("the treatment episode started on {start}")
+    } else {
+        format!(
+            "the episode from the first questionnaire, on {start} (no episode start was recorded)"
+        )
+    };
+    let (Some((pf, pl)), Some((gf, gl)), Some(summary)) = (&b.phq9, &b.gad7, &b.summary) else {
         l.paragraph(
             &format!(
-                "Not enough measurements: an outcome needs at least one PHQ-9 and one GAD-7 in the range \
-                 (this range has {} PHQ-9 and {} GAD-7).",
-                count("phq9"),
-                count("gad7")
+                "Not enough measurements: the indicators need a PHQ-9 and a GAD-7 in {which}, up to {} \
+                 (it has {} PHQ-9 and {} GAD-7).",
+                snap.scope.to,
+                if b.phq9.is_some() { "a" } else { "no" },
+                if b.gad7.is_some() { "a" } else { "no" },
             ),
             Style::BODY,
             0.0,
         );
-        return Ok(());
+        return;
     };
-    let summary = summarise(&OutcomeScores {
-        phq9_first: pf.total,
-        phq9_last: pl.total,
-        gad7_first: gf.total,
-        gad7_last: gl.total,
-    })?;
-    l.paragraph(
-        &format!("{}.", words::category_name(summary.category)),
-        Style::STRONG,
-        0.0,
-    );
     let mut text = format!(
-        "PHQ-9 {} ({}) → {} ({}); GAD-7 {} ({}) → {} ({}). {}",
+        "Paired first and last scores of {which}: PHQ-9 {} ({}) \u{2192} {} ({}); GAD-7 {} ({}) \u{2192} {} ({}).",
         pf.total,
         pf.taken.local_date,
         pl.total,
@@ -148,7 +147,6 @@ fn outcome(l: &mut Layout, snap: &Snapshot) -> Result<()> {
         gf.taken.local_date,
         gl.total,
         gl.taken.local_date,
-        words::category_explained(&summary)
     );
     if pf.id == pl.id || gf.id == gl.id {
         text.push_str(
@@ -156,37 +154,49 @@ fn outcome(l: &mut Layout, snap: &Snapshot) -> Result<()> {
         );
     }
     l.paragraph(&text, Style::BODY, 0.0);
+    for i in &summary.indicators {
+        if i.warning {
+            l.warning(
+                &format!(
+                    "Warning \u{2014} {}: {}",
+                    i.indicator.title(),
+                    i.explanation
+                ),
+                Style::STRONG,
+            );
+        }
+    }
+    for i in summary.indicators.iter().filter(|i| !i.warning) {
+        l.paragraph(
+            &format!(
+                "{} \u{2014} {}: {}",
+                i.indicator.title(),
+                words::status(i.status),
+                i.explanation
+            ),
+            if i.status == IndicatorStatus::Met {
+                Style::STRONG
+            } else {
+                Style::BODY
+            },
+            0.0,
+        );
+    }
+    let own = first_in_range(snap);
+    if !own.is_empty() {
+        l.paragraph(
+            &format!(
+                "For reference, the first scores within this range: {own}. The indicators pair the episode, so the chosen dates do not change them."
+            ),
+            Style::SMALL,
+            0.0,
+        );
+    }
     l.paragraph(
-        "Paired first and last scores in this range; service indicators shown as progress, not a diagnosis.",
+        "Service indicators (NHS Talking Therapies outcome definitions), shown as progress, not a diagnosis.",
         Style::SMALL,
         0.0,
     );
-    Ok(())
-}
-
-fn signposts(l: &mut Layout, snap: &Snapshot) {
-    l.heading(2, "Crisis signposts shown", 20.0);
-    if snap.safety_events.is_empty() {
-        l.paragraph(words::NO_SIGNPOSTS, Style::BODY, 0.0);
-        return;
-    }
-    for e in snap.safety_events.iter().take(SUMMARY_SIGNPOSTS) {
-        let line = format!(
-            "{} — {}; crisis resources for {} shown.",
-            e.occurred.local_time().replace('T', " "),
-            words::signpost_reason(e.reason),
-            e.region
-        );
-        l.paragraph(&line, Style::BODY, 8.0);
-    }
-    let more = snap.safety_events.len().saturating_sub(SUMMARY_SIGNPOSTS);
-    if more > 0 {
-        l.paragraph(
-            &format!("… and {more} more, listed under Questionnaires."),
-            Style::SMALL,
-            8.0,
-        );
-    }
 }
 
 /// `n` with the singular or plural noun.
@@ -194,13 +204,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The one-page summary.
+/// The summary after the risk section: the episode's indicators, latest scores and what
+/// happened between sessions.
 pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
-    l.new_page();
     l.open(Kind::Section);
     l.heading(1, "Summary", 20.0);
     let s = &snap.scope;
     if s.has(ExportSection::Assessments) {
+        outcome(l, snap);
         l.heading(2, "Latest scores", 30.0);
         let rows = latest_rows(snap)?;
         if rows.is_empty() {
@@ -242,8 +253,6 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
             ];
             l.table(&cols, &rows);
         }
-        outcome(l, snap)?;
-        signposts(l, snap);
     }
     let mut facts = Vec::new();
     if s.has(ExportSection::CheckIns) {

@@ -62,6 +62,7 @@ fn the_extracted_text_holds_the_totals_dates_outcome_and_signposts() {
         "12 on 2027-01-04",
         "Reliable recovery",
         "PHQ-9 12 (2027-01-04) → 3 (2027-03-01)",
+        "GAD-7 21 (2026-12-01) → 4",
         "2027-02-01 10:00:00+00:00",
         "PHQ-9 item 9",
         "GAD-7 item by item",
@@ -84,13 +85,29 @@ fn the_extracted_text_holds_the_totals_dates_outcome_and_signposts() {
 }
 
 #[test]
-fn the_summary_fits_on_page_two() {
+fn page_one_opens_with_the_header_then_risk_then_the_episode_outcome() {
     let (_d, path, _) = render_to_file(&all_of_2027_q1());
-    let page2 = tool("pdftotext", &["-f", "2", "-l", "2"], &path);
+    let page1 = tool("pdftotext", &["-f", "1", "-l", "1"], &path);
+    let at = |needle: &str| {
+        page1
+            .find(needle)
+            .unwrap_or_else(|| panic!("missing {needle:?} on page 1:\n{page1}"))
+    };
+    let order = [
+        at("Reset Companion: a report for your therapist"),
+        at("Range: 2027-01-01 to 2027-03-31"),
+        at("Self-reported data"),
+        at("Risk"),
+        at("Warning"),
+        at("2027-02-01 10:00:00+00:00"),
+        at("Several days (1)"),
+        at("Crisis signposts shown"),
+        at("Outcome over the treatment episode"),
+        at("Latest scores"),
+    ];
     assert!(
-        page2.contains("Latest scores")
-            && page2.contains("Crisis signposts shown")
-            && page2.contains("Between sessions")
+        order.windows(2).all(|w| w[0] < w[1]),
+        "out of order:\n{page1}"
     );
 }
 
@@ -115,9 +132,12 @@ fn the_pdf_is_tagged_with_an_embedded_font_on_the_chosen_paper() {
 }
 
 #[test]
-fn journal_text_appears_only_when_chosen_and_a_name_only_on_the_cover() {
+fn journal_text_is_left_out_when_include_narrows_and_a_name_is_only_on_page_one() {
     let options = ExportOptions {
-        include: None,
+        include: Some(vec![
+            crate::export::ExportSection::Assessments,
+            crate::export::ExportSection::CheckIns,
+        ]),
         name: Some("Alex Example".into()),
         ..all_of_2027_q1()
     };
@@ -177,4 +197,70 @@ fn export_samples() {
         serde_json::to_vec_pretty(&bundle).unwrap(),
     )
     .unwrap();
+}
+
+fn page1_of(snap: &crate::export::Snapshot) -> String {
+    let pdf = super::render(snap, &|_, _| {}).unwrap();
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    tool("pdftotext", &["-f", "1", "-l", "1"], &path).replace('\n', " ")
+}
+
+/// Issue 17: PHQ-9 3 → 9 with GAD-7 8 → 7 is recovery AND reliable deterioration; the report
+/// says both, the deterioration first, as a warning in words.
+#[test]
+fn recovery_never_hides_reliable_deterioration_in_the_report() {
+    use super::profiles::{Profile, series, snapshot_of};
+    let p = Profile {
+        assessments: series("2027-01-04T10:00:00Z", &[3, 9], &[8, 7], &[]),
+        ..Profile::default()
+    };
+    let (_d, snap) = snapshot_of(&p, "2027-01-01", "2027-03-31", None);
+    let page1 = page1_of(&snap);
+    let warning = page1
+        .find("Warning — Reliable deterioration: PHQ-9 3 → 9 (+6) rose reliably")
+        .unwrap_or_else(|| panic!("no deterioration warning on page 1:\n{page1}"));
+    let recovery = page1.find("Recovery — met").expect("recovery stated too");
+    assert!(warning < recovery);
+}
+
+/// Issue 17: PHQ-9 9 → 27 with GAD-7 7 → 7 is not caseness, and still reliable deterioration.
+#[test]
+fn not_caseness_never_hides_reliable_deterioration_in_the_report() {
+    use super::profiles::{Profile, series, snapshot_of};
+    let p = Profile {
+        assessments: series("2027-01-04T10:00:00Z", &[9, 27], &[7, 7], &["0", "3"]),
+        ..Profile::default()
+    };
+    let (_d, snap) = snapshot_of(&p, "2027-01-01", "2027-03-31", None);
+    let page1 = page1_of(&snap);
+    assert!(
+        page1.contains("Warning — Reliable deterioration: PHQ-9 9 → 27 (+18)"),
+        "{page1}"
+    );
+    assert!(page1.contains("Recovery — not judged"), "{page1}");
+}
+
+/// A 3-month report whose range holds no endorsement still names the one before it.
+#[test]
+fn the_risk_section_names_the_last_endorsement_before_the_range_and_declines_as_such() {
+    use super::profiles::{Profile, series, snapshot_of};
+    let p = Profile {
+        assessments: series(
+            "2027-01-04T10:00:00Z",
+            &[16, 14, 12, 10, 9, 8, 8, 7, 6, 6, 5],
+            &[12, 11, 10, 9, 8, 7, 7, 6, 5, 5, 4],
+            &["2", "1", "0", "0", "0", "0", "0", "0", "decline", "0", "0"],
+        ),
+        ..Profile::default()
+    };
+    let (_d, snap) = snapshot_of(&p, "2027-03-29", "2027-06-30", None);
+    let page1 = page1_of(&snap);
+    assert!(page1.contains("declined to answer"), "{page1}");
+    assert!(
+        page1.contains("Most recent before this range: 2027-01-18 — Several days (1)"),
+        "{page1}"
+    );
+    assert!(!page1.contains("never been answered"), "{page1}");
 }

@@ -80,7 +80,11 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         val exact = sdk < 31 || app.getSystemService(AlarmManager::class.java)?.canScheduleExactAlarms() == true
         return PermissionSnapshot(
             notifications = notificationPermissionFrom(
-                sdk, granted, app.getSystemService(NotificationManager::class.java)?.areNotificationsEnabled() != false, rationale, prefs.getBoolean(ASKED, false),
+                sdk,
+                granted,
+                app.getSystemService(NotificationManager::class.java)?.areNotificationsEnabled() != false,
+                rationale,
+                prefs.getBoolean(ASKED, false),
             ),
             exactAlarms = exactAlarmPermissionFrom(sdk, exact),
             sdkInt = sdk,
@@ -92,13 +96,12 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         app.reminderSync(app).resync(SyncReason.APP_START)
     }
 
-    override suspend fun healthConnectReadiness(): HealthConnectOutcome? =
-        try {
-            healthSync().readiness()
-        } catch (e: Exception) {
-            Log.w("Reset", "Health Connect status failed: ${e.javaClass.simpleName}")
-            HealthConnectOutcome.UNAVAILABLE
-        }
+    override suspend fun healthConnectReadiness(): HealthConnectOutcome? = try {
+        healthSync().readiness()
+    } catch (e: Exception) {
+        Log.w("Reset", "Health Connect status failed: ${e.javaClass.simpleName}")
+        HealthConnectOutcome.UNAVAILABLE
+    }
 
     override suspend fun requestHealthConnectPermission() {
         val launch = healthDialog ?: return

@@ -49,6 +49,7 @@ import java.io.File
  */
 class MainActivity : ComponentActivity() {
     private val app get() = application as ResetApplication
+
     /** The back stack (and its screens' view models) outlives rotation and process death. */
     private val navModel: NavigationViewModel by viewModels {
         viewModelFactory { initializer { NavigationViewModel(createSavedStateHandle()) } }
@@ -89,7 +90,11 @@ class MainActivity : ComponentActivity() {
                 val picked = withContext(Dispatchers.IO) { copyPickedFile(contentResolver, uri, dest) }
                 // After process death the profile may still be opening: wait for it, then hand
                 // the file to the Backup screen's view model (restored with the back stack).
-                val graph = try { app.graph() } catch (e: Exception) { return@launch }
+                val graph = try {
+                    app.graph()
+                } catch (e: Exception) {
+                    return@launch
+                }
                 val target = navigator.entryFor(Destination.Backup)?.viewModel { graph.backup() } ?: return@launch
                 when (picked) {
                     is PickedFile.Copied -> target.chooseRestoreFile(picked.file)

@@ -32,7 +32,9 @@ import java.util.TimeZone
  * no_backup/); the database lives in files/profile/, excluded from backup (res/xml).
  * Never logs user content or key material.
  */
-class ResetApplication : Application(), ReminderEnvironment {
+class ResetApplication :
+    Application(),
+    ReminderEnvironment {
     private val lock = Mutex()
     private var graph: AppGraph? = null
 
@@ -70,8 +72,7 @@ class ResetApplication : Application(), ReminderEnvironment {
      */
     suspend fun graph(): AppGraph = lock.withLock { graph ?: open().also { graph = it } }
 
-    override suspend fun reminderSync(context: Context): ReminderSync =
-        ReminderSync(graph().store, AndroidAlarmScheduler(this)) { TimeZone.getDefault().id }
+    override suspend fun reminderSync(context: Context): ReminderSync = ReminderSync(graph().store, AndroidAlarmScheduler(this)) { TimeZone.getDefault().id }
 
     override fun reminderLook(context: Context): ReminderLook = ReminderLook(
         smallIcon = R.drawable.ic_notification,

@@ -29,8 +29,8 @@ data class ExportUiState(
     val error: UiError? = null,
 ) {
     companion object {
-        /** The core's default: everything but the journal. */
-        val DEFAULT_SECTIONS: Set<ExportSection> = ExportSection.entries.toSet() - ExportSection.JOURNAL
+        /** The core's default: every section; the journal holds only entries marked shared. */
+        val DEFAULT_SECTIONS: Set<ExportSection> = ExportSection.entries.toSet()
     }
 }
 

@@ -31,8 +31,7 @@ class AndroidAlarmScheduler(context: Context) : AlarmScheduler {
         return alive.map { it.key }.toSet()
     }
 
-    override fun canScheduleExactAlarms(): Boolean =
-        Build.VERSION.SDK_INT < Build.VERSION_CODES.S || alarmManager.canScheduleExactAlarms()
+    override fun canScheduleExactAlarms(): Boolean = Build.VERSION.SDK_INT < Build.VERSION_CODES.S || alarmManager.canScheduleExactAlarms()
 
     override fun arm(alarm: ReminderAlarm) {
         val pending = alarmIntent(context, alarm)
@@ -85,8 +84,7 @@ class AndroidAlarmScheduler(context: Context) : AlarmScheduler {
         private const val REGISTRY = "reset_reminder_alarms"
 
         /** The intent all reminder alarms share except for their extras (which `filterEquals` ignores). */
-        private fun fireIntent(context: Context): Intent =
-            Intent(context, ReminderAlarmReceiver::class.java).setAction(ReminderAlarmReceiver.ACTION_FIRE)
+        private fun fireIntent(context: Context): Intent = Intent(context, ReminderAlarmReceiver::class.java).setAction(ReminderAlarmReceiver.ACTION_FIRE)
 
         /**
          * The alarm's PendingIntent: explicit, immutable, request code from the stable id, so

@@ -47,9 +47,8 @@ object ReminderNotifications {
     }
 
     /** `POST_NOTIFICATIONS` is a runtime permission from Android 13. */
-    fun canPost(context: Context): Boolean =
-        Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
-            context.checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
+    fun canPost(context: Context): Boolean = Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
+        context.checkSelfPermission(Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
 
     /**
      * Posts the reminder with Done and Snooze buttons; silently skipped without permission.

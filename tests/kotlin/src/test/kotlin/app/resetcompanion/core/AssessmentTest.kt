@@ -2,7 +2,9 @@ package app.resetcompanion.core
 
 import app.resetcompanion.core.model.Answer
 import app.resetcompanion.core.model.ErrorKind
+import app.resetcompanion.core.model.IndicatorStatus
 import app.resetcompanion.core.model.OutcomeCategory
+import app.resetcompanion.core.model.OutcomeMeasure
 import app.resetcompanion.core.model.ResetException
 import app.resetcompanion.core.model.SignpostReason
 import kotlinx.coroutines.runBlocking
@@ -28,8 +30,10 @@ class AssessmentTest {
         val store = openStore(scratchDir())
         for (c in cases) {
             val name = c["name"] as String
+
             @Suppress("UNCHECKED_CAST")
             val expect = c["expect"] as Map<String, Any?>?
+
             @Suppress("UNCHECKED_CAST")
             val failure = c["error"] as Map<String, Any?>?
             try {
@@ -59,8 +63,10 @@ class AssessmentTest {
         for (row in rows("outcomes")) {
             @Suppress("UNCHECKED_CAST")
             val p = row["phq9"] as List<Long>
+
             @Suppress("UNCHECKED_CAST")
             val g = row["gad7"] as List<Long>
+
             @Suppress("UNCHECKED_CAST")
             val expect = row["expect"] as Map<String, Any?>
             val s = nhsOutcome(p[0].toInt(), p[1].toInt(), g[0].toInt(), g[1].toInt())
@@ -72,6 +78,11 @@ class AssessmentTest {
             assertEquals(expect["reliable_deterioration"], s.reliableDeterioration, name)
             assertEquals(expect["recovery"], s.recovery, name)
             assertEquals(expect["reliable_recovery"], s.reliableRecovery, name)
+            // Issue 17: each indicator on its own, reliable deterioration first as a warning.
+            val met = s.indicators.filter { it.status == IndicatorStatus.MET }.sortedBy { !it.warning }
+            assertEquals(row["met"], met.map { it.indicator.name.lowercase() }, name)
+            assertEquals(s.reliableDeterioration, s.indicators.any { it.warning }, name)
+            assertEquals(listOf(OutcomeMeasure.PHQ9, OutcomeMeasure.GAD7), s.measures.map { it.measure }, name)
         }
     }
 
@@ -132,12 +143,19 @@ class AssessmentTest {
 
 /** Just enough JSON to read the shared fixtures without adding a dependency: objects, arrays, strings, numbers (Long), booleans, null. */
 private object MiniJson {
-    fun parse(text: String): Any? = Reader(text).run { value().also { skip(); check(i == s.length) { "trailing text at $i" } } }
+    fun parse(text: String): Any? = Reader(text).run {
+        value().also {
+            skip()
+            check(i == s.length) { "trailing text at $i" }
+        }
+    }
 
     private class Reader(val s: String) {
         var i = 0
 
-        fun skip() { while (i < s.length && s[i].isWhitespace()) i++ }
+        fun skip() {
+            while (i < s.length && s[i].isWhitespace()) i++
+        }
 
         fun value(): Any? {
             skip()
@@ -152,12 +170,22 @@ private object MiniJson {
             }
         }
 
-        fun word(w: String, v: Any?): Any? { check(s.startsWith(w, i)) { "bad literal at $i" }; i += w.length; return v }
+        fun word(w: String, v: Any?): Any? {
+            check(s.startsWith(w, i)) { "bad literal at $i" }
+            i += w.length
+            return v
+        }
 
-        fun num(): Long { val start = i; i++; while (i < s.length && s[i].isDigit()) i++; return s.substring(start, i).toLong() }
+        fun num(): Long {
+            val start = i
+            i++
+            while (i < s.length && s[i].isDigit()) i++
+            return s.substring(start, i).toLong()
+        }
 
         fun str(): String {
-            val out = StringBuilder(); i++
+            val out = StringBuilder()
+            i++
             while (s[i] != '"') {
                 if (s[i] == '\\') {
                     i++
@@ -170,7 +198,9 @@ private object MiniJson {
                         }
                         else -> out.append(e)
                     }
-                } else out.append(s[i])
+                } else {
+                    out.append(s[i])
+                }
                 i++
             }
             i++
@@ -178,17 +208,35 @@ private object MiniJson {
         }
 
         fun arr(): List<Any?> {
-            val out = mutableListOf<Any?>(); i++; skip()
-            if (s[i] == ']') { i++; return out }
-            while (true) { out.add(value()); skip(); if (s[i++] == ']') return out }
+            val out = mutableListOf<Any?>()
+            i++
+            skip()
+            if (s[i] == ']') {
+                i++
+                return out
+            }
+            while (true) {
+                out.add(value())
+                skip()
+                if (s[i++] == ']') return out
+            }
         }
 
         fun obj(): Map<String, Any?> {
-            val out = linkedMapOf<String, Any?>(); i++; skip()
-            if (s[i] == '}') { i++; return out }
+            val out = linkedMapOf<String, Any?>()
+            i++
+            skip()
+            if (s[i] == '}') {
+                i++
+                return out
+            }
             while (true) {
-                skip(); val key = str(); skip(); check(s[i++] == ':') { "expected ':' at $i" }
-                out[key] = value(); skip()
+                skip()
+                val key = str()
+                skip()
+                check(s[i++] == ':') { "expected ':' at $i" }
+                out[key] = value()
+                skip()
                 if (s[i++] == '}') return out
             }
         }

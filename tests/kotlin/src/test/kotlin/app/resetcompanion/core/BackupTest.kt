@@ -18,8 +18,7 @@ private val FIXTURE = fixture("backup/format1-schema1.rcbackup")
 private const val FIXTURE_PASSPHRASE = "fixture passphrase"
 
 /** Every byte of the profile's database and WAL: what "untouched" means. */
-private fun fingerprint(dir: File): List<ByteArray?> =
-    listOf("profile.db", "profile.db-wal").map { File(dir, it).takeIf(File::exists)?.readBytes() }
+private fun fingerprint(dir: File): List<ByteArray?> = listOf("profile.db", "profile.db-wal").map { File(dir, it).takeIf(File::exists)?.readBytes() }
 
 class BackupTest {
     @Test

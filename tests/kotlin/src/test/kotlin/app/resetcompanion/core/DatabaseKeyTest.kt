@@ -23,7 +23,10 @@ class InMemoryKeystore : KeyWrapper {
     var created = 0
 
     override fun wrap(plain: ByteArray): KeyWrapper.Sealed {
-        val k = key ?: KeyGenerator.getInstance("AES").apply { init(256) }.generateKey().also { key = it; created++ }
+        val k = key ?: KeyGenerator.getInstance("AES").apply { init(256) }.generateKey().also {
+            key = it
+            created++
+        }
         val cipher = Cipher.getInstance("AES/GCM/NoPadding").apply { init(Cipher.ENCRYPT_MODE, k) }
         return KeyWrapper.Sealed(cipher.iv, cipher.doFinal(plain))
     }

@@ -54,10 +54,15 @@ class ExportTest {
                 store.call { it.takeAssessment(id, parseAssessmentAnswers(answers), Instant.parse(at), "GB") }
             }
             store.checkIn(3, note = "a private note", at = Instant.parse("2027-01-05T08:00:00Z"))
-            store.addJournalEntry(journalBodyFromText(JournalKind.FREE, "Walked to the park"), sharedWithTherapist = true,
-                at = Instant.parse("2027-02-20T18:00:00Z"))
-            store.addJournalEntry(journalBodyFromText(JournalKind.FREE, "never leaves the phone"),
-                at = Instant.parse("2027-02-21T18:00:00Z"))
+            store.addJournalEntry(
+                journalBodyFromText(JournalKind.FREE, "Walked to the park"),
+                sharedWithTherapist = true,
+                at = Instant.parse("2027-02-20T18:00:00Z"),
+            )
+            store.addJournalEntry(
+                journalBodyFromText(JournalKind.FREE, "never leaves the phone"),
+                at = Instant.parse("2027-02-21T18:00:00Z"),
+            )
         }
     }
 
@@ -72,7 +77,7 @@ class ExportTest {
             assertEquals(1uL, p.checkIns)
             assertEquals(1uL, p.sharedJournalEntries)
             assertEquals(1uL, p.privateJournalEntries)
-            assertEquals(0uL, store.exportPreview(TherapistExport()).sharedJournalEntries, "journal is opt-in")
+            assertEquals(1uL, store.exportPreview(TherapistExport()).sharedJournalEntries, "shared entries are in by default")
         }
     }
 

@@ -18,15 +18,17 @@ class FfiCostTest {
     fun `a month of check-ins crosses the boundary and its cost is measured`() = runBlocking {
         openStore(scratchDir()).use { store ->
             val start = Instant.parse("2027-01-31T00:00:00Z")
-            for (day in 1..28) for (hour in listOf(8, 13, 21)) {
-                store.checkIn(
-                    mood = 1 + (day + hour) % 7,
-                    labels = listOf(EmotionLabel.CALM, EmotionLabel.GRATEFUL),
-                    areas = listOf(LifeArea.WORK),
-                    note = "Walked to work, slept about seven hours, felt steadier afterwards.",
-                    tags = listOf("sleep", "walk"),
-                    at = start.plusSeconds(day * 86_400L + hour * 3_600L),
-                )
+            for (day in 1..28) {
+                for (hour in listOf(8, 13, 21)) {
+                    store.checkIn(
+                        mood = 1 + (day + hour) % 7,
+                        labels = listOf(EmotionLabel.CALM, EmotionLabel.GRATEFUL),
+                        areas = listOf(LifeArea.WORK),
+                        note = "Walked to work, slept about seven hours, felt steadier afterwards.",
+                        tags = listOf("sleep", "walk"),
+                        at = start.plusSeconds(day * 86_400L + hour * 3_600L),
+                    )
+                }
             }
             assertEquals(84, store.checkIns(day("2027-02-01"), day("2027-02-28")).size)
 

@@ -31,7 +31,10 @@ class FakeHealthConnect(
     override suspend fun canWriteMindfulness() = permission
     override suspend fun insert(records: List<MindfulnessRecordSpec>) {
         // Health Connect replaces a record with the same client id and version: model that.
-        records.forEach { r -> written.removeAll { it.clientRecordId == r.clientRecordId }; written += r }
+        records.forEach { r ->
+            written.removeAll { it.clientRecordId == r.clientRecordId }
+            written += r
+        }
     }
 }
 

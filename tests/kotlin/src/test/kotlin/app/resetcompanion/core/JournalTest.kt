@@ -22,8 +22,14 @@ class JournalTest {
     fun `a check-in maps onto HealthKit valence and keeps its local day`() = runBlocking<Unit> {
         openStore(scratchDir()).use { store ->
             // 23:30 UTC on 30 June 2027 is 00:30 BST on 1 July in London.
-            val c = store.checkIn(6, listOf(EmotionLabel.CALM), listOf(LifeArea.SELF_CARE), "Tea in the garden", listOf("Garden"),
-                at = Instant.parse("2027-06-30T23:30:00Z"))
+            val c = store.checkIn(
+                6,
+                listOf(EmotionLabel.CALM),
+                listOf(LifeArea.SELF_CARE),
+                "Tea in the garden",
+                listOf("Garden"),
+                at = Instant.parse("2027-06-30T23:30:00Z"),
+            )
             assertEquals(2.0 / 3.0, c.valence, 1e-12)
             assertEquals(ValenceClassification.PLEASANT, c.valenceClassification)
             assertEquals(day("2027-07-01"), c.captured.localDate)
@@ -41,7 +47,10 @@ class JournalTest {
             val body = JournalBodies.decode(fixture("journal/thought.json").readText(), JournalKind.THOUGHT)
             val record = (body as JournalBody.Thought).record
             assertEquals(EmotionLabel.ANXIOUS, record.emotions.first().label)
-            assertEquals(listOf(CognitiveDistortion.FORTUNE_TELLING, CognitiveDistortion.OVERGENERALIZATION, CognitiveDistortion.MIND_READING), record.distortions)
+            assertEquals(
+                listOf(CognitiveDistortion.FORTUNE_TELLING, CognitiveDistortion.OVERGENERALIZATION, CognitiveDistortion.MIND_READING),
+                record.distortions,
+            )
             val entry = store.addJournalEntry(body, listOf("work"))
             assertFalse(entry.sharedWithTherapist)
             assertEquals(body, store.journalEntry(entry.id).body)

@@ -28,14 +28,33 @@ import org.junit.jupiter.api.Test
 import java.io.File
 import java.time.Instant
 
-/** AlarmManager in memory, plus the exact-alarm grant the person controls in settings. */
+/**
+ * Two things kept apart, as on a phone: what the OS holds ([armed], AlarmManager) and what the
+ * app wrote down ([registry], its preferences). Like AndroidAlarmScheduler, an id counts as armed
+ * only while the OS still holds it, so OS-side loss (reboot, force-stop) can be expressed with
+ * [osDropsEverything]. The real scheduler is tested the same way under Robolectric.
+ */
 private class FakeAlarms(var exactGranted: Boolean = false) : AlarmScheduler {
+    /** The OS side. */
     val armed = linkedMapOf<String, ReminderAlarm>()
-    override fun armedIds(): Set<String> = armed.keys.toSet()
+
+    /** The app's own record: survives force-stop and reboot. */
+    val registry = linkedSetOf<String>()
+
+    override fun armedIds(): Set<String> = registry.filter { it in armed }.toSet()
     override fun canScheduleExactAlarms(): Boolean = exactGranted
-    override fun arm(alarm: ReminderAlarm) { armed[alarm.id] = alarm }
-    override fun cancel(id: String) { armed.remove(id) }
-    override fun forgetAll() = armed.clear()
+    override fun arm(alarm: ReminderAlarm) {
+        armed[alarm.id] = alarm
+        registry += alarm.id
+    }
+    override fun cancel(id: String) {
+        armed.remove(id)
+        registry -= id
+    }
+    override fun forgetAll() = registry.clear()
+
+    /** Reboot or force-stop: the OS forgets every alarm; the registry does not. */
+    fun osDropsEverything() = armed.clear()
 }
 
 private fun ms(rfc3339: String): Long = Instant.parse(rfc3339).toEpochMilli()
@@ -91,9 +110,26 @@ class ReminderTest {
             sync.resync(SyncReason.APP_START)
             val ids = alarms.armedIds()
             // The registry still lists them, but the OS dropped them at shutdown.
+            alarms.osDropsEverything()
             val boot = sync.resync(SyncReason.BOOT_COMPLETED)
             assertEquals(ids, boot.armed.toSet())
             assertEquals(ids, alarms.armedIds())
+            assertEquals(ids, alarms.armed.keys)
+        }
+    }
+
+    @Test
+    fun `after a force-stop app start arms again what the OS lost though the registry kept it`() = runBlocking {
+        val (store, alarms, sync) = setUp()
+        store.use {
+            store.addReminder(ActivityKind.JOURNAL, listOf("21:00"))
+            sync.resync(SyncReason.APP_START)
+            val ids = alarms.armed.keys.toSet()
+            alarms.osDropsEverything() // force-stop: no broadcast follows, only the next app start
+            assertEquals(ids, alarms.registry, "the registry still claims them")
+            val start = sync.resync(SyncReason.APP_START)
+            assertEquals(ids, start.armed.toSet())
+            assertEquals(ids, alarms.armed.keys)
         }
     }
 
@@ -184,8 +220,10 @@ class ReminderTest {
     fun `the shared wall-time fixture holds through Kotlin`() {
         val text = fixture("reminders/wall_times.json").readText()
         // A tiny reader for this fixture's flat shape (no JSON library on the test classpath).
-        val cases = Regex("\\{\\s*\"name\": \"([^\"]+)\",\\s*\"zone\": \"([^\"]+)\", \"kind\": \"(\\w+)\", \"at\": \"([^\"]+)\",\\s*" +
-            "\"from\": \"([^\"]+)\", \"until\": \"([^\"]+)\",\\s*\"expected\": \\[\\{\"fire_at\": \"([^\"]+)\", \"local\": \"([^\"]+)\"\\}\\]")
+        val cases = Regex(
+            "\\{\\s*\"name\": \"([^\"]+)\",\\s*\"zone\": \"([^\"]+)\", \"kind\": \"(\\w+)\", \"at\": \"([^\"]+)\",\\s*" +
+                "\"from\": \"([^\"]+)\", \"until\": \"([^\"]+)\",\\s*\"expected\": \\[\\{\"fire_at\": \"([^\"]+)\", \"local\": \"([^\"]+)\"\\}\\]",
+        )
             .findAll(text).toList()
         assertEquals(7, cases.size)
         for (c in cases) {

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test
 import java.util.zip.ZipFile
 
 class ReminderSettingsViewModelTest : ViewModelTest() {
-    private fun snapshot(n: NotificationPermission, e: ExactAlarmPermission = ExactAlarmPermission.ALLOWED, sdk: Int = 35) =
-        PermissionSnapshot(n, e, sdk)
+    private fun snapshot(n: NotificationPermission, e: ExactAlarmPermission = ExactAlarmPermission.ALLOWED, sdk: Int = 35) = PermissionSnapshot(n, e, sdk)
 
     @Test
     fun `adding a rule stores it, re-arms alarms, and asks for notifications with context`() {
@@ -72,9 +71,14 @@ class ReminderSettingsViewModelTest : ViewModelTest() {
 class ExportViewModelTest : ViewModelTest() {
     @Test
     fun `the preview counts what the core would export and follows the sections`() {
-        setUp { checkIn(4); checkIn(6) }
+        setUp {
+            checkIn(4)
+            checkIn(6)
+        }
         val vm = graph().export()
         assertEquals(2uL, vm.state.value.preview?.checkIns)
+        assertTrue(ExportSection.JOURNAL in vm.state.value.preview!!.sections, "shared entries are in by default")
+        vm.toggleSection(ExportSection.JOURNAL)
         assertFalse(ExportSection.JOURNAL in vm.state.value.preview!!.sections)
         vm.toggleSection(ExportSection.CHECK_INS)
         assertFalse(ExportSection.CHECK_INS in vm.state.value.preview!!.sections)

@@ -9,8 +9,8 @@ import app.resetcompanion.core.reminders.ReminderSync
 import app.resetcompanion.core.reminders.SyncReason
 import app.resetcompanion.core.reminders.addReminder
 import app.resetcompanion.core.reminders.androidPlanOptions
-import app.resetcompanion.core.reminders.removeReminder
 import app.resetcompanion.core.reminders.reminderPlan
+import app.resetcompanion.core.reminders.removeReminder
 import app.resetcompanion.reminders.AndroidAlarmScheduler
 import app.resetcompanion.reminders.ReminderAlarmReceiver
 import app.resetcompanion.reminders.ReminderRearmReceiver
@@ -35,9 +35,8 @@ import kotlin.concurrent.thread
 @Implements(AlarmManager::class)
 class RevokedExactAlarmManager : ShadowAlarmManager() {
     @Implementation
-    override fun setExactAndAllowWhileIdle(type: Int, triggerAtMillis: Long, operation: PendingIntent) {
+    override fun setExactAndAllowWhileIdle(type: Int, triggerAtMillis: Long, operation: PendingIntent): Unit =
         throw SecurityException("Caller needs the SCHEDULE_EXACT_ALARM permission")
-    }
 }
 
 /**
@@ -191,7 +190,10 @@ class AlarmSchedulingTest {
         runBlocking {
             // 8 rules x 12 times x 7 days = 672 planned notifications.
             for (r in 0 until 8) {
-                val times = (0 until 12).map { i -> val m = (r * 12 + i) * 15; "%02d:%02d".format(m / 60, m % 60) }
+                val times = (0 until 12).map { i ->
+                    val m = (r * 12 + i) * 15
+                    "%02d:%02d".format(m / 60, m % 60)
+                }
                 app.store.addReminder(ActivityKind.values()[r % ActivityKind.values().size], times)
             }
         }

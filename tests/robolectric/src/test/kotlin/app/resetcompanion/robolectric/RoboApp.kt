@@ -7,8 +7,8 @@ import android.content.Context
 import android.content.Intent
 import android.content.IntentFilter
 import android.os.Looper
-import app.resetcompanion.core.model.Clock
 import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.model.Clock
 import app.resetcompanion.core.reminders.ReminderSync
 import app.resetcompanion.reminders.AndroidAlarmScheduler
 import app.resetcompanion.reminders.ReminderEnvironment
@@ -32,7 +32,9 @@ val FIXED_NOW: Instant = Instant.parse("2027-03-28T09:00:00Z")
  * encrypted store in a temp folder (the host-built library through JNA) with a settable clock,
  * and the real [AndroidAlarmScheduler] over Robolectric's AlarmManager.
  */
-class RoboApp : Application(), ReminderEnvironment {
+class RoboApp :
+    Application(),
+    ReminderEnvironment {
     private val dir: File = Files.createTempDirectory("reset-robo-").toFile()
     var nowMs: Long = FIXED_NOW.toEpochMilli()
     private val clock = object : Clock {

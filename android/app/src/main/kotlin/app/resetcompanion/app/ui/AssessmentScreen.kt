@@ -18,7 +18,6 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -28,6 +27,7 @@ import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.Answer
 import app.resetcompanion.core.model.SignpostReason
 import app.resetcompanion.presentation.AssessmentPhase
@@ -156,11 +156,17 @@ fun AssessmentRoute(viewModel: AssessmentViewModel, secureWindow: SecureWindow, 
     val state by viewModel.state.collectAsStateWithLifecycle()
     val uri = LocalUriHandler.current
     AssessmentScreen(
-        state, padding,
+        state,
+        padding,
         AssessmentActions(
-            onChoose = viewModel::choose, onAnswer = viewModel::answer, onBack = viewModel::back, onSubmit = viewModel::submit,
-            onAcknowledgeSignpost = viewModel::acknowledgeSignpost, onRestart = viewModel::restart,
-            onOpenUri = { runCatching { uri.openUri(it) } }, onDismissError = viewModel::dismissError,
+            onChoose = viewModel::choose,
+            onAnswer = viewModel::answer,
+            onBack = viewModel::back,
+            onSubmit = viewModel::submit,
+            onAcknowledgeSignpost = viewModel::acknowledgeSignpost,
+            onRestart = viewModel::restart,
+            onOpenUri = { runCatching { uri.openUri(it) } },
+            onDismissError = viewModel::dismissError,
         ),
     )
 }

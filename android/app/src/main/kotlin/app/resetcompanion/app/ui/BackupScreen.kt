@@ -15,13 +15,13 @@ import androidx.compose.material3.SegmentedButtonDefaults
 import androidx.compose.material3.SingleChoiceSegmentedButtonRow
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.presentation.BackupMode
 import app.resetcompanion.presentation.BackupUiState
 import app.resetcompanion.presentation.BackupViewModel
@@ -105,10 +105,17 @@ fun BackupRoute(viewModel: BackupViewModel, padding: PaddingValues, onShare: (Sh
     val state by viewModel.state.collectAsStateWithLifecycle()
     OfferShareOnce(state.share, onShare, viewModel::shareHandled)
     BackupScreen(
-        state, padding,
+        state,
+        padding,
         BackupActions(
-            viewModel::setMode, viewModel::setPassphrase, viewModel::setConfirmation, { onPickFile(viewModel) },
-            viewModel::confirmRestore, viewModel::create, viewModel::restore, viewModel::dismissError,
+            viewModel::setMode,
+            viewModel::setPassphrase,
+            viewModel::setConfirmation,
+            { onPickFile(viewModel) },
+            viewModel::confirmRestore,
+            viewModel::create,
+            viewModel::restore,
+            viewModel::dismissError,
         ),
     )
 }

@@ -17,12 +17,12 @@ import androidx.compose.material3.SegmentedButtonDefaults
 import androidx.compose.material3.SingleChoiceSegmentedButtonRow
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.EmotionLabel
 import app.resetcompanion.core.model.LifeArea
 import app.resetcompanion.core.model.MoodKind
@@ -124,15 +124,19 @@ fun CheckInScreen(state: CheckInUiState, padding: PaddingValues, actions: CheckI
 @Composable
 fun CheckInRoute(viewModel: CheckInViewModel, padding: PaddingValues, onFinished: () -> Unit) {
     val state by viewModel.state.collectAsStateWithLifecycle()
-    CheckInScreen(state, padding, object : CheckInActions {
-        override fun selectMood(mood: Int) = viewModel.selectMood(mood)
-        override fun setKind(kind: MoodKind) = viewModel.setKind(kind)
-        override fun toggleLabel(label: EmotionLabel) = viewModel.toggleLabel(label)
-        override fun toggleArea(area: LifeArea) = viewModel.toggleArea(area)
-        override fun setNote(note: String) = viewModel.setNote(note)
-        override fun next() = viewModel.next()
-        override fun back() = viewModel.back()
-        override fun save() = viewModel.save()
-        override fun finish() = onFinished()
-    })
+    CheckInScreen(
+        state,
+        padding,
+        object : CheckInActions {
+            override fun selectMood(mood: Int) = viewModel.selectMood(mood)
+            override fun setKind(kind: MoodKind) = viewModel.setKind(kind)
+            override fun toggleLabel(label: EmotionLabel) = viewModel.toggleLabel(label)
+            override fun toggleArea(area: LifeArea) = viewModel.toggleArea(area)
+            override fun setNote(note: String) = viewModel.setNote(note)
+            override fun next() = viewModel.next()
+            override fun back() = viewModel.back()
+            override fun save() = viewModel.save()
+            override fun finish() = onFinished()
+        },
+    )
 }

@@ -17,7 +17,6 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -26,6 +25,7 @@ import androidx.compose.ui.text.buildAnnotatedString
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.withStyle
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.JournalBody
 import app.resetcompanion.core.model.JournalEntry
 import app.resetcompanion.core.model.JournalKind
@@ -85,7 +85,13 @@ fun JournalScreen(state: JournalUiState, padding: PaddingValues, actions: Journa
 
 @Composable
 private fun EntryCard(entry: JournalEntry, actions: JournalActions) {
-    SectionCard("${humanize(entry.kind.name)} · ${entry.captured.localDate} ${wallClock(entry.captured)}", Modifier.clickable(enabled = entry.kind == JournalKind.THOUGHT) { actions.onOpen(entry.id) }) {
+    SectionCard(
+        "${humanize(entry.kind.name)} · ${entry.captured.localDate} ${wallClock(entry.captured)}",
+        Modifier.clickable(
+            enabled =
+            entry.kind == JournalKind.THOUGHT,
+        ) { actions.onOpen(entry.id) },
+    ) {
         Text(preview(entry.body), maxLines = 3, style = MaterialTheme.typography.bodyMedium)
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             if (entry.sharedWithTherapist) {
@@ -139,7 +145,8 @@ fun JournalRoute(viewModel: JournalViewModel, secureWindow: SecureWindow, paddin
     val state by viewModel.state.collectAsStateWithLifecycle()
     RefreshWhenShown(viewModel::refresh)
     JournalScreen(
-        state, padding,
+        state,
+        padding,
         JournalActions(viewModel::setQuery, viewModel::setKindFilter, onOpen, onNew, viewModel::delete, viewModel::dismissError),
     )
 }

@@ -37,14 +37,19 @@ fun parseMarkdown(markdown: String): List<MdBlock> = markdown.trim().split(Regex
         if (para.isNotEmpty()) out += MdBlock.Paragraph(para.joinToString(" ")).also { para.clear() }
         if (bullets.isNotEmpty()) out += MdBlock.Bullets(bullets.toList()).also { bullets.clear() }
     }
-    for (line in lines) when {
-        line.startsWith("#") -> { flush(); out += MdBlock.Heading(line.trimStart('#').trim()) }
-        line.startsWith("- ") || line.startsWith("* ") -> {
-            if (para.isNotEmpty()) flush()
-            bullets += line.drop(2)
+    for (line in lines) {
+        when {
+            line.startsWith("#") -> {
+                flush()
+                out += MdBlock.Heading(line.trimStart('#').trim())
+            }
+            line.startsWith("- ") || line.startsWith("* ") -> {
+                if (para.isNotEmpty()) flush()
+                bullets += line.drop(2)
+            }
+            bullets.isNotEmpty() -> bullets[bullets.lastIndex] = bullets.last() + " " + line
+            else -> para += line
         }
-        bullets.isNotEmpty() -> bullets[bullets.lastIndex] = bullets.last() + " " + line
-        else -> para += line
     }
     flush()
     out

@@ -12,15 +12,15 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.liveRegion
-import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.PracticeTechnique
 import app.resetcompanion.presentation.MeditationTimerViewModel
 import app.resetcompanion.presentation.MeditationUiState
@@ -104,10 +104,17 @@ fun MeditationScreen(state: MeditationUiState, padding: PaddingValues, actions: 
 fun MeditationRoute(viewModel: MeditationTimerViewModel, padding: PaddingValues) {
     val state by viewModel.state.collectAsStateWithLifecycle()
     MeditationScreen(
-        state, padding,
+        state,
+        padding,
         MeditationActions(
-            viewModel::setTechnique, viewModel::setMinutes, viewModel::start, viewModel::pause, viewModel::resume,
-            viewModel::stop, viewModel::reset, viewModel::dismissError,
+            viewModel::setTechnique,
+            viewModel::setMinutes,
+            viewModel::start,
+            viewModel::pause,
+            viewModel::resume,
+            viewModel::stop,
+            viewModel::reset,
+            viewModel::dismissError,
         ),
     )
 }

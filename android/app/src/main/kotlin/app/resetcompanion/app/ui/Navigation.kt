@@ -29,9 +29,15 @@ sealed interface Destination {
      */
     val showsPersonalData: Boolean get() = this in personal
 
-    data object Today : Destination { override val title = Strings.tabToday }
-    data object CheckIn : Destination { override val title = Strings.checkInTitle }
-    data object Journal : Destination { override val title = Strings.journalTitle }
+    data object Today : Destination {
+        override val title = Strings.tabToday
+    }
+    data object CheckIn : Destination {
+        override val title = Strings.checkInTitle
+    }
+    data object Journal : Destination {
+        override val title = Strings.journalTitle
+    }
     data class ThoughtRecord(val entryId: String? = null) : Destination {
         override val title = Strings.thoughtRecordTitle
         override val showsPersonalData get() = true
@@ -40,7 +46,9 @@ sealed interface Destination {
         override val title = Strings.assessmentTitle
         override val showsPersonalData get() = true
     }
-    data object Programmes : Destination { override val title = Strings.programmesTitle }
+    data object Programmes : Destination {
+        override val title = Strings.programmesTitle
+    }
     data class ProgrammeStep(val stepId: String) : Destination {
         override val title = Strings.programmeCardTitle
         override val showsPersonalData get() = true
@@ -49,11 +57,21 @@ sealed interface Destination {
         override val title = Strings.meditationTitle
         override val showsPersonalData get() = true
     }
-    data object Reminders : Destination { override val title = Strings.remindersTitle }
-    data object Export : Destination { override val title = Strings.exportTitle }
-    data object Backup : Destination { override val title = Strings.backupTitle }
-    data object Settings : Destination { override val title = Strings.settingsTitle }
-    data object Crisis : Destination { override val title = Strings.crisisTitle }
+    data object Reminders : Destination {
+        override val title = Strings.remindersTitle
+    }
+    data object Export : Destination {
+        override val title = Strings.exportTitle
+    }
+    data object Backup : Destination {
+        override val title = Strings.backupTitle
+    }
+    data object Settings : Destination {
+        override val title = Strings.settingsTitle
+    }
+    data object Crisis : Destination {
+        override val title = Strings.crisisTitle
+    }
 
     companion object {
         /**
@@ -70,7 +88,11 @@ sealed interface Destination {
 }
 
 /** One screen on the stack and the view models it owns. */
-class NavEntry internal constructor(val destination: Destination, /** Unique per entry: the key for its saved UI state. */ val id: String) {
+class NavEntry internal constructor(
+    val destination: Destination,
+    /** Unique per entry: the key for its saved UI state. */
+    val id: String,
+) {
     @PublishedApi
     internal val viewModels = ViewModelStore()
 

@@ -14,11 +14,11 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.ProgrammeState
 import app.resetcompanion.core.model.StepProgress
 import app.resetcompanion.core.model.StepStatus
@@ -108,10 +108,17 @@ fun ProgrammesRoute(viewModel: ProgrammeBrowserViewModel, padding: PaddingValues
     val state by viewModel.state.collectAsStateWithLifecycle()
     RefreshWhenShown { viewModel.refresh() }
     ProgrammesScreen(
-        state, padding,
+        state,
+        padding,
         ProgrammeActions(
-            viewModel::open, viewModel::close, viewModel::start, viewModel::leave, viewModel::resume,
-            { viewModel.restart() }, onOpenStep, viewModel::dismissError,
+            viewModel::open,
+            viewModel::close,
+            viewModel::start,
+            viewModel::leave,
+            viewModel::resume,
+            { viewModel.restart() },
+            onOpenStep,
+            viewModel::dismissError,
         ),
     )
 }

@@ -16,7 +16,6 @@ import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
@@ -24,6 +23,7 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.ActivityKind
 import app.resetcompanion.core.model.ReminderDays
 import app.resetcompanion.core.model.ReminderRule
@@ -105,7 +105,9 @@ private fun AddReminder(onAdd: (ActivityKind, String) -> Unit) {
         Text(Strings.kind, style = MaterialTheme.typography.labelLarge)
         ChoiceChips(ActivityKind.entries, setOf(kind), Strings::activityName) { kind = it }
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
-            OutlinedTextField(value = time, onValueChange = { time = it.take(5) }, label = { Text(Strings.time) }, singleLine = true, modifier = Modifier.weight(1f))
+            OutlinedTextField(value = time, onValueChange = {
+                time = it.take(5)
+            }, label = { Text(Strings.time) }, singleLine = true, modifier = Modifier.weight(1f))
             Button(onClick = { onAdd(kind, time) }) { Text(Strings.addReminder) }
         }
     }
@@ -113,19 +115,15 @@ private fun AddReminder(onAdd: (ActivityKind, String) -> Unit) {
 
 /** Collects [viewModel]; the permission actions go to the platform (MainActivity). */
 @Composable
-fun ReminderSettingsRoute(
-    viewModel: ReminderSettingsViewModel,
-    padding: PaddingValues,
-    onAskNotifications: () -> Unit,
-    onOpenSystemSettings: () -> Unit,
-) {
+fun ReminderSettingsRoute(viewModel: ReminderSettingsViewModel, padding: PaddingValues, onAskNotifications: () -> Unit, onOpenSystemSettings: () -> Unit) {
     val state by viewModel.state.collectAsStateWithLifecycle()
     // The view model decides when asking makes sense (a reminder exists, never at launch).
     LaunchedEffect(state.requestNotificationPermission) {
         if (state.requestNotificationPermission) onAskNotifications()
     }
     ReminderSettingsScreen(
-        state, padding,
+        state,
+        padding,
         ReminderActions(
             onAdd = { kind, time -> viewModel.add(kind, listOf(time)) },
             onRemove = viewModel::remove,

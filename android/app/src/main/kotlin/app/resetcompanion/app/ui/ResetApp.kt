@@ -2,9 +2,9 @@ package app.resetcompanion.app.ui
 
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.automirrored.filled.List
 import androidx.compose.material.icons.filled.Create
 import androidx.compose.material.icons.filled.Home
-import androidx.compose.material.icons.automirrored.filled.List
 import androidx.compose.material.icons.filled.Settings
 import androidx.compose.material3.Icon
 import androidx.compose.material3.NavigationBar
@@ -77,7 +77,8 @@ private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, 
     if (entry.destination.showsPersonalData && !securesItself) SecureWhileShown(secureWindow)
     when (val d = entry.destination) {
         Destination.Today -> TodayRoute(
-            entry.viewModel { graph.today() }, padding,
+            entry.viewModel { graph.today() },
+            padding,
             TodayActions(
                 onCheckIn = { nav.navigate(Destination.CheckIn) },
                 onOpenStep = { nav.navigate(Destination.ProgrammeStep(it)) },
@@ -88,7 +89,9 @@ private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, 
         )
         Destination.CheckIn -> CheckInRoute(entry.viewModel { graph.checkIn() }, padding) { nav.back() }
         Destination.Journal -> JournalRoute(
-            entry.viewModel { graph.journal() }, secureWindow, padding,
+            entry.viewModel { graph.journal() },
+            secureWindow,
+            padding,
             onOpen = { nav.navigate(Destination.ThoughtRecord(it)) },
             onNew = { nav.navigate(Destination.ThoughtRecord()) },
         )
@@ -100,7 +103,10 @@ private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, 
         }
         is Destination.Meditation -> MeditationRoute(entry.viewModel { graph.meditation(d.stepId) }, padding)
         Destination.Reminders -> ReminderSettingsRoute(
-            entry.viewModel { graph.reminders() }, padding, platform.askNotifications, platform.openSystemSettings,
+            entry.viewModel { graph.reminders() },
+            padding,
+            platform.askNotifications,
+            platform.openSystemSettings,
         )
         Destination.Export -> ExportRoute(entry.viewModel { graph.export() }, padding, platform.share)
         Destination.Backup -> BackupRoute(entry.viewModel { graph.backup() }, padding, platform.share, platform.pickBackupFile)

@@ -1,5 +1,6 @@
 package app.resetcompanion.app.ui
 
+import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -15,10 +16,9 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
-import androidx.compose.foundation.clickable
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.presentation.EraseStep
 import app.resetcompanion.presentation.SettingsUiState
 import app.resetcompanion.presentation.SettingsViewModel
@@ -102,7 +102,8 @@ fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: Sett
 fun SettingsRoute(viewModel: SettingsViewModel, padding: PaddingValues, onOpen: (Destination) -> Unit, onOpenUri: (String) -> Unit) {
     val state by viewModel.state.collectAsStateWithLifecycle()
     SettingsScreen(
-        state, padding,
+        state,
+        padding,
         SettingsActions(
             onOpen, viewModel::setRegion, viewModel::setStreakHidden, viewModel::requestErase, viewModel::setEraseConfirmationText,
             viewModel::cancelErase, viewModel::confirmErase, onOpenUri, viewModel::dismissError,

@@ -158,6 +158,7 @@ object Strings {
     const val kind = "For"
     const val removeReminder = "Remove reminder"
     fun pausedUntil(date: String) = "Paused until $date"
+
     /** The core's activity kinds as the reminder screen names them. */
     fun activityName(kind: ActivityKind) = when (kind) {
         ActivityKind.MEDITATION -> "Practice"

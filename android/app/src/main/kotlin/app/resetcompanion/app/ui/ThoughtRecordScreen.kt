@@ -16,7 +16,6 @@ import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Slider
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -25,6 +24,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.semantics.stateDescription
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.CognitiveDistortion
 import app.resetcompanion.core.model.EmotionLabel
 import app.resetcompanion.core.model.EmotionRating
@@ -143,10 +143,16 @@ fun ThoughtRecordRoute(viewModel: ThoughtRecordViewModel, secureWindow: SecureWi
     SecureWhileShown(secureWindow)
     val state by viewModel.state.collectAsStateWithLifecycle()
     ThoughtRecordScreen(
-        state, padding,
+        state,
+        padding,
         ThoughtRecordActions(
-            viewModel::edit, viewModel::rateEmotionBefore, viewModel::rateEmotionAfter, viewModel::removeEmotion,
-            viewModel::toggleDistortion, viewModel::save, viewModel::dismissError,
+            viewModel::edit,
+            viewModel::rateEmotionBefore,
+            viewModel::rateEmotionAfter,
+            viewModel::removeEmotion,
+            viewModel::toggleDistortion,
+            viewModel::save,
+            viewModel::dismissError,
         ),
     )
 }

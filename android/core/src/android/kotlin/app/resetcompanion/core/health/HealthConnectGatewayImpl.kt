@@ -30,12 +30,10 @@ class HealthConnectGatewayImpl(private val context: Context) : HealthConnectGate
         else -> HealthConnectSdkStatus.UNAVAILABLE
     }
 
-    override suspend fun mindfulnessSupported(): Boolean =
-        client.features.getFeatureStatus(HealthConnectFeatures.FEATURE_MINDFULNESS_SESSION) ==
-            HealthConnectFeatures.FEATURE_STATUS_AVAILABLE
+    override suspend fun mindfulnessSupported(): Boolean = client.features.getFeatureStatus(HealthConnectFeatures.FEATURE_MINDFULNESS_SESSION) ==
+        HealthConnectFeatures.FEATURE_STATUS_AVAILABLE
 
-    override suspend fun canWriteMindfulness(): Boolean =
-        WRITE in client.permissionController.getGrantedPermissions()
+    override suspend fun canWriteMindfulness(): Boolean = WRITE in client.permissionController.getGrantedPermissions()
 
     override suspend fun insert(records: List<MindfulnessRecordSpec>) {
         client.insertRecords(records.map { it.toRecord() })

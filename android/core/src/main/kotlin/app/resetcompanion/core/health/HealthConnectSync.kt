@@ -77,10 +77,7 @@ enum class HealthConnectOutcome {
 }
 
 /** Decides whether to write, and writes. */
-class HealthConnectSync(
-    private val store: ResetStore,
-    private val gateway: HealthConnectGateway,
-) {
+class HealthConnectSync(private val store: ResetStore, private val gateway: HealthConnectGateway) {
     /** Whether the person turned the mirror on (stored in the encrypted profile). */
     suspend fun isOptedIn(): Boolean = store.preference(PREFERENCE) == "on"
 

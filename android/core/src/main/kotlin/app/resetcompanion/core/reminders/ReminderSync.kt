@@ -59,15 +59,19 @@ enum class SyncReason(
 ) {
     APP_START(null, false),
     BOOT_COMPLETED("android.intent.action.BOOT_COMPLETED", true),
+
     // Alarms survive an app update, but the new build may plan differently.
     PACKAGE_REPLACED("android.intent.action.MY_PACKAGE_REPLACED", false),
+
     // RTC alarms are absolute instants: a wall-clock reminder must be recomputed.
     TIMEZONE_CHANGED("android.intent.action.TIMEZONE_CHANGED", false),
     TIME_SET("android.intent.action.TIME_SET", false),
     EXACT_ALARM_PERMISSION_CHANGED("android.app.action.SCHEDULE_EXACT_ALARM_PERMISSION_STATE_CHANGED", false),
+
     // No broadcast exists for DST transitions: re-plan after every fire.
     ALARM_FIRED(null, false),
     NOTIFICATION_ACTION(null, false),
+
     // WorkManager's daily safety net (not the reminder itself).
     DAILY_SAFETY_NET(null, false),
     ;
@@ -153,11 +157,7 @@ fun PlannedNotification.toAlarm(): ReminderAlarm = ReminderAlarm(
  *
  * @param deviceZone the device's current IANA zone (`TimeZone.getDefault().id` on a phone).
  */
-class ReminderSync(
-    private val store: ResetStore,
-    private val alarms: AlarmScheduler,
-    private val deviceZone: () -> String,
-) {
+class ReminderSync(private val store: ResetStore, private val alarms: AlarmScheduler, private val deviceZone: () -> String) {
     /**
      * Re-plans and applies the difference. Syncs never overlap in a process (app start, a
      * receiver and the settings screen can ask at once): each reads the armed set the previous
@@ -203,5 +203,4 @@ class ReminderSync(
  * Whether to ask for `POST_NOTIFICATIONS` now: only from Android 13 (API 33), only when it is
  * not granted, and only once the person has a reminder (asking with context, not at launch).
  */
-fun shouldRequestPostNotifications(sdkInt: Int, granted: Boolean, hasEnabledReminder: Boolean): Boolean =
-    sdkInt >= 33 && !granted && hasEnabledReminder
+fun shouldRequestPostNotifications(sdkInt: Int, granted: Boolean, hasEnabledReminder: Boolean): Boolean = sdkInt >= 33 && !granted && hasEnabledReminder

@@ -44,16 +44,13 @@ fun androidPlanOptions(exactAlarmsAllowed: Boolean, until: java.time.Instant? = 
     PlanOptions(from = null, until = until, limit = limit?.toUInt(), platform = Platform.ANDROID, exactAlarmsAllowed = exactAlarmsAllowed)
 
 /** The notifications the core would schedule. */
-suspend fun ResetStore.reminderPlan(options: PlanOptions = androidPlanOptions(false)): List<PlannedNotification> =
-    call { it.reminderPlan(options) }
+suspend fun ResetStore.reminderPlan(options: PlanOptions = androidPlanOptions(false)): List<PlannedNotification> = call { it.reminderPlan(options) }
 
 /** What to add and cancel so the armed alarms equal the plan. */
-suspend fun ResetStore.reconcileReminders(pending: List<String>, options: PlanOptions): Reconciliation =
-    call { it.reconcileReminders(pending, options) }
+suspend fun ResetStore.reconcileReminders(pending: List<String>, options: PlanOptions): Reconciliation = call { it.reconcileReminders(pending, options) }
 
 /** Snoozes a delivered notification: a one-shot [minutes] from now with its own id. */
-suspend fun ResetStore.snoozeReminder(notificationId: String, minutes: Int): PlannedNotification =
-    call { it.snoozeReminder(notificationId, minutes.toUInt()) }
+suspend fun ResetStore.snoozeReminder(notificationId: String, minutes: Int): PlannedNotification = call { it.snoozeReminder(notificationId, minutes.toUInt()) }
 
 /** "Done" from a notification: the activity counts as done for that notification's day. */
 suspend fun ResetStore.markReminderDone(notificationId: String): ActivityDone = call { it.reminderDone(notificationId) }

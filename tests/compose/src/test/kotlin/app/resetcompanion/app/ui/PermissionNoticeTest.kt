@@ -1,5 +1,6 @@
 package app.resetcompanion.app.ui
 
+import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.onNodeWithText
@@ -12,7 +13,6 @@ import app.resetcompanion.presentation.NotificationPermission
 import app.resetcompanion.presentation.PermissionNotice
 import app.resetcompanion.presentation.PermissionSnapshot
 import app.resetcompanion.presentation.ReminderSettingsUiState
-import androidx.compose.foundation.layout.PaddingValues
 import org.junit.Assert.assertEquals
 import org.junit.Test
 
@@ -37,7 +37,8 @@ class PermissionNoticeTest {
                 ResetTheme(dark = false) {
                     ResetScaffold(Strings.remindersTitle, onCrisis = {}) { padding ->
                         ReminderSettingsScreen(
-                            state(notice, n, e), padding,
+                            state(notice, n, e),
+                            padding,
                             ReminderActions(onAskNotifications = { clicks += "ask" }, onOpenSystemSettings = { clicks += "settings" }),
                         )
                     }
@@ -55,13 +56,20 @@ class PermissionNoticeTest {
 
     @Test
     fun notifications_blocked_points_to_system_settings() = check(
-        PermissionNotice.NOTIFICATIONS_BLOCKED, NotificationPermission.BLOCKED, ExactAlarmPermission.ALLOWED,
-        Strings.noticeBlocked, Strings.noticeBlockedAction, shot = "reminders-notifications-blocked",
+        PermissionNotice.NOTIFICATIONS_BLOCKED,
+        NotificationPermission.BLOCKED,
+        ExactAlarmPermission.ALLOWED,
+        Strings.noticeBlocked,
+        Strings.noticeBlockedAction,
+        shot = "reminders-notifications-blocked",
     )
 
     @Test
     fun exact_alarms_denied_explains_reminders_may_be_late() = check(
-        PermissionNotice.INEXACT_TIMING, NotificationPermission.GRANTED, ExactAlarmPermission.DENIED,
-        Strings.noticeInexact, Strings.noticeBlockedAction,
+        PermissionNotice.INEXACT_TIMING,
+        NotificationPermission.GRANTED,
+        ExactAlarmPermission.DENIED,
+        Strings.noticeInexact,
+        Strings.noticeBlockedAction,
     )
 }

@@ -36,37 +36,42 @@ class ScreensTest {
         fun close() = app.close()
     }
 
-    private fun render(destination: Destination, fontScale: Float = 1f, block: androidx.compose.ui.test.SkikoComposeUiTest.() -> Unit) =
-        phoneTest(fontScale) {
-            setContent { ResetApp(app.graph, SecureWindow.None, AppNavigator(destination), dark = false) }
-            awaitLoaded()
-            block()
-        }
+    private fun render(destination: Destination, fontScale: Float = 1f, block: androidx.compose.ui.test.SkikoComposeUiTest.() -> Unit) = phoneTest(fontScale) {
+        setContent { ResetApp(app.graph, SecureWindow.None, AppNavigator(destination), dark = false) }
+        awaitLoaded()
+        block()
+    }
 
     @Test
     fun every_screen_renders_its_title_and_the_crisis_action() {
-        for (d in ALL) render(d) {
-            onNode(hasText(d.title) and isHeading()).assertIsDisplayed()
-            onNodeWithTag(CRISIS_ACTION_TAG).assertIsDisplayed()
+        for (d in ALL) {
+            render(d) {
+                onNode(hasText(d.title) and isHeading()).assertIsDisplayed()
+                onNodeWithTag(CRISIS_ACTION_TAG).assertIsDisplayed()
+            }
         }
     }
 
     @Test
     fun the_crisis_action_opens_the_regions_crisis_lines_from_every_screen() {
-        for (d in ALL.filter { it != Destination.Crisis }) render(d) {
-            onNodeWithTag(CRISIS_ACTION_TAG).performClick()
-            awaitLoaded()
-            onNodeWithText(Strings.crisisIntro).assertIsDisplayed()
-            // The profile's zone is London, so the core picks the UK resources (clinical.md).
-            onNodeWithText("Samaritans", substring = true).assertExists()
+        for (d in ALL.filter { it != Destination.Crisis }) {
+            render(d) {
+                onNodeWithTag(CRISIS_ACTION_TAG).performClick()
+                awaitLoaded()
+                onNodeWithText(Strings.crisisIntro).assertIsDisplayed()
+                // The profile's zone is London, so the core picks the UK resources (clinical.md).
+                onNodeWithText("Samaritans", substring = true).assertExists()
+            }
         }
     }
 
     @Test
     fun every_control_has_text_or_a_content_description() {
-        for (d in ALL) render(d) {
-            val unlabelled = onAllNodes(isUnlabelledControl).fetchSemanticsNodes()
-            assertEquals("unlabelled controls on ${d.title}: ${unlabelled.map { it.config }}", 0, unlabelled.size)
+        for (d in ALL) {
+            render(d) {
+                val unlabelled = onAllNodes(isUnlabelledControl).fetchSemanticsNodes()
+                assertEquals("unlabelled controls on ${d.title}: ${unlabelled.map { it.config }}", 0, unlabelled.size)
+            }
         }
     }
 

@@ -2,17 +2,15 @@ package app.resetcompanion.app.ui
 
 import androidx.compose.ui.geometry.Size
 import androidx.compose.ui.graphics.asSkiaBitmap
-import androidx.compose.ui.test.captureToImage
-import androidx.compose.ui.test.onRoot
-import org.jetbrains.skia.EncodedImageFormat
-import org.jetbrains.skia.Image
 import androidx.compose.ui.semantics.SemanticsActions
 import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.SkikoComposeUiTest
+import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.onAllNodesWithContentDescription
+import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.runSkikoComposeUiTest
 import androidx.compose.ui.unit.Density
 import app.resetcompanion.core.FixedClock
@@ -34,6 +32,8 @@ import app.resetcompanion.core.startProgramme
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.SecureWindow
 import kotlinx.coroutines.runBlocking
+import org.jetbrains.skia.EncodedImageFormat
+import org.jetbrains.skia.Image
 import java.io.File
 import java.nio.file.Files
 import java.time.Instant

@@ -5,5 +5,7 @@ class HealthConnectGatewayImpl(@Suppress("UNUSED_PARAMETER") context: android.co
     override suspend fun mindfulnessSupported() = false
     override suspend fun canWriteMindfulness() = false
     override suspend fun insert(records: List<MindfulnessRecordSpec>) {}
-    companion object { val WRITE: String = "android.permission.health.WRITE_MINDFULNESS" }
+    companion object {
+        val WRITE: String = "android.permission.health.WRITE_MINDFULNESS"
+    }
 }
