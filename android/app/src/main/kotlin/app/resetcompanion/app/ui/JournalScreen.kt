@@ -108,6 +108,7 @@ private fun EntryCard(entry: JournalEntry, actions: JournalActions) {
 }
 
 /** `HH:MM` from the core's local RFC 3339 time (`2027-03-24T07:00:00+00:00`). */
+
 /** The wall-clock time (`08:30`) an entry was captured at, in the zone it was captured in. */
 internal fun wallClock(c: app.resetcompanion.core.model.Captured): String =
     c.at.atZone(java.time.ZoneId.of(c.timeZone)).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()

@@ -127,10 +127,10 @@ object Strings {
     const val stepDone = "Done"
     const val stepLocked = "Locked"
     const val stepAvailable = "Open"
+
     /** When a locked step opens, as the wall time where it opens (e.g. "Opens Mon 29 Mar, 00:00"). */
-    fun unlocksAt(at: app.resetcompanion.core.model.Captured) =
-        "Opens " + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.UK)
-            .format(at.at.atZone(java.time.ZoneId.of(at.timeZone)))
+    fun unlocksAt(at: app.resetcompanion.core.model.Captured) = "Opens " + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.UK)
+        .format(at.at.atZone(java.time.ZoneId.of(at.timeZone)))
     const val completeStep = "Mark as done"
     const val stepCompleted = "Step completed."
     const val programmeFinished = "Programme finished. Well done."
