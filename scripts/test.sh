@@ -61,10 +61,6 @@ step "Compose: the Android screens' UI tests and screenshots on the JVM (Compose
 RESET_LIB_DIR="$ROOT/target/debug" scripts/test-compose.sh 2>&1 | tee target/compose-tests.log
 [ "${PIPESTATUS[0]}" = 0 ]
 
-step "Release library: no test hooks in what the phones link; stripped size"
-scripts/check-release-library.sh 2>&1 | tee target/release-library.log
-[ "${PIPESTATUS[0]}" = 0 ]
-
 step "CLI: the README's main job on a scratch default profile"
 scripts/cli-smoke.sh | tee target/cli-smoke.log
 
