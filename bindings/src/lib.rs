@@ -7,7 +7,7 @@
 
 uniffi::setup_scaffolding!();
 
-// One file per domain, each a thin `#[uniffi::export] impl Companion` block (ADR 7).
+// One file per domain, each a thin `#[uniffi::export] impl Companion` block (ADR 9).
 pub mod assessment;
 pub mod backup;
 pub mod checkin;

@@ -4,6 +4,7 @@
 //! and `docs/cli.md`). Like a phone shell it injects the clock (`--now`) and zone (`--tz`).
 
 mod cmd;
+mod fonts;
 mod output;
 mod profile;
 mod tour;

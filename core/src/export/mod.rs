@@ -142,6 +142,15 @@ pub fn export(
             summary.files.push(file_name(out));
         }
         ExportFormat::Fhir => {
+            // The Bundle holds assessments and signposts only: count only those.
+            let c = &mut summary.counts;
+            c.sections.retain(|s| *s == ExportSection::Assessments);
+            (c.check_ins, c.practice_sessions, c.practice_minutes) = (0, 0, 0);
+            (
+                c.programme_steps,
+                c.shared_journal_entries,
+                c.private_journal_entries,
+            ) = (0, 0, 0);
             let bundle = fhir::bundle(&snap)?;
             summary.resources = bundle["entry"].as_array().map_or(0, |e| e.len() as u32);
             let bytes = serde_json::to_vec_pretty(&bundle)?;

@@ -157,6 +157,7 @@ pub(crate) fn all_of_2027_q1() -> ExportOptions {
         include: Some(ExportSection::ALL.to_vec()),
         name: None,
         page_size: PageSize::A4,
+        fonts: None,
     }
 }
 

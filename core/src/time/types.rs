@@ -1,6 +1,6 @@
 //! The typed time values that cross the FFI and appear in records: an instant
 //! ([`Timestamp`]), a local calendar day ([`LocalDay`]) and a local wall-clock time
-//! ([`WallTime`]) (DESIGN §2, ADR 6).
+//! ([`WallTime`]) (DESIGN §2, ADR 8).
 //!
 //! Across the FFI an instant is a uniffi timestamp (Swift `Date`, Kotlin `java.time.Instant`);
 //! a day and a wall time are custom types mapped in `bindings/uniffi.toml` to Kotlin

@@ -1,5 +1,5 @@
 // The conversions bindings/uniffi.toml names for the core's `LocalDay` and `WallTime` custom
-// types (docs/adr/0006-typed-time-across-the-ffi.md). Hand-written, next to the generated
+// types (docs/adr/0008-typed-time-across-the-ffi.md). Hand-written, next to the generated
 // bindings in the same module: the ISO text crosses the FFI, and Swift code only ever sees
 // `DateComponents` (year-month-day for a local day, hour-minute for a wall time).
 import Foundation

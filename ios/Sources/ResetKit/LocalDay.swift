@@ -1,6 +1,6 @@
 import Foundation
 
-// Local days cross the FFI as `DateComponents` (docs/adr/0006-typed-time-across-the-ffi.md).
+// Local days cross the FFI as `DateComponents` (docs/adr/0008-typed-time-across-the-ffi.md).
 // These helpers are for the app's own use (file names, building a day from parts); nothing
 // here produces text for the core.
 

@@ -53,6 +53,8 @@ pub(crate) struct Profile {
     pub check_ins: Vec<MoodAt>,
     /// (text, instant), all shared.
     pub journal: Vec<(String, DateTime<Utc>)>,
+    /// The zone the journal entries are written in (London when `None`).
+    pub journal_zone: Option<chrono_tz::Tz>,
 }
 
 /// A store holding `p`, written "now" = `now`.
@@ -99,7 +101,7 @@ pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
                         at: Some((*at).into()),
                     },
                     now,
-                    LONDON,
+                    p.journal_zone.unwrap_or(LONDON),
                 )?;
             }
             Ok(())
@@ -131,6 +133,7 @@ pub(crate) fn snapshot_of(
         include: Some(ExportSection::ALL.to_vec()),
         name: name.map(Into::into),
         page_size: PageSize::A4,
+        fonts: None,
     };
     let snap = crate::export::read(&mut store, &options, now, LONDON).unwrap();
     (dir, snap)
