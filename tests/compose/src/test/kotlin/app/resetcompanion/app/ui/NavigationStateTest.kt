@@ -38,7 +38,9 @@ class NavigationStateTest {
             Destination.Today, Destination.CheckIn, Destination.Journal, Destination.ThoughtRecord(), Destination.ThoughtRecord("e/1"),
             Destination.Assessment(), Destination.Assessment("phq9"), Destination.Programmes, Destination.ProgrammeStep("stress-reset/day-2"),
             Destination.Meditation(), Destination.Meditation("s1"), Destination.Reminders, Destination.Export, Destination.Backup,
-            Destination.Settings, Destination.Crisis,
+            Destination.Settings, Destination.Crisis, Destination.Insights, Destination.CheckInHistory, Destination.AssessmentHistory,
+            Destination.Practice, Destination.JournalEntry(app.resetcompanion.core.model.JournalKind.WORRY),
+            Destination.JournalEntry(app.resetcompanion.core.model.JournalKind.ACTIVITY, "0190f6b2-7c1e-7000-8000-000000000001"),
         )
         all.forEach { assertEquals(it, destinationFromRoute(it.route)) }
         assertEquals(null, destinationFromRoute("insights-from-a-newer-build"))

@@ -25,6 +25,8 @@ class ScreensTest {
             Destination.Today, Destination.CheckIn, Destination.Journal, Destination.ThoughtRecord(),
             Destination.Assessment(), Destination.Programmes, Destination.ProgrammeStep("day-1"), Destination.Meditation(),
             Destination.Reminders, Destination.Export, Destination.Backup, Destination.Settings, Destination.Crisis,
+            Destination.Insights, Destination.CheckInHistory, Destination.AssessmentHistory, Destination.Practice,
+            Destination.JournalEntry(app.resetcompanion.core.model.JournalKind.EXPOSURE),
         )
 
         @BeforeClass @JvmStatic
