@@ -7,6 +7,7 @@ import androidx.lifecycle.ViewModelProvider
 import androidx.lifecycle.ViewModelStore
 import androidx.lifecycle.viewmodel.initializer
 import androidx.lifecycle.viewmodel.viewModelFactory
+import app.resetcompanion.core.model.JournalKind
 
 // In-app navigation: a back stack of typed destinations, each entry owning a ViewModelStore so
 // a screen's view model lives exactly as long as the screen is on the stack and is cleared
@@ -86,8 +87,7 @@ sealed interface Destination {
     }
 
     /** A new entry of [kind] (free, gratitude, worry, exposure, activity), or the saved entry [entryId]. */
-    data class JournalEntry(val kind: app.resetcompanion.core.model.JournalKind = app.resetcompanion.core.model.JournalKind.FREE, val entryId: String? = null) :
-        Destination {
+    data class JournalEntry(val kind: JournalKind = JournalKind.FREE, val entryId: String? = null) : Destination {
         override val title = Strings.journalEntryTitle
         override val showsPersonalData get() = true
     }

@@ -220,7 +220,7 @@ fun PracticeScreen(
     ScreenColumn(padding) {
         ErrorBanner(state.error, onDismissError)
         val summary = state.summary ?: return@ScreenColumn Loading()
-        SectionCard(Strings.practiceTitle) {
+        SectionCard(Strings.practiceThisWeek) {
             state.thisWeekText?.let { IconText(Icons.Filled.DateRange, it) }
             state.habitStrengthPercent?.let { Text(Strings.habitStrength(it)) }
             state.streakText?.let { IconText(Icons.Filled.Check, it) }

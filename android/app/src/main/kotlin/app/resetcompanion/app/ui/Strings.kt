@@ -128,7 +128,6 @@ object Strings {
     const val balancedThought = "Balanced thought"
     const val beliefBefore = "Belief before (0–100)"
     const val beliefAfter = "Belief after (0–100)"
-    const val shareWithTherapist = "Share with my therapist"
     const val saved = "Saved"
     fun before(v: Int) = "before $v"
     fun after(v: Int?) = if (v == null) "after –" else "after $v"
@@ -194,7 +193,6 @@ object Strings {
     const val removeReminder = "Remove reminder"
     fun pausedUntil(date: String) = "Paused until $date"
     const val pauseWeek = "Pause for a week"
-    const val resume = "Resume"
     fun pauseWeekFor(title: String) = "Pause $title for a week"
     fun resumeFor(title: String) = "Resume $title"
     const val onDays = "On these days"
@@ -298,6 +296,7 @@ object Strings {
     const val signpostShown = "Crisis resources were shown after this one"
     fun record(date: String, total: UInt, max: UInt, severity: String) = "$date · $total of $max · ${humanize(severity)}"
     const val practiceTitle = "Practice"
+    const val practiceThisWeek = "This week"
     const val practiceSummaryLink = "Practice summary and streak"
     fun habitStrength(percent: Int) = "Habit strength: $percent%"
     fun totalPractice(minutes: UInt, sessions: UInt, from: String) =

@@ -7,6 +7,7 @@ import androidx.compose.ui.test.isHeading
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import app.resetcompanion.core.model.JournalKind
 import app.resetcompanion.presentation.SecureWindow
 import org.junit.AfterClass
 import org.junit.Assert.assertEquals
@@ -26,7 +27,7 @@ class ScreensTest {
             Destination.Assessment(), Destination.Programmes, Destination.ProgrammeStep("day-1"), Destination.Meditation(),
             Destination.Reminders, Destination.Export, Destination.Backup, Destination.Settings, Destination.Crisis,
             Destination.Insights, Destination.CheckInHistory, Destination.AssessmentHistory, Destination.Practice,
-            Destination.JournalEntry(app.resetcompanion.core.model.JournalKind.EXPOSURE),
+            Destination.JournalEntry(JournalKind.EXPOSURE),
         )
 
         @BeforeClass @JvmStatic
