@@ -22,6 +22,9 @@ need_pkg python3-yaml
 # Compose for desktop (tests/compose) loads Skia's libskiko (links libGL, libX11, fontconfig) and
 # renders the Android screens' screenshots with the system fonts.
 need_pkg fonts-dejavu-core fontconfig libfontconfig1 libgl1 libx11-6
+# The therapist PDF draws Greek, Cyrillic, Arabic, Hebrew, Devanagari, CJK and emoji with the
+# platform's fonts, found through fontconfig (issue 17; docs/adr/0006-platform-fonts-and-shaping.md).
+need_pkg fonts-noto-core fonts-noto-cjk fonts-symbola
 command -v java >/dev/null || need_pkg openjdk-17-jdk-headless
 command -v mvn >/dev/null || need_pkg maven
 if ! command -v cargo >/dev/null; then

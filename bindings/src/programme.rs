@@ -17,10 +17,14 @@ use crate::companion::{Companion, Session, guarded};
 
 /// `at` if the caller gave one (Unix ms), else the session's clock.
 fn instant(s: &Session, at_unix_ms: Option<i64>) -> reset_core::Result<DateTime<Utc>> {
-    match at_unix_ms {
-        Some(ms) => time::from_unix_ms(ms, "at"),
-        None => s.now(),
-    }
+    let now = s.now()?;
+    let at = match at_unix_ms {
+        Some(ms) => time::from_unix_ms(ms, "at")?,
+        None => now,
+    };
+    // A programme step is a record too: not before 1900, not in the future.
+    time::check_record_instant(at, now, "at")?;
+    Ok(at)
 }
 
 fn date(text: Option<String>, field: &str) -> reset_core::Result<Option<NaiveDate>> {

@@ -107,9 +107,19 @@ fn csv_and_fhir_honour_include_and_the_range() {
         bundle.to_str().unwrap(),
         "--json",
     ]);
-    assert_eq!(s["resources"], 1 + 2 + 4 + 4);
     let b: serde_json::Value = serde_json::from_slice(&std::fs::read(&bundle).unwrap()).unwrap();
     assert_eq!(b["type"], "collection");
+    // Patient, 2 Questionnaires, 4 responses, 4 totals, then (issue 17) one Observation per
+    // item and per crisis signpost; the counts hold only what the Bundle holds.
+    let entries = b["entry"].as_array().unwrap();
+    assert_eq!(s["resources"], entries.len());
+    let totals = entries
+        .iter()
+        .filter(|e| e["resource"]["hasMember"].is_array())
+        .count();
+    assert_eq!(totals, 4);
+    assert_eq!(s["counts"]["check_ins"], 0);
+    assert_eq!(s["counts"]["sections"], serde_json::json!(["assessments"]));
     assert!(!b.to_string().contains("not for export"));
 }
 

@@ -103,8 +103,7 @@ pub fn write_file(
     out: &Path,
     progress: &dyn Progress,
 ) -> Result<DumpSummary> {
-    crate::backup::refuse_profile_path(profile, out)?;
-    crate::backup::write_atomically(out, |w| write(conn, w, progress))
+    crate::outfile::write_guarded(profile, out, |w| write(conn, w, progress))
 }
 
 /// The canonical dump as a string (tests and small profiles).

@@ -19,6 +19,7 @@ fn options(from: Option<String>) -> ExportOptions {
         include: Some(ExportSection::ALL.to_vec()),
         name: None,
         page_size: PageSize::A4,
+        fonts: None,
     }
 }
 

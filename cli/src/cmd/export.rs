@@ -115,6 +115,7 @@ fn therapist(
             .transpose()?,
         name,
         page_size: paper.parse::<PageSize>()?,
+        fonts: Some(crate::fonts::platform_fonts()),
     };
     let companion = ctx.open()?;
     let summary = companion.export_for_therapist(format, options, path_text(&args.out)?, None)?;
@@ -169,6 +170,7 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     let out = std::path::absolute(&out).unwrap_or(out);
     let options = ExportOptions {
         include: Some(ExportSection::ALL.to_vec()),
+        fonts: Some(crate::fonts::platform_fonts()),
         ..Default::default()
     };
     let s = companion.export_for_therapist(ExportFormat::Pdf, options, path_text(&out)?, None)?;

@@ -113,6 +113,7 @@ pub fn take(
             "an assessment cannot be taken in the future",
         ));
     }
+    time::check_record_instant(at, now, "taken_at")?;
     let ins = instrument(instrument_id)?;
     let result = evaluate(ins, answers)?.into_result(region)?;
     let local_date = time::local_date(at, zone).to_string();

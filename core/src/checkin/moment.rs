@@ -41,6 +41,7 @@ impl Moment {
             Some(text) => time::parse_instant(text, "at")?,
             None => now,
         };
+        time::check_record_instant(instant, now, "at")?;
         Ok(Moment::capture(instant, zone))
     }
 }

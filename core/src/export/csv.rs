@@ -1,10 +1,14 @@
-//! The CSV export: one RFC 4180 file per data type (UTF-8, CRLF, quoted only where needed),
-//! instants in ISO 8601 with the offset of the zone they were captured in, written to a
-//! folder or — when the path ends in `.zip` — one zip.
+//! The CSV export: one RFC 4180 file per data type (UTF-8 with a byte-order mark so
+//! spreadsheet apps read "–", "→" and Greek correctly on double-click, CRLF, quoted only
+//! where needed), instants in ISO 8601 with the offset of the zone they were captured in and
+//! the IANA zone beside them, a record id in every file, written to a folder or — when the
+//! path ends in `.zip` — one zip.
 //!
-//! Owns the file names and columns (a contract: spreadsheets and scripts depend on them).
-//! Must never write a file for a section that was not included, a check-in note, or a
-//! journal entry that is not shared.
+//! Owns the file names and columns (a contract: spreadsheets and scripts depend on them;
+//! columns are only ever appended). Must never write a file for a section that was not
+//! included, a check-in note, or a journal entry that is not shared, and never a cell a
+//! spreadsheet would run as a formula (OWASP CSV injection: a text cell starting with `=`,
+//! `+`, `-`, `@`, tab or CR gets a leading `'`).
 
 use std::io::Write;
 use std::path::Path;
@@ -12,10 +16,10 @@ use std::path::Path;
 use super::journal_text;
 use super::options::ExportSection;
 use super::snapshot::Snapshot;
-use super::write_atomically;
 use crate::assessment::{self, Answer};
 use crate::checkin::mood;
 use crate::error::{Error, Result};
+use crate::outfile;
 
 /// Shown at the top of `README.txt` (and as the PDF's footer).
 pub const DISCLAIMER: &str =
@@ -27,16 +31,58 @@ struct CsvFile {
     bytes: Vec<u8>,
 }
 
-fn writer() -> ::csv::Writer<Vec<u8>> {
-    ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new())
+/// The UTF-8 byte-order mark every CSV file starts with.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A CSV file being written: every record goes through [`Rows::row`], which neutralises
+/// formula-like cells.
+struct Rows(::csv::Writer<Vec<u8>>);
+
+fn writer() -> Rows {
+    Rows(
+        ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(BOM.to_vec()),
+    )
 }
 
-fn finish(name: &'static str, w: ::csv::Writer<Vec<u8>>) -> Result<CsvFile> {
-    let bytes = w
-        .into_inner()
-        .map_err(|_| Error::internal("csv buffer could not be flushed"))?;
+/// `cell` made safe to open in a spreadsheet (OWASP "CSV Injection"): a cell starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, unless the whole cell is a
+/// plain number (a negative valence such as `-0.333` stays a number).
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    let number = cell.parse::<f64>().is_ok_and(f64::is_finite)
+        && cell
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.');
+    if risky && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+impl Rows {
+    fn row<I, S>(&mut self, cells: I) -> Result<()>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let safe: Vec<String> = cells
+            .into_iter()
+            .map(|c| neutralise(c.as_ref()).into_owned())
+            .collect();
+        self.0.write_record(&safe).map_err(csv_err)
+    }
+}
+
+fn finish(name: &'static str, w: Rows) -> Result<CsvFile> {
+    let bytes =
+        w.0.into_inner()
+            .map_err(|_| Error::internal("csv buffer could not be flushed"))?;
     Ok(CsvFile { name, bytes })
 }
 
@@ -69,7 +115,8 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
     .map(String::from)
     .to_vec();
     header.extend((1..=width).map(|i| format!("item_{i}")));
-    w.write_record(&header).map_err(csv_err)?;
+    header.push("id".into());
+    w.row(&header)?;
     for a in &snap.assessments {
         let mut row = vec![
             a.taken_at.clone(),
@@ -83,29 +130,32 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
         ];
         // Answers as printed on the form: a number, `na` (not applicable) or `decline`.
         row.extend(a.answers.iter().map(Answer::to_string));
-        row.resize(header.len(), String::new());
-        w.write_record(&row).map_err(csv_err)?;
+        row.resize(header.len() - 1, String::new());
+        row.push(a.id.to_string());
+        w.row(&row)?;
     }
     let mut s = writer();
-    s.write_record([
+    s.row([
         "date",
         "local_date",
         "time_zone",
         "instrument",
         "reason",
         "region",
-    ])
-    .map_err(csv_err)?;
+        "id",
+        "assessment_id",
+    ])?;
     for e in &snap.safety_events {
-        s.write_record([
-            &e.occurred_at,
+        s.row([
+            e.occurred_at.as_str(),
             &e.local_date,
             &e.zone,
             &e.instrument,
             e.reason.as_str(),
             &e.region,
-        ])
-        .map_err(csv_err)?;
+            &e.id.to_string(),
+            &e.assessment_id.map(|a| a.to_string()).unwrap_or_default(),
+        ])?;
     }
     Ok(vec![
         finish("assessments.csv", w)?,
@@ -115,7 +165,7 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
 
 fn check_ins(snap: &Snapshot) -> Result<CsvFile> {
     let mut w = writer();
-    w.write_record([
+    w.row([
         "date",
         "local_date",
         "time_zone",
@@ -124,12 +174,12 @@ fn check_ins(snap: &Snapshot) -> Result<CsvFile> {
         "valence",
         "labels",
         "areas",
-    ])
-    .map_err(csv_err)?;
+        "id",
+    ])?;
     for c in &snap.check_ins {
         let labels: Vec<&str> = c.labels.iter().map(|l| l.code()).collect();
         let areas: Vec<&str> = c.areas.iter().map(|a| a.code()).collect();
-        w.write_record([
+        w.row([
             c.at.as_str(),
             &c.local_date,
             &c.zone,
@@ -138,15 +188,15 @@ fn check_ins(snap: &Snapshot) -> Result<CsvFile> {
             &format!("{:.3}", mood::valence(c.mood)),
             &labels.join(";"),
             &areas.join(";"),
-        ])
-        .map_err(csv_err)?;
+            &c.id,
+        ])?;
     }
     finish("check_ins.csv", w)
 }
 
 fn practice(snap: &Snapshot) -> Result<CsvFile> {
     let mut w = writer();
-    w.write_record([
+    w.row([
         "started_at",
         "ended_at",
         "local_date",
@@ -156,10 +206,11 @@ fn practice(snap: &Snapshot) -> Result<CsvFile> {
         "completed",
         "programme_id",
         "step_id",
-    ])
-    .map_err(csv_err)?;
+        "time_zone",
+        "id",
+    ])?;
     for p in &snap.practice {
-        w.write_record([
+        w.row([
             p.started_at.as_str(),
             &p.ended_at,
             &p.local_date,
@@ -169,15 +220,16 @@ fn practice(snap: &Snapshot) -> Result<CsvFile> {
             &p.completed.to_string(),
             p.programme_id.as_deref().unwrap_or(""),
             p.step_id.as_deref().unwrap_or(""),
-        ])
-        .map_err(csv_err)?;
+            &p.time_zone,
+            &p.id.to_string(),
+        ])?;
     }
     finish("practice_sessions.csv", w)
 }
 
 fn programmes(snap: &Snapshot) -> Result<CsvFile> {
     let mut w = writer();
-    w.write_record([
+    w.row([
         "completed_at",
         "local_date",
         "programme_id",
@@ -185,20 +237,22 @@ fn programmes(snap: &Snapshot) -> Result<CsvFile> {
         "enrolment_state",
         "step_id",
         "step",
-    ])
-    .map_err(csv_err)?;
+        "time_zone",
+        "id",
+    ])?;
     for run in &snap.programmes {
         for step in &run.steps_in_range {
-            w.write_record([
-                &step.completed_at,
+            w.row([
+                step.completed_at.as_str(),
                 &step.local_date,
                 &run.programme_id,
                 &run.title,
                 &run.state,
                 &step.step_id,
                 &step.title,
-            ])
-            .map_err(csv_err)?;
+                &step.time_zone,
+                &format!("{}:{}", run.enrolment_id, step.step_id),
+            ])?;
         }
     }
     finish("programme_steps.csv", w)
@@ -206,18 +260,25 @@ fn programmes(snap: &Snapshot) -> Result<CsvFile> {
 
 fn journal(snap: &Snapshot) -> Result<CsvFile> {
     let mut w = writer();
-    w.write_record(["date", "local_date", "time_zone", "kind", "tags", "text"])
-        .map_err(csv_err)?;
+    w.row([
+        "date",
+        "local_date",
+        "time_zone",
+        "kind",
+        "tags",
+        "text",
+        "id",
+    ])?;
     for e in &snap.journal {
-        w.write_record([
+        w.row([
             e.local_time.as_str(),
             &e.local_date,
             &e.time_zone,
             e.kind.code(),
             &e.tags.join(";"),
             &journal_text::plain(&e.body),
-        ])
-        .map_err(csv_err)?;
+            &e.id,
+        ])?;
     }
     finish("shared_journal_entries.csv", w)
 }
@@ -227,8 +288,11 @@ fn readme(snap: &Snapshot, files: &[CsvFile]) -> CsvFile {
     let names: Vec<&str> = files.iter().map(|f| f.name).collect();
     let text = format!(
         "{DISCLAIMER}\r\n\r\nReset Companion export, {from} to {to} (local days).\r\nFiles: {}.\r\n\r\n\
-         RFC 4180 CSV, UTF-8, one header row. Dates are ISO 8601 instants with the offset of the\r\n\
-         time zone the person was in; local_date is the day the entry belongs to there.\r\n\
+         RFC 4180 CSV, UTF-8 with a byte-order mark, one header row. Dates are ISO 8601 instants\r\n\
+         with the offset of the time zone the person was in (time_zone, IANA); local_date is the\r\n\
+         day the entry belongs to there. id is the record's id in the app; safety_events.csv\r\n\
+         names the assessment it came with (assessment_id = assessments.csv id). A text cell\r\n\
+         starting with = + - @, tab or CR is prefixed with ' so no spreadsheet runs it.\r\n\
          assessments.csv: item_n are the answers as printed on the form (before any reverse\r\n\
          scoring); na = not applicable, decline = preferred not to answer; blank = the\r\n\
          instrument has fewer items. Mood is 1 (very unpleasant) to 7 (very pleasant);\r\n\
@@ -267,7 +331,7 @@ fn build(snap: &Snapshot) -> Result<Vec<CsvFile>> {
 
 /// Writes the CSV files for `snap` to `out`: a zip when it ends in `.zip`, else a folder
 /// (created if missing). Returns each file's name and size.
-pub fn write(snap: &Snapshot, out: &Path) -> Result<Vec<(String, u64)>> {
+pub fn write(snap: &Snapshot, profile: &Path, out: &Path) -> Result<Vec<(String, u64)>> {
     let files = build(snap)?;
     let sizes = files
         .iter()
@@ -277,41 +341,69 @@ pub fn write(snap: &Snapshot, out: &Path) -> Result<Vec<(String, u64)>> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
     if is_zip {
-        write_atomically(out, &zip(&files)?)?;
+        outfile::write_bytes(profile, out, &zip(&files)?)?;
     } else {
-        if out.exists() && !out.is_dir() {
-            return Err(Error::invalid(
-                "out",
-                "is a file; give a folder, or a path ending in .zip",
-            ));
+        match std::fs::symlink_metadata(out) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(Error::invalid(
+                    "out",
+                    "is not a folder (a file, link, pipe or device); give a folder, or a path ending in .zip",
+                ));
+            }
+            Err(_) => {
+                // A new folder: the same name rules as any other output.
+                outfile::check_target(profile, out, "out")?;
+            }
         }
-        write_folder(out, &files)?;
+        write_folder(profile, out, &files)?;
     }
     Ok(sizes)
 }
 
-/// Writes every file into a hidden staging folder beside `out` (synced), then moves them
-/// into place: one rename of the folder when `out` does not exist yet, else one rename per
-/// file with the README last. A full disk or any other failure therefore happens while
-/// staging, removes the staging folder, and leaves no partial set under `out`.
-fn write_folder(out: &Path, files: &[CsvFile]) -> Result<()> {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let staging = super::sibling(out, &format!(".partial-{}-{nanos}", std::process::id()))?;
+/// Writes every file into a hidden staging folder (mode 0700) beside `out`, each through the
+/// guarded writer, then moves them into place: one rename of the folder when `out` does not
+/// exist yet, else one rename per file (each target checked first: a link, pipe or device in
+/// the folder is refused, not replaced) with the README last. A full disk or any other
+/// failure therefore happens while staging, removes the staging folder, and leaves no partial
+/// set under `out`.
+fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
+    let mut raw = [0u8; 8];
+    getrandom::fill(&mut raw).map_err(|_| Error::internal("no randomness"))?;
+    let parent = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(Error::invalid(
+            "out",
+            "the folder to write into does not exist",
+        ));
+    }
+    let staging = parent.join(format!("{}{}.dir", outfile::TEMP_PREFIX, hex::encode(raw)));
     let result = (|| {
-        std::fs::create_dir(&staging)?;
+        std::fs::DirBuilder::new().create(&staging)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&staging, std::fs::Permissions::from_mode(0o700))?;
+        }
         for f in files {
-            write_atomically(&staging.join(f.name), &f.bytes)?;
+            outfile::write_bytes(profile, &staging.join(f.name), &f.bytes)?;
         }
         if std::fs::symlink_metadata(out).is_err() {
             std::fs::rename(&staging, out)?;
+            outfile::sync_folder(parent);
             return Ok(());
+        }
+        for f in files {
+            outfile::check_target(profile, &out.join(f.name), "out")?;
         }
         // The README (files[0]) lists the others, so it arrives last.
         for f in files.iter().skip(1).chain(files.first()) {
             std::fs::rename(staging.join(f.name), out.join(f.name))?;
         }
+        outfile::sync_folder(out);
         Ok(())
     })();
     let _ = std::fs::remove_dir_all(&staging);

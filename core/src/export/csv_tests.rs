@@ -11,6 +11,7 @@ use crate::progress::Silent;
 type Table = Vec<BTreeMap<String, String>>;
 
 fn parse(bytes: &[u8]) -> Table {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let mut r = ::csv::Reader::from_reader(bytes);
     let headers = r.headers().unwrap().clone();
     r.records()
@@ -137,6 +138,47 @@ fn a_folder_holds_one_parseable_file_per_included_data_type() {
             "{name} leaks private text"
         );
     }
+
+    // Issue 17: a byte-order mark, a record id and a time zone in every CSV file, and the
+    // safety event joined to its assessment.
+    for name in summary.files.iter().filter(|n| n.ends_with(".csv")) {
+        let bytes = read(name);
+        assert!(bytes.starts_with(BOM), "{name} has no byte-order mark");
+        let table = parse(&bytes);
+        assert!(!table.is_empty(), "{name}");
+        for row in &table {
+            assert!(!row["id"].is_empty(), "{name}: a row without an id");
+            assert!(
+                row.get("time_zone").is_some_and(|z| z.contains('/')),
+                "{name}: a row without a time zone"
+            );
+        }
+    }
+    let item9 = assessments
+        .iter()
+        .find(|a| a["date"] == "2027-02-01T10:00:00+00:00")
+        .unwrap();
+    assert_eq!(safety[0]["assessment_id"], item9["id"]);
+    assert_eq!(steps[0]["time_zone"], "Europe/London");
+    assert_eq!(practice[0]["time_zone"], "Europe/London");
+}
+
+#[test]
+fn formula_like_text_cells_are_neutralised_and_numbers_are_not() {
+    for (cell, safe) in [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+1+2", "'+1+2"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("-0.333", "-0.333"),
+        ("12", "12"),
+        ("Text: a = b", "Text: a = b"),
+        ("", ""),
+    ] {
+        assert_eq!(neutralise(cell), safe, "{cell:?}");
+    }
 }
 
 #[test]
@@ -166,7 +208,7 @@ fn a_zip_path_gives_one_zip_with_the_same_files() {
     // Same data, same bytes.
     let first = std::fs::read(&out).unwrap();
     let snap = snapshot(&mut f, &options);
-    write(&snap, &out).unwrap();
+    write(&snap, f.store.path(), &out).unwrap();
     assert_eq!(first, std::fs::read(&out).unwrap());
 }
 
@@ -177,6 +219,6 @@ fn a_file_where_a_folder_is_expected_is_invalid() {
     std::fs::write(&out, b"x").unwrap();
     let snap = snapshot(&mut f, &all_of_2027_q1());
     assert!(
-        matches!(write(&snap, &out), Err(Error::InvalidInput { ref field, .. }) if field == "out")
+        matches!(write(&snap, f.store.path(), &out), Err(Error::InvalidInput { ref field, .. }) if field == "out")
     );
 }

@@ -1,6 +1,9 @@
 //! The FHIR R4 export: one `Bundle` of type `collection` holding a pseudonymous `Patient`, a
-//! `Questionnaire` per instrument used, a `QuestionnaireResponse` per assessment and an
-//! `Observation` per total (shared/reference/clinical.md, "FHIR R4 conventions").
+//! `Questionnaire` per instrument used, a `QuestionnaireResponse` per assessment, an
+//! `Observation` per total with the severity band as a coded `interpretation` and `hasMember`
+//! links to one `Observation` per item, and an `Observation` per crisis signpost shown — so a
+//! system reading only Observations still sees every PHQ-9 item 9 answer and every signpost
+//! (shared/reference/clinical.md, "FHIR R4 conventions"). Every coding carries a `display`.
 //!
 //! Owns the code tables (LOINC for GAD-7, PHQ-9 and the PHQ-2 panel and total — only the
 //! codes listed in clinical.md — and the project's own code system for everything without a
@@ -12,7 +15,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::snapshot::Snapshot;
-use crate::assessment::{self, Answer, AssessmentRecord, Instrument};
+use crate::assessment::{self, Answer, AssessmentRecord, Instrument, SafetyEvent};
 use crate::error::Result;
 use crate::time;
 
@@ -25,6 +28,8 @@ pub const PROJECT_BASE: &str = "https://resetcompanion.app/fhir";
 pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
 /// The R4 core extension saying why a value is missing.
 const DATA_ABSENT_REASON: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+/// The data-absent-reason code system (HL7 terminology).
+const DATA_ABSENT_SYSTEM: &str = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
 /// Observation categories (HL7 terminology).
 const OBSERVATION_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
 
@@ -139,7 +144,8 @@ fn urn(uuid: Uuid) -> String {
     format!("urn:uuid:{uuid}")
 }
 
-/// Builds the Bundle for `snap` (assessments only; other sections have no FHIR form here).
+/// Builds the Bundle for `snap` (assessments and signposts only; other sections have no FHIR
+/// form here, and the export's counts say so).
 pub fn bundle(snap: &Snapshot) -> Result<Value> {
     let pseudonym = snap.pseudonym.as_str();
     let patient_url = urn(stable_uuid(pseudonym, "patient"));
@@ -151,14 +157,35 @@ pub fn bundle(snap: &Snapshot) -> Result<Value> {
             "resource": questionnaire(ins),
         }));
     }
+    let mut responses = std::collections::BTreeMap::new();
     for record in &snap.assessments {
         let ins = assessment::instrument(&record.instrument)?;
         let key = format!("assessment/{}/{}", record.id, record.taken_at_ms);
         let qr_url = urn(stable_uuid(pseudonym, &format!("{key}/response")));
+        responses.insert(record.id, qr_url.clone());
         entries.push(json!({"fullUrl": qr_url, "resource": response(ins, record, &patient_url)}));
+        let members: Vec<String> = (0..record.answers.len())
+            .map(|i| urn(stable_uuid(pseudonym, &format!("{key}/item/{}", i + 1))))
+            .collect();
         entries.push(json!({
             "fullUrl": urn(stable_uuid(pseudonym, &format!("{key}/total"))),
-            "resource": observation(ins, record, &patient_url, &qr_url),
+            "resource": observation(ins, record, &patient_url, &qr_url, &members),
+        }));
+        for (i, url) in members.iter().enumerate() {
+            entries.push(json!({
+                "fullUrl": url,
+                "resource": item_observation(ins, record, i, &patient_url, &qr_url),
+            }));
+        }
+    }
+    for e in &snap.safety_events {
+        let qr = e
+            .assessment_id
+            .and_then(|id| responses.get(&id))
+            .map(String::as_str);
+        entries.push(json!({
+            "fullUrl": urn(stable_uuid(pseudonym, &format!("safety/{}/{}", e.id, e.occurred_at_ms))),
+            "resource": signpost_observation(e, &patient_url, qr),
         }));
     }
     let (from, to) = snap.scope.bounds();
@@ -197,11 +224,14 @@ pub fn questionnaire_url(ins: &Instrument) -> String {
     format!("{PROJECT_BASE}/Questionnaire/{}", ins.id)
 }
 
-/// A coding for the panel or an item: LOINC when listed, else the project's code.
-fn coding(loinc: Option<&str>, project_what: &str, project_code: &str) -> Value {
+/// A coding for the panel, a total or an item: LOINC when listed, else the project's code;
+/// `display` always (the concept's name from clinical.md, or the item's text).
+fn coding(loinc: Option<&str>, project_what: &str, project_code: &str, display: &str) -> Value {
     match loinc {
-        Some(code) => json!({"system": LOINC, "code": code}),
-        None => json!({"system": project_system(project_what), "code": project_code}),
+        Some(code) => json!({"system": LOINC, "code": code, "display": display}),
+        None => {
+            json!({"system": project_system(project_what), "code": project_code, "display": display})
+        }
     }
 }
 
@@ -236,10 +266,12 @@ fn answer_coding(ins: &Instrument, index: usize, value: u8) -> Value {
             json!({"system": project_system(&format!("{}-answers", ins.id)), "code": value.to_string()})
         }
     };
-    // FHIR strings may not be empty: WSAS's unlabelled middle points carry no display.
-    if !label.is_empty() {
-        coding["display"] = json!(label);
-    }
+    // Every coding has a display; WSAS's unlabelled middle points show their number.
+    coding["display"] = json!(if label.is_empty() {
+        value.to_string()
+    } else {
+        label.to_string()
+    });
     coding["extension"] = json!([{"url": ORDINAL_VALUE, "valueDecimal": weight}]);
     coding
 }
@@ -258,7 +290,7 @@ fn questionnaire(ins: &Instrument) -> Value {
                 .collect();
             json!({
                 "linkId": item_link_id(ins, i),
-                "code": [coding(codes.items.and_then(|c| c.get(i)).copied(), "items", &format!("{}.{}", ins.id, i + 1))],
+                "code": [coding(codes.items.and_then(|c| c.get(i)).copied(), "items", &format!("{}.{}", ins.id, i + 1), &item.text)],
                 "text": item.text,
                 "type": "choice",
                 "required": !(item.allows_decline || item.allows_not_applicable),
@@ -275,7 +307,7 @@ fn questionnaire(ins: &Instrument) -> Value {
         "title": ins.name,
         "status": "active",
         "subjectType": ["Patient"],
-        "code": [coding(codes.panel, "instruments", &ins.id)],
+        "code": [coding(codes.panel, "instruments", &ins.id, &format!("{} panel", ins.title))],
         "item": items,
     })
 }
@@ -327,6 +359,7 @@ fn observation(
     record: &AssessmentRecord,
     patient_url: &str,
     qr_url: &str,
+    members: &[String],
 ) -> Value {
     let codes = codes(&ins.id);
     let band = ins.band_for(record.total);
@@ -347,16 +380,100 @@ fn observation(
         "status": "final",
         "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
         "code": {
-            "coding": [coding(codes.total, "instruments", &format!("{}.total", ins.id))],
+            "coding": [coding(codes.total, "instruments", &format!("{}.total", ins.id), &format!("{} total score", ins.title))],
             "text": format!("{} total score", ins.title),
         },
         "subject": {"reference": patient_url},
         "effectiveDateTime": record.taken_at,
         "performer": [{"reference": patient_url}],
         "valueInteger": record.total,
+        "interpretation": [{
+            "coding": [{
+                "system": project_system("severity-bands"),
+                "code": format!("{}-{}", ins.id, record.severity),
+                "display": band.map_or_else(|| record.severity.replace('_', " "), |b| b.label.clone()),
+            }],
+            "text": band.map_or_else(|| record.severity.clone(), |b| format!("{} ({}–{})", b.label, b.min, b.max)),
+        }],
         "note": [{"text": note}],
+        "hasMember": members.iter().map(|m| json!({"reference": m})).collect::<Vec<_>>(),
         "derivedFrom": [{"reference": qr_url}],
     })
+}
+
+/// One item's answer as its own Observation (code = the item's LOINC or project code), so a
+/// reader of Observations alone sees every answer — PHQ-9 item 9 included.
+fn item_observation(
+    ins: &Instrument,
+    record: &AssessmentRecord,
+    index: usize,
+    patient_url: &str,
+    qr_url: &str,
+) -> Value {
+    let codes = codes(&ins.id);
+    let text = ins.items.get(index).map_or("", |i| i.text.as_str());
+    let mut obs = json!({
+        "resourceType": "Observation",
+        "text": narrative(&format!("{} item {}, {}", ins.title, index + 1, record.taken_at)),
+        "status": "final",
+        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
+        "code": {
+            "coding": [coding(codes.items.and_then(|c| c.get(index)).copied(), "items", &format!("{}.{}", ins.id, index + 1), text)],
+            "text": format!("{} item {}", ins.title, index + 1),
+        },
+        "subject": {"reference": patient_url},
+        "effectiveDateTime": record.taken_at,
+        "performer": [{"reference": patient_url}],
+        "derivedFrom": [{"reference": qr_url}],
+    });
+    match record.answers.get(index) {
+        Some(Answer::Score { value }) => {
+            let mut c = answer_coding(ins, index, *value);
+            if let Some(map) = c.as_object_mut() {
+                map.remove("extension");
+            }
+            let label = c["display"].clone();
+            obs["valueCodeableConcept"] = json!({"coding": [c], "text": label});
+        }
+        Some(Answer::Declined) => {
+            obs["dataAbsentReason"] = json!({"coding": [{"system": DATA_ABSENT_SYSTEM, "code": "asked-declined", "display": "Asked But Declined"}]});
+        }
+        _ => {
+            obs["dataAbsentReason"] = json!({"coding": [{"system": DATA_ABSENT_SYSTEM, "code": "not-applicable", "display": "Not Applicable"}]});
+        }
+    }
+    obs
+}
+
+/// A crisis signpost shown, as an Observation (the reason coded, never the answers).
+fn signpost_observation(e: &SafetyEvent, patient_url: &str, qr_url: Option<&str>) -> Value {
+    let reason = match e.reason {
+        assessment::SignpostReason::SelfHarmThoughts => {
+            "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0 or declined"
+        }
+        assessment::SignpostReason::SevereTotal => "PHQ-9 total in the severe band",
+    };
+    let mut obs = json!({
+        "resourceType": "Observation",
+        "text": narrative(&format!("Crisis signpost shown, {}: {reason}", e.occurred_at)),
+        "status": "final",
+        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
+        "code": {
+            "coding": [{"system": project_system("safety"), "code": "crisis-signpost-shown", "display": "Crisis signpost shown"}],
+            "text": "Crisis signpost shown",
+        },
+        "subject": {"reference": patient_url},
+        "effectiveDateTime": e.occurred_at,
+        "valueCodeableConcept": {
+            "coding": [{"system": project_system("signpost-reasons"), "code": e.reason.as_str(), "display": reason}],
+            "text": reason,
+        },
+        "note": [{"text": format!("Crisis resources for region {} (version {}) were shown.", e.region, e.resources_version)}],
+    });
+    if let Some(qr) = qr_url {
+        obs["derivedFrom"] = json!([{"reference": qr}]);
+    }
+    obs
 }
 
 #[cfg(test)]

@@ -77,7 +77,8 @@ fn a_collection_bundle_holds_a_patient_questionnaires_responses_and_observations
     assert_eq!(resources(&b, "Patient").len(), 1);
     assert_eq!(resources(&b, "Questionnaire").len(), 4);
     assert_eq!(resources(&b, "QuestionnaireResponse").len(), 7);
-    assert_eq!(resources(&b, "Observation").len(), 7);
+    // 7 totals, one Observation per item (2 × GAD-7, 3 × PHQ-9, PSS-10, WSAS), 1 signpost.
+    assert_eq!(resources(&b, "Observation").len(), 7 + 14 + 27 + 10 + 5 + 1);
     for e in b["entry"].as_array().unwrap() {
         let url = e["fullUrl"].as_str().unwrap();
         assert!(url.starts_with("urn:uuid:") && url.len() == 45, "{url}");
@@ -177,4 +178,86 @@ fn identifiers_are_deterministic_per_profile() {
     assert_eq!(a, b, "same profile and clock give the same Bundle");
     assert_ne!(stable_uuid("one", "patient"), stable_uuid("two", "patient"));
     assert_eq!(stable_uuid("one", "patient").get_version_num(), 5);
+}
+
+fn every_coding(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Object(m) => {
+            if m.contains_key("system") && m.contains_key("code") {
+                out.push(v.clone());
+            }
+            m.values().for_each(|x| every_coding(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| every_coding(x, out)),
+        _ => {}
+    }
+}
+
+/// Issue 17: item-level Observations linked from each total, the band as a coded
+/// interpretation, `display` on every coding, item 9 and the signpost visible to a reader of
+/// Observations alone.
+#[test]
+fn totals_link_item_observations_with_a_coded_band_and_item_9_is_an_observation() {
+    let mut f = fixture();
+    let b = bundle_of(&mut f);
+    let mut codings = Vec::new();
+    every_coding(&b, &mut codings);
+    assert!(codings.len() > 100);
+    for c in &codings {
+        assert!(
+            c["display"].as_str().is_some_and(|d| !d.is_empty()),
+            "a coding without a display: {c}"
+        );
+    }
+    let obs = resources(&b, "Observation");
+    let urls: std::collections::BTreeMap<&str, &Value> = b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["fullUrl"].as_str().unwrap(), &e["resource"]))
+        .collect();
+    let phq9_feb = obs
+        .iter()
+        .find(|o| {
+            o["code"]["coding"][0]["code"] == "44261-6"
+                && o["effectiveDateTime"] == "2027-02-01T10:00:00+00:00"
+        })
+        .unwrap();
+    assert_eq!(
+        phq9_feb["interpretation"][0]["coding"][0]["code"],
+        "phq9-mild"
+    );
+    assert_eq!(
+        phq9_feb["interpretation"][0]["coding"][0]["display"],
+        "Mild"
+    );
+    let members: Vec<&Value> = phq9_feb["hasMember"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| urls[m["reference"].as_str().unwrap()])
+        .collect();
+    assert_eq!(members.len(), 9);
+    let item9 = members[8];
+    assert_eq!(item9["code"]["coding"][0]["code"], "44260-8");
+    assert_eq!(
+        item9["valueCodeableConcept"]["coding"][0]["code"],
+        "LA6569-3"
+    );
+    assert_eq!(
+        item9["valueCodeableConcept"]["coding"][0]["display"],
+        "Several days"
+    );
+    let signpost = obs
+        .iter()
+        .find(|o| o["code"]["coding"][0]["code"] == "crisis-signpost-shown")
+        .unwrap();
+    assert_eq!(
+        signpost["valueCodeableConcept"]["coding"][0]["code"],
+        "self_harm_thoughts"
+    );
+    assert_eq!(
+        signpost["derivedFrom"][0]["reference"],
+        phq9_feb["derivedFrom"][0]["reference"]
+    );
 }

@@ -135,6 +135,11 @@ pub struct ExportOptions {
     pub name: Option<String>,
     /// Paper size of the PDF.
     pub page_size: PageSize,
+    /// Platform font files for text the embedded Latin font lacks (Greek, Arabic, CJK,
+    /// emoji …), in order of preference; `None` = none (such characters show as boxes).
+    #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub fonts: Option<Vec<crate::export::report::ReportFont>>,
 }
 
 /// The resolved choices every format works from.
@@ -154,6 +159,8 @@ pub struct Scope {
     pub generated_at: DateTime<Utc>,
     /// The zone the person is in now (for "generated at").
     pub zone: Tz,
+    /// Platform fonts for the PDF, in order of preference.
+    pub fonts: Vec<crate::export::report::ReportFont>,
 }
 
 /// The longest cover name accepted, in characters.
@@ -222,6 +229,7 @@ pub fn resolve(
         page_size: options.page_size,
         generated_at: now,
         zone,
+        fonts: options.fonts.clone().unwrap_or_default(),
     })
 }
 

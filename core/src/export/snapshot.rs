@@ -26,6 +26,8 @@ use crate::time;
 /// A check-in as exports show it: no note, no tags (free text without a sharing choice).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MoodPoint {
+    /// The check-in's id.
+    pub id: String,
     /// The instant in RFC 3339 with the offset of the zone it was captured in.
     pub at: String,
     /// Unix milliseconds UTC (for ordering and charts).
@@ -55,11 +57,15 @@ pub struct StepDone {
     pub completed_at: String,
     /// The local day it counts for.
     pub local_date: String,
+    /// The IANA zone it was completed in.
+    pub time_zone: String,
 }
 
 /// One enrolment with the steps completed in the range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeRun {
+    /// The enrolment's id.
+    pub enrolment_id: i64,
     /// Programme id.
     pub programme_id: String,
     /// Programme title (the id when the catalogue no longer has it).
@@ -205,6 +211,7 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
 fn mood_point(c: checkin::CheckIn) -> Result<MoodPoint> {
     let at_ms = time::parse_instant(&c.at, "at")?.timestamp_millis();
     Ok(MoodPoint {
+        id: c.id,
         at: c.local_time,
         at_ms,
         local_date: c.local_date,
@@ -271,12 +278,14 @@ fn programme_runs(conn: &Connection, scope: &Scope) -> Result<Vec<ProgrammeRun>>
                 .map_or_else(|| step_id.clone(), |s| s.title.clone());
             steps_in_range.push(StepDone {
                 completed_at: local_instant(at_ms, &step_zone)?,
+                time_zone: step_zone,
                 step_id,
                 title,
                 local_date,
             });
         }
         out.push(ProgrammeRun {
+            enrolment_id: id,
             title: content.map_or_else(|| programme_id.clone(), |p| p.title.clone()),
             total_steps: content.map_or(0, |p| u32::try_from(p.steps.len()).unwrap_or(u32::MAX)),
             programme_id,

@@ -8,6 +8,7 @@ use tempfile::TempDir;
 use super::*;
 use crate::assessment::{TakenAt, parse_answers, region_for, take};
 use crate::checkin::{self, CheckInInput, EmotionLabel, LifeArea};
+use crate::error::Error;
 use crate::journal::{JournalBody, JournalInput, JournalKind, entries};
 use crate::practice::{PracticeSessionInput, PracticeTechnique};
 use crate::progress::Silent;
@@ -157,6 +158,7 @@ pub(crate) fn all_of_2027_q1() -> ExportOptions {
         include: Some(ExportSection::ALL.to_vec()),
         name: None,
         page_size: PageSize::A4,
+        fonts: None,
     }
 }
 

@@ -107,6 +107,7 @@ pub fn log(
         Some(ms) => from_unix_ms(ms, "at")?,
         None => now - length,
     };
+    crate::time::check_record_instant(started, now, "at")?;
     let ended = started + length;
     let link = match input.step_id.as_deref() {
         Some(step) => Some(enrolment::active_step(conn, cat, step)?),

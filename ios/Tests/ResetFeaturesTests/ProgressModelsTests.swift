@@ -145,3 +145,20 @@ final class ReminderOptionsTests: XCTestCase {
         XCTAssertNil(all.quietHours, "no quiet hours unless both ends are set")
     }
 }
+
+@MainActor
+final class FirstRunTests: XCTestCase {
+    func testShownOnceAndAgainAfterEraseAndSaysItComplementsCare() async throws {
+        let suite = "reset.firstrun.\(UUID().uuidString)"
+        let defaults = try XCTUnwrap(UserDefaults(suiteName: suite))
+        defer { defaults.removePersistentDomain(forName: suite) }
+        let firstRun = FirstRun(defaults: defaults)
+        XCTAssertTrue(firstRun.isDue)
+        firstRun.finish()
+        XCTAssertFalse(FirstRun(defaults: defaults).isDue, "not shown again")
+        firstRun.reset()
+        XCTAssertTrue(firstRun.isDue, "shown again for the new profile after erase-all")
+        XCTAssertTrue(FirstRun.points.contains { $0.text.contains("complements professional care") })
+        XCTAssertTrue(FirstRun.points.contains { $0.text.contains("Get help now") })
+    }
+}

@@ -2,8 +2,9 @@
 //! (`core/content/fonts/`, Bitstream Vera licence), and the glyph advances used to break
 //! lines before anything is drawn.
 //!
-//! Owns measuring text. Must never load a font from the system: what ships is what renders,
-//! on every phone alike.
+//! Owns measuring text. The embedded font draws Latin everywhere alike; other scripts are
+//! measured and drawn with the platform's fonts handed over at export time
+//! ([`super::fallback`]). This file never reads a font from the system itself.
 
 use std::sync::OnceLock;
 
@@ -94,8 +95,25 @@ pub fn face(weight: Weight) -> Result<&'static Face<'static>> {
     Ok(&metrics(weight)?.face)
 }
 
-/// Width of `text` at `size` points.
+/// Whether the embedded font of `weight` has a glyph for `c`.
+pub fn covers(c: char, weight: Weight) -> bool {
+    metrics(weight).is_ok_and(|m| m.face.glyph_index(c).is_some())
+}
+
+/// Width of `text` at `size` points, with platform fonts for what the embedded font lacks.
 pub fn width(text: &str, weight: Weight, size: f32) -> f32 {
+    if super::fallback::all_primary(text, weight) {
+        primary_width(text, weight, size)
+    } else {
+        super::fallback::runs(text, weight, size)
+            .iter()
+            .map(|r| r.width)
+            .sum()
+    }
+}
+
+/// Width of `text` drawn entirely with the embedded font.
+pub fn primary_width(text: &str, weight: Weight, size: f32) -> f32 {
     match metrics(weight) {
         Ok(m) => text.chars().map(|c| m.em(c)).sum::<f32>() * size,
         // Unreachable with the embedded fonts; a generous estimate keeps text inside the page.

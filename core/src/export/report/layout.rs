@@ -472,6 +472,13 @@ impl Layout {
         self.space(8.0);
     }
 
+    /// Whether any text laid out so far holds a character no font covers.
+    pub fn has_missing(&self) -> bool {
+        self.pages.iter().flatten().flat_map(|c| &c.ops).any(|op| {
+            matches!(op, Op::Text { text, weight, .. } if super::fallback::has_missing(text, *weight))
+        })
+    }
+
     /// Closes every open element and returns the pages and the structure root.
     pub fn finish(mut self) -> (Vec<Vec<Chunk>>, Node, (f32, f32), f32) {
         while self.stack.len() > 1 {

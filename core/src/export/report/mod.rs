@@ -11,6 +11,8 @@
 //! | file | concern |
 //! |---|---|
 //! | `fonts.rs` | embedded DejaVu Sans, measuring and wrapping |
+//! | `fallback.rs` | platform fonts per character, bidi order, rustybuzz shaping |
+//! | `type3.rs` | platform glyphs embedded as Type 3 outline fonts |
 //! | `layout.rs` | pages, paragraphs, tables, figures, the structure tree |
 //! | `chart.rs` | line and bar charts with named bands |
 //! | `summary.rs` | the header block and the summary |
@@ -25,6 +27,7 @@
 
 mod chart;
 mod embed;
+mod fallback;
 mod fonts;
 mod layout;
 mod meta;
@@ -34,6 +37,7 @@ mod sections;
 mod subset;
 mod summary;
 mod tags;
+mod type3;
 mod words;
 
 use super::csv::DISCLAIMER;
@@ -41,6 +45,8 @@ use super::fhir::stable_uuid;
 use super::snapshot::Snapshot;
 use crate::error::Result;
 use layout::Layout;
+
+pub use fallback::ReportFont;
 
 /// A rendered PDF.
 #[derive(Debug, Clone)]
@@ -51,11 +57,10 @@ pub struct Pdf {
     pub pages: u32,
 }
 
-/// Renders the report for `snap`; `progress(part, whole)` is called as pages are painted.
-pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
-    fonts::check()?;
+/// Lays the report out; `missing_note` adds the line saying some characters could not be shown.
+fn lay_out(snap: &Snapshot, missing_note: bool) -> Result<Layout> {
     let mut l = Layout::new(snap.scope.page_size.points());
-    summary::header(&mut l, snap);
+    summary::header(&mut l, snap, missing_note);
     risk::risk(&mut l, snap);
     summary::summary(&mut l, snap)?;
     sections::assessments(&mut l, snap)?;
@@ -63,6 +68,22 @@ pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
     sections::practice(&mut l, snap);
     sections::programmes(&mut l, snap);
     sections::journal(&mut l, snap);
+    Ok(l)
+}
+
+/// Renders the report for `snap`; `progress(part, whole)` is called as pages are painted.
+/// Text the embedded font lacks is drawn with `snap.scope.fonts` (the platform's fonts).
+pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
+    fonts::check()?;
+    let book = std::rc::Rc::new(fallback::FontBook::new(&snap.scope.fonts));
+    fallback::with_book(book, || render_with_fonts(snap, progress))
+}
+
+fn render_with_fonts(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
+    let mut l = lay_out(snap, false)?;
+    if l.has_missing() {
+        l = lay_out(snap, true)?;
+    }
     let (pages, root, size, margin) = l.finish();
     let (from, to) = snap.scope.bounds();
     let title = format!("Reset Companion report, {from} to {to}");
@@ -90,5 +111,7 @@ pub fn render(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf> {
 mod pdf_tests;
 #[cfg(test)]
 pub(crate) mod profiles;
+#[cfg(test)]
+mod script_tests;
 #[cfg(test)]
 mod tests;

@@ -13,10 +13,12 @@ use pdf_writer::types::{ArtifactAttachment, ArtifactSubtype, ArtifactType};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::embed::{self, Encoder};
+use super::fallback::{self, Face};
 use super::fonts::{self, Weight};
 use super::layout::{Chunk, MUTED, Mark, Node, Op, Rgb};
 use super::meta::{self, Meta};
 use super::tags::{self, Place, Tree};
+use super::type3::{self, Glyphs};
 use crate::error::Result;
 
 /// The document language, for the catalog, the tag tree and XMP.
@@ -40,8 +42,81 @@ fn rgb((r, g, b): Rgb) -> (f32, f32, f32) {
     )
 }
 
+/// The fonts text is drawn with: the embedded font per weight and the platform glyphs.
+struct Fonts {
+    encoders: [Encoder; 2],
+    glyphs: Glyphs,
+}
+
+/// Draws a line that needs platform fonts: run by run in visual order, platform glyphs one
+/// by one at their shaped positions, and a box for each character no font covers (its text
+/// is still written, invisibly as `.notdef`, so it extracts as itself).
+#[allow(clippy::too_many_arguments)]
+fn draw_runs(
+    c: &mut Content,
+    fonts: &Fonts,
+    x: f32,
+    baseline: f32,
+    size: f32,
+    weight: Weight,
+    text: &str,
+) {
+    let mut pen = x;
+    for run in fallback::runs(text, weight, size) {
+        match run.face {
+            Face::Primary => {
+                let bytes = fonts.encoders[slot(weight)].encode(&run.text);
+                c.begin_text()
+                    .set_font(Name(FONT_NAMES[slot(weight)]), size)
+                    .set_text_matrix([1.0, 0.0, 0.0, 1.0, pen, baseline])
+                    .show(Str(&bytes))
+                    .end_text();
+            }
+            Face::Fallback(face) => {
+                // Shaped glyphs sit in visual order (right to left reversed, Indic vowel
+                // signs moved): /ActualText gives readers the run's text as written.
+                c.begin_marked_content_with_properties(Name(b"Span"))
+                    .properties()
+                    .actual_text(TextStr(&run.text));
+                let mut gx = pen;
+                for g in &run.glyphs {
+                    if let Some((font, code)) = fonts.glyphs.code(face, g.id) {
+                        let name = type3::resource_name(font);
+                        c.begin_text()
+                            .set_font(Name(name.as_bytes()), size)
+                            .set_text_matrix([1.0, 0.0, 0.0, 1.0, gx + g.x, baseline + g.y])
+                            .show(Str(&[code]))
+                            .end_text();
+                    }
+                    gx += g.advance;
+                }
+                c.end_marked_content();
+            }
+            Face::Missing => {
+                let w = size * 0.6;
+                for (i, _) in run.text.chars().enumerate() {
+                    let bx = pen + i as f32 * w;
+                    c.save_state()
+                        .set_line_width(0.6)
+                        .rect(bx + w * 0.1, baseline - size * 0.05, w * 0.8, size * 0.75)
+                        .stroke()
+                        .restore_state();
+                }
+                let bytes = fonts.encoders[slot(weight)].encode(&run.text);
+                c.begin_text()
+                    .set_font(Name(FONT_NAMES[slot(weight)]), size)
+                    .set_text_rendering_mode(pdf_writer::types::TextRenderingMode::Invisible)
+                    .set_text_matrix([1.0, 0.0, 0.0, 1.0, pen, baseline])
+                    .show(Str(&bytes))
+                    .end_text();
+            }
+        }
+        pen += run.width;
+    }
+}
+
 /// Draws one operation; `height` flips the layout's downward `y` into PDF space.
-fn draw(c: &mut Content, op: &Op, fonts: &[Encoder; 2], height: f32) {
+fn draw(c: &mut Content, op: &Op, fonts: &Fonts, height: f32) {
     match op {
         Op::Text {
             x,
@@ -52,9 +127,13 @@ fn draw(c: &mut Content, op: &Op, fonts: &[Encoder; 2], height: f32) {
             text,
         } => {
             let (r, g, b) = rgb(*color);
-            let bytes = fonts[slot(*weight)].encode(text);
-            c.set_fill_rgb(r, g, b)
-                .begin_text()
+            c.set_fill_rgb(r, g, b).set_stroke_rgb(r, g, b);
+            if !fallback::all_primary(text, *weight) {
+                draw_runs(c, fonts, *x, height - y, *size, *weight, text);
+                return;
+            }
+            let bytes = fonts.encoders[slot(*weight)].encode(text);
+            c.begin_text()
                 .set_font(Name(FONT_NAMES[slot(*weight)]), *size)
                 .set_text_matrix([1.0, 0.0, 0.0, 1.0, *x, height - y])
                 .show(Str(&bytes))
@@ -141,7 +220,7 @@ fn content(
     footer: &[Op],
     places: &[Option<Place>],
     tree: &Tree,
-    fonts: &[Encoder; 2],
+    fonts: &Fonts,
     height: f32,
 ) -> Vec<u8> {
     let mut c = Content::new();
@@ -180,15 +259,34 @@ fn content(
     c.finish().into_vec()
 }
 
-/// Every character drawn in each weight, regular then bold.
-fn characters<'a>(ops: impl Iterator<Item = &'a Op>) -> [BTreeSet<char>; 2] {
+/// Every character drawn in each weight with the embedded font, regular then bold, and
+/// every platform glyph drawn.
+fn characters<'a>(ops: impl Iterator<Item = &'a Op>) -> ([BTreeSet<char>; 2], Glyphs) {
     let mut sets = [BTreeSet::new(), BTreeSet::new()];
+    let mut glyphs = Glyphs::default();
     for op in ops {
-        if let Op::Text { weight, text, .. } = op {
-            sets[slot(*weight)].extend(text.chars());
+        if let Op::Text {
+            weight, text, size, ..
+        } = op
+        {
+            if fallback::all_primary(text, *weight) {
+                sets[slot(*weight)].extend(text.chars());
+                continue;
+            }
+            for run in fallback::runs(text, *weight, *size) {
+                match run.face {
+                    Face::Fallback(face) => {
+                        for g in &run.glyphs {
+                            glyphs.add(face, g.id, &g.text);
+                        }
+                    }
+                    _ => sets[slot(*weight)].extend(run.text.chars()),
+                }
+            }
         }
     }
-    sets
+    glyphs.assign();
+    (sets, glyphs)
 }
 
 /// Paints `pages` with `root` as the structure tree; `progress(done, total)` per page.
@@ -204,17 +302,20 @@ pub fn paint(
     let footers: Vec<Vec<Op>> = (0..total)
         .map(|i| footer(i, total, size, margin, meta.footer))
         .collect();
-    let [regular, bold] = characters(
+    let ([regular, bold], glyphs) = characters(
         pages
             .iter()
             .flatten()
             .flat_map(|c| &c.ops)
             .chain(footers.iter().flatten()),
     );
-    let encoders = [
-        Encoder::new(Weight::Regular, regular)?,
-        Encoder::new(Weight::Bold, bold)?,
-    ];
+    let fonts = Fonts {
+        encoders: [
+            Encoder::new(Weight::Regular, regular)?,
+            Encoder::new(Weight::Bold, bold)?,
+        ],
+        glyphs,
+    };
 
     // Where each piece of content lands: its page and MCID (numbered per page).
     let ids = pages
@@ -250,13 +351,19 @@ pub fn paint(
         &mut pdf, &mut alloc, root, &places, &page_refs, &mcids, LANG,
     );
     let font_refs = [
-        embed::write(&mut pdf, &mut alloc, &encoders[0])?,
-        embed::write(&mut pdf, &mut alloc, &encoders[1])?,
+        embed::write(&mut pdf, &mut alloc, &fonts.encoders[0])?,
+        embed::write(&mut pdf, &mut alloc, &fonts.encoders[1])?,
     ];
+    let type3_refs = match fallback::book() {
+        Some(book) if fonts.glyphs.count() > 0 => {
+            type3::write(&mut pdf, &mut alloc, &fonts.glyphs, &book)?
+        }
+        _ => Vec::new(),
+    };
 
     for (index, (chunks, page_ref)) in pages.iter().zip(&page_refs).enumerate() {
         let footer = footers.get(index).map_or(&[][..], Vec::as_slice);
-        let stream = content(chunks, footer, &places, &tree, &encoders, size.1);
+        let stream = content(chunks, footer, &places, &tree, &fonts, size.1);
         let stream = embed::deflate(&stream)?;
         let content_ref = alloc.bump();
         pdf.stream(content_ref, &stream).filter(Filter::FlateDecode);
@@ -265,10 +372,15 @@ pub fn paint(
             .media_box(Rect::new(0.0, 0.0, size.0, size.1))
             .contents(content_ref)
             .struct_parents(i32::try_from(index).unwrap_or(i32::MAX));
-        page.resources()
-            .fonts()
-            .pair(Name(FONT_NAMES[0]), font_refs[0])
-            .pair(Name(FONT_NAMES[1]), font_refs[1]);
+        {
+            let mut resources = page.resources();
+            let mut dict = resources.fonts();
+            dict.pair(Name(FONT_NAMES[0]), font_refs[0])
+                .pair(Name(FONT_NAMES[1]), font_refs[1]);
+            for (i, r) in type3_refs.iter().enumerate() {
+                dict.pair(Name(type3::resource_name(i).as_bytes()), *r);
+            }
+        }
         page.finish();
         progress(index as u64 + 1, total as u64);
     }

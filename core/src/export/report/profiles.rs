@@ -53,10 +53,22 @@ pub(crate) struct Profile {
     pub check_ins: Vec<MoodAt>,
     /// (text, instant), all shared.
     pub journal: Vec<(String, DateTime<Utc>)>,
+    /// The zone the journal entries are written in (London when `None`).
+    pub journal_zone: Option<chrono_tz::Tz>,
 }
 
 /// A store holding `p`, written "now" = `now`.
 pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
+    // Records are written as of the latest of them (a record more than five minutes after the
+    // clock is refused); the export itself still runs at `now`.
+    let latest = p
+        .assessments
+        .iter()
+        .map(|a| a.3)
+        .chain(p.check_ins.iter().map(|c| c.3))
+        .chain(p.journal.iter().map(|j| j.1))
+        .max();
+    let now = latest.map_or(now, |l| l.max(now));
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(
         &dir.path().join("profile.db"),
@@ -99,7 +111,7 @@ pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
                         at: Some(at.to_rfc3339()),
                     },
                     now,
-                    LONDON,
+                    p.journal_zone.unwrap_or(LONDON),
                 )?;
             }
             Ok(())
@@ -131,6 +143,7 @@ pub(crate) fn snapshot_of(
         include: Some(ExportSection::ALL.to_vec()),
         name: name.map(Into::into),
         page_size: PageSize::A4,
+        fonts: None,
     };
     let snap = crate::export::read(&mut store, &options, now, LONDON).unwrap();
     (dir, snap)

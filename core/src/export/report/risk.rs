@@ -26,12 +26,27 @@ fn endorsements(l: &mut Layout, snap: &Snapshot) {
         };
         l.paragraph(&line, Style::BODY, 0.0);
     } else {
-        let n = risk.in_range.len();
+        let endorsed = risk.in_range.iter().filter(|r| r.endorsed()).count();
+        let declined = risk.in_range.len() - endorsed;
+        let times = |n: usize| {
+            if n == 1 {
+                "once".to_string()
+            } else {
+                format!("{n} times")
+            }
+        };
+        let what = match (endorsed, declined) {
+            (e, 0) => format!("answered above \"Not at all\" {} in this range", times(e)),
+            (0, d) => format!("declined (not answered) {} in this range", times(d)),
+            (e, d) => format!(
+                "answered above \"Not at all\" {} and declined {} in this range",
+                times(e),
+                times(d)
+            ),
+        };
         l.warning(
             &format!(
-                "Warning \u{2014} PHQ-9 item 9 (thoughts that you would be better off dead or of hurting yourself) \
-                 was answered above \"Not at all\" or declined {n} {} in this range:",
-                if n == 1 { "time" } else { "times" }
+                "Warning \u{2014} PHQ-9 item 9 (thoughts that you would be better off dead or of hurting yourself) was {what}:"
             ),
             Style::STRONG,
         );

@@ -317,9 +317,26 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
         let alt = format!(
             "Mean mood per {unit} from {from} to {to}: {n} check-ins, overall mean {mean:.1} on a 1–7 scale."
         );
-        let caption = format!(
+        let mut caption = format!(
             "Mean mood per {unit} (1–7), with unpleasant, neutral and pleasant ranges named on the right."
         );
+        // A last week or month cut by the range's end is partial: say so rather than let it
+        // read as a full period.
+        let last_start = bucket(to);
+        let next = match unit {
+            "week" => Some(last_start + Days::new(7)),
+            "month" => last_start.checked_add_months(chrono::Months::new(1)),
+            _ => None,
+        };
+        if let Some(next) = next
+            && to + Days::new(1) < next
+        {
+            let days = (to - last_start).num_days() + 1;
+            caption.push_str(&format!(
+                " The last {unit} (from {last_start}) is partial: {days} day{} of it fall in the range.",
+                if days == 1 { "" } else { "s" }
+            ));
+        }
         l.figure(&alt, &caption, 140.0, |l, left, top, width| {
             chart::line(
                 l,
@@ -504,10 +521,17 @@ pub fn journal(l: &mut Layout, snap: &Snapshot) {
         0.0,
     );
     for e in &snap.journal {
+        // The zone's name beside entries made away from the person's current zone, so a
+        // reader need not decode an offset.
+        let away = if e.time_zone == snap.scope.zone.name() {
+            String::new()
+        } else {
+            format!(" ({})", e.time_zone)
+        };
         l.heading(
             2,
             &format!(
-                "{} — {}",
+                "{} — {}{away}",
                 journal_text::kind_title(e.kind),
                 e.local_time.replace('T', " ")
             ),

@@ -17,7 +17,7 @@ use crate::time;
 
 /// Page 1 opens with this header block: title, optional name, range, when it was made, what
 /// it holds and the self-report statement — no separate cover page (issue 17).
-pub fn header(l: &mut Layout, snap: &Snapshot) {
+pub fn header(l: &mut Layout, snap: &Snapshot, missing_note: bool) {
     let s = &snap.scope;
     l.open(Kind::Section);
     l.heading(1, "Reset Companion: a report for your therapist", 12.0);
@@ -53,6 +53,14 @@ pub fn header(l: &mut Layout, snap: &Snapshot) {
         0.0,
     );
     l.paragraph(DISCLAIMER, Style::STRONG, 0.0);
+    if missing_note {
+        l.paragraph(
+            "Some characters could not be shown: no font on this device covers them, so each is drawn as an empty box. \
+             The text itself is kept (it copies out of this file as written).",
+            Style::STRONG,
+            0.0,
+        );
+    }
     l.paragraph(
         "Questionnaire scores are screening measures completed by the person without supervision. \
          Bands and NHS Talking Therapies indicators are shown as progress, never as a diagnosis. \
@@ -212,7 +220,7 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     let s = &snap.scope;
     if s.has(ExportSection::Assessments) {
         outcome(l, snap);
-        l.heading(2, "Latest scores", 30.0);
+        l.heading(2, "Latest scores", 70.0);
         let rows = latest_rows(snap)?;
         if rows.is_empty() {
             l.paragraph(

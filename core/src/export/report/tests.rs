@@ -103,7 +103,6 @@ fn page_one_opens_with_the_header_then_risk_then_the_episode_outcome() {
         at("Several days (1)"),
         at("Crisis signposts shown"),
         at("Outcome over the treatment episode"),
-        at("Latest scores"),
     ];
     assert!(
         order.windows(2).all(|w| w[0] < w[1]),
@@ -263,4 +262,37 @@ fn the_risk_section_names_the_last_endorsement_before_the_range_and_declines_as_
         "{page1}"
     );
     assert!(!page1.contains("never been answered"), "{page1}");
+}
+
+/// Issue 17: an entry made away from the person's zone names the zone; a weekly mood chart
+/// whose last week is cut by the range says it is partial.
+#[test]
+fn entries_away_name_their_zone_and_a_partial_last_week_is_marked() {
+    use super::profiles::{Profile, every, snapshot_of};
+    let p = Profile {
+        journal: vec![(
+            "In New York".into(),
+            crate::export::tests::utc("2027-02-10T23:00:00Z"),
+        )],
+        journal_zone: Some(chrono_tz::America::New_York),
+        check_ins: every("2027-01-01T12:00:00Z", 1, 200)
+            .into_iter()
+            .map(|at| (4, vec![], vec![], at, crate::export::tests::LONDON))
+            .collect(),
+        ..Profile::default()
+    };
+    // 2027-01-01 … 2027-07-14 (a Wednesday): weekly buckets, the last one partial.
+    let (_d, snap) = snapshot_of(&p, "2027-01-01", "2027-07-14", None);
+    let pdf = super::render(&snap, &|_, _| {}).unwrap();
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let text = tool("pdftotext", &[], &path).replace('\n', " ");
+    assert!(text.contains("(America/New_York)"), "{text}");
+    assert!(
+        text.contains(
+            "The last week (from 2027-07-12) is partial: 3 days of it fall in the range."
+        ),
+        "{text}"
+    );
 }

@@ -6,12 +6,14 @@ import app.resetcompanion.core.model.ExportPreview
 import app.resetcompanion.core.model.ExportSection
 import app.resetcompanion.core.model.ExportSummary
 import app.resetcompanion.core.model.PageSize
+import app.resetcompanion.core.model.ReportFont
+import java.io.File
 
 // The therapist export (issue 8) as suspend functions on ResetStore: a preview of what would be
 // included, then a PDF report, CSV files or a FHIR R4 Bundle. The core reads, renders and writes;
 // this file gives Kotlin defaults and a lambda for progress.
 
-/** What an export includes: [from]/[to] as `YYYY-MM-DD` (either open), [include] null = all but journal. */
+/** What an export includes: [from]/[to] as `YYYY-MM-DD` (either open), [include] null = every section (journal: shared entries only). */
 data class TherapistExport(
     val from: String? = null,
     val to: String? = null,
@@ -19,9 +21,29 @@ data class TherapistExport(
     /** A name for the PDF cover only; CSV and FHIR never carry it. */
     val name: String? = null,
     val pageSize: PageSize = PageSize.A4,
+    /** Platform fonts for text the report's Latin font lacks; default: [systemReportFonts]. */
+    val fonts: List<ReportFont> = systemReportFonts(),
 ) {
-    internal fun options() = ExportOptions(from, to, include, name, pageSize)
+    internal fun options() = ExportOptions(from, to, include, name, pageSize, fonts)
 }
+
+/**
+ * The Android system fonts (`/system/fonts`, Noto for every script) the PDF report draws Greek,
+ * Cyrillic, Arabic, Hebrew, Devanagari, CJK and emoji with, in the core's order of preference;
+ * only files that exist on this device (none on the JVM, where such text shows as boxes and the
+ * report says so). See docs/adr/0006-platform-fonts-and-shaping.md.
+ */
+fun systemReportFonts(dir: File = File("/system/fonts")): List<ReportFont> =
+    listOf(
+        "NotoSans-Regular.ttf",
+        "Roboto-Regular.ttf",
+        "NotoNaskhArabic-Regular.ttf",
+        "NotoSansHebrew-Regular.ttf",
+        "NotoSansDevanagari-Regular.ttf",
+        "NotoSansSymbols-Regular-Subsetted.ttf",
+        "NotoSansSymbols-Regular-Subsetted2.ttf",
+        "NotoSansCJK-Regular.ttc",
+    ).map { File(dir, it) }.filter { it.isFile }.map { ReportFont(it.path, 0u) }
 
 /** Counts what [export] would include, writing nothing. Show it before exporting. */
 suspend fun ResetStore.exportPreview(export: TherapistExport = TherapistExport()): ExportPreview =

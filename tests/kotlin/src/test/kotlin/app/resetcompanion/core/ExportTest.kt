@@ -88,12 +88,19 @@ class ExportTest {
         profile(dir).use { store ->
             val out = File(dir, "bundle.json")
             val summary = store.exportForTherapist(ExportFormat.FHIR, out.path, q1)
-            assertEquals(1u + 4u + 7u + 7u, summary.resources)
+            // Patient, 4 Questionnaires, 7 responses, 7 totals, then one Observation per item
+            // and per crisis signpost (issue 17); the summary counts only what the Bundle holds.
+            assertEquals(0uL, summary.counts.checkIns)
+            assertEquals(listOf(ExportSection.ASSESSMENTS), summary.counts.sections)
             val json = out.readText()
             assertFalse(json.contains("never leaves the phone") || json.contains("Walked to the park"))
 
             val bundle = Fhir.context.newJsonParser().parseResource(Bundle::class.java, json)
             assertEquals(Bundle.BundleType.COLLECTION, bundle.type)
+            assertEquals(summary.resources.toInt(), bundle.entry.size)
+            val totals = bundle.entry.map { it.resource }.filterIsInstance<Observation>().filter { it.hasMember.isNotEmpty() }
+            assertEquals(7, totals.size)
+            assertTrue(totals.all { it.interpretationFirstRep.codingFirstRep.hasDisplay() })
             val errors = Fhir.errors(json, bundle)
             assertTrue(errors.isEmpty(), "HAPI found errors:\n" + errors.joinToString("\n") { "${it.locationString} ${it.message}" })
 
@@ -141,7 +148,9 @@ class ExportTest {
             ZipFile(zip).use { z ->
                 assertEquals(csv.files.toSet(), z.entries().toList().map { it.name }.toSet())
                 val rows = z.getInputStream(z.getEntry("assessments.csv")).bufferedReader().readLines()
-                assertTrue(rows[0].startsWith("date,local_date,time_zone,instrument,total,max,severity,prorated,item_1"))
+                // Issue 17: a UTF-8 byte-order mark so spreadsheet apps read the text right.
+                assertTrue(rows[0].startsWith("\uFEFF"), "no byte-order mark")
+                assertTrue(rows[0].removePrefix("\uFEFF").startsWith("date,local_date,time_zone,instrument,total,max,severity,prorated,item_1"))
                 assertEquals(8, rows.size)
             }
         }
