@@ -39,6 +39,9 @@ suspend fun ResetStore.removeReminder(id: String) = call { it.removeReminder(id)
 /** Pauses a rule until [until] (`YYYY-MM-DD`): it fires again on that date. */
 suspend fun ResetStore.pauseReminder(id: String, until: String): ReminderRule = call { it.pauseReminder(id, until) }
 
+/** Ends a pause: the rule fires again from its next time. */
+suspend fun ResetStore.resumeReminder(id: String): ReminderRule = call { it.resumeReminder(id) }
+
 /** The plan for Android: exact only when the person granted exact alarms. */
 fun androidPlanOptions(exactAlarmsAllowed: Boolean, untilUnixMs: Long? = null, limit: Int? = null): PlanOptions =
     PlanOptions(fromUnixMs = null, untilUnixMs = untilUnixMs, limit = limit?.toUInt(), platform = Platform.ANDROID, exactAlarmsAllowed = exactAlarmsAllowed)
