@@ -6,8 +6,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use reset_core::ResetError;
-use reset_core::backup::{self, BackupOptions, BackupSummary, Passphrase, RestoreSummary};
-use reset_core::dump::DumpSummary;
+use reset_core::backup::{
+    self, BackupOptions, BackupSummary, KindOverview, Passphrase, RestoreSummary,
+};
+use reset_core::dump::{self, DumpSummary};
 use reset_core::progress::Progress;
 
 use crate::companion::Companion;
@@ -32,12 +34,20 @@ impl Progress for Forward {
     }
 }
 
+/// A strong random passphrase to offer when the person makes a backup (five groups of five
+/// letters and digits, about 124 bits); it always passes [`Companion::create_backup`]'s check.
+#[uniffi::export]
+pub fn generate_backup_passphrase() -> Result<String, ResetError> {
+    crate::companion::guarded(|| Ok(backup::generate_passphrase()?.to_string()))
+}
+
 #[uniffi::export]
 impl Companion {
     /// Writes an encrypted backup of the whole profile to `path` (replacing any file there).
     ///
-    /// The passphrase (at least 8 characters, else `InvalidInput` on `passphrase`) is
-    /// stretched with Argon2id — deliberately about a second of work on a phone — and the
+    /// The passphrase must be strong: at least 8 characters and rated "very unguessable"
+    /// (zxcvbn score 4), else `InvalidInput` on `passphrase` — offer
+    /// [`generate_backup_passphrase`] instead. It is stretched with Argon2id — deliberately about a second of work on a phone — and the
     /// profile is sealed with XChaCha20-Poly1305. Keep the passphrase: without it the backup
     /// cannot be opened by anyone, including us.
     pub fn create_backup(
@@ -46,7 +56,7 @@ impl Companion {
         passphrase: String,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<BackupSummary, ResetError> {
-        let passphrase = Passphrase::from_string(passphrase).map_err(ResetError::from)?;
+        let passphrase = Passphrase::for_new_backup(passphrase).map_err(ResetError::from)?;
         self.with(|s| {
             let now = s.now()?;
             backup::create_file(
@@ -73,7 +83,8 @@ impl Companion {
         passphrase: String,
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<RestoreSummary, ResetError> {
-        let passphrase = Passphrase::from_string(passphrase).map_err(ResetError::from)?;
+        // No policy on restore: whatever was typed is tried, and a wrong one is `WrongKey`.
+        let passphrase = Passphrase::for_restore(passphrase);
         self.with(|s| {
             let key = s.key.clone();
             backup::restore_file(
@@ -86,6 +97,12 @@ impl Companion {
         })
     }
 
+    /// What a restore would replace: each kind of record in the current profile, how many,
+    /// and when the newest was made. Show it and ask before calling [`Self::restore_backup`].
+    pub fn profile_overview(&self) -> Result<Vec<KindOverview>, ResetError> {
+        self.with(|s| backup::profile_overview(s.store.conn()))
+    }
+
     /// Writes the canonical JSON dump of the whole profile to `path`: every table and row in
     /// a fixed order, so equal profiles give identical files. The file is NOT encrypted —
     /// it holds everything, journal text included; it is for moving data and for checks.
@@ -95,7 +112,7 @@ impl Companion {
         listener: Option<Arc<dyn ProgressListener>>,
     ) -> Result<DumpSummary, ResetError> {
         self.with(|s| {
-            backup::write_dump_file(
+            dump::write_file(
                 s.store.conn(),
                 s.store.path(),
                 Path::new(&path),

@@ -14,10 +14,11 @@ use crate::companion::{Companion, Session, guarded};
 
 /// `at` if the caller gave one, else the session's clock.
 fn instant(s: &Session, at: Option<Timestamp>) -> reset_core::Result<DateTime<Utc>> {
-    match at {
-        Some(t) => Ok(t.instant()),
-        None => s.now(),
-    }
+    let now = s.now()?;
+    let at = at.map_or(now, Timestamp::instant);
+    // A programme step is a record too: not before 1900, not in the future.
+    reset_core::time::check_record_instant(at, now, "at")?;
+    Ok(at)
 }
 
 /// Checks a programme pack (its JSON text) as the app checks its own packs at start-up.

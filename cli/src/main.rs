@@ -4,18 +4,21 @@
 //! and `docs/cli.md`). Like a phone shell it injects the clock (`--now`) and zone (`--tz`).
 
 mod cmd;
+mod erase;
 mod fonts;
+mod input;
 mod output;
 mod profile;
 mod tour;
+mod usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use reset_core::ResetError;
 use reset_core::time::parse_instant;
-use reset_core::{Error, ErrorKind, ResetError};
 use reset_ffi::{Companion, CompanionConfig, open_companion};
 
 use output::Output;
@@ -45,13 +48,18 @@ struct Cli {
 enum Command {
     /// Path, schema version and record counts.
     Status,
-    /// Delete the profile (database, WAL, key file). Needs --yes.
+    /// Delete the profile (database, WAL, key file) — only a file that is evidently one. Needs --yes.
     Erase {
         /// Confirm: this cannot be undone.
         #[arg(long)]
         yes: bool,
+        /// Also remove what Reset Companion wrote beside the profile (the tour's demo profile,
+        /// reports and backups older tours wrote, temporary files).
+        #[arg(long)]
+        everything: bool,
     },
-    /// A non-interactive walk through everything the app can do, on the default database.
+    /// A non-interactive walk through everything the app can do, on its own demo profile
+    /// (`tour/` beside the database; never an existing profile).
     Tour,
     /// Encrypted backup of the whole profile: create, or restore (verified before it replaces anything).
     Backup {
@@ -109,12 +117,15 @@ pub struct Ctx {
     pub db: PathBuf,
     pub zone: String,
     pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether `RESET_KEY` may supply the key (never for the tour's demo profile).
+    pub key_from_env: bool,
 }
 
 impl Ctx {
     /// Opens the profile through the FFI facade, creating the key on first use.
     pub fn open(&self) -> Result<Arc<Companion>, ResetError> {
-        let key = profile::load_or_create_key(&self.db)?;
+        profile::check_db_path(&self.db)?;
+        let key = profile::load_or_create_key(&self.db, self.key_from_env)?;
         let config = CompanionConfig {
             database_path: self.db.display().to_string(),
             key: key.expose_bytes().to_vec(),
@@ -125,6 +136,12 @@ impl Ctx {
 }
 
 fn main() -> ExitCode {
+    let code = run_main();
+    output::report_peak_memory();
+    code
+}
+
+fn run_main() -> ExitCode {
     let json_requested = std::env::args_os().any(|a| a == "--json");
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -134,13 +151,8 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            if json_requested {
-                let msg = e.kind().to_string();
-                output::print_error(ErrorKind::InvalidInput, &format!("usage: {msg}"), true);
-            } else {
-                let _ = e.print();
-            }
-            return ExitCode::from(2);
+            output::print_reset_error(&usage::error(&e), json_requested);
+            return ExitCode::FAILURE;
         }
     };
     match run(&cli) {
@@ -149,7 +161,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            output::print_error(e.kind(), &e.to_string(), cli.json);
+            output::print_reset_error(&e, cli.json);
             ExitCode::FAILURE
         }
     }
@@ -159,7 +171,11 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
     let ctx = Ctx {
         db: match &cli.db {
             Some(p) => p.clone(),
-            None => profile::default_db_path()?,
+            None => {
+                let db = profile::default_db_path()?;
+                profile::tighten_data_folder(&db);
+                db
+            }
         },
         zone: profile::zone_name(cli.tz.clone()),
         now: cli
@@ -167,10 +183,11 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
             .as_deref()
             .map(|t| parse_instant(t, "now"))
             .transpose()?,
+        key_from_env: true,
     };
     match &cli.command {
         Command::Status => status(&ctx),
-        Command::Erase { yes } => erase(&ctx, *yes),
+        Command::Erase { yes, everything } => erase::run(&ctx, *yes, *everything),
         Command::Tour => tour::run(&ctx),
         Command::Backup { command } => cmd::backup::run(&ctx, command, cli.json),
         Command::Export { command } => cmd::export::run(&ctx, command),
@@ -198,29 +215,4 @@ fn status(ctx: &Ctx) -> Result<Output, ResetError> {
         human.push_str(&format!("{k}: {v}\n"));
     }
     Ok(Output::new(output::status_json(&s), human))
-}
-
-fn erase(ctx: &Ctx, yes: bool) -> Result<Output, ResetError> {
-    if !yes {
-        return Err(Error::invalid(
-            "yes",
-            "erase deletes every entry and cannot be undone; pass --yes to confirm",
-        )
-        .into());
-    }
-    // Through the facade when the profile opens; straight to the files when its key is lost,
-    // because erase must work precisely when nothing else does.
-    match ctx.open() {
-        Ok(c) => c.erase_all()?,
-        Err(_) => reset_core::store::erase_files(&ctx.db)?,
-    }
-    let key_file = profile::key_path(&ctx.db);
-    if key_file.exists() {
-        reset_core::store::erase_files(&key_file)?;
-    }
-    let json = serde_json::json!({"erased": true, "path": ctx.db.display().to_string()});
-    Ok(Output::new(
-        json,
-        format!("erased {} and its key\n", ctx.db.display()),
-    ))
 }

@@ -1,6 +1,6 @@
 //! Printing: human text by default, JSON with `--json`, and the error contract on stderr.
 
-use reset_core::ErrorKind;
+use reset_core::{ErrorKind, ResetError};
 use reset_ffi::Status;
 use serde_json::{Value, json};
 
@@ -32,15 +32,34 @@ impl Output {
     }
 }
 
-/// A one-line message on stderr; with `--json` also `{"error":{"kind":…,"message":…}}`.
-pub fn print_error(kind: ErrorKind, message: &str, as_json: bool) {
-    eprintln!("reset: {}: {message}", kind.as_str());
+/// A one-line message on stderr; with `--json` also `{"error":{"kind":…,"message":…}}`
+/// (and `"field"` for `invalid_input`). The kind is printed once: a message that begins
+/// with its own kind (`corrupt: …`) loses that prefix. A closed or broken stderr is ignored:
+/// the exit code still tells the caller.
+pub fn print_error(kind: ErrorKind, field: Option<&str>, message: &str, as_json: bool) {
+    use std::io::Write;
+    let message = message
+        .strip_prefix(kind.as_str())
+        .and_then(|m| m.strip_prefix(": "))
+        .unwrap_or(message);
+    let mut text = format!("reset: {}: {message}\n", kind.as_str());
     if as_json {
-        eprintln!(
-            "{}",
-            json!({"error": {"kind": kind.as_str(), "message": message}})
-        );
+        let mut error = json!({"kind": kind.as_str(), "message": message});
+        if let Some(field) = field {
+            error["field"] = json!(field);
+        }
+        text.push_str(&format!("{}\n", json!({ "error": error })));
     }
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// [`print_error`] for a [`ResetError`].
+pub fn print_reset_error(e: &ResetError, as_json: bool) {
+    let field = match e {
+        ResetError::InvalidInput { field, .. } => Some(field.as_str()),
+        _ => None,
+    };
+    print_error(e.kind(), field, &e.to_string(), as_json);
 }
 
 /// The `status --json` shape: path, schema version, zone and counts.
@@ -56,4 +75,25 @@ pub fn status_json(s: &Status) -> Value {
         "time_zone": s.time_zone,
         "counts": counts,
     })
+}
+
+/// With `RESET_REPORT_PEAK_RSS` set, one more stderr line at exit: `reset: peak_rss_kib=N`,
+/// the process's resident-memory high-water mark (`VmHWM`, Linux). The memory-bound tests
+/// read it: a parent's `wait4` figure also counts the parent's own memory, because a spawned
+/// child shares the parent's address space until it execs.
+pub fn report_peak_memory() {
+    use std::io::Write;
+    if std::env::var_os("RESET_REPORT_PEAK_RSS").is_none() {
+        return;
+    }
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        });
+    if let Some(kib) = peak {
+        let _ = writeln!(std::io::stderr().lock(), "reset: peak_rss_kib={kib}");
+    }
 }

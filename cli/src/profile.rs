@@ -64,29 +64,67 @@ pub fn zone_name(flag: Option<String>) -> String {
 
 /// The key file kept beside the database: `profile.db` → `profile.key`, mode 0600.
 pub fn key_path(db: &Path) -> PathBuf {
-    db.with_extension("key")
+    reset_core::outfile::key_file(db)
+}
+
+/// Refuses a `--db` that can never be a profile before anything reads or creates a key: an
+/// existing folder, device or pipe, or a path that would be its own key file (`x.key`).
+pub fn check_db_path(db: &Path) -> Result<()> {
+    if db.file_name().is_none() {
+        return Err(Error::invalid("db", "must name a file"));
+    }
+    if key_path(db) == db {
+        return Err(Error::invalid(
+            "db",
+            "must not end in .key (that name is kept for the profile's key file)",
+        ));
+    }
+    match std::fs::metadata(db) {
+        Ok(meta) if !meta.is_file() => Err(Error::invalid(
+            "db",
+            "is not a regular file (a folder, device or pipe); give the path of a profile file",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Makes the product's own data folder owner-only (0700), however it was created.
+pub fn tighten_data_folder(db: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Some(dir) = db.parent().filter(|d| d.is_dir()) {
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
 }
 
 /// Loads the key from `RESET_KEY`, else from the key file, creating both file and folder on
 /// first use. A database without its key is refused rather than given a new key.
-pub fn load_or_create_key(db: &Path) -> Result<DatabaseKey> {
-    if let Ok(hex) = std::env::var(KEY_ENV) {
+pub fn load_or_create_key(db: &Path, from_env: bool) -> Result<DatabaseKey> {
+    if let Some(hex) = std::env::var(KEY_ENV).ok().filter(|_| from_env) {
         return DatabaseKey::from_hex(&hex)
             .map_err(|_| Error::invalid(KEY_ENV, "must be 64 hex characters"));
     }
     let key_file = key_path(db);
-    match std::fs::read_to_string(&key_file) {
-        Ok(hex) => DatabaseKey::from_hex(&hex).map_err(|_| Error::Corrupt {
-            reason: format!("the key file {} is damaged", key_file.display()),
-        }),
+    let damaged = |why: &str| Error::Corrupt {
+        reason: format!("the key file {} is damaged ({why})", key_file.display()),
+    };
+    match std::fs::metadata(&key_file) {
+        Ok(meta) if !meta.is_file() => return Err(damaged("it is not a regular file")),
+        Ok(meta) if meta.len() > 4096 => return Err(damaged("it is far too large")),
+        Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if db.exists() {
-                return Err(Error::WrongKey);
+                return Err(Error::not_found(format!(
+                    "the key file {} (this profile cannot be opened without it; set {KEY_ENV} if you kept the key elsewhere) was",
+                    key_file.display()
+                )));
             }
-            create_key(db, &key_file)
+            return create_key(db, &key_file);
         }
-        Err(e) => Err(e.into()),
+        Err(e) => return Err(e.into()),
     }
+    let bytes = zeroize::Zeroizing::new(std::fs::read(&key_file)?);
+    let text = std::str::from_utf8(&bytes).map_err(|_| damaged("it is not text"))?;
+    DatabaseKey::from_hex(text.trim_end()).map_err(|_| damaged("it must hold 64 hex characters"))
 }
 
 fn create_key(db: &Path, key_file: &Path) -> Result<DatabaseKey> {

@@ -1,8 +1,17 @@
-//! `reset tour`: a non-interactive walk through everything that exists, on the real profile.
+//! `reset tour`: a non-interactive walk through everything that exists, on its own demo
+//! profile — never the person's.
+//!
+//! The demo lives in `tour/` beside the database (`profile.db` with its own `profile.key`,
+//! `exports/`, `backups/` and a marker file saying what the folder is). A previous demo
+//! (recognised by the marker) is erased first; a `tour/` folder without the marker is refused.
+//! The invented scores therefore never reach a real profile or a therapist's report.
 //!
 //! It grows with every capability: each capability's CLI module adds a `tour_step` called
-//! from [`run`]. Each step prints what it did and where files went.
+//! from [`run`]. Each step prints what it did and where files went; everything a step says in
+//! text is in its `--json` step too (`text`), including the generated backup passphrase.
 
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::{Value, json};
@@ -25,15 +34,49 @@ impl Tour {
             "• {title}\n  {}\n",
             text.as_ref().replace('\n', "\n  ")
         ));
-        self.steps.push(json!({"step": title, "data": data}));
+        self.steps
+            .push(json!({"step": title, "text": text.as_ref(), "data": data}));
     }
 }
 
-/// Runs the tour and reports each step.
+/// The marker file that makes a `tour/` folder the tour's own.
+pub const MARKER: &str = "TOUR-DEMO.txt";
+
+/// Where the tour's demo profile lives for the profile at `db`: `tour/` beside it.
+pub fn demo_folder(db: &Path) -> PathBuf {
+    match db.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.join("tour"),
+        _ => PathBuf::from("tour"),
+    }
+}
+
+/// Runs the tour on a fresh demo profile and reports each step.
 pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
+    let folder = demo_folder(&ctx.db);
+    let replaced = fresh_folder(&folder)?;
+    let demo = Ctx {
+        db: folder.join("profile.db"),
+        zone: ctx.zone.clone(),
+        now: ctx.now,
+        key_from_env: false,
+    };
     let mut tour = Tour::default();
-    let companion = ctx.open()?;
-    foundation(ctx, &companion, &mut tour)?;
+    let companion = demo.open()?;
+    tour.say(
+        "Made a demo profile for this tour",
+        format!(
+            "folder: {}\nyour own profile ({}) is not opened or changed; {}\n`reset erase --yes --everything` removes the demo too",
+            folder.display(),
+            ctx.db.display(),
+            if replaced {
+                "the previous tour's demo was replaced"
+            } else {
+                "nothing was there before"
+            }
+        ),
+        json!({"folder": folder.display().to_string(), "profile": ctx.db.display().to_string(), "replaced_previous_demo": replaced}),
+    );
+    foundation(&demo, &companion, &mut tour)?;
     crate::cmd::journal::tour_step(&companion, &mut tour)?;
     crate::cmd::assess::tour_step(&companion, &mut tour)?;
     crate::cmd::programme::tour_step(&companion, &mut tour)?;
@@ -44,30 +87,74 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
     let status = companion.status()?;
     tour.say(
         "Where everything is",
-        format!("profile: {}", status.path),
+        format!("demo profile: {}", status.path),
         output::status_json(&status),
     );
     let mut human = String::from("Reset Companion — tour\n\n");
     human.push_str(&tour.human);
     human.push_str("\nThis app is a complement to professional care, never a replacement.\n");
     Ok(Output::new(
-        json!({"database": status.path, "steps": tour.steps}),
+        json!({"database": status.path, "demo_folder": folder.display().to_string(), "steps": tour.steps}),
         human,
     ))
 }
 
+/// Prepares an empty demo folder (0700) with the marker; true when a previous demo was erased.
+fn fresh_folder(folder: &Path) -> Result<bool, ResetError> {
+    let io = |e: std::io::Error| ResetError::from(reset_core::Error::from(e));
+    let replaced = match std::fs::symlink_metadata(folder) {
+        Ok(meta) if meta.is_dir() && folder.join(MARKER).is_file() => {
+            remove_demo(folder).map_err(io)?;
+            true
+        }
+        Ok(_) => {
+            return Err(reset_core::Error::conflict(format!(
+                "{} exists and is not the tour's demo folder; move it away to run the tour",
+                folder.display()
+            ))
+            .into());
+        }
+        Err(_) => false,
+    };
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(folder)
+        .map_err(io)?;
+    std::fs::write(
+        folder.join(MARKER),
+        "Made by `reset tour`: a demo profile with invented entries, never your own.\n\
+         Safe to delete; `reset erase --yes --everything` removes it.\n",
+    )
+    .map_err(io)?;
+    Ok(replaced)
+}
+
+/// Deletes a previous demo folder: every file overwritten and unlinked, then the folders.
+fn remove_demo(path: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        let p = entry.path();
+        if entry.file_type()?.is_dir() {
+            remove_demo(&p)?;
+        } else if entry.file_type()?.is_file() {
+            let _ = reset_core::store::erase_files(&p);
+            let _ = std::fs::remove_file(&p);
+        } else {
+            std::fs::remove_file(&p)?;
+        }
+    }
+    std::fs::remove_dir(path)
+}
+
 fn foundation(ctx: &Ctx, companion: &Arc<Companion>, tour: &mut Tour) -> Result<(), ResetError> {
     let status = companion.status()?;
-    let key_source = if std::env::var(crate::profile::KEY_ENV).is_ok() {
-        "from RESET_KEY".to_string()
-    } else {
-        format!(
-            "in {} (mode 0600)",
-            crate::profile::key_path(&ctx.db).display()
-        )
-    };
+    let key_source = format!(
+        "in {} (mode 0600), made for the demo",
+        crate::profile::key_path(&ctx.db).display()
+    );
     tour.say(
-        "Opened your encrypted profile",
+        "Opened the encrypted demo profile",
         format!(
             "database: {}\nkey: {key_source}\nschema version {}, time zone {}",
             status.path, status.schema_version, status.time_zone

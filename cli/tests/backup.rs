@@ -95,7 +95,13 @@ fn backup_then_restore_brings_back_exactly_the_dumped_profile() {
     let restored = ok(
         &cli,
         Some(PASS),
-        &["backup", "restore", &path(&cli, "b.rcbackup"), "--json"],
+        &[
+            "backup",
+            "restore",
+            &path(&cli, "b.rcbackup"),
+            "--yes",
+            "--json",
+        ],
     );
     assert_eq!(restored["tables"], created["tables"]);
     ok(
@@ -130,7 +136,7 @@ fn a_bad_restore_is_a_typed_error_and_the_profile_is_unchanged() {
     let wrong = failed(
         &cli,
         Some("not the passphrase"),
-        &["backup", "restore", &file, "--json"],
+        &["backup", "restore", &file, "--yes", "--json"],
     );
     assert_eq!(wrong["kind"], "wrong_key");
     assert!(wrong["message"].as_str().unwrap().contains("passphrase"));
@@ -139,19 +145,33 @@ fn a_bad_restore_is_a_typed_error_and_the_profile_is_unchanged() {
     bytes[last] ^= 1;
     std::fs::write(&file, &bytes).unwrap();
     assert_eq!(
-        failed(&cli, Some(PASS), &["backup", "restore", &file, "--json"])["kind"],
+        failed(
+            &cli,
+            Some(PASS),
+            &["backup", "restore", &file, "--yes", "--json"]
+        )["kind"],
         "corrupt"
     );
     std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
     assert_eq!(
-        failed(&cli, Some(PASS), &["backup", "restore", &file, "--json"])["kind"],
+        failed(
+            &cli,
+            Some(PASS),
+            &["backup", "restore", &file, "--yes", "--json"]
+        )["kind"],
         "corrupt"
     );
     assert_eq!(
         failed(
             &cli,
             Some(PASS),
-            &["backup", "restore", &path(&cli, "missing"), "--json"]
+            &[
+                "backup",
+                "restore",
+                &path(&cli, "missing"),
+                "--yes",
+                "--json"
+            ]
         )["kind"],
         "not_found"
     );

@@ -322,7 +322,7 @@ fn scenarios(a: &mut Audit) {
     let wrong = format!("{bad} wrong passphrase");
     let out = a.exports.path().join("b.rcbackup");
     a.refused(
-        &["backup", "restore", out.to_str().unwrap()],
+        &["backup", "restore", out.to_str().unwrap(), "--yes"],
         &[("RESET_PASSPHRASE", &wrong)],
     );
 }
@@ -371,7 +371,7 @@ fn exports(a: &Audit) -> PathBuf {
     }
     let backup = dir.join("b.rcbackup");
     a.ok(&["backup", "create", "--out", backup.to_str().unwrap()]);
-    a.ok(&["backup", "restore", backup.to_str().unwrap()]);
+    a.ok(&["backup", "restore", backup.to_str().unwrap(), "--yes"]);
     backup
 }
 

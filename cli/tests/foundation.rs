@@ -86,12 +86,13 @@ fn erase_needs_yes_and_then_leaves_nothing() {
 }
 
 #[test]
-fn the_tour_runs_on_the_given_profile_and_leaves_it_encrypted() {
+fn the_tour_runs_on_its_demo_profile_and_leaves_it_encrypted() {
     let cli = Cli::new();
     let tour = cli.json(&["tour", "--json"]);
     assert!(tour["steps"].as_array().unwrap().len() >= 3);
+    let demo = cli.dir.path().join("tour/profile.db");
     assert!(!contains(
-        &std::fs::read(cli.db()).unwrap()[..16],
+        &std::fs::read(demo).unwrap()[..16],
         "SQLite format 3"
     ));
 }

@@ -271,12 +271,14 @@ fn validate_accepts_the_real_packs_and_names_the_step_at_fault() {
     std::fs::write(&bad, pack.replace("\"id\": \"day-4\"", "\"id\": \"day-3\"")).unwrap();
     let err = cli.error(&["programme", "validate", bad.to_str().unwrap(), "--json"]);
     assert_eq!(err["kind"], "invalid_input");
+    // The JSON path of the duplicate (the fourth step), never the value from the file.
+    assert_eq!(err["field"], "steps[3].id");
+    let message = err["message"].as_str().unwrap();
     assert!(
-        err["message"]
-            .as_str()
-            .unwrap()
-            .contains("duplicate step id `day-3`")
+        message.contains("steps[3].id duplicates an earlier step's id"),
+        "{message}"
     );
+    assert!(!message.contains("day-3"), "{message}");
 }
 
 #[test]
@@ -301,13 +303,18 @@ fn the_tour_enrols_completes_day_one_and_logs_a_session_and_can_run_twice() {
             "{steps:?}"
         );
     }
-    let progress = cli.json(&["programme", "progress", "--json"]);
+    // On the tour's own demo profile (each run starts it afresh), never the person's.
+    let demo = cli.dir.path().join("tour/profile.db");
+    let progress: serde_json::Value =
+        serde_json::from_slice(&common::run_db(&demo, &["programme", "progress", "--json"]).stdout)
+            .unwrap();
     assert_eq!(progress["programme"], "meditation-7-day");
     assert_eq!(progress["steps"][0]["status"], "done");
+    let status: serde_json::Value =
+        serde_json::from_slice(&common::run_db(&demo, &["status", "--json"]).stdout).unwrap();
+    assert!(status["counts"]["practice_sessions"].as_u64().unwrap() >= 1);
     assert!(
-        cli.json(&["status", "--json"])["counts"]["practice_sessions"]
-            .as_u64()
-            .unwrap()
-            >= 2
+        !cli.db().exists(),
+        "the tour never creates or opens the profile"
     );
 }

@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::Path;
 
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
@@ -92,6 +93,17 @@ pub fn write(
         schema_version,
         tables: rows,
     })
+}
+
+/// Writes the canonical dump of the profile at `profile` (whose open connection is `conn`) to
+/// the file `out`, atomically. `out` must not be the profile's own database file.
+pub fn write_file(
+    conn: &Connection,
+    profile: &Path,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<DumpSummary> {
+    crate::outfile::write_guarded(profile, out, |w| write(conn, w, progress))
 }
 
 /// The canonical dump as a string (tests and small profiles).

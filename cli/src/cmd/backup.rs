@@ -10,9 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::Subcommand;
-use rand::RngCore;
 use reset_core::Error;
-use reset_core::backup::{BackupSummary, RestoreSummary, TableRows};
+use reset_core::backup::{BackupSummary, KindOverview, RestoreSummary, TableRows};
 use reset_ffi::backup::ProgressListener;
 use reset_ffi::{Companion, ResetError};
 use serde_json::{Value, json};
@@ -33,36 +32,64 @@ pub enum BackupCommand {
         /// Where to write the backup file (replaced if it exists).
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// Generate a strong passphrase, use it, and print it (once) instead of asking.
+        #[arg(long)]
+        generate_passphrase: bool,
     },
     /// Replace the profile with a backup, after verifying all of it (the profile is untouched on any error).
     Restore {
         /// The backup file.
         path: PathBuf,
+        /// Confirm replacing the current profile (needed when not asked on a terminal).
+        #[arg(long)]
+        yes: bool,
     },
 }
 
 /// Runs a backup subcommand.
 pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, ResetError> {
     match command {
-        BackupCommand::Create { out } => {
-            let passphrase = passphrase(true)?;
+        BackupCommand::Create {
+            out,
+            generate_passphrase,
+        } => {
+            let generated = generate_passphrase.then(generated_passphrase).transpose()?;
+            let passphrase = match &generated {
+                Some(g) => g.clone(),
+                None => passphrase(true)?,
+            };
             let companion = ctx.open()?;
             let summary = companion.create_backup(
                 path_text(out)?,
                 passphrase.to_string(),
                 progress(as_json),
             )?;
-            Ok(created(out, &summary))
+            let mut output = created(out, &summary);
+            if let Some(g) = generated {
+                output.json["passphrase"] = json!(g.as_str());
+                output.human.push_str(&format!(
+                    "generated passphrase (shown once, stored nowhere): {}\n",
+                    g.as_str()
+                ));
+            }
+            Ok(output)
         }
-        BackupCommand::Restore { path } => {
-            let passphrase = passphrase(false)?;
+        BackupCommand::Restore { path, yes } => {
             let companion = ctx.open()?;
+            let overview = companion.profile_overview()?;
+            confirm_restore(&overview, *yes)?;
+            let passphrase = passphrase(false)?;
             let summary = companion.restore_backup(
                 path_text(path)?,
                 passphrase.to_string(),
                 progress(as_json),
             )?;
-            Ok(restored(path, &summary))
+            let mut output = restored(path, &summary);
+            output.json["replaced"] = overview_json(&overview);
+            output
+                .human
+                .push_str(&format!("replaced: {}\n", describe(&overview)));
+            Ok(output)
         }
     }
 }
@@ -104,6 +131,62 @@ fn restored(path: &Path, s: &RestoreSummary) -> Output {
         s.schema_version
     );
     Output::new(json, human)
+}
+
+/// `{"kind": {"rows": n, "newest": t}, …}`.
+fn overview_json(overview: &[KindOverview]) -> Value {
+    Value::Object(
+        overview
+            .iter()
+            .map(|k| (k.kind.clone(), json!({"rows": k.rows, "newest": k.newest})))
+            .collect(),
+    )
+}
+
+/// "3 check_ins (newest 2027-03-28T09:00:00Z), …", or "an empty profile".
+fn describe(overview: &[KindOverview]) -> String {
+    let parts: Vec<String> = overview
+        .iter()
+        .filter(|k| k.rows > 0)
+        .map(|k| match &k.newest {
+            Some(t) => format!("{} {} (newest {t})", k.rows, k.kind),
+            None => format!("{} {}", k.rows, k.kind),
+        })
+        .collect();
+    if parts.is_empty() {
+        "an empty profile".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// A restore replaces everything: a profile holding entries is replaced only after the person
+/// saw what it holds and said yes — on a terminal by answering, elsewhere with `--yes`.
+fn confirm_restore(overview: &[KindOverview], yes: bool) -> Result<(), ResetError> {
+    if yes || overview.iter().all(|k| k.rows == 0) {
+        return Ok(());
+    }
+    let what = describe(overview);
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(
+            "yes",
+            format!("restoring replaces this profile, which holds {what}; pass --yes to confirm"),
+        )
+        .into());
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = write!(
+        err,
+        "Restoring replaces this profile, which holds {what}.\nReplace it? [y/N] "
+    );
+    let _ = err.flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    if matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
+        Ok(())
+    } else {
+        Err(Error::invalid("yes", "not confirmed; nothing was changed").into())
+    }
 }
 
 /// `{"table": rows, …}` in table-name order.
@@ -157,11 +240,12 @@ struct Percent;
 impl ProgressListener for Percent {
     fn on_progress(&self, done: u64, total: u64) {
         let pct = (done * 100).checked_div(total).unwrap_or(100);
-        eprint!("\r{pct:3}%");
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r{pct:3}%");
         if done >= total {
-            eprint!("\r    \r");
+            let _ = write!(err, "\r    \r");
         }
-        let _ = std::io::stderr().flush();
+        let _ = err.flush();
     }
 }
 
@@ -176,17 +260,13 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     let folder = Path::new(&status.path).with_file_name("backups");
     std::fs::create_dir_all(&folder).map_err(|e| ResetError::from(Error::from(e)))?;
     let out = folder.join("tour-backup.rcbackup");
-    let (passphrase, source) = match std::env::var(PASSPHRASE_ENV) {
-        Ok(text) => (Zeroizing::new(text), "from RESET_PASSPHRASE".to_string()),
-        Err(_) => {
-            let generated = generated_passphrase();
-            let note = format!(
-                "generated for this tour, shown once: {}\n(it is not stored anywhere — note it to try `reset backup restore`)",
-                generated.as_str()
-            );
-            (generated, note)
-        }
-    };
+    // Always generated: the demo's backup never carries a passphrase the person uses for
+    // their own backups, and the tour can show it in text and JSON alike.
+    let passphrase = generated_passphrase()?;
+    let source = format!(
+        "generated for this tour: {}\n(it is not stored anywhere — note it to try `reset backup restore`)",
+        passphrase.as_str()
+    );
     let summary = companion.create_backup(path_text(&out)?, passphrase.to_string(), None)?;
     let rows: u64 = summary.tables.iter().map(|t| t.rows).sum();
     tour.say(
@@ -197,24 +277,12 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
             summary.bytes,
             out.display()
         ),
-        json!({"path": out.display().to_string(), "bytes": summary.bytes, "tables": tables_json(&summary.tables)}),
+        json!({"path": out.display().to_string(), "bytes": summary.bytes, "passphrase": passphrase.as_str(), "tables": tables_json(&summary.tables)}),
     );
     Ok(())
 }
 
-/// Five groups of five letters and digits (about 124 bits), easy to read aloud and type.
-fn generated_passphrase() -> Zeroizing<String> {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    let mut rng = rand::rng();
-    let mut out = Zeroizing::new(String::with_capacity(29));
-    for group in 0..5 {
-        if group > 0 {
-            out.push('-');
-        }
-        for _ in 0..5 {
-            let i = (rng.next_u32() as usize) % ALPHABET.len();
-            out.push(char::from(ALPHABET[i]));
-        }
-    }
-    out
+/// A strong generated passphrase (the core's generator, shared with the phones).
+pub fn generated_passphrase() -> Result<Zeroizing<String>, ResetError> {
+    Ok(reset_core::backup::generate_passphrase()?)
 }

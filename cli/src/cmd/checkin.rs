@@ -23,7 +23,8 @@ pub struct CheckinArgs {
     /// Life areas, comma-separated (work, family, self_care, …).
     #[arg(long, value_name = "a,b")]
     pub areas: Option<OsString>,
-    /// A short note (searchable, encrypted).
+    /// A short note (searchable, encrypted); `-` reads it from standard input, out of sight
+    /// of other processes and shell history.
     #[arg(long)]
     pub note: Option<OsString>,
     /// Tags, comma-separated.
@@ -91,7 +92,11 @@ pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
             .unwrap_or_default(),
         labels: words::<EmotionLabel>("labels", args.labels.as_ref())?,
         areas: words::<LifeArea>("areas", args.areas.as_ref())?,
-        note: args.note.as_ref().map(|n| utf8("note", n)).transpose()?,
+        note: args
+            .note
+            .as_ref()
+            .map(|n| crate::input::text("note", n))
+            .transpose()?,
         tags: list("tags", args.tags.as_ref())?,
         at: super::instant_arg(args.at.as_deref(), "at")?,
     };

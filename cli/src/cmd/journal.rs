@@ -70,10 +70,11 @@ pub enum JournalCommand {
 #[derive(Args)]
 #[group(multiple = false)]
 pub struct Content {
-    /// Fills the kind's main field (thought: the automatic thoughts).
+    /// Fills the kind's main field (thought: the automatic thoughts); `-` reads standard input.
     #[arg(long)]
     text: Option<OsString>,
-    /// A JSON file holding the full typed record (see tests/fixtures/journal/).
+    /// A JSON file holding the full typed record (see tests/fixtures/journal/); `-` reads
+    /// standard input. At most 1 MiB.
     #[arg(long, value_name = "FILE.json")]
     input: Option<PathBuf>,
 }
@@ -113,6 +114,9 @@ pub struct EditArgs {
     /// New time, RFC 3339.
     #[arg(long, value_name = "RFC3339")]
     at: Option<String>,
+    /// Allow a change of kind that discards the old record's other fields.
+    #[arg(long)]
+    replace: bool,
 }
 
 fn kind(text: &str) -> Result<JournalKind, ResetError> {
@@ -120,8 +124,7 @@ fn kind(text: &str) -> Result<JournalKind, ResetError> {
 }
 
 fn read_record(kind: JournalKind, path: &Path) -> Result<JournalBody, ResetError> {
-    let bytes =
-        std::fs::read(path).map_err(|_| Error::invalid("input", "cannot read that file"))?;
+    let bytes = crate::input::file("input", path)?;
     let json =
         String::from_utf8(bytes).map_err(|_| Error::invalid("input", "is not valid UTF-8"))?;
     reset_ffi::journal::journal_record_from_json(kind, json)
@@ -138,7 +141,7 @@ fn body(
     let Some(text) = &content.text else {
         return Ok(None);
     };
-    let text = utf8("text", text)?;
+    let text = crate::input::text("text", text)?;
     Ok(Some(match current {
         Some(b) if b.kind() == kind => b.clone().with_main_text(&text),
         _ => JournalBody::from_text(kind, &text),
@@ -221,6 +224,7 @@ pub fn run(ctx: &Ctx, command: &JournalCommand) -> Result<Output, ResetError> {
                 body: body(k, &a.content, Some(&current.body))?,
                 tags: a.tags.as_ref().map(|t| list("tags", Some(t))).transpose()?,
                 at: super::instant_arg(a.at.as_deref(), "at")?,
+                replace: a.replace,
             };
             entry_output(
                 &companion.edit_journal_entry(a.id.clone(), edit)?,

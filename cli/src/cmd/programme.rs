@@ -234,9 +234,9 @@ pub fn run(ctx: &Ctx, command: &ProgrammeCommand) -> Result<Output, ResetError> 
     }
 }
 
-fn validate(file: &PathBuf) -> Result<Output, ResetError> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Error::invalid("file", format!("cannot read it ({})", e.kind())))?;
+fn validate(file: &std::path::Path) -> Result<Output, ResetError> {
+    let text = String::from_utf8(crate::input::file("file", file)?)
+        .map_err(|_| Error::invalid("file", "is not valid UTF-8"))?;
     let summary = reset_ffi::programme::validate_programme_pack(text)?;
     let human = format!(
         "{}: valid programme `{}` with {} steps\n",

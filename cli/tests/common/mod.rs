@@ -93,3 +93,45 @@ pub fn contains(haystack: &[u8], needle: &str) -> bool {
 pub fn key_hex(db: &Path) -> String {
     std::fs::read_to_string(db.with_extension("key")).unwrap()
 }
+
+/// Runs `reset` against another database (the tour's demo profile, say), as [`Cli::run`] does.
+pub fn run_db(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_reset"))
+        .arg("--db")
+        .arg(db)
+        .args(["--tz", "Europe/London", "--now", "2027-03-28T09:00:00Z"])
+        .args(args)
+        .env_remove("RESET_KEY")
+        .output()
+        .unwrap()
+}
+
+/// Every file under `dir` with its bytes and mode, sorted: a snapshot to prove "nothing changed".
+pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries {
+            let p = e.unwrap().path();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            if meta.is_dir() {
+                stack.push(p.clone());
+                out.push((p, Vec::new(), meta.permissions().mode()));
+            } else if meta.is_file() {
+                out.push((
+                    p.clone(),
+                    std::fs::read(&p).unwrap(),
+                    meta.permissions().mode(),
+                ));
+            } else {
+                out.push((p, Vec::new(), meta.permissions().mode()));
+            }
+        }
+    }
+    out.sort();
+    out
+}

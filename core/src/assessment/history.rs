@@ -131,6 +131,7 @@ pub fn take(
             "an assessment cannot be taken in the future",
         ));
     }
+    time::check_record_instant(at, now, "taken_at")?;
     let ins = instrument(instrument_id)?;
     let result = evaluate(ins, answers)?.into_result(region)?;
     let moment = Moment::capture(at, zone);

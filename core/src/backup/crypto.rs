@@ -142,6 +142,54 @@ pub(crate) fn open(
         .map_err(|_| corrupt("the backup failed its authentication check (damaged or altered)"))
 }
 
+/// Verifies the tag of a sealed payload of `len` bytes (ciphertext ‖ tag) read from `reader`,
+/// exactly as [`open`] would, but in 64 KiB pieces: constant memory however large the file.
+/// Restore runs it before reading a file whole, so a huge file that is not what its header
+/// says is refused without being held in memory.
+pub(crate) fn verify_stream(
+    keys: &DerivedKeys,
+    nonce: &[u8; NONCE_LEN],
+    aad: &[u8],
+    reader: &mut dyn std::io::Read,
+    len: u64,
+) -> Result<()> {
+    use chacha20::XChaCha20;
+    use chacha20::cipher::{KeyIvInit, StreamCipher};
+    use poly1305::Poly1305;
+    use poly1305::universal_hash::{KeyInit as _, UniversalHash};
+
+    let damaged = || corrupt("the backup failed its authentication check (damaged or altered)");
+    let ct_len = len.checked_sub(TAG_LEN as u64).ok_or_else(damaged)?;
+    // As chacha20poly1305 does: the Poly1305 key is the first 32 bytes of keystream block 0.
+    let mut cipher = XChaCha20::new(keys.payload.as_slice().into(), nonce.into());
+    let mut mac_key = Zeroizing::new([0u8; 32]);
+    cipher.apply_keystream(mac_key.as_mut_slice());
+    let mut mac = Poly1305::new(mac_key.as_slice().into());
+    mac.update_padded(aad);
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut left = ct_len;
+    while left > 0 {
+        let n = usize::try_from(left.min(buf.len() as u64)).unwrap_or(buf.len());
+        reader.read_exact(&mut buf[..n]).map_err(|_| damaged())?;
+        // Every piece but the last is a whole number of 16-byte blocks, so padding only
+        // ever applies at the end, as it does for the ciphertext in one piece.
+        mac.update_padded(&buf[..n]);
+        left -= n as u64;
+    }
+    let mut lengths = [0u8; 16];
+    lengths[..8].copy_from_slice(&(aad.len() as u64).to_le_bytes());
+    lengths[8..].copy_from_slice(&ct_len.to_le_bytes());
+    mac.update(&[lengths.into()]);
+    let expected = mac.finalize();
+    let mut tag = [0u8; TAG_LEN];
+    reader.read_exact(&mut tag).map_err(|_| damaged())?;
+    let diff = expected
+        .iter()
+        .zip(tag.iter())
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b));
+    if diff == 0 { Ok(()) } else { Err(damaged()) }
+}
+
 /// Fresh random bytes from the operating system.
 pub(crate) fn random<const N: usize>() -> Result<[u8; N]> {
     let mut bytes = [0u8; N];

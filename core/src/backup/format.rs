@@ -176,6 +176,27 @@ pub(crate) fn encode_header(header: &Header) -> Result<Vec<u8>> {
 /// payload. Order matters: a newer format is `unsupported_version` before anything else is
 /// judged, and damage is `corrupt` before a key is derived.
 pub(crate) fn decode(file: &[u8]) -> Result<(Parsed, &[u8], &[u8])> {
+    let (parsed, head_len) = decode_head(file, file.len() as u64)?;
+    let (aad, sealed) = file.split_at(head_len);
+    Ok((parsed, aad, sealed))
+}
+
+/// The most bytes a file's header section can take; reading this much of a file is enough
+/// for [`decode_head`].
+pub(crate) const MAX_HEAD_LEN: usize = PREFIX_LEN + MAX_HEADER_LEN + CHECKSUM_LEN;
+
+/// The most bytes a sealed payload of `payload_bytes` can take: zlib's worst case (stored
+/// blocks add a few bytes per block; 1/4096 is generous) plus the tag. A file longer than its
+/// header allows is refused before it is read.
+pub(crate) fn max_sealed_len(payload_bytes: u64) -> u64 {
+    payload_bytes
+        .saturating_add(payload_bytes / 4096)
+        .saturating_add(1024 + super::crypto::TAG_LEN as u64)
+}
+
+/// [`decode`] from the first bytes of a file (`head`, at least the header section) and the
+/// file's length: the checked header and the length of the header section.
+pub(crate) fn decode_head(file: &[u8], file_len: u64) -> Result<(Parsed, usize)> {
     if file.len() < PREFIX_LEN || &file[..8] != MAGIC {
         return Err(corrupt("not a Reset Companion backup (or truncated)"));
     }
@@ -195,7 +216,9 @@ pub(crate) fn decode(file: &[u8]) -> Result<(Parsed, &[u8], &[u8])> {
         return Err(corrupt("the header is too long"));
     }
     let end = PREFIX_LEN + len;
-    if file.len() < end + CHECKSUM_LEN + super::crypto::TAG_LEN {
+    if file_len < (end + CHECKSUM_LEN + super::crypto::TAG_LEN) as u64
+        || file.len() < end + CHECKSUM_LEN
+    {
         return Err(corrupt("the backup is truncated"));
     }
     if checksum(&file[..end]) != file[end..end + CHECKSUM_LEN] {
@@ -204,8 +227,10 @@ pub(crate) fn decode(file: &[u8]) -> Result<(Parsed, &[u8], &[u8])> {
     let header: Header = serde_json::from_slice(&file[PREFIX_LEN..end])
         .map_err(|_| corrupt("the header is not valid"))?;
     let parsed = header.parse()?;
-    let (aad, sealed) = file.split_at(end + CHECKSUM_LEN);
-    Ok((parsed, aad, sealed))
+    if file_len - ((end + CHECKSUM_LEN) as u64) > max_sealed_len(parsed.payload_bytes) {
+        return Err(corrupt("the file is longer than its header allows"));
+    }
+    Ok((parsed, end + CHECKSUM_LEN))
 }
 
 pub(super) fn checksum(bytes: &[u8]) -> [u8; CHECKSUM_LEN] {

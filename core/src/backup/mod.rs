@@ -8,8 +8,12 @@
 //! integrity check, row counts — into a new database beside the current one, and only then
 //! replaces it atomically ([`restore`]).
 //!
-//! Generic over the schema: whatever tables exist travel in the image, so new domains need no
-//! change here. Must never: write plaintext to disk, copy the database file raw, modify the
+//! Generic over the tables, strict about the schema: the image carries every table, so new
+//! domains need no change here, but restore accepts only an image whose every `sqlite_master`
+//! row is exactly what this build's migrations create at its version (derived from the
+//! migrations, so a new migration is covered by itself), verified with `trusted_schema` off and
+//! SQLite's defensive mode, with the full-text configuration reset ([`snapshot::verify`]). A
+//! restore reads no more than the header declares ([`restore_file`]). Must never: write plaintext to disk, copy the database file raw, modify the
 //! current profile before a backup is fully verified, or put a passphrase, key or user
 //! content in an error or log.
 
@@ -17,6 +21,7 @@ mod crypto;
 mod format;
 #[cfg(fuzzing)]
 pub mod fuzzing;
+mod overview;
 mod passphrase;
 mod restore;
 mod snapshot;
@@ -28,7 +33,10 @@ use chrono::{DateTime, Utc};
 
 pub use crypto::KdfParams;
 pub use format::{FORMAT_VERSION, MAGIC};
-pub use passphrase::{MAX_PASSPHRASE_CHARS, MIN_PASSPHRASE_CHARS, Passphrase};
+pub use overview::{KindOverview, profile_overview};
+pub use passphrase::{
+    MAX_PASSPHRASE_CHARS, MIN_PASSPHRASE_CHARS, Passphrase, generate as generate_passphrase,
+};
 
 pub use crate::dump::TableRows;
 use crate::error::{Error, Result};
@@ -39,7 +47,6 @@ use crypto::{NONCE_LEN, SALT_LEN};
 use format::{Header, Manifest, Parsed};
 use snapshot::Image;
 use temp::TempFile;
-pub(crate) use temp::{refuse_profile_path, write_atomically};
 
 /// How a backup is written. The default is what the apps use; tests make the KDF cheap.
 #[derive(Debug, Clone, Default)]
@@ -128,15 +135,16 @@ pub fn create_file(
     options: &BackupOptions,
     progress: &dyn Progress,
 ) -> Result<BackupSummary> {
-    refuse_profile_path(store.path(), out)?;
+    crate::outfile::check_target(store.path(), out, "out")?;
     let (bytes, summary) = create(store, key, passphrase, now, options, progress)?;
-    write_atomically(out, |w| Ok(w.write_all(&bytes)?))?;
+    crate::outfile::write_bytes(store.path(), out, &bytes)?;
     Ok(summary)
 }
 
 /// Replaces the open profile with the backup in `file`, after verifying all of it.
 ///
-/// `wrong_key` for a wrong passphrase, `corrupt` for a damaged, truncated or altered file,
+/// `wrong_key` for a wrong passphrase, `corrupt` for a damaged, truncated or altered file
+/// (including a database image whose schema is not exactly this app's schema of its version),
 /// `unsupported_version` for a newer format or schema; on any error the current profile is
 /// exactly as it was. An older backup is migrated to the current schema.
 pub fn restore(
@@ -148,29 +156,47 @@ pub fn restore(
 ) -> Result<RestoreSummary> {
     let meter = Meter::new(progress);
     let (header, aad, sealed) = format::decode(file)?;
+    let keys = unlock(&header, passphrase)?;
+    meter.at(300);
+    let sealed = zeroize::Zeroizing::new(sealed.to_vec());
+    restore_sealed(store, key, &header, aad, sealed, &keys, &meter)
+}
+
+/// Refuses a newer schema before the deliberate key-derivation cost is spent, then derives
+/// the keys; a passphrase that does not match the key check is `wrong_key`.
+fn unlock(header: &Parsed, passphrase: &Passphrase) -> Result<crypto::DerivedKeys> {
     if header.schema_version > crate::store::SCHEMA_VERSION {
-        // Refused before the deliberate key-derivation cost is spent.
         return Err(Error::UnsupportedVersion {
             what: "backup schema",
             found: header.schema_version,
             supported: crate::store::SCHEMA_VERSION,
         });
     }
-    meter.at(10);
     let keys = crypto::derive(passphrase, &header.salt, &header.kdf)?;
     // Not constant-time on purpose: the expected value is in the file the caller holds, so
     // timing reveals nothing the file does not.
     if keys.check != header.key_check {
         return Err(Error::WrongPassphrase);
     }
-    meter.at(300);
-    let mut compressed = zeroize::Zeroizing::new(sealed.to_vec());
-    crypto::open(&keys, &header.nonce, aad, &mut compressed)?;
+    Ok(keys)
+}
+
+fn restore_sealed(
+    store: &mut Store,
+    key: &DatabaseKey,
+    header: &Parsed,
+    aad: &[u8],
+    mut sealed: zeroize::Zeroizing<Vec<u8>>,
+    keys: &crypto::DerivedKeys,
+    meter: &Meter<'_>,
+) -> Result<RestoreSummary> {
+    crypto::open(keys, &header.nonce, aad, &mut sealed)?;
     meter.at(350);
-    let payload = format::decompress(&compressed, header.payload_bytes, &|done, total| {
+    // Decompression stops at the length the authenticated header announced.
+    let payload = format::decompress(&sealed, header.payload_bytes, &|done, total| {
         meter.within(350, 500, done, total)
     })?;
-    drop(compressed);
+    drop(sealed);
     let (manifest, image) = format::unframe(&payload)?;
     let plain = snapshot::verify(image, &manifest, header.schema_version)?;
     drop(payload);
@@ -201,7 +227,9 @@ pub fn restore(
     })
 }
 
-/// [`restore`] from a file on disk. A file far larger than any backup is `corrupt` unread.
+/// [`restore`] from a file on disk, with memory bounded by what the header declares: the
+/// header is read first, a file longer than its declared payload allows is `corrupt` unread,
+/// and the tag is verified while streaming the file before it is read whole.
 pub fn restore_file(
     store: &mut Store,
     key: &DatabaseKey,
@@ -209,15 +237,38 @@ pub fn restore_file(
     passphrase: &Passphrase,
     progress: &dyn Progress,
 ) -> Result<RestoreSummary> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+    use std::io::{Read, Seek, SeekFrom};
+    let meter = Meter::new(progress);
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::not_found("backup file"),
         _ => e.into(),
     })?;
-    if meta.len() > format::MAX_PAYLOAD_BYTES + (1 << 20) {
-        return Err(crypto::corrupt("the file is far larger than any backup"));
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(Error::invalid(
+            "path",
+            "is not a regular file (a folder, pipe or device)",
+        ));
     }
-    let bytes = std::fs::read(path)?;
-    restore(store, key, &bytes, passphrase, progress)
+    let len = meta.len();
+    let mut head = Vec::new();
+    (&mut file)
+        .take(format::MAX_HEAD_LEN as u64)
+        .read_to_end(&mut head)?;
+    let (header, head_len) = format::decode_head(&head, len)?;
+    head.truncate(head_len);
+    let keys = unlock(&header, passphrase)?;
+    meter.at(200);
+    let sealed_len = len - head_len as u64;
+    file.seek(SeekFrom::Start(head_len as u64))?;
+    crypto::verify_stream(&keys, &header.nonce, &head, &mut file, sealed_len)?;
+    meter.at(300);
+    file.seek(SeekFrom::Start(head_len as u64))?;
+    let size = usize::try_from(sealed_len).map_err(|_| crypto::corrupt("the file is too large"))?;
+    let mut sealed = zeroize::Zeroizing::new(vec![0u8; size]);
+    file.read_exact(&mut sealed)?;
+    drop(file);
+    restore_sealed(store, key, &header, &head, sealed, &keys, &meter)
 }
 
 /// Compresses, frames and seals `image`. Salt and nonce are parameters so tests can build
@@ -262,20 +313,6 @@ fn table_rows(manifest: &Manifest) -> Vec<TableRows> {
             rows: *rows,
         })
         .collect()
-}
-
-/// Writes the canonical dump ([`crate::dump`]) of the profile at `profile` (whose open
-/// connection is `conn`) to the file `out`, atomically, through the same guarded writer as a
-/// backup. `out` must not be the profile's own database file. (Here rather than in `dump`, so
-/// that `dump` never imports `backup`.)
-pub fn write_dump_file(
-    conn: &rusqlite::Connection,
-    profile: &Path,
-    out: &Path,
-    progress: &dyn Progress,
-) -> Result<crate::dump::DumpSummary> {
-    refuse_profile_path(profile, out)?;
-    write_atomically(out, |w| crate::dump::write(conn, w, progress))
 }
 
 #[cfg(test)]

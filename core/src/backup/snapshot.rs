@@ -65,10 +65,35 @@ pub(crate) fn take(path: &Path, key: &DatabaseKey) -> Result<Image> {
 /// Loads `image` into an in-memory database and proves it sound: SQLite's integrity and
 /// foreign-key checks pass, its schema version is the one the header announced (and one this
 /// build can read), and every table holds the rows the manifest lists.
+///
+/// The image is hostile until proven otherwise: it is loaded with `trusted_schema` off and
+/// SQLite's defensive mode on (no SQL function can run from its schema, shadow tables are
+/// read-only), its schema must be exactly — every `sqlite_master` row — the schema this
+/// build's migrations create at its version (so no added trigger, view or index, and no
+/// altered table or full-text tokenizer survives a restore), and each full-text index's
+/// configuration is reset to the fresh one (`secure-delete` on, nothing else).
 pub(crate) fn verify(image: &[u8], manifest: &Manifest, schema_version: i64) -> Result<Connection> {
+    if !(1..=SCHEMA_VERSION).contains(&schema_version) {
+        return Err(Error::UnsupportedVersion {
+            what: "backup schema",
+            found: schema_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
     let mut conn = Connection::open_in_memory()?;
-    conn.deserialize_read_exact(MAIN_DB, image, image.len(), true)
+    harden(&conn, true)?;
+    // Writable (in memory only) so the full-text configuration can be reset below.
+    conn.deserialize_read_exact(MAIN_DB, image, image.len(), false)
         .map_err(|_| corrupt("the database image does not load"))?;
+    let (fresh, known) = crate::store::fresh_at(schema_version)?;
+    let schema = crate::store::read_schema(&conn, "main")
+        .map_err(|_| corrupt("the database image is not a database"))?;
+    if schema != known {
+        return Err(corrupt(
+            "the database image's schema is not this app's schema for its version (an added or altered table, index, trigger or view)",
+        ));
+    }
+    reset_fts_config(&conn, &fresh, &known)?;
     let ok: String = conn
         .query_row("PRAGMA main.integrity_check", [], |r| r.get(0))
         .map_err(|_| corrupt("the database image is not a database"))?;
@@ -101,6 +126,62 @@ pub(crate) fn verify(image: &[u8], manifest: &Manifest, schema_version: i64) -> 
     Ok(conn)
 }
 
+/// `trusted_schema` off and defensive mode `on` (or off, briefly, to reset shadow tables).
+fn harden(conn: &Connection, defensive: bool) -> Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, defensive)?;
+    Ok(())
+}
+
+/// Replaces the configuration of every FTS5 table in the image with the fresh database's
+/// (`secure-delete` on; no ranking function, tokenizer data or merge setting of the file's),
+/// keeping only the index's own format `version`.
+fn reset_fts_config(
+    conn: &Connection,
+    fresh: &Connection,
+    known: &[crate::store::SchemaRow],
+) -> Result<()> {
+    let fts: Vec<&str> = known
+        .iter()
+        .filter(|(kind, _, _, sql)| {
+            kind == "table"
+                && sql
+                    .as_deref()
+                    .is_some_and(|s| s.to_ascii_lowercase().contains("using fts5"))
+        })
+        .map(|(_, name, _, _)| name.as_str())
+        .collect();
+    harden(conn, false)?;
+    let result = (|| {
+        for table in fts {
+            let config = format!("\"{table}_config\"");
+            // `version` is the index's on-disk format (secure-delete deletes raise it to 5),
+            // which FTS5 itself checks; every other key comes from the fresh database.
+            let mut stmt =
+                fresh.prepare(&format!("SELECT k, v FROM {config} WHERE k <> 'version'"))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, rusqlite::types::Value>(0)?,
+                        r.get::<_, rusqlite::types::Value>(1)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            conn.execute(&format!("DELETE FROM {config} WHERE k <> 'version'"), [])?;
+            for (k, v) in rows {
+                conn.execute(
+                    &format!("INSERT INTO {config} (k, v) VALUES (?1, ?2)"),
+                    (k, v),
+                )?;
+            }
+        }
+        Ok(())
+    })();
+    harden(conn, true)?;
+    result
+}
+
 /// Writes the verified image in `plain` (an in-memory connection from [`verify`]) into a new
 /// file at `target` encrypted with `key`, and checks the copy holds every row.
 pub(crate) fn export_encrypted(
@@ -120,6 +201,9 @@ pub(crate) fn export_encrypted(
         "ATTACH DATABASE ?1 AS restored KEY ?2",
         (target_text, attach.as_str()),
     )?;
+    // sqlcipher_export copies virtual tables through `writable_schema`, which defensive mode
+    // forbids; the schema was proven to be this build's own by [`verify`].
+    harden(plain, false)?;
     let result = (|| {
         let version: i64 = plain.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
         let app: i64 = plain.query_row("PRAGMA main.application_id", [], |r| r.get(0))?;

@@ -43,7 +43,7 @@ pub fn begin(
     let tags = text::normalize_tags(tags)?;
     Ok(NewEntry {
         id: new_id(tx, prefix)?,
-        moment: Moment::resolve(at, now, zone),
+        moment: Moment::resolve(at, now, zone)?,
         tags,
         stored_ms: now.timestamp_millis(),
     })

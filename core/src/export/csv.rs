@@ -16,10 +16,10 @@ use std::path::Path;
 use super::journal_text;
 use super::options::ExportSection;
 use super::snapshot::Snapshot;
-use super::write_atomically;
 use crate::assessment::{self, Answer};
 use crate::checkin::mood;
 use crate::error::{Error, Result};
+use crate::outfile;
 
 /// Shown at the top of `README.txt` (and as the PDF's footer).
 pub const DISCLAIMER: &str =
@@ -331,7 +331,7 @@ fn build(snap: &Snapshot) -> Result<Vec<CsvFile>> {
 
 /// Writes the CSV files for `snap` to `out`: a zip when it ends in `.zip`, else a folder
 /// (created if missing). Returns each file's name and size.
-pub fn write(snap: &Snapshot, out: &Path) -> Result<Vec<(String, u64)>> {
+pub fn write(snap: &Snapshot, profile: &Path, out: &Path) -> Result<Vec<(String, u64)>> {
     let files = build(snap)?;
     let sizes = files
         .iter()
@@ -341,41 +341,69 @@ pub fn write(snap: &Snapshot, out: &Path) -> Result<Vec<(String, u64)>> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
     if is_zip {
-        write_atomically(out, &zip(&files)?)?;
+        outfile::write_bytes(profile, out, &zip(&files)?)?;
     } else {
-        if out.exists() && !out.is_dir() {
-            return Err(Error::invalid(
-                "out",
-                "is a file; give a folder, or a path ending in .zip",
-            ));
+        match std::fs::symlink_metadata(out) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(Error::invalid(
+                    "out",
+                    "is not a folder (a file, link, pipe or device); give a folder, or a path ending in .zip",
+                ));
+            }
+            Err(_) => {
+                // A new folder: the same name rules as any other output.
+                outfile::check_target(profile, out, "out")?;
+            }
         }
-        write_folder(out, &files)?;
+        write_folder(profile, out, &files)?;
     }
     Ok(sizes)
 }
 
-/// Writes every file into a hidden staging folder beside `out` (synced), then moves them
-/// into place: one rename of the folder when `out` does not exist yet, else one rename per
-/// file with the README last. A full disk or any other failure therefore happens while
-/// staging, removes the staging folder, and leaves no partial set under `out`.
-fn write_folder(out: &Path, files: &[CsvFile]) -> Result<()> {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let staging = super::sibling(out, &format!(".partial-{}-{nanos}", std::process::id()))?;
+/// Writes every file into a hidden staging folder (mode 0700) beside `out`, each through the
+/// guarded writer, then moves them into place: one rename of the folder when `out` does not
+/// exist yet, else one rename per file (each target checked first: a link, pipe or device in
+/// the folder is refused, not replaced) with the README last. A full disk or any other
+/// failure therefore happens while staging, removes the staging folder, and leaves no partial
+/// set under `out`.
+fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
+    let mut raw = [0u8; 8];
+    getrandom::fill(&mut raw).map_err(|_| Error::internal("no randomness"))?;
+    let parent = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(Error::invalid(
+            "out",
+            "the folder to write into does not exist",
+        ));
+    }
+    let staging = parent.join(format!("{}{}.dir", outfile::TEMP_PREFIX, hex::encode(raw)));
     let result = (|| {
-        std::fs::create_dir(&staging)?;
+        std::fs::DirBuilder::new().create(&staging)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&staging, std::fs::Permissions::from_mode(0o700))?;
+        }
         for f in files {
-            write_atomically(&staging.join(f.name), &f.bytes)?;
+            outfile::write_bytes(profile, &staging.join(f.name), &f.bytes)?;
         }
         if std::fs::symlink_metadata(out).is_err() {
             std::fs::rename(&staging, out)?;
+            outfile::sync_folder(parent);
             return Ok(());
+        }
+        for f in files {
+            outfile::check_target(profile, &out.join(f.name), "out")?;
         }
         // The README (files[0]) lists the others, so it arrives last.
         for f in files.iter().skip(1).chain(files.first()) {
             std::fs::rename(staging.join(f.name), out.join(f.name))?;
         }
+        outfile::sync_folder(out);
         Ok(())
     })();
     let _ = std::fs::remove_dir_all(&staging);

@@ -29,8 +29,7 @@ pub mod snapshot;
 #[cfg(test)]
 mod tests;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -39,7 +38,7 @@ use serde::Serialize;
 pub use options::{ExportOptions, ExportPreview, ExportSection, PageSize, Scope};
 pub use snapshot::Snapshot;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::progress::{Meter, Progress};
 use crate::store::Store;
 
@@ -138,7 +137,7 @@ pub fn export(
             let pdf = report::render(&snap, &|part, whole| meter.within(200, 950, part, whole))?;
             summary.pages = pdf.pages;
             summary.bytes = pdf.bytes.len() as u64;
-            write_atomically(out, &pdf.bytes)?;
+            crate::outfile::write_bytes(store.path(), out, &pdf.bytes)?;
             summary.files.push(file_name(out));
         }
         ExportFormat::Fhir => {
@@ -155,11 +154,11 @@ pub fn export(
             summary.resources = bundle["entry"].as_array().map_or(0, |e| e.len() as u32);
             let bytes = serde_json::to_vec_pretty(&bundle)?;
             summary.bytes = bytes.len() as u64;
-            write_atomically(out, &bytes)?;
+            crate::outfile::write_bytes(store.path(), out, &bytes)?;
             summary.files.push(file_name(out));
         }
         ExportFormat::Csv => {
-            let written = csv::write(&snap, out)?;
+            let written = csv::write(&snap, store.path(), out)?;
             summary.bytes = written.iter().map(|(_, n)| *n).sum();
             summary.files = written.into_iter().map(|(name, _)| name).collect();
         }
@@ -171,41 +170,4 @@ pub fn export(
 fn file_name(path: &Path) -> String {
     path.file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-}
-
-/// Writes `bytes` to a sibling temporary file, syncs it and renames it over `path`, so a
-/// crash or a full disk never leaves a half-written export under the chosen name.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = sibling(path, ".part")?;
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// `path` with `suffix` appended to its file name; its folder must exist.
-pub(crate) fn sibling(path: &Path, suffix: &str) -> Result<PathBuf> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::invalid("out", "needs a file name"))?
-        .to_string_lossy()
-        .into_owned();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(Error::invalid(
-            "out",
-            "the folder to write into does not exist",
-        ));
-    }
-    Ok(dir.join(format!(".{name}{suffix}")))
 }

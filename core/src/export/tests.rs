@@ -8,6 +8,7 @@ use tempfile::TempDir;
 use super::*;
 use crate::assessment::{TakenAt, parse_answers, region_for, take};
 use crate::checkin::{self, CheckInInput, EmotionLabel, LifeArea};
+use crate::error::Error;
 use crate::journal::{JournalBody, JournalInput, JournalKind, entries};
 use crate::practice::{PracticeSessionInput, PracticeTechnique};
 use crate::progress::Silent;

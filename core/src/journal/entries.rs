@@ -185,18 +185,37 @@ pub fn edit(
     zone: Tz,
 ) -> Result<JournalEntry> {
     let old = raw(tx, id)?;
-    let moment = edit.at.map(|at| Moment::resolve(Some(at), now, zone));
+    let moment = edit
+        .at
+        .map(|at| Moment::resolve(Some(at), now, zone))
+        .transpose()?;
+    let old_body = old.clone_body()?;
     let body = match edit.body {
         Some(b) => {
             b.validate()?;
             b
         }
-        None => old.clone_body()?,
+        None => old_body.clone(),
     };
+    if body.kind() != old_body.kind() && !edit.replace && has_structured_fields(&old_body) {
+        return Err(Error::invalid(
+            "kind",
+            "changing the kind would discard this record's other fields; pass replace (`--replace`) to do it anyway",
+        ));
+    }
+    let old_tags = text::stored_tags(&old.tags)?;
     let tags = match edit.tags {
         Some(t) => text::normalize_tags(&t)?,
-        None => text::stored_tags(&old.tags)?,
+        None => old_tags.clone(),
     };
+    let same_moment = moment
+        .is_none_or(|m| m.at.timestamp_millis() == old.at_ms && m.zone.name() == old.time_zone);
+    if body == old_body && tags == old_tags && same_moment {
+        return Err(Error::invalid(
+            "edit",
+            "nothing would change; give new content, tags or time",
+        ));
+    }
     tx.execute(
         "UPDATE journal_entries SET kind = ?2, record = ?3, tags = ?4, updated_ms = ?5 WHERE seq = ?1",
         rusqlite::params![old.seq, body.kind().code(), body.to_json()?, serde_json::to_string(&tags)?, now.timestamp_millis()],
@@ -209,6 +228,11 @@ pub fn edit(
     }
     reindex(tx, old.seq, &body, &tags)?;
     get(tx, id)
+}
+
+/// True when `body` holds more than its main text: fields a change of kind would drop.
+fn has_structured_fields(body: &JournalBody) -> bool {
+    body.clone().with_main_text("") != JournalBody::empty(body.kind()).with_main_text("")
 }
 
 impl Raw {

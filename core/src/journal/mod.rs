@@ -218,6 +218,11 @@ pub struct JournalEdit {
     pub tags: Option<Vec<String>>,
     /// A new instant; the local day is recomputed in the current zone.
     pub at: Option<Timestamp>,
+    /// Allows a change of kind that discards the old record's structured fields (a thought
+    /// record's situation, emotions, distortions and evidence, say); without it such an edit
+    /// is refused with `invalid_input` on `kind`.
+    #[cfg_attr(feature = "ffi", uniffi(default = false))]
+    pub replace: bool,
 }
 
 /// A stored entry.

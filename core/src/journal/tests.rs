@@ -211,6 +211,7 @@ fn edit_keeps_created_sets_updated_and_reindexes_the_text() {
                     )),
                     tags: Some(vec!["Breakfast".into()]),
                     at: None,
+                    replace: false,
                 },
                 later,
                 london(),
@@ -317,4 +318,115 @@ fn list_filters_by_local_day_and_kind_newest_first() {
         field_of(entries::list(store.conn(), &bad).unwrap_err()),
         "from"
     );
+}
+
+#[test]
+fn an_edit_that_changes_nothing_is_refused_and_updated_at_is_kept() {
+    let (_d, mut store) = open_store();
+    let e = add_body(
+        &mut store,
+        JournalBody::from_text(JournalKind::Free, "same words"),
+        "2027-02-01T08:00:00Z",
+    );
+    let later = instant("2027-02-03T10:00:00Z");
+    for edit in [
+        JournalEdit::default(),
+        JournalEdit {
+            body: Some(JournalBody::from_text(JournalKind::Free, "same words")),
+            ..Default::default()
+        },
+        JournalEdit {
+            at: Some("2027-02-01T08:00:00Z".into()),
+            tags: Some(vec![]),
+            ..Default::default()
+        },
+    ] {
+        let err = store
+            .write(|tx| entries::edit(tx, &e.id, edit, later, london()))
+            .unwrap_err();
+        assert_eq!(field_of(err), "edit");
+    }
+    assert_eq!(entries::get(store.conn(), &e.id).unwrap(), e);
+}
+
+#[test]
+fn a_kind_change_that_would_drop_a_records_fields_needs_replace() {
+    let (_d, mut store) = open_store();
+    let thought =
+        input::parse_record(JournalKind::Thought, &fixture(JournalKind::Thought)).unwrap();
+    let e = add_body(&mut store, thought.clone(), "2027-02-01T08:00:00Z");
+    let later = instant("2027-02-03T10:00:00Z");
+    let to_free = |replace| JournalEdit {
+        body: Some(JournalBody::from_text(JournalKind::Free, "hi")),
+        replace,
+        ..Default::default()
+    };
+    let err = store
+        .write(|tx| entries::edit(tx, &e.id, to_free(false), later, london()))
+        .unwrap_err();
+    assert_eq!(field_of(err), "kind");
+    assert_eq!(entries::get(store.conn(), &e.id).unwrap().body, thought);
+    let replaced = store
+        .write(|tx| entries::edit(tx, &e.id, to_free(true), later, london()))
+        .unwrap();
+    assert_eq!(replaced.kind, JournalKind::Free);
+    // A record holding only its main text changes kind freely.
+    let plain = add_body(
+        &mut store,
+        JournalBody::from_text(JournalKind::Worry, "rent"),
+        "2027-02-01T09:00:00Z",
+    );
+    assert!(
+        store
+            .write(|tx| entries::edit(tx, &plain.id, to_free(false), later, london()))
+            .is_ok()
+    );
+}
+
+#[test]
+fn entries_before_1900_or_in_the_future_are_refused() {
+    let (_d, mut store) = open_store();
+    let now = instant("2027-03-28T09:00:00Z");
+    for at in [
+        "0001-01-01T00:00:00Z",
+        "1899-12-31T23:59:59Z",
+        "2027-03-28T09:05:01Z",
+        "9999-12-31T00:00:00Z",
+    ] {
+        let err = store
+            .write(|tx| {
+                entries::add(
+                    tx,
+                    JournalInput {
+                        body: JournalBody::from_text(JournalKind::Free, "x"),
+                        tags: vec![],
+                        shared_with_therapist: false,
+                        at: Some(at.into()),
+                    },
+                    now,
+                    london(),
+                )
+            })
+            .unwrap_err();
+        assert_eq!(field_of(err), "at", "{at}");
+    }
+    // The bounds themselves are allowed: 1900-01-01 and five minutes of clock skew.
+    for at in ["1900-01-01T00:00:00Z", "2027-03-28T09:05:00Z"] {
+        assert!(
+            store
+                .write(|tx| entries::add(
+                    tx,
+                    JournalInput {
+                        body: JournalBody::from_text(JournalKind::Free, "x"),
+                        tags: vec![],
+                        shared_with_therapist: false,
+                        at: Some(at.into()),
+                    },
+                    now,
+                    london(),
+                ))
+                .is_ok(),
+            "{at}"
+        );
+    }
 }

@@ -176,6 +176,7 @@ pub fn log(
         Some(t) => t.instant(),
         None => now - length,
     };
+    crate::time::check_record_instant(started, now, "at")?;
     let ended = started + length;
     let start = Moment::capture(started, zone);
     conn.execute(

@@ -2,7 +2,8 @@
 //!
 //! Pure (no storage, no clock). Used at start-up for the embedded packs, by the tests over
 //! the real packs, and by `reset programme validate FILE` for authors. Every problem is an
-//! `invalid_input` error whose field and message name the step, so an author can find it.
+//! `invalid_input` error whose field is the JSON path of the value at fault (`steps[3].kind`),
+//! so an author can find it; messages never repeat a value from the file.
 //! Must never accept a pack the progression code could get stuck on: duplicate ids,
 //! prerequisites that can never be met, or links to instruments and journal kinds the app
 //! does not have.
@@ -37,7 +38,27 @@ const MAX_GAP_DAYS: u32 = 31;
 
 /// Parses a pack file's JSON text and validates it.
 pub fn parse_pack(json: &str) -> Result<Programme> {
-    let file: PackFile = serde_json::from_str(json)?;
+    let file: PackFile = serde_json::from_str(json).map_err(|e| {
+        // serde's message may quote a value from the file; only its position and, for a
+        // missing field, the field's name (the pack format's own) are kept.
+        let what = match e.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                "is not valid JSON".to_string()
+            }
+            _ if e.to_string().starts_with("missing field") => e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or("a field is missing")
+                .to_string(),
+            _ => "does not match the pack format (an unknown field or a value of the wrong type)"
+                .to_string(),
+        };
+        Error::invalid(
+            "json",
+            format!("{what} at line {}, column {}", e.line(), e.column()),
+        )
+    })?;
     let programme = from_file(file)?;
     validate(&programme)?;
     Ok(programme)
@@ -48,10 +69,7 @@ fn from_file(file: PackFile) -> Result<Programme> {
     if file.format != PACK_FORMAT {
         return Err(Error::invalid(
             "format",
-            format!(
-                "pack format {} is not supported (this build reads format {PACK_FORMAT})",
-                file.format
-            ),
+            format!("this pack format is not supported (this build reads format {PACK_FORMAT})"),
         ));
     }
     let default_note = file.wait_note.as_ref().map(|t| t.joined());
@@ -61,7 +79,13 @@ fn from_file(file: PackFile) -> Result<Programme> {
             .checked_sub(1)
             .and_then(|i| file.steps.get(i))
             .map(|s| s.id.clone());
-        steps.push(step_from_file(raw, previous, file.unlock, &default_note)?);
+        steps.push(step_from_file(
+            index,
+            raw,
+            previous,
+            file.unlock,
+            &default_note,
+        )?);
     }
     Ok(Programme {
         id: file.id,
@@ -75,6 +99,7 @@ fn from_file(file: PackFile) -> Result<Programme> {
 }
 
 fn step_from_file(
+    index: usize,
     raw: &PackStep,
     previous: Option<String>,
     unlock: PackUnlock,
@@ -82,12 +107,9 @@ fn step_from_file(
 ) -> Result<ProgrammeStep> {
     let kind = StepKind::parse(&raw.kind).ok_or_else(|| {
         step_error(
-            &raw.id,
+            index,
             "kind",
-            format!(
-                "unknown kind `{}` (use one of: learn, practice, exercise, reflect, assess)",
-                raw.kind
-            ),
+            "is not a step kind (use one of: learn, practice, exercise, reflect, assess)".into(),
         )
     })?;
     let practice_target = match &raw.practice {
@@ -95,12 +117,10 @@ fn step_from_file(
         Some(t) => Some(PracticeTarget {
             technique: PracticeTechnique::parse(&t.technique).ok_or_else(|| {
                 step_error(
-                    &raw.id,
+                    index,
                     "practice.technique",
-                    format!(
-                        "unknown technique `{}` (use one of: meditation, breathing, body_scan, other)",
-                        t.technique
-                    ),
+                    "is not a technique (use one of: meditation, breathing, body_scan, other)"
+                        .into(),
                 )
             })?,
             minutes: t.minutes,
@@ -145,7 +165,7 @@ pub fn validate(programme: &Programme) -> Result<()> {
     if !is_slug(&programme.id) {
         flag(
             "id".into(),
-            "programme id must be 1–64 characters of a–z, 0–9 and '-'".into(),
+            "must be 1–64 characters of a–z, 0–9 and '-'".into(),
         );
     }
     for (field, text) in [
@@ -155,7 +175,7 @@ pub fn validate(programme: &Programme) -> Result<()> {
         ("notice", &programme.notice),
     ] {
         if text.trim().is_empty() {
-            flag(field.into(), format!("the programme's {field} is empty"));
+            flag(field.into(), "is empty".into());
         }
     }
     if programme.steps.is_empty() {
@@ -165,135 +185,120 @@ pub fn validate(programme: &Programme) -> Result<()> {
     let instruments = known_instruments()?;
     let journal_kinds = known_journal_kinds();
     let mut seen = HashSet::new();
-    for step in &programme.steps {
+    for (i, step) in programme.steps.iter().enumerate() {
         if !seen.insert(step.id.as_str()) {
-            flag(
-                field(&step.id, "id"),
-                format!("duplicate step id `{}`", step.id),
-            );
+            flag(field(i, "id"), "duplicates an earlier step's id".into());
         }
         for (problem_field, reason) in step_problems(step, &instruments, &journal_kinds) {
-            flag(field(&step.id, problem_field), reason);
+            flag(field(i, &problem_field), reason);
         }
     }
 
     let ids: HashSet<&str> = programme.steps.iter().map(|s| s.id.as_str()).collect();
-    for step in &programme.steps {
-        for r in &step.requires {
+    for (i, step) in programme.steps.iter().enumerate() {
+        for (j, r) in step.requires.iter().enumerate() {
             if r == &step.id {
                 flag(
-                    field(&step.id, "unlock.after"),
-                    format!("step `{}` requires itself", step.id),
+                    field(i, &format!("unlock.after[{j}]")),
+                    "names the step itself".into(),
                 );
             } else if !ids.contains(r.as_str()) {
                 flag(
-                    field(&step.id, "unlock.after"),
-                    format!("step `{}` requires unknown step `{r}`", step.id),
+                    field(i, &format!("unlock.after[{j}]")),
+                    "names no step of this programme".into(),
                 );
             }
         }
     }
     for id in unreachable(programme) {
-        flag(
-            field(&id, "unlock"),
-            format!(
-                "step `{id}` can never unlock: its prerequisites form a cycle or cannot be met"
-            ),
-        );
+        if let Some(i) = programme.steps.iter().position(|s| s.id == id) {
+            flag(
+                field(i, "unlock"),
+                "can never unlock: its prerequisites form a cycle or cannot be met".into(),
+            );
+        }
     }
 
     match problems.first() {
         None => Ok(()),
         Some((first_field, _)) => {
-            let reasons: Vec<&str> = problems.iter().map(|(_, r)| r.as_str()).collect();
-            Err(Error::invalid(
-                format!("programme {}: {first_field}", programme.id),
-                reasons.join("; "),
-            ))
+            let reasons: Vec<String> = problems
+                .iter()
+                .map(|(path, r)| format!("{path} {r}"))
+                .collect();
+            Err(Error::invalid(first_field.clone(), reasons.join("; ")))
         }
     }
 }
 
-/// Problems local to one step, as (field, reason).
+/// Problems local to one step, as (field under the step, reason). Never quotes a value.
 fn step_problems(
     step: &ProgrammeStep,
     known_instruments: &[&str],
     known_journal_kinds: &[&str],
-) -> Vec<(&'static str, String)> {
-    let id = &step.id;
-    let mut out = Vec::new();
-    if !is_slug(id) {
-        out.push((
-            "id",
-            format!("step id `{id}` must be 1–64 characters of a–z, 0–9 and '-'"),
-        ));
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut flag = |f: &str, r: String| out.push((f.to_string(), r));
+    if !is_slug(&step.id) {
+        flag("id", "must be 1–64 characters of a–z, 0–9 and '-'".into());
     }
     if step.title.trim().is_empty() {
-        out.push(("title", format!("step `{id}` has an empty title")));
+        flag("title", "is empty".into());
     }
     if step.body.trim().is_empty() {
-        out.push(("body", format!("step `{id}` has empty text")));
+        flag("body", "is empty".into());
     }
     if step
         .wait_note
         .as_deref()
         .is_some_and(|n| n.trim().is_empty())
     {
-        out.push(("wait_note", format!("step `{id}` has an empty wait note")));
+        flag("wait_note", "is empty".into());
     }
     if !(1..=MAX_MINUTES).contains(&step.minutes) {
-        out.push((
-            "minutes",
-            format!("step `{id}` must take 1–{MAX_MINUTES} minutes"),
-        ));
+        flag("minutes", format!("must be 1–{MAX_MINUTES}"));
     }
     if let Some(t) = step.practice_target
         && !(1..=MAX_MINUTES).contains(&t.minutes)
     {
-        out.push((
-            "practice.minutes",
-            format!("step `{id}` practice target must be 1–{MAX_MINUTES} minutes"),
-        ));
+        flag("practice.minutes", format!("must be 1–{MAX_MINUTES}"));
     }
     if step.min_gap_days > MAX_GAP_DAYS {
-        out.push((
+        flag(
             "unlock.min_gap_days",
-            format!("step `{id}` waits more than {MAX_GAP_DAYS} days"),
-        ));
+            format!("must be at most {MAX_GAP_DAYS}"),
+        );
     }
     if let Some(kind) = &step.journal_kind
         && !known_journal_kinds.contains(&kind.as_str())
     {
-        out.push((
+        flag(
             "journal",
             format!(
-                "step `{id}` links unknown journal kind `{kind}` (known: {})",
+                "is not a journal kind (known: {})",
                 known_journal_kinds.join(", ")
             ),
-        ));
+        );
     }
     let mut instruments = HashSet::new();
-    for instrument in &step.instruments {
+    for (j, instrument) in step.instruments.iter().enumerate() {
         if !known_instruments.contains(&instrument.as_str()) {
-            out.push((
-                "instruments",
+            flag(
+                &format!("instruments[{j}]"),
                 format!(
-                    "step `{id}` links unknown instrument `{instrument}` (known: {})",
+                    "is not a questionnaire (known: {})",
                     known_instruments.join(", ")
                 ),
-            ));
+            );
         } else if !instruments.insert(instrument) {
-            out.push((
-                "instruments",
-                format!("step `{id}` lists instrument `{instrument}` twice"),
-            ));
+            flag(&format!("instruments[{j}]"), "is listed twice".into());
         }
     }
     if step.kind == StepKind::Assess && step.instruments.is_empty() {
-        out.push((
+        flag(
             "instruments",
-            format!("step `{id}` is an assess step but links no instrument"),
-        ));
+            "is empty but the step is an assess step".into(),
+        );
     }
     out
 }
@@ -328,12 +333,13 @@ pub(crate) fn unreachable(programme: &Programme) -> Vec<String> {
     out
 }
 
-fn field(step_id: &str, name: &str) -> String {
-    format!("steps[{step_id}].{name}")
+/// The JSON path of a field of the step at `index`: `steps[3].kind`.
+fn field(index: usize, name: &str) -> String {
+    format!("steps[{index}].{name}")
 }
 
-fn step_error(step_id: &str, name: &str, reason: String) -> Error {
-    Error::invalid(field(step_id, name), reason)
+fn step_error(index: usize, name: &str, reason: String) -> Error {
+    Error::invalid(field(index, name), reason)
 }
 
 fn is_slug(s: &str) -> bool {

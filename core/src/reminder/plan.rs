@@ -206,6 +206,12 @@ pub fn plan(input: &PlanInput<'_>) -> Vec<PlannedNotification> {
                 if fire < input.from || fire >= input.until {
                     continue;
                 }
+                // A time in a DST gap fires at its shifted wall time; if that lands in the
+                // rule's quiet hours the occurrence is dropped, never moved into them.
+                let shifted = fire.with_timezone(&input.zone).time();
+                if shifted != time && rule.quiet.is_some_and(|q| q.contains(shifted)) {
+                    continue;
+                }
                 let key = date_key.time(time);
                 if done.silences(rule.kind, rule.skip_if_done, date, fire, key) {
                     continue;

@@ -364,3 +364,25 @@ fn the_shared_golden_wall_time_fixture_holds() {
         assert_eq!(got, want, "{}", s("name"));
     }
 }
+
+#[test]
+fn an_occurrence_a_dst_gap_moves_into_quiet_hours_is_dropped_not_moved() {
+    // 01:30 is allowed (quiet hours 02:00–06:00 do not contain it), but on London's
+    // spring-forward day it would fire at 02:30 BST, inside the quiet hours: dropped that day.
+    let mut r = rule("rule_q", Meditation, &["01:30"]);
+    r.quiet = Some(crate::reminder::rule::QuietWindow::parse("02:00-06:00").unwrap());
+    let rules = [r];
+    let p = plan(&input(
+        &rules,
+        "Europe/London",
+        "2027-03-27T00:00:00Z",
+        "2027-03-30T00:00:00Z",
+    ));
+    assert_eq!(
+        summary(&p),
+        [
+            pair("2027-03-27T01:30:00Z", "2027-03-27T01:30:00+00:00"),
+            pair("2027-03-29T00:30:00Z", "2027-03-29T01:30:00+01:00"),
+        ]
+    );
+}

@@ -21,7 +21,8 @@ use reset_tomcrypt as _;
 use crate::error::{Error, Result};
 
 pub use key::DatabaseKey;
-pub use schema::{COUNTED_TABLES, SCHEMA_VERSION};
+pub(crate) use schema::fresh_at;
+pub use schema::{COUNTED_TABLES, SCHEMA_VERSION, SchemaRow, known_schema, read_schema};
 
 /// How long a writer waits for another connection (the notification handler, say) before
 /// giving up with a `storage` error. Bounded so a stuck peer never hangs the UI thread.
@@ -60,6 +61,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
+        prepare_file(path)?;
         let conn = Connection::open_with_flags(path, flags)?;
         exit::register();
         // SQLCipher otherwise logs every failed HMAC to stderr; the typed error says it all.
@@ -234,12 +236,54 @@ fn overwrite_with_zeros(file: &Path, len: u64) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a path that exists but is not a regular file (a folder, device or pipe is never a
+/// profile), and makes the database owner-only before SQLite opens it: a new file is created
+/// empty with mode 0600, an existing one is tightened to 0600. SQLite gives the `-wal`,
+/// `-shm` and `-journal` files the database's mode, so they are 0600 too.
+fn prepare_file(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(Error::invalid(
+            "database path",
+            "is not a regular file (a folder, device or pipe); give the path of a profile file",
+        )),
+        Ok(meta) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                if meta.permissions().mode() & 0o077 != 0 {
+                    // Best effort: a read-only mount or a file owned by someone else keeps its mode.
+                    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+                }
+            }
+            let _ = meta;
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            // A missing folder is reported by SQLite's own open, as before.
+            let _ = options.open(path);
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 fn read_user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Defence in depth (OWASP MASVS-CODE): no SQL function runs from the schema, and the
+    // schema and full-text shadow tables cannot be written except through SQL's own DDL.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA,
+        false,
+    )?;
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     // journal_mode answers with a row, so it is read rather than executed.
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {

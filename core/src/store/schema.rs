@@ -52,6 +52,43 @@ pub const COUNTED_TABLES: &[(&str, &str)] = &[
     ("reminder_rules", "reminder_rules"),
 ];
 
+/// One `sqlite_master` row: type, name, table name and the SQL that created it.
+pub type SchemaRow = (String, String, String, Option<String>);
+
+/// Every `sqlite_master` row of a database built afresh at `version` by this build's own
+/// migrations, sorted: the exact schema a database of that version may have. Derived rather
+/// than listed, so a migration added later is covered without a change here.
+pub fn known_schema(version: i64) -> Result<Vec<SchemaRow>> {
+    Ok(fresh_at(version)?.1)
+}
+
+/// A plaintext in-memory database built afresh at `version`, and its schema.
+pub(crate) fn fresh_at(version: i64) -> Result<(Connection, Vec<SchemaRow>)> {
+    if !(1..=SCHEMA_VERSION).contains(&version) {
+        return Err(crate::error::Error::Corrupt {
+            reason: "the schema version is not one this build knows".into(),
+        });
+    }
+    let mut conn = Connection::open_in_memory()?;
+    for m in MIGRATIONS.iter().filter(|m| m.version <= version) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(m.sql)?;
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+    }
+    let schema = read_schema(&conn, "main")?;
+    Ok((conn, schema))
+}
+
+/// Every `sqlite_master` row of the attached database `db` (`main`, say), sorted.
+pub fn read_schema(conn: &Connection, db: &str) -> Result<Vec<SchemaRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT type, name, tbl_name, sql FROM \"{db}\".sqlite_master ORDER BY type, name, tbl_name"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Applies every migration newer than `from`, each in its own transaction.
 pub(super) fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
     for m in MIGRATIONS.iter().filter(|m| m.version > from) {

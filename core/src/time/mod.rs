@@ -5,7 +5,9 @@
 //! that cross the FFI ([`Timestamp`], [`LocalDay`], [`WallTime`]) and the captured moment every
 //! entry carries ([`Moment`], [`Captured`]) live here too, so no domain imports another for them.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
@@ -67,10 +69,49 @@ pub fn parse_instant(text: &str, field: &str) -> Result<DateTime<Utc>> {
         })
 }
 
+/// The earliest instant a record may carry: 1900-01-01T00:00:00Z.
+pub const EARLIEST_RECORD_MS: i64 = -2_208_988_800_000;
+/// How far after the clock a record may be (clock skew between a phone and a watch, say).
+pub const RECORD_FUTURE_SLACK_MS: i64 = 5 * 60 * 1000;
+
+/// Refuses an instant a record cannot have happened at: before 1900-01-01 (a typo such as
+/// year 1 would stretch every chart and report back to that year) or more than five minutes
+/// after `now`. `field` names the flag or field in the error.
+pub fn check_record_instant(at: DateTime<Utc>, now: DateTime<Utc>, field: &str) -> Result<()> {
+    let ms = at.timestamp_millis();
+    if ms < EARLIEST_RECORD_MS {
+        return Err(Error::invalid(
+            field,
+            "is before 1900-01-01; records cannot be that old",
+        ));
+    }
+    if ms
+        > now
+            .timestamp_millis()
+            .saturating_add(RECORD_FUTURE_SLACK_MS)
+    {
+        return Err(Error::invalid(
+            field,
+            "is in the future (more than 5 minutes after now); records are of what already happened",
+        ));
+    }
+    Ok(())
+}
+
 /// Parses a local calendar date `YYYY-MM-DD`.
+///
+/// Exactly four digits of year from 1900 on: chrono alone would read `27-03-28` as the year 27,
+/// and one such date would stretch a range, an episode or a chart across two thousand years.
 pub fn parse_date(text: &str, field: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, "expected a date YYYY-MM-DD"))
+    let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| shaped)
+        .ok_or_else(|| Error::invalid(field, "expected a date YYYY-MM-DD"))?;
+    if date.year() < 1900 {
+        return Err(Error::invalid(field, "is before 1900-01-01"));
+    }
+    Ok(date)
 }
 
 /// The local calendar day an instant belongs to for someone in `zone`.
@@ -239,5 +280,45 @@ mod tests {
     fn fixed_clock_reads_back_its_instant() {
         let c = FixedClock(utc("2027-01-02T03:04:05Z"));
         assert_eq!(now(&c).unwrap(), utc("2027-01-02T03:04:05Z"));
+    }
+}
+
+#[cfg(test)]
+mod bounds_tests {
+    use super::*;
+
+    #[test]
+    fn record_instants_are_bounded_by_1900_and_five_minutes_after_now() {
+        let now = parse_instant("2027-03-28T09:00:00Z", "t").unwrap();
+        let ok = |s: &str| check_record_instant(parse_instant(s, "t").unwrap(), now, "at");
+        assert!(ok("1900-01-01T00:00:00Z").is_ok());
+        assert!(ok("2027-03-28T09:05:00Z").is_ok());
+        for bad in [
+            "1899-12-31T23:59:59Z",
+            "0001-01-01T00:00:00Z",
+            "2027-03-28T09:05:01Z",
+            "9999-12-31T23:59:59Z",
+        ] {
+            let err = ok(bad).unwrap_err();
+            assert!(
+                matches!(&err, Error::InvalidInput { field, .. } if field == "at"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_need_four_digit_years_from_1900() {
+        assert!(parse_date("2027-03-28", "d").is_ok());
+        for bad in [
+            "27-03-28",
+            "0027-03-28",
+            "1899-12-31",
+            "2027-3-28",
+            "+2027-03-28",
+            "20270-03-28",
+        ] {
+            assert!(parse_date(bad, "d").is_err(), "{bad}");
+        }
     }
 }

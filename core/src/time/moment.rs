@@ -40,9 +40,12 @@ impl Moment {
         }
     }
 
-    /// The moment for an optional instant (an entry about another time), else `now`; both in `zone`.
-    pub fn resolve(at: Option<Timestamp>, now: DateTime<Utc>, zone: Tz) -> Self {
-        Moment::capture(at.map_or(now, Timestamp::instant), zone)
+    /// The moment for an optional instant (an entry about another time), else `now`; both in
+    /// `zone`. An instant before 1900 or in the future is invalid input on `at`.
+    pub fn resolve(at: Option<Timestamp>, now: DateTime<Utc>, zone: Tz) -> Result<Self> {
+        let instant = at.map_or(now, Timestamp::instant);
+        time::check_record_instant(instant, now, "at")?;
+        Ok(Moment::capture(instant, zone))
     }
 
     /// The moment as it is stored and read back.
@@ -247,9 +250,9 @@ mod tests {
         let now = time::parse_instant("2027-01-01T00:00:00Z", "t").unwrap();
         let zone = time::parse_zone("Europe/London").unwrap();
         let at = Timestamp(time::parse_instant("2026-12-31T23:59:00+01:00", "at").unwrap());
-        let m = Moment::resolve(Some(at), now, zone);
+        let m = Moment::resolve(Some(at), now, zone).unwrap();
         assert_eq!(time::format_utc(m.at), "2026-12-31T22:59:00Z");
-        assert_eq!(Moment::resolve(None, now, zone).at, now);
+        assert_eq!(Moment::resolve(None, now, zone).unwrap().at, now);
     }
 
     #[test]

@@ -14,13 +14,14 @@ final class JournalTests: XCTestCase {
     func testACheckInMapsOntoHealthKitValenceAndKeepsItsLocalDay() async throws {
         let scratch = try Scratch()
         let store = try openStore(scratch)
-        // 23:30 UTC on 30 June 2027 is 00:30 BST on 1 July in London.
-        let at = Date(timeIntervalSince1970: 1_814_398_200)
+        // 23:30 UTC on 30 June 2026 is 00:30 BST on 1 July in London (before the fixed clock:
+        // a record more than five minutes in the future is refused).
+        let at = Date(timeIntervalSince1970: 1_782_862_200)
         let checkIn = try await store.checkIn(
             mood: 6, labels: [.calm, .grateful], areas: [.selfCare], note: "Tea in the garden", tags: ["Garden"], at: at)
         XCTAssertEqual(checkIn.valence, 2.0 / 3.0, accuracy: 1e-12)
         XCTAssertEqual(checkIn.valenceClassification, .pleasant)
-        XCTAssertEqual(checkIn.localDate, day("2027-07-01"))
+        XCTAssertEqual(checkIn.localDate, day("2026-07-01"))
         XCTAssertEqual(checkIn.tags, ["garden"])
         XCTAssertEqual(checkIn.date, at)
         XCTAssertEqual(LifeArea.selfCare.healthKitRawValue, 13)
@@ -28,7 +29,7 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(try moodFromValence(valence: checkIn.valence), 6)
         let listed = try await store.checkIns()
         XCTAssertEqual(listed.map(\.id), [checkIn.id])
-        let days = try await store.moodCalendar(from: day("2027-07-01"), to: day("2027-07-31"))
+        let days = try await store.moodCalendar(from: day("2026-07-01"), to: day("2026-07-31"))
         XCTAssertEqual(days.first?.average, 6)
     }
 

@@ -126,8 +126,9 @@ final class ProgrammeTests: XCTestCase {
         let damaged = pack.replacingOccurrences(of: "\"journal\": \"free\"", with: "\"journal\": \"diary\"")
         XCTAssertThrowsError(try validateProgrammePack(json: damaged)) { error in
             guard case let .InvalidInput(field, reason)? = error as? ResetError else { return XCTFail("\(error)") }
-            XCTAssertTrue(field.contains("day-7"), field)
-            XCTAssertTrue(reason.contains("diary"), reason)
+            // The JSON path of the value at fault (the seventh step), never the value itself.
+            XCTAssertEqual(field, "steps[6].journal")
+            XCTAssertFalse(reason.contains("diary"), reason)
         }
     }
 }

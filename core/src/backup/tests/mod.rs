@@ -3,6 +3,7 @@
 
 mod bench;
 mod compat;
+mod hostile;
 mod profile;
 mod tamper;
 

@@ -21,23 +21,24 @@ class JournalTest {
     @Test
     fun `a check-in maps onto HealthKit valence and keeps its local day`() = runBlocking<Unit> {
         openStore(scratchDir()).use { store ->
-            // 23:30 UTC on 30 June 2027 is 00:30 BST on 1 July in London.
+            // 23:30 UTC on 30 June 2026 is 00:30 BST on 1 July in London (before the fixed clock:
+            // a record more than five minutes in the future is refused).
             val c = store.checkIn(
                 6,
                 listOf(EmotionLabel.CALM),
                 listOf(LifeArea.SELF_CARE),
                 "Tea in the garden",
                 listOf("Garden"),
-                at = Instant.parse("2027-06-30T23:30:00Z"),
+                at = Instant.parse("2026-06-30T23:30:00Z"),
             )
             assertEquals(2.0 / 3.0, c.valence, 1e-12)
             assertEquals(ValenceClassification.PLEASANT, c.valenceClassification)
-            assertEquals(day("2027-07-01"), c.captured.localDate)
+            assertEquals(day("2026-07-01"), c.captured.localDate)
             assertEquals(listOf("garden"), c.tags)
             assertEquals(6, moodFromValence(c.valence))
             assertEquals(38, EmotionLabel.SATISFIED.healthKitRawValue)
             assertEquals(listOf(c.id), store.checkIns().map { it.id })
-            assertEquals(6.0, store.moodCalendar(day("2027-07-01"), day("2027-07-31")).single().average)
+            assertEquals(6.0, store.moodCalendar(day("2026-07-01"), day("2026-07-31")).single().average)
         }
     }
 

@@ -137,6 +137,8 @@ class ProgrammeTest {
         assertEquals("meditation-7-day", validateProgrammePack(pack).id)
         val damaged = pack.replace("\"journal\": \"free\"", "\"journal\": \"diary\"")
         val e = assertThrowsReset(ErrorKind.INVALID_INPUT) { validateProgrammePack(damaged) }
-        assertTrue((e as ResetException.InvalidInput).field.contains("day-7"), e.field)
+        // The JSON path of the value at fault (the seventh step), never the value itself.
+        assertEquals("steps[6].journal", (e as ResetException.InvalidInput).field)
+        assertTrue(!e.reason.contains("diary"), e.reason)
     }
 }

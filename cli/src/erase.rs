@@ -1,0 +1,201 @@
+//! `reset erase`: deletes a profile — only a file that is evidently one — and, with
+//! `--everything`, what the CLI itself wrote in its folders beside it (the tour's demo
+//! profile, the tour's report and backup from older versions, temporary files).
+//!
+//! Must never: delete or change a file that is not a profile (a `--db` typo pointing at a
+//! thesis is refused with `invalid_input` and left byte-for-byte and mode-for-mode as it
+//! was), or say "erased" while the product's own copies of the data remain unmentioned.
+
+use std::path::{Path, PathBuf};
+
+use reset_core::{Error, ResetError};
+use serde_json::json;
+
+use crate::output::Output;
+use crate::{Ctx, profile, tour};
+
+/// Runs `erase [--yes] [--everything]`.
+pub fn run(ctx: &Ctx, yes: bool, everything: bool) -> Result<Output, ResetError> {
+    let extras = product_files(&ctx.db);
+    if !yes {
+        return Err(Error::invalid(
+            "yes",
+            "erase deletes every entry and cannot be undone; pass --yes to confirm",
+        )
+        .into());
+    }
+    let present = match std::fs::symlink_metadata(&ctx.db) {
+        Ok(meta) if meta.file_type().is_file() => true,
+        Ok(_) => return Err(not_a_profile("it is not a regular file")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(Error::from(e).into()),
+    };
+    let nothing_to_do = !present && (!everything || extras.is_empty());
+    if nothing_to_do {
+        return Err(Error::not_found(format!("a profile at {}", ctx.db.display())).into());
+    }
+    if present {
+        erase_profile(ctx)?;
+    }
+    let listed: Vec<String> = extras.iter().map(|p| p.display().to_string()).collect();
+    if everything {
+        for path in &extras {
+            remove(path)?;
+            // An emptied exports/ or backups/ folder goes too.
+            if let Some(parent) = path.parent() {
+                let name = parent.file_name().map(|n| n.to_string_lossy().into_owned());
+                if matches!(name.as_deref(), Some("exports" | "backups")) {
+                    let _ = std::fs::remove_dir(parent);
+                }
+            }
+        }
+    }
+    let mut human = if present {
+        format!("erased {} and its key\n", ctx.db.display())
+    } else {
+        format!("no profile at {}\n", ctx.db.display())
+    };
+    match (extras.is_empty(), everything) {
+        (true, _) => {}
+        (false, true) => {
+            human.push_str("also removed what Reset Companion wrote beside it:\n");
+            for p in &listed {
+                human.push_str(&format!("  {p}\n"));
+            }
+        }
+        (false, false) => {
+            human.push_str(
+                "still there — Reset Companion wrote these beside it (reports and backups hold your entries):\n",
+            );
+            for p in &listed {
+                human.push_str(&format!("  {p}\n"));
+            }
+            human.push_str("run `reset erase --yes --everything` to remove them too\n");
+        }
+    }
+    let json = json!({
+        "erased": present,
+        "path": ctx.db.display().to_string(),
+        "also_written_by_reset": listed,
+        "removed_also_written": everything,
+    });
+    Ok(Output::new(json, human))
+}
+
+/// Erases the profile at `ctx.db` if it is evidently one: it opens with its key, or it has
+/// the shape of an encrypted profile with its key file beside it (the key lost or damaged).
+fn erase_profile(ctx: &Ctx) -> Result<(), ResetError> {
+    // The shape first, read-only: opening would tighten the file's mode, and a file that is
+    // not a profile must be left exactly as it was.
+    if let Some(why) = shape_problem(&ctx.db) {
+        return Err(not_a_profile(why));
+    }
+    let key_file = profile::key_path(&ctx.db);
+    let key_beside = std::fs::symlink_metadata(&key_file).is_ok_and(|m| m.is_file());
+    let key_available = key_beside || std::env::var(profile::KEY_ENV).is_ok();
+    let opened = if key_available {
+        // Opening tightens the file's mode to 0600; a file that turns out not to open is put
+        // back exactly as it was.
+        let mode = std::fs::metadata(&ctx.db).map(|m| m.permissions());
+        let opened = ctx.open().ok();
+        if let (None, Ok(mode)) = (&opened, mode) {
+            let _ = std::fs::set_permissions(&ctx.db, mode);
+        }
+        opened
+    } else {
+        None
+    };
+    match opened {
+        Some(companion) => companion.erase_all()?,
+        None if key_beside => reset_core::store::erase_files(&ctx.db)?,
+        None => {
+            return Err(not_a_profile(
+                "it does not open with a key and has no key file beside it",
+            ));
+        }
+    }
+    if key_beside {
+        reset_core::store::erase_files(&key_file)?;
+    }
+    Ok(())
+}
+
+/// Why `db` cannot be an encrypted profile, or `None` when it has the shape of one: whole
+/// pages (a multiple of 512 bytes) and not the plaintext "SQLite format 3" header.
+fn shape_problem(db: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    let len = std::fs::metadata(db).ok()?.len();
+    if len % 512 != 0 {
+        return Some("its size is not whole database pages");
+    }
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(db)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    if read == 16 && head.starts_with(b"SQLite format 3\0") {
+        return Some("it is a plaintext SQLite database, not an encrypted profile");
+    }
+    None
+}
+
+fn not_a_profile(why: &str) -> ResetError {
+    Error::invalid(
+        "db",
+        format!("is not a Reset Companion profile ({why}); nothing was touched"),
+    )
+    .into()
+}
+
+/// What the CLI wrote in its own folders beside `db`: the tour's demo folder (it carries the
+/// tour's marker file), reports and backups older tours wrote (`exports/report-*.pdf`,
+/// `backups/tour-backup.rcbackup`) and temporary files a crash left (`.reset-*`).
+pub fn product_files(db: &Path) -> Vec<PathBuf> {
+    let dir = match db.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut found = Vec::new();
+    let demo = tour::demo_folder(db);
+    if demo.join(tour::MARKER).is_file() {
+        found.push(demo);
+    }
+    let matching = |sub: &Path, keep: &dyn Fn(&str) -> bool| -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(sub) else {
+            return Vec::new();
+        };
+        let mut v: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter(|e| keep(&e.file_name().to_string_lossy()))
+            .map(|e| e.path())
+            .collect();
+        v.sort();
+        v
+    };
+    found.extend(matching(&dir.join("exports"), &|n| {
+        n.starts_with("report-") && n.ends_with(".pdf")
+    }));
+    found.extend(matching(&dir.join("backups"), &|n| {
+        n == "tour-backup.rcbackup"
+    }));
+    found.extend(matching(&dir, &|n| {
+        n.starts_with(reset_core::outfile::TEMP_PREFIX)
+    }));
+    found
+}
+
+/// Overwrites and deletes a file, or a folder the product made with everything in it.
+fn remove(path: &Path) -> Result<(), ResetError> {
+    let meta = std::fs::symlink_metadata(path).map_err(Error::from)?;
+    if meta.is_dir() {
+        for entry in std::fs::read_dir(path).map_err(Error::from)? {
+            remove(&entry.map_err(Error::from)?.path())?;
+        }
+        std::fs::remove_dir(path).map_err(Error::from)?;
+    } else if meta.is_file() {
+        reset_core::store::erase_files(path)?;
+    } else {
+        std::fs::remove_file(path).map_err(Error::from)?;
+    }
+    Ok(())
+}
