@@ -16,6 +16,11 @@ cargo build --locked --workspace --all-features
 # The lock file is respected: the build must leave it byte-for-byte as committed.
 [ "$(sha256sum Cargo.lock)" = "$lock_before" ] || { echo "Cargo.lock changed during the build" >&2; exit 1; }
 scripts/check-pins.sh
+
+step "Rust: gates (rustfmt, clippy with warnings as errors)"
+cargo fmt --all -- --check
+cargo clippy --locked --workspace --all-targets --all-features -- -D warnings
+
 cargo test --locked --workspace --all-features 2>&1 | tee target/rust-tests.log
 [ "${PIPESTATUS[0]}" = 0 ]
 

@@ -6,7 +6,7 @@ use reset_core::assessment::{
     EpisodeOutcome, Instrument, MeasurementPoint, OutcomeScores, OutcomeSummary, SafetyEvent,
     TakenAssessment, TakenAt,
 };
-use reset_core::time;
+use reset_core::time::{self, LocalDay, Timestamp};
 
 use crate::ResetError;
 use crate::companion::{Companion, guarded};
@@ -57,22 +57,19 @@ impl Companion {
         })
     }
 
-    /// Scores and stores a completed assessment, taken at `taken_at_ms` (Unix ms; default now)
+    /// Scores and stores a completed assessment, taken at `taken_at` (default now)
     /// in the session's zone. A signpost is recorded as a safety event (never the answers).
     /// Nothing is stored when the answers are invalid.
     pub fn take_assessment(
         &self,
         instrument: String,
         answers: Vec<Answer>,
-        taken_at_ms: Option<i64>,
+        taken_at: Option<Timestamp>,
         region: Option<String>,
     ) -> Result<TakenAssessment, ResetError> {
         self.with(|s| {
             let now = s.now()?;
-            let at = match taken_at_ms {
-                Some(ms) => time::from_unix_ms(ms, "taken_at")?,
-                None => now,
-            };
+            let at = taken_at.map_or(now, Timestamp::instant);
             let when = TakenAt {
                 at,
                 now,
@@ -94,19 +91,16 @@ impl Companion {
         self.with(|s| assessment::history(s.store.conn(), instrument.as_deref()))
     }
 
-    /// Starts a new episode of care on `start_date` (`YYYY-MM-DD`, default today); outcomes
+    /// Starts a new episode of care on `start_date` (default today); outcomes
     /// then compare the first and latest measures from that date on.
     pub fn start_assessment_episode(
         &self,
-        start_date: Option<String>,
+        start_date: Option<LocalDay>,
     ) -> Result<Episode, ResetError> {
         self.with(|s| {
             let now = s.now()?;
             let today = time::local_date(now, s.zone);
-            let start = match start_date {
-                Some(text) => time::parse_date(&text, "start_date")?,
-                None => today,
-            };
+            let start = start_date.map_or(today, LocalDay::date);
             s.store
                 .write(|tx| assessment::start_episode(tx, start, today, now))
         })

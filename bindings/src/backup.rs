@@ -95,13 +95,6 @@ impl Companion {
                 &Forward(listener),
             )
         })
-        .map_err(|e| match e {
-            // The core's wrong-key message speaks of the database key; here it was the passphrase.
-            ResetError::WrongKey { .. } => ResetError::WrongKey {
-                reason: "the passphrase does not open this backup".into(),
-            },
-            other => other,
-        })
     }
 
     /// What a restore would replace: each kind of record in the current profile, how many,

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use reset_core::store::{DatabaseKey, Store};
-use reset_core::time::{self, Clock};
+use reset_core::time::{self, Clock, LocalDay};
 use reset_core::{Error, ResetError};
 use zeroize::Zeroizing;
 
@@ -123,9 +123,9 @@ impl Companion {
         })
     }
 
-    /// Today's local date (`YYYY-MM-DD`) for the person, from the injected clock and zone.
-    pub fn today(&self) -> Result<String, ResetError> {
-        self.with(|s| Ok(time::local_date(s.now()?, s.zone).to_string()))
+    /// Today's local date for the person, from the injected clock and zone.
+    pub fn today(&self) -> Result<LocalDay, ResetError> {
+        self.with(|s| Ok(LocalDay(time::local_date(s.now()?, s.zone))))
     }
 
     /// Stores a small named preference (e.g. `region` = `GB`) inside the encrypted profile.
@@ -176,13 +176,12 @@ impl Companion {
     /// same call measures, so the rest is the cost of crossing the boundary.
     pub fn debug_time_check_ins(
         &self,
-        from: Option<String>,
-        to: Option<String>,
+        from: Option<LocalDay>,
+        to: Option<LocalDay>,
         iterations: u32,
     ) -> Result<u64, ResetError> {
         self.with(|s| {
-            let range =
-                reset_core::checkin::moment::DateRange::parse(from.as_deref(), to.as_deref())?;
+            let range = reset_core::time::DateRange::new(from, to)?;
             let mut nanos = Vec::with_capacity(iterations.max(1) as usize);
             for _ in 0..iterations.max(1) {
                 let start = std::time::Instant::now();

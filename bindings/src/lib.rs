@@ -7,13 +7,17 @@
 
 uniffi::setup_scaffolding!();
 
+// One file per domain, each a thin `#[uniffi::export] impl Companion` block (ADR 9).
 pub mod assessment;
 pub mod backup;
+pub mod checkin;
 mod companion;
 #[cfg(feature = "dev")]
 mod dataset;
 mod export;
+pub mod insights;
 pub mod journal;
+pub mod practice;
 pub mod programme;
 mod reminder;
 pub mod safety_plan;

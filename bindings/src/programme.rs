@@ -1,34 +1,24 @@
-//! Programmes and practice through `Companion` (issue 6).
+//! Programmes through `Companion` (issue 6): the catalogue, enrolment and step progress.
 //!
 //! Thin: each call hands the session's clock and zone (or the caller's instant) to the core,
 //! which applies the rules and writes inside one transaction.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use reset_core::ResetError;
-use reset_core::practice::{
-    self, HIDE_STREAK_PREFERENCE, PracticeSession, PracticeSessionInput, PracticeSummary,
-};
 use reset_core::programme::{
     self, Programme, ProgrammeProgress, ProgrammeSummary, ProgrammeToday, StepCompletion, enrolment,
 };
-use reset_core::time;
+use reset_core::time::Timestamp;
 
 use crate::companion::{Companion, Session, guarded};
 
-/// `at` if the caller gave one (Unix ms), else the session's clock.
-fn instant(s: &Session, at_unix_ms: Option<i64>) -> reset_core::Result<DateTime<Utc>> {
+/// `at` if the caller gave one, else the session's clock.
+fn instant(s: &Session, at: Option<Timestamp>) -> reset_core::Result<DateTime<Utc>> {
     let now = s.now()?;
-    let at = match at_unix_ms {
-        Some(ms) => time::from_unix_ms(ms, "at")?,
-        None => now,
-    };
+    let at = at.map_or(now, Timestamp::instant);
     // A programme step is a record too: not before 1900, not in the future.
-    time::check_record_instant(at, now, "at")?;
+    reset_core::time::check_record_instant(at, now, "at")?;
     Ok(at)
-}
-
-fn date(text: Option<String>, field: &str) -> reset_core::Result<Option<NaiveDate>> {
-    text.map(|t| time::parse_date(&t, field)).transpose()
 }
 
 /// Checks a programme pack (its JSON text) as the app checks its own packs at start-up.
@@ -52,17 +42,17 @@ impl Companion {
         self.with(|_| Ok(programme::catalogue()?.get(&id)?.clone()))
     }
 
-    /// Enrols in programme `id` at `at_unix_ms` (default: now).
+    /// Enrols in programme `id` at `at` (default: now).
     ///
     /// Starting the programme already in progress changes nothing; one left earlier is
     /// picked up where it was left. Throws `Conflict` while another programme is in progress.
     pub fn start_programme(
         &self,
         id: String,
-        at_unix_ms: Option<i64>,
+        at: Option<Timestamp>,
     ) -> Result<ProgrammeProgress, ResetError> {
         self.with(|s| {
-            let (at, zone, cat) = (instant(s, at_unix_ms)?, s.zone, programme::catalogue()?);
+            let (at, zone, cat) = (instant(s, at)?, s.zone, programme::catalogue()?);
             s.store.write(|tx| enrolment::start(tx, cat, &id, at, zone))
         })
     }
@@ -79,17 +69,17 @@ impl Companion {
         })
     }
 
-    /// Completes step `step_id` of the current programme at `at_unix_ms` (default: now).
+    /// Completes step `step_id` of the current programme at `at` (default: now).
     ///
     /// Idempotent. Throws `Conflict`, naming when the step opens, if it is still locked; nothing
     /// is stored then.
     pub fn complete_programme_step(
         &self,
         step_id: String,
-        at_unix_ms: Option<i64>,
+        at: Option<Timestamp>,
     ) -> Result<StepCompletion, ResetError> {
         self.with(|s| {
-            let (at, zone, cat) = (instant(s, at_unix_ms)?, s.zone, programme::catalogue()?);
+            let (at, zone, cat) = (instant(s, at)?, s.zone, programme::catalogue()?);
             s.store
                 .write(|tx| enrolment::complete(tx, cat, &step_id, at, zone))
         })
@@ -118,51 +108,6 @@ impl Companion {
             let (at, zone, cat) = (s.now()?, s.zone, programme::catalogue()?);
             s.store
                 .write(|tx| enrolment::restart(tx, cat, id.as_deref(), at, zone))
-        })
-    }
-
-    /// Logs a practice session; by default it ended just now. Minutes must be 1–720.
-    pub fn log_practice_session(
-        &self,
-        input: PracticeSessionInput,
-    ) -> Result<PracticeSession, ResetError> {
-        self.with(|s| {
-            let (now, zone, cat) = (s.now()?, s.zone, programme::catalogue()?);
-            s.store
-                .write(|tx| practice::session::log(tx, cat, &input, now, zone))
-        })
-    }
-
-    /// Practice sessions whose local day lies between `from` and `to` (`YYYY-MM-DD`, either
-    /// open), oldest first: start and end instants and the session type by name, ready for
-    /// HealthKit `mindfulSession` and Health Connect `MindfulnessSessionRecord`.
-    pub fn practice_sessions(
-        &self,
-        from: Option<String>,
-        to: Option<String>,
-    ) -> Result<Vec<PracticeSession>, ResetError> {
-        self.with(|s| practice::session::list(s.store.conn(), date(from, "from")?, date(to, "to")?))
-    }
-
-    /// Minutes per day and week, days practised this week, habit strength and the streak
-    /// (unless hidden), for `from`..`to` (default: the last four weeks).
-    pub fn practice_summary(
-        &self,
-        from: Option<String>,
-        to: Option<String>,
-    ) -> Result<PracticeSummary, ResetError> {
-        self.with(|s| {
-            let today = time::local_date(s.now()?, s.zone);
-            practice::summary::summary(s.store.conn(), date(from, "from")?, date(to, "to")?, today)
-        })
-    }
-
-    /// Hides (or shows again) the practice streak; the gentler measures always stay.
-    pub fn set_streak_hidden(&self, hidden: bool) -> Result<(), ResetError> {
-        self.with(|s| {
-            let value = if hidden { "true" } else { "false" };
-            s.store
-                .write(|tx| reset_core::preferences::set(tx, HIDE_STREAK_PREFERENCE, value))
         })
     }
 }

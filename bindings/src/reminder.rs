@@ -10,6 +10,8 @@ use reset_core::reminder::{
     Reconciliation, ReminderRule,
 };
 
+use reset_core::time::LocalDay;
+
 use crate::companion::Companion;
 
 #[uniffi::export]
@@ -34,12 +36,12 @@ impl Companion {
         self.with(|s| s.store.write(|tx| reminder::remove_rule(tx, &id)))
     }
 
-    /// Pauses a rule until `until` (`YYYY-MM-DD`, today or later): it fires again on that date.
-    pub fn pause_reminder(&self, id: String, until: String) -> Result<ReminderRule, ResetError> {
+    /// Pauses a rule until `until` (today or later): it fires again on that date.
+    pub fn pause_reminder(&self, id: String, until: LocalDay) -> Result<ReminderRule, ResetError> {
         self.with(|s| {
             let (now, zone) = (s.now()?, s.zone);
             s.store
-                .write(|tx| reminder::pause_rule(tx, &id, &until, now, zone))
+                .write(|tx| reminder::pause_rule(tx, &id, until, now, zone))
         })
     }
 
@@ -72,7 +74,7 @@ impl Companion {
         })
     }
 
-    /// What to add and cancel so the OS holds exactly the plan from now (`options.from_unix_ms`
+    /// What to add and cancel so the OS holds exactly the plan from now (`options.from`
     /// is ignored: the OS is never handed a past instant). Pass the reminder ids
     /// the OS reports pending. Call on launch, foreground, zone or clock change, boot, app
     /// update, permission change and after every fire, snooze or done.

@@ -148,6 +148,20 @@ fn bad_options_are_invalid_input_naming_the_field() {
     ]);
     assert_eq!(e["kind"], "invalid_input");
     assert!(e["message"].as_str().unwrap().contains("from"));
+    let e = cli.error(&[
+        "export",
+        "csv",
+        "--to",
+        "31/03/2027",
+        "--out",
+        out.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(e["kind"], "invalid_input");
+    assert!(
+        e["message"].as_str().unwrap().starts_with("invalid to:"),
+        "{e}"
+    );
     let missing = cli.dir.path().join("nope").join("x.pdf");
     let e = cli.error(&[
         "export",

@@ -245,6 +245,17 @@ fn bad_input_is_invalid_input_naming_the_field_and_stores_nothing() {
             vec!["--kind".into(), "diary".into(), "--text".into(), "x".into()],
             "kind",
         ),
+        (
+            vec![
+                "--kind".into(),
+                "free".into(),
+                "--text".into(),
+                "x".into(),
+                "--at".into(),
+                "noon".into(),
+            ],
+            "at",
+        ),
     ];
     for (args, field) in cases {
         let mut all: Vec<&str> = vec!["journal", "add", "--json"];

@@ -19,7 +19,7 @@ use reset_core::assessment::{self, TakenAt};
 use reset_core::checkin::{self, CheckInInput};
 use reset_core::export::{self, ExportFormat, ExportOptions, ExportSection, PageSize};
 use reset_core::journal::{JournalBody, JournalInput, JournalKind, entries};
-use reset_core::practice::{PracticeSessionInput, PracticeTechnique, session};
+use reset_core::practice::{PracticeSessionInput, PracticeTechnique};
 use reset_core::progress::Silent;
 use reset_core::store::{DatabaseKey, Store};
 
@@ -46,7 +46,7 @@ fn generate(store: &mut Store, years: i64, now: DateTime<Utc>) {
                 for k in 0..n {
                     let input = CheckInInput {
                         mood: 1 + ((day + k) % 7) as i32,
-                        at: Some((morning + Span::hours(6 * k)).to_rfc3339()),
+                        at: Some((morning + Span::hours(6 * k)).into()),
                         ..Default::default()
                     };
                     checkin::add(tx, input, now, ZONE)?;
@@ -56,10 +56,10 @@ fn generate(store: &mut Store, years: i64, now: DateTime<Utc>) {
                     actual_minutes: 5 + (day % 20) as u32,
                     planned_minutes: Some(10),
                     completed: true,
-                    started_at_unix_ms: Some((morning + Span::hours(12)).timestamp_millis()),
+                    started_at: Some((morning + Span::hours(12)).into()),
                     step_id: None,
                 };
-                session::log(tx, cat, &practice, now, ZONE)?;
+                reset_core::programme::log_practice(tx, cat, &practice, now, ZONE)?;
                 let when = TakenAt { at: morning + Span::hours(1), now, zone: ZONE };
                 if day % 7 == 0 {
                     let gad7 = assessment::parse_answers(&answers(7, day, 3))?;
@@ -77,7 +77,7 @@ fn generate(store: &mut Store, years: i64, now: DateTime<Utc>) {
                         body: JournalBody::from_text(JournalKind::Free, text),
                         tags: vec!["walk".into()],
                         shared_with_therapist: day % 6 == 0,
-                        at: Some((morning + Span::hours(13)).to_rfc3339()),
+                        at: Some((morning + Span::hours(13)).into()),
                     };
                     entries::add(tx, input, now, ZONE)?;
                 }

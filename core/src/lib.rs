@@ -14,6 +14,7 @@ pub mod checkin;
 #[cfg(feature = "dev")]
 pub mod dataset;
 pub mod dump;
+pub mod entry;
 pub mod error;
 pub mod export;
 pub mod insights;

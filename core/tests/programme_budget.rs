@@ -14,7 +14,7 @@ use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Datelike, Duration, Utc};
 use chrono_tz::Tz;
-use reset_core::practice::{PracticeSessionInput, PracticeTechnique, session, summary};
+use reset_core::practice::{PracticeSessionInput, PracticeTechnique, summary};
 use reset_core::programme::progress::{Completion, Gate, gate};
 use reset_core::programme::{Catalogue, ProgrammeState, enrolment};
 use reset_core::store::{DatabaseKey, Store};
@@ -114,10 +114,10 @@ fn ten_year_profile(store: &mut Store, cat: &Catalogue) -> DateTime<Utc> {
                         actual_minutes: 10,
                         planned_minutes: Some(10),
                         completed: true,
-                        started_at_unix_ms: Some(day.timestamp_millis()),
+                        started_at: Some(day.into()),
                         step_id: None,
                     };
-                    session::log(tx, cat, &input, day, london)?;
+                    reset_core::programme::log_practice(tx, cat, &input, day, london)?;
                 }
                 day += Duration::days(1);
             }

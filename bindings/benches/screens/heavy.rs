@@ -14,13 +14,17 @@ const PASSPHRASE: &str = "correct horse battery staple";
 
 fn options(from: Option<String>) -> ExportOptions {
     ExportOptions {
-        from,
+        from: from.map(|f| reset_core::time::LocalDay::parse(&f, "from").expect("day")),
         to: None,
         include: Some(ExportSection::ALL.to_vec()),
         name: None,
         page_size: PageSize::A4,
         fonts: None,
     }
+}
+
+fn day(text: &str) -> reset_core::time::LocalDay {
+    reset_core::time::LocalDay::parse(text, "day").expect("day")
 }
 
 fn year_start() -> String {
@@ -38,7 +42,7 @@ pub fn cold_open(path: &Path, years: u32, n: usize) -> Row {
         || {
             let c = open(path);
             let first = c
-                .check_ins(Some(today.clone()), Some(today.clone()))
+                .check_ins(Some(day(&today)), Some(day(&today)))
                 .expect("first");
             c.close();
             first.len()

@@ -129,7 +129,7 @@ fn screens(path: &Path, years: u32, n: usize) -> Vec<Row> {
         day(today - Duration::days(29)),
         day(today - Duration::days(364)),
     );
-    let some = |s: &String| Some(s.clone());
+    let some = |s: &String| Some(reset_core::time::LocalDay::parse(s, "day").expect("day"));
     let p2 = |a: &String, b: &String| -> [Box<dyn ToSql>; 2] {
         [Box::new(a.clone()), Box::new(b.clone())]
     };
@@ -138,8 +138,8 @@ fn screens(path: &Path, years: u32, n: usize) -> Vec<Row> {
         floors::fetch(&raw, sql, &[p[0].as_ref(), p[1].as_ref()]).len()
     };
     let plan = PlanOptions {
-        from_unix_ms: None,
-        until_unix_ms: Some((end() + Duration::days(30)).timestamp_millis()),
+        from: None,
+        until: Some((end() + Duration::days(30)).into()),
         limit: None,
         platform: Platform::Any,
         exact_alarms_allowed: false,

@@ -105,10 +105,7 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
             region,
         } => {
             let answers = parse_assessment_answers(answers.clone())?;
-            let at = at
-                .as_deref()
-                .map(|t| reset_core::time::parse_instant(t, "at").map(|t| t.timestamp_millis()))
-                .transpose()?;
+            let at = super::instant_arg(at.as_deref(), "at")?;
             let taken =
                 ctx.open()?
                     .take_assessment(instrument.clone(), answers, at, region.clone())?;
@@ -116,7 +113,7 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
                 "{}saved [{}] on {}\n",
                 describe(&taken.result),
                 taken.record.id,
-                taken.record.local_date
+                taken.record.taken.local_date
             );
             Ok(Output::new(
                 result_json(&taken.result, Some(taken.record.id)),
@@ -129,7 +126,7 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
             for r in &records {
                 human.push_str(&format!(
                     "{}  {:<6} {:>2}/{:<2} {}{}\n",
-                    r.local_date,
+                    r.taken.local_date,
                     r.instrument,
                     r.total,
                     r.max,
@@ -162,7 +159,8 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
         }
         AssessCommand::Outcome { phq9, gad7 } => outcome(ctx, phq9.as_deref(), gad7.as_deref()),
         AssessCommand::Episode { start } => {
-            let e = ctx.open()?.start_assessment_episode(start.clone())?;
+            let start = super::day_arg(start.as_deref(), "start_date")?;
+            let e = ctx.open()?.start_assessment_episode(start)?;
             let human = format!("a new episode starts on {}\n", e.start_date);
             Ok(Output::new(to_json(&e)?, human))
         }
@@ -406,7 +404,10 @@ fn met_phrase(s: &OutcomeSummary) -> String {
 }
 
 fn describe_episode(e: &EpisodeOutcome, s: &OutcomeSummary) -> String {
-    let start = e.episode.as_ref().map_or("?", |e| e.start_date.as_str());
+    let start = e
+        .episode
+        .as_ref()
+        .map_or_else(|| "?".to_string(), |e| e.start_date.to_string());
     let show = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
     format!(
         "Episode since {start}: PHQ-9 {} → {} ({} taken), GAD-7 {} → {} ({} taken)\n{}",

@@ -98,7 +98,7 @@ pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
             .map(|n| crate::input::text("note", n))
             .transpose()?,
         tags: list("tags", args.tags.as_ref())?,
-        at: args.at.clone(),
+        at: super::instant_arg(args.at.as_deref(), "at")?,
     };
     let c = ctx.open()?.check_in(input)?;
     Ok(Output::new(to_json(&c)?, format!("{}\n", describe(&c))))
@@ -120,7 +120,7 @@ pub fn describe(c: &CheckIn) -> String {
         "checked in: mood {}/7 ({}) on {} [{}]{}",
         c.mood,
         class.replace('_', " "),
-        c.local_date,
+        c.captured.local_date,
         c.id,
         if words.is_empty() {
             String::new()
@@ -137,7 +137,11 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, Rese
 
 /// Computes insights for a range.
 pub fn insights(ctx: &Ctx, args: &InsightsArgs) -> Result<Output, ResetError> {
-    let i = ctx.open()?.insights(args.from.clone(), args.to.clone())?;
+    let (from, to) = (
+        super::day_arg(args.from.as_deref(), "from")?,
+        super::day_arg(args.to.as_deref(), "to")?,
+    );
+    let i = ctx.open()?.insights(from, to)?;
     Ok(Output::new(to_json(&i)?, human_insights(&i)))
 }
 

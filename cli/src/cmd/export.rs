@@ -105,16 +105,21 @@ fn therapist(
     paper: &str,
     name: Option<String>,
 ) -> Result<Output, ResetError> {
+    let include = args
+        .include
+        .as_deref()
+        .map(ExportSection::parse_list)
+        .transpose()?;
+    let page_size = paper.parse::<PageSize>()?;
+    // `to` before `from`: the order they have always been checked in.
+    let to = super::day_arg(args.to.as_deref(), "to")?;
+    let from = super::day_arg(args.from.as_deref(), "from")?;
     let options = ExportOptions {
-        from: args.from.clone(),
-        to: args.to.clone(),
-        include: args
-            .include
-            .as_deref()
-            .map(ExportSection::parse_list)
-            .transpose()?,
+        from,
+        to,
+        include,
         name,
-        page_size: paper.parse::<PageSize>()?,
+        page_size,
         fonts: Some(crate::fonts::platform_fonts()),
     };
     let companion = ctx.open()?;

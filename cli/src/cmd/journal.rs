@@ -158,7 +158,7 @@ fn entry_output(e: &JournalEntry, verb: &str) -> Result<Output, ResetError> {
         "{verb} {} entry {} on {}{shared}\n",
         e.kind.code(),
         e.id,
-        e.local_date
+        e.captured.local_date
     );
     Ok(Output::new(to_json(e)?, human))
 }
@@ -175,14 +175,14 @@ pub fn run(ctx: &Ctx, command: &JournalCommand) -> Result<Output, ResetError> {
                 body,
                 tags: list("tags", a.tags.as_ref())?,
                 shared_with_therapist: a.share,
-                at: a.at.clone(),
+                at: super::instant_arg(a.at.as_deref(), "at")?,
             };
             entry_output(&companion.add_journal_entry(input)?, "saved")
         }
         JournalCommand::List { from, to, kind: k } => {
             let filter = JournalFilter {
-                from: from.clone(),
-                to: to.clone(),
+                from: super::day_arg(from.as_deref(), "from")?,
+                to: super::day_arg(to.as_deref(), "to")?,
                 kind: k.as_deref().map(kind).transpose()?,
             };
             let entries = companion.journal_entries(filter)?;
@@ -191,7 +191,7 @@ pub fn run(ctx: &Ctx, command: &JournalCommand) -> Result<Output, ResetError> {
                 .map(|e| {
                     format!(
                         "{}  {}  {:<9} {}\n",
-                        e.local_date,
+                        e.captured.local_date,
                         e.id,
                         e.kind.code(),
                         e.tags.join(",")
@@ -223,7 +223,7 @@ pub fn run(ctx: &Ctx, command: &JournalCommand) -> Result<Output, ResetError> {
             let edit = JournalEdit {
                 body: body(k, &a.content, Some(&current.body))?,
                 tags: a.tags.as_ref().map(|t| list("tags", Some(t))).transpose()?,
-                at: a.at.clone(),
+                at: super::instant_arg(a.at.as_deref(), "at")?,
                 replace: a.replace,
             };
             entry_output(
@@ -276,7 +276,7 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
             describe(&c),
             c.valence
         ),
-        json!({"id": c.id, "mood": c.mood, "valence": c.valence, "local_date": c.local_date}),
+        json!({"id": c.id, "mood": c.mood, "valence": c.valence, "local_date": c.captured.local_date}),
     );
     let record = ThoughtRecord {
         situation: "Before the team presentation".into(),
@@ -304,8 +304,8 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     })?;
     tour.say(
         "Wrote a thought record",
-        format!("{} on {}: anxious 75 → 40, mind reading + fortune telling; not shared with a therapist", e.id, e.local_date),
-        json!({"id": e.id, "kind": "thought", "local_date": e.local_date}),
+        format!("{} on {}: anxious 75 → 40, mind reading + fortune telling; not shared with a therapist", e.id, e.captured.local_date),
+        json!({"id": e.id, "kind": "thought", "local_date": e.captured.local_date}),
     );
     let hits = companion.search_journal("present*".into(), Some(3))?;
     let first = hits.iter().find(|h| h.id == e.id).or(hits.first());

@@ -11,7 +11,7 @@ use reset_core::practice::{PracticeSessionInput, PracticeTechnique};
 use reset_core::programme::{
     ProgrammeProgress, ProgrammeState, ProgrammeToday, StepProgress, StepStatus,
 };
-use reset_core::time::parse_instant;
+use reset_core::time::{Captured, Timestamp, format_with_offset};
 use reset_ffi::{Companion, ResetError};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -128,12 +128,8 @@ fn to_json<T: Serialize>(value: &T) -> Result<Value, ResetError> {
     serde_json::to_value(value).map_err(|e| Error::internal(format!("json: {e}")).into())
 }
 
-fn at_ms(at: &Option<String>) -> Result<Option<i64>, ResetError> {
-    Ok(at
-        .as_deref()
-        .map(|t| parse_instant(t, "at"))
-        .transpose()?
-        .map(|t| t.timestamp_millis()))
+fn at_arg(at: &Option<String>) -> Result<Option<Timestamp>, ResetError> {
+    super::instant_arg(at.as_deref(), "at")
 }
 
 /// Runs a `reset programme` command.
@@ -174,7 +170,7 @@ pub fn run(ctx: &Ctx, command: &ProgrammeCommand) -> Result<Output, ResetError> 
             Ok(Output::new(to_json(&p)?, human))
         }
         ProgrammeCommand::Start { id, at } => {
-            let p = c.start_programme(id.clone(), at_ms(at)?)?;
+            let p = c.start_programme(id.clone(), at_arg(at)?)?;
             let notice = c.programme(id.clone())?.notice;
             Ok(Output::new(
                 to_json(&p)?,
@@ -186,16 +182,17 @@ pub fn run(ctx: &Ctx, command: &ProgrammeCommand) -> Result<Output, ResetError> 
             Ok(Output::new(to_json(&t)?, describe_today(&t)))
         }
         ProgrammeCommand::Complete { step_id, at } => {
-            let done = c.complete_programme_step(step_id.clone(), at_ms(at)?)?;
+            let done = c.complete_programme_step(step_id.clone(), at_arg(at)?)?;
             let mut human = if done.already_completed {
                 format!(
                     "{} was already done ({}): nothing changed.\n",
-                    done.step_id, done.completed_at
+                    done.step_id,
+                    done.completed.local_time()
                 )
             } else {
                 format!(
                     "Done: {} on {}. Well done.\n",
-                    done.step_id, done.local_date
+                    done.step_id, done.completed.local_date
                 )
             };
             if let Some(next) = &done.next {
@@ -273,14 +270,14 @@ pub fn session(ctx: &Ctx, command: &SessionCommand) -> Result<Output, ResetError
                 actual_minutes: *minutes,
                 planned_minutes: *planned,
                 completed: !interrupted,
-                started_at_unix_ms: at_ms(at)?,
+                started_at: at_arg(at)?,
                 step_id: step.clone(),
             })?;
             let human = format!(
                 "Logged {} minutes of {} on {}{}.\n",
                 s.actual_minutes,
                 s.technique.as_str().replace('_', " "),
-                s.local_date,
+                s.started.local_date,
                 if s.completed {
                     ""
                 } else {
@@ -290,13 +287,16 @@ pub fn session(ctx: &Ctx, command: &SessionCommand) -> Result<Output, ResetError
             Ok(Output::new(to_json(&s)?, human))
         }
         SessionCommand::List { from, to } => {
-            let list = c.practice_sessions(from.clone(), to.clone())?;
+            let list = c.practice_sessions(
+                super::day_arg(from.as_deref(), "from")?,
+                super::day_arg(to.as_deref(), "to")?,
+            )?;
             let human: String = list
                 .iter()
                 .map(|s| {
                     format!(
                         "{}  {:>3} min  {}\n",
-                        s.started_at,
+                        s.started.local_time(),
                         s.actual_minutes,
                         s.technique.as_str()
                     )
@@ -312,7 +312,10 @@ pub fn practice(ctx: &Ctx, command: &PracticeCommand) -> Result<Output, ResetErr
     let c = ctx.open()?;
     match command {
         PracticeCommand::Summary { from, to } => {
-            let s = c.practice_summary(from.clone(), to.clone())?;
+            let s = c.practice_summary(
+                super::day_arg(from.as_deref(), "from")?,
+                super::day_arg(to.as_deref(), "to")?,
+            )?;
             let mut human = format!(
                 "{} to {}: {} minutes in {} sessions\nThis week: {} practised, {} minutes\nHabit strength: {:.0}%\n",
                 s.from,
@@ -355,7 +358,9 @@ fn describe_step(s: &StepProgress) -> String {
     let mut line = match (s.status, &s.unlocks_at) {
         (StepStatus::Done, _) => format!("  [done]   {}\n", s.title),
         (StepStatus::Available, _) => format!("  [open]   {} (about {} min)\n", s.title, s.minutes),
-        (StepStatus::Locked, Some(at)) => format!("  [locked] {} — opens {at}\n", s.title),
+        (StepStatus::Locked, Some(at)) => {
+            format!("  [locked] {} — opens {}\n", s.title, at.local_time())
+        }
         (StepStatus::Locked, None) => {
             format!("  [locked] {} — after the steps before it\n", s.title)
         }
@@ -418,8 +423,8 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
         let next = done.next.as_ref().map(describe_step).unwrap_or_default();
         tour.say(
             "Enrolled in Seven days of meditation and completed day 1",
-            format!("day-1 done on {}\n{}", done.local_date, next.trim_end()),
-            json!({"programme": done.programme, "step": done.step_id, "next": done.next.as_ref().map(|n| json!({"id": n.id, "status": n.status, "unlocks_at": n.unlocks_at}))}),
+            format!("day-1 done on {}\n{}", done.completed.local_date, next.trim_end()),
+            json!({"programme": done.programme, "step": done.step_id, "next": done.next.as_ref().map(|n| json!({"id": n.id, "status": n.status, "unlocks_at": n.unlocks_at.as_ref().map(Captured::local_time)}))}),
         );
         step = Some("day-1".to_string());
     }
@@ -428,7 +433,7 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
         actual_minutes: 5,
         planned_minutes: Some(5),
         completed: true,
-        started_at_unix_ms: None,
+        started_at: None,
         step_id: step,
     })?;
     let summary = companion.practice_summary(None, None)?;
@@ -436,9 +441,9 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
         "Logged a 5-minute meditation",
         format!(
             "{} → {} ({}); Health Connect type {}\nthis week: {} practised, habit strength {:.0}%",
-            s.started_at,
-            s.ended_at,
-            s.local_date,
+            s.started.local_time(),
+            format_with_offset(s.ended_at.instant(), s.end_utc_offset_seconds),
+            s.started.local_date,
             s.health_connect_type,
             days(summary.days_practised_this_week),
             summary.habit_strength * 100.0

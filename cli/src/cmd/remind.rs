@@ -9,7 +9,7 @@ use reset_core::reminder::{
     ActivityDone, ActivityKind, NewReminderRule, PlanOptions, PlannedNotification, Platform,
     QuietWindow, ReminderDays, ReminderRule,
 };
-use reset_core::time::parse_instant;
+use reset_core::time::{LocalDay, format_with_offset};
 use reset_ffi::{Companion, ResetError};
 use serde_json::{Value, json};
 
@@ -161,7 +161,8 @@ pub fn run(ctx: &Ctx, command: &RemindCommand) -> Result<Output, ResetError> {
             ))
         }
         RemindCommand::Pause { id, until } => {
-            rule_output(c.pause_reminder(id.clone(), until.clone())?, "Paused")
+            let until = LocalDay::parse(until, "until")?;
+            rule_output(c.pause_reminder(id.clone(), until)?, "Paused")
         }
         RemindCommand::Resume { id } => rule_output(c.resume_reminder(id.clone())?, "Resumed"),
         RemindCommand::Enable { id } => {
@@ -172,8 +173,8 @@ pub fn run(ctx: &Ctx, command: &RemindCommand) -> Result<Output, ResetError> {
         }
         RemindCommand::Plan(args) => {
             let options = PlanOptions {
-                from_unix_ms: instant_ms(args.from.as_deref(), "from")?,
-                until_unix_ms: instant_ms(args.until.as_deref(), "until")?,
+                from: super::instant_arg(args.from.as_deref(), "from")?,
+                until: super::instant_arg(args.until.as_deref(), "until")?,
                 ..target(&args.target)?
             };
             let plan = c.reminder_plan(options)?;
@@ -184,7 +185,7 @@ pub fn run(ctx: &Ctx, command: &RemindCommand) -> Result<Output, ResetError> {
         }
         RemindCommand::Reconcile(args) => {
             let options = PlanOptions {
-                until_unix_ms: instant_ms(args.until.as_deref(), "until")?,
+                until: super::instant_arg(args.until.as_deref(), "until")?,
                 ..target(&args.target)?
             };
             let r = c.reconcile_reminders(args.pending.clone(), options)?;
@@ -200,7 +201,7 @@ pub fn run(ctx: &Ctx, command: &RemindCommand) -> Result<Output, ResetError> {
             minutes,
         } => {
             let n = c.snooze_reminder(notification_id.clone(), *minutes)?;
-            let human = format!("Snoozed: {} at {} ({})\n", n.kind.as_str(), n.local, n.id);
+            let human = format!("Snoozed: {} at {} ({})\n", n.kind.as_str(), local(&n), n.id);
             Ok(Output::new(to_json(&n), human))
         }
         RemindCommand::Done { notification_id } => {
@@ -233,8 +234,8 @@ fn new_rule(args: &AddArgs) -> Result<NewReminderRule, ResetError> {
 
 fn target(args: &TargetArgs) -> Result<PlanOptions, ResetError> {
     Ok(PlanOptions {
-        from_unix_ms: None,
-        until_unix_ms: None,
+        from: None,
+        until: None,
         limit: args.limit,
         platform: args
             .platform
@@ -246,11 +247,9 @@ fn target(args: &TargetArgs) -> Result<PlanOptions, ResetError> {
     })
 }
 
-fn instant_ms(text: Option<&str>, field: &str) -> Result<Option<i64>, ResetError> {
-    Ok(text
-        .map(|t| parse_instant(t, field))
-        .transpose()?
-        .map(|t| t.timestamp_millis()))
+/// The fire instant in the wall time where it fires, with offset (`2027-03-28T02:30:00+01:00`).
+fn local(n: &PlannedNotification) -> String {
+    format_with_offset(n.fire_at.instant(), n.utc_offset_seconds)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Value {
@@ -298,7 +297,7 @@ fn plan_text(plan: &[PlannedNotification]) -> String {
             let snoozed = if n.snoozed { " (snoozed)" } else { "" };
             format!(
                 "{}  {:<10} {}{snoozed}  {}\n",
-                n.local,
+                local(n),
                 n.kind.as_str(),
                 n.title,
                 n.id

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::instrument::{catalogue, instrument};
 use crate::error::{Error, Result};
 use crate::time;
+use crate::time::LocalDay;
 
 /// Longest cadence a person may set, in days.
 pub const MAX_CADENCE_DAYS: u32 = 366;
@@ -22,8 +23,8 @@ pub const MAX_CADENCE_DAYS: u32 = 366;
 pub struct MeasurementPoint {
     /// Instrument id.
     pub instrument: String,
-    /// Local date it falls due, `YYYY-MM-DD`.
-    pub date: String,
+    /// Local date it falls due.
+    pub date: LocalDay,
     /// Who asked for it (`programme:sleep-basics`), shown as the reason.
     pub source: String,
 }
@@ -50,11 +51,11 @@ pub struct DueAssessment {
     /// Its short title.
     pub title: String,
     /// Local date it is (or was) due.
-    pub due_date: String,
+    pub due_date: LocalDay,
     /// Why.
     pub reason: DueReason,
     /// Local date of the latest one taken.
-    pub last_taken: Option<String>,
+    pub last_taken: Option<LocalDay>,
     /// The cadence in force, if scheduled.
     pub every_days: Option<u32>,
     /// The measurement point's source, when that is the reason.
@@ -66,7 +67,7 @@ pub struct DueAssessment {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct DueReport {
     /// The local date the report is for.
-    pub today: String,
+    pub today: LocalDay,
     /// Due on or before today.
     pub due: Vec<DueAssessment>,
     /// Scheduled after today, one per instrument.
@@ -178,7 +179,7 @@ pub fn plan_due(
     for (i, point) in points.iter().enumerate() {
         let ins = instrument(&point.instrument)
             .map_err(|_| Error::invalid(format!("points[{i}].instrument"), "unknown instrument"))?;
-        let date = time::parse_date(&point.date, &format!("points[{i}].date"))?;
+        let date = point.date.date();
         let last = last_of(&ins.id);
         if last.is_some_and(|d| d >= date) {
             continue;
@@ -202,7 +203,7 @@ pub fn plan_due(
     best.sort_by_key(|a| a.0);
     let (due, upcoming): (Vec<_>, Vec<_>) = best.into_iter().partition(|(d, _)| *d <= today);
     Ok(DueReport {
-        today: today.to_string(),
+        today: today.into(),
         due: due.into_iter().map(|(_, a)| a).collect(),
         upcoming: upcoming.into_iter().map(|(_, a)| a).collect(),
     })
@@ -220,9 +221,9 @@ fn entry(
     DueAssessment {
         instrument: id.to_string(),
         title: title.to_string(),
-        due_date: date.to_string(),
+        due_date: date.into(),
         reason,
-        last_taken: last.map(|d| d.to_string()),
+        last_taken: last.map(LocalDay),
         every_days,
         source,
     }

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::outcome::{OutcomeScores, OutcomeSummary, summarise};
 use crate::error::{Error, Result};
+use crate::time::LocalDay;
 
 /// A period of care whose outcome is measured.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,8 +20,8 @@ use crate::error::{Error, Result};
 pub struct Episode {
     /// The stored episode's id; `None` for the implicit one starting at the first assessment.
     pub id: Option<i64>,
-    /// First local date in the episode, `YYYY-MM-DD`.
-    pub start_date: String,
+    /// First local date in the episode.
+    pub start_date: LocalDay,
 }
 
 /// The current episode's measurements and, when it has both measures, its outcome.
@@ -59,7 +60,7 @@ pub fn start_episode(
             "an episode cannot start after today",
         ));
     }
-    let start = start_date.to_string();
+    let start = LocalDay(start_date);
     tx.execute(
         "INSERT INTO assessment_episodes (start_date, created_at_ms) VALUES (?1, ?2)",
         params![start, now.timestamp_millis()],
@@ -88,7 +89,7 @@ pub fn current_episode(conn: &Connection) -> Result<Option<Episode>> {
     if stored.is_some() {
         return Ok(stored);
     }
-    let first: Option<String> =
+    let first: Option<LocalDay> =
         conn.query_row("SELECT min(local_date) FROM assessments", [], |r| r.get(0))?;
     Ok(first.map(|start_date| Episode {
         id: None,
@@ -118,7 +119,7 @@ pub fn episode_at(conn: &Connection, date: NaiveDate) -> Result<Option<Episode>>
     if stored.is_some() {
         return Ok(stored);
     }
-    let first: Option<String> = conn.query_row(
+    let first: Option<LocalDay> = conn.query_row(
         "SELECT min(local_date) FROM assessments WHERE local_date <= ?1",
         [&day],
         |r| r.get(0),
@@ -152,9 +153,11 @@ fn span(
 /// The current episode's first and latest PHQ-9 and GAD-7, and their outcome.
 pub fn episode_outcome(conn: &Connection) -> Result<EpisodeOutcome> {
     let episode = current_episode(conn)?;
-    let start = episode.as_ref().map_or("", |e| e.start_date.as_str());
-    let (phq9_count, phq9_first, phq9_latest) = span(conn, "phq9", start)?;
-    let (gad7_count, gad7_first, gad7_latest) = span(conn, "gad7", start)?;
+    let start = episode
+        .as_ref()
+        .map_or_else(String::new, |e| e.start_date.to_string());
+    let (phq9_count, phq9_first, phq9_latest) = span(conn, "phq9", &start)?;
+    let (gad7_count, gad7_first, gad7_latest) = span(conn, "gad7", &start)?;
     let summary = match (phq9_first, phq9_latest, gad7_first, gad7_latest) {
         (Some(phq9_first), Some(phq9_last), Some(gad7_first), Some(gad7_last)) => {
             Some(summarise(&OutcomeScores {

@@ -15,7 +15,35 @@ use super::instrument::instrument;
 use super::scoring::{AssessmentResult, evaluate};
 use super::signpost::{Region, SignpostReason};
 use crate::error::{Error, Result};
-use crate::time;
+use crate::time::{self, Captured, CapturedKeys, Moment};
+
+/// JSON keys of an assessment's moment: `taken_at_ms`, `taken_at` (with offset), `zone`, `local_date`.
+fn taken_json<S: serde::Serializer>(c: &Captured, s: S) -> std::result::Result<S::Ok, S::Error> {
+    c.serialize_as(
+        CapturedKeys {
+            at: None,
+            at_ms: Some("taken_at_ms"),
+            zone: Some("zone"),
+            local_date: Some("local_date"),
+            local_time: Some("taken_at"),
+        },
+        s,
+    )
+}
+
+/// JSON keys of a safety event's moment: `occurred_at_ms`, `occurred_at`, `zone`, `local_date`.
+fn occurred_json<S: serde::Serializer>(c: &Captured, s: S) -> std::result::Result<S::Ok, S::Error> {
+    c.serialize_as(
+        CapturedKeys {
+            at: None,
+            at_ms: Some("occurred_at_ms"),
+            zone: Some("zone"),
+            local_date: Some("local_date"),
+            local_time: Some("occurred_at"),
+        },
+        s,
+    )
+}
 
 /// One stored assessment, as history lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,14 +67,9 @@ pub struct AssessmentRecord {
     pub prorated: bool,
     /// The signpost shown with it, if any.
     pub signpost: Option<SignpostReason>,
-    /// When it was completed, Unix milliseconds UTC.
-    pub taken_at_ms: i64,
-    /// The same instant in RFC 3339 with the offset of the zone it was taken in.
-    pub taken_at: String,
-    /// The IANA zone the person was in.
-    pub zone: String,
-    /// The local date it belongs to, `YYYY-MM-DD`.
-    pub local_date: String,
+    /// When it was completed, the zone the person was in and the local day it belongs to.
+    #[serde(flatten, serialize_with = "taken_json")]
+    pub taken: Captured,
 }
 
 /// What storing an assessment returns: the stored row and the full result to show
@@ -66,14 +89,9 @@ pub struct TakenAssessment {
 pub struct SafetyEvent {
     /// Row id.
     pub id: i64,
-    /// When it was shown, Unix milliseconds UTC.
-    pub occurred_at_ms: i64,
-    /// The same instant in RFC 3339 with its zone's offset.
-    pub occurred_at: String,
-    /// The IANA zone the person was in.
-    pub zone: String,
-    /// The local date, `YYYY-MM-DD`.
-    pub local_date: String,
+    /// When it was shown, the zone the person was in and the local day.
+    #[serde(flatten, serialize_with = "occurred_json")]
+    pub occurred: Captured,
     /// The instrument whose result brought it up.
     pub instrument: String,
     /// Why it was shown.
@@ -116,7 +134,8 @@ pub fn take(
     time::check_record_instant(at, now, "taken_at")?;
     let ins = instrument(instrument_id)?;
     let result = evaluate(ins, answers)?.into_result(region)?;
-    let local_date = time::local_date(at, zone).to_string();
+    let moment = Moment::capture(at, zone);
+    let local_date = moment.local_date.to_string();
     let reason = result.signpost.as_ref().map(|s| s.reason);
     tx.execute(
         "INSERT INTO assessments (instrument, instrument_version, answers, total, severity,
@@ -164,10 +183,7 @@ pub fn take(
         flags: result.flags.clone(),
         prorated: result.prorated,
         signpost: reason,
-        taken_at_ms: at.timestamp_millis(),
-        taken_at: time::format_local(at, zone),
-        zone: zone.name().to_string(),
-        local_date,
+        taken: moment.captured(),
     };
     Ok(TakenAssessment { record, result })
 }
@@ -241,9 +257,9 @@ impl RawRecord {
             reason: format!("assessment {} has an unreadable {what}", self.id),
         };
         let answers = parse_answers(&self.answers).map_err(|_| corrupt("answer list"))?;
-        let zone = time::parse_zone(&self.zone).map_err(|_| corrupt("zone"))?;
-        let at =
-            time::from_unix_ms(self.taken_at_ms, "taken_at").map_err(|_| corrupt("instant"))?;
+        time::parse_zone(&self.zone).map_err(|_| corrupt("zone"))?;
+        let taken = Captured::stored(self.taken_at_ms, self.zone.clone(), &self.local_date)
+            .map_err(|_| corrupt("instant"))?;
         let max = instrument(&self.instrument)
             .map_err(|_| corrupt("instrument"))?
             .max_total;
@@ -261,10 +277,7 @@ impl RawRecord {
             flags: split_flags(&self.flags),
             prorated: self.prorated,
             signpost,
-            taken_at_ms: self.taken_at_ms,
-            taken_at: time::format_local(at, zone),
-            zone: self.zone,
-            local_date: self.local_date,
+            taken,
         })
     }
 }
@@ -301,14 +314,10 @@ pub fn safety_events(conn: &Connection) -> Result<Vec<SafetyEvent>> {
         let corrupt = || Error::Corrupt {
             reason: format!("safety event {id} is unreadable"),
         };
-        let tz = time::parse_zone(&zone).map_err(|_| corrupt())?;
-        let at = time::from_unix_ms(ms, "occurred_at").map_err(|_| corrupt())?;
+        let occurred = Captured::stored(ms, zone, &local_date).map_err(|_| corrupt())?;
         Ok(SafetyEvent {
             id,
-            occurred_at_ms: ms,
-            occurred_at: time::format_local(at, tz),
-            zone,
-            local_date,
+            occurred,
             instrument,
             reason: SignpostReason::parse(&reason).ok_or_else(corrupt)?,
             region,

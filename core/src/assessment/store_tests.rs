@@ -70,12 +70,15 @@ fn a_stored_assessment_keeps_answers_instant_zone_and_local_date() {
     let r = &history[0];
     assert_eq!(format_answers(&r.answers), "na,2,2,2,2");
     assert_eq!(
-        r.taken_at_ms,
+        r.taken.at.unix_ms(),
         utc("2027-06-30T23:30:00Z").timestamp_millis()
     );
-    assert_eq!(r.taken_at, "2027-07-01T00:30:00+01:00");
+    assert_eq!(r.taken.local_time(), "2027-07-01T00:30:00+01:00");
     assert_eq!(
-        (r.zone.as_str(), r.local_date.as_str()),
+        (
+            r.taken.time_zone.as_str(),
+            r.taken.local_date.to_string().as_str()
+        ),
         ("Europe/London", "2027-07-01")
     );
     assert!(r.prorated && r.signpost.is_none());
@@ -129,7 +132,10 @@ fn a_signposted_result_records_a_safety_event_without_the_answers() {
         )
     );
     assert_eq!(
-        (e.occurred_at.as_str(), e.local_date.as_str()),
+        (
+            e.occurred.local_time().as_str(),
+            e.occurred.local_date.to_string().as_str()
+        ),
         ("2027-06-02T10:00:00+01:00", "2027-06-02")
     );
     let columns: Vec<String> = p
@@ -244,10 +250,10 @@ fn an_episode_needs_both_measures_and_cannot_start_in_the_future() {
     assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "start_date"));
 }
 
-fn due_ids(report: &[DueAssessment]) -> Vec<(&str, &str, DueReason)> {
+fn due_ids(report: &[DueAssessment]) -> Vec<(String, String, DueReason)> {
     report
         .iter()
-        .map(|d| (d.instrument.as_str(), d.due_date.as_str(), d.reason))
+        .map(|d| (d.instrument.clone(), d.due_date.to_string(), d.reason))
         .collect()
 }
 
@@ -258,10 +264,10 @@ fn gad7_and_phq9_are_due_every_14_days_by_default() {
     let fresh = due(p.store.conn(), today, &[]).unwrap();
     assert_eq!(
         due_ids(&fresh.due),
-        [
+        want(&[
             ("gad7", "2027-07-01", DueReason::NeverTaken),
             ("phq9", "2027-07-01", DueReason::NeverTaken)
-        ]
+        ])
     );
     p.take_at("gad7", "0,0,0,0,0,0,0", "2027-06-17T09:00:00Z")
         .unwrap();
@@ -270,13 +276,13 @@ fn gad7_and_phq9_are_due_every_14_days_by_default() {
     let report = due(p.store.conn(), today, &[]).unwrap();
     assert_eq!(
         due_ids(&report.due),
-        [("gad7", "2027-07-01", DueReason::Cadence)]
+        want(&[("gad7", "2027-07-01", DueReason::Cadence)])
     );
     assert_eq!(
         due_ids(&report.upcoming),
-        [("phq9", "2027-07-04", DueReason::Cadence)]
+        want(&[("phq9", "2027-07-04", DueReason::Cadence)])
     );
-    assert_eq!(report.due[0].last_taken.as_deref(), Some("2027-06-17"));
+    assert_eq!(report.due[0].last_taken, Some("2027-06-17".into()));
 }
 
 #[test]
@@ -294,10 +300,10 @@ fn a_cadence_can_be_changed_or_switched_off_and_is_stored() {
     let report = due(p.store.conn(), day("2027-07-01"), &[]).unwrap();
     assert_eq!(
         due_ids(&report.due),
-        [
+        want(&[
             ("phq9", "2027-06-27", DueReason::Cadence),
             ("wsas", "2027-07-01", DueReason::NeverTaken)
-        ]
+        ])
     );
     let c = cadences(p.store.conn()).unwrap();
     let of = |id: &str| c.iter().find(|c| c.instrument == id).unwrap().clone();
@@ -341,15 +347,15 @@ fn programme_measurement_points_add_due_dates_until_met() {
     // gad7's point (20 June) was met by the GAD-7 on 25 June.
     assert_eq!(
         due_ids(&report.due),
-        [("pss10", "2027-06-28", DueReason::MeasurementPoint)]
+        want(&[("pss10", "2027-06-28", DueReason::MeasurementPoint)])
     );
     assert_eq!(report.due[0].source.as_deref(), Some("programme:test"));
     assert_eq!(
         due_ids(&report.upcoming),
-        [
+        want(&[
             ("phq9", "2027-07-03", DueReason::MeasurementPoint),
             ("gad7", "2027-07-09", DueReason::Cadence)
-        ]
+        ])
     );
     let err = due(
         p.store.conn(),
@@ -396,4 +402,10 @@ fn assessments_stored_at_schema_v2_still_read_after_every_later_migration() {
         (c[1].instrument.as_str(), c[1].every_days),
         ("phq9", Some(7))
     );
+}
+
+fn want(rows: &[(&str, &str, DueReason)]) -> Vec<(String, String, DueReason)> {
+    rows.iter()
+        .map(|(i, d, r)| (i.to_string(), d.to_string(), *r))
+        .collect()
 }

@@ -42,6 +42,7 @@ pub use crate::dump::TableRows;
 use crate::error::{Error, Result};
 use crate::progress::{Meter, Progress};
 use crate::store::{DatabaseKey, Store};
+use crate::time::Timestamp;
 use crypto::{NONCE_LEN, SALT_LEN};
 use format::{Header, Manifest, Parsed};
 use snapshot::Image;
@@ -76,7 +77,7 @@ pub struct BackupSummary {
     /// The profile's schema version.
     pub schema_version: i64,
     /// When the backup was made (RFC 3339, UTC).
-    pub created_at: String,
+    pub created_at: Timestamp,
     /// Rows per table, sorted by table name.
     pub tables: Vec<TableRows>,
 }
@@ -86,7 +87,7 @@ pub struct BackupSummary {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RestoreSummary {
     /// When the backup was made (RFC 3339, UTC).
-    pub created_at: String,
+    pub created_at: Timestamp,
     /// The schema version the backup was written with.
     pub backup_schema_version: i64,
     /// The schema version of the profile now (higher if the backup was migrated).
@@ -117,7 +118,7 @@ pub fn create(
         bytes: bytes.len() as u64,
         format_version: u32::from(FORMAT_VERSION),
         schema_version: image.schema_version,
-        created_at: crate::time::format_utc(now),
+        created_at: Timestamp(now),
         tables: table_rows(&image.manifest),
     };
     meter.finish();
@@ -175,7 +176,7 @@ fn unlock(header: &Parsed, passphrase: &Passphrase) -> Result<crypto::DerivedKey
     // Not constant-time on purpose: the expected value is in the file the caller holds, so
     // timing reveals nothing the file does not.
     if keys.check != header.key_check {
-        return Err(Error::WrongKey);
+        return Err(Error::WrongPassphrase);
     }
     Ok(keys)
 }
@@ -211,10 +212,15 @@ fn restore_sealed(
     meter.at(850);
     let schema_version = restore::migrate_staged(&temp, key, header.schema_version)?;
     meter.at(950);
+    // Checked when the header was parsed; read before anything is replaced all the same.
+    let created_at = Timestamp(crate::time::parse_instant(
+        &header.created_at,
+        "created_at",
+    )?);
     restore::swap_in(store, temp, key)?;
     meter.finish();
     Ok(RestoreSummary {
-        created_at: header.created_at.clone(),
+        created_at,
         backup_schema_version: header.schema_version,
         schema_version,
         tables: table_rows(&manifest),

@@ -2,22 +2,22 @@
 //! HealthKit-aligned emotion labels and life areas, a note and tags. Several a day.
 //!
 //! Owns the check-in record, its validation and its rows (`check_ins`, plus the note in the
-//! encrypted search index), and the shared pieces every entry uses ([`moment`], [`text`]).
+//! encrypted search index); the pieces every entry shares live in [`crate::entry`] and
+//! [`crate::time`].
 //! Must never: store a mood off the 1…7 scale or a word outside the fixed vocabularies,
 //! or put a note, label or mood into an error message.
 
-pub mod moment;
 pub mod mood;
-pub mod text;
 pub mod vocabulary;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 
+use crate::entry::index::{self, SearchTable};
+use crate::entry::{self, text};
 use crate::error::{Error, Result};
-use crate::journal::index::{self, SearchTable};
-use moment::{DateRange, Moment};
+use crate::time::{Captured, DateRange, Timestamp, moment::stored_stamp};
 pub use mood::{MoodKind, ValenceClassification};
 pub use vocabulary::{EmotionLabel, LifeArea};
 
@@ -37,8 +37,8 @@ pub struct CheckInInput {
     pub note: Option<String>,
     /// Tags such as `sleep` or `exercise` (normalised to lower case).
     pub tags: Vec<String>,
-    /// RFC 3339 instant it is about; `None` means now.
-    pub at: Option<String>,
+    /// The instant it is about; `None` means now.
+    pub at: Option<Timestamp>,
 }
 
 /// A stored check-in.
@@ -63,18 +63,13 @@ pub struct CheckIn {
     pub note: Option<String>,
     /// Normalised tags.
     pub tags: Vec<String>,
-    /// The instant, RFC 3339 UTC.
-    pub at: String,
-    /// The IANA zone at capture.
-    pub time_zone: String,
-    /// The local day at capture, `YYYY-MM-DD`.
-    pub local_date: String,
-    /// The local wall time at capture, RFC 3339 with offset.
-    pub local_time: String,
-    /// When it was first stored, RFC 3339 UTC.
-    pub created_at: String,
-    /// When it was last changed, RFC 3339 UTC.
-    pub updated_at: String,
+    /// When it is about: the instant, the zone and the local day at capture.
+    #[serde(flatten, serialize_with = "crate::time::moment::entry_json")]
+    pub captured: Captured,
+    /// When it was first stored.
+    pub created_at: Timestamp,
+    /// When it was last changed.
+    pub updated_at: Timestamp,
 }
 
 /// A validated check-in ready to store.
@@ -84,7 +79,6 @@ struct Valid {
     labels: Vec<EmotionLabel>,
     areas: Vec<LifeArea>,
     note: Option<String>,
-    tags: Vec<String>,
 }
 
 fn validate(input: CheckInInput) -> Result<Valid> {
@@ -97,7 +91,6 @@ fn validate(input: CheckInInput) -> Result<Valid> {
         labels: vocabulary::dedup(&input.labels),
         areas: vocabulary::dedup(&input.areas),
         note: text::optional_text("note", input.note)?,
-        tags: text::normalize_tags(&input.tags)?,
     })
 }
 
@@ -108,10 +101,14 @@ pub fn add(
     now: DateTime<Utc>,
     zone: Tz,
 ) -> Result<CheckIn> {
-    let moment = Moment::resolve(input.at.as_deref(), now, zone)?;
+    let (at, tags) = (input.at, input.tags.clone());
     let v = validate(input)?;
-    let id = moment::new_id(tx, "ci")?;
-    let now_ms = now.timestamp_millis();
+    let entry::NewEntry {
+        id,
+        moment,
+        tags,
+        stored_ms,
+    } = entry::begin(tx, "ci", at, &tags, now, zone)?;
     tx.execute(
         "INSERT INTO check_ins (id, kind, mood, labels, areas, note, tags, at_ms, time_zone, local_date, local_minute, created_ms, updated_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
@@ -122,12 +119,12 @@ pub fn add(
             vocabulary::to_mask(&v.labels, EmotionLabel::bit),
             vocabulary::to_mask(&v.areas, LifeArea::bit),
             v.note,
-            serde_json::to_string(&v.tags)?,
+            serde_json::to_string(&tags)?,
             moment.at.timestamp_millis(),
             moment.zone.name(),
             moment.local_date.to_string(),
             moment.local_minute,
-            now_ms,
+            stored_ms,
         ],
     )?;
     let seq = tx.last_insert_rowid();
@@ -143,7 +140,7 @@ pub fn add(
         seq,
         v.note.as_deref().unwrap_or(""),
         &words.join(" "),
-        &v.tags,
+        &tags,
     )?;
     get(tx, &id)
 }
@@ -185,7 +182,6 @@ struct RawCheckIn {
 
 impl RawCheckIn {
     fn into_check_in(self) -> Result<CheckIn> {
-        let (at, local_time) = moment::format_stored(self.at_ms, &self.time_zone)?;
         Ok(CheckIn {
             id: self.id,
             kind: MoodKind::parse(&self.kind)
@@ -197,12 +193,9 @@ impl RawCheckIn {
             areas: vocabulary::from_mask(self.areas, LifeArea::ALL, LifeArea::bit),
             note: self.note,
             tags: text::stored_tags(&self.tags)?,
-            at,
-            time_zone: self.time_zone,
-            local_date: self.local_date,
-            local_time,
-            created_at: moment::format_stamp(self.created_ms)?,
-            updated_at: moment::format_stamp(self.updated_ms)?,
+            captured: Captured::stored(self.at_ms, self.time_zone, &self.local_date)?,
+            created_at: stored_stamp(self.created_ms)?,
+            updated_at: stored_stamp(self.updated_ms)?,
         })
     }
 }

@@ -14,7 +14,7 @@ use crate::assessment::{self, Answer, TakenAt};
 use crate::checkin::{self, CheckInInput, EmotionLabel, LifeArea, MoodKind};
 use crate::error::Result;
 use crate::journal::{JournalBody, JournalInput, JournalKind, entries};
-use crate::practice::{PracticeSessionInput, PracticeTechnique, session};
+use crate::practice::{PracticeSessionInput, PracticeTechnique};
 use crate::programme::{self, ProgrammeState, StepStatus, enrolment};
 use crate::reminder::{self, ActivityKind, DayOfWeek, NewReminderRule, QuietHours, ReminderDays};
 use crate::time::resolve_wall_time;
@@ -141,7 +141,7 @@ impl Person {
             areas,
             note: self.rng.chance(0.3).then(|| text::note(&mut self.rng)),
             tags: text::tags(&mut self.rng),
-            at: Some(at.to_rfc3339()),
+            at: Some(at.into()),
         };
         checkin::add(tx, input, at, zone)?;
         if slot == 2 {
@@ -169,7 +169,7 @@ impl Person {
             body: JournalBody::from_text(kind, &body),
             tags: text::tags(&mut self.rng),
             shared_with_therapist: self.rng.chance(0.2),
-            at: Some(at.to_rfc3339()),
+            at: Some(at.into()),
         };
         entries::add(tx, input, at, zone)?;
         reminder::record_activity(tx, ActivityKind::Journal, at, zone)?;
@@ -199,10 +199,10 @@ impl Person {
             actual_minutes: minutes,
             planned_minutes: Some(planned),
             completed,
-            started_at_unix_ms: Some(start.timestamp_millis()),
+            started_at: Some(start.into()),
             step_id: None,
         };
-        session::log(tx, programme::catalogue()?, &input, end, zone)?;
+        programme::log_practice(tx, programme::catalogue()?, &input, end, zone)?;
         reminder::record_activity(tx, ActivityKind::Meditation, end, zone)?;
         Ok(())
     }

@@ -45,9 +45,9 @@ pub struct DatasetSummary {
     /// The seed used.
     pub seed: u64,
     /// First local day with data (home zone), `YYYY-MM-DD`.
-    pub first_day: String,
+    pub first_day: crate::time::LocalDay,
     /// Last local day with data (home zone), `YYYY-MM-DD`.
-    pub last_day: String,
+    pub last_day: crate::time::LocalDay,
     /// Rows per kind of record after generation, sorted by name.
     pub counts: Vec<TableRows>,
 }
@@ -94,8 +94,8 @@ pub fn generate(store: &mut Store, plan: &DatasetPlan) -> Result<DatasetSummary>
     Ok(DatasetSummary {
         years: plan.years,
         seed: plan.seed,
-        first_day: first.to_string(),
-        last_day: last.to_string(),
+        first_day: first.into(),
+        last_day: last.into(),
         counts: store
             .counts()?
             .into_iter()

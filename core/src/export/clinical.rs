@@ -76,16 +76,12 @@ fn item9(r: &AssessmentRecord) -> Option<Item9Response> {
     };
     flagged.then(|| Item9Response {
         assessment_id: r.id,
-        local_date: r.local_date.clone(),
-        taken_at: r.taken_at.clone(),
-        zone: r.zone.clone(),
+        local_date: r.taken.local_date.to_string(),
+        taken_at: r.taken.local_time(),
+        zone: r.taken.time_zone.clone(),
         answer,
         total: r.total,
     })
-}
-
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 /// Item 9 across `all` (oldest first) around the range `from`–`to`.
@@ -93,9 +89,7 @@ pub fn risk_history(all: &[AssessmentRecord], from: NaiveDate, to: NaiveDate) ->
     let mut risk = RiskHistory::default();
     for r in all.iter().filter(|r| r.instrument == "phq9") {
         risk.phq9_ever += 1;
-        let Some(d) = day(&r.local_date) else {
-            continue;
-        };
+        let d = r.taken.local_date.date();
         if d > to {
             continue;
         }
@@ -133,9 +127,9 @@ fn ends(
     start: NaiveDate,
     to: NaiveDate,
 ) -> Option<(AssessmentRecord, AssessmentRecord)> {
-    let mut it = all.iter().filter(|r| {
-        r.instrument == id && day(&r.local_date).is_some_and(|d| start <= d && d <= to)
-    });
+    let mut it = all
+        .iter()
+        .filter(|r| r.instrument == id && (start..=to).contains(&r.taken.local_date.date()));
     let first = it.next()?;
     let last = it.next_back().unwrap_or(first);
     Some((first.clone(), last.clone()))
@@ -147,7 +141,7 @@ pub fn baseline(
     episode: Episode,
     to: NaiveDate,
 ) -> Result<EpisodeBaseline> {
-    let start = day(&episode.start_date).unwrap_or(NaiveDate::MIN);
+    let start = episode.start_date.date();
     let phq9 = ends(all, "phq9", start, to);
     let gad7 = ends(all, "gad7", start, to);
     let summary = match (&phq9, &gad7) {
@@ -184,15 +178,16 @@ mod tests {
             flags: Vec::new(),
             prorated: false,
             signpost: None,
-            taken_at_ms: 0,
-            taken_at: format!("{date}T09:00:00+00:00"),
-            zone: "Europe/London".into(),
-            local_date: date.into(),
+            taken: crate::time::Captured {
+                at: format!("{date}T09:00:00Z").as_str().into(),
+                time_zone: "Europe/London".into(),
+                local_date: date.into(),
+            },
         }
     }
 
     fn d(s: &str) -> NaiveDate {
-        day(s).unwrap()
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
     #[test]

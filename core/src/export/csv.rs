@@ -119,9 +119,9 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
     w.row(&header)?;
     for a in &snap.assessments {
         let mut row = vec![
-            a.taken_at.clone(),
-            a.local_date.clone(),
-            a.zone.clone(),
+            a.taken.local_time(),
+            a.taken.local_date.to_string(),
+            a.taken.time_zone.clone(),
             a.instrument.clone(),
             a.total.to_string(),
             a.max.to_string(),
@@ -147,9 +147,9 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
     ])?;
     for e in &snap.safety_events {
         s.row([
-            e.occurred_at.as_str(),
-            &e.local_date,
-            &e.zone,
+            e.occurred.local_time().as_str(),
+            &e.occurred.local_date.to_string(),
+            &e.occurred.time_zone,
             &e.instrument,
             e.reason.as_str(),
             &e.region,
@@ -211,16 +211,16 @@ fn practice(snap: &Snapshot) -> Result<CsvFile> {
     ])?;
     for p in &snap.practice {
         w.row([
-            p.started_at.as_str(),
-            &p.ended_at,
-            &p.local_date,
+            p.started.local_time().as_str(),
+            &p.ended_local(),
+            &p.started.local_date.to_string(),
             p.technique.as_str(),
             &p.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
             &p.actual_minutes.to_string(),
             &p.completed.to_string(),
             p.programme_id.as_deref().unwrap_or(""),
             p.step_id.as_deref().unwrap_or(""),
-            &p.time_zone,
+            &p.started.time_zone,
             &p.id.to_string(),
         ])?;
     }
@@ -271,9 +271,9 @@ fn journal(snap: &Snapshot) -> Result<CsvFile> {
     ])?;
     for e in &snap.journal {
         w.row([
-            e.local_time.as_str(),
-            &e.local_date,
-            &e.time_zone,
+            e.captured.local_time().as_str(),
+            &e.captured.local_date.to_string(),
+            &e.captured.time_zone,
             e.kind.code(),
             &e.tags.join(";"),
             &journal_text::plain(&e.body),

@@ -160,7 +160,7 @@ pub fn bundle(snap: &Snapshot) -> Result<Value> {
     let mut responses = std::collections::BTreeMap::new();
     for record in &snap.assessments {
         let ins = assessment::instrument(&record.instrument)?;
-        let key = format!("assessment/{}/{}", record.id, record.taken_at_ms);
+        let key = format!("assessment/{}/{}", record.id, record.taken.at.unix_ms());
         let qr_url = urn(stable_uuid(pseudonym, &format!("{key}/response")));
         responses.insert(record.id, qr_url.clone());
         entries.push(json!({"fullUrl": qr_url, "resource": response(ins, record, &patient_url)}));
@@ -184,7 +184,7 @@ pub fn bundle(snap: &Snapshot) -> Result<Value> {
             .and_then(|id| responses.get(&id))
             .map(String::as_str);
         entries.push(json!({
-            "fullUrl": urn(stable_uuid(pseudonym, &format!("safety/{}/{}", e.id, e.occurred_at_ms))),
+            "fullUrl": urn(stable_uuid(pseudonym, &format!("safety/{}/{}", e.id, e.occurred.at.unix_ms()))),
             "resource": signpost_observation(e, &patient_url, qr),
         }));
     }
@@ -339,11 +339,11 @@ fn response(ins: &Instrument, record: &AssessmentRecord, patient_url: &str) -> V
         .collect();
     json!({
         "resourceType": "QuestionnaireResponse",
-        "text": narrative(&format!("{} answers, {}", ins.title, record.taken_at)),
+        "text": narrative(&format!("{} answers, {}", ins.title, record.taken.local_time())),
         "questionnaire": format!("{}|{}", questionnaire_url(ins), ins.version),
         "status": "completed",
         "subject": {"reference": patient_url},
-        "authored": record.taken_at,
+        "authored": record.taken.local_time(),
         "author": {"reference": patient_url},
         "source": {"reference": patient_url},
         "item": items,
@@ -376,7 +376,7 @@ fn observation(
     }
     json!({
         "resourceType": "Observation",
-        "text": narrative(&format!("{} total {} of {}, {}", ins.title, record.total, ins.max_total, record.taken_at)),
+        "text": narrative(&format!("{} total {} of {}, {}", ins.title, record.total, ins.max_total, record.taken.local_time())),
         "status": "final",
         "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
         "code": {
@@ -384,7 +384,7 @@ fn observation(
             "text": format!("{} total score", ins.title),
         },
         "subject": {"reference": patient_url},
-        "effectiveDateTime": record.taken_at,
+        "effectiveDateTime": record.taken.local_time(),
         "performer": [{"reference": patient_url}],
         "valueInteger": record.total,
         "interpretation": [{
@@ -414,7 +414,7 @@ fn item_observation(
     let text = ins.items.get(index).map_or("", |i| i.text.as_str());
     let mut obs = json!({
         "resourceType": "Observation",
-        "text": narrative(&format!("{} item {}, {}", ins.title, index + 1, record.taken_at)),
+        "text": narrative(&format!("{} item {}, {}", ins.title, index + 1, record.taken.local_time())),
         "status": "final",
         "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
         "code": {
@@ -422,7 +422,7 @@ fn item_observation(
             "text": format!("{} item {}", ins.title, index + 1),
         },
         "subject": {"reference": patient_url},
-        "effectiveDateTime": record.taken_at,
+        "effectiveDateTime": record.taken.local_time(),
         "performer": [{"reference": patient_url}],
         "derivedFrom": [{"reference": qr_url}],
     });
@@ -455,7 +455,7 @@ fn signpost_observation(e: &SafetyEvent, patient_url: &str, qr_url: Option<&str>
     };
     let mut obs = json!({
         "resourceType": "Observation",
-        "text": narrative(&format!("Crisis signpost shown, {}: {reason}", e.occurred_at)),
+        "text": narrative(&format!("Crisis signpost shown, {}: {reason}", e.occurred.local_time())),
         "status": "final",
         "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
         "code": {
@@ -463,7 +463,7 @@ fn signpost_observation(e: &SafetyEvent, patient_url: &str, qr_url: Option<&str>
             "text": "Crisis signpost shown",
         },
         "subject": {"reference": patient_url},
-        "effectiveDateTime": e.occurred_at,
+        "effectiveDateTime": e.occurred.local_time(),
         "valueCodeableConcept": {
             "coding": [{"system": project_system("signpost-reasons"), "code": e.reason.as_str(), "display": reason}],
             "text": reason,

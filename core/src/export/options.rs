@@ -15,7 +15,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::time;
+use crate::time::{self, LocalDay};
 
 /// A kind of data a person can include in an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -124,10 +124,10 @@ impl FromStr for PageSize {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ExportOptions {
-    /// First local day included, `YYYY-MM-DD`; `None` = from the first record.
-    pub from: Option<String>,
-    /// Last local day included, `YYYY-MM-DD`; `None` = today.
-    pub to: Option<String>,
+    /// First local day included; `None` = from the first record.
+    pub from: Option<LocalDay>,
+    /// Last local day included; `None` = today.
+    pub to: Option<LocalDay>,
     /// Sections to include; `None` = [`ExportSection::DEFAULT`] (every section; only
     /// entries marked shared ever appear).
     pub include: Option<Vec<ExportSection>>,
@@ -192,12 +192,9 @@ pub fn resolve(
     zone: Tz,
 ) -> Result<Scope> {
     let today = time::local_date(now, zone);
-    let to = match &options.to {
-        Some(t) => time::parse_date(t, "to")?,
-        None => today,
-    };
-    let from = match &options.from {
-        Some(f) => time::parse_date(f, "from")?,
+    let to = options.to.map_or(today, LocalDay::date);
+    let from = match options.from {
+        Some(f) => f.date(),
         None => first_day(conn)?.map_or(to, |d| d.min(to)),
     };
     if from > to {
@@ -255,10 +252,10 @@ fn first_day(conn: &Connection) -> Result<Option<NaiveDate>> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ExportPreview {
-    /// First local day included, `YYYY-MM-DD`.
-    pub from: String,
-    /// Last local day included, `YYYY-MM-DD`.
-    pub to: String,
+    /// First local day included.
+    pub from: LocalDay,
+    /// Last local day included.
+    pub to: LocalDay,
     /// The sections included.
     pub sections: Vec<ExportSection>,
     /// Questionnaires completed in the range.
@@ -292,8 +289,8 @@ pub fn preview(conn: &Connection, scope: &Scope) -> Result<ExportPreview> {
     };
     use ExportSection::*;
     let preview = ExportPreview {
-        from: from.clone(),
-        to: to.clone(),
+        from: LocalDay(scope.from),
+        to: LocalDay(scope.to),
         sections: scope.sections.iter().copied().collect(),
         assessments: count(
             Assessments,

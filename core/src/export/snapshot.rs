@@ -14,7 +14,6 @@ use rusqlite::Connection;
 use super::clinical::{self, EpisodeBaseline, RiskHistory};
 use super::options::{ExportPreview, ExportSection, Scope};
 use crate::assessment::{self, AssessmentRecord, SafetyEvent};
-use crate::checkin::moment::DateRange;
 use crate::checkin::{self, EmotionLabel, LifeArea, MoodKind};
 use crate::error::{Error, Result};
 use crate::journal::JournalEntry;
@@ -22,6 +21,7 @@ use crate::journal::entries::{self, JournalFilter};
 use crate::practice::{self, PracticeSession};
 use crate::programme;
 use crate::time;
+use crate::time::DateRange;
 
 /// A check-in as exports show it: no note, no tags (free text without a sharing choice).
 #[derive(Debug, Clone, PartialEq)]
@@ -143,9 +143,9 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
             None => None,
         };
         let mut a = all;
-        a.retain(|r| in_range(&r.local_date));
+        a.retain(|r| in_range(&r.taken.local_date.to_string()));
         let mut s = assessment::safety_events(&tx)?;
-        s.retain(|e| in_range(&e.local_date));
+        s.retain(|e| in_range(&e.occurred.local_date.to_string()));
         (a, s, risk, episode)
     } else {
         (Vec::new(), Vec::new(), RiskHistory::default(), None)
@@ -175,9 +175,10 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
 
     let (private_journal_entries, journal) = if scope.has(ExportSection::Journal) {
         let (from, to) = scope.bounds();
+        let _ = (from, to);
         let filter = JournalFilter {
-            from: Some(from),
-            to: Some(to),
+            from: Some(scope.from.into()),
+            to: Some(scope.to.into()),
             kind: None,
         };
         let all = entries::list(&tx, &filter)?;
@@ -209,13 +210,14 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
 }
 
 fn mood_point(c: checkin::CheckIn) -> Result<MoodPoint> {
-    let at_ms = time::parse_instant(&c.at, "at")?.timestamp_millis();
+    // Whole seconds, as the export has always placed check-ins on its charts.
+    let at_ms = c.captured.at.unix_ms().div_euclid(1000) * 1000;
     Ok(MoodPoint {
         id: c.id,
-        at: c.local_time,
+        at: c.captured.local_time(),
         at_ms,
-        local_date: c.local_date,
-        zone: c.time_zone,
+        local_date: c.captured.local_date.to_string(),
+        zone: c.captured.time_zone,
         kind: c.kind,
         mood: c.mood,
         labels: c.labels,
@@ -335,10 +337,9 @@ impl Snapshot {
 
     /// What the snapshot holds, counted as the preview counts it.
     pub fn counts(&self) -> ExportPreview {
-        let (from, to) = self.scope.bounds();
         ExportPreview {
-            from,
-            to,
+            from: self.scope.from.into(),
+            to: self.scope.to.into(),
             sections: self.scope.sections.iter().copied().collect(),
             assessments: self.assessments.len() as u64,
             safety_events: self.safety_events.len() as u64,

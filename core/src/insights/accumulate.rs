@@ -131,7 +131,7 @@ pub(super) fn moods(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result
         }
     }
     for (set, sum) in tag_sets {
-        let tags = crate::checkin::text::stored_tags(&set)?;
+        let tags = crate::entry::text::stored_tags(&set)?;
         for t in tags {
             let slot = m.tags.entry(t).or_default();
             slot.count += sum.count;

@@ -12,10 +12,10 @@ mod accumulate;
 use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
 
-use crate::checkin::moment::DateRange;
 use crate::checkin::vocabulary::EmotionLabel;
 use crate::error::Result;
 use crate::journal::CognitiveDistortion;
+use crate::time::{DateRange, LocalDay};
 
 /// The fewest check-ins on each side (with and without a word) before it is compared.
 pub const MIN_SAMPLE: u32 = 5;
@@ -29,7 +29,7 @@ pub const DEFAULT_DAYS: i64 = 30;
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct MoodDay {
     /// `YYYY-MM-DD`.
-    pub date: String,
+    pub date: LocalDay,
     /// Mean mood of the day's check-ins (1…7).
     pub average: f64,
     /// Lowest mood that day.
@@ -131,9 +131,9 @@ pub struct EmotionChange {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Insights {
     /// First local day, `YYYY-MM-DD`.
-    pub from: String,
+    pub from: LocalDay,
     /// Last local day, `YYYY-MM-DD`.
-    pub to: String,
+    pub to: LocalDay,
     /// Check-ins in the range.
     pub check_in_count: u32,
     /// Mean mood over the range.
@@ -188,8 +188,8 @@ pub fn compute(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Insi
     let moods = accumulate::moods(conn, from, to)?;
     let thoughts = accumulate::thoughts(conn, from, to)?;
     Ok(Insights {
-        from: from.to_string(),
-        to: to.to_string(),
+        from: LocalDay(from),
+        to: LocalDay(to),
         check_in_count: moods.total.count,
         average_mood: moods.total.mean(),
         calendar: calendar(conn, from, to)?,

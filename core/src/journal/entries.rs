@@ -5,20 +5,20 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 
-use crate::checkin::moment::{self, DateRange, Moment};
-use crate::checkin::text;
+use crate::entry::index::{self, SearchTable};
+use crate::entry::{self, text};
 use crate::error::{Error, Result};
-use crate::journal::index::{self, SearchTable};
 use crate::journal::{JournalBody, JournalEdit, JournalEntry, JournalInput, JournalKind, records};
+use crate::time::{Captured, DateRange, LocalDay, Moment, moment::stored_stamp};
 
 /// Which entries to list.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct JournalFilter {
-    /// First local day included, `YYYY-MM-DD`.
-    pub from: Option<String>,
-    /// Last local day included, `YYYY-MM-DD`.
-    pub to: Option<String>,
+    /// First local day included.
+    pub from: Option<LocalDay>,
+    /// Last local day included.
+    pub to: Option<LocalDay>,
     /// Only this kind.
     pub kind: Option<JournalKind>,
 }
@@ -30,10 +30,13 @@ pub fn add(
     now: DateTime<Utc>,
     zone: Tz,
 ) -> Result<JournalEntry> {
-    let moment = Moment::resolve(input.at.as_deref(), now, zone)?;
     input.body.validate()?;
-    let tags = text::normalize_tags(&input.tags)?;
-    let id = moment::new_id(tx, "je")?;
+    let entry::NewEntry {
+        id,
+        moment,
+        tags,
+        stored_ms,
+    } = entry::begin(tx, "je", input.at, &input.tags, now, zone)?;
     tx.execute(
         "INSERT INTO journal_entries (id, kind, record, tags, shared_with_therapist, at_ms, time_zone, local_date, local_minute, created_ms, updated_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
@@ -47,7 +50,7 @@ pub fn add(
             moment.zone.name(),
             moment.local_date.to_string(),
             moment.local_minute,
-            now.timestamp_millis(),
+            stored_ms,
         ],
     )?;
     let seq = tx.last_insert_rowid();
@@ -130,19 +133,15 @@ impl Raw {
             .kind
             .parse()
             .map_err(|_| Error::internal("a stored journal kind is unknown"))?;
-        let (at, local_time) = moment::format_stored(self.at_ms, &self.time_zone)?;
         Ok(JournalEntry {
             id: self.id,
             kind,
             body: decode_body(kind, &self.record)?,
             tags: text::stored_tags(&self.tags)?,
             shared_with_therapist: self.shared,
-            at,
-            time_zone: self.time_zone,
-            local_date: self.local_date,
-            local_time,
-            created_at: moment::format_stamp(self.created_ms)?,
-            updated_at: moment::format_stamp(self.updated_ms)?,
+            captured: Captured::stored(self.at_ms, self.time_zone, &self.local_date)?,
+            created_at: stored_stamp(self.created_ms)?,
+            updated_at: stored_stamp(self.updated_ms)?,
         })
     }
 }
@@ -164,7 +163,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<JournalEntry> {
 
 /// Entries matching `filter`, newest first.
 pub fn list(conn: &Connection, filter: &JournalFilter) -> Result<Vec<JournalEntry>> {
-    let range = DateRange::parse(filter.from.as_deref(), filter.to.as_deref())?;
+    let range = DateRange::new(filter.from, filter.to)?;
     let (from, to) = range.sql_bounds();
     let kind = filter.kind.map(JournalKind::code);
     let mut stmt = conn.prepare_cached(&format!(
@@ -188,7 +187,6 @@ pub fn edit(
     let old = raw(tx, id)?;
     let moment = edit
         .at
-        .as_deref()
         .map(|at| Moment::resolve(Some(at), now, zone))
         .transpose()?;
     let old_body = old.clone_body()?;

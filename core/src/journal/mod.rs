@@ -9,7 +9,6 @@
 
 pub mod distortion;
 pub mod entries;
-pub mod index;
 pub mod input;
 pub mod records;
 pub mod search;
@@ -17,6 +16,7 @@ pub mod search;
 use std::str::FromStr;
 
 use crate::error::{Error, Result};
+use crate::time::{Captured, Timestamp};
 pub use distortion::CognitiveDistortion;
 pub use entries::JournalFilter;
 pub use records::{
@@ -204,8 +204,8 @@ pub struct JournalInput {
     pub tags: Vec<String>,
     /// Include this entry in therapist exports (off unless the person turns it on).
     pub shared_with_therapist: bool,
-    /// RFC 3339 instant the entry is about; `None` means now.
-    pub at: Option<String>,
+    /// The instant the entry is about; `None` means now.
+    pub at: Option<Timestamp>,
 }
 
 /// Changes to an entry; `None` leaves a part as it is.
@@ -216,8 +216,8 @@ pub struct JournalEdit {
     pub body: Option<JournalBody>,
     /// New tags, replacing the old ones.
     pub tags: Option<Vec<String>>,
-    /// New RFC 3339 instant; the local day is recomputed in the current zone.
-    pub at: Option<String>,
+    /// A new instant; the local day is recomputed in the current zone.
+    pub at: Option<Timestamp>,
     /// Allows a change of kind that discards the old record's structured fields (a thought
     /// record's situation, emotions, distortions and evidence, say); without it such an edit
     /// is refused with `invalid_input` on `kind`.
@@ -240,18 +240,13 @@ pub struct JournalEntry {
     pub tags: Vec<String>,
     /// Whether it is included in therapist exports.
     pub shared_with_therapist: bool,
-    /// The instant, RFC 3339 UTC.
-    pub at: String,
-    /// The IANA zone at capture.
-    pub time_zone: String,
-    /// The local day at capture, `YYYY-MM-DD`.
-    pub local_date: String,
-    /// The local wall time at capture, RFC 3339 with offset.
-    pub local_time: String,
-    /// When it was first stored, RFC 3339 UTC (kept by edits).
-    pub created_at: String,
-    /// When its content last changed, RFC 3339 UTC.
-    pub updated_at: String,
+    /// When it is about: the instant, the zone and the local day at capture.
+    #[serde(flatten, serialize_with = "crate::time::moment::entry_json")]
+    pub captured: Captured,
+    /// When it was first stored (kept by edits).
+    pub created_at: Timestamp,
+    /// When its content last changed.
+    pub updated_at: Timestamp,
 }
 
 #[cfg(test)]

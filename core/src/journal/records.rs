@@ -5,10 +5,10 @@
 //! wire so an out-of-range number reaches validation (and a message naming the field)
 //! instead of failing inside a decoder that might echo it.
 
-use crate::checkin::text::{
+use crate::checkin::vocabulary::EmotionLabel;
+use crate::entry::text::{
     check_items, check_optional_rating, check_rating, check_required, check_text,
 };
-use crate::checkin::vocabulary::EmotionLabel;
 use crate::error::Result;
 use crate::journal::distortion::CognitiveDistortion;
 

@@ -34,7 +34,7 @@ pub struct SearchHit {
     /// The journal kind (`free`, `thought`, …) or `checkin`.
     pub kind: String,
     /// The local day of the entry.
-    pub local_date: String,
+    pub local_date: crate::time::LocalDay,
     /// An excerpt with each match in `[` `]`, `...` where text was cut.
     pub snippet: String,
 }

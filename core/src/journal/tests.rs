@@ -221,7 +221,7 @@ fn edit_keeps_created_sets_updated_and_reindexes_the_text() {
     assert_eq!(edited.created_at, e.created_at);
     assert_eq!(edited.updated_at, "2027-02-03T10:00:00Z");
     assert_eq!(
-        edited.local_date, e.local_date,
+        edited.captured.local_date, e.captured.local_date,
         "editing text does not move the entry"
     );
     assert_eq!(edited.tags, vec!["breakfast"]);
@@ -297,7 +297,7 @@ fn list_filters_by_local_day_and_kind_newest_first() {
     let all = entries::list(store.conn(), &JournalFilter::default()).unwrap();
     assert_eq!(
         all.iter()
-            .map(|e| e.local_date.as_str())
+            .map(|e| e.captured.local_date.to_string())
             .collect::<Vec<_>>(),
         ["2027-01-03", "2027-01-02", "2027-01-01"]
     );
@@ -308,7 +308,7 @@ fn list_filters_by_local_day_and_kind_newest_first() {
     };
     let some = entries::list(store.conn(), &filter).unwrap();
     assert_eq!(some.len(), 1);
-    assert_eq!(some[0].local_date, "2027-01-03");
+    assert_eq!(some[0].captured.local_date, "2027-01-03");
     let bad = JournalFilter {
         from: Some("2027-02-01".into()),
         to: Some("2027-01-01".into()),

@@ -12,7 +12,7 @@ pub mod session;
 pub mod summary;
 mod technique;
 
-pub use session::{PracticeSession, PracticeSessionInput};
+pub use session::{PracticeSession, PracticeSessionInput, StepLink};
 pub use summary::{HIDE_STREAK_PREFERENCE, PracticeDay, PracticeSummary, PracticeWeek};
 pub use technique::PracticeTechnique;
 

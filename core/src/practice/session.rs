@@ -11,8 +11,7 @@ use serde::Serialize;
 
 use super::PracticeTechnique;
 use crate::error::{Error, Result};
-use crate::programme::{Catalogue, enrolment};
-use crate::time::{format_local, from_unix_ms, local_date, parse_zone};
+use crate::time::{Captured, CapturedKeys, Moment, Timestamp, format_local, parse_zone};
 
 /// The longest session that can be logged, in minutes (12 hours).
 pub const MAX_MINUTES: u32 = 720;
@@ -29,36 +28,38 @@ pub struct PracticeSessionInput {
     pub planned_minutes: Option<u32>,
     /// False when the session was interrupted; it still counts as practice.
     pub completed: bool,
-    /// When it started, Unix milliseconds; by default it ended just now.
-    pub started_at_unix_ms: Option<i64>,
+    /// When it started; by default it ended just now.
+    pub started_at: Option<Timestamp>,
     /// A step of the active programme this session was part of.
     pub step_id: Option<String>,
 }
 
+/// The programme step a session was part of, resolved by `programme::log_practice`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepLink {
+    /// The enrolment row.
+    pub enrolment_id: i64,
+    /// The programme's id.
+    pub programme_id: String,
+}
+
 /// A logged session, with everything a health store needs to mirror it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PracticeSession {
     /// Row id within this profile.
     pub id: i64,
     /// The technique, stored by name.
     pub technique: PracticeTechnique,
-    /// Start, RFC 3339 in the zone the person was in.
-    pub started_at: String,
-    /// End, RFC 3339 in the zone the person was in.
-    pub ended_at: String,
-    /// Start, Unix milliseconds (HealthKit `startDate`, Health Connect `startTime`).
-    pub start_unix_ms: i64,
-    /// End, Unix milliseconds (`endDate` / `endTime`).
-    pub end_unix_ms: i64,
+    /// The start (HealthKit `startDate`, Health Connect `startTime`), the zone the person was
+    /// in and the local day it counts for.
+    pub started: Captured,
+    /// The end (`endDate` / `endTime`).
+    pub ended_at: Timestamp,
     /// UTC offset at the start in seconds (Health Connect `startZoneOffset`).
     pub start_utc_offset_seconds: i32,
     /// UTC offset at the end in seconds (Health Connect `endZoneOffset`).
     pub end_utc_offset_seconds: i32,
-    /// The IANA zone the person was in.
-    pub time_zone: String,
-    /// The local day it counts for, `YYYY-MM-DD`.
-    pub local_date: String,
     /// Minutes planned, if any.
     pub planned_minutes: Option<u32>,
     /// Minutes practised.
@@ -76,6 +77,73 @@ pub struct PracticeSession {
     pub external_id: String,
 }
 
+impl PracticeSession {
+    /// The end as RFC 3339 in the zone the person was in (`2027-03-28T09:20:00+01:00`).
+    pub fn ended_local(&self) -> String {
+        match parse_zone(&self.started.time_zone) {
+            Ok(zone) => format_local(self.ended_at.0, zone),
+            Err(_) => self.ended_at.to_rfc3339(),
+        }
+    }
+}
+
+impl Serialize for PracticeSession {
+    /// The CLI's JSON: start and end as RFC 3339 in the person's zone and as Unix ms.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            id: i64,
+            technique: PracticeTechnique,
+            #[serde(flatten, serialize_with = "start_json")]
+            started: &'a Captured,
+            ended_at: String,
+            end_unix_ms: i64,
+            start_utc_offset_seconds: i32,
+            end_utc_offset_seconds: i32,
+            planned_minutes: Option<u32>,
+            actual_minutes: u32,
+            completed: bool,
+            programme_id: &'a Option<String>,
+            step_id: &'a Option<String>,
+            health_connect_type: &'a str,
+            external_id: &'a str,
+        }
+        fn start_json<S: serde::Serializer>(
+            c: &&Captured,
+            s: S,
+        ) -> std::result::Result<S::Ok, S::Error> {
+            c.serialize_as(
+                CapturedKeys {
+                    at: None,
+                    at_ms: Some("start_unix_ms"),
+                    zone: Some("time_zone"),
+                    local_date: Some("local_date"),
+                    local_time: Some("started_at"),
+                },
+                s,
+            )
+        }
+        let ended_at = self.ended_local();
+        Json {
+            id: self.id,
+            technique: self.technique,
+            started: &self.started,
+            ended_at,
+            end_unix_ms: self.ended_at.unix_ms(),
+            start_utc_offset_seconds: self.start_utc_offset_seconds,
+            end_utc_offset_seconds: self.end_utc_offset_seconds,
+            planned_minutes: self.planned_minutes,
+            actual_minutes: self.actual_minutes,
+            completed: self.completed,
+            programme_id: &self.programme_id,
+            step_id: &self.step_id,
+            health_connect_type: &self.health_connect_type,
+            external_id: &self.external_id,
+        }
+        .serialize(s)
+    }
+}
+
 fn check_minutes(value: u32, field: &str) -> Result<()> {
     if (1..=MAX_MINUTES).contains(&value) {
         Ok(())
@@ -90,10 +158,11 @@ fn check_minutes(value: u32, field: &str) -> Result<()> {
 /// Stores a session logged at `now` by someone in `zone`, and returns it.
 ///
 /// Without a start time the session is taken to have just ended. The local day is the
-/// start's, in `zone`. A step, if given, must belong to the active programme.
+/// start's, in `zone`. `link` is the programme step it was part of (resolved and checked by
+/// `programme::log_practice`, so this module never reads programmes).
 pub fn log(
     conn: &Connection,
-    cat: &Catalogue,
+    link: Option<StepLink>,
     input: &PracticeSessionInput,
     now: DateTime<Utc>,
     zone: Tz,
@@ -103,16 +172,13 @@ pub fn log(
         check_minutes(planned, "planned")?;
     }
     let length = Duration::minutes(i64::from(input.actual_minutes));
-    let started = match input.started_at_unix_ms {
-        Some(ms) => from_unix_ms(ms, "at")?,
+    let started = match input.started_at {
+        Some(t) => t.instant(),
         None => now - length,
     };
     crate::time::check_record_instant(started, now, "at")?;
     let ended = started + length;
-    let link = match input.step_id.as_deref() {
-        Some(step) => Some(enrolment::active_step(conn, cat, step)?),
-        None => None,
-    };
+    let start = Moment::capture(started, zone);
     conn.execute(
         "INSERT INTO practice_sessions (technique, started_ms, ended_ms, time_zone, local_date,
              planned_minutes, actual_minutes, completed, enrolment_id, programme_id, step_id)
@@ -122,12 +188,12 @@ pub fn log(
             started.timestamp_millis(),
             ended.timestamp_millis(),
             zone.name(),
-            local_date(started, zone).to_string(),
+            start.local_date.to_string(),
             input.planned_minutes,
             input.actual_minutes,
             input.completed,
-            link.as_ref().map(|(id, _)| *id),
-            link.as_ref().map(|(_, p)| p.as_str()),
+            link.as_ref().map(|l| l.enrolment_id),
+            link.as_ref().map(|l| l.programme_id.as_str()),
             input.step_id,
         ],
     )?;
@@ -197,20 +263,16 @@ impl RawSession {
         let technique =
             PracticeTechnique::parse(&self.technique).ok_or_else(|| corrupt("technique"))?;
         let zone = parse_zone(&self.zone).map_err(|_| corrupt("time zone"))?;
-        let started = from_unix_ms(self.started_ms, "started_ms")?;
-        let ended = from_unix_ms(self.ended_ms, "ended_ms")?;
+        let started = Captured::stored(self.started_ms, self.zone, &self.local_date)?;
+        let ended = Timestamp::from_unix_ms(self.ended_ms, "ended_ms")?;
         let offset = |t: DateTime<Utc>| t.with_timezone(&zone).offset().fix().local_minus_utc();
         Ok(PracticeSession {
             id: self.id,
             technique,
-            started_at: format_local(started, zone),
-            ended_at: format_local(ended, zone),
-            start_unix_ms: self.started_ms,
-            end_unix_ms: self.ended_ms,
-            start_utc_offset_seconds: offset(started),
-            end_utc_offset_seconds: offset(ended),
-            time_zone: self.zone,
-            local_date: self.local_date,
+            start_utc_offset_seconds: offset(started.at.0),
+            end_utc_offset_seconds: offset(ended.0),
+            started,
+            ended_at: ended,
             planned_minutes: self.planned,
             actual_minutes: self.actual,
             completed: self.completed,

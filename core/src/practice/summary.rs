@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::habit::{HabitFrequency, habit_strength};
 use crate::error::{Error, Result};
 use crate::preferences;
+use crate::time::LocalDay;
 use crate::time::parse_date;
 
 /// The preference that hides the streak when set to `true` (`set_preference`).
@@ -41,8 +42,8 @@ pub struct DayTotal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PracticeDay {
-    /// `YYYY-MM-DD`.
-    pub date: String,
+    /// The local day.
+    pub date: LocalDay,
     /// Minutes practised (0 on days without practice).
     pub minutes: u32,
     /// Sessions logged.
@@ -53,8 +54,8 @@ pub struct PracticeDay {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PracticeWeek {
-    /// The Monday starting the week, `YYYY-MM-DD`.
-    pub week_start: String,
+    /// The Monday starting the week.
+    pub week_start: LocalDay,
     /// Minutes practised.
     pub minutes: u32,
     /// Distinct days with any practice.
@@ -65,10 +66,10 @@ pub struct PracticeWeek {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PracticeSummary {
-    /// First day of the range, `YYYY-MM-DD`.
-    pub from: String,
-    /// Last day of the range, `YYYY-MM-DD`.
-    pub to: String,
+    /// First day of the range.
+    pub from: LocalDay,
+    /// Last day of the range.
+    pub to: LocalDay,
     /// Every day in the range, oldest first.
     pub minutes_per_day: Vec<PracticeDay>,
     /// Every week overlapping the range, oldest first.
@@ -78,7 +79,7 @@ pub struct PracticeSummary {
     /// Sessions in the range.
     pub sessions: u32,
     /// The Monday starting the current week.
-    pub this_week_start: String,
+    pub this_week_start: LocalDay,
     /// Days with any practice in the current week (Monday to today).
     pub days_practised_this_week: u32,
     /// Minutes practised in the current week.
@@ -139,14 +140,14 @@ pub fn summarise(
         sessions = sessions.saturating_add(t.sessions);
         let monday = week_start(day);
         let week = weeks.entry(monday).or_insert_with(|| PracticeWeek {
-            week_start: monday.to_string(),
+            week_start: monday.into(),
             minutes: 0,
             days_practised: 0,
         });
         week.minutes = week.minutes.saturating_add(t.minutes);
         week.days_practised += u32::from(t.sessions > 0);
         days.push(PracticeDay {
-            date: day.to_string(),
+            date: day.into(),
             minutes: t.minutes,
             sessions: t.sessions,
         });
@@ -162,13 +163,13 @@ pub fn summarise(
         .map(|d| d.date)
         .collect();
     PracticeSummary {
-        from: from.to_string(),
-        to: to.to_string(),
+        from: from.into(),
+        to: to.into(),
         minutes_per_day: days,
         minutes_per_week: weeks.into_values().collect(),
         total_minutes: total,
         sessions,
-        this_week_start: this_monday.to_string(),
+        this_week_start: this_monday.into(),
         days_practised_this_week: days_this_week,
         minutes_this_week,
         habit_strength: habit_strength(&practised, today, HabitFrequency::DAILY),

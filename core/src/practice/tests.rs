@@ -3,11 +3,12 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::session::{list, log};
+use super::session::list;
 use super::summary::{DayTotal, streak, summarise, summary};
 use super::*;
 use crate::error::Error;
 use crate::preferences;
+use crate::programme::log_practice as log;
 use crate::programme::{Catalogue, enrolment};
 use crate::store::{DatabaseKey, Store};
 use crate::time::{parse_date, parse_instant, parse_zone};
@@ -41,7 +42,7 @@ fn input(technique: PracticeTechnique, minutes: u32) -> PracticeSessionInput {
         actual_minutes: minutes,
         planned_minutes: None,
         completed: true,
-        started_at_unix_ms: None,
+        started_at: None,
         step_id: None,
     }
 }
@@ -61,14 +62,14 @@ fn a_session_logged_without_a_start_ended_just_now_and_carries_health_store_fiel
         })
         .unwrap();
     assert_eq!(s.technique, PracticeTechnique::BodyScan);
-    assert_eq!(s.started_at, "2027-06-01T09:00:00+01:00");
-    assert_eq!(s.ended_at, "2027-06-01T09:10:00+01:00");
-    assert_eq!(s.end_unix_ms - s.start_unix_ms, 600_000);
+    assert_eq!(s.started.local_time(), "2027-06-01T09:00:00+01:00");
+    assert_eq!(s.ended_local(), "2027-06-01T09:10:00+01:00");
+    assert_eq!(s.ended_at.unix_ms() - s.started.at.unix_ms(), 600_000);
     assert_eq!(
         (s.start_utc_offset_seconds, s.end_utc_offset_seconds),
         (3600, 3600)
     );
-    assert_eq!(s.local_date, "2027-06-01");
+    assert_eq!(s.started.local_date, "2027-06-01");
     assert_eq!(s.health_connect_type, "MINDFULNESS_SESSION_TYPE_MEDITATION");
     assert_eq!(s.external_id, format!("reset-practice-{}", s.id));
     let stored: String = store
@@ -86,7 +87,7 @@ fn a_session_across_the_clock_change_reports_each_end_in_its_own_offset() {
     let (_dir, mut store, cat, london) = open();
     // 28 March 2027: clocks go forward at 01:00Z. An hour from 00:30 GMT ends at 02:30 BST.
     let mut i = input(PracticeTechnique::Meditation, 60);
-    i.started_at_unix_ms = Some(utc("2027-03-28T00:30:00Z").timestamp_millis());
+    i.started_at = Some(utc("2027-03-28T00:30:00Z").into());
     let s = store
         .write(|tx| log(tx, &cat, &i, utc("2027-03-28T09:00:00Z"), london))
         .unwrap();
@@ -94,7 +95,7 @@ fn a_session_across_the_clock_change_reports_each_end_in_its_own_offset() {
         (s.start_utc_offset_seconds, s.end_utc_offset_seconds),
         (0, 3600)
     );
-    assert_eq!(s.ended_at, "2027-03-28T02:30:00+01:00");
+    assert_eq!(s.ended_local(), "2027-03-28T02:30:00+01:00");
 }
 
 #[test]
@@ -159,14 +160,14 @@ fn the_summary_counts_minutes_per_day_and_week_and_days_practised_this_week() {
     ] {
         let mut i = input(PracticeTechnique::Meditation, minutes);
         i.completed = completed;
-        i.started_at_unix_ms = Some(utc(start).timestamp_millis());
+        i.started_at = Some(utc(start).into());
         store
             .write(|tx| log(tx, &cat, &i, utc(start), london))
             .unwrap();
     }
     let s = summary(store.conn(), Some(d("2027-06-01")), None, d("2027-06-09")).unwrap();
     assert_eq!(
-        (s.from.as_str(), s.to.as_str()),
+        (s.from.to_string().as_str(), s.to.to_string().as_str()),
         ("2027-06-01", "2027-06-09")
     );
     assert_eq!(s.minutes_per_day.len(), 9);
@@ -184,12 +185,18 @@ fn the_summary_counts_minutes_per_day_and_week_and_days_practised_this_week() {
             .minutes,
         0
     );
-    let weeks: Vec<(&str, u32, u32)> = s
+    let weeks: Vec<(String, u32, u32)> = s
         .minutes_per_week
         .iter()
-        .map(|w| (w.week_start.as_str(), w.minutes, w.days_practised))
+        .map(|w| (w.week_start.to_string(), w.minutes, w.days_practised))
         .collect();
-    assert_eq!(weeks, [("2027-05-31", 10, 1), ("2027-06-07", 20, 2)]);
+    assert_eq!(
+        weeks,
+        [
+            ("2027-05-31".to_string(), 10, 1),
+            ("2027-06-07".to_string(), 20, 2)
+        ]
+    );
     assert_eq!((s.total_minutes, s.sessions), (30, 4));
     assert_eq!(s.this_week_start, "2027-06-07");
     assert_eq!((s.days_practised_this_week, s.minutes_this_week), (2, 20));

@@ -17,7 +17,26 @@ use super::catalogue::Catalogue;
 use super::content::Programme;
 use super::progress::{self, Admission, Completion, ProgrammeState, StepProgress, StepStatus};
 use crate::error::{Error, Result};
-use crate::time::{format_local, from_unix_ms, local_date, parse_date, parse_zone};
+use crate::time::{
+    Captured, CapturedKeys, Moment, from_unix_ms, local_date, parse_date, parse_zone,
+};
+
+/// JSON keys of a step completion's moment: `completed_at` (with offset) and `local_date`.
+fn completed_json<S: serde::Serializer>(
+    c: &Captured,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    c.serialize_as(
+        CapturedKeys {
+            at: None,
+            at_ms: None,
+            zone: None,
+            local_date: Some("local_date"),
+            local_time: Some("completed_at"),
+        },
+        s,
+    )
+}
 
 /// What `today` shows: the current programme and its steps for today.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,7 +63,8 @@ pub struct ProgrammeProgress {
     /// Active, paused or finished.
     pub state: ProgrammeState,
     /// When they enrolled (RFC 3339, in the zone they were in then).
-    pub enrolled_at: String,
+    #[serde(serialize_with = "crate::time::moment::captured_local_json")]
+    pub enrolled_at: Captured,
     /// Steps completed so far.
     pub completed_steps: u32,
     /// Steps in the programme.
@@ -64,9 +84,9 @@ pub struct StepCompletion {
     /// The step completed.
     pub step_id: String,
     /// When it was completed (RFC 3339, in the zone the person was in then).
-    pub completed_at: String,
+    #[serde(flatten, serialize_with = "completed_json")]
+    pub completed: Captured,
     /// The local day it counts for, `YYYY-MM-DD`.
-    pub local_date: String,
     /// True when the step had already been completed: nothing new was stored.
     pub already_completed: bool,
     /// The programme's state afterwards.
@@ -194,7 +214,7 @@ fn progress_view(
         programme: p.id.clone(),
         title: p.title.clone(),
         state: progress::state(p, done, e.started_at, e.resumed_at, now, zone),
-        enrolled_at: format_local(e.started_at, e.zone),
+        enrolled_at: Moment::capture(e.started_at, e.zone).captured(),
         completed_steps: count(steps.iter().filter(|s| s.status == StepStatus::Done)),
         total_steps: count(steps.iter()),
         next_step: steps
@@ -445,8 +465,7 @@ pub fn complete(
     Ok(StepCompletion {
         programme: p.id.clone(),
         step_id: completion.step_id.clone(),
-        completed_at: format_local(completion.at, completion.zone),
-        local_date: completion.local_date.to_string(),
+        completed: completion.captured(),
         already_completed: already,
         state,
         next,
@@ -459,11 +478,30 @@ pub(crate) fn active_step(
     conn: &Connection,
     cat: &Catalogue,
     step_id: &str,
-) -> Result<(i64, String)> {
+) -> Result<crate::practice::StepLink> {
     let e = active(conn)?
         .ok_or_else(|| Error::conflict("no programme is in progress to link this session to"))?;
     let p = cat.get(&e.programme_id)?;
     p.step(step_id)
         .ok_or_else(|| Error::not_found(format!("step `{step_id}` in programme `{}`", p.id)))?;
-    Ok((e.id, p.id.clone()))
+    Ok(crate::practice::StepLink {
+        enrolment_id: e.id,
+        programme_id: p.id.clone(),
+    })
+}
+
+/// Logs a practice session (see `practice::session::log`), first checking that its step, if
+/// any, belongs to the active programme. Programmes know about practice, never the reverse.
+pub fn log_practice(
+    conn: &Connection,
+    cat: &Catalogue,
+    input: &crate::practice::PracticeSessionInput,
+    now: chrono::DateTime<chrono::Utc>,
+    zone: chrono_tz::Tz,
+) -> Result<crate::practice::PracticeSession> {
+    let link = match input.step_id.as_deref() {
+        Some(step) => Some(active_step(conn, cat, step)?),
+        None => None,
+    };
+    crate::practice::session::log(conn, link, input, now, zone)
 }

@@ -16,7 +16,7 @@ pub mod validate;
 
 pub use catalogue::{Catalogue, catalogue};
 pub use content::{PracticeTarget, Programme, ProgrammeStep, ProgrammeSummary, StepKind};
-pub use enrolment::{ProgrammeProgress, ProgrammeToday, StepCompletion};
+pub use enrolment::{ProgrammeProgress, ProgrammeToday, StepCompletion, log_practice};
 pub use progress::{ProgrammeState, StepProgress, StepStatus};
 pub use validate::{parse_pack, validate};
 

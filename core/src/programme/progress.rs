@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use super::content::{PracticeTarget, Programme, ProgrammeStep, StepKind};
 use crate::error::{Error, Result};
-use crate::time::{format_local, local_date, resolve_wall_time};
+use crate::time::{
+    Captured, Moment, format_local, local_date, moment::local_time_json, resolve_wall_time,
+};
 
 /// A completed step as stored: when, and the zone and local day the person was in then.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +29,15 @@ pub struct Completion {
 }
 
 impl Completion {
+    /// The completion as it crosses the FFI.
+    pub fn captured(&self) -> Captured {
+        Captured {
+            at: self.at.into(),
+            time_zone: self.zone.name().to_string(),
+            local_date: self.local_date.into(),
+        }
+    }
+
     /// A completion at `at` by someone in `zone`, with its local day worked out once.
     pub fn new(step_id: impl Into<String>, at: DateTime<Utc>, zone: Tz) -> Self {
         Completion {
@@ -102,11 +113,13 @@ pub struct StepProgress {
     pub minutes: u32,
     /// Available, locked or done.
     pub status: StepStatus,
-    /// RFC 3339 instant (in the zone whose midnight it is) when a locked step opens; `null`
-    /// when it is available, done, or waiting for an earlier step.
-    pub unlocks_at: Option<String>,
-    /// RFC 3339 instant it was completed, in the zone the person was in then.
-    pub completed_at: Option<String>,
+    /// When a locked step opens (local midnight in the zone whose midnight it is); `None`
+    /// when it is available, done, or waiting for an earlier step. JSON: RFC 3339 with offset.
+    #[serde(serialize_with = "local_time_json")]
+    pub unlocks_at: Option<Captured>,
+    /// When it was completed, in the zone the person was in then. JSON: RFC 3339 with offset.
+    #[serde(serialize_with = "local_time_json")]
+    pub completed_at: Option<Captured>,
     /// Why the step is waiting, while it is locked with a known unlock time.
     pub wait_note: Option<String>,
     /// A practice the step asks for.
@@ -179,7 +192,9 @@ pub fn step_progress(
 ) -> StepProgress {
     let status = status_at(step, done, now);
     let unlocks_at = match (status, gate(step, done)) {
-        (StepStatus::Locked, Gate::OpensAt { at, zone }) => Some(format_local(at, zone)),
+        (StepStatus::Locked, Gate::OpensAt { at, zone }) => {
+            Some(Moment::capture(at, zone).captured())
+        }
         _ => None,
     };
     // The note explains a timed wait, so it shows only once there is a time to wait for.
@@ -191,7 +206,7 @@ pub fn step_progress(
         minutes: step.minutes,
         status,
         unlocks_at,
-        completed_at: find(done, &step.id).map(|c| format_local(c.at, c.zone)),
+        completed_at: find(done, &step.id).map(Completion::captured),
         wait_note,
         practice_target: step.practice_target,
         journal_kind: step.journal_kind.clone(),

@@ -13,7 +13,7 @@ use super::rule::{ActivityKind, NewReminderRule, ReminderRule, check_no_overlap}
 use super::{activity, db};
 use super::{occurrence_id, snooze_id};
 use crate::error::{Error, Result};
-use crate::time::{format_utc, from_unix_ms, local_date, parse_date};
+use crate::time::{LocalDay, Timestamp, local_date};
 
 /// The plan window when the shell gives no end: a week.
 pub const DEFAULT_WINDOW_DAYS: u64 = 7;
@@ -28,10 +28,10 @@ const LOOKUP_DAYS: u64 = 14;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PlanOptions {
-    /// Start of the window, ms since the Unix epoch; default now.
-    pub from_unix_ms: Option<i64>,
+    /// Start of the window; default now.
+    pub from: Option<Timestamp>,
     /// End of the window (exclusive); default `from` + 7 days.
-    pub until_unix_ms: Option<i64>,
+    pub until: Option<Timestamp>,
     /// At most this many notifications, soonest first.
     pub limit: Option<u32>,
     /// The OS that will schedule them (iOS caps the plan at 60).
@@ -45,10 +45,10 @@ pub struct PlanOptions {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ActivityDone {
     pub kind: ActivityKind,
-    /// The local day it counts for, `YYYY-MM-DD`.
-    pub local_date: String,
-    /// When, RFC 3339 UTC.
-    pub done_at: String,
+    /// The local day it counts for.
+    pub local_date: LocalDay,
+    /// When.
+    pub done_at: Timestamp,
     /// The notification it was marked done from, if any.
     pub notification_id: Option<String>,
 }
@@ -57,8 +57,8 @@ impl ActivityDone {
     fn from_fact(f: &DoneFact) -> Self {
         ActivityDone {
             kind: f.kind,
-            local_date: f.local_date.to_string(),
-            done_at: format_utc(f.at),
+            local_date: LocalDay(f.local_date),
+            done_at: Timestamp(f.at),
             notification_id: f.notification_id.clone(),
         }
     }
@@ -90,11 +90,11 @@ pub fn remove_rule(conn: &Connection, id: &str) -> Result<()> {
 pub fn pause_rule(
     conn: &Connection,
     id: &str,
-    until: &str,
+    until: LocalDay,
     now: DateTime<Utc>,
     zone: Tz,
 ) -> Result<ReminderRule> {
-    let until = parse_date(until, "until")?;
+    let until = until.date();
     if until < local_date(now, zone) {
         return Err(Error::invalid("until", "choose today or a later date"));
     }
@@ -120,13 +120,9 @@ struct Window {
 }
 
 fn window(opts: &PlanOptions, now: DateTime<Utc>) -> Result<Window> {
-    let from = opts
-        .from_unix_ms
-        .map(|ms| from_unix_ms(ms, "from"))
-        .transpose()?
-        .unwrap_or(now);
-    let until = match opts.until_unix_ms {
-        Some(ms) => from_unix_ms(ms, "until")?,
+    let from = opts.from.map_or(now, Timestamp::instant);
+    let until = match opts.until {
+        Some(t) => t.instant(),
         None => from + Days::new(DEFAULT_WINDOW_DAYS),
     };
     if until <= from {
@@ -184,7 +180,7 @@ pub fn reconcile_pending(
 ) -> Result<Reconciliation> {
     // The OS must never be handed a past instant (Android fires it at once): plan from now.
     let opts = PlanOptions {
-        from_unix_ms: None,
+        from: None,
         ..opts.clone()
     };
     let plan = plan_notifications(conn, &opts, now, zone)?;

@@ -131,14 +131,28 @@ fn a_paused_rule_is_silent_until_its_date_and_a_past_date_is_refused() {
     let id = p.add(ActivityKind::Journal, &["21:00"], false).id;
     let (now, zone) = (p.now, p.zone);
     assert_eq!(
-        p.fails(|tx| pause_rule(tx, &id, "2027-05-02", now, zone)),
+        p.fails(|tx| pause_rule(
+            tx,
+            &id,
+            crate::time::LocalDay::parse("2027-05-02", "until").unwrap(),
+            now,
+            zone
+        )),
         invalid("until")
     );
     let paused = p
         .store
-        .write(|tx| pause_rule(tx, &id, "2027-05-06", now, zone))
+        .write(|tx| {
+            pause_rule(
+                tx,
+                &id,
+                crate::time::LocalDay::parse("2027-05-06", "until").unwrap(),
+                now,
+                zone,
+            )
+        })
         .unwrap();
-    assert_eq!(paused.paused_until.as_deref(), Some("2027-05-06"));
+    assert_eq!(paused.paused_until, Some("2027-05-06".into()));
     let plan = p.plan();
     assert_eq!(
         plan[0].local_date, "2027-05-06",
@@ -160,14 +174,16 @@ fn bad_windows_and_limits_are_invalid_input() {
     let cases = [
         (
             PlanOptions {
-                until_unix_ms: Some(ms),
+                until: Some(crate::time::Timestamp::from_unix_ms(ms, "t").unwrap()),
                 ..Default::default()
             },
             "until",
         ),
         (
             PlanOptions {
-                until_unix_ms: Some(ms + 400 * 86_400_000),
+                until: Some(
+                    crate::time::Timestamp::from_unix_ms(ms + 400 * 86_400_000, "t").unwrap(),
+                ),
                 ..Default::default()
             },
             "until",
@@ -211,7 +227,7 @@ fn reconcile_converges_and_follows_a_zone_change() {
     let ny = sync(&pending, "America/New_York");
     assert!(ny.cancel.is_empty());
     assert_eq!(ny.add.len(), 7);
-    assert!(ny.add.iter().all(|n| n.local.ends_with("08:00:00-04:00")));
+    assert!(ny.add.iter().all(|n| n.local().ends_with("08:00:00-04:00")));
     assert!(ny.add.iter().all(|n| pending.contains(&n.id)));
 }
 
@@ -221,7 +237,7 @@ fn snooze_is_a_one_shot_with_its_own_id_that_done_cancels() {
     p.add(ActivityKind::Meditation, &["06:00", "20:00"], true);
     // The 06:00 notification has just fired (now is 06:00 London).
     let fired = p.plan()[0].clone();
-    assert_eq!(fired.local, "2027-05-03T06:00:00+01:00");
+    assert_eq!(fired.local(), "2027-05-03T06:00:00+01:00");
     let (later, zone) = (p.now + chrono::Duration::seconds(30), p.zone);
     let s = p
         .store
@@ -250,7 +266,7 @@ fn snooze_is_a_one_shot_with_its_own_id_that_done_cancels() {
         .write(|tx| mark_done(tx, &s2.id, later, zone))
         .unwrap();
     assert_eq!(
-        (done.kind, done.local_date.as_str()),
+        (done.kind, done.local_date.to_string().as_str()),
         (ActivityKind::Meditation, "2027-05-03")
     );
     assert_eq!(done.notification_id.as_deref(), Some(fired.id.as_str()));

@@ -7,14 +7,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Offset, Timelike, Utc};
 use chrono_tz::Tz;
 
-use super::format;
 use super::id::{OccurrenceKey, fnv1a64, id_key, id_text};
 use super::rule::{ActivityKind, Rule};
 use super::text::text_for;
-use crate::time::{local_date, resolve_wall_time};
+use crate::time::{LocalDay, Timestamp, WallTime, local_date, resolve_wall_time};
 
 /// iOS keeps at most 64 pending requests and drops extras silently; plan at most 60, soonest
 /// first, leaving room for the app's other notifications (shared/reference/platform.md).
@@ -92,7 +91,7 @@ pub struct PlanInput<'a> {
 }
 
 /// One notification for the shell to schedule.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PlannedNotification {
     /// Stable id (`rem_` + 16 hex): rule + local date + time, or a snooze's own id.
@@ -100,16 +99,15 @@ pub struct PlannedNotification {
     /// The rule it comes from.
     pub rule: String,
     pub kind: ActivityKind,
-    /// The UTC fire instant, RFC 3339 (`2027-03-28T01:30:00Z`).
-    pub fire_at: String,
-    /// The same instant in milliseconds since the Unix epoch, for `AlarmManager` and `Date`.
-    pub fire_at_unix_ms: i64,
-    /// The local wall time with its offset (`2027-03-28T02:30:00+01:00`).
-    pub local: String,
-    /// The local day the occurrence belongs to (`YYYY-MM-DD`).
-    pub local_date: String,
-    /// The rule's wall time `HH:MM` (for a snooze: the local time it fires).
-    pub time: String,
+    /// The fire instant (Swift `Date`, Kotlin `Instant`; JSON `2027-03-28T01:30:00Z`).
+    pub fire_at: Timestamp,
+    /// The UTC offset in force where it fires, in seconds (JSON: `local`, the fire instant
+    /// with this offset, `2027-03-28T02:30:00+01:00`).
+    pub utc_offset_seconds: i32,
+    /// The local day the occurrence belongs to.
+    pub local_date: LocalDay,
+    /// The rule's wall time (for a snooze: the local time it fires).
+    pub time: WallTime,
     /// Generic lock-screen-safe title.
     pub title: String,
     /// Generic lock-screen-safe body.
@@ -120,6 +118,51 @@ pub struct PlannedNotification {
     pub exact: bool,
     /// True for a one-shot snooze.
     pub snoozed: bool,
+}
+
+impl PlannedNotification {
+    /// The fire instant with the offset where it fires (`2027-03-28T02:30:00+01:00`).
+    pub fn local(&self) -> String {
+        crate::time::format_with_offset(self.fire_at.0, self.utc_offset_seconds)
+    }
+}
+
+impl serde::Serialize for PlannedNotification {
+    /// The CLI's JSON (`remind plan --json`): the instant also as `fire_at_unix_ms` and `local`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            id: &'a str,
+            rule: &'a str,
+            kind: ActivityKind,
+            fire_at: Timestamp,
+            fire_at_unix_ms: i64,
+            local: String,
+            local_date: LocalDay,
+            time: WallTime,
+            title: &'a str,
+            body: &'a str,
+            deep_link: &'a str,
+            exact: bool,
+            snoozed: bool,
+        }
+        Json {
+            id: &self.id,
+            rule: &self.rule,
+            kind: self.kind,
+            fire_at: self.fire_at,
+            fire_at_unix_ms: self.fire_at.unix_ms(),
+            local: self.local(),
+            local_date: self.local_date,
+            time: self.time,
+            title: &self.title,
+            body: &self.body,
+            deep_link: &self.deep_link,
+            exact: self.exact,
+            snoozed: self.snoozed,
+        }
+        .serialize(s)
+    }
 }
 
 /// A notification before its strings are built: cheap to sort and drop.
@@ -239,19 +282,19 @@ fn cap(input: &PlanInput<'_>) -> usize {
 
 fn materialise(c: Candidate<'_>, input: &PlanInput<'_>) -> PlannedNotification {
     let text = text_for(c.kind);
+    let local = c.fire.with_timezone(&input.zone);
     let time = match c.time {
-        Some(t) => format::hm(t),
-        None => format::hm(c.fire.with_timezone(&input.zone)),
+        Some(t) => WallTime(t),
+        None => WallTime(truncate_to_minute(local.time())),
     };
     let id = match c.stored_id {
         Some(id) => id.to_string(),
         None => id_text(c.key),
     };
     PlannedNotification {
-        fire_at: format::utc(c.fire),
-        fire_at_unix_ms: c.fire.timestamp_millis(),
-        local: format::local(c.fire, input.zone),
-        local_date: format::date(c.local_date),
+        fire_at: Timestamp(c.fire),
+        utc_offset_seconds: local.offset().fix().local_minus_utc(),
+        local_date: LocalDay(c.local_date),
         time,
         rule: c.rule.to_string(),
         kind: c.kind,
@@ -265,6 +308,11 @@ fn materialise(c: Candidate<'_>, input: &PlanInput<'_>) -> PlannedNotification {
         snoozed: c.snooze,
         id,
     }
+}
+
+/// A local time without its seconds (a snooze fires at a whole minute; this is belt and braces).
+fn truncate_to_minute(t: NaiveTime) -> NaiveTime {
+    NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or(t)
 }
 
 /// Done facts indexed for the planner's two questions.
@@ -323,7 +371,7 @@ impl DoneIndex {
 pub fn fingerprint(n: &PlannedNotification) -> String {
     let content = format!(
         "{}|{}|{}|{}|{}|{}",
-        n.fire_at_unix_ms,
+        n.fire_at.unix_ms(),
         n.title,
         n.body,
         n.deep_link,

@@ -6,7 +6,7 @@ use crate::reminder::{ActivityKind::*, DaySet, ReminderDays, Snooze, occurrence_
 
 fn summary(plan: &[PlannedNotification]) -> Vec<(String, String)> {
     plan.iter()
-        .map(|n| (n.fire_at.clone(), n.local.clone()))
+        .map(|n| (n.fire_at.to_string(), n.local()))
         .collect()
 }
 
@@ -117,8 +117,8 @@ fn wall_clock_times_float_with_the_zone_and_keep_their_ids() {
         "2027-06-30T15:00:00Z",
         "2027-07-01T15:00:00Z",
     ));
-    assert_eq!(london[0].local, "2027-07-01T08:00:00+01:00");
-    assert_eq!(tokyo[0].local, "2027-07-01T08:00:00+09:00");
+    assert_eq!(london[0].local(), "2027-07-01T08:00:00+01:00");
+    assert_eq!(tokyo[0].local(), "2027-07-01T08:00:00+09:00");
     assert_eq!(
         london[0].id, tokyo[0].id,
         "same rule, same local date, same id"
@@ -181,7 +181,7 @@ fn skip_if_done_silences_the_rest_of_that_local_day_only() {
         "2027-05-05T00:00:00Z",
     );
     inp.done = &facts;
-    let locals: Vec<_> = plan(&inp).into_iter().map(|n| n.local).collect();
+    let locals: Vec<_> = plan(&inp).into_iter().map(|n| n.local()).collect();
     assert_eq!(
         locals,
         ["2027-05-04T08:00:00+01:00", "2027-05-04T20:00:00+01:00"]
@@ -224,15 +224,15 @@ fn paused_disabled_and_off_days_plan_nothing() {
     ));
     let got: Vec<_> = p
         .iter()
-        .map(|n| (n.rule.as_str(), n.local_date.as_str()))
+        .map(|n| format!("{} {}", n.rule, n.local_date))
         .collect();
     assert_eq!(
         got,
         [
-            ("rule_w", "2027-05-03"),
-            ("rule_w", "2027-05-04"),
-            ("rule_w", "2027-05-05"),
-            ("rule_p", "2027-05-05"),
+            "rule_w 2027-05-03",
+            "rule_w 2027-05-04",
+            "rule_w 2027-05-05",
+            "rule_p 2027-05-05",
         ]
     );
     assert_eq!(DaySet::WEEKDAYS.days(), ReminderDays::Weekdays);
@@ -280,7 +280,7 @@ fn a_snooze_fires_once_and_is_silenced_by_done_for_its_occurrence() {
     let p = plan(&inp);
     assert_eq!(p.len(), 1);
     assert!(p[0].snoozed);
-    assert_eq!(p[0].local, "2027-05-03T08:10:00+01:00");
+    assert_eq!(p[0].local(), "2027-05-03T08:10:00+01:00");
     assert_eq!(p[0].time, "08:10");
     assert_ne!(p[0].id, source);
 

@@ -304,8 +304,8 @@ fn check(case: &Case, zone: Tz, trans: &[Transition]) -> Result<(), TestCaseErro
     prop_assert!(
         plan1
             .windows(2)
-            .all(|w| (w[0].fire_at_unix_ms, w[0].snoozed, &w[0].id)
-                < (w[1].fire_at_unix_ms, w[1].snoozed, &w[1].id))
+            .all(|w| (w[0].fire_at.unix_ms(), w[0].snoozed, &w[0].id)
+                < (w[1].fire_at.unix_ms(), w[1].snoozed, &w[1].id))
     );
     prop_assert_eq!(
         plan1.iter().map(|n| &n.id).collect::<HashSet<_>>().len(),
@@ -314,7 +314,7 @@ fn check(case: &Case, zone: Tz, trans: &[Transition]) -> Result<(), TestCaseErro
     prop_assert_eq!(
         plan1
             .iter()
-            .map(|n| (n.kind, n.fire_at_unix_ms))
+            .map(|n| (n.kind, n.fire_at.unix_ms()))
             .collect::<HashSet<_>>()
             .len(),
         plan1.len()
@@ -322,15 +322,14 @@ fn check(case: &Case, zone: Tz, trans: &[Transition]) -> Result<(), TestCaseErro
     prop_assert!(plan1.len() <= case.limit.unwrap_or(usize::MAX));
     prop_assert!(case.platform != Platform::Ios || plan1.len() <= IOS_PENDING_CAP);
     for n in &plan1 {
-        let fire = DateTime::from_timestamp_millis(n.fire_at_unix_ms).unwrap_or_default();
+        let fire = n.fire_at.instant();
         prop_assert!(fire >= case.from && fire < case.until);
         prop_assert_eq!(
-            crate::time::parse_instant(&n.local, "local").ok(),
+            crate::time::parse_instant(&n.local(), "local").ok(),
             Some(fire)
         );
         prop_assert_eq!(n.exact, case.platform != Platform::Android || case.exact);
-        let date = crate::time::parse_date(&n.local_date, "d")
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let date = n.local_date.date();
         let rule = case
             .rules
             .iter()
@@ -345,8 +344,7 @@ fn check(case: &Case, zone: Tz, trans: &[Transition]) -> Result<(), TestCaseErro
                     .any(|f| f.kind == n.kind && f.local_date == date && f.at <= fire))
         );
         if !n.snoozed {
-            let t =
-                parse_time_of_day(&n.time, "t").map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let t = n.time.time();
             // Maps back to the rule's wall time or its RFC 5545 resolution; id from rule+date+time.
             prop_assert!(
                 rule.times.contains(&t) && rule.days.contains(chrono::Datelike::weekday(&date))
@@ -374,12 +372,12 @@ fn check(case: &Case, zone: Tz, trans: &[Transition]) -> Result<(), TestCaseErro
         (case.from - Duration::days(1), None, Platform::Any);
     let wide: HashSet<(String, i64)> = plan(&input(&wider, zone))
         .into_iter()
-        .map(|n| (n.id, n.fire_at_unix_ms))
+        .map(|n| (n.id, n.fire_at.unix_ms()))
         .collect();
     prop_assert!(
         plan1
             .iter()
-            .all(|n| wide.contains(&(n.id.clone(), n.fire_at_unix_ms)))
+            .all(|n| wide.contains(&(n.id.clone(), n.fire_at.unix_ms())))
     );
     Ok(())
 }

@@ -344,12 +344,12 @@ pub struct ReminderRule {
     pub days: ReminderDays,
     pub skip_if_done: bool,
     pub quiet_hours: Option<QuietHours>,
-    /// No notifications on local dates before this one (`YYYY-MM-DD`).
-    pub paused_until: Option<String>,
+    /// No notifications on local dates before this one.
+    pub paused_until: Option<crate::time::LocalDay>,
     pub enabled: bool,
     pub label: Option<String>,
-    /// When the rule was created, RFC 3339 UTC.
-    pub created_at: String,
+    /// When the rule was created.
+    pub created_at: crate::time::Timestamp,
 }
 
 /// A validated rule before it has an id.
@@ -389,10 +389,10 @@ impl Rule {
             days: self.days.days(),
             skip_if_done: self.skip_if_done,
             quiet_hours: self.quiet.map(QuietWindow::record),
-            paused_until: self.paused_until.map(|d| d.to_string()),
+            paused_until: self.paused_until.map(crate::time::LocalDay),
             enabled: self.enabled,
             label: self.label.clone(),
-            created_at: crate::time::format_utc(self.created_at),
+            created_at: crate::time::Timestamp(self.created_at),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! copy the database file raw (exports use a read transaction or the backup API).
 
 mod exit;
+pub mod id;
 mod key;
 mod schema;
 

@@ -49,7 +49,9 @@ struct BackupView: View {
                 }
             case let .restored(summary):
                 Section {
-                    Label("Restored \(summary.totalRows) records from \(summary.createdAt)", systemImage: "checkmark.circle")
+                    Label(
+                        "Restored \(summary.totalRows) records from \(summary.createdAt.formatted(date: .abbreviated, time: .shortened))",
+                        systemImage: "checkmark.circle")
                     // Only "Done" reloads every screen, so this message stays until it is read.
                     Button("Done") { Task { await model.dismiss() } }
                 }

@@ -23,7 +23,9 @@ struct JournalView: View {
                 Section("\(hits.count) found") {
                     ForEach(hits, id: \.id) { hit in
                         VStack(alignment: .leading) {
-                            Text(hit.localDate).font(.caption).foregroundStyle(.secondary)
+                            Text(Calendar.current.date(from: hit.localDate)?.formatted(date: .abbreviated, time: .omitted) ?? "").font(
+                                .caption
+                            ).foregroundStyle(.secondary)
                             snippet(hit.snippet)
                         }
                         .accessibilityElement(children: .combine)
@@ -44,7 +46,7 @@ struct JournalView: View {
                             VStack(alignment: .leading) {
                                 Text(JournalModel.headline(entry)).font(.body).lineLimit(2)
                                 HStack {
-                                    Text("\(displayName(entry.kind)) · \(entry.localDate)")
+                                    Text("\(displayName(entry.kind)) · \(entry.date.formatted(date: .abbreviated, time: .omitted))")
                                     if entry.sharedWithTherapist {
                                         Label("Shared with therapist", systemImage: "person.2").labelStyle(.titleAndIcon)
                                     }
@@ -128,7 +130,7 @@ struct EntryDetail: View {
             }
             if !entry.tags.isEmpty { Section("Tags") { Text(entry.tags.joined(separator: ", ")) } }
             Section {
-                Text("\(entry.localDate) \(entry.localTime)").foregroundStyle(.secondary)
+                Text(entry.date.formatted(date: .abbreviated, time: .shortened)).foregroundStyle(.secondary)
                 if entry.sharedWithTherapist { Label("Shared with your therapist in exports", systemImage: "person.2") }
             }
         }

@@ -119,7 +119,8 @@ struct CheckInHistoryView: View {
             case let .loaded(days):
                 if days.isEmpty { ContentUnavailableView("No check-ins yet", systemImage: "face.smiling") }
                 ForEach(Array(days.enumerated()), id: \.offset) { _, day in
-                    Section(day.localDate) {
+                    Section(day.localDate.flatMap { Calendar.current.date(from: $0) }?.formatted(date: .abbreviated, time: .omitted) ?? "")
+                    {
                         ForEach(day.checkIns, id: \.id) { checkIn in
                             VStack(alignment: .leading) {
                                 Text("\(checkIn.mood) – \(CheckInModel.moodWords(checkIn.mood))").font(.headline)
@@ -179,7 +180,8 @@ struct AssessmentHistoryView: View {
                     ForEach(records, id: \.id) { record in
                         VStack(alignment: .leading) {
                             Text("\(record.instrument.uppercased()) · \(record.total) of \(record.max)").font(.headline)
-                            Text("\(record.severity) · \(record.localDate)").font(.subheadline)
+                            Text("\(record.severity) · \(record.takenAtDate.formatted(date: .abbreviated, time: .omitted))").font(
+                                .subheadline)
                         }
                         .accessibilityElement(children: .combine)
                     }

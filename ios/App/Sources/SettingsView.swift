@@ -194,7 +194,7 @@ struct ReminderSettingsView: View {
                     ToolbarItem(placement: .cancellationAction) { Button("Cancel") { self.pausing = nil } }
                     ToolbarItem(placement: .confirmationAction) {
                         Button("Pause") {
-                            let until = ReminderSettingsModel.dayText(pauseUntil)
+                            let until = ReminderSettingsModel.localDay(pauseUntil)
                             self.pausing = nil
                             Task { await model?.pause(pausing.rule.id, until: until) }
                         }

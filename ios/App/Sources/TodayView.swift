@@ -25,7 +25,9 @@ struct TodayView: View {
             case let .loaded(today):
                 Section("Check in") {
                     if let latest = today.checkIns.first {
-                        Label("Checked in at \(latest.localTime): \(CheckInModel.moodWords(latest.mood))", systemImage: "checkmark.circle")
+                        Label(
+                            "Checked in at \(latest.date.formatted(date: .omitted, time: .shortened)): \(CheckInModel.moodWords(latest.mood))",
+                            systemImage: "checkmark.circle")
                     }
                     Button {
                         checkingIn = true

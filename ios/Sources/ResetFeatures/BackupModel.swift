@@ -54,7 +54,7 @@ public final class BackupModel {
         do {
             try? FileManager.default.removeItem(at: folder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let url = folder.appendingPathComponent("reset-backup-\(try await store.today()).resetbackup")
+            let url = folder.appendingPathComponent("reset-backup-\(try await store.today().isoDay).resetbackup")
             let summary = try await store.createBackup(to: url, passphrase: passphrase, progress: progressHandler)
             progress = 1
             confirmation = ""

@@ -48,11 +48,11 @@ public final class ExportModel {
     }
 
     /// The file name for a format: PDF and FHIR JSON are single files, CSV a zip of tables.
-    public static func fileName(_ format: ExportFormat, to date: String) -> String {
+    public static func fileName(_ format: ExportFormat, to date: DateComponents) -> String {
         switch format {
-        case .pdf: return "reset-report-\(date).pdf"
-        case .fhir: return "reset-fhir-\(date).json"
-        case .csv: return "reset-tables-\(date).zip"
+        case .pdf: return "reset-report-\(date.isoDay).pdf"
+        case .fhir: return "reset-fhir-\(date.isoDay).json"
+        case .csv: return "reset-tables-\(date.isoDay).zip"
         }
     }
 

@@ -92,8 +92,8 @@ public final class CheckInHistoryModel {
     /// One day's check-ins.
     public struct Day: Equatable {
         public let checkIns: [CheckIn]
-        /// The day as the core wrote it on its check-ins.
-        public var localDate: String { checkIns.first?.localDate ?? "" }
+        /// The local day the core stored on its check-ins.
+        public var localDate: DateComponents? { checkIns.first?.localDate }
     }
 
     public private(set) var days: Loadable<[Day]> = .idle

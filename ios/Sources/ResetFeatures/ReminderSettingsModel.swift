@@ -69,8 +69,8 @@ public final class ReminderSettingsModel {
     /// Deletes a rule.
     public func remove(_ id: String) async { await change { try await self.store.removeReminder(id) } }
 
-    /// Pauses a rule until a date (`YYYY-MM-DD`).
-    public func pause(_ id: String, until: String) async {
+    /// Pauses a rule until a local day.
+    public func pause(_ id: String, until: DateComponents) async {
         await change { _ = try await self.store.pauseReminder(id, until: until) }
     }
 
@@ -109,16 +109,16 @@ public final class ReminderSettingsModel {
         }
         var parts = [displayName(rule.kind), rule.times.joined(separator: ", "), days]
         if let quiet = rule.quietHours { parts.append("Quiet \(quiet.start)–\(quiet.end)") }
-        if let paused = rule.pausedUntil { parts.append("Paused until \(paused)") }
+        if let paused = rule.pausedUntil { parts.append("Paused until \(paused.isoDay)") }
         return parts.joined(separator: " · ")
     }
 
-    /// A pause's end date as the core takes it (`YYYY-MM-DD`), for a date picked on screen.
-    public static func dayText(_ date: Date, in zone: TimeZone = .current) -> String {
+    /// A pause's end day as the core takes it (year, month, day), for a date picked on screen.
+    public static func localDay(_ date: Date, in zone: TimeZone = .current) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        return DateComponents(year: parts.year, month: parts.month, day: parts.day)
     }
 }
 

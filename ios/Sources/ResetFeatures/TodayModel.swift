@@ -3,8 +3,8 @@ import Observation
 
 /// What the Today screen shows, all from the core.
 public struct TodaySnapshot: Equatable {
-    /// The person's local date, `YYYY-MM-DD`.
-    public let date: String
+    /// The person's local date.
+    public let date: DateComponents
     /// Today's check-ins, newest first.
     public let checkIns: [CheckIn]
     /// The programme in progress (id and title), if any.

@@ -42,12 +42,14 @@ extension OutcomeCategory {
 
 extension AssessmentRecord {
     /// When it was completed.
-    public var takenAtDate: Date { Date(timeIntervalSince1970: TimeInterval(takenAtMs) / 1000) }
+    public var takenAtDate: Date { taken.at }
+    /// The local day it belongs to.
+    public var localDate: DateComponents { taken.localDate }
 }
 
 extension SafetyEvent {
     /// When the signpost was shown.
-    public var occurredAtDate: Date { Date(timeIntervalSince1970: TimeInterval(occurredAtMs) / 1000) }
+    public var occurredAtDate: Date { occurred.at }
 }
 
 extension ResetStore {
@@ -71,7 +73,7 @@ extension ResetStore {
     ) throws -> TakenAssessment {
         try companion.takeAssessment(
             instrument: instrument, answers: answers,
-            takenAtMs: date.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }, region: region
+            takenAt: date, region: region
         )
     }
 
@@ -80,9 +82,9 @@ extension ResetStore {
         try companion.assessmentHistory(instrument: instrument)
     }
 
-    /// Starts a new episode of care (`YYYY-MM-DD`, default today); outcomes count from it.
+    /// Starts a new episode of care on a local day (default today); outcomes count from it.
     @discardableResult
-    public func startEpisode(on startDate: String? = nil) throws -> Episode {
+    public func startEpisode(on startDate: DateComponents? = nil) throws -> Episode {
         try companion.startAssessmentEpisode(startDate: startDate)
     }
 

@@ -6,10 +6,10 @@ import Foundation
 
 /// What a therapist export includes.
 public struct TherapistExport: Equatable, Sendable {
-    /// First local day included, `YYYY-MM-DD`; `nil` = from the first record.
-    public var from: String?
-    /// Last local day included, `YYYY-MM-DD`; `nil` = today.
-    public var to: String?
+    /// First local day included; `nil` = from the first record.
+    public var from: DateComponents?
+    /// Last local day included; `nil` = today.
+    public var to: DateComponents?
     /// Sections to include; `nil` = every section (the journal holds only the entries the
     /// person marked shared).
     public var include: [ExportSection]?
@@ -18,7 +18,10 @@ public struct TherapistExport: Equatable, Sendable {
     /// Paper size of the PDF.
     public var pageSize: PageSize
 
-    public init(from: String? = nil, to: String? = nil, include: [ExportSection]? = nil, name: String? = nil, pageSize: PageSize = .a4) {
+    public init(
+        from: DateComponents? = nil, to: DateComponents? = nil, include: [ExportSection]? = nil, name: String? = nil,
+        pageSize: PageSize = .a4
+    ) {
         self.from = from
         self.to = to
         self.include = include

@@ -73,13 +73,13 @@ public enum HealthSample: Equatable, Sendable {
         self = .mindfulSession(start: session.startDate, end: session.endDate, externalID: session.externalId, timeZone: session.timeZone)
     }
 
-    /// State of Mind for a check-in; `nil` if its instant cannot be read. The note and tags stay behind.
+    /// State of Mind for a check-in (its instant is typed, so this never fails today). The note and tags stay behind.
     public init?(_ checkIn: CheckIn) {
-        guard let date = checkIn.date else { return nil }
+        let date = checkIn.date
         self = .stateOfMind(
             date: date, daily: checkIn.kind == .dailyMood, valence: checkIn.valence,
             labels: checkIn.labels.map(\.healthKitRawValue), associations: checkIn.areas.map(\.healthKitRawValue),
-            syncID: "reset-checkin-\(checkIn.id)", timeZone: checkIn.timeZone
+            syncID: "reset-checkin-\(checkIn.id)", timeZone: checkIn.captured.timeZone
         )
     }
 
@@ -101,7 +101,7 @@ public enum HealthSample: Equatable, Sendable {
         }
         self = .assessment(
             instrument: record.instrument, date: record.takenAtDate, answers: answers,
-            syncID: "reset-assessment-\(record.id)", timeZone: record.zone
+            syncID: "reset-assessment-\(record.id)", timeZone: record.taken.timeZone
         )
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-// Check-ins, journal entries, search and insights (issue 5), in Swift's idiom: dates as
-// `Date`, defaults for optional parts, `throws` with `ResetError`. Domain rules stay in Rust.
+// Check-ins, journal entries, search and insights (issue 5), in Swift's idiom: instants as
+// `Date`, local days as `DateComponents` (year-month-day), defaults for optional parts, `throws`
+// with `ResetError`. Domain rules stay in Rust; no date text is formatted or parsed here.
 
 extension ResetStore {
     /// Records how the person feels: `mood` 1 (very unpleasant) … 7 (very pleasant).
@@ -19,13 +20,13 @@ extension ResetStore {
     ) throws -> CheckIn {
         let input = CheckInInput(
             mood: mood, kind: kind, labels: labels, areas: areas, note: note, tags: tags,
-            at: date.map(rfc3339)
+            at: date
         )
         return try companion.checkIn(input: input)
     }
 
-    /// Check-ins whose local day lies in the range (`YYYY-MM-DD`, either end open), newest first.
-    public func checkIns(from: String? = nil, to: String? = nil) throws -> [CheckIn] {
+    /// Check-ins whose local day lies in the range (either end open), newest first.
+    public func checkIns(from: DateComponents? = nil, to: DateComponents? = nil) throws -> [CheckIn] {
         try companion.checkIns(from: from, to: to)
     }
 
@@ -33,7 +34,7 @@ extension ResetStore {
     public func deleteCheckIn(_ id: String) throws { try companion.deleteCheckIn(id: id) }
 
     /// Mood per local day (default: the 30 days up to today).
-    public func moodCalendar(from: String? = nil, to: String? = nil) throws -> [MoodDay] {
+    public func moodCalendar(from: DateComponents? = nil, to: DateComponents? = nil) throws -> [MoodDay] {
         try companion.moodCalendar(from: from, to: to)
     }
 
@@ -44,7 +45,7 @@ extension ResetStore {
     ) throws -> JournalEntry {
         try companion.addJournalEntry(
             input: JournalInput(
-                body: body, tags: tags, sharedWithTherapist: sharedWithTherapist, at: date.map(rfc3339)
+                body: body, tags: tags, sharedWithTherapist: sharedWithTherapist, at: date
             ))
     }
 
@@ -52,7 +53,7 @@ extension ResetStore {
     public func journalEntry(_ id: String) throws -> JournalEntry { try companion.journalEntry(id: id) }
 
     /// Entries in a local-day range, optionally of one kind, newest first.
-    public func journalEntries(from: String? = nil, to: String? = nil, kind: JournalKind? = nil) throws -> [JournalEntry] {
+    public func journalEntries(from: DateComponents? = nil, to: DateComponents? = nil, kind: JournalKind? = nil) throws -> [JournalEntry] {
         try companion.journalEntries(filter: JournalFilter(from: from, to: to, kind: kind))
     }
 
@@ -60,7 +61,7 @@ extension ResetStore {
     @discardableResult
     public func editJournalEntry(_ id: String, body: JournalBody? = nil, tags: [String]? = nil, at date: Date? = nil) throws -> JournalEntry
     {
-        try companion.editJournalEntry(id: id, edit: JournalEdit(body: body, tags: tags, at: date.map(rfc3339)))
+        try companion.editJournalEntry(id: id, edit: JournalEdit(body: body, tags: tags, at: date))
     }
 
     /// Deletes an entry from the table and the search index.
@@ -80,16 +81,9 @@ extension ResetStore {
     }
 
     /// Patterns over a range (default: the 30 days up to today).
-    public func insights(from: String? = nil, to: String? = nil) throws -> Insights {
+    public func insights(from: DateComponents? = nil, to: DateComponents? = nil) throws -> Insights {
         try companion.insights(from: from, to: to)
     }
-}
-
-/// RFC 3339 with a `Z`, as the core expects for `at`.
-private func rfc3339(_ date: Date) -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    return f.string(from: date)
 }
 
 extension JournalBody {
@@ -106,7 +100,16 @@ extension JournalBody {
 
 extension CheckIn {
     /// The instant the check-in is about.
-    public var date: Date? { ISO8601DateFormatter().date(from: at) }
+    public var date: Date { captured.at }
+    /// The local day it belongs to (fixed when it was captured).
+    public var localDate: DateComponents { captured.localDate }
+}
+
+extension JournalEntry {
+    /// The instant the entry is about.
+    public var date: Date { captured.at }
+    /// The local day it belongs to (fixed when it was captured).
+    public var localDate: DateComponents { captured.localDate }
 }
 
 extension EmotionLabel {
@@ -127,7 +130,7 @@ extension LifeArea {
         /// The check-in as a HealthKit sample (note and tags stay in the encrypted profile).
         public var stateOfMind: HKStateOfMind {
             HKStateOfMind(
-                date: date ?? Date(),
+                date: date,
                 kind: kind == .dailyMood ? .dailyMood : .momentaryEmotion,
                 valence: valence,
                 labels: labels.compactMap { HKStateOfMind.Label(rawValue: $0.healthKitRawValue) },

@@ -2,7 +2,7 @@ import Foundation
 
 /// Programmes (the Reset Series) and practice sessions.
 ///
-/// Thin, idiomatic wrappers: `Date` in, `Date` out where the core speaks Unix milliseconds.
+/// Thin, idiomatic wrappers: instants are `Date`, local days `DateComponents`, both typed by the core.
 /// The rules (unlock times, pauses, habit strength) all live in the Rust core.
 extension ResetStore {
     /// Every programme on offer, sorted by id.
@@ -19,7 +19,7 @@ extension ResetStore {
     /// - Throws: `ResetError.Conflict` while another programme is in progress.
     @discardableResult
     public func startProgramme(_ id: String, at date: Date? = nil) throws -> ProgrammeProgress {
-        try companion.startProgramme(id: id, atUnixMs: date.map(programmeMillis))
+        try companion.startProgramme(id: id, at: date)
     }
 
     /// Today's steps: done today, open now, or opening next (with `unlockDate`).
@@ -34,7 +34,7 @@ extension ResetStore {
     ///   nothing is stored.
     @discardableResult
     public func completeStep(_ stepId: String, at date: Date? = nil) throws -> StepCompletion {
-        try companion.completeProgrammeStep(stepId: stepId, atUnixMs: date.map(programmeMillis))
+        try companion.completeProgrammeStep(stepId: stepId, at: date)
     }
 
     /// Sets the programme in progress aside (progress is kept). Returns its id, if any.
@@ -69,18 +69,18 @@ extension ResetStore {
                 actualMinutes: minutes,
                 plannedMinutes: planned,
                 completed: completed,
-                startedAtUnixMs: startedAt.map(programmeMillis),
+                startedAt: startedAt,
                 stepId: stepId
             ))
     }
 
-    /// Sessions between two local days (`YYYY-MM-DD`, either open), oldest first.
-    public func practiceSessions(from: String? = nil, to: String? = nil) throws -> [PracticeSession] {
+    /// Sessions between two local days (either open), oldest first.
+    public func practiceSessions(from: DateComponents? = nil, to: DateComponents? = nil) throws -> [PracticeSession] {
         try companion.practiceSessions(from: from, to: to)
     }
 
     /// Minutes per day and week, days practised this week, habit strength, and the streak unless hidden.
-    public func practiceSummary(from: String? = nil, to: String? = nil) throws -> PracticeSummary {
+    public func practiceSummary(from: DateComponents? = nil, to: DateComponents? = nil) throws -> PracticeSummary {
         try companion.practiceSummary(from: from, to: to)
     }
 
@@ -90,16 +90,20 @@ extension ResetStore {
 
 extension StepProgress {
     /// When a locked step opens.
-    public var unlockDate: Date? { unlocksAt.flatMap(programmeInstant) }
+    public var unlockDate: Date? { unlocksAt?.at }
     /// When the step was completed.
-    public var completedDate: Date? { completedAt.flatMap(programmeInstant) }
+    public var completedDate: Date? { completedAt?.at }
 }
 
 extension PracticeSession {
     /// Start of the session (HealthKit `startDate`).
-    public var startDate: Date { Date(timeIntervalSince1970: Double(startUnixMs) / 1000) }
+    public var startDate: Date { started.at }
     /// End of the session (HealthKit `endDate`).
-    public var endDate: Date { Date(timeIntervalSince1970: Double(endUnixMs) / 1000) }
+    public var endDate: Date { endedAt }
+    /// The IANA zone the person was in.
+    public var timeZone: String { started.timeZone }
+    /// The local day it counts for.
+    public var localDate: DateComponents { started.localDate }
 }
 
 #if canImport(HealthKit)
@@ -120,12 +124,3 @@ extension PracticeSession {
         }
     }
 #endif
-
-private func programmeMillis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-
-/// Reads the RFC 3339 instants the core writes (`2027-03-29T00:00:00+01:00`).
-private func programmeInstant(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.date(from: text)
-}

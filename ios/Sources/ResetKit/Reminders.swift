@@ -32,9 +32,9 @@ extension ResetStore {
     /// Deletes a rule; resync afterwards so its notifications are cancelled.
     public func removeReminder(_ id: String) throws { try companion.removeReminder(id: id) }
 
-    /// Pauses a rule until `until` (`YYYY-MM-DD`): it fires again on that date.
+    /// Pauses a rule until the local day `until`: it fires again on that date.
     @discardableResult
-    public func pauseReminder(_ id: String, until: String) throws -> ReminderRule {
+    public func pauseReminder(_ id: String, until: DateComponents) throws -> ReminderRule {
         try companion.pauseReminder(id: id, until: until)
     }
 
@@ -80,13 +80,13 @@ extension ResetStore {
 extension PlanOptions {
     /// The next week, at most 60 notifications (iOS keeps 64 pending and drops extras silently).
     public static let iOS = PlanOptions(
-        fromUnixMs: nil, untilUnixMs: nil, limit: nil, platform: .ios, exactAlarmsAllowed: false
+        from: nil, until: nil, limit: nil, platform: .ios, exactAlarmsAllowed: false
     )
 }
 
 extension PlannedNotification {
     /// The instant to fire at, already resolved by the core for the device's zone.
-    public var fireDate: Date { Date(timeIntervalSince1970: TimeInterval(fireAtUnixMs) / 1000) }
+    public var fireDate: Date { fireAt }
 }
 
 /// One request for the notification centre, built from a planned notification.

@@ -30,8 +30,8 @@ public actor ResetStore {
     /// Path, schema version, zone and record counts.
     public func status() throws -> Status { try companion.status() }
 
-    /// Today's local date for the person, `YYYY-MM-DD`.
-    public func today() throws -> String { try companion.today() }
+    /// Today's local date for the person (year, month, day).
+    public func today() throws -> DateComponents { try companion.today() }
 
     /// Call when `NSSystemTimeZoneDidChange` fires.
     public func setTimeZone(_ zone: TimeZone) throws { try companion.setTimeZone(zone: zone.identifier) }

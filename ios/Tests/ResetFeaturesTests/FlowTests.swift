@@ -238,14 +238,14 @@ final class TodayFlowTests: XCTestCase {
         XCTAssertEqual(today.secondsUntilNextDay(), 30, accuracy: 0.001)
         try await store.checkIn(mood: 3)
         await today.load()
-        XCTAssertEqual(today.state.value?.date, "2027-06-30")
+        XCTAssertEqual(today.state.value?.date, DateComponents(year: 2027, month: 6, day: 30))
         XCTAssertEqual(today.state.value?.checkIns.count, 1)
 
         await today.dayMayHaveChanged()
-        XCTAssertEqual(today.state.value?.date, "2027-06-30", "not midnight yet: nothing to do")
+        XCTAssertEqual(today.state.value?.date, DateComponents(year: 2027, month: 6, day: 30), "not midnight yet: nothing to do")
         clock.set(beforeMidnight.addingTimeInterval(35))
         await today.dayMayHaveChanged()
-        XCTAssertEqual(today.state.value?.date, "2027-07-01")
+        XCTAssertEqual(today.state.value?.date, DateComponents(year: 2027, month: 7, day: 1))
         XCTAssertEqual(today.state.value?.checkIns.count, 0, "yesterday's check-in is not today's")
         XCTAssertEqual(today.secondsUntilNextDay(), 86_400 - 5, accuracy: 0.001)
 

@@ -130,8 +130,8 @@ final class ReminderOptionsTests: XCTestCase {
         XCTAssertEqual(rule.quietHours, QuietHours(start: "22:00", end: "07:00"))
         XCTAssertEqual(ReminderSettingsModel.summary(rule), "Meditation · 07:30 · Mon, Wed, Fri · Quiet 22:00–07:00")
 
-        let until = ReminderSettingsModel.dayText(fixedNow.addingTimeInterval(7 * 86_400), in: london)
-        XCTAssertEqual(until, "2027-04-04")
+        let until = ReminderSettingsModel.localDay(fixedNow.addingTimeInterval(7 * 86_400), in: london)
+        XCTAssertEqual(until, DateComponents(year: 2027, month: 4, day: 4))
         await model.pause(rule.id, until: until)
         let paused = try XCTUnwrap(model.rules.value?.first)
         XCTAssertTrue(ReminderSettingsModel.summary(paused).hasSuffix("Paused until 2027-04-04"))

@@ -56,7 +56,7 @@ final class ReminderSettingsModelTests: XCTestCase {
         XCTAssertTrue(centre.pending.isEmpty, "a disabled rule's notifications are cancelled")
         await model.setEnabled(rule.id, true)
         XCTAssertEqual(centre.pending.count, 7)
-        await model.pause(rule.id, until: "2027-04-01")
+        await model.pause(rule.id, until: DateComponents(year: 2027, month: 4, day: 1))
         XCTAssertTrue(centre.pending.values.allSatisfy { $0.fireDate >= ISO8601DateFormatter().date(from: "2027-03-31T23:00:00Z")! })
         await model.resume(rule.id)
         await model.remove(rule.id)
@@ -131,7 +131,8 @@ final class ExportModelTests: XCTestCase {
     func testAnInvalidRangeIsShownOnItsField() async throws {
         let scratch = try Scratch()
         let model = ExportModel(store: try openStore(scratch), folder: scratch.url.appendingPathComponent("exports"))
-        model.export.from = "2027-13-01"
+        model.export.from = DateComponents(year: 2027, month: 3, day: 30)
+        model.export.to = DateComponents(year: 2027, month: 3, day: 1)
         await model.refreshPreview()
         XCTAssertNil(model.preview)
         XCTAssertEqual(model.error?.field, "from")

@@ -10,7 +10,7 @@ final class TodayModelTests: XCTestCase {
         XCTAssertEqual(model.state, .idle)
         await model.load()
         let today = try XCTUnwrap(model.state.value)
-        XCTAssertEqual(today.date, "2027-03-28")
+        XCTAssertEqual(today.date, DateComponents(year: 2027, month: 3, day: 28))
         XCTAssertFalse(today.hasCheckedIn)
         XCTAssertNil(today.programmeTitle)
         XCTAssertNil(today.step)

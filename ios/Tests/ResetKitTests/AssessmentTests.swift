@@ -158,13 +158,13 @@ final class AssessmentTests: XCTestCase {
         let history = try await store.assessmentHistory("phq9")
         XCTAssertEqual(history.map(\.total), [16, 3])
         XCTAssertEqual(history.first?.takenAtDate, march)
-        XCTAssertEqual(history.last?.localDate, "2027-03-28")
+        XCTAssertEqual(history.last?.localDate, day("2027-03-28"))
         let outcome = try await store.episodeOutcome()
-        XCTAssertEqual(outcome.episode?.startDate, "2027-03-01")
+        XCTAssertEqual(outcome.episode?.startDate, day("2027-03-01"))
         XCTAssertEqual(outcome.summary?.category, .reliableRecovery)
         try await store.setCadence("phq9", everyDays: 7)
         let next = try await store.dueAssessments()
-        XCTAssertEqual(next.upcoming.map(\.dueDate), ["2027-04-04", "2027-04-11"])
+        XCTAssertEqual(next.upcoming.map(\.dueDate), [day("2027-04-04"), day("2027-04-11")])
     }
 
     func testTheInstrumentCatalogueIsDataWithCitations() throws {

@@ -24,7 +24,7 @@ private func ms(_ text: String) -> Int64 {
 }
 
 final class ExportTests: XCTestCase {
-    private let q1 = TherapistExport(from: "2027-01-01", to: "2027-03-27", include: TherapistExport.everySection)
+    private let q1 = TherapistExport(from: day("2027-01-01"), to: day("2027-03-27"), include: TherapistExport.everySection)
 
     /// GAD-7 11 → 4 and PHQ-9 12 → 3 (one PHQ-9 with item 9 = 1), a check-in with a note,
     /// one shared and one private journal entry.
@@ -38,7 +38,8 @@ final class ExportTests: XCTestCase {
             ("phq9", "1,1,1,0,0,0,0,0,0", "2027-03-01T10:05:00Z"),
         ] {
             _ = try store.companion.takeAssessment(
-                instrument: id, answers: try parseAssessmentAnswers(text: answers), takenAtMs: ms(at), region: "GB")
+                instrument: id, answers: try parseAssessmentAnswers(text: answers),
+                takenAt: Date(timeIntervalSince1970: Double(ms(at)) / 1000), region: "GB")
         }
         try await store.checkIn(mood: 3, note: "a private note", at: ISO8601DateFormatter().date(from: "2027-01-05T08:00:00Z"))
         try await store.addJournalEntry(

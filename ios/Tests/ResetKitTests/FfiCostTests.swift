@@ -20,15 +20,15 @@ final class FfiCostTests: XCTestCase {
                     tags: ["sleep", "walk"], at: at)
             }
         }
-        let month = try await store.checkIns(from: "2027-02-01", to: "2027-02-28")
+        let month = try await store.checkIns(from: day("2027-02-01"), to: day("2027-02-28"))
         XCTAssertEqual(month.count, 84)
 
         let iterations = 300
-        for _ in 0..<20 { _ = try await store.checkIns(from: "2027-02-01", to: "2027-02-28") }
+        for _ in 0..<20 { _ = try await store.checkIns(from: day("2027-02-01"), to: day("2027-02-28")) }
         var samples: [UInt64] = []
         for _ in 0..<iterations {
             let start = DispatchTime.now().uptimeNanoseconds
-            let records = try await store.checkIns(from: "2027-02-01", to: "2027-02-28")
+            let records = try await store.checkIns(from: day("2027-02-01"), to: day("2027-02-28"))
             samples.append(DispatchTime.now().uptimeNanoseconds - start)
             XCTAssertEqual(records.count, 84)
         }
@@ -36,7 +36,7 @@ final class FfiCostTests: XCTestCase {
         let swiftMedian = Double(samples[samples.count / 2])
         let rustMedian = Double(
             try await store.companion.debugTimeCheckIns(
-                from: "2027-02-01", to: "2027-02-28", iterations: UInt32(iterations)))
+                from: day("2027-02-01"), to: day("2027-02-28"), iterations: UInt32(iterations)))
         let boundary = max(0, swiftMedian - rustMedian)
         print(
             String(

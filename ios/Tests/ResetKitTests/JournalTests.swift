@@ -21,7 +21,7 @@ final class JournalTests: XCTestCase {
             mood: 6, labels: [.calm, .grateful], areas: [.selfCare], note: "Tea in the garden", tags: ["Garden"], at: at)
         XCTAssertEqual(checkIn.valence, 2.0 / 3.0, accuracy: 1e-12)
         XCTAssertEqual(checkIn.valenceClassification, .pleasant)
-        XCTAssertEqual(checkIn.localDate, "2026-07-01")
+        XCTAssertEqual(checkIn.localDate, day("2026-07-01"))
         XCTAssertEqual(checkIn.tags, ["garden"])
         XCTAssertEqual(checkIn.date, at)
         XCTAssertEqual(LifeArea.selfCare.healthKitRawValue, 13)
@@ -29,7 +29,7 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(try moodFromValence(valence: checkIn.valence), 6)
         let listed = try await store.checkIns()
         XCTAssertEqual(listed.map(\.id), [checkIn.id])
-        let days = try await store.moodCalendar(from: "2026-07-01", to: "2026-07-31")
+        let days = try await store.moodCalendar(from: day("2026-07-01"), to: day("2026-07-31"))
         XCTAssertEqual(days.first?.average, 6)
     }
 
@@ -63,7 +63,7 @@ final class JournalTests: XCTestCase {
         let scratch = try Scratch()
         let store = try openStore(scratch)
         try await store.addJournalEntry(try JournalBody.decode(try journalFixture("thought"), kind: .thought))
-        let insights = try await store.insights(from: "2027-03-01", to: "2027-03-31")
+        let insights = try await store.insights(from: day("2027-03-01"), to: day("2027-03-31"))
         XCTAssertEqual(insights.thoughtRecordCount, 1)
         XCTAssertEqual(insights.emotionChanges.first(where: { $0.label == .anxious })?.averageChange, -40)
         XCTAssertEqual(insights.byWeekday.count, 7)

@@ -44,7 +44,7 @@ final class ProgrammeTests: XCTestCase {
         let done = try await store.completeStep("day-1")
         XCTAssertFalse(done.alreadyCompleted)
         XCTAssertEqual(done.next?.status, .locked)
-        XCTAssertEqual(done.next?.unlocksAt, "2027-03-29T00:00:00+01:00")
+        XCTAssertEqual(done.next?.unlocksAt.map { localText($0.at, TimeZone(identifier: $0.timeZone)!) }, "2027-03-29T00:00:00+01:00")
         XCTAssertEqual(done.next?.unlockDate, Date(timeIntervalSince1970: 1_806_274_800))
         let again = try await store.completeStep("day-1")
         XCTAssertTrue(again.alreadyCompleted)
@@ -85,7 +85,7 @@ final class ProgrammeTests: XCTestCase {
         XCTAssertEqual(session.endDate, fixedNow)
         XCTAssertEqual(session.healthConnectType, "MINDFULNESS_SESSION_TYPE_BREATHING")
         XCTAssertEqual(session.startUtcOffsetSeconds, 3600)
-        XCTAssertEqual(session.localDate, "2027-03-28")
+        XCTAssertEqual(session.localDate, day("2027-03-28"))
         let summary = try await store.practiceSummary()
         XCTAssertEqual(summary.daysPractisedThisWeek, 1)
         XCTAssertEqual(summary.minutesThisWeek, 10)
@@ -115,7 +115,7 @@ final class ProgrammeTests: XCTestCase {
             try await store.completeStep(v.completed, at: completedAt)
             let next = try await store.programmeProgress()?.steps.first { $0.id == v.next }
             XCTAssertEqual(next?.status, .locked, v.name)
-            XCTAssertEqual(next?.unlocksAt, v.unlocksAt, v.name)
+            XCTAssertEqual(next?.unlocksAt.map { localText($0.at, TimeZone(identifier: $0.timeZone)!) }, v.unlocksAt, v.name)
         }
     }
 

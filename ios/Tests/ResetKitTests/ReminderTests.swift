@@ -60,7 +60,7 @@ final class ReminderTests: XCTestCase {
         try await ReminderScheduler(store: store, centre: centre).resync()
         XCTAssertEqual(centre.pending.count, 60)
         let all = try await store.reminderPlan(
-            PlanOptions(fromUnixMs: nil, untilUnixMs: nil, limit: nil, platform: .any, exactAlarmsAllowed: false))
+            PlanOptions(from: nil, until: nil, limit: nil, platform: .any, exactAlarmsAllowed: false))
         XCTAssertEqual(all.count, 84)
         XCTAssertEqual(centre.sortedDates, all.prefix(60).map(\.fireDate), "the soonest 60")
     }
@@ -77,7 +77,8 @@ final class ReminderTests: XCTestCase {
         XCTAssertFalse(moved.added.isEmpty)
         XCTAssertTrue(Set(moved.added).isSubset(of: londonIDs), "same rule and local date, same id")
         let plan = try await store.reminderPlan()
-        XCTAssertTrue(plan.allSatisfy { $0.local.hasSuffix("T21:00:00+09:00") })
+        XCTAssertTrue(
+            plan.allSatisfy { localText($0.fireAt, TimeZone(secondsFromGMT: Int($0.utcOffsetSeconds))!).hasSuffix("T21:00:00+09:00") })
         XCTAssertEqual(centre.sortedDates, plan.map(\.fireDate))
     }
 
@@ -101,7 +102,7 @@ final class ReminderTests: XCTestCase {
         let centre = FakeCentre()
         let scheduler = ReminderScheduler(store: store, centre: centre)
         try await scheduler.resync()
-        let today = try await store.reminderPlan().filter { $0.localDate == "2027-03-28" }
+        let today = try await store.reminderPlan().filter { $0.localDate == day("2027-03-28") }
         XCTAssertEqual(today.count, 2)
 
         try await scheduler.handle(ReminderAction(actionIdentifier: ReminderAction.snoozeIdentifier), notificationID: today[0].id)
@@ -139,14 +140,16 @@ final class ReminderTests: XCTestCase {
                 "programme": .programme, "assessment": .assessment,
             ][c["kind"] as! String]!
             try await store.addReminder(kind, at: [c["at"] as! String])
-            let ms = { (key: String) in Int64(iso(c[key] as! String).timeIntervalSince1970 * 1000) }
             let plan = try await store.reminderPlan(
                 PlanOptions(
-                    fromUnixMs: ms("from"), untilUnixMs: ms("until"), limit: nil, platform: .ios, exactAlarmsAllowed: false
+                    from: iso(c["from"] as! String), until: iso(c["until"] as! String), limit: nil, platform: .ios,
+                    exactAlarmsAllowed: false
                 ))
             let expected = (c["expected"] as! [[String: String]])
-            XCTAssertEqual(plan.map(\.fireAt), expected.map { $0["fire_at"]! }, c["name"] as! String)
-            XCTAssertEqual(plan.map(\.local), expected.map { $0["local"]! }, c["name"] as! String)
+            XCTAssertEqual(plan.map(\.fireAt), expected.map { iso($0["fire_at"]!) }, c["name"] as! String)
+            XCTAssertEqual(
+                plan.map { localText($0.fireAt, TimeZone(secondsFromGMT: Int($0.utcOffsetSeconds))!) }, expected.map { $0["local"]! },
+                c["name"] as! String)
         }
     }
 }

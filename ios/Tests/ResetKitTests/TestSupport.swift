@@ -22,6 +22,21 @@ let london = TimeZone(identifier: "Europe/London")!
 let fixedNow = Date(timeIntervalSince1970: 1_806_224_400)
 
 /// Opens a store with a fixed clock in London.
+/// A local day written as text, for test readability (the app never parses dates for the core).
+func day(_ text: String) -> DateComponents {
+    let p = text.split(separator: "-").map { Int($0)! }
+    return DateComponents(year: p[0], month: p[1], day: p[2])
+}
+
+/// An instant in a fixed offset or zone, RFC 3339 with offset, as the CLI's JSON writes it.
+func localText(_ date: Date, _ zone: TimeZone) -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.timeZone = zone
+    f.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxx"
+    return f.string(from: date)
+}
+
 func openStore(_ scratch: Scratch, key: Data = keyA, clock: Clock = FixedClock(fixedNow)) throws -> ResetStore {
     try ResetStore(databaseURL: scratch.database, key: key, timeZone: london, clock: clock)
 }

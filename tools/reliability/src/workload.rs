@@ -207,7 +207,7 @@ pub fn op(c: &Companion, n: u64, mix: Mix) -> Result<Ack, ResetError> {
                 actual_minutes: u32::try_from(n % 30).unwrap_or(0) + 1,
                 planned_minutes: Some(10),
                 completed: !n.is_multiple_of(4),
-                started_at_unix_ms: None,
+                started_at: None,
                 step_id: None,
             })?;
             ack(

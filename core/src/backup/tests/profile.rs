@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use crate::assessment::{self, Answer, TakenAt};
 use crate::checkin::{self, CheckInInput, MoodKind};
 use crate::journal::{self, JournalBody, JournalInput, JournalKind};
-use crate::practice::{self, PracticeSessionInput, PracticeTechnique};
+use crate::practice::{PracticeSessionInput, PracticeTechnique};
 use crate::store::Store;
 
 /// Where the generated person lives.
@@ -102,7 +102,7 @@ pub fn generate(store: &mut Store, days: u32) {
                             } else {
                                 vec![]
                             },
-                            at: Some(crate::time::format_utc(at)),
+                            at: Some(at.into()),
                             ..CheckInInput::default()
                         };
                         checkin::add(tx, input, now, ZONE)?;
@@ -113,7 +113,7 @@ pub fn generate(store: &mut Store, days: u32) {
                             body: JournalBody::from_text(kind, &sentence(seed, 60)),
                             tags: vec!["evening".into()],
                             shared_with_therapist: day % 10 == 0,
-                            at: Some(crate::time::format_utc(morning + Duration::hours(13))),
+                            at: Some((morning + Duration::hours(13)).into()),
                         };
                         journal::entries::add(tx, input, now, ZONE)?;
                     }
@@ -127,12 +127,10 @@ pub fn generate(store: &mut Store, days: u32) {
                             actual_minutes: 5 + (day % 15),
                             planned_minutes: Some(10),
                             completed: day % 7 != 0,
-                            started_at_unix_ms: Some(
-                                (morning + Duration::hours(12)).timestamp_millis(),
-                            ),
+                            started_at: Some((morning + Duration::hours(12)).into()),
                             step_id: None,
                         };
-                        practice::session::log(tx, catalogue, &input, now, ZONE)?;
+                        crate::programme::log_practice(tx, catalogue, &input, now, ZONE)?;
                     }
                     if day % 14 == 0 {
                         let when = TakenAt {

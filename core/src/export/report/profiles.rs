@@ -94,7 +94,7 @@ pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
                         mood: *mood,
                         labels: labels.clone(),
                         areas: areas.clone(),
-                        at: Some(at.to_rfc3339()),
+                        at: Some((*at).into()),
                         ..Default::default()
                     },
                     now,
@@ -108,7 +108,7 @@ pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
                         body: JournalBody::from_text(JournalKind::Free, text),
                         tags: vec![],
                         shared_with_therapist: true,
-                        at: Some(at.to_rfc3339()),
+                        at: Some((*at).into()),
                     },
                     now,
                     p.journal_zone.unwrap_or(LONDON),

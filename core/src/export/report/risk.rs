@@ -123,7 +123,7 @@ fn signposts(l: &mut Layout, snap: &Snapshot) {
             let title = assessment::instrument(&e.instrument)
                 .map_or_else(|_| e.instrument.clone(), |i| i.title.clone());
             vec![
-                e.occurred_at.replace('T', " "),
+                e.occurred.local_time().replace('T', " "),
                 title,
                 words::signpost_reason(e.reason).into(),
                 e.region.clone(),

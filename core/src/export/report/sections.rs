@@ -65,7 +65,7 @@ fn instrument_chart(
 ) {
     let points: Vec<(NaiveDate, f32)> = records
         .iter()
-        .filter_map(|r| date(&r.local_date).map(|d| (d, r.total as f32)))
+        .filter_map(|r| Some(r.taken.local_date.date()).map(|d| (d, r.total as f32)))
         .collect();
     let (first, last) = (records.first(), records.last());
     let alt = match (first, last) {
@@ -75,10 +75,10 @@ fn instrument_chart(
             records.len(),
             f.total,
             f.severity.replace('_', " "),
-            f.local_date,
+            f.taken.local_date,
             z.total,
             z.severity.replace('_', " "),
-            z.local_date,
+            z.taken.local_date,
             ins.bands
                 .iter()
                 .map(|b| format!("{} {}–{}", b.label.to_lowercase(), b.min, b.max))
@@ -178,7 +178,7 @@ fn item_table(l: &mut Layout, ins: &Instrument, records: &[&AssessmentRecord]) {
             } else {
                 r.total.to_string()
             };
-            let mut row = vec![r.local_date.clone(), total, band];
+            let mut row = vec![r.taken.local_date.to_string(), total, band];
             row.extend(r.answers.iter().map(words::answer_cell));
             row
         })
@@ -404,7 +404,7 @@ pub fn practice(l: &mut Layout, snap: &Snapshot) {
     let (bucket, period, unit) = bucket_of(from, to);
     let mut minutes: BTreeMap<NaiveDate, f32> = BTreeMap::new();
     for p in &snap.practice {
-        if let Some(d) = date(&p.local_date) {
+        if let Some(d) = Some(p.started.local_date.date()) {
             *minutes.entry(bucket(d)).or_default() += p.actual_minutes as f32;
         }
     }
@@ -523,17 +523,17 @@ pub fn journal(l: &mut Layout, snap: &Snapshot) {
     for e in &snap.journal {
         // The zone's name beside entries made away from the person's current zone, so a
         // reader need not decode an offset.
-        let away = if e.time_zone == snap.scope.zone.name() {
+        let away = if e.captured.time_zone == snap.scope.zone.name() {
             String::new()
         } else {
-            format!(" ({})", e.time_zone)
+            format!(" ({})", e.captured.time_zone)
         };
         l.heading(
             2,
             &format!(
                 "{} — {}{away}",
                 journal_text::kind_title(e.kind),
-                e.local_time.replace('T', " ")
+                e.captured.local_time().replace('T', " ")
             ),
             30.0,
         );

@@ -86,8 +86,8 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
             ins.title.clone(),
             format!("{} / {}", last.total, ins.max_total),
             band,
-            last.local_date.clone(),
-            format!("{} on {}", first.total, first.local_date),
+            last.taken.local_date.to_string(),
+            format!("{} on {}", first.total, first.taken.local_date),
             words::change(first.total, last.total),
             records.len().to_string(),
         ]);
@@ -98,7 +98,7 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
 fn first_in_range(snap: &Snapshot) -> String {
     let part = |id: &str, title: &str| {
         snap.first(id)
-            .map(|r| format!("{title} {} on {}", r.total, r.local_date))
+            .map(|r| format!("{title} {} on {}", r.total, r.taken.local_date))
     };
     [part("phq9", "PHQ-9"), part("gad7", "GAD-7")]
         .into_iter()
@@ -148,13 +148,13 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
     let mut text = format!(
         "Paired first and last scores of {which}: PHQ-9 {} ({}) \u{2192} {} ({}); GAD-7 {} ({}) \u{2192} {} ({}).",
         pf.total,
-        pf.local_date,
+        pf.taken.local_date,
         pl.total,
-        pl.local_date,
+        pl.taken.local_date,
         gf.total,
-        gf.local_date,
+        gf.taken.local_date,
         gl.total,
-        gl.local_date,
+        gl.taken.local_date,
     );
     if pf.id == pl.id || gf.id == gl.id {
         text.push_str(

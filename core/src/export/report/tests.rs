@@ -275,7 +275,7 @@ fn entries_away_name_their_zone_and_a_partial_last_week_is_marked() {
             crate::export::tests::utc("2027-02-10T23:00:00Z"),
         )],
         journal_zone: Some(chrono_tz::America::New_York),
-        check_ins: every("2027-01-01T12:00:00Z", 1, 200)
+        check_ins: every("2027-01-01T12:00:00Z", 1, 195)
             .into_iter()
             .map(|at| (4, vec![], vec![], at, crate::export::tests::LONDON))
             .collect(),

@@ -238,7 +238,7 @@ fn an_unknown_field_or_newer_format_is_refused() {
         .1
         .replacen("\"minutes\": 5,", "\"minutes\": 5, \"minuets\": 5,", 1);
     assert!(
-        matches!(parse_pack(&typo), Err(Error::InvalidInput { ref field, .. }) if field == "json")
+        matches!(parse_pack(&typo).map_err(crate::error::to_public), Err(crate::ResetError::InvalidInput { ref field, .. }) if field == "json")
     );
     let newer = PACKS[1].1.replacen("\"format\": 1", "\"format\": 2", 1);
     assert!(

@@ -88,7 +88,7 @@ fn enrolling_shows_day_one_available_and_completing_it_locks_day_two_until_midni
     let p = f.start("meditation-7-day", "2027-06-01T07:00:00Z").unwrap();
     assert_eq!(p.state, ProgrammeState::Active);
     assert_eq!((p.completed_steps, p.total_steps), (0, 7));
-    assert_eq!(p.enrolled_at, "2027-06-01T08:00:00+01:00");
+    assert_eq!(p.enrolled_at.local_time(), "2027-06-01T08:00:00+01:00");
 
     let t = f.today("2027-06-01T07:30:00Z");
     assert_eq!(t.programme.as_deref(), Some("meditation-7-day"));
@@ -98,14 +98,14 @@ fn enrolling_shows_day_one_available_and_completing_it_locks_day_two_until_midni
 
     let c = f.complete("day-1", "2027-06-01T08:00:00Z").unwrap();
     assert!(!c.already_completed);
-    assert_eq!(c.local_date, "2027-06-01");
+    assert_eq!(c.completed.local_date, "2027-06-01");
     let next = c.next.unwrap();
     assert_eq!(
         (next.id.as_str(), next.status),
         ("day-2", StepStatus::Locked)
     );
     assert_eq!(
-        next.unlocks_at.as_deref(),
+        next.unlocks_at.as_ref().map(|c| c.local_time()).as_deref(),
         Some("2027-06-02T00:00:00+01:00")
     );
 }
@@ -134,7 +134,7 @@ fn completing_twice_stores_one_completion_and_keeps_the_first_time() {
     f.complete("day-1", "2027-06-01T08:00:00Z").unwrap();
     let again = f.complete("day-1", "2027-06-03T08:00:00Z").unwrap();
     assert!(again.already_completed);
-    assert_eq!(again.completed_at, "2027-06-01T09:00:00+01:00");
+    assert_eq!(again.completed.local_time(), "2027-06-01T09:00:00+01:00");
     assert_eq!(f.count("programme_completions"), 1);
 }
 
@@ -243,7 +243,7 @@ fn a_step_completed_abroad_unlocks_by_the_zone_it_was_completed_in() {
     let t = f.today("2027-05-11T08:00:00Z");
     let day2 = t.steps.iter().find(|s| s.id == "day-2").unwrap();
     assert_eq!(
-        day2.unlocks_at.as_deref(),
+        day2.unlocks_at.as_ref().map(|c| c.local_time()).as_deref(),
         Some("2027-05-12T00:00:00+09:00")
     );
 }
@@ -276,7 +276,7 @@ fn progress_survives_closing_and_reopening_the_encrypted_file() {
     );
     let next = &p.steps[1];
     assert_eq!(
-        next.unlocks_at.as_deref(),
+        next.unlocks_at.as_ref().map(|c| c.local_time()).as_deref(),
         Some("2027-03-08T00:00:00+00:00")
     );
 }
@@ -318,7 +318,7 @@ fn the_shared_unlock_vectors_hold_through_the_store() {
         let next = p.steps.iter().find(|s| s.id == v.next).unwrap();
         assert_eq!(next.status, StepStatus::Locked, "{}", v.name);
         assert_eq!(
-            next.unlocks_at.as_deref(),
+            next.unlocks_at.as_ref().map(|c| c.local_time()).as_deref(),
             Some(v.unlocks_at.as_str()),
             "{}",
             v.name

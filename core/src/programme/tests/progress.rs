@@ -26,7 +26,9 @@ fn done(step: &str, at: &str, z: &str) -> Completion {
 }
 
 fn unlocks_at(p: &Programme, step: &str, completions: &[Completion], now: &str) -> Option<String> {
-    step_progress(p.step(step).unwrap(), completions, utc(now)).unlocks_at
+    step_progress(p.step(step).unwrap(), completions, utc(now))
+        .unlocks_at
+        .map(|c| c.local_time())
 }
 
 #[test]

@@ -42,10 +42,10 @@ val SignpostReason.id: String get() = name.lowercase()
 val OutcomeCategory.id: String get() = name.lowercase()
 
 /** When it was completed. */
-val AssessmentRecord.takenAtInstant: Instant get() = Instant.ofEpochMilli(takenAtMs)
+val AssessmentRecord.takenAtInstant: Instant get() = taken.at
 
 /** When the signpost was shown. */
-val SafetyEvent.occurredAtInstant: Instant get() = Instant.ofEpochMilli(occurredAtMs)
+val SafetyEvent.occurredAtInstant: Instant get() = occurred.at
 
 /** Every instrument with its items, answer options, bands and citation. */
 fun assessmentCatalogue(): List<Instrument> = assessmentInstruments()
@@ -70,14 +70,14 @@ suspend fun ResetStore.takeAssessment(
     answers: List<Answer>,
     at: Instant? = null,
     region: String? = null,
-): TakenAssessment = call { it.takeAssessment(instrument, answers, at?.toEpochMilli(), region) }
+): TakenAssessment = call { it.takeAssessment(instrument, answers, at, region) }
 
 /** Stored results, oldest first; only one instrument's when given. */
 suspend fun ResetStore.assessmentHistory(instrument: String? = null): List<AssessmentRecord> =
     call { it.assessmentHistory(instrument) }
 
-/** Starts a new episode of care (`YYYY-MM-DD`, default today); outcomes count from it. */
-suspend fun ResetStore.startAssessmentEpisode(startDate: String? = null): Episode =
+/** Starts a new episode of care on a local day (default today); outcomes count from it. */
+suspend fun ResetStore.startAssessmentEpisode(startDate: java.time.LocalDate? = null): Episode =
     call { it.startAssessmentEpisode(startDate) }
 
 /** The current episode's first and latest PHQ-9 and GAD-7 and, once it has both, its outcome. */

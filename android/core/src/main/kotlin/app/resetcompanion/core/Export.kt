@@ -13,10 +13,10 @@ import java.io.File
 // included, then a PDF report, CSV files or a FHIR R4 Bundle. The core reads, renders and writes;
 // this file gives Kotlin defaults and a lambda for progress.
 
-/** What an export includes: [from]/[to] as `YYYY-MM-DD` (either open), [include] null = every section (journal: shared entries only). */
+/** What an export includes: local days [from]/[to] (either open), [include] null = every section (journal: shared entries only). */
 data class TherapistExport(
-    val from: String? = null,
-    val to: String? = null,
+    val from: java.time.LocalDate? = null,
+    val to: java.time.LocalDate? = null,
     val include: List<ExportSection>? = null,
     /** A name for the PDF cover only; CSV and FHIR never carry it. */
     val name: String? = null,

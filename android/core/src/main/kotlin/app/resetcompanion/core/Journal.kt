@@ -15,9 +15,11 @@ import app.resetcompanion.core.model.MoodDay
 import app.resetcompanion.core.model.MoodKind
 import app.resetcompanion.core.model.SearchHit
 import java.time.Instant
+import java.time.LocalDate
 
 // Check-ins, journal entries, search and insights (issue 5) as suspend functions on ResetStore.
-// Domain rules stay in Rust; this file only gives Kotlin defaults and java.time instants.
+// Domain rules stay in Rust; instants are java.time.Instant and local days java.time.LocalDate,
+// typed by the core: nothing here formats or parses a date string.
 
 /**
  * Records how the person feels: [mood] 1 (very unpleasant) … 7 (very pleasant).
@@ -32,17 +34,17 @@ suspend fun ResetStore.checkIn(
     tags: List<String> = emptyList(),
     kind: MoodKind = MoodKind.MOMENTARY_EMOTION,
     at: Instant? = null,
-): CheckIn = call { it.checkIn(CheckInInput(mood, kind, labels, areas, note, tags, at?.toString())) }
+): CheckIn = call { it.checkIn(CheckInInput(mood, kind, labels, areas, note, tags, at)) }
 
-/** Check-ins whose local day lies in the range (`YYYY-MM-DD`, either end open), newest first. */
-suspend fun ResetStore.checkIns(from: String? = null, to: String? = null): List<CheckIn> =
+/** Check-ins whose local day lies in the range (either end open), newest first. */
+suspend fun ResetStore.checkIns(from: LocalDate? = null, to: LocalDate? = null): List<CheckIn> =
     call { it.checkIns(from, to) }
 
 /** Deletes a check-in for good. */
 suspend fun ResetStore.deleteCheckIn(id: String) = call { it.deleteCheckIn(id) }
 
 /** Mood per local day (default: the 30 days up to today). */
-suspend fun ResetStore.moodCalendar(from: String? = null, to: String? = null): List<MoodDay> =
+suspend fun ResetStore.moodCalendar(from: LocalDate? = null, to: LocalDate? = null): List<MoodDay> =
     call { it.moodCalendar(from, to) }
 
 /** Saves a journal entry of any kind; nothing is stored if any field is invalid. */
@@ -51,18 +53,18 @@ suspend fun ResetStore.addJournalEntry(
     tags: List<String> = emptyList(),
     sharedWithTherapist: Boolean = false,
     at: Instant? = null,
-): JournalEntry = call { it.addJournalEntry(JournalInput(body, tags, sharedWithTherapist, at?.toString())) }
+): JournalEntry = call { it.addJournalEntry(JournalInput(body, tags, sharedWithTherapist, at)) }
 
 /** The entry with [id]; throws `ResetException.NotFound` if it is gone. */
 suspend fun ResetStore.journalEntry(id: String): JournalEntry = call { it.journalEntry(id) }
 
 /** Entries in a local-day range, optionally of one kind, newest first. */
-suspend fun ResetStore.journalEntries(from: String? = null, to: String? = null, kind: JournalKind? = null): List<JournalEntry> =
+suspend fun ResetStore.journalEntries(from: LocalDate? = null, to: LocalDate? = null, kind: JournalKind? = null): List<JournalEntry> =
     call { it.journalEntries(JournalFilter(from, to, kind)) }
 
 /** Changes content, tags or time; `createdAt` is kept, `updatedAt` moves. */
 suspend fun ResetStore.editJournalEntry(id: String, body: JournalBody? = null, tags: List<String>? = null, at: Instant? = null): JournalEntry =
-    call { it.editJournalEntry(id, JournalEdit(body, tags, at?.toString())) }
+    call { it.editJournalEntry(id, JournalEdit(body, tags, at)) }
 
 /** Deletes an entry from the table and the search index. */
 suspend fun ResetStore.deleteJournalEntry(id: String) = call { it.deleteJournalEntry(id) }
@@ -76,7 +78,7 @@ suspend fun ResetStore.search(query: String, limit: UInt? = null): List<SearchHi
     call { it.searchJournal(query, limit) }
 
 /** Patterns over a range (default: the 30 days up to today). */
-suspend fun ResetStore.insights(from: String? = null, to: String? = null): Insights = call { it.insights(from, to) }
+suspend fun ResetStore.insights(from: LocalDate? = null, to: LocalDate? = null): Insights = call { it.insights(from, to) }
 
 /** Journal bodies built from text or from the JSON shape of `tests/fixtures/journal/<kind>.json`. */
 object JournalBodies {

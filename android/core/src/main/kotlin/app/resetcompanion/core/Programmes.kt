@@ -11,7 +11,6 @@ import app.resetcompanion.core.model.ProgrammeToday
 import app.resetcompanion.core.model.StepCompletion
 import app.resetcompanion.core.model.StepProgress
 import java.time.Instant
-import java.time.OffsetDateTime
 import java.time.ZoneOffset
 
 // Programmes (the Reset Series) and practice sessions (issue 6) as suspend functions on
@@ -30,7 +29,7 @@ suspend fun ResetStore.programme(id: String): Programme = call { it.programme(id
  * @throws app.resetcompanion.core.model.ResetException.Conflict while another programme is in progress.
  */
 suspend fun ResetStore.startProgramme(id: String, at: Instant? = null): ProgrammeProgress =
-    call { it.startProgramme(id, at?.toEpochMilli()) }
+    call { it.startProgramme(id, at) }
 
 /** Today's steps: done today, open now, or opening next (see [unlockInstant]). */
 suspend fun ResetStore.programmeToday(): ProgrammeToday = call { it.programmeToday() }
@@ -45,7 +44,7 @@ suspend fun ResetStore.programmeProgress(): ProgrammeProgress? = call { it.progr
  *   is still locked; nothing is stored.
  */
 suspend fun ResetStore.completeStep(stepId: String, at: Instant? = null): StepCompletion =
-    call { it.completeProgrammeStep(stepId, at?.toEpochMilli()) }
+    call { it.completeProgrammeStep(stepId, at) }
 
 /** Sets the programme in progress aside (progress is kept); returns its id, if any. */
 suspend fun ResetStore.leaveProgramme(): String? = call { it.leaveProgramme() }
@@ -76,18 +75,18 @@ suspend fun ResetStore.logPractice(
             actualMinutes = minutes.coerceAtLeast(0).toUInt(),
             plannedMinutes = planned?.coerceAtLeast(0)?.toUInt(),
             completed = completed,
-            startedAtUnixMs = startedAt?.toEpochMilli(),
+            startedAt = startedAt,
             stepId = stepId,
         ),
     )
 }
 
 /** Sessions between two local days (`YYYY-MM-DD`, either end open), oldest first. */
-suspend fun ResetStore.practiceSessions(from: String? = null, to: String? = null): List<PracticeSession> =
+suspend fun ResetStore.practiceSessions(from: java.time.LocalDate? = null, to: java.time.LocalDate? = null): List<PracticeSession> =
     call { it.practiceSessions(from, to) }
 
 /** Minutes per day and week, days practised this week, habit strength, and the streak unless hidden. */
-suspend fun ResetStore.practiceSummary(from: String? = null, to: String? = null): PracticeSummary =
+suspend fun ResetStore.practiceSummary(from: java.time.LocalDate? = null, to: java.time.LocalDate? = null): PracticeSummary =
     call { it.practiceSummary(from, to) }
 
 /** Hides (or shows) the streak; the gentler measures always stay. */
@@ -95,13 +94,13 @@ suspend fun ResetStore.setStreakHidden(hidden: Boolean) = call { it.setStreakHid
 
 /** When a locked step opens. */
 val StepProgress.unlockInstant: Instant?
-    get() = unlocksAt?.let { OffsetDateTime.parse(it).toInstant() }
+    get() = unlocksAt?.at
 
 /** Start of the session: Health Connect `MindfulnessSessionRecord.startTime`. */
-val PracticeSession.startInstant: Instant get() = Instant.ofEpochMilli(startUnixMs)
+val PracticeSession.startInstant: Instant get() = started.at
 
 /** End of the session: `MindfulnessSessionRecord.endTime`. */
-val PracticeSession.endInstant: Instant get() = Instant.ofEpochMilli(endUnixMs)
+val PracticeSession.endInstant: Instant get() = endedAt
 
 /** `MindfulnessSessionRecord.startZoneOffset`. */
 val PracticeSession.startZoneOffset: ZoneOffset get() = ZoneOffset.ofTotalSeconds(startUtcOffsetSeconds)

@@ -45,7 +45,7 @@ class ResetStore private constructor(
     suspend fun status(): Status = call { it.status() }
 
     /** Today's local date for the person, `YYYY-MM-DD`. */
-    suspend fun today(): String = call { it.today() }
+    suspend fun today(): java.time.LocalDate = call { it.today() }
 
     /** Call from the `ACTION_TIMEZONE_CHANGED` receiver. */
     suspend fun setTimeZone(zone: String) = call { it.setTimeZone(zone) }

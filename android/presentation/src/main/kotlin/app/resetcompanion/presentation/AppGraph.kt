@@ -36,4 +36,9 @@ class AppGraph(
     fun backup() = BackupViewModel(store, shareDir)
     fun settings() = SettingsViewModel(store, platform)
     fun crisis() = CrisisViewModel(store)
+    fun insights() = InsightsViewModel(store)
+    fun checkInHistory() = CheckInHistoryViewModel(store)
+    fun assessmentHistory() = AssessmentHistoryViewModel(store)
+    fun practice() = PracticeViewModel(store)
+    fun journalEntry(kind: app.resetcompanion.core.model.JournalKind, entryId: String? = null) = JournalEntryViewModel(store, platform, kind, entryId)
 }

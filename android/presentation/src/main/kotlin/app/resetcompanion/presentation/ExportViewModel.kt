@@ -13,9 +13,9 @@ import java.io.File
 /** Export for a therapist: choose what, preview the counts, write the file, hand it to the share sheet. */
 data class ExportUiState(
     val format: ExportFormat = ExportFormat.PDF,
-    /** `YYYY-MM-DD`, either end open (the core's default range). */
-    val from: String? = null,
-    val to: String? = null,
+    /** Local days, either end open (the core's default range). */
+    val from: java.time.LocalDate? = null,
+    val to: java.time.LocalDate? = null,
     /** Journal entries are only included when the person adds them (and only shared ones). */
     val sections: Set<ExportSection> = DEFAULT_SECTIONS,
     /** The counts the export would include, refreshed after every change. */
@@ -45,8 +45,8 @@ class ExportViewModel(
 
     fun setFormat(format: ExportFormat) = update { it.copy(format = format, share = null, result = null) }
 
-    /** Sets the date range (`YYYY-MM-DD` or null); the core validates it. */
-    fun setRange(from: String?, to: String?) {
+    /** Sets the date range (local days or null); the core validates it. */
+    fun setRange(from: java.time.LocalDate?, to: java.time.LocalDate?) {
         update { it.copy(from = from, to = to, share = null, result = null) }
         refreshPreview()
     }

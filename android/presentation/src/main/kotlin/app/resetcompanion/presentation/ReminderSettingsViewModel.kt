@@ -10,6 +10,7 @@ import app.resetcompanion.core.reminders.addReminder
 import app.resetcompanion.core.reminders.pauseReminder
 import app.resetcompanion.core.reminders.reminders
 import app.resetcompanion.core.reminders.removeReminder
+import app.resetcompanion.core.reminders.resumeReminder
 import app.resetcompanion.core.reminders.shouldRequestPostNotifications
 import kotlinx.coroutines.launch
 
@@ -36,6 +37,8 @@ data class ReminderSettingsUiState(
     val notice: PermissionNotice = PermissionNotice.NONE,
     /** Show the system `POST_NOTIFICATIONS` dialog now (asked with context, never at launch). */
     val requestNotificationPermission: Boolean = false,
+    /** The "Add a reminder" form. */
+    val draft: ReminderDraft = ReminderDraft(),
     val error: UiError? = null,
 )
 
@@ -76,8 +79,30 @@ class ReminderSettingsViewModel(
 
     fun remove(id: String) = mutate { store.removeReminder(id) }
 
-    /** Pauses a rule until [until] (`YYYY-MM-DD`). */
-    fun pause(id: String, until: String) = mutate { store.pauseReminder(id, until) }
+    /** Pauses a rule until the local day [until]. */
+    fun pause(id: String, until: java.time.LocalDate) = mutate { store.pauseReminder(id, until) }
+
+    /** Pauses a rule for [days] days from the person's today (the core's date and zone). */
+    fun pauseFor(id: String, days: Long) = mutate {
+        store.pauseReminder(id, java.time.LocalDate.parse(store.today()).plusDays(days).toString())
+    }
+
+    /** Ends a pause: the rule fires again from its next time. */
+    fun resume(id: String) = mutate { store.resumeReminder(id) }
+
+    /** Changes the form (kind, time, days, skip-if-done, quiet hours). */
+    fun editDraft(change: (ReminderDraft) -> ReminderDraft) = update { it.copy(draft = change(it.draft)) }
+
+    /** Adds the form's rule; on success the form starts afresh, on a core error it is kept. */
+    fun addDraft() {
+        val d = current.draft
+        launchCatching(::failed) {
+            store.addReminder(d.kind, listOf(d.time.trim()), d.days, d.skipIfDone, d.quietHours)
+            val rules = store.reminders()
+            update { decide(it.copy(reminders = rules, error = null, draft = ReminderDraft()), platform.permissions()) }
+            platform.remindersChanged()
+        }
+    }
 
     fun dismissError() = update { it.copy(error = null) }
 

@@ -15,8 +15,8 @@ import app.resetcompanion.core.programmeToday
 /** The Today screen: one card each for the check-in, the programme step, practice and questionnaires. */
 data class TodayUiState(
     val loading: Boolean = true,
-    /** The person's local date (`YYYY-MM-DD`), from the core's clock and zone. */
-    val date: String? = null,
+    /** The person's local date, from the core's clock and zone. */
+    val date: java.time.LocalDate? = null,
     /** Today's check-ins, newest first. */
     val checkInsToday: List<CheckIn> = emptyList(),
     /** The programme in progress with today's steps, or null when none is. */

@@ -134,10 +134,10 @@ class AssessmentTest {
         assertEquals(listOf(16u, 3u), history.map { it.total })
         assertEquals(march, history.first().takenAtInstant)
         val outcome = store.episodeOutcome()
-        assertEquals("2027-03-01", outcome.episode?.startDate)
+        assertEquals(day("2027-03-01"), outcome.episode?.startDate)
         assertEquals(OutcomeCategory.RELIABLE_RECOVERY, outcome.summary?.category)
         store.setAssessmentCadence("phq9", 7)
-        assertEquals(listOf("2027-04-04", "2027-04-11"), store.dueAssessments().upcoming.map { it.dueDate })
+        assertEquals(listOf(day("2027-04-04"), day("2027-04-11")), store.dueAssessments().upcoming.map { it.dueDate })
     }
 }
 

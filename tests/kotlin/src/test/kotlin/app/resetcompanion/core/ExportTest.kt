@@ -37,7 +37,6 @@ import java.util.zip.ZipFile
  * against the Questionnaire the Bundle carries).
  */
 class ExportTest {
-    private fun ms(instant: String) = Instant.parse(instant).toEpochMilli()
 
     /** GAD-7 11 → 4 and PHQ-9 12 → 3 in Q1 2027 (reliable recovery), a PHQ-9 with item 9 = 1,
      *  PSS-10 and WSAS (one item not applicable), a check-in, one shared and one private entry. */
@@ -52,7 +51,7 @@ class ExportTest {
                 Triple("gad7", "1,1,1,1,0,0,0", "2027-03-01T10:00:00Z"),
                 Triple("phq9", "1,1,1,0,0,0,0,0,0", "2027-03-01T10:05:00Z"),
             )) {
-                store.call { it.takeAssessment(id, parseAssessmentAnswers(answers), ms(at), "GB") }
+                store.call { it.takeAssessment(id, parseAssessmentAnswers(answers), Instant.parse(at), "GB") }
             }
             store.checkIn(3, note = "a private note", at = Instant.parse("2027-01-05T08:00:00Z"))
             store.addJournalEntry(
@@ -67,7 +66,7 @@ class ExportTest {
         }
     }
 
-    private val q1 = TherapistExport(from = "2027-01-01", to = "2027-03-27", include = ExportSection.entries)
+    private val q1 = TherapistExport(from = day("2027-01-01"), to = day("2027-03-27"), include = ExportSection.entries)
 
     @Test
     fun `the preview counts what will be written and leaves private entries out`() = runBlocking<Unit> {

@@ -30,17 +30,17 @@ class FfiCostTest {
                     )
                 }
             }
-            assertEquals(84, store.checkIns("2027-02-01", "2027-02-28").size)
+            assertEquals(84, store.checkIns(day("2027-02-01"), day("2027-02-28")).size)
 
             val iterations = 300
-            repeat(50) { store.checkIns("2027-02-01", "2027-02-28") } // JIT warm-up
+            repeat(50) { store.checkIns(day("2027-02-01"), day("2027-02-28")) } // JIT warm-up
             val samples = LongArray(iterations) {
                 val t = System.nanoTime()
-                val records = store.checkIns("2027-02-01", "2027-02-28")
+                val records = store.checkIns(day("2027-02-01"), day("2027-02-28"))
                 (System.nanoTime() - t).also { assertEquals(84, records.size) }
             }.sorted()
             val kotlinMedian = samples[samples.size / 2].toDouble()
-            val rustMedian = store.call { it.debugTimeCheckIns("2027-02-01", "2027-02-28", iterations.toUInt()) }.toDouble()
+            val rustMedian = store.call { it.debugTimeCheckIns(day("2027-02-01"), day("2027-02-28"), iterations.toUInt()) }.toDouble()
             val boundary = maxOf(0.0, kotlinMedian - rustMedian)
             println(
                 "BENCH kotlin screen_checkins_month: %.1f µs/call (84 records), core %.1f µs, boundary %.1f µs = %.2f µs/record"

@@ -58,9 +58,9 @@ class FoundationTest {
     fun `the injected clock and zone decide today`() = runBlocking {
         // 23:30 UTC on 30 June is already 1 July in London (BST).
         openStore(scratchDir(), nowMs = 1_814_398_200_000L).use { store ->
-            assertEquals("2027-07-01", store.today())
+            assertEquals(day("2027-07-01"), store.today())
             store.setTimeZone("America/New_York")
-            assertEquals("2027-06-30", store.today())
+            assertEquals(day("2027-06-30"), store.today())
         }
     }
 

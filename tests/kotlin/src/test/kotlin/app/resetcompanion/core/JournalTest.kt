@@ -33,12 +33,12 @@ class JournalTest {
             )
             assertEquals(2.0 / 3.0, c.valence, 1e-12)
             assertEquals(ValenceClassification.PLEASANT, c.valenceClassification)
-            assertEquals("2026-07-01", c.localDate)
+            assertEquals(day("2026-07-01"), c.captured.localDate)
             assertEquals(listOf("garden"), c.tags)
             assertEquals(6, moodFromValence(c.valence))
             assertEquals(38, EmotionLabel.SATISFIED.healthKitRawValue)
             assertEquals(listOf(c.id), store.checkIns().map { it.id })
-            assertEquals(6.0, store.moodCalendar("2026-07-01", "2026-07-31").single().average)
+            assertEquals(6.0, store.moodCalendar(day("2026-07-01"), day("2026-07-31")).single().average)
         }
     }
 
@@ -62,7 +62,7 @@ class JournalTest {
             assertEquals("thought", hits[0].kind)
 
             assertTrue(store.setSharedWithTherapist(entry.id, true).sharedWithTherapist)
-            val insights = store.insights("2027-03-01", "2027-03-31")
+            val insights = store.insights(day("2027-03-01"), day("2027-03-31"))
             assertEquals(1u, insights.thoughtRecordCount)
             assertEquals(-40.0, insights.emotionChanges.first { it.label == EmotionLabel.ANXIOUS }.averageChange)
 

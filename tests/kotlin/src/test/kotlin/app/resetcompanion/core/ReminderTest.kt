@@ -58,6 +58,7 @@ private class FakeAlarms(var exactGranted: Boolean = false) : AlarmScheduler {
 }
 
 private fun ms(rfc3339: String): Long = Instant.parse(rfc3339).toEpochMilli()
+private fun instant(rfc3339: String): Instant = Instant.parse(rfc3339)
 
 class ReminderTest {
     private fun setUp(zone: () -> String = { "Europe/London" }): Triple<ResetStore, FakeAlarms, ReminderSync> {
@@ -147,7 +148,7 @@ class ReminderTest {
                 // 21:00 in New York is 5 hours after 21:00 in London (BST vs EDT).
                 assertEquals(london.getValue(id).triggerAtMillis + 5 * 3_600_000, alarms.armed.getValue(id).triggerAtMillis)
             }
-            assertTrue(store.reminderPlan().all { it.local.endsWith("T21:00:00-04:00") })
+            assertTrue(store.reminderPlan().all { it.localText().endsWith("T21:00:00-04:00") })
         }
     }
 
@@ -171,7 +172,7 @@ class ReminderTest {
         store.use {
             store.addReminder(ActivityKind.MEDITATION, listOf("11:00", "20:00"), skipIfDone = true)
             sync.resync(SyncReason.APP_START)
-            val today = store.reminderPlan().filter { it.localDate == "2027-03-28" }
+            val today = store.reminderPlan().filter { it.localDate == day("2027-03-28") }
             assertEquals(2, today.size)
             sync.handle(ReminderAction.fromIntentAction(ReminderAction.SNOOZE), today[0].id)
             val snooze = alarms.armed.values.single { it.triggerAtMillis == FIXED_NOW_MS + 600_000 }
@@ -231,9 +232,9 @@ class ReminderTest {
             runBlocking {
                 ResetStore.open(File(dir, "p.db").path, KEY_A, zone, FixedClock(FIXED_NOW_MS)).use { store ->
                     store.addReminder(ActivityKind.valueOf(kind.uppercase()), listOf(at))
-                    val plan = store.reminderPlan(PlanOptions(ms(from), ms(until), null, Platform.ANDROID, false))
-                    assertEquals(listOf(fireAt), plan.map { it.fireAt }, name)
-                    assertEquals(listOf(local), plan.map { it.local }, name)
+                    val plan = store.reminderPlan(PlanOptions(instant(from), instant(until), null, Platform.ANDROID, false))
+                    assertEquals(listOf(Instant.parse(fireAt)), plan.map { it.fireAt }, name)
+                    assertEquals(listOf(local), plan.map { it.localText() }, name)
                 }
             }
         }

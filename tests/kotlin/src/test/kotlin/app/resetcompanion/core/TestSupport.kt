@@ -15,6 +15,18 @@ val KEY_B = ByteArray(32) { 0xB2.toByte() }
 const val FIXED_NOW_MS = 1_806_224_400_000L
 
 /** A scratch folder per test. */
+
+/** A local day written as text, for test readability (the apps never parse dates for the core). */
+fun day(text: String): java.time.LocalDate = java.time.LocalDate.parse(text)
+
+/** A planned notification's fire instant in its own offset, as the CLI's JSON writes it. */
+fun app.resetcompanion.core.model.PlannedNotification.localText(): String = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+    .format(fireAt.atOffset(java.time.ZoneOffset.ofTotalSeconds(utcOffsetSeconds)))
+
+/** A captured moment in its own zone, RFC 3339 with offset (`2027-03-29T00:00:00+01:00`). */
+fun app.resetcompanion.core.model.Captured.localText(): String = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+    .format(at.atZone(java.time.ZoneId.of(timeZone)))
+
 fun scratchDir(): File = Files.createTempDirectory("resetkt-").toFile().also { it.deleteOnExit() }
 
 /** Opens a store in [dir] with a fixed clock in London. */

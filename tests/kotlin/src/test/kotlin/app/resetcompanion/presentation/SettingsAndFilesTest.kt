@@ -82,7 +82,7 @@ class ExportViewModelTest : ViewModelTest() {
         assertFalse(ExportSection.JOURNAL in vm.state.value.preview!!.sections)
         vm.toggleSection(ExportSection.CHECK_INS)
         assertFalse(ExportSection.CHECK_INS in vm.state.value.preview!!.sections)
-        vm.setRange("2027-03-30", "2027-03-01")
+        vm.setRange(java.time.LocalDate.parse("2027-03-30"), java.time.LocalDate.parse("2027-03-01"))
         assertEquals("from", vm.state.value.error?.field)
         assertNull(vm.state.value.preview)
     }

@@ -19,7 +19,7 @@ class TodayViewModelTest : ViewModelTest() {
     fun `a new profile shows today's date, no check-in, no programme and both questionnaires due`() {
         val s = graph().today().state.value
         assertFalse(s.loading)
-        assertEquals("2027-03-28", s.date)
+        assertEquals(java.time.LocalDate.parse("2027-03-28"), s.date)
         assertFalse(s.checkedInToday)
         assertNull(s.programme)
         assertNull(s.featuredStep)

@@ -202,7 +202,7 @@ class AlarmSchedulingTest {
         resync(SyncReason.APP_START)
         val armed = osAlarms()
         assertEquals(ReminderSync.MAX_ARMED_ALARMS, armed.size)
-        val cutoff = all.map { it.fireAtUnixMs }.sorted()[ReminderSync.MAX_ARMED_ALARMS - 1]
+        val cutoff = all.map { it.fireAt.toEpochMilli() }.sorted()[ReminderSync.MAX_ARMED_ALARMS - 1]
         assertTrue("the soonest are armed", armed.all { it.triggerAtTime <= cutoff })
     }
 

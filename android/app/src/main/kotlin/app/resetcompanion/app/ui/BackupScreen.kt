@@ -81,7 +81,7 @@ fun BackupScreen(state: BackupUiState, padding: PaddingValues, actions: BackupAc
             Button(onClick = actions.onRestore, enabled = state.canRestore) { Text(Strings.restoreBackup) }
         }
         state.created?.let { StatusLabel(Strings.backupCreated(it.bytes), Tone.SUCCESS) }
-        state.restored?.let { StatusLabel(Strings.restored(it.createdAt), Tone.SUCCESS) }
+        state.restored?.let { StatusLabel(Strings.restored(it.createdAt.toString()), Tone.SUCCESS) }
     }
 }
 

@@ -2,6 +2,8 @@ package app.resetcompanion.app.ui
 
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -10,10 +12,10 @@ import androidx.compose.material.icons.filled.Add
 import androidx.compose.material.icons.filled.Delete
 import androidx.compose.material.icons.filled.Search
 import androidx.compose.material.icons.filled.Share
-import androidx.compose.material3.Button
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -34,20 +36,27 @@ import app.resetcompanion.presentation.JournalViewModel
 import app.resetcompanion.presentation.SecureWindow
 
 // The journal: entries newest first, a kind filter, and full-text search through the core's
-// index (snippets mark matches with [ ]; shown in bold here). Thought records open in their
-// editor; other kinds (written elsewhere, e.g. the CLI) are listed read-only. A secure screen.
+// index (snippets mark matches with [ ]; shown in bold here). Every kind can be started here;
+// thought records open in their editor, the other five are read in full and edited on the
+// journal entry screen. A secure screen.
+
+/** The kinds offered as "new", thought record first (it has its own guided editor). */
+private val NEW_KINDS = listOf(JournalKind.THOUGHT, JournalKind.FREE, JournalKind.GRATITUDE, JournalKind.WORRY, JournalKind.EXPOSURE, JournalKind.ACTIVITY)
 
 /** The journal screen's intents. */
 data class JournalActions(
     val onQuery: (String) -> Unit = {},
     val onKindFilter: (JournalKind?) -> Unit = {},
-    val onOpen: (String) -> Unit = {},
-    val onNewThoughtRecord: () -> Unit = {},
+    /** Opens an entry: thought records in their editor, the other kinds read in full. */
+    val onOpen: (String, JournalKind) -> Unit = { _, _ -> },
+    /** Starts a new entry of a kind. */
+    val onNew: (JournalKind) -> Unit = {},
     val onDelete: (String) -> Unit = {},
     val onDismissError: () -> Unit = {},
 )
 
 /** The stateless journal list + search. */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun JournalScreen(state: JournalUiState, padding: PaddingValues, actions: JournalActions) {
     ScreenColumn(padding) {
@@ -61,8 +70,11 @@ fun JournalScreen(state: JournalUiState, padding: PaddingValues, actions: Journa
         )
         val kinds = listOf<JournalKind?>(null) + JournalKind.entries
         ChoiceChips(kinds, setOf(state.kindFilter), { it?.let { k -> humanize(k.name) } ?: Strings.allKinds }) { actions.onKindFilter(it) }
-        Button(onClick = actions.onNewThoughtRecord) {
-            ButtonLabel(Icons.Filled.Add, Strings.newThoughtRecord)
+        Text(Strings.newEntry, style = MaterialTheme.typography.titleSmall)
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            NEW_KINDS.forEach { kind ->
+                OutlinedButton(onClick = { actions.onNew(kind) }) { ButtonLabel(Icons.Filled.Add, Strings.newKind(kind)) }
+            }
         }
         ErrorBanner(state.error, actions.onDismissError)
         val hits = state.hits
@@ -70,8 +82,13 @@ fun JournalScreen(state: JournalUiState, padding: PaddingValues, actions: Journa
             state.isSearching && hits != null -> {
                 if (hits.isEmpty()) Text(Strings.noHits)
                 hits.forEach { hit ->
-                    val editable = hit.kind.equals(JournalKind.THOUGHT.name, ignoreCase = true)
-                    SectionCard("${humanize(hit.kind)} · ${hit.localDate}", Modifier.clickable(enabled = editable) { actions.onOpen(hit.id) }) {
+                    val kind = JournalKind.entries.firstOrNull { it.name.equals(hit.kind, ignoreCase = true) }
+                    SectionCard(
+                        "${humanize(hit.kind)} · ${hit.localDate}",
+                        Modifier.clickable(enabled = kind != null) {
+                            kind?.let { actions.onOpen(hit.id, it) }
+                        },
+                    ) {
                         Text(highlighted(hit.snippet))
                     }
                 }
@@ -86,11 +103,8 @@ fun JournalScreen(state: JournalUiState, padding: PaddingValues, actions: Journa
 @Composable
 private fun EntryCard(entry: JournalEntry, actions: JournalActions) {
     SectionCard(
-        "${humanize(entry.kind.name)} · ${entry.localDate} ${wallClock(entry.localTime)}",
-        Modifier.clickable(
-            enabled =
-            entry.kind == JournalKind.THOUGHT,
-        ) { actions.onOpen(entry.id) },
+        "${humanize(entry.kind.name)} · ${entry.captured.localDate} ${wallClock(entry.captured)}",
+        Modifier.clickable { actions.onOpen(entry.id, entry.kind) },
     ) {
         Text(preview(entry.body), maxLines = 3, style = MaterialTheme.typography.bodyMedium)
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -108,7 +122,10 @@ private fun EntryCard(entry: JournalEntry, actions: JournalActions) {
 }
 
 /** `HH:MM` from the core's local RFC 3339 time (`2027-03-24T07:00:00+00:00`). */
-internal fun wallClock(localTime: String): String = localTime.substringAfter('T').take(5)
+
+/** The wall-clock time (`08:30`) an entry was captured at, in the zone it was captured in. */
+internal fun wallClock(c: app.resetcompanion.core.model.Captured): String =
+    c.at.atZone(java.time.ZoneId.of(c.timeZone)).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()
 
 /** The first line of text worth showing for each kind of entry. */
 private fun preview(body: JournalBody): String = when (body) {
@@ -138,7 +155,13 @@ internal fun highlighted(snippet: String) = buildAnnotatedString {
 
 /** Collects [viewModel]; a secure screen while shown. */
 @Composable
-fun JournalRoute(viewModel: JournalViewModel, secureWindow: SecureWindow, padding: PaddingValues, onOpen: (String) -> Unit, onNew: () -> Unit) {
+fun JournalRoute(
+    viewModel: JournalViewModel,
+    secureWindow: SecureWindow,
+    padding: PaddingValues,
+    onOpen: (String, JournalKind) -> Unit,
+    onNew: (JournalKind) -> Unit,
+) {
     SecureWhileShown(secureWindow)
     val state by viewModel.state.collectAsStateWithLifecycle()
     RefreshWhenShown(viewModel::refresh)

@@ -7,6 +7,7 @@ import androidx.lifecycle.ViewModelProvider
 import androidx.lifecycle.ViewModelStore
 import androidx.lifecycle.viewmodel.initializer
 import androidx.lifecycle.viewmodel.viewModelFactory
+import app.resetcompanion.core.model.JournalKind
 
 // In-app navigation: a back stack of typed destinations, each entry owning a ViewModelStore so
 // a screen's view model lives exactly as long as the screen is on the stack and is cleared
@@ -72,6 +73,24 @@ sealed interface Destination {
     data object Crisis : Destination {
         override val title = Strings.crisisTitle
     }
+    data object Insights : Destination {
+        override val title = Strings.insightsTitle
+    }
+    data object CheckInHistory : Destination {
+        override val title = Strings.checkInHistoryTitle
+    }
+    data object AssessmentHistory : Destination {
+        override val title = Strings.assessmentHistoryTitle
+    }
+    data object Practice : Destination {
+        override val title = Strings.practiceTitle
+    }
+
+    /** A new entry of [kind] (free, gratitude, worry, exposure, activity), or the saved entry [entryId]. */
+    data class JournalEntry(val kind: JournalKind = JournalKind.FREE, val entryId: String? = null) : Destination {
+        override val title = Strings.journalEntryTitle
+        override val showsPersonalData get() = true
+    }
 
     companion object {
         /**
@@ -83,7 +102,8 @@ sealed interface Destination {
 
         // Programmes (the catalogue), Settings and Crisis show nothing personal: a person may
         // want to screenshot a crisis line.
-        private val personal: Set<Destination> get() = setOf(Today, CheckIn, Journal, Reminders, Export, Backup)
+        private val personal: Set<Destination>
+            get() = setOf(Today, CheckIn, Journal, Reminders, Export, Backup, Insights, CheckInHistory, AssessmentHistory, Practice)
     }
 }
 

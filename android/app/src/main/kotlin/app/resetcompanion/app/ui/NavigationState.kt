@@ -2,6 +2,7 @@ package app.resetcompanion.app.ui
 
 import androidx.lifecycle.SavedStateHandle
 import androidx.lifecycle.ViewModel
+import app.resetcompanion.core.model.JournalKind
 
 // What survives: the navigator and its entries' view models live in a ViewModel, so rotation
 // keeps the screen, its state and its running work (a meditation timer) and nothing leaks; the
@@ -25,6 +26,11 @@ val Destination.route: String
         Destination.Backup -> "backup"
         Destination.Settings -> "settings"
         Destination.Crisis -> "crisis"
+        Destination.Insights -> "insights"
+        Destination.CheckInHistory -> "checkin-history"
+        Destination.AssessmentHistory -> "assessment-history"
+        Destination.Practice -> "practice"
+        is Destination.JournalEntry -> "journal-entry/${kind.name.lowercase()}${entryId?.let { ":$it" } ?: ""}"
     }
 
 private fun withArg(name: String, arg: String?) = if (arg == null) name else "$name/$arg"
@@ -47,6 +53,14 @@ fun destinationFromRoute(route: String): Destination? {
         "backup" -> Destination.Backup
         "settings" -> Destination.Settings
         "crisis" -> Destination.Crisis
+        "insights" -> Destination.Insights
+        "checkin-history" -> Destination.CheckInHistory
+        "assessment-history" -> Destination.AssessmentHistory
+        "practice" -> Destination.Practice
+        "journal-entry" -> arg?.let { a ->
+            val kind = JournalKind.entries.firstOrNull { it.name.equals(a.substringBefore(':'), ignoreCase = true) } ?: return null
+            Destination.JournalEntry(kind, a.substringAfter(':', "").ifEmpty { null })
+        }
         else -> null
     }
 }

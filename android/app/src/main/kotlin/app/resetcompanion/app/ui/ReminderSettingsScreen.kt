@@ -3,6 +3,7 @@ package app.resetcompanion.app.ui
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Delete
@@ -17,17 +18,16 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableStateOf
-import androidx.compose.runtime.remember
-import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.ActivityKind
-import app.resetcompanion.core.model.ReminderDays
 import app.resetcompanion.core.model.ReminderRule
 import app.resetcompanion.presentation.PermissionNotice
+import app.resetcompanion.presentation.ReminderDraft
 import app.resetcompanion.presentation.ReminderSettingsUiState
 import app.resetcompanion.presentation.ReminderSettingsViewModel
 
@@ -37,8 +37,11 @@ import app.resetcompanion.presentation.ReminderSettingsViewModel
 
 /** The reminder screen's intents. */
 data class ReminderActions(
-    val onAdd: (ActivityKind, String) -> Unit = { _, _ -> },
+    val onEditDraft: ((ReminderDraft) -> ReminderDraft) -> Unit = {},
+    val onAdd: () -> Unit = {},
     val onRemove: (String) -> Unit = {},
+    val onPauseWeek: (String) -> Unit = {},
+    val onResume: (String) -> Unit = {},
     val onAskNotifications: () -> Unit = {},
     val onOpenSystemSettings: () -> Unit = {},
     val onDismissError: () -> Unit = {},
@@ -56,8 +59,8 @@ fun ReminderSettingsScreen(state: ReminderSettingsUiState, padding: PaddingValue
         ErrorBanner(state.error, actions.onDismissError)
         if (state.loading) Loading()
         if (!state.loading && state.reminders.isEmpty()) Text(Strings.noReminders)
-        state.reminders.forEach { ReminderRow(it, actions.onRemove) }
-        AddReminder(actions.onAdd)
+        state.reminders.forEach { ReminderRow(it, actions) }
+        AddReminder(state.draft, actions)
     }
 }
 
@@ -76,40 +79,70 @@ private fun PermissionNoticeCard(notice: PermissionNotice, actions: ReminderActi
 }
 
 @Composable
-private fun ReminderRow(rule: ReminderRule, onRemove: (String) -> Unit) {
+private fun ReminderRow(rule: ReminderRule, actions: ReminderActions) {
     val title = rule.label ?: Strings.activityName(rule.kind)
     SectionCard(title) {
         Row(verticalAlignment = Alignment.CenterVertically) {
             Icon(Icons.Filled.Notifications, contentDescription = null)
-            Text("${rule.times.joinToString(", ")} · ${days(rule.days)}", Modifier.weight(1f).padding(start = 8.dp))
-            IconButton(onClick = { onRemove(rule.id) }) {
+            Text("${rule.times.joinToString(", ")} · ${ReminderDraft.daysText(rule.days)}", Modifier.weight(1f).padding(start = 8.dp))
+            IconButton(onClick = { actions.onRemove(rule.id) }) {
                 Icon(Icons.Filled.Delete, contentDescription = "${Strings.removeReminder}: $title")
             }
         }
-        rule.pausedUntil?.let { StatusLabel(Strings.pausedUntil(it), Tone.INFO) }
+        rule.quietHours?.let { Text(Strings.quiet(it.start, it.end), style = MaterialTheme.typography.bodySmall) }
         if (rule.skipIfDone) Text(Strings.skipIfDone, style = MaterialTheme.typography.bodySmall)
+        val paused = rule.pausedUntil
+        if (paused != null) {
+            StatusLabel(Strings.pausedUntil(paused.toString()), Tone.INFO)
+            OutlinedButton(onClick = { actions.onResume(rule.id) }, modifier = Modifier.semantics { contentDescription = Strings.resumeFor(title) }) {
+                Text(Strings.resume)
+            }
+        } else {
+            OutlinedButton(onClick = { actions.onPauseWeek(rule.id) }, modifier = Modifier.semantics { contentDescription = Strings.pauseWeekFor(title) }) {
+                Text(Strings.pauseWeek)
+            }
+        }
     }
 }
 
-private fun days(d: ReminderDays) = when (d) {
-    ReminderDays.Daily -> Strings.everyDay
-    ReminderDays.Weekdays -> Strings.weekdays
-    is ReminderDays.Only -> d.days.joinToString(" ") { humanize(it.name) }
-}
-
 @Composable
-private fun AddReminder(onAdd: (ActivityKind, String) -> Unit) {
-    var kind by remember { mutableStateOf(ActivityKind.CHECKIN) }
-    var time by remember { mutableStateOf("09:00") }
+private fun AddReminder(draft: ReminderDraft, actions: ReminderActions) {
+    val edit = actions.onEditDraft
     SectionCard(Strings.addReminder) {
         Text(Strings.kind, style = MaterialTheme.typography.labelLarge)
-        ChoiceChips(ActivityKind.entries, setOf(kind), Strings::activityName) { kind = it }
-        Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
-            OutlinedTextField(value = time, onValueChange = {
-                time = it.take(5)
-            }, label = { Text(Strings.time) }, singleLine = true, modifier = Modifier.weight(1f))
-            Button(onClick = { onAdd(kind, time) }) { Text(Strings.addReminder) }
+        ChoiceChips(ActivityKind.entries, setOf(draft.kind), Strings::activityName) { k -> edit { it.copy(kind = k) } }
+        OutlinedTextField(
+            value = draft.time,
+            onValueChange = { t -> edit { it.copy(time = t.take(5)) } },
+            label = { Text(Strings.time) },
+            singleLine = true,
+            modifier = Modifier.fillMaxWidth(),
+        )
+        Text(Strings.onDays, style = MaterialTheme.typography.labelLarge)
+        ChoiceChips(ReminderDraft.WEEK, draft.weekdays, { humanize(it.name) }) { day ->
+            edit { it.copy(weekdays = if (day in it.weekdays) it.weekdays - day else it.weekdays + day) }
         }
+        Text(ReminderDraft.daysText(draft.days), style = MaterialTheme.typography.bodySmall)
+        LabelledCheckbox(Strings.skipIfDone, draft.skipIfDone) { on -> edit { it.copy(skipIfDone = on) } }
+        Text(Strings.quietHours, style = MaterialTheme.typography.labelLarge)
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            OutlinedTextField(
+                value = draft.quietStart,
+                onValueChange = { t -> edit { it.copy(quietStart = t.take(5)) } },
+                label = { Text(Strings.quietFrom) },
+                singleLine = true,
+                modifier = Modifier.weight(1f),
+            )
+            OutlinedTextField(
+                value = draft.quietEnd,
+                onValueChange = { t -> edit { it.copy(quietEnd = t.take(5)) } },
+                label = { Text(Strings.quietTo) },
+                singleLine = true,
+                modifier = Modifier.weight(1f),
+            )
+        }
+        Text(Strings.quietExplain, style = MaterialTheme.typography.bodySmall)
+        Button(onClick = actions.onAdd, enabled = draft.weekdays.isNotEmpty()) { Text(Strings.addReminder) }
     }
 }
 
@@ -125,8 +158,11 @@ fun ReminderSettingsRoute(viewModel: ReminderSettingsViewModel, padding: Padding
         state,
         padding,
         ReminderActions(
-            onAdd = { kind, time -> viewModel.add(kind, listOf(time)) },
-            onRemove = viewModel::remove,
+            onEditDraft = viewModel::editDraft,
+            onAdd = viewModel::addDraft,
+            onRemove = { viewModel.remove(it) },
+            onPauseWeek = { viewModel.pauseFor(it, 7) },
+            onResume = { viewModel.resume(it) },
             onAskNotifications = onAskNotifications,
             onOpenSystemSettings = onOpenSystemSettings,
             onDismissError = viewModel::dismissError,

@@ -16,6 +16,7 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveableStateHolder
 import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.text.style.TextOverflow
+import app.resetcompanion.core.model.JournalKind
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.BackupViewModel
 import app.resetcompanion.presentation.SecureWindow
@@ -92,8 +93,10 @@ private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, 
             entry.viewModel { graph.journal() },
             secureWindow,
             padding,
-            onOpen = { nav.navigate(Destination.ThoughtRecord(it)) },
-            onNew = { nav.navigate(Destination.ThoughtRecord()) },
+            onOpen = { id, kind ->
+                nav.navigate(if (kind == JournalKind.THOUGHT) Destination.ThoughtRecord(id) else Destination.JournalEntry(kind, id))
+            },
+            onNew = { kind -> nav.navigate(if (kind == JournalKind.THOUGHT) Destination.ThoughtRecord() else Destination.JournalEntry(kind)) },
         )
         is Destination.ThoughtRecord -> ThoughtRecordRoute(entry.viewModel { graph.thoughtRecord(d.entryId) }, secureWindow, padding)
         is Destination.Assessment -> AssessmentRoute(entry.viewModel { graph.assessment(d.instrument) }, secureWindow, padding)
@@ -112,6 +115,11 @@ private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, 
         Destination.Backup -> BackupRoute(entry.viewModel { graph.backup() }, padding, platform.share, platform.pickBackupFile)
         Destination.Settings -> SettingsRoute(entry.viewModel { graph.settings() }, padding, nav::navigate, openUri)
         Destination.Crisis -> CrisisRoute(entry.viewModel { graph.crisis() }, padding)
+        Destination.Insights -> InsightsRoute(entry.viewModel { graph.insights() }, padding)
+        Destination.CheckInHistory -> CheckInHistoryRoute(entry.viewModel { graph.checkInHistory() }, padding)
+        Destination.AssessmentHistory -> AssessmentHistoryRoute(entry.viewModel { graph.assessmentHistory() }, padding)
+        is Destination.JournalEntry -> JournalEntryRoute(entry.viewModel { graph.journalEntry(d.kind, d.entryId) }, padding) { nav.back() }
+        Destination.Practice -> PracticeRoute(entry.viewModel { graph.practice() }, padding) { nav.navigate(Destination.Meditation()) }
     }
 }
 

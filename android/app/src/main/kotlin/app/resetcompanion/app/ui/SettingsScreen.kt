@@ -48,7 +48,11 @@ fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: Sett
     ScreenColumn(padding) {
         ErrorBanner(state.error, actions.onDismissError)
         listOf(
+            Strings.insightsLink to Destination.Insights,
+            Strings.checkInHistoryLink to Destination.CheckInHistory,
             Strings.questionnairesLink to Destination.Assessment(),
+            Strings.assessmentHistoryLink to Destination.AssessmentHistory,
+            Strings.practiceSummaryLink to Destination.Practice,
             Strings.practiceLink to Destination.Meditation(),
             Strings.remindersLink to Destination.Reminders,
             Strings.exportLink to Destination.Export,

@@ -1,6 +1,7 @@
 package app.resetcompanion.app.ui
 
 import app.resetcompanion.core.model.ActivityKind
+import app.resetcompanion.core.model.JournalKind
 
 // Decision (issue 9): the screens' copy lives in this one object, not in Android string
 // resources, so the `ui` package compiles for Compose for desktop too (no `R.`) and the JVM
@@ -74,6 +75,43 @@ object Strings {
     const val noEntries = "No entries yet. A thought record helps untangle a difficult moment."
     const val noHits = "No entries match."
     const val newThoughtRecord = "New thought record"
+    const val newEntry = "Write a new entry"
+    fun journalKindName(kind: JournalKind) = when (kind) {
+        JournalKind.FREE -> "Free writing"
+        JournalKind.THOUGHT -> "Thought record"
+        JournalKind.GRATITUDE -> "Gratitude"
+        JournalKind.WORRY -> "Worry"
+        JournalKind.EXPOSURE -> "Exposure"
+        JournalKind.ACTIVITY -> "Activity"
+    }
+
+    /** "New thought record", "New gratitude", … (distinct from the filter chips' words). */
+    fun newKind(kind: JournalKind) = "New ${journalKindName(kind).lowercase()}"
+    const val journalEntryTitle = "Journal entry"
+    const val editEntry = "Edit"
+    const val saveEntry = "Save entry"
+    const val entrySaved = "Saved."
+    const val shareWithTherapist = "Share with my therapist"
+    const val entryText = "What's on your mind?"
+    fun gratitudeItem(n: Int) = "Grateful for ($n)"
+    const val reflection = "Reflection"
+    const val worryText = "The worry"
+    const val worryKind = "Kind of worry"
+    const val worryPractical = "Practical (something I can act on)"
+    const val worryHypothetical = "Hypothetical (a what-if)"
+    const val whatHappened = "What happened"
+    const val exposureSituation = "Situation"
+    const val exposurePrediction = "What I predicted would happen"
+    const val distressBefore = "Distress before (0–100)"
+    const val distressPeak = "Distress at its peak (0–100)"
+    const val distressAfter = "Distress after (0–100)"
+    const val exposureOutcome = "What actually happened"
+    const val learned = "What I learned"
+    const val activityName = "Activity"
+    const val activityPlanned = "Planned"
+    const val activityDone = "Done"
+    const val mastery = "Mastery (0–10)"
+    const val pleasure = "Pleasure (0–10)"
     const val sharedWithTherapist = "Shared with therapist"
     const val deleteEntry = "Delete entry"
 
@@ -90,7 +128,6 @@ object Strings {
     const val balancedThought = "Balanced thought"
     const val beliefBefore = "Belief before (0–100)"
     const val beliefAfter = "Belief after (0–100)"
-    const val shareWithTherapist = "Share with my therapist"
     const val saved = "Saved"
     fun before(v: Int) = "before $v"
     fun after(v: Int?) = if (v == null) "after –" else "after $v"
@@ -127,7 +164,10 @@ object Strings {
     const val stepDone = "Done"
     const val stepLocked = "Locked"
     const val stepAvailable = "Open"
-    fun unlocksAt(at: String) = "Opens $at"
+
+    /** When a locked step opens, as the wall time where it opens (e.g. "Opens Mon 29 Mar, 00:00"). */
+    fun unlocksAt(at: app.resetcompanion.core.model.Captured) = "Opens " + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", java.util.Locale.UK)
+        .format(at.at.atZone(java.time.ZoneId.of(at.timeZone)))
     const val completeStep = "Mark as done"
     const val stepCompleted = "Step completed."
     const val programmeFinished = "Programme finished. Well done."
@@ -155,6 +195,15 @@ object Strings {
     const val kind = "For"
     const val removeReminder = "Remove reminder"
     fun pausedUntil(date: String) = "Paused until $date"
+    const val pauseWeek = "Pause for a week"
+    fun pauseWeekFor(title: String) = "Pause $title for a week"
+    fun resumeFor(title: String) = "Resume $title"
+    const val onDays = "On these days"
+    const val quietHours = "Quiet hours (optional)"
+    const val quietFrom = "From (HH:MM)"
+    const val quietTo = "To (HH:MM)"
+    const val quietExplain = "No reminder is planned inside quiet hours; they may run past midnight."
+    fun quiet(start: String, end: String) = "Quiet $start–$end"
 
     /** The core's activity kinds as the reminder screen names them. */
     fun activityName(kind: ActivityKind) = when (kind) {
@@ -221,4 +270,39 @@ object Strings {
     fun eraseTypePrompt(word: String) = "Type $word to confirm"
     const val eraseConfirm = "Erase everything"
     const val erased = "Everything was erased."
+
+    // Insights, check-in history, questionnaire history, practice (same words as the iOS app).
+    const val insightsTitle = "Insights"
+    const val insightsLink = "Insights and mood calendar"
+    const val moodCalendar = "Mood calendar"
+    const val moodCalendarKey = "Each day shows its average mood from 1 (very unpleasant) to 7 (very pleasant); a dash means no check-in."
+    fun insightsRange(from: String, to: String, count: UInt) = "$from to $to · $count ${if (count == 1u) "check-in" else "check-ins"}"
+    fun moodDay(date: String, words: String, count: UInt) = "$date: $words (${if (count == 1u) "1 check-in" else "$count check-ins"})"
+    fun noMoodDay(date: String) = "$date: no check-in"
+    const val noCheckInsYet = "No check-ins in this period yet."
+    const val betterWith = "Mood tends to be better with"
+    const val worseWith = "Mood tends to be lower with"
+    fun association(name: String, with: Double, without: Double) = "${humanize(name)}: ${"%.1f".format(with)} with, ${"%.1f".format(without)} without"
+    fun patternsNeedMore(min: UInt) = "Patterns appear once something has come up at least $min times."
+    const val thinkingTraps = "Thinking traps in thought records"
+    fun trapCount(name: String, count: UInt) = "${humanize(name)}: $count"
+    const val checkInHistoryTitle = "Check-in history"
+    const val checkInHistoryLink = "Check-in history"
+    fun deleteCheckIn(time: String) = "Delete the check-in at $time"
+    const val assessmentHistoryTitle = "Questionnaire history"
+    const val assessmentHistoryLink = "Questionnaire history and progress"
+    const val allInstruments = "All"
+    const val outcomeTitle = "Progress since the start of this episode"
+    const val outcomeNotYet = "Progress appears once there is a first and a later PHQ-9 and GAD-7."
+    fun indicator(label: String, holds: Boolean) = if (holds) "$label: yes" else "$label: no"
+    const val noQuestionnairesYet = "No questionnaires yet."
+    const val signpostShown = "Crisis resources were shown after this one"
+    fun record(date: String, total: UInt, max: UInt, severity: String) = "$date · $total of $max · ${humanize(severity)}"
+    const val practiceTitle = "Practice"
+    const val practiceThisWeek = "This week"
+    const val practiceSummaryLink = "Practice summary and streak"
+    fun habitStrength(percent: Int) = "Habit strength: $percent%"
+    fun totalPractice(minutes: UInt, sessions: UInt, from: String) =
+        "$minutes minutes in $sessions ${if (sessions == 1u) "session" else "sessions"} since $from"
+    const val streakHiddenNote = "Your streak is hidden."
 }

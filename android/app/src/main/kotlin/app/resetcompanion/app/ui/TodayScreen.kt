@@ -33,7 +33,7 @@ data class TodayActions(
 @Composable
 fun TodayScreen(state: TodayUiState, padding: PaddingValues, actions: TodayActions) {
     ScreenColumn(padding) {
-        state.date?.let { Text(it, style = MaterialTheme.typography.labelLarge) }
+        state.date?.let { Text(it.toString(), style = MaterialTheme.typography.labelLarge) }
         ErrorBanner(state.error, actions.onDismissError)
         if (state.loading && state.date == null) Loading()
 

@@ -141,7 +141,7 @@ fun requestCodeFor(id: String): Int {
 /** Turns a planned notification into an alarm. */
 fun PlannedNotification.toAlarm(): ReminderAlarm = ReminderAlarm(
     id = id,
-    triggerAtMillis = fireAtUnixMs,
+    triggerAtMillis = fireAt.toEpochMilli(),
     exact = exact,
     requestCode = requestCodeFor(id),
     kind = kind,

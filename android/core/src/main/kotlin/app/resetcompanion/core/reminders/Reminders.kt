@@ -36,12 +36,15 @@ suspend fun ResetStore.reminders(): List<ReminderRule> = call { it.reminders() }
 /** Deletes a rule; resync afterwards so its alarms are cancelled. */
 suspend fun ResetStore.removeReminder(id: String) = call { it.removeReminder(id) }
 
-/** Pauses a rule until [until] (`YYYY-MM-DD`): it fires again on that date. */
-suspend fun ResetStore.pauseReminder(id: String, until: String): ReminderRule = call { it.pauseReminder(id, until) }
+/** Pauses a rule until the local day [until]: it fires again on that date. */
+suspend fun ResetStore.pauseReminder(id: String, until: java.time.LocalDate): ReminderRule = call { it.pauseReminder(id, until) }
+
+/** Ends a pause: the rule fires again from its next time. */
+suspend fun ResetStore.resumeReminder(id: String): ReminderRule = call { it.resumeReminder(id) }
 
 /** The plan for Android: exact only when the person granted exact alarms. */
-fun androidPlanOptions(exactAlarmsAllowed: Boolean, untilUnixMs: Long? = null, limit: Int? = null): PlanOptions =
-    PlanOptions(fromUnixMs = null, untilUnixMs = untilUnixMs, limit = limit?.toUInt(), platform = Platform.ANDROID, exactAlarmsAllowed = exactAlarmsAllowed)
+fun androidPlanOptions(exactAlarmsAllowed: Boolean, until: java.time.Instant? = null, limit: Int? = null): PlanOptions =
+    PlanOptions(from = null, until = until, limit = limit?.toUInt(), platform = Platform.ANDROID, exactAlarmsAllowed = exactAlarmsAllowed)
 
 /** The notifications the core would schedule. */
 suspend fun ResetStore.reminderPlan(options: PlanOptions = androidPlanOptions(false)): List<PlannedNotification> = call { it.reminderPlan(options) }

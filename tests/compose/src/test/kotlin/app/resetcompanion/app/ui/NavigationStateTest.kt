@@ -6,6 +6,7 @@ import androidx.lifecycle.ViewModelProvider
 import androidx.lifecycle.ViewModelStore
 import androidx.lifecycle.viewmodel.initializer
 import androidx.lifecycle.viewmodel.viewModelFactory
+import app.resetcompanion.core.model.JournalKind
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertSame
@@ -38,7 +39,9 @@ class NavigationStateTest {
             Destination.Today, Destination.CheckIn, Destination.Journal, Destination.ThoughtRecord(), Destination.ThoughtRecord("e/1"),
             Destination.Assessment(), Destination.Assessment("phq9"), Destination.Programmes, Destination.ProgrammeStep("stress-reset/day-2"),
             Destination.Meditation(), Destination.Meditation("s1"), Destination.Reminders, Destination.Export, Destination.Backup,
-            Destination.Settings, Destination.Crisis,
+            Destination.Settings, Destination.Crisis, Destination.Insights, Destination.CheckInHistory, Destination.AssessmentHistory,
+            Destination.Practice, Destination.JournalEntry(JournalKind.WORRY),
+            Destination.JournalEntry(JournalKind.ACTIVITY, "0190f6b2-7c1e-7000-8000-000000000001"),
         )
         all.forEach { assertEquals(it, destinationFromRoute(it.route)) }
         assertEquals(null, destinationFromRoute("insights-from-a-newer-build"))

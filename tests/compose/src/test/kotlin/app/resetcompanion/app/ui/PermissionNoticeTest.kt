@@ -24,7 +24,7 @@ import org.junit.Test
 class PermissionNoticeTest {
     private val rule = ReminderRule(
         id = "r1", kind = ActivityKind.CHECKIN, times = listOf("09:00"), days = ReminderDays.Daily, skipIfDone = true,
-        quietHours = null, pausedUntil = null, enabled = true, label = null, createdAt = "2027-03-24T08:00:00Z",
+        quietHours = null, pausedUntil = null, enabled = true, label = null, createdAt = java.time.Instant.parse("2027-03-24T08:00:00Z"),
     )
 
     private fun state(notice: PermissionNotice, n: NotificationPermission, e: ExactAlarmPermission) =

@@ -7,6 +7,7 @@ import androidx.compose.ui.test.isHeading
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import app.resetcompanion.core.model.JournalKind
 import app.resetcompanion.presentation.SecureWindow
 import org.junit.AfterClass
 import org.junit.Assert.assertEquals
@@ -25,6 +26,8 @@ class ScreensTest {
             Destination.Today, Destination.CheckIn, Destination.Journal, Destination.ThoughtRecord(),
             Destination.Assessment(), Destination.Programmes, Destination.ProgrammeStep("day-1"), Destination.Meditation(),
             Destination.Reminders, Destination.Export, Destination.Backup, Destination.Settings, Destination.Crisis,
+            Destination.Insights, Destination.CheckInHistory, Destination.AssessmentHistory, Destination.Practice,
+            Destination.JournalEntry(JournalKind.EXPOSURE),
         )
 
         @BeforeClass @JvmStatic

@@ -33,6 +33,7 @@ class ScreenshotsTest {
             is Destination.Assessment -> "assessment"
             is Destination.ProgrammeStep -> "programme-step"
             is Destination.Meditation -> "meditation"
+            is Destination.JournalEntry -> "journal-entry-new-${d.kind.name.lowercase()}"
             else -> d.toString().replace(Regex("([a-z])([A-Z])"), "$1-$2").lowercase()
         }
     }

@@ -1,7 +1,9 @@
 //! Time: the injected clock, IANA zones, local days and wall-clock resolution.
 //!
 //! Owns every rule about "what day is it for this person" (DESIGN §2). Must never read the
-//! host clock or the host zone: the shell passes a [`Clock`] and a zone name.
+//! host clock or the host zone: the shell passes a [`Clock`] and a zone name. The typed values
+//! that cross the FFI ([`Timestamp`], [`LocalDay`], [`WallTime`]) and the captured moment every
+//! entry carries ([`Moment`], [`Captured`]) live here too, so no domain imports another for them.
 
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
@@ -9,6 +11,12 @@ use chrono::{
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+
+pub mod moment;
+mod types;
+
+pub use moment::{Captured, CapturedKeys, DateRange, Moment};
+pub use types::{LocalDay, Timestamp, WallTime};
 
 /// The source of "now", supplied by the shell: the system clock in apps, a fixed one in tests.
 ///
@@ -125,6 +133,17 @@ pub fn format_utc(instant: DateTime<Utc>) -> String {
     instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Formats an instant with a fixed UTC offset in seconds, as RFC 3339 (`2027-03-28T02:30:00+01:00`):
+/// the same text as [`format_local`] in the zone whose offset it was.
+pub fn format_with_offset(instant: DateTime<Utc>, offset_seconds: i32) -> String {
+    match chrono::FixedOffset::east_opt(offset_seconds) {
+        Some(offset) => instant
+            .with_timezone(&offset)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        None => format_utc(instant),
+    }
+}
+
 /// Resolves a wall-clock time on a local date to one instant, following RFC 5545 §3.3.5.
 ///
 /// - A time that does not exist (spring forward) is read with the offset in force *before*
@@ -239,6 +258,22 @@ mod tests {
     fn unknown_zone_is_invalid_input_naming_the_field() {
         let err = parse_zone("Mars/Olympus_Mons").unwrap_err();
         assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "time_zone"));
+    }
+
+    #[test]
+    fn an_instant_with_its_offset_reads_as_it_does_in_its_zone_in_every_zone() {
+        use chrono::Offset as _;
+        for zone in chrono_tz::TZ_VARIANTS {
+            for secs in [1_806_224_400i64, 1_814_398_200, 0, -2_000_000_000] {
+                let t = DateTime::from_timestamp(secs, 0).unwrap();
+                let offset = t.with_timezone(&zone).offset().fix().local_minus_utc();
+                assert_eq!(
+                    format_with_offset(t, offset),
+                    format_local(t, zone),
+                    "{zone}"
+                );
+            }
+        }
     }
 
     #[test]
