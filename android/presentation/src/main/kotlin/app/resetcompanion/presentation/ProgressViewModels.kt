@@ -50,7 +50,7 @@ class InsightsViewModel(private val store: ResetStore) : StoreViewModel<Insights
 }
 
 /** One local day's check-ins, newest first (the core's order is kept). */
-data class CheckInDay(val localDate: String, val checkIns: List<CheckIn>)
+data class CheckInDay(val localDate: java.time.LocalDate, val checkIns: List<CheckIn>)
 
 /** Every check-in, grouped by the local day the core gave it; deletable. */
 data class CheckInHistoryUiState(val loading: Boolean = true, val days: List<CheckInDay> = emptyList(), val error: UiError? = null)
@@ -82,10 +82,10 @@ class CheckInHistoryViewModel(private val store: ResetStore) : StoreViewModel<Ch
             val days = mutableListOf<CheckInDay>()
             for (c in checkIns) {
                 val last = days.lastOrNull()
-                if (last != null && last.localDate == c.localDate) {
+                if (last != null && last.localDate == c.captured.localDate) {
                     days[days.lastIndex] = last.copy(checkIns = last.checkIns + c)
                 } else {
-                    days += CheckInDay(c.localDate, listOf(c))
+                    days += CheckInDay(c.captured.localDate, listOf(c))
                 }
             }
             return days

@@ -84,7 +84,7 @@ class ReminderSettingsViewModel(
 
     /** Pauses a rule for [days] days from the person's today (the core's date and zone). */
     fun pauseFor(id: String, days: Long) = mutate {
-        store.pauseReminder(id, java.time.LocalDate.parse(store.today()).plusDays(days).toString())
+        store.pauseReminder(id, store.today().plusDays(days))
     }
 
     /** Ends a pause: the rule fires again from its next time. */

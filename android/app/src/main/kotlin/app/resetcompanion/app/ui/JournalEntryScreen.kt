@@ -61,7 +61,7 @@ fun JournalEntryScreen(state: JournalEntryUiState, padding: PaddingValues, actio
 @Composable
 private fun Reading(state: JournalEntryUiState, actions: JournalEntryActions) {
     val entry = state.entry ?: return
-    Text("${entry.localDate} ${wallClock(entry.localTime)}", style = MaterialTheme.typography.labelLarge)
+    Text("${entry.captured.localDate} ${wallClock(entry.captured)}", style = MaterialTheme.typography.labelLarge)
     state.fields.forEach { f ->
         SectionCard(f.label) { Text(f.value, style = MaterialTheme.typography.bodyLarge) }
     }

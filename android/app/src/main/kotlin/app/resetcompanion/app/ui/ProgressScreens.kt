@@ -134,7 +134,7 @@ fun CheckInHistoryScreen(state: CheckInHistoryUiState, padding: PaddingValues, o
         if (state.loading && state.days.isEmpty()) Loading()
         if (!state.loading && state.days.isEmpty()) StatusLabel(Strings.noCheckInsYet, Tone.INFO)
         state.days.forEach { day ->
-            SectionCard(day.localDate) {
+            SectionCard(day.localDate.toString()) {
                 day.checkIns.forEach { c ->
                     Row(verticalAlignment = Alignment.CenterVertically) {
                         Column(Modifier.weight(1f)) {
@@ -187,7 +187,7 @@ fun AssessmentHistoryScreen(state: AssessmentHistoryUiState, padding: PaddingVal
         if (!state.loading && state.records.isEmpty()) StatusLabel(Strings.noQuestionnairesYet, Tone.INFO)
         state.records.forEach { r ->
             SectionCard(instrumentName(r.instrument)) {
-                Text(Strings.record(r.localDate, r.total, r.max, r.severity))
+                Text(Strings.record(r.taken.localDate.toString(), r.total, r.max, r.severity))
                 if (r.signpost != null) StatusLabel(Strings.signpostShown, Tone.WARNING)
             }
         }
