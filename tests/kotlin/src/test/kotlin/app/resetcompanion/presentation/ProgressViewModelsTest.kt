@@ -93,7 +93,7 @@ class AssessmentHistoryViewModelTest : ViewModelTest() {
         val vm = graph().assessmentHistory()
         val s = vm.state.value
         assertEquals(4, s.records.size)
-        assertTrue(s.records.first().takenAtMs >= s.records.last().takenAtMs)
+        assertTrue(s.records.first().taken.at >= s.records.last().taken.at)
         assertEquals(OutcomeCategory.RELIABLE_RECOVERY, s.outcome?.summary?.category)
         assertEquals(
             listOf("Reliable improvement" to true, "Recovery" to true, "Reliable recovery" to true, "Reliable deterioration" to false),
