@@ -36,7 +36,7 @@ class InsightsViewModelTest : ViewModelTest() {
         val days = insights.calendar.filter { it.count > 0u }
         assertEquals(listOf(2u, 1u), days.map { it.count })
         assertEquals(listOf(4.0, 5.0), days.map { it.average })
-        assertEquals("2027-03-28", insights.to)
+        assertEquals(java.time.LocalDate.parse("2027-03-28"), insights.to)
     }
 
     @Test
