@@ -36,7 +36,7 @@ class InsightsViewModelTest : ViewModelTest() {
         val days = insights.calendar.filter { it.count > 0u }
         assertEquals(listOf(2u, 1u), days.map { it.count })
         assertEquals(listOf(4.0, 5.0), days.map { it.average })
-        assertEquals("2027-03-28", insights.to)
+        assertEquals(java.time.LocalDate.parse("2027-03-28"), insights.to)
     }
 
     @Test
@@ -93,7 +93,7 @@ class AssessmentHistoryViewModelTest : ViewModelTest() {
         val vm = graph().assessmentHistory()
         val s = vm.state.value
         assertEquals(4, s.records.size)
-        assertTrue(s.records.first().takenAtMs >= s.records.last().takenAtMs)
+        assertTrue(s.records.first().taken.at >= s.records.last().taken.at)
         assertEquals(OutcomeCategory.RELIABLE_RECOVERY, s.outcome?.summary?.category)
         assertEquals(
             listOf("Reliable improvement" to true, "Recovery" to true, "Reliable recovery" to true, "Reliable deterioration" to false),

@@ -52,7 +52,7 @@ class ReminderDraftTest : ViewModelTest() {
         vm.addDraft()
         val id = vm.state.value.reminders.single().id
         vm.pauseFor(id, 7)
-        assertEquals("2027-04-04", setUp { reminders() }.single().pausedUntil)
+        assertEquals(java.time.LocalDate.parse("2027-04-04"), setUp { reminders() }.single().pausedUntil)
         vm.resume(id)
         assertNull(setUp { reminders() }.single().pausedUntil)
         assertNull(vm.state.value.reminders.single().pausedUntil)

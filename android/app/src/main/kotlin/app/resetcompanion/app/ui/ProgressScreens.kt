@@ -56,7 +56,7 @@ fun InsightsScreen(state: InsightsUiState, padding: PaddingValues, onDismissErro
     ScreenColumn(padding) {
         ErrorBanner(state.error, onDismissError)
         val insights = state.insights ?: return@ScreenColumn Loading()
-        Text(Strings.insightsRange(insights.from, insights.to, insights.checkInCount), style = MaterialTheme.typography.labelLarge)
+        Text(Strings.insightsRange(insights.from.toString(), insights.to.toString(), insights.checkInCount), style = MaterialTheme.typography.labelLarge)
         SectionCard(Strings.moodCalendar) {
             MoodCalendar(insights.from, insights.to, insights.calendar)
             Text(Strings.moodCalendarKey, style = MaterialTheme.typography.bodySmall)
@@ -81,15 +81,15 @@ fun InsightsScreen(state: InsightsUiState, padding: PaddingValues, onDismissErro
 
 /** Weeks of seven cells from [from] to [to]; each cell shows the day and its rounded mood. */
 @Composable
-private fun MoodCalendar(from: String, to: String, calendar: List<MoodDay>) {
+private fun MoodCalendar(from: LocalDate, to: LocalDate, calendar: List<MoodDay>) {
     val byDate = calendar.associateBy { it.date }
-    val first = LocalDate.parse(from)
-    val days = generateSequence(first) { it.plusDays(1) }.takeWhile { !it.isAfter(LocalDate.parse(to)) }.toList()
+    val first = from
+    val days = generateSequence(first) { it.plusDays(1) }.takeWhile { !it.isAfter(to) }.toList()
     val leading = first.dayOfWeek.value - 1 // Monday first
     val cells: List<LocalDate?> = List(leading) { null } + days
     cells.chunked(7).forEach { week ->
         Row(Modifier.fillMaxWidth(), horizontalArrangement = Arrangement.spacedBy(4.dp)) {
-            week.forEach { date -> Box(Modifier.weight(1f)) { if (date != null) MoodCell(date, byDate[date.toString()]) } }
+            week.forEach { date -> Box(Modifier.weight(1f)) { if (date != null) MoodCell(date, byDate[date]) } }
             repeat(7 - week.size) { Spacer(Modifier.weight(1f)) }
         }
     }
@@ -139,7 +139,7 @@ fun CheckInHistoryScreen(state: CheckInHistoryUiState, padding: PaddingValues, o
                     Row(verticalAlignment = Alignment.CenterVertically) {
                         Column(Modifier.weight(1f)) {
                             Text(
-                                "${c.localTime.take(5)} · ${c.mood} · ${Strings.moodWords[(c.mood - 1).coerceIn(0, 6)]}",
+                                "${wallClock(c.captured)} · ${c.mood} · ${Strings.moodWords[(c.mood - 1).coerceIn(0, 6)]}",
                                 style = MaterialTheme.typography.bodyLarge,
                             )
                             val details = (c.labels.map { humanize(it.name) } + c.areas.map { humanize(it.name) }).joinToString(", ")
@@ -147,7 +147,7 @@ fun CheckInHistoryScreen(state: CheckInHistoryUiState, padding: PaddingValues, o
                             c.note?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
                         }
                         IconButton(onClick = { onDelete(c.id) }) {
-                            Icon(Icons.Filled.Delete, contentDescription = Strings.deleteCheckIn(wallClock(c.localTime)))
+                            Icon(Icons.Filled.Delete, contentDescription = Strings.deleteCheckIn(wallClock(c.captured)))
                         }
                     }
                 }
@@ -225,7 +225,7 @@ fun PracticeScreen(
             state.habitStrengthPercent?.let { Text(Strings.habitStrength(it)) }
             state.streakText?.let { IconText(Icons.Filled.Check, it) }
             if (summary.streakHidden) Text(Strings.streakHiddenNote, style = MaterialTheme.typography.bodySmall)
-            Text(Strings.totalPractice(summary.totalMinutes, summary.sessions, summary.from), style = MaterialTheme.typography.bodySmall)
+            Text(Strings.totalPractice(summary.totalMinutes, summary.sessions, summary.from.toString()), style = MaterialTheme.typography.bodySmall)
         }
         LabelledSwitch(Strings.hideStreak, summary.streakHidden, onStreakHidden, note = Strings.hideStreakNote)
         OutlinedButton(onClick = onPractice) { Text(Strings.startPractice) }

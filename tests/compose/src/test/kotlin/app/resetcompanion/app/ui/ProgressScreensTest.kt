@@ -47,7 +47,7 @@ class ProgressScreensTest {
 
     @Test
     fun a_check_in_deleted_from_history_is_gone_from_the_store() = open(Destination.CheckInHistory) {
-        val time = wallClock(runBlocking { app.store.checkIns() }.single().localTime)
+        val time = wallClock(runBlocking { app.store.checkIns() }.single().captured)
         onNodeWithText("Slept well").assertIsDisplayed()
         onNodeWithContentDescription(Strings.deleteCheckIn(time)).performClick()
         waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(Strings.noCheckInsYet).fetchSemanticsNodes().isNotEmpty() }
