@@ -37,7 +37,7 @@ class ReminderFlowTest {
         awaitLoaded()
         onNodeWithContentDescription(Strings.pauseWeekFor("Check-in")).performScrollTo().performClick()
         waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(Strings.pausedUntil("2027-03-31")).fetchSemanticsNodes().isNotEmpty() }
-        assertEquals("2027-03-31", rules().first { it.kind == ActivityKind.CHECKIN }.pausedUntil)
+        assertEquals(java.time.LocalDate.parse("2027-03-31"), rules().first { it.kind == ActivityKind.CHECKIN }.pausedUntil)
         saveScreenshot("reminders-paused")
         onNodeWithContentDescription(Strings.resumeFor("Check-in")).performScrollTo().performClick()
         waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(Strings.pausedUntil("2027-03-31")).fetchSemanticsNodes().isEmpty() }
