@@ -73,28 +73,7 @@ pub fn start_episode(
 
 /// The current episode, if there is a stored one or any assessment.
 pub fn current_episode(conn: &Connection) -> Result<Option<Episode>> {
-    let stored = conn
-        .query_row(
-            "SELECT id, start_date FROM assessment_episodes
-             ORDER BY start_date DESC, id DESC LIMIT 1",
-            [],
-            |r| {
-                Ok(Episode {
-                    id: Some(r.get(0)?),
-                    start_date: r.get(1)?,
-                })
-            },
-        )
-        .optional()?;
-    if stored.is_some() {
-        return Ok(stored);
-    }
-    let first: Option<LocalDay> =
-        conn.query_row("SELECT min(local_date) FROM assessments", [], |r| r.get(0))?;
-    Ok(first.map(|start_date| Episode {
-        id: None,
-        start_date,
-    }))
+    episode_on_or_before(conn, None)
 }
 
 /// The episode a day falls in: the latest stored episode starting on or before `date`, or —
@@ -102,12 +81,17 @@ pub fn current_episode(conn: &Connection) -> Result<Option<Episode>> {
 /// A report whose range ends on `date` pairs its outcome over this episode (issue 17), so the
 /// chosen start of the range never changes the baseline.
 pub fn episode_at(conn: &Connection, date: NaiveDate) -> Result<Option<Episode>> {
-    let day = date.to_string();
+    episode_on_or_before(conn, Some(&date.to_string()))
+}
+
+/// The latest stored episode starting on or before `day` (any day when `None`), else the
+/// implicit one that starts with the first assessment on or before it.
+fn episode_on_or_before(conn: &Connection, day: Option<&str>) -> Result<Option<Episode>> {
     let stored = conn
         .query_row(
-            "SELECT id, start_date FROM assessment_episodes WHERE start_date <= ?1
+            "SELECT id, start_date FROM assessment_episodes WHERE ?1 IS NULL OR start_date <= ?1
              ORDER BY start_date DESC, id DESC LIMIT 1",
-            [&day],
+            [day],
             |r| {
                 Ok(Episode {
                     id: Some(r.get(0)?),
@@ -120,8 +104,8 @@ pub fn episode_at(conn: &Connection, date: NaiveDate) -> Result<Option<Episode>>
         return Ok(stored);
     }
     let first: Option<LocalDay> = conn.query_row(
-        "SELECT min(local_date) FROM assessments WHERE local_date <= ?1",
-        [&day],
+        "SELECT min(local_date) FROM assessments WHERE ?1 IS NULL OR local_date <= ?1",
+        [day],
         |r| r.get(0),
     )?;
     Ok(first.map(|start_date| Episode {
