@@ -112,6 +112,23 @@ class AlarmSchedulingTest {
     }
 
     @Test
+    fun `erase-all cancels every armed alarm and clears the shade`() {
+        morningMeditation()
+        resync(SyncReason.APP_START)
+        assertEquals(7, osAlarms().size)
+        val nm = app.getSystemService(android.app.NotificationManager::class.java)
+        nm.createNotificationChannel(android.app.NotificationChannel("t", "t", android.app.NotificationManager.IMPORTANCE_DEFAULT))
+        nm.notify(1, android.app.Notification.Builder(app, "t").setSmallIcon(android.R.drawable.ic_dialog_info).build())
+        assertEquals(1, shadowOf(nm).allNotifications.size)
+
+        app.resetcompanion.reminders.AndroidAlarmScheduler(app).cancelEverything()
+        app.resetcompanion.reminders.ReminderNotifications.dismissAll(app)
+        assertEquals(0, osAlarms().size)
+        assertEquals(emptySet<String>(), app.resetcompanion.reminders.AndroidAlarmScheduler(app).armedIds())
+        assertEquals(0, shadowOf(nm).allNotifications.size)
+    }
+
+    @Test
     fun `re-arming replaces alarms by request code instead of adding a second set`() {
         morningMeditation()
         resync(SyncReason.APP_START)
