@@ -126,12 +126,19 @@ class MainActivity : FragmentActivity() {
                 val picked = withContext(Dispatchers.IO) { copyPickedFile(contentResolver, uri, dest) }
                 // After process death the profile may still be opening: wait for it, then hand
                 // the file to the Backup screen's view model (restored with the back stack).
+                // No profile or no Backup screen to hand it to: the copy (a full, if encrypted, copy
+                // of someone's data) must not stay in the cache (review A15).
                 val graph = try {
                     app.graph()
                 } catch (e: Exception) {
+                    withContext(Dispatchers.IO) { dest.delete() }
                     return@launch
                 }
-                val target = navigator.entryFor(Destination.Backup)?.viewModel { graph.backup() } ?: return@launch
+                val target = navigator.entryFor(Destination.Backup)?.viewModel { graph.backup() }
+                if (target == null) {
+                    withContext(Dispatchers.IO) { dest.delete() }
+                    return@launch
+                }
                 when (picked) {
                     is PickedFile.Copied -> target.chooseRestoreFile(picked.file)
                     is PickedFile.Unreadable -> target.restoreFileUnreadable(picked.reason)

@@ -13,6 +13,7 @@ import app.resetcompanion.core.reminders.reminderPlan
 import app.resetcompanion.core.reminders.removeReminder
 import app.resetcompanion.reminders.AndroidAlarmScheduler
 import app.resetcompanion.reminders.ReminderAlarmReceiver
+import app.resetcompanion.reminders.ReminderNotifications
 import app.resetcompanion.reminders.ReminderRearmReceiver
 import kotlinx.coroutines.runBlocking
 import org.junit.After
@@ -121,10 +122,10 @@ class AlarmSchedulingTest {
         nm.notify(1, android.app.Notification.Builder(app, "t").setSmallIcon(android.R.drawable.ic_dialog_info).build())
         assertEquals(1, shadowOf(nm).allNotifications.size)
 
-        app.resetcompanion.reminders.AndroidAlarmScheduler(app).cancelEverything()
-        app.resetcompanion.reminders.ReminderNotifications.dismissAll(app)
+        AndroidAlarmScheduler(app).cancelEverything()
+        ReminderNotifications.dismissAll(app)
         assertEquals(0, osAlarms().size)
-        assertEquals(emptySet<String>(), app.resetcompanion.reminders.AndroidAlarmScheduler(app).armedIds())
+        assertEquals(emptySet<String>(), AndroidAlarmScheduler(app).armedIds())
         assertEquals(0, shadowOf(nm).allNotifications.size)
     }
 

@@ -5,6 +5,7 @@ import android.content.Intent
 import android.net.Uri
 import app.resetcompanion.app.AndroidLockClock
 import app.resetcompanion.app.openContact
+import app.resetcompanion.app.startFresh
 import app.resetcompanion.core.dialUri
 import app.resetcompanion.core.messageUri
 import app.resetcompanion.core.model.SafetyContact
@@ -59,7 +60,7 @@ class ContactIntentsTest {
 
     @Test
     fun `after erase-all the app starts in a new, cleared task and the old one finishes`() {
-        app.resetcompanion.app.startFresh(activity, Activity::class.java)
+        startFresh(activity, Activity::class.java)
         val next = shadowOf(activity).nextStartedActivity
         assertEquals(Activity::class.java.name, next.component?.className)
         assertTrue(next.flags and Intent.FLAG_ACTIVITY_CLEAR_TASK != 0)

@@ -9,6 +9,7 @@ import app.resetcompanion.app.R
 import app.resetcompanion.app.SharedExports
 import app.resetcompanion.app.copyPickedFile
 import app.resetcompanion.core.security.AndroidKeystoreKeyWrapper
+import app.resetcompanion.core.security.generateWithFallback
 import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -148,21 +149,21 @@ class GlueTest {
             { null },
         )
         for (f in failures) {
-            assertEquals(tee, app.resetcompanion.core.security.generateWithFallback(35, f) { tee })
+            assertEquals(tee, generateWithFallback(35, f) { tee })
         }
-        assertEquals(strong, app.resetcompanion.core.security.generateWithFallback(35, { strong }) { tee })
+        assertEquals(strong, generateWithFallback(35, { strong }) { tee })
         var triedStrongBox = false
         assertEquals(
             "before API 28 StrongBox is never touched",
             tee,
-            app.resetcompanion.core.security.generateWithFallback(27, {
+            generateWithFallback(27, {
                 triedStrongBox = true
                 strong
             }) { tee },
         )
         assertFalse(triedStrongBox)
         val e =
-            runCatching { app.resetcompanion.core.security.generateWithFallback(35, { throw ProviderException("x") }) { throw ProviderException("TEE busy") } }
+            runCatching { generateWithFallback(35, { throw ProviderException("x") }) { throw ProviderException("TEE busy") } }
         assertEquals("TEE busy", e.exceptionOrNull()?.message)
     }
 

@@ -47,7 +47,7 @@ class SafetyPlanScreensTest {
         // The first "People I can ask for help" contact (step 4 comes before step 5's).
         onAllNodes(hasSetTextAction() and hasText(Strings.contactName))[0].performScrollTo().performTextReplacement("Sam")
         onAllNodes(hasSetTextAction() and hasText(Strings.contactPhone))[0].performScrollTo().performTextReplacement("07700 900123")
-        saveScreenshot("safety-plan-edit")
+        saveScreenshot("safety-plan-edit-first")
         onNodeWithText(Strings.safetyPlanSave).performScrollTo().performClick()
         waitUntil(timeoutMillis = 10_000) { navigator.current.destination == Destination.SafetyPlan }
         awaitLoaded()
@@ -62,7 +62,7 @@ class SafetyPlanScreensTest {
         runBlocking { app.store.saveSafetyPlan(seededPlan()) }
         phoneTest {
             show(AppNavigator(Destination.SafetyPlan))
-            saveScreenshot("safety-plan")
+            saveScreenshot("safety-plan-contacts")
             onNodeWithContentDescription(Strings.callContact("Sam")).performScrollTo().performClick()
             onNodeWithContentDescription(Strings.messageContact("Sam")).performScrollTo().performClick()
             assertEquals(listOf("tel:07700900123", "smsto:07700900123"), opened)
@@ -79,7 +79,7 @@ class SafetyPlanScreensTest {
             show(AppNavigator(Destination.SafetyPlanHistory))
             assertEquals(2, onAllNodesWithText("Version ", substring = true).fetchSemanticsNodes().size)
             onNodeWithText(Strings.safetyPlanCurrent).assertIsDisplayed()
-            saveScreenshot("safety-plan-history")
+            saveScreenshot("safety-plan-versions")
             onNodeWithText("Version 1, saved", substring = true).performClick()
             waitForIdle()
             onNodeWithText("• Music").assertExists()

@@ -123,7 +123,6 @@ class ScreensTest {
         render(Destination.Privacy) {
             onNodeWithText("Everything stays on this phone").assertIsDisplayed()
             onNodeWithText("Health Connect").assertExists()
-            saveScreenshot("privacy")
         }
     }
 
