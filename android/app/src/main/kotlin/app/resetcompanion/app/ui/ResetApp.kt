@@ -72,6 +72,9 @@ fun ResetApp(
             val lockState by lock.state.collectAsStateWithLifecycle()
             // With the lock on, every screen is kept out of the app switcher's snapshot.
             if (lockState.enabled || lockState.loading) SecureWhileShown(secureWindow)
+            // Reading the lock settings takes milliseconds: nothing is shown meanwhile (neither the
+            // person's data nor a "locked" title a person without the lock would wonder about).
+            if (lockState.loading) return@theme
             if (!lockState.contentVisible) {
                 LockedApp(lockState, lock, graph, contact)
                 return@theme
