@@ -6,8 +6,9 @@ import Foundation
 /// An actor, so every call into the core runs off the main thread and callers simply
 /// `try await`. Each call is milliseconds; domain logic stays in the Rust core.
 public actor ResetStore {
-    /// The generated FFI object, for calls ResetKit does not wrap yet.
-    public nonisolated let companion: Companion
+    /// The generated FFI object. Internal to ResetKit (tests reach it with `@testable`): every
+    /// call from the apps goes through the actor, so none runs on the main thread (issue 19, F13).
+    nonisolated let companion: Companion
 
     /// Opens (creating and migrating if needed) the profile at `databaseURL`.
     ///
@@ -43,6 +44,9 @@ public actor ResetStore {
 
     /// The preference stored under `name`.
     public func preference(_ name: String) throws -> String? { try companion.preference(name: name) }
+
+    /// Removes a preference, e.g. `region` back to automatic.
+    public func clearPreference(_ name: String) throws { try companion.clearPreference(name: name) }
 
     /// Closes the database; later calls throw `ResetError.Conflict`.
     public func close() { companion.close() }
