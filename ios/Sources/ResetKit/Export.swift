@@ -63,8 +63,10 @@ extension ResetStore {
         _ export: TherapistExport = TherapistExport(),
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws -> ExportSummary {
-        try companion.exportForTherapist(
-            format: format, options: export.options, path: url.path, listener: progress.map(FractionListener.init)
-        )
+        try url.withSecurityScope {
+            try companion.exportForTherapist(
+                format: format, options: export.options, path: url.path, listener: progress.map(FractionListener.init)
+            )
+        }
     }
 }
