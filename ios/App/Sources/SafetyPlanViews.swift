@@ -21,7 +21,7 @@ struct SafetyPlanView: View {
                 Section {
                     NavigationLink("Earlier versions") { SafetyPlanHistoryView(model: model, store: store) }
                 } footer: {
-                    Text("Version \(plan.version), saved \(plan.savedAt). Every save is kept, so you and your therapist can look back.")
+                    Text(SafetyPlanModel.versionText(plan) + ". Every save is kept, so you and your therapist can look back.")
                 }
             } else if model.loaded {
                 ContentUnavailableView {
@@ -192,7 +192,7 @@ struct SafetyPlanHistoryView: View {
             } label: {
                 VStack(alignment: .leading) {
                     Text("Version \(version.version)").font(.headline)
-                    Text("Saved \(version.savedAt)").font(.subheadline).foregroundStyle(.secondary)
+                    Text(SafetyPlanModel.versionText(version)).font(.subheadline).foregroundStyle(.secondary)
                 }
             }
         }

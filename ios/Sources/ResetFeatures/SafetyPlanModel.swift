@@ -166,6 +166,9 @@ public final class SafetyPlanModel {
     /// "Keep editing" on the question.
     public func keepEditing() { exit.keepEditing() }
 
+    /// "Version 2, saved …" for a version (the core's save time as it gives it).
+    public static func versionText(_ plan: SafetyPlan) -> String { "Version \(plan.version), saved \(plan.savedAt)" }
+
     /// The lines of step `field` in the newest version (for reading; contacts excluded).
     public static func lines(_ steps: SafetyPlanInput, field: String) -> [String] {
         switch field {

@@ -43,6 +43,7 @@ final class SafetyPlanModelTests: XCTestCase {
         await model.loadHistory()
         XCTAssertEqual(model.history.map(\.version), [2, 1])
         XCTAssertEqual(model.history.last?.steps.reasonsForLiving, ["My niece"])
+        XCTAssertTrue(model.history.first.map(SafetyPlanModel.versionText)?.hasPrefix("Version 2, saved ") ?? false)
     }
 
     func testAnInvalidFieldIsNamedAndNothingIsSaved() async throws {
