@@ -110,6 +110,25 @@ class MeditationTimerViewModelTest : ViewModelTest() {
     }
 
     @Test
+    fun `leaving the screen mid-session logs its whole minutes as incomplete instead of dropping them`() {
+        val owner = androidx.lifecycle.ViewModelStore()
+        val vm = androidx.lifecycle.ViewModelProvider.create(
+            owner,
+            androidx.lifecycle.viewmodel.viewModelFactory { androidx.lifecycle.viewmodel.initializer { graph().meditation() } },
+        )[MeditationTimerViewModel::class]
+        vm.setMinutes(10)
+        vm.start()
+        scheduler.advanceTimeBy(3 * 60_000L + 5_000)
+        owner.clear() // Back: the entry's view models are cleared
+        val deadline = System.currentTimeMillis() + 10_000
+        while (setUp { practiceSessions() }.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(20)
+        val logged = setUp { practiceSessions() }.single()
+        assertEquals(3u, logged.actualMinutes)
+        assertEquals(false, logged.completed)
+        assertEquals(false, platform.screenOn.last())
+    }
+
+    @Test
     fun `elapsed time comes from the interval clock, so a wall clock change can't stretch a session`() {
         var wallShift = 0L
         val wall = object : app.resetcompanion.core.model.Clock {
