@@ -1,5 +1,7 @@
 package app.resetcompanion.presentation
 
+import androidx.lifecycle.viewmodel.initializer
+import androidx.lifecycle.viewmodel.viewModelFactory
 import app.resetcompanion.core.completeStep
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.PracticeTechnique
@@ -114,7 +116,7 @@ class MeditationTimerViewModelTest : ViewModelTest() {
         val owner = androidx.lifecycle.ViewModelStore()
         val vm = androidx.lifecycle.ViewModelProvider.create(
             owner,
-            androidx.lifecycle.viewmodel.viewModelFactory { androidx.lifecycle.viewmodel.initializer { graph().meditation() } },
+            viewModelFactory { initializer { graph().meditation() } },
         )[MeditationTimerViewModel::class]
         vm.setMinutes(10)
         vm.start()
