@@ -154,12 +154,17 @@ pub fn restore(
     passphrase: &Passphrase,
     progress: &dyn Progress,
 ) -> Result<RestoreSummary> {
-    let meter = Meter::new(progress);
-    let (header, aad, sealed) = format::decode(file)?;
-    let keys = unlock(&header, passphrase)?;
-    meter.at(300);
-    let sealed = zeroize::Zeroizing::new(sealed.to_vec());
-    restore_sealed(store, key, &header, aad, sealed, &keys, &meter)
+    store.hold_for_restore()?;
+    let result = (|| {
+        let meter = Meter::new(progress);
+        let (header, aad, sealed) = format::decode(file)?;
+        let keys = unlock(&header, passphrase)?;
+        meter.at(300);
+        let sealed = zeroize::Zeroizing::new(sealed.to_vec());
+        restore_sealed(store, key, &header, aad, sealed, &keys, &meter)
+    })();
+    store.release_restore_hold();
+    result
 }
 
 /// Refuses a newer schema before the deliberate key-derivation cost is spent, then derives
@@ -231,6 +236,21 @@ fn restore_sealed(
 /// header is read first, a file longer than its declared payload allows is `corrupt` unread,
 /// and the tag is verified while streaming the file before it is read whole.
 pub fn restore_file(
+    store: &mut Store,
+    key: &DatabaseKey,
+    path: &Path,
+    passphrase: &Passphrase,
+    progress: &dyn Progress,
+) -> Result<RestoreSummary> {
+    // Held alone from here to the reopen after the swap: a save in another process waits
+    // (or fails as busy) instead of being acknowledged and then replaced.
+    store.hold_for_restore()?;
+    let result = restore_file_held(store, key, path, passphrase, progress);
+    store.release_restore_hold();
+    result
+}
+
+fn restore_file_held(
     store: &mut Store,
     key: &DatabaseKey,
     path: &Path,

@@ -380,7 +380,10 @@ fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
             "the folder to write into does not exist",
         ));
     }
+    outfile::sweep_stale(parent);
     let staging = parent.join(format!("{}{}.dir", outfile::TEMP_PREFIX, hex::encode(raw)));
+    // Held open (and locked) until the end, so no sweep takes the folder for a dead writer's.
+    let mut held = None;
     let result = (|| {
         std::fs::DirBuilder::new().create(&staging)?;
         #[cfg(unix)]
@@ -388,6 +391,9 @@ fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&staging, std::fs::Permissions::from_mode(0o700))?;
         }
+        let folder = std::fs::File::open(&staging)?;
+        outfile::lock_held(&folder);
+        held = Some(folder);
         for f in files {
             outfile::write_bytes(profile, &staging.join(f.name), &f.bytes)?;
         }
@@ -407,6 +413,7 @@ fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
         Ok(())
     })();
     let _ = std::fs::remove_dir_all(&staging);
+    drop(held);
     result
 }
 
