@@ -50,7 +50,7 @@ fn a_later_write_to_the_folder_sweeps_what_a_killed_export_left_but_not_a_live_w
     let stale = plant_temp(out_dir.path(), "00112233445566778899aabb");
     let stale_dir = out_dir.path().join(".reset-0011223344556677.dir");
     std::fs::create_dir(&stale_dir).unwrap();
-    std::fs::write(stale_dir.join("checkins.csv"), b"at,mood\n").unwrap();
+    std::fs::write(stale_dir.join("check_ins.csv"), b"at,mood\n").unwrap();
     // One a running writer holds (its lock), and names that are not exactly ours.
     let live = plant_temp(out_dir.path(), "ffeeddccbbaa998877665544");
     let held = std::fs::File::open(&live).unwrap();
@@ -328,4 +328,178 @@ fn erase_refuses_a_profile_its_key_does_not_open_unless_told_it_is_unreadable() 
     let out = cli.json(&["erase", "--yes", "--unreadable", "--json"]);
     assert_eq!(out["erased"], true);
     assert!(!cli.db().exists() && !key.exists());
+}
+
+// ---- 4. CSV into an existing folder --------------------------------------------------
+
+#[test]
+fn csv_into_an_existing_folder_never_overwrites_and_never_writes_into_the_profile_folder() {
+    let cli = Cli::new();
+    cli.json(&["checkin", "--mood", "5", "--json"]);
+    let mine = tempfile::TempDir::new().unwrap();
+    let own = mine.path().join("check_ins.csv");
+    std::fs::write(&own, b"my own spreadsheet").unwrap();
+    let out = mine.path().display().to_string();
+    let err = cli.error(&["export", "csv", "--out", &out, "--json"]);
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert_eq!(err["field"], "out");
+    assert!(
+        err["message"].as_str().unwrap().contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&own).unwrap(), b"my own spreadsheet");
+    assert_eq!(
+        std::fs::read_dir(mine.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
+    // Asked for: replaced.
+    cli.json(&["export", "csv", "--out", &out, "--force", "--json"]);
+    assert_ne!(std::fs::read(&own).unwrap(), b"my own spreadsheet");
+    // An empty existing folder takes the files.
+    let empty = tempfile::TempDir::new().unwrap();
+    cli.json(&[
+        "export",
+        "csv",
+        "--out",
+        empty.path().to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(empty.path().join("check_ins.csv").is_file());
+    // The folder holding the profile is refused, even with --force.
+    let before: Vec<_> = std::fs::read_dir(cli.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    for force in [false, true] {
+        let mut args = vec![
+            "export",
+            "csv",
+            "--out",
+            cli.dir.path().to_str().unwrap(),
+            "--json",
+        ];
+        if force {
+            args.push("--force");
+        }
+        let err = cli.error(&args);
+        assert_eq!(err["kind"], "invalid_input", "{err}");
+        assert!(
+            err["message"].as_str().unwrap().contains("profile"),
+            "{err}"
+        );
+    }
+    let after: Vec<_> = std::fs::read_dir(cli.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(before.len(), after.len());
+}
+
+// ---- 5. unknown JSON keys are never echoed raw ---------------------------------------
+
+#[test]
+fn an_unknown_json_key_is_named_escaped_and_cut_short_never_raw() {
+    let cli = Cli::new();
+    let input = cli.dir.path().join("entry.json");
+    let key = format!("\u{1b}]0;owned\u{7}\u{1b}[31m\u{202e}{}", "x".repeat(500));
+    let json = serde_json::json!({"text": "fine", key.clone(): 1});
+    std::fs::write(&input, json.to_string()).unwrap();
+    let args = [
+        "journal",
+        "add",
+        "--kind",
+        "free",
+        "--input",
+        input.to_str().unwrap(),
+        "--json",
+    ];
+    let out = cli.run(&args);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!stderr.contains('\u{1b}'), "no ESC on stderr: {stderr:?}");
+    assert!(!stderr.contains('\u{202e}'), "no bidi override on stderr");
+    assert!(!stderr.contains(&"x".repeat(100)), "cut short");
+    let err = common::error_json(&out, &args);
+    assert_eq!(err["kind"], "invalid_input");
+    let field = err["field"].as_str().unwrap();
+    assert!(field.starts_with("\\u{001b}]0;owned"), "{field}");
+    assert!(field.chars().count() < 120, "{field}");
+    // A JSON error of another shape quotes nothing the person wrote either.
+    let plan = cli.dir.path().join("plan.json");
+    std::fs::write(
+        &plan,
+        "{\"warning_signs\": 5, \"\u{1b}[2J\": \"secret words\"}",
+    )
+    .unwrap();
+    let out = cli.run(&[
+        "safety-plan",
+        "edit",
+        "--input",
+        plan.to_str().unwrap(),
+        "--json",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains("secret words"),
+        "{stderr:?}"
+    );
+}
+
+#[test]
+fn a_json_file_with_a_byte_order_mark_is_accepted() {
+    let cli = Cli::new();
+    let input = cli.dir.path().join("entry.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(br#"{"text": "written in Notepad"}"#);
+    std::fs::write(&input, bytes).unwrap();
+    cli.json(&[
+        "journal",
+        "add",
+        "--kind",
+        "free",
+        "--input",
+        input.to_str().unwrap(),
+        "--json",
+    ]);
+}
+
+// ---- 6. a FIFO, socket or device given to restore ----------------------------------
+
+#[test]
+fn restore_refuses_a_fifo_or_device_at_once_instead_of_hanging() {
+    let cli = Cli::new();
+    cli.json(&["checkin", "--mood", "5", "--json"]);
+    let fifo = cli.dir.path().join("b.rcbackup");
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success());
+    for path in [
+        fifo.as_path(),
+        Path::new("/dev/zero"),
+        Path::new("/dev/tty"),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_reset"))
+            .arg("--db")
+            .arg(cli.db())
+            .args(["backup", "restore"])
+            .arg(path)
+            .args(["--yes", "--json"])
+            .env("RESET_PASSPHRASE", "whatever it is")
+            .env_remove("RESET_KEY")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("restore of {path:?} hangs");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        let err = common::error_json(&out, &["backup", "restore"]);
+        assert_eq!(err["kind"], "invalid_input", "{path:?}: {err}");
+        assert_eq!(err["field"], "path");
+    }
 }

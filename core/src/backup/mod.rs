@@ -259,7 +259,30 @@ fn restore_file_held(
 ) -> Result<RestoreSummary> {
     use std::io::{Read, Seek, SeekFrom};
     let meter = Meter::new(progress);
-    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+    let not_regular = || {
+        Error::invalid(
+            "path",
+            "is not a regular file (a folder, pipe, socket or device)",
+        )
+    };
+    // Looked at before it is opened: opening a FIFO or some devices blocks for ever.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return Err(not_regular()),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::not_found("backup file"));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Never blocks, even if the path was swapped for a pipe since it was looked at.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    let mut file = options.open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::not_found("backup file"),
         _ => e.into(),
     })?;

@@ -71,7 +71,9 @@ impl Store {
                 Ok(store)
             }
             Err(e) => {
-                lock.map(ProfileLock::abandon);
+                if let Some(lock) = lock {
+                    lock.abandon();
+                }
                 Err(e)
             }
         }
