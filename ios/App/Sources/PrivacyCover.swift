@@ -114,6 +114,9 @@ extension View {
     /// Centre, a system alert; background: locked or another app) or the app lock is locked.
     func privacyCover(phase: ScenePhase, app: AppModel) -> some View {
         onChange(of: phase, initial: true) { _, phase in
+            // Decide the lock before the cover comes down, so nothing flashes between the app
+            // becoming active and locking (AppModel.sceneDidBecomeActive asks again: no-op).
+            if phase == .active { app.lock?.sceneDidBecomeActive() }
             PrivacyCover.shared.update(phase: phase, lock: app.lock, store: app.store)
         }
         .onChange(of: app.lock?.state) { _, _ in
