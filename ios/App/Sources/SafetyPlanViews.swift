@@ -43,7 +43,8 @@ struct SafetyPlanView: View {
             }
         }
         .task { await model.load() }
-        .sheet(isPresented: Binding(get: { model.isEditing }, set: { _ in })) {
+        // Swipe-to-dismiss is disabled while there are changes; without changes it is a Cancel.
+        .sheet(isPresented: Binding(get: { model.isEditing }, set: { shown in if !shown { model.cancel() } })) {
             NavigationStack { SafetyPlanEditor(model: model, store: store) }
         }
     }
