@@ -20,6 +20,9 @@ public enum AuthenticationOutcome: Equatable, Sendable {
     /// Too many attempts: the device asks for its passcode in its own screen.
     case lockedOut
     case noPasscode
+    /// The system could not show its prompt now (the app was not active: `notInteractive`,
+    /// `systemCancel`); the automatic prompt is tried again when the app is active.
+    case notNow
 }
 
 /// The device's own authentication: `LAContext` with `.deviceOwnerAuthentication` (biometrics
@@ -107,10 +110,13 @@ public final class AppLockModel {
         promptedThisLock = false
     }
 
-    /// The app left the foreground: the grace period starts now.
+    /// The app left the foreground: the grace period starts now. With "Immediately" the app
+    /// locks at once, so the return (and the app-switcher) shows the lock screen, never a
+    /// frame of the content (review 2, L1).
     public func sceneDidEnterBackground() {
         guard state == .unlocked else { return }
         lastActive = clock.reading()
+        if settings.policy == .immediately { lock() }
     }
 
     /// The app is back: lock if the grace period has passed.
@@ -158,6 +164,10 @@ public final class AppLockModel {
             message = UserMessage(title: "Too many attempts", detail: "Unlock your device with its passcode, then try again.")
         case .cancelled:
             state = .locked
+        case .notNow:
+            // Not the person's answer: the automatic prompt is still due (review 2, L4).
+            state = .locked
+            promptedThisLock = false
         case .noPasscode:
             // The passcode was removed since the lock was turned on (which needs the passcode):
             // there is nothing left to lock with, so say so instead of locking the person out.
@@ -188,7 +198,7 @@ public final class AppLockModel {
             case .noPasscode:
                 message = Self.noPasscodeMessage
                 return
-            case .failed, .cancelled, .lockedOut:
+            case .failed, .cancelled, .lockedOut, .notNow:
                 message = UserMessage(title: "The app lock is still off", detail: "It turns on once you have unlocked with your device.")
                 return
             }
@@ -247,8 +257,8 @@ extension AuthenticationOutcome {
         switch code {
         case LocalAuthenticationCode.passcodeNotSet: self = .noPasscode
         case LocalAuthenticationCode.biometryLockout: self = .lockedOut
-        case LocalAuthenticationCode.userCancel, LocalAuthenticationCode.systemCancel, LocalAuthenticationCode.appCancel,
-            LocalAuthenticationCode.userFallback, LocalAuthenticationCode.notInteractive:
+        case LocalAuthenticationCode.systemCancel, LocalAuthenticationCode.notInteractive: self = .notNow
+        case LocalAuthenticationCode.userCancel, LocalAuthenticationCode.appCancel, LocalAuthenticationCode.userFallback:
             self = .cancelled
         default: self = .failed
         }

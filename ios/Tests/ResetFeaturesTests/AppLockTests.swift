@@ -110,6 +110,36 @@ final class AppLockTests: XCTestCase {
         XCTAssertTrue(lock.showsPersonalData)
     }
 
+    /// Review 2, L1: with "Immediately" the app locks as it leaves, so nothing of the content
+    /// can show on the way back before the lock is decided.
+    func testImmediatelyLocksAsTheAppLeavesNotOnReturn() async throws {
+        let store = try openStore(try Scratch())
+        let auth = FakeAuthenticator()
+        let lock = make(store, auth)
+        await lock.load()
+        auth.outcomes = [.success]
+        await lock.setPolicy(.immediately)
+        lock.sceneDidEnterBackground()
+        XCTAssertEqual(lock.state, .locked, "locked before the app-switcher snapshot and the return")
+        XCTAssertFalse(lock.showsPersonalData)
+    }
+
+    /// Review 2, L4: a prompt the system could not show (app not active) does not use up the
+    /// automatic prompt.
+    func testAPromptTheSystemCouldNotShowIsTriedAgain() async throws {
+        let store = try openStore(try Scratch())
+        try await store.setAppLockSettings(LockSettings(policy: .immediately, safetyPlanVisibleWhenLocked: false))
+        let auth = FakeAuthenticator()
+        let lock = make(store, auth)
+        await lock.load()
+        auth.outcomes = [.notNow, .success]
+        await lock.unlockAutomatically()
+        XCTAssertEqual(lock.state, .locked)
+        XCTAssertEqual(lock.failedAttempts, 0)
+        await lock.unlockAutomatically()
+        XCTAssertEqual(lock.state, .unlocked, "prompted again once the app could show it")
+    }
+
     func testAWallClockSetBackCannotDelayTheLock() async throws {
         let store = try openStore(try Scratch())
         try await store.setAppLockSettings(LockSettings(policy: .afterOneMinute, safetyPlanVisibleWhenLocked: false))
@@ -207,7 +237,8 @@ final class LocalAuthenticationMappingTests: XCTestCase {
         XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: -5), .noPasscode)
         XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: -8), .lockedOut)
         XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: -1), .failed)
-        for cancel in [-2, -3, -4, -9, -1004] { XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: cancel), .cancelled) }
+        for cancel in [-2, -3, -9] { XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: cancel), .cancelled) }
+        for notNow in [-4, -1004] { XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: notNow), .notNow) }
         XCTAssertEqual(AuthenticationAvailability(localAuthenticationErrorCode: -5), .noPasscode)
         guard case .unavailable = AuthenticationAvailability(localAuthenticationErrorCode: -10) else { return XCTFail() }
     }
