@@ -67,10 +67,21 @@ final class AppLockTests: XCTestCase {
         XCTAssertNil(lock.message)
         let after = try await store.appLockSettings()
         XCTAssertEqual(after.policy, .afterOneMinute)
-        // Changing the grace period or turning it off: the person is already in.
+        // Any later change asks again (as on Android): a held, unlocked phone cannot weaken it.
+        auth.outcomes = [.cancelled]
+        await lock.setPolicy(.off)
+        XCTAssertEqual(lock.settings.policy, .afterOneMinute, "not turned off without the owner")
+        XCTAssertEqual(lock.message?.title, "Nothing was changed")
+        auth.outcomes = [.success]
         await lock.setPolicy(.afterFiveMinutes)
-        XCTAssertEqual(auth.reasons.count, 2)
         XCTAssertEqual(lock.settings.policy, .afterFiveMinutes)
+        auth.outcomes = [.failed]
+        await lock.setSafetyPlanVisibleWhenLocked(true)
+        XCTAssertFalse(lock.settings.safetyPlanVisibleWhenLocked)
+        auth.outcomes = [.success]
+        await lock.setSafetyPlanVisibleWhenLocked(true)
+        XCTAssertTrue(lock.settings.safetyPlanVisibleWhenLocked)
+        XCTAssertEqual(auth.reasons.count, 6)
     }
 
     func testADeviceWithoutAPasscodeIsToldSoAndNothingPretendsToLock() async throws {
