@@ -161,10 +161,24 @@ fn create_temp(dir: &Path) -> Result<(std::fs::File, PathBuf)> {
                 return Ok((file, path));
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !dir.is_dir() => {
                 return Err(Error::invalid(
                     "out",
                     "the folder to write into does not exist",
+                ));
+            }
+            // The folder exists but takes no new file (`/proc/self`, a read-only mount).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound
+                        | std::io::ErrorKind::PermissionDenied
+                        | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                return Err(Error::invalid(
+                    "out",
+                    "no new file can be made in that folder (a system folder such as /proc, or not writable); choose another folder",
                 ));
             }
             Err(e) => return Err(e.into()),

@@ -110,7 +110,7 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
                 ctx.open()?
                     .take_assessment(instrument.clone(), answers, at, region.clone())?;
             let human = format!(
-                "{}saved [{}] on {}\n",
+                "{}saved as assessment {} on {}\n",
                 describe(&taken.result),
                 taken.record.id,
                 taken.record.taken.local_date

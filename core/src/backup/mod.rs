@@ -21,6 +21,7 @@ mod crypto;
 mod format;
 #[cfg(fuzzing)]
 pub mod fuzzing;
+mod generated;
 mod overview;
 mod passphrase;
 mod restore;
@@ -33,10 +34,9 @@ use chrono::{DateTime, Utc};
 
 pub use crypto::KdfParams;
 pub use format::{FORMAT_VERSION, MAGIC};
+pub use generated::{generate as generate_passphrase, is_generated as is_generated_passphrase};
 pub use overview::{KindOverview, profile_overview};
-pub use passphrase::{
-    MAX_PASSPHRASE_CHARS, MIN_PASSPHRASE_CHARS, Passphrase, generate as generate_passphrase,
-};
+pub use passphrase::{MAX_PASSPHRASE_CHARS, MIN_PASSPHRASE_CHARS, Passphrase};
 
 pub use crate::dump::TableRows;
 use crate::error::{Error, Result};
