@@ -151,8 +151,8 @@ impl Ctx {
         self.open_inner()
     }
 
-    /// Opens an existing profile for a command that only reads it (`status`, `export`,
-    /// `backup create`, `safety-plan show|history`): a missing profile is `not_found`, and
+    /// Opens an existing profile for a command that only writes it out (`export`,
+    /// `backup create`): a missing profile is `not_found`, and
     /// nothing is created.
     pub fn open_existing(&self) -> Result<Arc<Companion>, ResetError> {
         profile::check_db_path(&self.db)?;
@@ -265,7 +265,9 @@ fn now_flag(text: &str) -> Result<chrono::DateTime<chrono::Utc>, ResetError> {
 }
 
 fn status(ctx: &Ctx) -> Result<Output, ResetError> {
-    let s = ctx.open_existing()?.status()?;
+    // `status` is also how a person makes an empty profile on purpose (the first run); a
+    // mistyped --db folder is still refused by `open`.
+    let s = ctx.open()?.status()?;
     let mut counts: Vec<_> = s.counts.iter().collect();
     counts.sort();
     let mut human = format!(

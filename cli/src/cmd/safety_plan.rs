@@ -63,10 +63,7 @@ pub enum LockCommand {
 
 /// Runs a safety-plan subcommand.
 pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError> {
-    let c = match command {
-        SafetyPlanCommand::Edit { .. } => ctx.open()?,
-        _ => ctx.open_existing()?,
-    };
+    let c = ctx.open()?;
     match command {
         SafetyPlanCommand::Show => match c.safety_plan()? {
             Some(plan) => Ok(Output::new(
