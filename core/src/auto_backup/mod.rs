@@ -143,6 +143,11 @@ pub struct AutoBackupRotation {
     pub skipped: Vec<SkippedBackup>,
 }
 
+/// Whether `name` is exactly an automatic backup's file name.
+pub fn is_file_name(name: &str) -> bool {
+    names::parse(name).is_some()
+}
+
 /// The stored settings.
 pub fn settings(conn: &Connection) -> Result<AutoBackupSettings> {
     Ok(AutoBackupSettings {
