@@ -53,7 +53,8 @@ final class AutoBackupTests: XCTestCase {
         XCTAssertEqual(rotated.rotation.removed.count, 1)
         XCTAssertNotNil(rotated.rotation.file)
 
-        let fresh = try openStore(try Scratch(), key: keyB)
+        let newPhone = try Scratch()
+        let fresh = try openStore(newPhone, key: keyB)
         await assertThrowsReset(.wrongKey) { try await fresh.restoreAutoBackup(from: folder, recoveryKey: old) }
         try await fresh.restoreAutoBackup(from: folder, recoveryKey: rotated.recoveryKey)
         let removed = try await store.turnOffAutoBackup(folder: folder, deleteFiles: true)
