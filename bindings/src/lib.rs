@@ -13,6 +13,7 @@ pub mod auto_backup;
 pub mod backup;
 pub mod checkin;
 mod companion;
+pub mod crisis;
 #[cfg(feature = "dev")]
 mod dataset;
 mod export;

@@ -41,6 +41,16 @@ final class MeditationEffectsAdapter: MeditationEffects {
         UNUserNotificationCenter.current().add(request)
     }
 
+    /// Asks for permission the first time (iOS shows its prompt only while undetermined);
+    /// without it `add` drops the end notification silently (F11). Goes through ResetKit's
+    /// `UserNotificationCentre` (Sendable), the same adapter the reminders use.
+    func allowEndNotification() async -> Bool {
+        let centre = UserNotificationCentre()
+        var permission = await centre.permission()
+        if permission == .notDetermined { permission = (try? await centre.requestPermission()) ?? .denied }
+        return permission.allowsScheduling
+    }
+
     func cancelEndNotification() {
         let centre = UNUserNotificationCenter.current()
         centre.removePendingNotificationRequests(withIdentifiers: [Self.endNotificationID])

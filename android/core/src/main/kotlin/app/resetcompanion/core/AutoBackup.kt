@@ -4,8 +4,6 @@ import app.resetcompanion.core.model.AutoBackupFile
 import app.resetcompanion.core.model.AutoBackupRun
 import app.resetcompanion.core.model.AutoBackupStatus
 import app.resetcompanion.core.model.AutoRestoreSummary
-import app.resetcompanion.core.model.RecoveryKeyRotation
-import app.resetcompanion.core.model.normalizeRecoveryKey
 import java.io.File
 
 // Automatic encrypted backups opened with a recovery key (issue 21) as suspend functions on
