@@ -130,11 +130,8 @@ data class AutoBackupRestoreUiState(
     val canRestore: Boolean get() = offering && !working && normalizedRecoveryKey(typedKey) != null
 }
 
-class AutoBackupRestoreViewModel(
-    private val store: ResetStore,
-    private val folder: File,
-    private val keys: RecoveryKeys,
-) : StoreViewModel<AutoBackupRestoreUiState>(AutoBackupRestoreUiState()) {
+class AutoBackupRestoreViewModel(private val store: ResetStore, private val folder: File, private val keys: RecoveryKeys) :
+    StoreViewModel<AutoBackupRestoreUiState>(AutoBackupRestoreUiState()) {
 
     /** Offers the restore only to a profile with nothing in it. */
     fun check() = launchCatching(::failed) {

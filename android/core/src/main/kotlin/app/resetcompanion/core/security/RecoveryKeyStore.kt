@@ -11,10 +11,7 @@ import java.io.IOException
 /**
  * Keeps the recovery key wrapped in [file] (in `Context.getNoBackupFilesDir()`).
  */
-class RecoveryKeyStore(
-    private val wrapper: KeyWrapper,
-    private val file: File,
-) {
+class RecoveryKeyStore(private val wrapper: KeyWrapper, private val file: File) {
     /** The stored key, or null when automatic backups were never turned on on this device. */
     fun read(): String? {
         if (!file.exists()) return null
