@@ -101,13 +101,12 @@ final class AutoBackupModelTests: XCTestCase {
         XCTAssertEqual(offer.state, .offering(count: 1, newest: fixedNow))
         offer.typedKey = "not a key"
         XCTAssertNotNil(offer.restoreBlocker)
-        offer.typedKey = "0000-0000-0000-0000-0000-0000-0000"
-        if offer.restoreBlocker == nil {
-            await offer.restore()
-            guard case let .failed(message) = offer.state else { return XCTFail("\(offer.state)") }
-            XCTAssertEqual(message.field, "recovery_key")
-            await offer.retry()
-        }
+        offer.typedKey = "0000-0000-0000-0000-0000-0000-03TD"
+        XCTAssertNil(offer.restoreBlocker, "a well-formed key, just not this one")
+        await offer.restore()
+        guard case let .failed(message) = offer.state else { return XCTFail("\(offer.state)") }
+        XCTAssertEqual(message.field, "recovery_key")
+        await offer.retry()
         offer.typedKey = key.lowercased().replacingOccurrences(of: "-", with: " ")
         XCTAssertNil(offer.restoreBlocker)
         await offer.restore()

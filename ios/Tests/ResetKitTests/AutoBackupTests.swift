@@ -30,7 +30,7 @@ final class AutoBackupTests: XCTestCase {
         let newPhone = try Scratch()
         let fresh = try openStore(newPhone, key: keyB)
         await assertThrowsReset(.wrongKey) {
-            try await fresh.restoreAutoBackup(from: folder, recoveryKey: "0000-0000-0000-0000-0000-0000-0000")
+            try await fresh.restoreAutoBackup(from: folder, recoveryKey: "0000-0000-0000-0000-0000-0000-03TD")
         }
         let typo = await assertThrowsReset(.invalidInput) {
             try await fresh.restoreAutoBackup(from: folder, recoveryKey: String(key.dropLast()))
@@ -50,8 +50,9 @@ final class AutoBackupTests: XCTestCase {
         try await store.runAutoBackupIfDue(folder: folder, recoveryKey: old)
         let rotated = try await store.rotateRecoveryKey(folder: folder, recoveryKey: old)
         XCTAssertNotEqual(rotated.recoveryKey, old)
-        XCTAssertEqual(rotated.rotation.removed.count, 1)
-        XCTAssertNotNil(rotated.rotation.file)
+        // Re-sealed at the same instant: written under the same name, replacing the old file.
+        let left = try await store.listAutoBackups(folder: folder)
+        XCTAssertEqual(left.map(\.name), [rotated.rotation.file?.name])
 
         let newPhone = try Scratch()
         let fresh = try openStore(newPhone, key: keyB)
@@ -65,6 +66,8 @@ final class AutoBackupTests: XCTestCase {
         let key = "7KQF-M2XH-0000-0000-0000-0000-0000"
         XCTAssertNil(normalizedRecoveryKey(key), "a made-up key fails its checksum (1 in 4096 would pass)")
         XCTAssertNil(normalizedRecoveryKey("too short"))
+        XCTAssertEqual(
+            normalizedRecoveryKey("0000 0000 oooo 0000 0000 0000 03td"), "0000-0000-0000-0000-0000-0000-03TD")
     }
 
     func testTheVaultKeepsTheKeyOnThisDeviceOnlyAndReplacesItOnRotation() throws {

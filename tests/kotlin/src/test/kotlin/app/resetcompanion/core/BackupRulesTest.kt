@@ -14,7 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory
  * the no-backup folder holding the wrapped keys.
  */
 class BackupRulesTest {
-    private val xml = File(System.getProperty("reset.fixtures")).absoluteFile.parentFile.parentFile
+    private val xml = File(System.getProperty("reset.fixtures")).canonicalFile.parentFile.parentFile
         .resolve("android/app/src/main/res/xml")
 
     private fun rules(file: String, section: String?): List<Pair<String, String>> {
