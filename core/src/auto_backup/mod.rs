@@ -3,7 +3,8 @@
 //!
 //! Once turned on, a backup is written after the first use each local day into a folder the
 //! platform's own backup carries (iCloud device backup, Android Auto Backup), keeping the last
-//! 7 daily and 4 weekly files ([`policy`]). Each file is the manual backup's container sealed
+//! 7 daily and 4 weekly files, fewer if they would take more than 20 MiB together (Android
+//! Auto Backup's quota is 25 MB) ([`policy`]). Each file is the manual backup's container sealed
 //! under the 128-bit recovery key through HKDF-SHA256 ([`crate::backup::create_automatic`]);
 //! written with the guarded atomic writer, so a crash leaves the previous files and never a
 //! partial one under a backup's name ([`names`]). Restore takes the newest file that opens and
@@ -25,7 +26,9 @@ use chrono_tz::Tz;
 use rusqlite::Connection;
 
 pub use names::{PREFIX, SUFFIX, file_name};
-pub use policy::{KEEP_DAILY, KEEP_WEEKLY, files_to_keep, is_backup_due};
+pub use policy::{
+    KEEP_DAILY, KEEP_WEEKLY, MAX_FOLDER_BYTES, files_to_keep, is_backup_due, within_budget,
+};
 
 use crate::backup::{self, BackupSecret, BackupSummary, RecoveryKey, RestoreSummary};
 use crate::error::{Error, ErrorKind, Result};
@@ -39,8 +42,6 @@ pub const ENABLED_PREFERENCE: &str = "auto_backup.enabled";
 /// The preference holding the folder the CLI writes automatic backups into (the phones pass
 /// their platform folder to each call instead: an app container's path changes on restore).
 pub const FOLDER_PREFERENCE: &str = "auto_backup.folder";
-/// A leftover temporary file of the guarded writer older than this is swept by the next run.
-const STALE_TEMP_MS: i64 = 60 * 60 * 1000;
 
 /// One automatic backup file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -252,7 +253,7 @@ pub fn status(
 
 /// Writes today's automatic backup into `folder` if automatic backups are on and it is due
 /// (or `force`), then deletes what the 7 daily + 4 weekly rule no longer keeps and sweeps
-/// temporary files a killed run left. The folder is created (0700) if missing.
+/// temporary files a killed run left (the guarded writer's lock-based sweep). The folder is created (0700) if missing.
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     store: &Store,
@@ -290,7 +291,8 @@ pub fn run(
         bytes: summary.bytes,
     };
     let removed = prune(folder, now, zone)?;
-    sweep_temps(folder, now);
+    // Temporaries a killed run left (no live writer holds their lock) go too.
+    crate::outfile::sweep_stale(folder);
     Ok(AutoBackupRun {
         outcome: AutoBackupOutcome::Written,
         file: Some(file),
@@ -299,11 +301,18 @@ pub fn run(
     })
 }
 
-/// Deletes the files in `folder` the keep rule does not keep; returns their names.
+/// Deletes the files in `folder` the keep rule does not keep, then the oldest kept ones while
+/// the folder is over [`MAX_FOLDER_BYTES`] (never the newest); returns their names.
 fn prune(folder: &Path, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
     let files = list(folder)?;
     let stamps: Vec<Timestamp> = files.iter().map(|f| f.created_at).collect();
-    let keep = files_to_keep(&stamps, Timestamp(now), zone);
+    let by_rule = files_to_keep(&stamps, Timestamp(now), zone);
+    let sized: Vec<(Timestamp, u64)> = files
+        .iter()
+        .filter(|f| by_rule.contains(&f.created_at))
+        .map(|f| (f.created_at, f.bytes))
+        .collect();
+    let keep = within_budget(&sized, MAX_FOLDER_BYTES);
     let mut removed = Vec::new();
     for file in files {
         if !keep.contains(&file.created_at) {
@@ -481,30 +490,6 @@ fn make_folder(folder: &Path) -> Result<()> {
         }
         _ => e.into(),
     })
-}
-
-/// Deletes the guarded writer's temporary files a killed run left in `folder` (older than an
-/// hour by their modification time, so a run in progress elsewhere keeps its own).
-fn sweep_temps(folder: &Path, now: DateTime<Utc>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if !(name.starts_with(crate::outfile::TEMP_PREFIX) && name.ends_with(".tmp")) {
-            continue;
-        }
-        let old = std::fs::symlink_metadata(entry.path())
-            .ok()
-            .filter(|m| m.file_type().is_file())
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| Timestamp::from_system_time(t, "modified").ok())
-            .is_some_and(|t| now.timestamp_millis() - t.unix_ms() > STALE_TEMP_MS);
-        if old {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 #[cfg(test)]

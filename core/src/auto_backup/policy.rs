@@ -23,6 +23,26 @@ pub const KEEP_DAILY: usize = 7;
 /// Weekly files kept.
 pub const KEEP_WEEKLY: usize = 4;
 
+/// The most bytes the kept files may take together: Android Auto Backup skips an app whose
+/// data is over its 25 MB quota, so the folder stays under 20 MiB with room for the rest.
+pub const MAX_FOLDER_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Of `kept` (newest first, each with its size), the newest files that fit in `budget` bytes
+/// together: the newest is always kept, then each next one while the total stays within the
+/// budget. A ten-year profile's 3.8 MB backups keep 5 files under [`MAX_FOLDER_BYTES`].
+pub fn within_budget(kept: &[(Timestamp, u64)], budget: u64) -> Vec<Timestamp> {
+    let mut total = 0u64;
+    let mut out = Vec::new();
+    for (i, (t, bytes)) in kept.iter().enumerate() {
+        total = total.saturating_add(*bytes);
+        if i > 0 && total > budget {
+            break;
+        }
+        out.push(*t);
+    }
+    out
+}
+
 /// Whether an automatic backup is due at `now`, given when the newest was made.
 pub fn is_backup_due(last_backup: Option<Timestamp>, now: Timestamp, zone: Tz) -> bool {
     match last_backup {
@@ -140,7 +160,39 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_newest_files_that_fit_the_budget_are_kept_and_the_newest_always() {
+        let t = |d: i64| Timestamp(at("2026-12-07T09:00:00Z").0 - Duration::days(d));
+        let files: Vec<(Timestamp, u64)> = (0..11).map(|d| (t(d), 3_841_131)).collect();
+        assert_eq!(
+            within_budget(&files, MAX_FOLDER_BYTES),
+            (0..5).map(t).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            within_budget(&[(t(0), 30 << 20), (t(1), 1)], MAX_FOLDER_BYTES),
+            vec![t(0)]
+        );
+        assert!(within_budget(&[], MAX_FOLDER_BYTES).is_empty());
+    }
+
     proptest! {
+        #[test]
+        fn a_budget_keeps_a_newest_first_prefix_within_it(
+            sizes in proptest::collection::vec(0u64..(30 << 20), 0..12),
+            budget in 0u64..(60 << 20),
+        ) {
+            let files: Vec<(Timestamp, u64)> = sizes.iter().enumerate()
+                .map(|(i, b)| (instant(1_800_000_000_000 - i as i64 * 86_400_000), *b)).collect();
+            let kept = within_budget(&files, budget);
+            prop_assert!(kept.iter().zip(&files).all(|(k, f)| *k == f.0), "a prefix");
+            prop_assert_eq!(kept.is_empty(), files.is_empty());
+            let total: u64 = files[..kept.len()].iter().map(|f| f.1).sum();
+            prop_assert!(kept.len() <= 1 || total <= budget);
+            if kept.len() < files.len() && !kept.is_empty() {
+                prop_assert!(total + files[kept.len()].1 > budget, "the next one would not fit");
+            }
+        }
+
         #[test]
         fn due_exactly_when_the_local_days_differ(last in any_ms(), now in any_ms(), z in 0usize..4) {
             let zone = ZONES[z];
