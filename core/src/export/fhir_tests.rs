@@ -308,7 +308,7 @@ fn item_9_is_flagged_signposts_are_safety_events_and_identifiers_match_the_csv_i
     let feb = snap
         .assessments
         .iter()
-        .find(|a| a.taken.local_date.to_string() == "2027-02-01")
+        .find(|a| a.taken.local_date == "2027-02-01")
         .unwrap();
     let qr = resources(&b, "QuestionnaireResponse")
         .into_iter()

@@ -102,6 +102,10 @@ pub struct Snapshot {
     pub episode_marks: BTreeMap<i64, clinical::EpisodeMark>,
     /// Check-ins in the range, oldest first.
     pub check_ins: Vec<MoodPoint>,
+    /// The core's insights over the range's check-ins (calendar, weekday, time of day, emotion
+    /// words and life areas) when check-ins are included — tag associations and everything
+    /// from journal entries removed, since those are not the person's to share here.
+    pub insights: Option<crate::insights::Insights>,
     /// Practice sessions in the range, oldest first.
     pub practice: Vec<PracticeSession>,
     /// Enrolments with a step completed in the range, or started in it.
@@ -171,6 +175,16 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
         Vec::new()
     };
 
+    let insights = if scope.has(ExportSection::CheckIns) {
+        let mut i = crate::insights::compute(&tx, scope.from, scope.to)?;
+        i.associations
+            .retain(|a| a.source != crate::insights::AssociationSource::Tag);
+        (i.thought_record_count, i.distortions, i.emotion_changes) = (0, Vec::new(), Vec::new());
+        Some(i)
+    } else {
+        None
+    };
+
     let practice = if scope.has(ExportSection::Practice) {
         practice::session::list(&tx, Some(scope.from), Some(scope.to))?
     } else {
@@ -217,6 +231,7 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
         episode,
         episode_marks,
         check_ins,
+        insights,
         practice,
         programmes,
         journal,

@@ -18,6 +18,7 @@
 //! | `summary.rs` | the header block and the summary |
 //! | `risk.rs` | page 1's risk section: item 9 and crisis signposts |
 //! | `sections.rs` | the detail sections |
+//! | `between.rs` | mood calendar, emotion words and life areas, weekday and time of day |
 //! | `plan.rs` | the safety plan, only when the person included it |
 //! | `words.rs` | plain words for outcomes, signposts, answers |
 //! | `paint.rs` | content streams, footer, pages, catalog |
@@ -26,6 +27,7 @@
 //! | `tags.rs` | the structure tree and parent tree |
 //! | `meta.rs` | Info dictionary, XMP, file ID |
 
+mod between;
 mod chart;
 mod embed;
 mod fallback;
@@ -67,6 +69,7 @@ fn lay_out(snap: &Snapshot, missing_note: bool) -> Result<Layout> {
     summary::summary(&mut l, snap)?;
     sections::assessments(&mut l, snap)?;
     sections::mood(&mut l, snap);
+    between::between_sessions(&mut l, snap);
     sections::practice(&mut l, snap);
     sections::programmes(&mut l, snap);
     sections::journal(&mut l, snap);

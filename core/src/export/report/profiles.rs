@@ -135,7 +135,7 @@ pub(crate) fn snapshot_of(
     to: &str,
     name: Option<&str>,
 ) -> (TempDir, Snapshot) {
-    snapshot_with(p, from, to, name, ExportSection::ALL.to_vec())
+    snapshot_with(p, from, to, name, ExportSection::DEFAULT.to_vec())
 }
 
 /// A snapshot of `p` for `from`–`to` with only the sections in `include`.

@@ -158,3 +158,107 @@ fn latest_scores_change_from_the_episode_baseline_and_a_first_score_shows_a_dash
     assert!(page1.contains("−6"), "{page1}");
     assert!(page1.contains("— (first score)"), "{page1}");
 }
+
+/// Issue 17 "Between sessions": the mood calendar, emotion words and life areas with the mood
+/// that went with them, and weekday / time-of-day means — from the core's insights, never the
+/// tags.
+#[test]
+fn between_sessions_shows_the_calendar_words_areas_and_patterns() {
+    use crate::checkin::{EmotionLabel, LifeArea};
+    let check_ins = super::profiles::every("2027-01-01T08:00:00Z", 1, 40)
+        .into_iter()
+        .enumerate()
+        .map(|(i, at)| {
+            if i % 2 == 0 {
+                (
+                    2,
+                    vec![EmotionLabel::Anxious],
+                    vec![LifeArea::Work],
+                    at,
+                    crate::export::tests::LONDON,
+                )
+            } else {
+                (
+                    6,
+                    vec![EmotionLabel::Calm],
+                    vec![LifeArea::Family],
+                    at,
+                    crate::export::tests::LONDON,
+                )
+            }
+        })
+        .collect();
+    let p = Profile {
+        check_ins,
+        ..Profile::default()
+    };
+    let (_d, snap) = snapshot_of(&p, "2027-01-01", "2027-02-28", None);
+    let text = full_text(&snap);
+    for expected in [
+        "Between sessions: mood calendar and patterns",
+        "2027-01",
+        "2027-02",
+        "Mood calendar: one row per month",
+        "Emotion words and life areas",
+        "anxious",
+        "worse mood (2.0 with, 6.0 without)",
+        "family",
+        "better mood (6.0 with, 2.0 without)",
+        "By weekday",
+        "monday",
+        "By time of day",
+        "morning",
+        "not causes",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
+}
+
+/// Read-through LOW findings: the episode start is marked on the questionnaire charts (and
+/// said in the caption), a prorated total is named under its chart, and a declined item 9
+/// fits its column on one line.
+#[test]
+fn charts_mark_the_episode_start_and_name_prorated_totals() {
+    let p = Profile {
+        assessments: series(
+            "2027-01-04T10:00:00Z",
+            &[16, 14, 12, 9],
+            &[12, 11, 9, 7],
+            &["0", "0", "decline", "0"],
+        ),
+        ..Profile::default()
+    };
+    let now = crate::export::tests::utc("2027-03-31T20:00:00Z");
+    let (_dir, mut store) = super::profiles::store_for(&p, now);
+    store
+        .write(|tx| {
+            crate::assessment::start_episode(
+                tx,
+                chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
+                chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+                now,
+            )
+            .map(|_| ())
+        })
+        .unwrap();
+    let options = crate::export::ExportOptions {
+        from: Some("2027-01-01".into()),
+        to: Some("2027-03-31".into()),
+        ..Default::default()
+    };
+    let snap =
+        crate::export::read(&mut store, &options, now, crate::export::tests::LONDON).unwrap();
+    let text = full_text(&snap);
+    for expected in [
+        "episode start 2027-01-15",
+        "The dotted line marks the start of the treatment episode (2027-01-15)",
+        "Prorated totals (one item missing, filled in from the mean of the others):",
+        "declined",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
+    assert!(
+        !text.contains("decli ned") && !text.contains("decli- ned"),
+        "{text}"
+    );
+}

@@ -349,6 +349,13 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
             Style::BODY,
             0.0,
         );
+        if !snap.check_ins.is_empty() {
+            l.paragraph(
+                "The mood calendar, the emotion words and life areas with the mood that went with them, and mood by weekday and time of day follow under \"Between sessions: mood calendar and patterns\".",
+                Style::SMALL,
+                0.0,
+            );
+        }
     }
     l.close();
     Ok(())
