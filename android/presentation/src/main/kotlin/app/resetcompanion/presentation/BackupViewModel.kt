@@ -37,6 +37,7 @@ data class BackupUiState(
 class BackupViewModel(
     private val store: ResetStore,
     private val shareDir: File,
+    private val platform: PlatformHooks = PlatformHooks.None,
 ) : StoreViewModel<BackupUiState>(BackupUiState()) {
 
     fun setMode(mode: BackupMode) = update { BackupUiState(mode = mode) }
@@ -80,7 +81,12 @@ class BackupViewModel(
         update { it.copy(working = true, progress = 0f, error = null, restored = null) }
         launchCatching(::failed) {
             val summary = store.restoreBackup(file, s.passphrase, ::progress)
-            update { it.copy(working = false, progress = 1f, restored = summary, passphrase = "", restoreConfirmed = false) }
+            update { it.copy(working = false, progress = 1f, restored = summary, passphrase = "", restoreConfirmed = false, restoreFile = null) }
+            // The restored rules replace the old ones: re-arm now, not at the next cold start
+            // (the new-phone path would otherwise get no reminders). The local copy of the
+            // picked file (a full, if encrypted, copy of the data) is no longer needed.
+            platform.remindersChanged()
+            file.delete()
         }
     }
 

@@ -42,6 +42,19 @@ class ReminderSettingsViewModelTest : ViewModelTest() {
     }
 
     @Test
+    fun `the dialog request is consumed when shown, and a swiped-away dialog is not reopened by itself`() {
+        platform.snapshot = snapshot(NotificationPermission.NOT_ASKED)
+        val vm = graph().reminders()
+        vm.add(ActivityKind.MEDITATION, listOf("08:00"))
+        assertTrue(vm.state.value.requestNotificationPermission)
+        vm.notificationRequestHandled()
+        assertFalse(vm.state.value.requestNotificationPermission, "a rotation while the dialog is up asks nothing")
+        vm.onPermissionsChanged() // swiped away: still NOT_ASKED
+        assertFalse(vm.state.value.requestNotificationPermission)
+        assertEquals(PermissionNotice.ASK_NOTIFICATIONS, vm.state.value.notice, "the notice's button can still ask")
+    }
+
+    @Test
     fun `a bad time is the core's error on times and nothing is stored`() {
         val vm = graph().reminders()
         vm.add(ActivityKind.JOURNAL, listOf("24:00"))
@@ -135,11 +148,15 @@ class BackupViewModelTest : ViewModelTest() {
         vm.restore()
         assertEquals(ErrorKind.WRONG_KEY, vm.state.value.error?.kind)
         assertEquals(2, setUp { checkIns() }.size, "a failed restore leaves the profile as it was")
+        assertTrue(share.file.exists(), "a wrong passphrase keeps the file for another try")
+        val rearms = platform.remindersChanged
         vm.setPassphrase(passphrase)
         vm.restore()
         assertNull(vm.state.value.error)
         assertTrue(vm.state.value.restored != null)
         assertEquals(1, setUp { checkIns() }.size)
+        assertEquals(rearms + 1, platform.remindersChanged, "the restored reminders are armed at once (review A4)")
+        assertFalse(share.file.exists(), "the local copy of the backup is deleted after the restore")
     }
 
     @Test
