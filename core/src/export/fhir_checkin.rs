@@ -20,7 +20,13 @@ pub fn observation(c: &MoodPoint, patient_url: &str) -> Value {
     let mut components = vec![
         json!({
             "code": concept("checkins", "valence", "Valence (−1 very unpleasant … 1 very pleasant)"),
-            "valueDecimal": (mood::valence(c.mood) * 1000.0).round() / 1000.0,
+            // R4 components have no valueDecimal: a dimensionless UCUM quantity ("1").
+            "valueQuantity": {
+                "value": (mood::valence(c.mood) * 1000.0).round() / 1000.0,
+                "unit": "valence",
+                "system": "http://unitsofmeasure.org",
+                "code": "1",
+            },
         }),
         json!({
             "code": concept("checkins", "kind", "Kind of check-in"),

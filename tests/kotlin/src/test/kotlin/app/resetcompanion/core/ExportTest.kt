@@ -92,7 +92,7 @@ class ExportTest {
             // summary counts only what the Bundle holds.
             assertEquals(1uL, summary.counts.checkIns)
             assertEquals(0uL, summary.counts.practiceSessions)
-            assertEquals(listOf(ExportSection.ASSESSMENTS, ExportSection.CHECK_INS), summary.counts.sections)
+            assertEquals(listOf(ExportSection.ASSESSMENTS, ExportSection.CHECK_INS, ExportSection.SAFETY_PLAN), summary.counts.sections)
             val json = out.readText()
             assertFalse(json.contains("never leaves the phone") || json.contains("Walked to the park"))
 
