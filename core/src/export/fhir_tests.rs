@@ -187,7 +187,8 @@ fn identifiers_are_deterministic_per_profile() {
 fn every_coding(v: &Value, out: &mut Vec<Value>) {
     match v {
         Value::Object(m) => {
-            if m.contains_key("system") && m.contains_key("code") {
+            // A Quantity (system + code + value) is not a Coding and has no display.
+            if m.contains_key("system") && m.contains_key("code") && !m.contains_key("value") {
                 out.push(v.clone());
             }
             m.values().for_each(|x| every_coding(x, out));
