@@ -44,6 +44,9 @@ final class SafetyPlanModelTests: XCTestCase {
         XCTAssertEqual(model.history.map(\.version), [2, 1])
         XCTAssertEqual(model.history.last?.steps.reasonsForLiving, ["My niece"])
         XCTAssertTrue(model.history.first.map(SafetyPlanModel.versionText)?.hasPrefix("Version 2, saved ") ?? false)
+        let saved = Date(timeIntervalSince1970: 1_806_224_400)
+        XCTAssertEqual(
+            SafetyPlanModel.savedText(saved), saved.formatted(date: .abbreviated, time: .shortened), "a typed save time reads as a date")
     }
 
     func testAnInvalidFieldIsNamedAndNothingIsSaved() async throws {
@@ -57,6 +60,17 @@ final class SafetyPlanModelTests: XCTestCase {
         XCTAssertEqual(model.draft.supportContacts[0].phone, "call me")
         let history = try await store.safetyPlanHistory()
         XCTAssertTrue(history.isEmpty)
+    }
+
+    /// Review 2, S1: an unchanged editor swiped away (a Cancel) can be opened again.
+    func testAnEditorClosedWithoutChangesOpensAgain() async throws {
+        let model = SafetyPlanModel(store: try openStore(try Scratch()))
+        model.edit()
+        model.cancel()  // the sheet's binding set to false by the swipe
+        XCTAssertFalse(model.isEditing)
+        model.edit()
+        XCTAssertTrue(model.isEditing, "Edit works again")
+        XCTAssertFalse(model.exit.shouldClose, "a fresh editor is not closing")
     }
 
     func testCancellingWithChangesAsksFirst() async throws {
@@ -87,6 +101,8 @@ final class SafetyPlanModelTests: XCTestCase {
         XCTAssertEqual(CrisisAction.actions(for: sam).map(\.title), ["Call Sam", "Message Sam"])
         let textOnly = SafetyContact(name: "Jo", phone: nil, sms: "07700 900456", other: nil)
         XCTAssertEqual(CrisisAction.actions(for: textOnly).map(\.url.absoluteString), ["sms:07700900456"])
+        let arabicIndic = SafetyContact(name: "Amal", phone: "+٤٤ ٧٧٠٠ ٩٠٠١٢٣", sms: nil, other: nil)
+        XCTAssertEqual(CrisisAction.actions(for: arabicIndic).first?.url.absoluteString, "tel:+447700900123", "dialable ASCII digits")
         let noNumber = SafetyContact(name: "Neighbour", phone: nil, sms: nil, other: "Knock next door")
         XCTAssertTrue(CrisisAction.actions(for: noNumber).isEmpty)
     }
