@@ -8,8 +8,8 @@
 use clap::Subcommand;
 use reset_core::Error;
 use reset_core::assessment::{
-    AssessmentResult, EpisodeOutcome, IndicatorStatus, Instrument, OutcomeScores, OutcomeSummary,
-    Signpost,
+    AssessmentResult, EpisodeOutcome, IndicatorStatus, Instrument, OutcomeIndicator, OutcomeScores,
+    OutcomeSummary, Signpost,
 };
 use reset_ffi::assessment::{
     assessment_instruments, assessment_outcome_for_scores, parse_assessment_answers,
@@ -359,7 +359,7 @@ fn describe_outcome(s: &OutcomeSummary) -> String {
     if let Some(w) = s.deterioration_warning() {
         text.push_str(&format!(
             "  \u{26a0} WARNING: {}: {}\n",
-            w.indicator.title().to_lowercase(),
+            warning_title(w),
             w.explanation
         ));
     }
@@ -380,6 +380,19 @@ fn describe_outcome(s: &OutcomeSummary) -> String {
         s.category.as_str().replace('_', " ")
     ));
     text
+}
+
+/// `reliable deterioration` when the combined indicator holds, else `reliable rise on PHQ-9
+/// (combined indicator not met)`: a per-measure rise is a warning either way.
+fn warning_title(w: &OutcomeIndicator) -> String {
+    if w.status == IndicatorStatus::Met {
+        return w.indicator.title().to_lowercase();
+    }
+    let on: Vec<&str> = w.warning_measures.iter().map(|m| m.title()).collect();
+    format!(
+        "reliable rise on {} (the combined reliable-deterioration indicator is not met)",
+        on.join(" and ")
+    )
 }
 
 /// The indicators that hold, warnings first, as one phrase (`no indicator met` otherwise).
