@@ -351,3 +351,27 @@ fn due_then_outcome_from_numbers_and_from_the_stored_episode() {
     assert!(due["due"].as_array().unwrap().is_empty());
     assert_eq!(due["upcoming"][0]["due_date"], "2027-04-11");
 }
+
+/// New-user review F20: after a single PHQ-9 and GAD-7, `assess outcome` says there are not
+/// enough scores yet instead of "recovery: not met".
+#[test]
+fn one_score_on_each_measure_is_not_enough_scores_yet() {
+    let cli = Cli::new();
+    for (id, answers) in [("phq9", "2,2,2,2,2,2,2,2,0"), ("gad7", "2,2,2,2,2,1,1")] {
+        cli.json(&[
+            "assess",
+            "take",
+            id,
+            "--answers",
+            answers,
+            "--at",
+            "2027-03-01T09:00:00Z",
+            "--json",
+        ]);
+    }
+    let out = cli.run(&["assess", "outcome"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Outcome: not enough scores yet"), "{text}");
+    assert!(!text.contains("recovery: not met"), "{text}");
+}

@@ -422,6 +422,15 @@ fn describe_episode(e: &EpisodeOutcome, s: &OutcomeSummary) -> String {
         .as_ref()
         .map_or_else(|| "?".to_string(), |e| e.start_date.to_string());
     let show = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
+    // One score on each measure: nothing has changed yet, so no indicator is judged — say so
+    // instead of "recovery: not met" (new-user review F20).
+    let outcome = if e.phq9_count <= 1 && e.gad7_count <= 1 {
+        "Outcome: not enough scores yet. The indicators compare the first score of the episode with a later one; \
+         take the PHQ-9 and GAD-7 again in a few weeks.\n"
+            .to_string()
+    } else {
+        describe_outcome(s)
+    };
     format!(
         "Episode since {start}: PHQ-9 {} → {} ({} taken), GAD-7 {} → {} ({} taken)\n{}",
         show(e.phq9_first),
@@ -430,7 +439,7 @@ fn describe_episode(e: &EpisodeOutcome, s: &OutcomeSummary) -> String {
         show(e.gad7_first),
         show(e.gad7_latest),
         e.gad7_count,
-        describe_outcome(s)
+        outcome
     )
 }
 

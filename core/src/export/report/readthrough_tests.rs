@@ -262,3 +262,18 @@ fn charts_mark_the_episode_start_and_name_prorated_totals() {
         "{text}"
     );
 }
+
+/// New-user review F20: one PHQ-9 and one GAD-7 is "not enough scores yet", never
+/// "Recovery — not met".
+#[test]
+fn a_single_score_on_each_measure_is_not_enough_scores_not_recovery_not_met() {
+    let p = Profile {
+        assessments: series("2027-01-04T10:00:00Z", &[14], &[11], &[]),
+        ..Profile::default()
+    };
+    let (_d, snap) = snapshot_of(&p, "2027-01-01", "2027-03-31", None);
+    let page1 = page1_of(&snap);
+    assert!(page1.contains("Not enough scores yet"), "{page1}");
+    assert!(!page1.contains("Recovery — not met"), "{page1}");
+    assert!(page1.contains("— (first score)"), "{page1}");
+}

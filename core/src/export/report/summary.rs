@@ -162,6 +162,20 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
         );
         return;
     };
+    if pf.id == pl.id && gf.id == gl.id {
+        // A single score on each measure: nothing to pair yet (new-user review F20), rather
+        // than "recovery — not met".
+        l.paragraph(
+            &format!(
+                "Not enough scores yet: {which} has one PHQ-9 ({} on {}) and one GAD-7 ({} on {}). \
+                 The indicators compare the episode's first score with a later one, so none is judged yet.",
+                pf.total, pf.taken.local_date, gf.total, gf.taken.local_date
+            ),
+            Style::BODY,
+            0.0,
+        );
+        return;
+    }
     let mut text = format!(
         "Paired first and last scores of {which}: PHQ-9 {} ({}) \u{2192} {} ({}); GAD-7 {} ({}) \u{2192} {} ({}).",
         pf.total,
