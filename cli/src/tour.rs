@@ -83,6 +83,7 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
     crate::cmd::remind::tour_step(&companion, &mut tour)?;
     crate::cmd::export::tour_step(&companion, &mut tour)?;
     crate::cmd::backup::tour_step(&companion, &mut tour)?;
+    crate::cmd::backup_auto::tour_step(&companion, &mut tour)?;
 
     let status = companion.status()?;
     tour.say(

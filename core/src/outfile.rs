@@ -33,12 +33,20 @@ pub fn key_file(db: &Path) -> PathBuf {
     db.with_extension("key")
 }
 
+/// The recovery key file the CLI keeps beside a profile for its automatic backups (issue 21):
+/// `profile.db` → `profile.recovery-key` (the phones keep the key in the Keychain / Keystore).
+pub fn recovery_key_file(db: &Path) -> PathBuf {
+    db.with_extension("recovery-key")
+}
+
 /// The files the product manages for the profile at `db`: the database, SQLite's `-wal`,
-/// `-shm` and `-journal` side files, the lock file, and the key file. None of them is ever an output target.
+/// `-shm` and `-journal` side files, the lock file, the key file and the recovery key file.
+/// None of them is ever an output target.
 pub fn managed_files(db: &Path) -> Vec<PathBuf> {
     let mut files = crate::store::profile_files(db);
     files.push(crate::store::lock_file(db));
     files.push(key_file(db));
+    files.push(recovery_key_file(db));
     files
 }
 

@@ -38,11 +38,19 @@ pub enum BackupCommand {
     },
     /// Replace the profile with a backup, after verifying all of it (the profile is untouched on any error).
     Restore {
-        /// The backup file.
+        /// The backup file (with --recovery-key also a folder of automatic backups: the newest usable one).
         path: PathBuf,
         /// Confirm replacing the current profile (needed when not asked on a terminal).
         #[arg(long)]
         yes: bool,
+        /// Open an automatic backup with the recovery key, read from standard input or a prompt (never an argument).
+        #[arg(long)]
+        recovery_key: bool,
+    },
+    /// Automatic backups opened with a recovery key: on, off, status, run, rotate.
+    Auto {
+        #[command(subcommand)]
+        command: super::backup_auto::AutoCommand,
     },
 }
 
@@ -74,7 +82,38 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
             }
             Ok(output)
         }
-        BackupCommand::Restore { path, yes } => {
+        BackupCommand::Auto { command } => super::backup_auto::run(ctx, command),
+        BackupCommand::Restore {
+            path,
+            yes,
+            recovery_key: true,
+        } => {
+            // A folder of automatic backups or one file; never a pipe, socket or device.
+            if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                return Err(Error::invalid(
+                    "path",
+                    "is not a regular file or a folder (a pipe, socket or device)",
+                )
+                .into());
+            }
+            let companion = ctx.open()?;
+            let overview = companion.profile_overview()?;
+            confirm_restore(&overview, *yes)?;
+            let key = super::backup_auto::read_recovery_key()?;
+            let summary = companion.restore_auto_backup(
+                path_text(path)?,
+                key.to_string(),
+                progress(as_json),
+            )?;
+            let mut output = super::backup_auto::restored(path, &summary);
+            super::backup_auto::keep_key_after_restore(ctx, &companion, &key, &mut output)?;
+            output.json["replaced"] = overview_json(&overview);
+            output
+                .human
+                .push_str(&format!("replaced: {}\n", describe(&overview)));
+            Ok(output)
+        }
+        BackupCommand::Restore { path, yes, .. } => {
             // Before anything is asked: a pipe, socket or device is never a backup (and
             // opening a FIFO would wait for ever).
             if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
