@@ -135,8 +135,7 @@ class MeditationTimerViewModel(
         }
     }
 
-    private fun inSetup(change: (MeditationUiState) -> MeditationUiState) =
-        update { if (it.phase == TimerPhase.SETUP) change(it) else it }
+    private fun inSetup(change: (MeditationUiState) -> MeditationUiState) = update { if (it.phase == TimerPhase.SETUP) change(it) else it }
 
     companion object {
         /** The core's upper bound for one session (minutes). */

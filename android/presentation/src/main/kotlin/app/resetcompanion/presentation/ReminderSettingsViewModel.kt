@@ -43,10 +43,8 @@ data class ReminderSettingsUiState(
 )
 
 /** Adds, pauses and removes reminder rules; after each change the platform re-arms alarms. */
-class ReminderSettingsViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-) : StoreViewModel<ReminderSettingsUiState>(ReminderSettingsUiState()) {
+class ReminderSettingsViewModel(private val store: ResetStore, private val platform: PlatformHooks) :
+    StoreViewModel<ReminderSettingsUiState>(ReminderSettingsUiState()) {
     init {
         refresh()
         viewModelScope.launch { platform.permissionChanges.collect { onPermissionsChanged() } }

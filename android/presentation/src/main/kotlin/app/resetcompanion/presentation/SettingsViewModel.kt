@@ -38,10 +38,7 @@ data class SettingsUiState(
 }
 
 /** Reads and changes settings; erase-all deletes the profile and then asks the platform to drop the key. */
-class SettingsViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-) : StoreViewModel<SettingsUiState>(SettingsUiState()) {
+class SettingsViewModel(private val store: ResetStore, private val platform: PlatformHooks) : StoreViewModel<SettingsUiState>(SettingsUiState()) {
     init {
         refresh()
     }
@@ -55,8 +52,12 @@ class SettingsViewModel(
         val health = platform.healthConnectReadiness()
         update {
             it.copy(
-                status = status, region = region, crisisResources = resources, streakHidden = hidden,
-                healthConnectOptedIn = optedIn, healthConnect = health,
+                status = status,
+                region = region,
+                crisisResources = resources,
+                streakHidden = hidden,
+                healthConnectOptedIn = optedIn,
+                healthConnect = health,
             )
         }
     }
@@ -113,11 +114,7 @@ class SettingsViewModel(
 }
 
 /** The "Get help now" sheet, one tap from every screen. */
-data class CrisisUiState(
-    val loading: Boolean = true,
-    val resources: List<CrisisResource> = emptyList(),
-    val error: UiError? = null,
-)
+data class CrisisUiState(val loading: Boolean = true, val resources: List<CrisisResource> = emptyList(), val error: UiError? = null)
 
 /** Loads crisis resources for the person's region from the core. */
 class CrisisViewModel(private val store: ResetStore) : StoreViewModel<CrisisUiState>(CrisisUiState()) {
