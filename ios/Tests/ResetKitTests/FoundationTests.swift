@@ -62,9 +62,9 @@ final class FoundationTests: XCTestCase {
     func testAClockWrittenInSwiftIsCalledByTheCore() async throws {
         final class CountingClock: Clock, @unchecked Sendable {
             var calls = 0
-            func nowUnixMs() -> Int64 {
+            func instant() -> Date {
                 calls += 1
-                return 1_806_224_400_000
+                return Date(timeIntervalSince1970: 1_806_224_400)
             }
         }
         let scratch = try Scratch()

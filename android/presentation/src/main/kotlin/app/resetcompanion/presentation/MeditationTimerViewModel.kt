@@ -63,7 +63,7 @@ class MeditationTimerViewModel(
 
     fun start() {
         if (current.phase != TimerPhase.SETUP) return
-        startedAtMs = clock.nowUnixMs()
+        startedAtMs = clock.instant().toEpochMilli()
         bankedMs = 0
         update { it.copy(phase = TimerPhase.RUNNING, elapsedMillis = 0, logged = null, tooShortToLog = false, error = null) }
         run()
@@ -72,7 +72,7 @@ class MeditationTimerViewModel(
     fun pause() {
         if (current.phase != TimerPhase.RUNNING) return
         ticker?.cancel()
-        bankedMs += clock.nowUnixMs() - runningSinceMs
+        bankedMs += clock.instant().toEpochMilli() - runningSinceMs
         update { it.copy(phase = TimerPhase.PAUSED, elapsedMillis = bankedMs) }
     }
 
@@ -87,7 +87,7 @@ class MeditationTimerViewModel(
         val phase = current.phase
         if (phase != TimerPhase.RUNNING && phase != TimerPhase.PAUSED) return
         ticker?.cancel()
-        if (phase == TimerPhase.RUNNING) bankedMs += clock.nowUnixMs() - runningSinceMs
+        if (phase == TimerPhase.RUNNING) bankedMs += clock.instant().toEpochMilli() - runningSinceMs
         finish(bankedMs, completed = false)
     }
 
@@ -100,10 +100,10 @@ class MeditationTimerViewModel(
     fun dismissError() = update { it.copy(error = null) }
 
     private fun run() {
-        runningSinceMs = clock.nowUnixMs()
+        runningSinceMs = clock.instant().toEpochMilli()
         ticker = viewModelScope.launch {
             while (isActive) {
-                val elapsed = bankedMs + clock.nowUnixMs() - runningSinceMs
+                val elapsed = bankedMs + clock.instant().toEpochMilli() - runningSinceMs
                 if (elapsed >= current.plannedMillis) {
                     bankedMs = current.plannedMillis
                     finish(bankedMs, completed = true)
