@@ -121,7 +121,9 @@ final class ReminderTests: XCTestCase {
         var error = await assertThrowsReset(.invalidInput) { try await store.addReminder(.meditation, at: [wall("25:00")]) }
         // 25:00 cannot become the core's wall time: the lift refuses it, naming the value's type.
         XCTAssertEqual(error?.field, "time")
-        error = await assertThrowsReset(.invalidInput) { try await store.addReminder(.meditation, at: [wall("08:00")], days: .only(days: [])) }
+        error = await assertThrowsReset(.invalidInput) {
+            try await store.addReminder(.meditation, at: [wall("08:00")], days: .only(days: []))
+        }
         XCTAssertEqual(error?.field, "days")
         error = await assertThrowsReset(.invalidInput) {
             try await store.addReminder(.checkin, at: [wall("23:00")], quietHours: QuietHours(start: wall("22:00"), end: wall("07:00")))
