@@ -12,6 +12,7 @@ pub mod assessment;
 pub mod backup;
 pub mod checkin;
 mod companion;
+pub mod crisis;
 #[cfg(feature = "dev")]
 mod dataset;
 mod export;

@@ -36,6 +36,9 @@ final class AppModel: ActivityObserver {
     /// One timer for the whole profile: a session keeps running across tab switches, screens
     /// and locks, and is logged whatever happens in between.
     private(set) var meditation: MeditationTimerModel? = nil
+    /// The app lock for the open profile (issue 20): its settings live in the profile.
+    private(set) var lock: AppLockModel? = nil
+    let authenticator = LocalAuthenticator()
     /// Whether the first-run screen is due (UserDefaults; nothing private in it).
     var showsFirstRun: Bool
 
@@ -57,23 +60,38 @@ final class AppModel: ActivityObserver {
         gate = ProfileGate(location: location, keyProvider: keyProvider)
         showsFirstRun = FirstRun().isDue
         notifications.registerCategory()
-        open()
+        // The Keychain read and the SQLCipher open run off the main actor (F1); RootView shows
+        // "Opening" meanwhile, and notification actions wait for it (`ready()`).
+        opening = Task { await open() }
     }
 
+    /// The launch's open, which notification actions and background refresh wait for.
+    private var opening: Task<Void, Never>?
+
+    /// Waits until the launch's open has finished (a cold launch from a lock-screen action).
+    func ready() async { await opening?.value }
+
     /// Opens (or reopens: "Try again", after erase-all or a restore) the profile.
-    func open() {
-        gate.open()
+    func open() async {
+        await gate.open()
         attach()
     }
 
-    /// Builds the per-profile adapters for the store the gate opened.
+    /// Builds the per-profile adapters for the store the gate opened. The previous profile's
+    /// timer is discarded first: no tick task, kept-awake screen or end notification outlives
+    /// an erase or restore (F14).
     func attach() {
         guard let store = gate.store else { return }
+        meditation?.discard()
         scheduler = ReminderScheduler(store: store, centre: notifications)
         healthWriter = HealthWriter(store: store, health: health)
         meditation = MeditationTimerModel(store: store, observer: self, effects: effects) { [weak self] session in
             await self?.writeToHealth(HealthSample(session))
         }
+        // Starts in `.checking` (the cover is up) and, with the lock on, a new process starts locked.
+        let lock = AppLockModel(store: store, authenticator: authenticator)
+        self.lock = lock
+        Task { await lock.load() }
     }
 
     var store: ResetStore? { gate.store }
@@ -89,15 +107,15 @@ final class AppModel: ActivityObserver {
 
     /// "Restore from a backup" on the can't-open screen: the gate verifies the backup, replaces
     /// the unreadable profile and opens it; then the adapters attach to the new store.
-    func restoreUnreadable(from backup: URL, passphrase: String) async {
-        await gate.restore(from: backup, passphrase: passphrase)
+    func restoreUnreadable(passphrase: String) async {
+        await gate.restore(passphrase: passphrase)
         attach()
         await activityRecorded()
     }
 
     /// "Delete and start over" on the can't-open screen, after its confirmation.
-    func startOver() {
-        gate.confirmStartOver()
+    func startOver() async {
+        await gate.confirmStartOver()
         FirstRun().reset()
         showsFirstRun = true
         attach()
@@ -105,6 +123,7 @@ final class AppModel: ActivityObserver {
 
     /// Re-plans reminders (skip-if-done, new rules, a new day).
     func activityRecorded() async {
+        await ready()
         guard let scheduler else { return }
         let permission = await notifications.permission()
         _ = try? await scheduler.resync(permission: permission)
@@ -119,12 +138,18 @@ final class AppModel: ActivityObserver {
     /// The scene became active: the timer catches up (and logs a session that ended while
     /// locked), reminders re-plan.
     func sceneDidBecomeActive() async {
+        // A Keychain that was not readable before the first unlock is tried again (F12).
+        let generation = gate.generation
+        await gate.sceneDidBecomeActive()
+        if gate.generation != generation { attach() }
+        lock?.sceneDidBecomeActive()
         await meditation?.sceneDidBecomeActive()
         await activityRecorded()
     }
 
     /// The scene went to the background: a running session gets its end notification.
     func sceneDidEnterBackground() {
+        lock?.sceneDidEnterBackground()
         meditation?.sceneDidEnterBackground()
         Self.scheduleBackgroundResync()
     }
@@ -148,15 +173,16 @@ final class AppModel: ActivityObserver {
         await notifications.removePendingRequests(withIdentifiers: pending)
         FirstRun().reset()
         showsFirstRun = true
-        open()
+        await open()
     }
 
-    /// A notification's Done, Snooze or tap.
-    func handleReminder(_ action: ReminderAction, id: String, deepLink: String?) async {
+    /// A notification's Done, Snooze or tap — possibly the first thing after a cold launch
+    /// from the lock screen, so it waits for the profile to open.
+    func handleReminder(_ response: ReminderResponse) async {
+        await ready()
         guard let scheduler else { return }
-        if let link = try? await scheduler.handle(action, notificationID: id, deepLink: deepLink), let url = URL(string: link) {
-            open(url)
-        }
+        let link = try? await scheduler.handle(response.action, notificationID: response.notificationID, deepLink: response.deepLink)
+        if let link, let url = URL(string: link) { open(url) }
     }
 
     /// Opens the tab a deep link names (`resetcompanion://meditation`, …).

@@ -24,7 +24,8 @@ struct AssessmentsView: View {
             case .answering: question
             case .review: review
             case .submitting: ProgressView("Saving")
-            case let .signpost(signpost): SignpostView(signpost: signpost) { Task { await model.acknowledgeSignpost() } }
+            case let .signpost(signpost):
+                SignpostView(signpost: signpost, plan: model.safetyPlan, store: store) { Task { await model.acknowledgeSignpost() } }
             case let .result(taken): ResultView(taken: taken) { model.finish() }
             }
         }
@@ -131,6 +132,9 @@ struct AssessmentsView: View {
 /// The safety signpost: the core's crisis resources, shown before any score.
 struct SignpostView: View {
     let signpost: Signpost
+    /// The person's safety plan, shown after the lines (issue 20).
+    let plan: SafetyPlan?
+    let store: ResetStore
     let onContinue: () -> Void
     @Environment(\.openURL) private var openURL
 
@@ -151,6 +155,18 @@ struct SignpostView: View {
                     ForEach(CrisisAction.actions(for: resource), id: \.url) { action in
                         Button(action.title) { openURL(action.url) }
                     }
+                }
+            }
+            if let plan {
+                Section {
+                    Text("My safety plan").font(.title3.bold()).accessibilityAddTraits(.isHeader)
+                }
+                SafetyPlanSteps(steps: plan.steps, prompts: safetyPlanPrompts())
+            } else {
+                Section {
+                    NavigationLink("Write a safety plan") { SafetyPlanView(store: store) }
+                } footer: {
+                    Text("A short plan in your own words for getting through a very hard time, one tap from every screen.")
                 }
             }
             Section {

@@ -42,7 +42,7 @@ struct BackupView: View {
                 }
             case .confirmingRestore:
                 Section {
-                    Text("Restoring replaces everything on this iPhone with the backup. Enter the backup's passphrase above.")
+                    Text("Restoring replaces everything on this device with the backup. Enter the backup's passphrase above.")
                     Button("Replace everything", role: .destructive) { Task { await model.confirmRestore() } }
                         .disabled(model.passphrase.isEmpty)
                     Button("Cancel") { model.cancelRestore() }
@@ -73,9 +73,9 @@ struct BackupView: View {
         }
         .crisisToolbar(store: store)
         .onDisappear {
-            // Leaving after a restore counts as Done: every screen reloads.
+            // Leaving after a restore counts as Done: every screen reloads. Files are removed
+            // when the model is released (the screen popped), not on a tab switch (F9).
             if case .restored = model.state { Task { await model.dismiss() } }
-            model.cleanUp()
         }
     }
 }

@@ -51,7 +51,7 @@ struct ExportView: View {
                 }
             } footer: {
                 Text(
-                    "The file is not encrypted. Share it only with people you trust; it is deleted from this screen's temporary folder when you leave."
+                    "The file is not encrypted. Share it only with people you trust; it is deleted when you close this screen."
                 )
             }
         }
@@ -62,7 +62,6 @@ struct ExportView: View {
             model.export.to = Self.day(to)
             await model.refreshPreview()
         }
-        .onDisappear { model.cleanUp() }
     }
 
     private static func day(_ date: Date) -> String {

@@ -77,7 +77,21 @@ struct JournalEntryEditor: View {
         .navigationTitle(model.isEditing ? displayName(model.kind) : "New \(displayName(model.kind).lowercased()) entry")
         .navigationBarTitleDisplayMode(.inline)
         .crisisToolbar(store: store)
+        // Nothing typed is lost to a swipe or Back: Cancel asks first when there are changes
+        // (EditorExit, tested on Linux); swipe-to-dismiss is off while there are.
+        .interactiveDismissDisabled(model.hasChanges)
+        .navigationBarBackButtonHidden(model.isEditing)
+        .confirmationDialog("Discard this entry?", isPresented: $model.exit.isAskingToDiscard, titleVisibility: .visible) {
+            Button("Discard changes", role: .destructive) { model.discard() }
+            Button("Keep editing", role: .cancel) { model.keepEditing() }
+        } message: {
+            Text("What you've written here hasn't been saved.")
+        }
+        .onChange(of: model.exit.shouldClose) { _, close in if close { dismiss() } }
         .toolbar {
+            ToolbarItem(placement: .cancellationAction) {
+                Button("Cancel") { model.cancel() }
+            }
             ToolbarItem(placement: .confirmationAction) {
                 Button("Save") {
                     Task {

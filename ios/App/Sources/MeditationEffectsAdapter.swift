@@ -41,6 +41,18 @@ final class MeditationEffectsAdapter: MeditationEffects {
         UNUserNotificationCenter.current().add(request)
     }
 
+    /// Asks for permission the first time (iOS shows its prompt only while undetermined);
+    /// without it `add` drops the end notification silently (F11).
+    func allowEndNotification() async -> Bool {
+        let centre = UNUserNotificationCenter.current()
+        switch await centre.notificationSettings().authorizationStatus {
+        case .notDetermined: return (try? await centre.requestAuthorization(options: [.alert, .sound])) ?? false
+        case .authorized, .provisional, .ephemeral: return true
+        case .denied: return false
+        @unknown default: return false
+        }
+    }
+
     func cancelEndNotification() {
         let centre = UNUserNotificationCenter.current()
         centre.removePendingNotificationRequests(withIdentifiers: [Self.endNotificationID])

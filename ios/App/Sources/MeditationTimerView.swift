@@ -21,7 +21,8 @@ struct MeditationTimerView: View {
     var body: some View {
         if let model = app.meditation {
             TimerScreen(model: model, store: app.store)
-                // Ignored while a session is under way (MeditationTimerModel.prepare).
+                // Ignored while a session is under way, and when this same route appears again
+                // (a tab switch and back keeps the chosen minutes; MeditationTimerModel.prepare).
                 .onAppear { model.prepare(technique: technique, minutes: minutes, stepID: stepID) }
         }
     }
@@ -43,7 +44,7 @@ private struct TimerScreen: View {
                 Picker("Technique", selection: $model.technique) {
                     ForEach([PracticeTechnique.meditation, .breathing, .bodyScan, .other], id: \.self) { Text(displayName($0)).tag($0) }
                 }
-                Button("Start") { model.start() }.buttonStyle(.borderedProminent)
+                Button("Start") { Task { await model.startWithEndBell() } }.buttonStyle(.borderedProminent)
                 status
             case .running:
                 HStack {
@@ -51,7 +52,7 @@ private struct TimerScreen: View {
                     Button("Stop") { Task { await model.stop() } }
                 }
                 .buttonStyle(.bordered)
-                Text("The session keeps going if you leave this screen or lock your phone; a bell rings at the end.")
+                Text(model.lockedBellNote)
                     .font(.footnote).foregroundStyle(.secondary).multilineTextAlignment(.center)
             case .paused:
                 HStack {

@@ -1,35 +1,65 @@
+import ResetFeatures
 import SwiftUI
 import UIKit
 
 /// Covers every window and sheet while the app is not in the foreground, so the app-switcher
-/// snapshot shows nothing private (journal text, moods, scores, a note being typed in a sheet).
+/// snapshot shows nothing private (journal text, moods, scores, a note being typed in a sheet),
+/// and while the app lock is locked (issue 20), when the cover is the lock screen itself.
 ///
 /// An overlay on the root view cannot do this: sheets are presented above it. So the cover is a
-/// window of its own at a window level above alerts, shown when the scene resigns active and
-/// hidden when it is active again. It is created lazily for the app's window scene.
+/// window of its own at a window level above alerts, shown when the scene resigns active or the
+/// app is locked, and hidden otherwise. Sheets and drafts underneath stay as they were, so
+/// locking never loses a half-written entry. It is created lazily for the app's window scene.
 @MainActor
 final class PrivacyCover {
     static let shared = PrivacyCover()
     private var window: UIWindow?
+    private let state = CoverState()
 
-    /// Shows the cover over everything in `scene`.
-    func show(in scene: UIWindowScene?) {
-        guard let scene = scene ?? Self.activeScene else { return }
+    /// Shows or hides the cover for the scene's phase and the app lock.
+    func update(phase: ScenePhase, lock: AppLockModel?, store: ResetStore?) {
+        state.lock = lock
+        state.store = store
+        let locked = lock.map { !$0.showsPersonalData } ?? false
+        if phase == .active && !locked {
+            window?.isHidden = true
+            return
+        }
+        guard let scene = Self.activeScene else { return }
         if window == nil || window?.windowScene !== scene {
             let cover = UIWindow(windowScene: scene)
             cover.windowLevel = .alert + 1
-            cover.rootViewController = UIHostingController(rootView: PrivacyCoverView())
-            cover.isUserInteractionEnabled = false
+            cover.rootViewController = UIHostingController(rootView: CoverView(state: state))
             window = cover
         }
+        // The lock screen takes taps (Unlock, Get help now); the plain cover does not.
+        window?.isUserInteractionEnabled = lock?.isLocked ?? false
         window?.isHidden = false
     }
 
-    /// Removes the cover (the app is active again).
-    func hide() { window?.isHidden = true }
-
     private static var activeScene: UIWindowScene? {
         UIApplication.shared.connectedScenes.compactMap { $0 as? UIWindowScene }.first
+    }
+}
+
+/// What the cover window shows: the lock model and store of the open profile.
+@MainActor
+@Observable
+final class CoverState {
+    var lock: AppLockModel?
+    var store: ResetStore?
+}
+
+/// The lock screen while locked, else the app's name on a plain material (the snapshot).
+struct CoverView: View {
+    let state: CoverState
+
+    var body: some View {
+        if let lock = state.lock, lock.isLocked, let store = state.store {
+            LockScreen(lock: lock, store: store)
+        } else {
+            PrivacyCoverView()
+        }
     }
 }
 
@@ -47,12 +77,47 @@ struct PrivacyCoverView: View {
     }
 }
 
+/// Locked: nothing of the person's data; Unlock with the device, and "Get help now" (crisis
+/// lines always; the safety plan only if the person chose so) without unlocking.
+struct LockScreen: View {
+    let lock: AppLockModel
+    let store: ResetStore
+    @State private var showingCrisis = false
+
+    var body: some View {
+        ZStack {
+            Rectangle().fill(.regularMaterial).ignoresSafeArea()
+            VStack(spacing: 20) {
+                Label("Reset Companion is locked", systemImage: "lock.fill").font(.title2)
+                if let message = lock.message { MessageView(message: message).padding(.horizontal) }
+                Button("Unlock") { Task { await lock.unlock() } }
+                    .buttonStyle(.borderedProminent)
+                    .disabled(lock.state != .locked)
+                Button {
+                    showingCrisis = true
+                } label: {
+                    Label("Get help now", systemImage: "lifepreserver")
+                }
+                .accessibilityHint(lock.showsSafetyPlan ? "Crisis lines and your safety plan" : "Crisis phone lines and text services")
+            }
+            .padding()
+        }
+        .task(id: lock.state == .locked) { await lock.unlockAutomatically() }
+        .sheet(isPresented: $showingCrisis) {
+            CrisisView(store: store, includesSafetyPlan: lock.showsSafetyPlan, editable: false)
+        }
+    }
+}
+
 extension View {
     /// Shows `PrivacyCover` whenever `phase` is not `.active` (inactive: app switcher, Control
-    /// Centre, a system alert; background: locked or another app).
-    func privacyCover(phase: ScenePhase) -> some View {
+    /// Centre, a system alert; background: locked or another app) or the app lock is locked.
+    func privacyCover(phase: ScenePhase, app: AppModel) -> some View {
         onChange(of: phase, initial: true) { _, phase in
-            if phase == .active { PrivacyCover.shared.hide() } else { PrivacyCover.shared.show(in: nil) }
+            PrivacyCover.shared.update(phase: phase, lock: app.lock, store: app.store)
+        }
+        .onChange(of: app.lock?.state) { _, _ in
+            PrivacyCover.shared.update(phase: phase, lock: app.lock, store: app.store)
         }
     }
 }

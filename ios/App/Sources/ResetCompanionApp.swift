@@ -15,12 +15,14 @@ struct ResetCompanionApp: App {
     var body: some Scene {
         WindowGroup {
             RootView(app: app)
-                // A window above everything, sheets included, whenever the scene is not active.
-                .privacyCover(phase: scenePhase)
-                .onReceive(NotificationCenter.default.publisher(for: .NSSystemTimeZoneDidChange)) { _ in
+                // A window above everything, sheets included, whenever the scene is not active
+                // or the app lock is locked (then it is the lock screen).
+                .privacyCover(phase: scenePhase, app: app)
+                // Posted on whatever thread changed the setting: hop to main first (F8).
+                .onReceive(NotificationCenter.default.publisher(for: .NSSystemTimeZoneDidChange).receive(on: DispatchQueue.main)) { _ in
                     Task { await app.timeZoneChanged() }
                 }
-                .onReceive(NotificationCenter.default.publisher(for: .NSSystemClockDidChange)) { _ in
+                .onReceive(NotificationCenter.default.publisher(for: .NSSystemClockDidChange).receive(on: DispatchQueue.main)) { _ in
                     Task { await app.activityRecorded() }
                 }
                 .onOpenURL { url in app.open(url) }
@@ -41,6 +43,12 @@ struct ResetCompanionApp: App {
 
 /// Receives notification actions (Done, Snooze, tap) and routes them through the same core calls
 /// the app uses, even when launched in the background from the lock screen.
+///
+/// The delegate methods are the completion-handler forms, `nonisolated` (F2): the system calls
+/// them off the main thread, and the async forms on this main-actor class crashed apps on
+/// exactly this path (cold launch from a lock-screen action). The Sendable parts are copied out
+/// (`ReminderResponse`, tested on Linux), the core write runs on the main actor, and the
+/// completion handler is called only after it, so iOS keeps the process alive for Done/Snooze.
 final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCenterDelegate {
     func application(
         _ application: UIApplication, didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]? = nil
@@ -49,17 +57,23 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
         return true
     }
 
-    func userNotificationCenter(_ center: UNUserNotificationCenter, didReceive response: UNNotificationResponse) async {
-        let info = response.notification.request.content.userInfo
-        guard let id = info["reminder_id"] as? String else { return }
-        let link = info["deep_link"] as? String
-        let action = ReminderAction(actionIdentifier: response.actionIdentifier)
-        await AppModel.shared.handleReminder(action, id: id, deepLink: link)
+    nonisolated func userNotificationCenter(
+        _ center: UNUserNotificationCenter, didReceive response: UNNotificationResponse,
+        withCompletionHandler completionHandler: @escaping @Sendable () -> Void
+    ) {
+        let reminder = ReminderResponse(
+            actionIdentifier: response.actionIdentifier, userInfo: response.notification.request.content.userInfo)
+        Task { @MainActor in
+            if let reminder { await AppModel.shared.handleReminder(reminder) }
+            completionHandler()
+        }
     }
 
-    func userNotificationCenter(_ center: UNUserNotificationCenter, willPresent notification: UNNotification) async
-        -> UNNotificationPresentationOptions
-    {
-        [.banner, .list, .sound]
+    nonisolated func userNotificationCenter(
+        _ center: UNUserNotificationCenter, willPresent notification: UNNotification,
+        withCompletionHandler completionHandler: @escaping @Sendable (UNNotificationPresentationOptions) -> Void
+    ) {
+        // Reminder text is generic (the core's), so a banner in the foreground shows nothing private.
+        completionHandler([.banner, .list, .sound])
     }
 }

@@ -11,12 +11,15 @@ struct RootView: View {
         case .open:
             if let store = app.store {
                 tabs(store)
-                    .fullScreenCover(isPresented: $app.showsFirstRun) { FirstRunView { app.finishFirstRun() } }
+                    .fullScreenCover(isPresented: $app.showsFirstRun) { FirstRunView(store: store) { app.finishFirstRun() } }
             }
-        case .opening, .working:
+        case .opening:
+            // The Keychain read and the open run off the main actor (ProfileGate.open, F1).
             ProgressView("Opening")
-        case let .failed(message), let .confirmingStartOver(message):
-            CantOpenView(app: app, message: message)
+        case .failed, .waitingForUnlock, .confirmingStartOver, .working:
+            // Stays on screen while a restore or start-over works (F3): the gate owns the
+            // backup copy, and this screen shows the progress.
+            CantOpenView(app: app)
         }
     }
 
@@ -44,56 +47,45 @@ struct RootView: View {
 
 /// The profile cannot be opened: why, and the ways forward — try again, restore from an
 /// encrypted backup (verified before it replaces anything, `ProfileGate.restore`), or start
-/// over after a confirmation. The crisis button stays in reach.
+/// over after a confirmation. While the key only waits for the device to be unlocked there is
+/// no start-over (F12). The crisis button lists the lines for the device's zone (F5).
 struct CantOpenView: View {
     let app: AppModel
-    let message: UserMessage
     @State private var importing = false
-    @State private var picked: URL?
     @State private var passphrase = ""
     @State private var askingStartOver = false
 
     var body: some View {
+        @Bindable var gate = app.gate
         NavigationStack {
             List {
                 Section {
-                    Label {
-                        VStack(alignment: .leading) {
-                            Text(message.title).font(.headline)
-                            Text(message.detail)
-                        }
-                    } icon: {
-                        Image(systemName: "lock.trianglebadge.exclamationmark")
-                    }
-                    Button("Try again") { app.open() }
-                }
-                Section {
-                    if let picked {
-                        Text(picked.lastPathComponent).font(.subheadline)
-                        SecureField("Backup passphrase", text: $passphrase).textContentType(.password)
-                        if let error = app.gate.restoreError { MessageView(message: error) }
-                        Button("Restore this backup") {
-                            Task {
-                                await app.restoreUnreadable(from: picked, passphrase: passphrase)
-                                passphrase = ""
+                    if let message = gate.problem {
+                        Label {
+                            VStack(alignment: .leading) {
+                                Text(message.title).font(.headline)
+                                Text(message.detail)
                             }
+                        } icon: {
+                            Image(systemName: "lock.trianglebadge.exclamationmark")
                         }
-                        .disabled(passphrase.isEmpty)
+                    }
+                    if case .working = gate.phase {
+                        ProgressView("Working — this takes a few seconds")
                     } else {
-                        Button("Restore from a backup file…") { importing = true }
+                        Button("Try again") { Task { await app.open() } }
                     }
-                } header: {
-                    Text("Restore")
-                } footer: {
-                    Text("The backup is checked in full first; if it can't be opened, nothing here changes.")
                 }
-                Section {
-                    Button("Start over…", role: .destructive) {
-                        app.gate.requestStartOver()
-                        askingStartOver = true
+                if gate.offersStartOver {
+                    restoreSection(gate)
+                    Section {
+                        Button("Start over…", role: .destructive) {
+                            gate.requestStartOver()
+                            askingStartOver = true
+                        }
+                    } footer: {
+                        Text("Deletes the data that can't be opened and its key, and starts an empty profile.")
                     }
-                } footer: {
-                    Text("Deletes the data that can't be opened and its key, and starts an empty profile.")
                 }
             }
             .navigationTitle("Can't open your data")
@@ -102,25 +94,48 @@ struct CantOpenView: View {
                 guard case let .success(url) = result else { return }
                 let scoped = url.startAccessingSecurityScopedResource()
                 defer { if scoped { url.stopAccessingSecurityScopedResource() } }
-                let copy = TemporaryFiles.backups.appendingPathComponent("unreadable-restore.resetbackup")
-                try? FileManager.default.createDirectory(at: TemporaryFiles.backups, withIntermediateDirectories: true)
-                try? FileManager.default.removeItem(at: copy)
-                if (try? FileManager.default.copyItem(at: url, to: copy)) != nil { picked = copy }
+                // The gate keeps its own copy and deletes it only after the restore (F3).
+                gate.importBackup(url)
             }
             // Closing the dialog decides nothing (the gate stays asked); only its buttons do.
             .confirmationDialog("Start over?", isPresented: $askingStartOver, titleVisibility: .visible) {
-                Button("Delete and start over", role: .destructive) { app.startOver() }
-                Button("Cancel", role: .cancel) { app.gate.cancelStartOver() }
+                Button("Delete and start over", role: .destructive) { Task { await app.startOver() } }
+                Button("Cancel", role: .cancel) { gate.cancelStartOver() }
             } message: {
                 Text("Everything in the profile that can't be opened is deleted. This can't be undone.")
             }
-            .onDisappear { try? FileManager.default.removeItem(at: TemporaryFiles.backups) }
+        }
+    }
+
+    @ViewBuilder private func restoreSection(_ gate: ProfileGate) -> some View {
+        Section {
+            if let name = gate.pickedName {
+                Text(name).font(.subheadline)
+                SecureField("Backup passphrase", text: $passphrase).textContentType(.password)
+                Button("Restore this backup") {
+                    Task {
+                        await app.restoreUnreadable(passphrase: passphrase)
+                        passphrase = ""
+                    }
+                }
+                .disabled(passphrase.isEmpty)
+                Button("Choose another file…") { importing = true }
+            } else {
+                Button("Restore from a backup file…") { importing = true }
+            }
+            if let error = gate.restoreError { MessageView(message: error) }
+        } header: {
+            Text("Restore")
+        } footer: {
+            Text("The backup is checked in full first; if it can't be opened, nothing here changes.")
         }
     }
 }
 
 /// Shown once per profile: what the app is, and that it complements professional care.
 struct FirstRunView: View {
+    /// The open profile: its region's crisis lines behind the lifebuoy (F4).
+    let store: ResetStore
     let onDone: () -> Void
 
     var body: some View {
@@ -134,7 +149,7 @@ struct FirstRunView: View {
                 }
             }
             .navigationTitle("Welcome")
-            .crisisToolbar(store: nil)
+            .crisisToolbar(store: store)
         }
         .interactiveDismissDisabled()
     }

@@ -28,6 +28,14 @@ struct SettingsView: View {
                 }
             }
             if let error = model.error { Section { MessageView(message: error) } }
+            Section {
+                NavigationLink {
+                    SafetyPlanView(store: store)
+                } label: {
+                    Label("My safety plan", systemImage: "list.bullet.clipboard")
+                }
+            }
+            if let lock = app.lock { AppLockSection(lock: lock) }
             Section("Your data") {
                 NavigationLink {
                     ReminderSettingsView(store: store, app: app)
@@ -71,7 +79,7 @@ struct SettingsView: View {
             Section {
                 Button("Erase everything", role: .destructive) { model.requestErase() }
             } footer: {
-                Text("Deletes your profile and its key from this iPhone. Without an encrypted backup it can't be recovered.")
+                Text("Deletes your profile and its key from this device. Without an encrypted backup it can't be recovered.")
             }
         }
         .navigationTitle("Settings")
@@ -85,6 +93,47 @@ struct SettingsView: View {
             Button("Cancel", role: .cancel) { model.cancelErase() }
         } message: {
             Text("All check-ins, journal entries, questionnaires and practice will be deleted. This can't be undone.")
+        }
+    }
+}
+
+/// The app lock (issue 20): when it locks, and whether the safety plan can be read while locked.
+/// Turning it on asks the device to confirm it's you first (`AppLockModel.setPolicy`).
+struct AppLockSection: View {
+    let lock: AppLockModel
+
+    var body: some View {
+        Section {
+            Picker(
+                "Lock the app",
+                selection: Binding(get: { lock.settings.policy }, set: { policy in Task { await lock.setPolicy(policy) } })
+            ) {
+                ForEach(LockPolicy.choices, id: \.self) { Text(Self.name($0)).tag($0) }
+            }
+            if lock.settings.policy.isOn {
+                Toggle(
+                    "Show my safety plan while locked",
+                    isOn: Binding(
+                        get: { lock.settings.safetyPlanVisibleWhenLocked },
+                        set: { visible in Task { await lock.setSafetyPlanVisibleWhenLocked(visible) } }))
+            }
+            if let message = lock.message { MessageView(message: message) }
+        } header: {
+            Text("App lock")
+        } footer: {
+            Text(
+                "Asks for Face ID, Touch ID or your passcode when you come back. Crisis lines can always be reached from the lock screen. The lock hides the app; your data is encrypted either way."
+            )
+        }
+    }
+
+    static func name(_ policy: LockPolicy) -> String {
+        switch policy {
+        case .off: return "Off"
+        case .immediately: return "Immediately"
+        case .afterOneMinute: return "After 1 minute"
+        case .afterFiveMinutes: return "After 5 minutes"
+        case .afterFifteenMinutes: return "After 15 minutes"
         }
     }
 }

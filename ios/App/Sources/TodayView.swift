@@ -88,7 +88,7 @@ struct TodayView: View {
             try? await Task.sleep(for: .seconds(model.secondsUntilNextDay() + 1))
             if !Task.isCancelled { await model.dayMayHaveChanged() }
         }
-        .onReceive(NotificationCenter.default.publisher(for: .NSCalendarDayChanged)) { _ in
+        .onReceive(NotificationCenter.default.publisher(for: .NSCalendarDayChanged).receive(on: DispatchQueue.main)) { _ in
             Task { await model.dayMayHaveChanged() }
         }
         .sheet(isPresented: $checkingIn, onDismiss: reload) {

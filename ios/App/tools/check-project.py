@@ -10,6 +10,11 @@ the files it names, and fails on what would stop `xcodegen` or an App Store uplo
   for its category and may be declared by an app (0A2A.1 is for third-party SDKs only);
 - the bell is linear PCM WAV shorter than UNNotificationSound's 30-second limit;
 - ITSAppUsesNonExemptEncryption is set (a decided answer, see ios/README.md);
+- a universal build (TARGETED_DEVICE_FAMILY "1,2") lists all four iPad orientations, or sets
+  UIRequiresFullScreen (App Store Connect's ITMS-90474 otherwise);
+- CFBundleVersion/CFBundleShortVersionString come from CURRENT_PROJECT_VERSION/MARKETING_VERSION,
+  both set, so CI can raise the build number for each upload;
+- every `.onReceive` of a NotificationCenter publisher hops to the main queue first;
 - every screen and sheet that has a navigation title also has the crisis toolbar.
 Needs PyYAML (Debian's python3-yaml, installed by scripts/setup.sh).
 """
@@ -67,6 +72,22 @@ for name, target in spec["targets"].items():
 app = spec["targets"]["ResetCompanion"]
 info = app["info"]["properties"]
 check(isinstance(info.get("ITSAppUsesNonExemptEncryption"), bool), "ITSAppUsesNonExemptEncryption must be decided (true/false)")
+IPAD_ORIENTATIONS = {
+    "UIInterfaceOrientationPortrait",
+    "UIInterfaceOrientationPortraitUpsideDown",
+    "UIInterfaceOrientationLandscapeLeft",
+    "UIInterfaceOrientationLandscapeRight",
+}
+family = str(app["settings"]["base"].get("TARGETED_DEVICE_FAMILY", "1"))
+if "2" in family.split(",") and info.get("UIRequiresFullScreen") is not True:
+    ipad = set(info.get("UISupportedInterfaceOrientations~ipad", []))
+    check(ipad == IPAD_ORIENTATIONS, f"an iPad build needs all four orientations for multitasking (ITMS-90474), has {sorted(ipad)}")
+check(bool(info.get("UISupportedInterfaceOrientations")), "UISupportedInterfaceOrientations must be listed")
+check(info.get("CFBundleVersion") == "$(CURRENT_PROJECT_VERSION)", "CFBundleVersion must be $(CURRENT_PROJECT_VERSION) (XcodeGen's default is a fixed 1)")
+check(info.get("CFBundleShortVersionString") == "$(MARKETING_VERSION)", "CFBundleShortVersionString must be $(MARKETING_VERSION)")
+check(str(base.get("CURRENT_PROJECT_VERSION", "")).isdigit(), "CURRENT_PROJECT_VERSION must be set to a build number")
+check(bool(str(base.get("MARKETING_VERSION", ""))), "MARKETING_VERSION must be set")
+
 icon_name = app["settings"]["base"].get("ASSETCATALOG_COMPILER_APPICON_NAME", "AppIcon")
 iconset = APP / "Resources" / "Assets.xcassets" / f"{icon_name}.appiconset"
 contents = json.loads((iconset / "Contents.json").read_text())
@@ -112,6 +133,13 @@ for source in sorted((APP / "Sources").glob("*.swift")):
         titles = body.count(".navigationTitle(")
         helps = body.count(".crisisToolbar(")
         check(helps >= titles, f"{source.name}: {name} titles {titles} screen(s) but has {helps} crisis toolbar(s)")
+
+# Foundation posts these on whatever thread changed the setting; a main-actor closure entered
+# off the main thread traps in Swift 6 mode (F8).
+for source in sorted((APP / "Sources").glob("*.swift")):
+    for line in source.read_text().splitlines():
+        if ".onReceive(NotificationCenter" in line:
+            check(".receive(on: DispatchQueue.main)" in line, f"{source.name}: .onReceive of a notification without .receive(on: DispatchQueue.main)")
 
 if failures:
     print("\n".join("ios/App: " + f for f in failures), file=sys.stderr)

@@ -34,6 +34,9 @@ public final class AssessmentModel {
     /// One slot per item; `nil` until answered.
     public private(set) var answers: [Answer?] = []
     public private(set) var error: UserMessage?
+    /// The person's safety plan, shown on the signpost *after* the crisis lines (issue 20);
+    /// loaded when a signpost appears, `nil` when there is none yet (the screen offers to make one).
+    public private(set) var safetyPlan: SafetyPlan?
 
     /// Held back while the signpost is on screen; never exposed.
     private var heldResult: TakenAssessment?
@@ -52,7 +55,7 @@ public final class AssessmentModel {
     /// Loads the instruments the core offers.
     public func loadInstruments() async {
         do {
-            instruments = try store.instruments()
+            instruments = try await store.instruments()
         } catch {
             self.error = UserMessage(error)
         }
@@ -150,6 +153,8 @@ public final class AssessmentModel {
             await observer?.activityRecorded()
             if let signpost = taken.result.signpost {
                 heldResult = taken
+                // A plan that cannot be read never holds back the lines.
+                safetyPlan = try? await store.safetyPlan()
                 phase = .signpost(signpost)
             } else {
                 await show(taken)

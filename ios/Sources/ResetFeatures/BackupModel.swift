@@ -39,6 +39,11 @@ public final class BackupModel {
         self.onRestored = onRestored
     }
 
+    /// The screen was closed for good (SwiftUI released its state): its files go with it. A
+    /// tab switch keeps the screen and its state, so a file still on screen is never deleted
+    /// under it (F9); `TemporaryFiles.cleanAtLaunch` catches what a crash left.
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     /// Why "Back up" is disabled, if it is. Length is the core's rule; its reason is shown on submit.
     public var createBlocker: String? {
         if passphrase.isEmpty { return "Choose a passphrase." }

@@ -25,6 +25,11 @@ public final class ExportModel {
         self.folder = folder
     }
 
+    /// The screen was closed for good (SwiftUI released its state): its files go with it. A
+    /// tab switch keeps the screen and its state, so a file still on screen is never deleted
+    /// under it (F9); `TemporaryFiles.cleanAtLaunch` catches what a crash left.
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     /// Whether shared journal entries are included (private ones never are).
     public var includesJournal: Bool {
         get { export.include?.contains(.journal) ?? true }
@@ -67,6 +72,12 @@ public final class ExportModel {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let date = try await store.today()
             let url = folder.appendingPathComponent(Self.fileName(format, to: export.to ?? date))
+            var export = export
+            if format == .pdf && export.fonts == nil {
+                // Greek, Arabic, CJK … in a shared entry or the cover name are drawn with the
+                // system's fonts (ADR 0006); CoreText is asked off the main actor.
+                export.fonts = await Task.detached { ReportFonts.platform() }.value
+            }
             try await store.exportForTherapist(format, to: url, export) { fraction in
                 Task { @MainActor [weak self] in self?.progress = max(self?.progress ?? 0, fraction) }
             }

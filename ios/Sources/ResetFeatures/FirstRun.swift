@@ -21,7 +21,7 @@ public struct FirstRun {
             "It complements professional care; it does not replace it. It does not diagnose, and your therapist or doctor stays the person to talk to about treatment."
         ),
         ("lifepreserver", "If you are in crisis, tap Get help now on any screen for phone and text services in your region."),
-        ("lock", "Everything stays encrypted on this iPhone. Nothing is sent anywhere unless you export or back it up yourself."),
+        ("lock", "Everything stays encrypted on this device. Nothing is sent anywhere unless you export or back it up yourself."),
     ]
 
     private let defaults: UserDefaults

@@ -39,10 +39,14 @@ public final class JournalEntryModel {
     public private(set) var saving = false
     public private(set) var saved: JournalEntry?
     public private(set) var error: UserMessage?
+    /// Cancel, and the "Discard this entry?" question (F10).
+    public var exit = EditorExit()
 
     private let store: ResetStore
     private let editingID: String?
     private weak var observer: ActivityObserver?
+    /// What the editor started from (empty, or the saved entry), to tell whether anything changed.
+    private var original: JournalDraft?
 
     /// The kinds this model writes (thought records have their own editor).
     public static let kinds: [JournalKind] = [.free, .gratitude, .worry, .exposure, .activity]
@@ -53,6 +57,7 @@ public final class JournalEntryModel {
         self.kind = kind
         self.editingID = nil
         self.observer = observer
+        original = draft
     }
 
     /// Edits a saved entry, every field filled in from it.
@@ -87,7 +92,21 @@ public final class JournalEntryModel {
             pleasure = record.pleasure
         case .thought: break
         }
+        original = draft
     }
+
+    /// The editor's contents, compared with what it started from.
+    private var draft: JournalDraft { JournalDraft(body: body, tags: tags, shared: sharedWithTherapist) }
+
+    /// Whether leaving now would lose something typed or changed.
+    public var hasChanges: Bool { saved == nil && draft != original }
+
+    /// "Cancel" (or Back while editing): closes, or asks first when there are changes.
+    public func cancel() { exit.cancel(hasChanges: hasChanges) }
+    /// "Discard" on the question.
+    public func discard() { exit.discard() }
+    /// "Keep editing" on the question.
+    public func keepEditing() { exit.keepEditing() }
 
     /// Whether this edits a saved entry.
     public var isEditing: Bool { editingID != nil }
@@ -120,7 +139,11 @@ public final class JournalEntryModel {
         defer { saving = false }
         do {
             if let editingID {
-                let entry = try await store.editJournalEntry(editingID, body: body, tags: tags)
+                // Only sharing changed: the core refuses an edit that changes nothing else.
+                let contentChanged = body != original?.body || tags != original?.tags
+                let entry =
+                    contentChanged
+                    ? try await store.editJournalEntry(editingID, body: body, tags: tags) : try await store.journalEntry(editingID)
                 saved =
                     sharedWithTherapist == entry.sharedWithTherapist
                     ? entry : try await store.setSharedWithTherapist(editingID, sharedWithTherapist)
@@ -133,6 +156,13 @@ public final class JournalEntryModel {
             self.error = UserMessage(error)
         }
     }
+}
+
+/// An editor's contents, for telling whether anything changed.
+struct JournalDraft: Equatable {
+    let body: JournalBody
+    let tags: [String]
+    let shared: Bool
 }
 
 /// One labelled part of an entry, for reading it in full.

@@ -20,18 +20,23 @@ public final class SystemTimerClock: TimerClock {
 }
 
 /// Ticks once a second from a task. The timer reads the clock on each tick, so a late or
-/// missed tick (app in the background) never makes the timer drift.
+/// missed tick (app in the background) never makes the timer drift. The task ends when the
+/// source is released (F14): a replaced timer leaves no loop behind.
 @MainActor
 public final class TaskTickSource: TickSource {
     private var task: Task<Void, Never>?
+    private let interval: Duration
 
-    public init() {}
+    public init(interval: Duration = .seconds(1)) { self.interval = interval }
+
+    deinit { task?.cancel() }
 
     public func start(_ tick: @escaping @MainActor () async -> Void) {
         stop()
+        let interval = interval
         task = Task { @MainActor in
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 1_000_000_000)
+                try? await Task.sleep(for: interval)
                 if Task.isCancelled { break }
                 await tick()
             }
@@ -61,6 +66,9 @@ public protocol MeditationEffects: AnyObject {
     func scheduleEndNotification(at date: Date)
     /// Removes that notification (the app is back, or the session ended or paused).
     func cancelEndNotification()
+    /// Whether the end notification can be delivered, asking for notification permission if
+    /// the person was never asked (without it iOS drops the request silently, F11).
+    func allowEndNotification() async -> Bool
 }
 
 /// The meditation timer: choose minutes, start, pause, resume, stop. A session that runs out is
@@ -100,6 +108,11 @@ public final class MeditationTimerModel {
     private let afterLogging: ((PracticeSession) async -> Void)?
     /// Whether an end-of-session notification is pending (scheduled on leaving the foreground).
     public private(set) var endNotificationScheduled = false
+    /// Whether notifications may ring the end bell while the phone is locked: `nil` until
+    /// asked (`startWithEndBell()`), then the answer. Nothing is scheduled unless `true`.
+    public private(set) var endBellAllowed: Bool?
+    /// The route (technique, minutes, programme step) the timer was last prepared for.
+    private var preparedRoute: PreparedRoute?
 
     private var startedAt: Date?
     /// Time sat before the current run (pauses excluded).
@@ -125,9 +138,14 @@ public final class MeditationTimerModel {
     public var isActive: Bool { state == .running || state == .paused }
 
     /// Sets up the next session (from a programme step, or the plain timer). Ignored while a
-    /// session is under way, so opening the timer from elsewhere never disturbs it.
+    /// session is under way, so opening the timer from elsewhere never disturbs it, and when
+    /// the same screen appears again (a tab switch and back), so the person's choice of
+    /// minutes and technique stays (F11).
     public func prepare(technique: PracticeTechnique, minutes: UInt32, stepID: String?) {
         guard !isActive else { return }
+        let route = PreparedRoute(technique: technique, minutes: minutes, stepID: stepID)
+        guard route != preparedRoute else { return }
+        preparedRoute = route
         self.technique = technique
         self.plannedMinutes = minutes
         self.stepID = stepID
@@ -142,7 +160,7 @@ public final class MeditationTimerModel {
     /// The app left the foreground (app switcher, another app, the phone locked): ticks stop
     /// arriving, so a running session gets a notification with the bell at its planned end.
     public func sceneDidEnterBackground() {
-        guard let end = plannedEnd else { return }
+        guard let end = plannedEnd, endBellAllowed == true else { return }
         effects?.scheduleEndNotification(at: end)
         endNotificationScheduled = true
     }
@@ -173,6 +191,36 @@ public final class MeditationTimerModel {
 
     /// `mm:ss` left, for the display and VoiceOver.
     public var remainingText: String { String(format: "%d:%02d", remainingSeconds / 60, remainingSeconds % 60) }
+
+    /// What the running screen says about the bell when the phone locks.
+    public var lockedBellNote: String {
+        endBellAllowed == false
+            ? "The session keeps going if you leave this screen or lock your phone. Turn on notifications for Reset in Settings to hear the bell at the end while your phone is locked."
+            : "The session keeps going if you leave this screen or lock your phone; a bell rings at the end."
+    }
+
+    /// "Start": starts, then asks (once, the first time) whether notifications may ring the end
+    /// bell while the phone is locked.
+    public func startWithEndBell() async {
+        start()
+        guard isActive, let effects else { return }
+        endBellAllowed = await effects.allowEndNotification()
+    }
+
+    /// Ends the session without logging it and undoes its side effects: the profile it belongs
+    /// to was erased or replaced (F14). Ticks stop, the screen may sleep again, a pending end
+    /// notification is removed.
+    public func discard() {
+        let wasActive = isActive
+        ticks.stop()
+        cancelEndNotification()
+        if wasActive { effects?.keepScreenAwake(false) }
+        runningSince = nil
+        banked = 0
+        sessionRemaining = nil
+        startedAt = nil
+        state = .ready
+    }
 
     /// Starts from `.ready` (or again after a finished session).
     public func start() {
@@ -261,4 +309,11 @@ public final class MeditationTimerModel {
             state = .failed(UserMessage(error))
         }
     }
+}
+
+/// What a screen asked the timer to prepare.
+private struct PreparedRoute: Equatable {
+    let technique: PracticeTechnique
+    let minutes: UInt32
+    let stepID: String?
 }

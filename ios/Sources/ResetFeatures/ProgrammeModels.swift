@@ -88,7 +88,7 @@ public final class ProgrammeStepModel {
     public func load() async {
         do {
             step = try await store.programme(programmeID).steps.first { $0.id == stepID }
-            let catalogue = try store.instruments()
+            let catalogue = try await store.instruments()
             linkedInstruments = (step?.instruments ?? []).compactMap { id in catalogue.first { $0.id == id } }
             let current = try await store.programmeProgress()
             progress = current?.programme == programmeID ? current?.steps.first { $0.id == stepID } : nil

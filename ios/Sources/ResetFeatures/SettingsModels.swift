@@ -1,59 +1,6 @@
 import Foundation
 import Observation
 
-/// A way to reach a crisis service, built from the core's crisis data (never typed in here).
-public struct CrisisAction: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case call, text, web }
-    public let kind: Kind
-    /// Button text, e.g. "Call 116 123".
-    public let title: String
-    /// `tel:`, `sms:` or `https:` link for `openURL`.
-    public let url: URL
-
-    /// The actions one resource offers, in order: call, text, website.
-    public static func actions(for resource: CrisisResource) -> [CrisisAction] {
-        var actions: [CrisisAction] = []
-        if let phone = resource.phone, let url = URL(string: "tel:" + phone.filter { $0.isNumber || $0 == "+" }) {
-            actions.append(CrisisAction(kind: .call, title: "Call \(phone)", url: url))
-        }
-        if let number = resource.smsTo {
-            var link = "sms:" + number.filter { $0.isNumber || $0 == "+" }
-            if let body = resource.smsBody, let encoded = body.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) {
-                link += "&body=" + encoded
-            }
-            if let url = URL(string: link) {
-                // The core's `text` reads "SHOUT to 85258"; the button says what to do with it.
-                actions.append(CrisisAction(kind: .text, title: "Text " + (resource.text ?? number), url: url))
-            }
-        }
-        if let site = resource.url, let url = URL(string: site) {
-            actions.append(CrisisAction(kind: .web, title: "Open website", url: url))
-        }
-        return actions
-    }
-}
-
-/// "Get help now": the crisis resources for the person's region, one tap from every screen.
-@MainActor
-@Observable
-public final class CrisisModel {
-    public private(set) var resources: [CrisisResource] = []
-    public private(set) var error: UserMessage?
-    private let store: ResetStore
-
-    public init(store: ResetStore) { self.store = store }
-
-    /// Loads the resources (the region preference, else the zone, else GB — the core decides).
-    public func load() async {
-        do {
-            resources = try await store.crisisResources()
-            error = nil
-        } catch {
-            self.error = UserMessage(error)
-        }
-    }
-}
-
 /// Settings: region, streaks, Health, and erase-all with a confirmation.
 @MainActor
 @Observable
@@ -184,9 +131,4 @@ public final class SettingsModel {
     }
 
     private func run(_ body: () async throws -> Void) async { error = await failure(of: body) }
-}
-
-extension ResetStore {
-    /// Removes a preference (`clear_preference` in the core), e.g. `region` back to automatic.
-    func clearPreference(_ name: String) throws { try companion.clearPreference(name: name) }
 }

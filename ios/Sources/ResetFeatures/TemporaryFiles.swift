@@ -11,10 +11,12 @@ public enum TemporaryFiles {
     public static var exports: URL { folder("exports") }
     /// Backups for sharing and restore copies (`BackupModel`).
     public static var backups: URL { folder("backups") }
+    /// The copy of a backup picked on the "can't open" screen (`ProfileGate`).
+    public static var profileRestore: URL { folder("profile-restore") }
 
     /// Every folder above, in `temporaryDirectory`.
     public static func folders(in temporaryDirectory: URL) -> [URL] {
-        ["exports", "backups"].map { temporaryDirectory.appendingPathComponent($0, isDirectory: true) }
+        ["exports", "backups", "profile-restore"].map { temporaryDirectory.appendingPathComponent($0, isDirectory: true) }
     }
 
     /// Removes whatever an earlier run left behind; returns the folders it removed.

@@ -36,6 +36,8 @@ public final class ThoughtRecordModel {
     public private(set) var saved: JournalEntry?
     /// The last save's error; its `field` names the core field (`emotions[0].before`, …).
     public private(set) var error: UserMessage?
+    /// Cancel, and the "Discard this thought record?" question (F10).
+    public var exit = EditorExit()
 
     /// Every thinking trap with the core's name for it.
     public let distortionChoices: [(distortion: CognitiveDistortion, name: String)] =
@@ -46,12 +48,15 @@ public final class ThoughtRecordModel {
     private let store: ResetStore
     private let editingID: String?
     private weak var observer: ActivityObserver?
+    /// What the editor started from, to tell whether anything changed.
+    private var original: JournalDraft?
 
     /// A new thought record.
     public init(store: ResetStore, observer: ActivityObserver? = nil) {
         self.store = store
         self.editingID = nil
         self.observer = observer
+        original = draft
     }
 
     /// Edits an existing thought record.
@@ -72,7 +77,20 @@ public final class ThoughtRecordModel {
             beliefBefore = record.beliefBefore
             beliefAfter = record.beliefAfter
         }
+        original = draft
     }
+
+    private var draft: JournalDraft { JournalDraft(body: .thought(record: record), tags: tags, shared: sharedWithTherapist) }
+
+    /// Whether leaving now would lose something typed or changed.
+    public var hasChanges: Bool { saved == nil && draft != original }
+
+    /// "Cancel" (or Back while editing): closes, or asks first when there are changes.
+    public func cancel() { exit.cancel(hasChanges: hasChanges) }
+    /// "Discard" on the question.
+    public func discard() { exit.discard() }
+    /// "Keep editing" on the question.
+    public func keepEditing() { exit.keepEditing() }
 
     /// Whether this edits a saved entry.
     public var isEditing: Bool { editingID != nil }
@@ -112,7 +130,12 @@ public final class ThoughtRecordModel {
         defer { saving = false }
         do {
             if let editingID {
-                let entry = try await store.editJournalEntry(editingID, body: .thought(record: record), tags: tags)
+                // Only sharing changed: the core refuses an edit that changes nothing else.
+                let contentChanged = .thought(record: record) != original?.body || tags != original?.tags
+                let entry =
+                    contentChanged
+                    ? try await store.editJournalEntry(editingID, body: .thought(record: record), tags: tags)
+                    : try await store.journalEntry(editingID)
                 saved =
                     sharedWithTherapist == entry.sharedWithTherapist
                     ? entry : try await store.setSharedWithTherapist(editingID, sharedWithTherapist)

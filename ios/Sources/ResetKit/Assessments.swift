@@ -53,8 +53,9 @@ extension SafetyEvent {
 }
 
 extension ResetStore {
-    /// Every instrument with its items, answer options, bands and citation.
-    public nonisolated func instruments() throws -> [Instrument] { try assessmentInstruments() }
+    /// Every instrument with its items, answer options, bands and citation. On the actor, like
+    /// every call into the core, so no screen calls it on the main thread (issue 19, F13).
+    public func instruments() throws -> [Instrument] { try assessmentInstruments() }
 
     /// Scores answers without storing them. Show `result.signpost` (when present) *before*
     /// the score; it lists the crisis resources for the person's region.
@@ -93,7 +94,7 @@ extension ResetStore {
     public func episodeOutcome() throws -> EpisodeOutcome { try companion.assessmentOutcome() }
 
     /// The NHS Talking Therapies outcome for given first and last totals.
-    public nonisolated func outcome(phq9: (first: UInt32, last: UInt32), gad7: (first: UInt32, last: UInt32)) throws -> OutcomeSummary {
+    public func outcome(phq9: (first: UInt32, last: UInt32), gad7: (first: UInt32, last: UInt32)) throws -> OutcomeSummary {
         try assessmentOutcomeForScores(
             scores: OutcomeScores(
                 phq9First: phq9.first, phq9Last: phq9.last, gad7First: gad7.first, gad7Last: gad7.last
@@ -120,5 +121,17 @@ extension ResetStore {
     /// Crisis resources for a "get help now" button: `region`, else the person's region.
     public func crisisResources(region: String? = nil) throws -> [CrisisResource] {
         try companion.crisisResources(region: region)
+    }
+}
+
+/// Crisis lines without an open profile: the "can't open" screen's "get help now" (issue 19,
+/// F5). The data is the core's static, versioned file, so nothing needs the encrypted profile.
+public enum CrisisLines {
+    /// The resources for `region`, else the region `timeZone` suggests, else the default
+    /// region (GB). Runs off the caller's actor.
+    ///
+    /// - Throws: `ResetError.InvalidInput` naming `region` or `time_zone`.
+    public static func withoutProfile(region: String? = nil, timeZone: TimeZone = .current) async throws -> [CrisisResource] {
+        try await Task.detached { try crisisResourcesWithoutProfile(region: region, timeZone: timeZone.identifier) }.value
     }
 }

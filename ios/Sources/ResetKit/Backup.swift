@@ -18,7 +18,9 @@ extension ResetStore {
         passphrase: String,
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws -> BackupSummary {
-        try companion.createBackup(path: url.path, passphrase: passphrase, listener: progress.map(FractionListener.init))
+        try url.withSecurityScope {
+            try companion.createBackup(path: url.path, passphrase: passphrase, listener: progress.map(FractionListener.init))
+        }
     }
 
     /// Replaces the whole profile with the backup at `url`, after verifying all of it.
@@ -32,14 +34,16 @@ extension ResetStore {
         passphrase: String,
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws -> RestoreSummary {
-        try companion.restoreBackup(path: url.path, passphrase: passphrase, listener: progress.map(FractionListener.init))
+        try url.withSecurityScope {
+            try companion.restoreBackup(path: url.path, passphrase: passphrase, listener: progress.map(FractionListener.init))
+        }
     }
 
     /// Writes the canonical JSON dump of every table to `url`. Not encrypted: it holds
     /// everything, journal text included.
     @discardableResult
     public func exportDump(to url: URL) throws -> DumpSummary {
-        try companion.exportDump(path: url.path, listener: nil)
+        try url.withSecurityScope { try companion.exportDump(path: url.path, listener: nil) }
     }
 }
 
@@ -51,6 +55,19 @@ extension BackupSummary {
 extension RestoreSummary {
     /// Rows across all tables.
     public var totalRows: UInt64 { tables.reduce(0) { $0 + $1.rows } }
+}
+
+extension URL {
+    /// Runs `body` with the URL's security scope open, when it has one (a file the person picked
+    /// in the document picker or `fileExporter`): the core gets only a path, which outside the
+    /// scope cannot be read or written. Balanced: the scope is closed when `body` returns.
+    func withSecurityScope<T>(_ body: () throws -> T) rethrows -> T {
+        #if canImport(Darwin)
+            let scoped = startAccessingSecurityScopedResource()
+            defer { if scoped { stopAccessingSecurityScopedResource() } }
+        #endif
+        return try body()
+    }
 }
 
 /// Adapts a fraction closure to the core's `ProgressListener`.

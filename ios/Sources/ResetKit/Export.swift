@@ -17,23 +17,27 @@ public struct TherapistExport: Equatable, Sendable {
     public var name: String?
     /// Paper size of the PDF.
     public var pageSize: PageSize
+    /// Font files for the scripts the report's Latin font lacks (`ReportFonts.platform()`:
+    /// the system's, found with CoreText); `nil` = none, such text shows as boxes.
+    public var fonts: [ReportFont]?
 
     public init(
         from: DateComponents? = nil, to: DateComponents? = nil, include: [ExportSection]? = nil, name: String? = nil,
-        pageSize: PageSize = .a4
+        pageSize: PageSize = .a4, fonts: [ReportFont]? = nil
     ) {
         self.from = from
         self.to = to
         self.include = include
         self.name = name
         self.pageSize = pageSize
+        self.fonts = fonts
     }
 
     /// Every section, journal (shared entries) included.
     public static let everySection: [ExportSection] = [.assessments, .checkIns, .practice, .programmes, .journal]
 
     var options: ExportOptions {
-        ExportOptions(from: from, to: to, include: include, name: name, pageSize: pageSize)
+        ExportOptions(from: from, to: to, include: include, name: name, pageSize: pageSize, fonts: fonts)
     }
 }
 
@@ -59,8 +63,10 @@ extension ResetStore {
         _ export: TherapistExport = TherapistExport(),
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws -> ExportSummary {
-        try companion.exportForTherapist(
-            format: format, options: export.options, path: url.path, listener: progress.map(FractionListener.init)
-        )
+        try url.withSecurityScope {
+            try companion.exportForTherapist(
+                format: format, options: export.options, path: url.path, listener: progress.map(FractionListener.init)
+            )
+        }
     }
 }

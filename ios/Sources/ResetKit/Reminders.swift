@@ -124,7 +124,7 @@ public protocol NotificationScheduling: AnyObject, Sendable {
 }
 
 /// What a notification action asks for.
-public enum ReminderAction: Equatable {
+public enum ReminderAction: Equatable, Sendable {
     case open
     case done
     case snooze(minutes: UInt32)
@@ -142,6 +142,34 @@ public enum ReminderAction: Equatable {
         case Self.snoozeIdentifier: self = .snooze(minutes: Self.snoozeMinutes)
         default: self = .open
         }
+    }
+}
+
+/// A notification response reduced to what the app acts on: plain, `Sendable` values copied
+/// out of `UNNotificationResponse` in the nonisolated delegate callback (issue 19, F2), so
+/// nothing non-Sendable crosses to the main actor.
+public struct ReminderResponse: Equatable, Sendable {
+    public let action: ReminderAction
+    /// The planned notification's stable id (`reminder_id` in its user info).
+    public let notificationID: String
+    /// Where a tap leads (`deep_link`), if the plan gave one.
+    public let deepLink: String?
+
+    public init(action: ReminderAction, notificationID: String, deepLink: String?) {
+        self.action = action
+        self.notificationID = notificationID
+        self.deepLink = deepLink
+    }
+
+    /// The user-info keys the scheduler writes into every reminder request.
+    public static let idKey = "reminder_id"
+    public static let deepLinkKey = "deep_link"
+
+    /// `nil` for a notification that is not a reminder (the meditation timer's end bell).
+    public init?(actionIdentifier: String, userInfo: [AnyHashable: Any]) {
+        guard let id = userInfo[Self.idKey] as? String else { return nil }
+        self.init(
+            action: ReminderAction(actionIdentifier: actionIdentifier), notificationID: id, deepLink: userInfo[Self.deepLinkKey] as? String)
     }
 }
 
@@ -251,7 +279,7 @@ public final class ReminderScheduler: Sendable {
             content.categoryIdentifier = Self.categoryIdentifier
             content.threadIdentifier = request.threadIdentifier
             content.interruptionLevel = .active
-            content.userInfo = ["reminder_id": request.id, "deep_link": request.deepLink]
+            content.userInfo = [ReminderResponse.idKey: request.id, ReminderResponse.deepLinkKey: request.deepLink]
             var utc = Calendar(identifier: .gregorian)
             utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
             var components = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: request.fireDate)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 @_exported import ResetCore
 
@@ -5,9 +6,22 @@ import Foundation
 ///
 /// An actor, so every call into the core runs off the main thread and callers simply
 /// `try await`. Each call is milliseconds; domain logic stays in the Rust core.
+///
+/// On Apple platforms the actor runs on a serial dispatch queue of its own (iOS 17's
+/// `DispatchSerialQueue` is a `SerialExecutor`), not on Swift concurrency's cooperative pool: a
+/// backup (Argon2id), a restore or a PDF export holds the core for seconds, and that should
+/// block this store's queue, not one of the few threads every task shares. On Linux (tests)
+/// the default executor is used: corelibs Dispatch has no `DispatchSerialQueue`, and a
+/// hand-written `SerialExecutor` crashed Swift 6.0.3's runtime here.
 public actor ResetStore {
-    /// The generated FFI object, for calls ResetKit does not wrap yet.
-    public nonisolated let companion: Companion
+    #if canImport(Darwin)
+        private let queue = DispatchSerialQueue(label: "app.resetcompanion.store", qos: .userInitiated)
+        public nonisolated var unownedExecutor: UnownedSerialExecutor { queue.asUnownedSerialExecutor() }
+    #endif
+
+    /// The generated FFI object. Internal to ResetKit (tests reach it with `@testable`): every
+    /// call from the apps goes through the actor, so none runs on the main thread (issue 19, F13).
+    nonisolated let companion: Companion
 
     /// Opens (creating and migrating if needed) the profile at `databaseURL`.
     ///
@@ -20,6 +34,17 @@ public actor ResetStore {
             timeZone: timeZone.identifier
         )
         companion = try openCompanion(config: config, clock: clock)
+    }
+
+    /// Opens the profile off the caller's actor: the key read (Keychain IPC), the SQLCipher open
+    /// and any migration never run on the main thread. Prefer this to the initialisers, which
+    /// run synchronously where they are called (SE-0327).
+    public static func open(
+        databaseURL: URL, keyProvider: DatabaseKeyProvider, timeZone: TimeZone = .current, clock: Clock = SystemClock()
+    ) async throws -> ResetStore {
+        try await Task.detached {
+            try ResetStore(databaseURL: databaseURL, keyProvider: keyProvider, timeZone: timeZone, clock: clock)
+        }.value
     }
 
     /// Opens the profile with the key from `keyProvider` (the Keychain in the app).
@@ -43,6 +68,9 @@ public actor ResetStore {
 
     /// The preference stored under `name`.
     public func preference(_ name: String) throws -> String? { try companion.preference(name: name) }
+
+    /// Removes a preference, e.g. `region` back to automatic.
+    public func clearPreference(_ name: String) throws { try companion.clearPreference(name: name) }
 
     /// Closes the database; later calls throw `ResetError.Conflict`.
     public func close() { companion.close() }

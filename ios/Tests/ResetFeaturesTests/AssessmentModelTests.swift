@@ -77,6 +77,25 @@ final class AssessmentModelTests: XCTestCase {
         XCTAssertEqual(events.count, 1, "the core recorded that the signpost was shown")
     }
 
+    /// Issue 20: the safety plan follows the crisis lines on the signpost, never instead of them.
+    func testTheSignpostCarriesThePersonsSafetyPlanAfterTheLines() async throws {
+        let store = try openStore(try Scratch())
+        try await store.saveSafetyPlan(
+            SafetyPlanInput(
+                warningSigns: [], copingStrategies: ["Cold water on my face"], distractions: [],
+                supportContacts: [SafetyContact(name: "Sam", phone: "07700 900123", sms: nil, other: nil)], professionals: [],
+                saferSurroundings: [], reasonsForLiving: []))
+        let model = AssessmentModel(store: store)
+        await model.loadInstruments()
+        model.begin("phq9")
+        answerAll(model, [0, 0, 0, 0, 0, 0, 0, 0, 2])
+        await model.submit()
+        guard case let .signpost(signpost) = model.phase else { return XCTFail("\(model.phase)") }
+        XCTAssertFalse(signpost.resources.isEmpty, "the lines first")
+        XCTAssertEqual(model.safetyPlan?.steps.copingStrategies, ["Cold water on my face"])
+        XCTAssertEqual(model.safetyPlan.map { CrisisAction.actions(for: $0.steps.supportContacts[0]).count }, 2)
+    }
+
     func testASevereTotalAlsoSignpostsFirst() async throws {
         let model = AssessmentModel(store: try openStore(try Scratch()))
         await model.loadInstruments()

@@ -110,11 +110,18 @@ final class EffectsRecorder: MeditationEffects {
     var awake: [Bool] = []
     var scheduled: [Date] = []
     var cancelled = 0
+    /// The answer to "may notifications ring the end bell?", and how often it was asked.
+    var allowed = true
+    var asked = 0
     func playBell() { bells += 1 }
     func haptic(starting: Bool) { haptics.append(starting) }
     func keepScreenAwake(_ on: Bool) { awake.append(on) }
     func scheduleEndNotification(at date: Date) { scheduled.append(date) }
     func cancelEndNotification() { cancelled += 1 }
+    func allowEndNotification() async -> Bool {
+        asked += 1
+        return allowed
+    }
 }
 
 @MainActor
@@ -130,7 +137,7 @@ final class MeditationFlowTests: XCTestCase {
         let store = try openStore(try Scratch())
         let (timer, clock, ticks, effects) = make(store)
         timer.prepare(technique: .meditation, minutes: 5, stepID: nil)
-        timer.start()
+        await timer.startWithEndBell()
         XCTAssertEqual(effects.bells, 1, "the bell at the start")
         XCTAssertEqual(effects.awake, [true], "the screen stays on while it runs")
         // The person switches tabs and opens a programme step's practice: the view disappears,
@@ -154,7 +161,7 @@ final class MeditationFlowTests: XCTestCase {
         let store = try openStore(try Scratch())
         let (timer, clock, ticks, effects) = make(store)
         timer.plannedMinutes = 10
-        timer.start()
+        await timer.startWithEndBell()
         clock.advance(120)
         await ticks.fire()
         timer.sceneDidEnterBackground()  // the phone locks
@@ -176,7 +183,7 @@ final class MeditationFlowTests: XCTestCase {
         let store = try openStore(try Scratch())
         let (timer, clock, _, effects) = make(store)
         timer.plannedMinutes = 10
-        timer.start()
+        await timer.startWithEndBell()
         clock.advance(60)
         timer.sceneDidEnterBackground()
         clock.advance(120)
@@ -194,7 +201,7 @@ final class MeditationFlowTests: XCTestCase {
     func testAPausedSessionSchedulesNothingAndPausingCancelsAPendingNotification() async throws {
         let store = try openStore(try Scratch())
         let (timer, clock, _, effects) = make(store)
-        timer.start()
+        await timer.startWithEndBell()
         clock.advance(30)
         timer.pause()
         XCTAssertEqual(effects.awake, [true, false], "the screen may sleep while paused")
@@ -306,76 +313,12 @@ final class RestoreFlowTests: XCTestCase {
         let unrelated = scratch.url.appendingPathComponent("keep.txt")
         try Data().write(to: unrelated)
         let removed = TemporaryFiles.cleanAtLaunch(temporaryDirectory: scratch.url)
-        XCTAssertEqual(removed.map(\.lastPathComponent), ["exports", "backups"])
+        XCTAssertEqual(removed.map(\.lastPathComponent), ["exports", "backups", "profile-restore"])
         for folder in TemporaryFiles.folders(in: scratch.url) {
             XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: unrelated.path))
         XCTAssertEqual(TemporaryFiles.cleanAtLaunch(temporaryDirectory: scratch.url), [], "nothing left the second time")
-    }
-}
-
-@MainActor
-final class ProfileGateTests: XCTestCase {
-    /// A profile written with one key, its backup, and a gate whose key no longer opens it.
-    private func unreadableProfile() async throws -> (Scratch, ProfileGate, URL) {
-        let scratch = try Scratch()
-        let location = ProfileLocation(directory: scratch.url.appendingPathComponent("Profile"))
-        try location.prepare()
-        let original = try ResetStore(
-            databaseURL: location.databaseURL, key: Data(repeating: 0xA1, count: 32), timeZone: london, clock: FixedClock(fixedNow))
-        try await original.checkIn(mood: 6, note: "in the backup")
-        let backup = scratch.url.appendingPathComponent("b.resetbackup")
-        try await original.createBackup(to: backup, passphrase: "a long enough passphrase")
-        await original.close()
-        let gate = ProfileGate(
-            location: location, keyProvider: InMemoryKeyProvider(key: Data(repeating: 0xB2, count: 32)),
-            timeZone: { london }, clock: FixedClock(fixedNow), scratchFolder: scratch.url.appendingPathComponent("check")
-        )
-        return (scratch, gate, backup)
-    }
-
-    func testAWrongKeyIsExplainedAndABadRestoreChangesNothing() async throws {
-        let (scratch, gate, backup) = try await unreadableProfile()
-        defer { withExtendedLifetime(scratch) {} }
-        gate.open()
-        guard case let .failed(message) = gate.phase else { return XCTFail("\(gate.phase)") }
-        XCTAssertEqual(message.title, "Can't unlock your data")
-        XCTAssertNil(gate.store)
-        let before = try Data(contentsOf: gate.location.databaseURL)
-        await gate.restore(from: backup, passphrase: "not the passphrase")
-        XCTAssertEqual(gate.restoreError?.title, "Wrong passphrase")
-        XCTAssertEqual(gate.phase, .failed(message), "still on the explanation")
-        XCTAssertEqual(try Data(contentsOf: gate.location.databaseURL), before, "the unreadable profile is untouched")
-    }
-
-    func testRestoringFromABackupReplacesTheUnreadableProfile() async throws {
-        let (scratch, gate, backup) = try await unreadableProfile()
-        defer { withExtendedLifetime(scratch) {} }
-        gate.open()
-        await gate.restore(from: backup, passphrase: "a long enough passphrase")
-        XCTAssertEqual(gate.phase, .open)
-        XCTAssertNil(gate.restoreError)
-        let checkIns = try await gate.store?.checkIns()
-        XCTAssertEqual(checkIns?.map(\.note), ["in the backup"])
-        XCTAssertEqual(gate.generation, 1)
-    }
-
-    func testStartingOverAsksFirstThenOpensAnEmptyProfile() async throws {
-        let (scratch, gate, _) = try await unreadableProfile()
-        defer { withExtendedLifetime(scratch) {} }
-        gate.open()
-        guard case let .failed(message) = gate.phase else { return XCTFail("\(gate.phase)") }
-        gate.requestStartOver()
-        XCTAssertEqual(gate.phase, .confirmingStartOver(message))
-        gate.cancelStartOver()
-        XCTAssertEqual(gate.phase, .failed(message))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: gate.location.databaseURL.path))
-        gate.requestStartOver()
-        gate.confirmStartOver()
-        XCTAssertEqual(gate.phase, .open)
-        let checkIns = try await gate.store?.checkIns()
-        XCTAssertEqual(checkIns, [])
     }
 }
 

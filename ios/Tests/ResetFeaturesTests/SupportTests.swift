@@ -35,3 +35,16 @@ final class SupportTests: XCTestCase {
         XCTAssertEqual(displayName("self_care"), "Self care")
     }
 }
+
+/// F15: the app is universal (iPhone and iPad), so no copy may say "this iPhone".
+@MainActor
+final class DeviceCopyTests: XCTestCase {
+    func testNoMessageNamesAniPhone() async {
+        let copy =
+            FirstRun.points.map(\.text) + [ProfileGate.unlockMessage.detail]
+            + [ResetError.WrongKey(reason: ""), ResetError.Corrupt(reason: "")].map { ProfileGate.message($0).detail }
+        XCTAssertFalse(copy.isEmpty)
+        for text in copy { XCTAssertFalse(text.contains("iPhone"), text) }
+        XCTAssertTrue(ProfileGate.message(ResetError.WrongKey(reason: "")).detail.contains("This device's key"))
+    }
+}

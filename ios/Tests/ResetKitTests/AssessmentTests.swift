@@ -90,10 +90,10 @@ final class AssessmentTests: XCTestCase {
         }
     }
 
-    func testEveryGoldenOutcomeRow() throws {
+    func testEveryGoldenOutcomeRow() async throws {
         let store = try openStore(try Scratch())
         for row in try Golden.load().outcomes {
-            let s = try store.outcome(phq9: (row.phq9[0], row.phq9[1]), gad7: (row.gad7[0], row.gad7[1]))
+            let s = try await store.outcome(phq9: (row.phq9[0], row.phq9[1]), gad7: (row.gad7[0], row.gad7[1]))
             XCTAssertEqual(s.category.id, row.expect.category, row.name)
             XCTAssertEqual(s.casenessStart, row.expect.casenessStart, row.name)
             XCTAssertEqual(s.casenessEnd, row.expect.casenessEnd, row.name)
@@ -167,9 +167,9 @@ final class AssessmentTests: XCTestCase {
         XCTAssertEqual(next.upcoming.map(\.dueDate), [day("2027-04-04"), day("2027-04-11")])
     }
 
-    func testTheInstrumentCatalogueIsDataWithCitations() throws {
+    func testTheInstrumentCatalogueIsDataWithCitations() async throws {
         let store = try openStore(try Scratch())
-        let all = try store.instruments()
+        let all = try await store.instruments()
         XCTAssertEqual(all.map(\.id), ["gad7", "phq9", "gad2", "phq2", "pss10", "wsas"])
         XCTAssertTrue(all.allSatisfy { !$0.citation.isEmpty })
         let pss = try XCTUnwrap(all.first { $0.id == "pss10" })

@@ -120,3 +120,29 @@ final class FoundationTests: XCTestCase {
         XCTAssertLessThan(perCall, 5_000)
     }
 }
+
+/// Inbox (API review F8): calls from many tasks, one of them a seconds-long backup, all run, one
+/// at a time; the profile opens off the caller's thread.
+final class StoreConcurrencyTests: XCTestCase {
+    func testConcurrentCallsBesideALongJobAllRunOneAtATime() async throws {
+        let scratch = try Scratch()
+        let store = try openStore(scratch)
+        let backup = scratch.url.appendingPathComponent("b.resetbackup")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for mood in 1...7 { group.addTask { _ = try await store.checkIn(mood: Int32(mood)) } }
+            group.addTask { _ = try await store.createBackup(to: backup, passphrase: "a long enough passphrase") }
+            try await group.waitForAll()
+        }
+        let all = try await store.checkIns()
+        XCTAssertEqual(all.count, 7, "every call ran, one at a time, beside a backup")
+    }
+
+    func testOpeningAsyncReadsTheKeyOffTheCallersThread() async throws {
+        let scratch = try Scratch()
+        let keys = InMemoryKeyProvider(key: keyA)
+        let store = try await ResetStore.open(
+            databaseURL: scratch.database, keyProvider: keys, timeZone: london, clock: FixedClock(fixedNow))
+        let status = try await store.status()
+        XCTAssertGreaterThan(status.schemaVersion, 0)
+    }
+}

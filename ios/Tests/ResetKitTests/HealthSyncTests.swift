@@ -106,7 +106,7 @@ final class HealthSyncTests: XCTestCase {
         XCTAssertEqual(syncID, "reset-assessment-\(phq.record.id)")
         let gad = try await store.take("gad7", answers: [3, 3, 3, 3, 3, 3, 3])
         XCTAssertNotNil(HealthSample(gad.record))
-        let wsasItems = try store.instruments().first { $0.id == "wsas" }?.items.count ?? 5
+        let wsasItems = try await store.instruments().first { $0.id == "wsas" }?.items.count ?? 5
         let wsas = try await store.take("wsas", answers: Array(repeating: 1, count: wsasItems))
         XCTAssertNil(HealthSample(wsas.record), "no HealthKit type for WSAS")
     }

@@ -116,6 +116,26 @@ final class ReminderTests: XCTestCase {
         await assertThrowsReset(.notFound) { try await scheduler.handle(.done, notificationID: "rem_ffffffffffffffff") }
     }
 
+    /// F2: the delegate copies these plain values out of the response before hopping to the
+    /// main actor; the meditation timer's end notification is not a reminder.
+    func testANotificationResponseIsReducedToSendableValues() throws {
+        let done = try XCTUnwrap(
+            ReminderResponse(
+                actionIdentifier: ReminderAction.doneIdentifier,
+                userInfo: ["reminder_id": "rem_0123456789abcdef", "deep_link": "resetcompanion://meditation"]))
+        XCTAssertEqual(
+            done, ReminderResponse(action: .done, notificationID: "rem_0123456789abcdef", deepLink: "resetcompanion://meditation"))
+        let tap = try XCTUnwrap(
+            ReminderResponse(actionIdentifier: "com.apple.UNNotificationDefaultActionIdentifier", userInfo: ["reminder_id": "rem_1"]))
+        XCTAssertEqual(tap.action, .open)
+        XCTAssertNil(tap.deepLink)
+        XCTAssertEqual(
+            ReminderResponse(actionIdentifier: ReminderAction.snoozeIdentifier, userInfo: ["reminder_id": "rem_1"])?.action,
+            .snooze(minutes: ReminderAction.snoozeMinutes))
+        XCTAssertNil(ReminderResponse(actionIdentifier: "x", userInfo: [:]), "the meditation end bell carries no reminder id")
+        XCTAssertNil(ReminderResponse(actionIdentifier: "x", userInfo: ["reminder_id": 7]), "a malformed id is not a reminder")
+    }
+
     func testBadRulesThrowInvalidInputNamingTheField() async throws {
         let store = try openStore(try Scratch())
         var error = await assertThrowsReset(.invalidInput) { try await store.addReminder(.meditation, at: [wall("25:00")]) }
