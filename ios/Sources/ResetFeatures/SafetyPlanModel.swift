@@ -167,7 +167,12 @@ public final class SafetyPlanModel {
     public func keepEditing() { exit.keepEditing() }
 
     /// "Version 2, saved …" for a version (the core's save time as it gives it).
-    public static func versionText(_ plan: SafetyPlan) -> String { "Version \(plan.version), saved \(plan.savedAt)" }
+    public static func versionText(_ plan: SafetyPlan) -> String {
+        let format = DateFormatter()
+        format.dateStyle = .medium
+        format.timeStyle = .short
+        return "Version \(plan.version), saved \(format.string(from: plan.savedAt))"
+    }
 
     /// The lines of step `field` in the newest version (for reading; contacts excluded).
     public static func lines(_ steps: SafetyPlanInput, field: String) -> [String] {
