@@ -24,6 +24,27 @@ android {
         // application, is what decides which .so files the APK carries.
         ndk { abiFilters += listOf("arm64-v8a", "armeabi-v7a", "x86_64") }
     }
+    // Release (review A9): R8 shrinking with the consumer rules JNA and the bindings need
+    // (core/consumer-rules.pro), signed with the upload key from Gradle properties or the
+    // environment (never committed): RESET_UPLOAD_STORE_FILE, _STORE_PASSWORD, _KEY_ALIAS,
+    // _KEY_PASSWORD. Play App Signing re-signs for distribution; Play refuses debuggable builds.
+    signingConfigs {
+        create("upload") {
+            val prop = { name: String -> (project.findProperty(name) as String?) ?: System.getenv(name) }
+            prop("RESET_UPLOAD_STORE_FILE")?.let { storeFile = file(it) }
+            storePassword = prop("RESET_UPLOAD_STORE_PASSWORD")
+            keyAlias = prop("RESET_UPLOAD_KEY_ALIAS")
+            keyPassword = prop("RESET_UPLOAD_KEY_PASSWORD")
+        }
+    }
+    buildTypes {
+        release {
+            isMinifyEnabled = true
+            isShrinkResources = true
+            proguardFiles(getDefaultProguardFile("proguard-android-optimize.txt"))
+            signingConfig = signingConfigs.getByName("upload")
+        }
+    }
     buildFeatures { compose = true }
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
@@ -57,6 +78,12 @@ dependencies {
     implementation("androidx.lifecycle:lifecycle-viewmodel-compose:2.9.4")
     implementation("androidx.lifecycle:lifecycle-viewmodel-savedstate:2.9.4")
     implementation("androidx.core:core-ktx:1.17.0")
+    // App lock (issue 20): BiometricPrompt needs a FragmentActivity; ProcessLifecycleOwner tells
+    // the lock when the whole app goes to the background. fragment pinned to the 1.8 line (the
+    // one biometric 1.1.0 would otherwise pull is 1.2.5, older than activity 1.11 expects).
+    implementation("androidx.biometric:biometric:1.1.0")
+    implementation("androidx.fragment:fragment-ktx:1.8.9")
+    implementation("androidx.lifecycle:lifecycle-process:2.9.4")
     implementation("androidx.health.connect:connect-client:1.1.0")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
 }

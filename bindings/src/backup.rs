@@ -100,7 +100,11 @@ impl Companion {
     /// What a restore would replace: each kind of record in the current profile, how many,
     /// and when the newest was made. Show it and ask before calling [`Self::restore_backup`].
     pub fn profile_overview(&self) -> Result<Vec<KindOverview>, ResetError> {
-        self.with(|s| backup::profile_overview(s.store.conn()))
+        self.with(|s| {
+            // A restore after this refuses if anything was saved elsewhere in between.
+            s.store.note_overview()?;
+            backup::profile_overview(s.store.conn())
+        })
     }
 
     /// Writes the canonical JSON dump of the whole profile to `path`: every table and row in

@@ -15,7 +15,7 @@ use crate::output::Output;
 use crate::{Ctx, profile, tour};
 
 /// Runs `erase [--yes] [--everything]`.
-pub fn run(ctx: &Ctx, yes: bool, everything: bool) -> Result<Output, ResetError> {
+pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<Output, ResetError> {
     let extras = product_files(&ctx.db);
     if !yes {
         return Err(Error::invalid(
@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool) -> Result<Output, ResetError>
         return Err(Error::not_found(format!("a profile at {}", ctx.db.display())).into());
     }
     if present {
-        erase_profile(ctx)?;
+        erase_profile(ctx, unreadable)?;
     }
     let listed: Vec<String> = extras.iter().map(|p| p.display().to_string()).collect();
     if everything {
@@ -82,9 +82,11 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool) -> Result<Output, ResetError>
     Ok(Output::new(json, human))
 }
 
-/// Erases the profile at `ctx.db` if it is evidently one: it opens with its key, or it has
-/// the shape of an encrypted profile with its key file beside it (the key lost or damaged).
-fn erase_profile(ctx: &Ctx) -> Result<(), ResetError> {
+/// Erases the profile at `ctx.db` if it is evidently one: it opens with its key — or, only
+/// with `--unreadable`, it has the shape of an encrypted profile with its key file beside it
+/// but that key does not open it (lost, damaged or another profile's key). Without the flag
+/// such a file is refused, naming what failed, and nothing is touched.
+fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
     // The shape first, read-only: opening would tighten the file's mode, and a file that is
     // not a profile must be left exactly as it was.
     if let Some(why) = shape_problem(&ctx.db) {
@@ -97,18 +99,28 @@ fn erase_profile(ctx: &Ctx) -> Result<(), ResetError> {
         // Opening tightens the file's mode to 0600; a file that turns out not to open is put
         // back exactly as it was.
         let mode = std::fs::metadata(&ctx.db).map(|m| m.permissions());
-        let opened = ctx.open().ok();
-        if let (None, Ok(mode)) = (&opened, mode) {
+        let opened = ctx.open();
+        if let (Err(_), Ok(mode)) = (&opened, mode) {
             let _ = std::fs::set_permissions(&ctx.db, mode);
         }
-        opened
+        Some(opened)
     } else {
         None
     };
     match opened {
-        Some(companion) => companion.erase_all()?,
-        None if key_beside => reset_core::store::erase_files(&ctx.db)?,
-        None => {
+        Some(Ok(companion)) => companion.erase_all()?,
+        Some(Err(_)) if key_beside && unreadable => reset_core::store::erase_files(&ctx.db)?,
+        Some(Err(why)) if key_beside => {
+            return Err(Error::invalid(
+                "db",
+                format!(
+                    "has the shape of an encrypted profile but its key does not open it ({}: {why}); nothing was touched. If it is yours and unreadable for good, pass --unreadable to erase it anyway",
+                    why.kind().as_str(),
+                ),
+            )
+            .into());
+        }
+        _ => {
             return Err(not_a_profile(
                 "it does not open with a key and has no key file beside it",
             ));
@@ -148,7 +160,8 @@ fn not_a_profile(why: &str) -> ResetError {
 
 /// What the CLI wrote in its own folders beside `db`: the tour's demo folder (it carries the
 /// tour's marker file), reports and backups older tours wrote (`exports/report-*.pdf`,
-/// `backups/tour-backup.rcbackup`) and temporary files a crash left (`.reset-*`).
+/// `backups/tour-backup.rcbackup`) and temporary files a killed writer left there
+/// (`.reset-<hex>.tmp`, `.reset-<hex>.dir`).
 pub fn product_files(db: &Path) -> Vec<PathBuf> {
     let dir = match db.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -178,9 +191,11 @@ pub fn product_files(db: &Path) -> Vec<PathBuf> {
     found.extend(matching(&dir.join("backups"), &|n| {
         n == "tour-backup.rcbackup"
     }));
-    found.extend(matching(&dir, &|n| {
-        n.starts_with(reset_core::outfile::TEMP_PREFIX)
-    }));
+    // What killed exports and backups left (partial plaintext copies), in every folder the
+    // product knows it writes to; a temporary a running writer holds is left alone.
+    for folder in [dir.clone(), dir.join("exports"), dir.join("backups")] {
+        found.extend(reset_core::outfile::stale_temps(&folder));
+    }
     found
 }
 

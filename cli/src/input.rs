@@ -38,8 +38,17 @@ pub fn text(field: &str, value: &OsString) -> Result<String, ResetError> {
         .map_err(|_| Error::invalid(field, "is not valid UTF-8").into())
 }
 
-/// The bytes of `path` (standard input for `-`), at most [`MAX_INPUT_BYTES`].
+/// The bytes of `path` (standard input for `-`), at most [`MAX_INPUT_BYTES`], without a
+/// leading UTF-8 byte-order mark (editors on Windows add one; JSON parsers refuse it).
 pub fn file(field: &str, path: &Path) -> Result<Vec<u8>, ResetError> {
+    let mut bytes = file_raw(field, path)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    Ok(bytes)
+}
+
+fn file_raw(field: &str, path: &Path) -> Result<Vec<u8>, ResetError> {
     if path.as_os_str() == STDIN {
         return capped(field, std::io::stdin().lock());
     }

@@ -57,6 +57,11 @@ enum Command {
         /// reports and backups older tours wrote, temporary files).
         #[arg(long)]
         everything: bool,
+        /// Also erase a file shaped like an encrypted profile, with a key file beside it, that
+        /// its key does not open (the key lost, damaged or another profile's). Without this
+        /// flag such a file is refused and left untouched.
+        #[arg(long)]
+        unreadable: bool,
     },
     /// A non-interactive walk through everything the app can do, on its own demo profile
     /// (`tour/` beside the database; never an existing profile).
@@ -198,7 +203,11 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
     };
     match &cli.command {
         Command::Status => status(&ctx),
-        Command::Erase { yes, everything } => erase::run(&ctx, *yes, *everything),
+        Command::Erase {
+            yes,
+            everything,
+            unreadable,
+        } => erase::run(&ctx, *yes, *everything, *unreadable),
         Command::Tour => tour::run(&ctx),
         Command::Backup { command } => cmd::backup::run(&ctx, command, cli.json),
         Command::Export { command } => cmd::export::run(&ctx, command),

@@ -247,10 +247,20 @@ fn erase_refuses_anything_that_is_not_evidently_a_profile_and_touches_nothing() 
 }
 
 #[test]
-fn erase_works_on_a_profile_whose_key_is_lost_or_damaged() {
+fn erase_of_a_profile_whose_key_is_damaged_needs_unreadable_and_then_works() {
     let cli = with_data();
     std::fs::write(cli.db().with_extension("key"), "not hex").unwrap();
-    let out = cli.json(&["erase", "--yes", "--json"]);
+    let bytes = cli.profile_bytes();
+    let err = cli.error(&["erase", "--yes", "--json"]);
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert_eq!(err["field"], "db");
+    let message = err["message"].as_str().unwrap();
+    assert!(
+        message.contains("corrupt") && message.contains("--unreadable"),
+        "{message}"
+    );
+    assert_eq!(cli.profile_bytes(), bytes, "refused: nothing touched");
+    let out = cli.json(&["erase", "--yes", "--unreadable", "--json"]);
     assert_eq!(out["erased"], true);
     assert!(!cli.db().exists());
     assert!(!cli.db().with_extension("key").exists());

@@ -170,6 +170,28 @@ impl From<serde_json::Error> for Error {
     }
 }
 
+/// A name the person supplied (a JSON key, say), fit to appear in an error: control, bidi
+/// and zero-width characters (ESC included) become `\u{…}` escapes and it is cut to 40
+/// characters, so no terminal sequence and no long text reaches stderr or a log.
+pub fn shown_name(name: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        let hidden = c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{feff}');
+        if hidden {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The one mapping from the internal error to the public one. The public `reason` is the
 /// internal error's message (for `InvalidInput`, the field and the reason apart), so the
 /// CLI, Swift and Kotlin all show the same words; nothing rewords it afterwards.
@@ -177,9 +199,20 @@ pub fn to_public(e: Error) -> ResetError {
     let reason = e.to_string();
     match e {
         Error::InvalidInput { field, reason } => ResetError::InvalidInput { field, reason },
+        // serde's own message can quote a value or a key the person wrote: only the kind of
+        // problem and its position are shown.
         Error::Json { source } => ResetError::InvalidInput {
             field: "json".into(),
-            reason: source.to_string(),
+            reason: format!(
+                "{} at line {}, column {}",
+                match source.classify() {
+                    serde_json::error::Category::Data => "does not have the expected shape",
+                    serde_json::error::Category::Eof => "ends too early",
+                    _ => "is not valid JSON",
+                },
+                source.line(),
+                source.column()
+            ),
         },
         other => ResetError::of_kind(other.kind(), reason),
     }

@@ -17,7 +17,14 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// The prefix of every temporary file the guarded writer creates (`.reset-<hex>.tmp`).
+#[path = "outfile_sweep.rs"]
+mod sweep;
+pub use sweep::{is_temp_name, remove_temp, stale_temps, sweep_stale};
+
+/// The prefix of every temporary the product creates while writing a file a person asked for:
+/// `.reset-<hex>.tmp` (a file on its way to its name) and `.reset-<hex>.dir` (the CSV
+/// export's staging folder). Stale ones are swept at the start of every write to their folder
+/// ([`sweep_stale`]) and by `reset erase --everything` in the folders it knows.
 pub const TEMP_PREFIX: &str = ".reset-";
 
 /// The key file the shells keep beside a profile that has no keychain (the CLI):
@@ -27,9 +34,10 @@ pub fn key_file(db: &Path) -> PathBuf {
 }
 
 /// The files the product manages for the profile at `db`: the database, SQLite's `-wal`,
-/// `-shm` and `-journal` side files, and the key file. None of them is ever an output target.
+/// `-shm` and `-journal` side files, the lock file, and the key file. None of them is ever an output target.
 pub fn managed_files(db: &Path) -> Vec<PathBuf> {
     let mut files = crate::store::profile_files(db);
+    files.push(crate::store::lock_file(db));
     files.push(key_file(db));
     files
 }
@@ -101,6 +109,8 @@ pub fn write_guarded<T>(
     let dir = target
         .parent()
         .ok_or_else(|| Error::invalid("out", "needs a folder"))?;
+    // What a killed writer left here (a partial plaintext export) goes before anything new.
+    sweep_stale(dir);
     let (file, temp) = create_temp(dir)?;
     let result = (|| {
         let mut buffered = std::io::BufWriter::new(file);
@@ -109,11 +119,12 @@ pub fn write_guarded<T>(
             .into_inner()
             .map_err(|e| Error::from(e.into_error()))?;
         file.sync_all()?;
-        drop(file);
         // Checked again just before the rename: a target swapped for a link or pipe since
         // the first check is refused rather than replaced.
         check_target(profile, out, "out")?;
         std::fs::rename(&temp, &target)?;
+        // The file (and with it the writer's lock that keeps sweeps away) closes only now.
+        drop(file);
         sync_folder(dir);
         Ok(value)
     })();
@@ -128,7 +139,8 @@ pub fn write_bytes(profile: &Path, out: &Path, bytes: &[u8]) -> Result<()> {
     write_guarded(profile, out, |w| Ok(w.write_all(bytes)?))
 }
 
-/// A new temporary file with a random name in `dir`: `O_CREAT | O_EXCL | O_NOFOLLOW`, 0600.
+/// A new temporary file with a random name in `dir`: `O_CREAT | O_EXCL | O_NOFOLLOW`, 0600,
+/// held under the writer's exclusive lock so no sweep takes it for a dead writer's.
 fn create_temp(dir: &Path) -> Result<(std::fs::File, PathBuf)> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -144,7 +156,10 @@ fn create_temp(dir: &Path) -> Result<(std::fs::File, PathBuf)> {
         getrandom::fill(&mut raw).map_err(|_| Error::internal("no randomness"))?;
         let path = dir.join(format!("{TEMP_PREFIX}{}.tmp", hex::encode(raw)));
         match options.open(&path) {
-            Ok(file) => return Ok((file, path)),
+            Ok(file) => {
+                sweep::try_lock(&file);
+                return Ok((file, path));
+            }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(Error::invalid(
@@ -156,6 +171,12 @@ fn create_temp(dir: &Path) -> Result<(std::fs::File, PathBuf)> {
         }
     }
     Err(Error::internal("no free temporary name"))
+}
+
+/// Takes the writer's lock on a temporary folder the caller holds open until it is done
+/// (the CSV export's staging folder), so no sweep takes it for a dead writer's.
+pub fn lock_held(folder: &std::fs::File) {
+    sweep::try_lock(folder);
 }
 
 /// `path` with its folder resolved (symlinks and `..` in the folder, not the file name).

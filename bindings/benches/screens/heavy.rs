@@ -20,6 +20,7 @@ fn options(from: Option<String>) -> ExportOptions {
         name: None,
         page_size: PageSize::A4,
         fonts: None,
+        replace_existing: false,
     }
 }
 

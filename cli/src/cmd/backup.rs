@@ -75,6 +75,15 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
             Ok(output)
         }
         BackupCommand::Restore { path, yes } => {
+            // Before anything is asked: a pipe, socket or device is never a backup (and
+            // opening a FIFO would wait for ever).
+            if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+                return Err(Error::invalid(
+                    "path",
+                    "is not a regular file (a folder, pipe, socket or device)",
+                )
+                .into());
+            }
             let companion = ctx.open()?;
             let overview = companion.profile_overview()?;
             confirm_restore(&overview, *yes)?;

@@ -38,10 +38,15 @@ pub enum ExportCommand {
         #[arg(long, value_name = "TEXT")]
         name: Option<String>,
     },
-    /// CSV files, one per kind of record: a folder, or a zip when PATH ends in .zip.
+    /// CSV files, one per kind of record: a folder, or a zip when PATH ends in .zip. An
+    /// existing folder must not already hold any of the files (or pass --force); the folder
+    /// holding the profile is refused.
     Csv {
         #[command(flatten)]
         args: TherapistArgs,
+        /// Replace files of the same names already in an existing folder.
+        #[arg(long)]
+        force: bool,
     },
     /// A FHIR R4 Bundle (collection) of the questionnaires, with LOINC codes.
     Fhir {
@@ -72,10 +77,12 @@ pub struct TherapistArgs {
 pub fn run(ctx: &Ctx, command: &ExportCommand) -> Result<Output, ResetError> {
     match command {
         ExportCommand::Pdf { args, paper, name } => {
-            therapist(ctx, ExportFormat::Pdf, args, paper, name.clone())
+            therapist(ctx, ExportFormat::Pdf, args, paper, name.clone(), false)
         }
-        ExportCommand::Csv { args } => therapist(ctx, ExportFormat::Csv, args, "a4", None),
-        ExportCommand::Fhir { args } => therapist(ctx, ExportFormat::Fhir, args, "a4", None),
+        ExportCommand::Csv { args, force } => {
+            therapist(ctx, ExportFormat::Csv, args, "a4", None, *force)
+        }
+        ExportCommand::Fhir { args } => therapist(ctx, ExportFormat::Fhir, args, "a4", None, false),
         ExportCommand::Json { out } => {
             let companion = ctx.open()?;
             let summary = companion.export_dump(path_text(out)?, None)?;
@@ -104,6 +111,7 @@ fn therapist(
     args: &TherapistArgs,
     paper: &str,
     name: Option<String>,
+    replace_existing: bool,
 ) -> Result<Output, ResetError> {
     let include = args
         .include
@@ -121,6 +129,7 @@ fn therapist(
         name,
         page_size,
         fonts: Some(crate::fonts::platform_fonts()),
+        replace_existing,
     };
     let companion = ctx.open()?;
     let summary = companion.export_for_therapist(format, options, path_text(&args.out)?, None)?;

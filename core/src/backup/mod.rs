@@ -154,12 +154,17 @@ pub fn restore(
     passphrase: &Passphrase,
     progress: &dyn Progress,
 ) -> Result<RestoreSummary> {
-    let meter = Meter::new(progress);
-    let (header, aad, sealed) = format::decode(file)?;
-    let keys = unlock(&header, passphrase)?;
-    meter.at(300);
-    let sealed = zeroize::Zeroizing::new(sealed.to_vec());
-    restore_sealed(store, key, &header, aad, sealed, &keys, &meter)
+    store.hold_for_restore()?;
+    let result = (|| {
+        let meter = Meter::new(progress);
+        let (header, aad, sealed) = format::decode(file)?;
+        let keys = unlock(&header, passphrase)?;
+        meter.at(300);
+        let sealed = zeroize::Zeroizing::new(sealed.to_vec());
+        restore_sealed(store, key, &header, aad, sealed, &keys, &meter)
+    })();
+    store.release_restore_hold();
+    result
 }
 
 /// Refuses a newer schema before the deliberate key-derivation cost is spent, then derives
@@ -237,9 +242,47 @@ pub fn restore_file(
     passphrase: &Passphrase,
     progress: &dyn Progress,
 ) -> Result<RestoreSummary> {
+    // Held alone from here to the reopen after the swap: a save in another process waits
+    // (or fails as busy) instead of being acknowledged and then replaced.
+    store.hold_for_restore()?;
+    let result = restore_file_held(store, key, path, passphrase, progress);
+    store.release_restore_hold();
+    result
+}
+
+fn restore_file_held(
+    store: &mut Store,
+    key: &DatabaseKey,
+    path: &Path,
+    passphrase: &Passphrase,
+    progress: &dyn Progress,
+) -> Result<RestoreSummary> {
     use std::io::{Read, Seek, SeekFrom};
     let meter = Meter::new(progress);
-    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+    let not_regular = || {
+        Error::invalid(
+            "path",
+            "is not a regular file (a folder, pipe, socket or device)",
+        )
+    };
+    // Looked at before it is opened: opening a FIFO or some devices blocks for ever.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return Err(not_regular()),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::not_found("backup file"));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Never blocks, even if the path was swapped for a pipe since it was looked at.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    let mut file = options.open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::not_found("backup file"),
         _ => e.into(),
     })?;

@@ -23,7 +23,7 @@ pub(crate) fn migrate_staged(temp: &TempFile, key: &DatabaseKey, from_version: i
             reason: "the restored copy disappeared before it was checked".into(),
         });
     }
-    let store = Store::open(temp.path(), key)?;
+    let store = Store::open_unlocked(temp.path(), key)?;
     let version = store.schema_version()?;
     if version != from_version {
         // The copy was checked before; only a migration can have changed it since.
@@ -70,7 +70,9 @@ pub(crate) fn swap_in(store: &mut Store, temp: TempFile, key: &DatabaseKey) -> R
     temp.keep();
     sync_folder(&target);
     // The old connection now reads an unlinked file; replace it with one on the new file.
-    let fresh = Store::open(&target, key)?;
+    // The restore's exclusive lock moves to the new store, so nothing opens in between.
+    let mut fresh = Store::open_unlocked(&target, key)?;
+    store.hand_lock_to(&mut fresh);
     let old = std::mem::replace(store, fresh);
     drop(old);
     Ok(())

@@ -331,7 +331,12 @@ fn build(snap: &Snapshot) -> Result<Vec<CsvFile>> {
 
 /// Writes the CSV files for `snap` to `out`: a zip when it ends in `.zip`, else a folder
 /// (created if missing). Returns each file's name and size.
-pub fn write(snap: &Snapshot, profile: &Path, out: &Path) -> Result<Vec<(String, u64)>> {
+pub fn write(
+    snap: &Snapshot,
+    profile: &Path,
+    out: &Path,
+    replace_existing: bool,
+) -> Result<Vec<(String, u64)>> {
     let files = build(snap)?;
     let sizes = files
         .iter()
@@ -344,7 +349,7 @@ pub fn write(snap: &Snapshot, profile: &Path, out: &Path) -> Result<Vec<(String,
         outfile::write_bytes(profile, out, &zip(&files)?)?;
     } else {
         match std::fs::symlink_metadata(out) {
-            Ok(meta) if meta.is_dir() => {}
+            Ok(meta) if meta.is_dir() => existing_folder(profile, out, &files, replace_existing)?,
             Ok(_) => {
                 return Err(Error::invalid(
                     "out",
@@ -359,6 +364,41 @@ pub fn write(snap: &Snapshot, profile: &Path, out: &Path) -> Result<Vec<(String,
         write_folder(profile, out, &files)?;
     }
     Ok(sizes)
+}
+
+/// An existing folder may take the files only if it is not the product's own (the folder
+/// holding the profile, or the tour's demo folder in it) and holds none of the names the
+/// export writes — unless the person asked to replace them (`--force`).
+fn existing_folder(profile: &Path, out: &Path, files: &[CsvFile], replace: bool) -> Result<()> {
+    let folder = out.canonicalize()?;
+    let profile_folder = match profile.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.canonicalize().ok(),
+        _ => Path::new(".").canonicalize().ok(),
+    };
+    if let Some(pf) = profile_folder
+        && (folder == pf || folder == pf.join("tour"))
+    {
+        return Err(Error::invalid(
+            "out",
+            "is the folder that holds the profile (the app's own files); choose another folder",
+        ));
+    }
+    if replace {
+        return Ok(());
+    }
+    if let Some(clash) = files
+        .iter()
+        .find(|f| std::fs::symlink_metadata(out.join(f.name)).is_ok())
+    {
+        return Err(Error::invalid(
+            "out",
+            format!(
+                "already holds {} (one of the files this export writes); choose a new or empty folder, or pass --force to replace them",
+                clash.name
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Writes every file into a hidden staging folder (mode 0700) beside `out`, each through the
@@ -380,7 +420,10 @@ fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
             "the folder to write into does not exist",
         ));
     }
+    outfile::sweep_stale(parent);
     let staging = parent.join(format!("{}{}.dir", outfile::TEMP_PREFIX, hex::encode(raw)));
+    // Held open (and locked) until the end, so no sweep takes the folder for a dead writer's.
+    let mut held = None;
     let result = (|| {
         std::fs::DirBuilder::new().create(&staging)?;
         #[cfg(unix)]
@@ -388,6 +431,9 @@ fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&staging, std::fs::Permissions::from_mode(0o700))?;
         }
+        let folder = std::fs::File::open(&staging)?;
+        outfile::lock_held(&folder);
+        held = Some(folder);
         for f in files {
             outfile::write_bytes(profile, &staging.join(f.name), &f.bytes)?;
         }
@@ -407,6 +453,7 @@ fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
         Ok(())
     })();
     let _ = std::fs::remove_dir_all(&staging);
+    drop(held);
     result
 }
 

@@ -208,7 +208,7 @@ fn a_zip_path_gives_one_zip_with_the_same_files() {
     // Same data, same bytes.
     let first = std::fs::read(&out).unwrap();
     let snap = snapshot(&mut f, &options);
-    write(&snap, f.store.path(), &out).unwrap();
+    write(&snap, f.store.path(), &out, false).unwrap();
     assert_eq!(first, std::fs::read(&out).unwrap());
 }
 
@@ -219,6 +219,6 @@ fn a_file_where_a_folder_is_expected_is_invalid() {
     std::fs::write(&out, b"x").unwrap();
     let snap = snapshot(&mut f, &all_of_2027_q1());
     assert!(
-        matches!(write(&snap, f.store.path(), &out), Err(Error::InvalidInput { ref field, .. }) if field == "out")
+        matches!(write(&snap, f.store.path(), &out, false), Err(Error::InvalidInput { ref field, .. }) if field == "out")
     );
 }

@@ -158,7 +158,7 @@ pub fn export(
             summary.files.push(file_name(out));
         }
         ExportFormat::Csv => {
-            let written = csv::write(&snap, store.path(), out)?;
+            let written = csv::write(&snap, store.path(), out, options.replace_existing)?;
             summary.bytes = written.iter().map(|(_, n)| *n).sum();
             summary.files = written.into_iter().map(|(name, _)| name).collect();
         }

@@ -140,6 +140,11 @@ pub struct ExportOptions {
     #[serde(default)]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub fonts: Option<Vec<crate::export::report::ReportFont>>,
+    /// CSV into an existing folder: replace files of the same names already there. Off by
+    /// default — such a folder is refused, naming the first clash, and nothing is written.
+    #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = false))]
+    pub replace_existing: bool,
 }
 
 /// The resolved choices every format works from.

@@ -159,6 +159,7 @@ pub(crate) fn all_of_2027_q1() -> ExportOptions {
         name: None,
         page_size: PageSize::A4,
         fonts: None,
+        replace_existing: false,
     }
 }
 

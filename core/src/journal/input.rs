@@ -59,13 +59,16 @@ pub fn parse_record(kind: JournalKind, json: &str) -> Result<JournalBody> {
 fn decode<T: DeserializeOwned>(kind: JournalKind, value: Value) -> Result<T> {
     serde_json::from_value(value).map_err(|e| {
         let msg = e.to_string();
-        // serde quotes field *names* between backticks in these two messages; names are ours
-        // or the caller's keys, never their content.
+        // serde quotes field *names* between backticks in these two messages: a missing one
+        // is ours; an unknown one is the caller's key, shown escaped and cut short.
         let name = msg.split('`').nth(1).unwrap_or("input").to_string();
         if msg.starts_with("missing field") {
             Error::invalid(name, "is required")
         } else if msg.starts_with("unknown field") {
-            Error::invalid(name, format!("is not a field of a {} record", kind.code()))
+            Error::invalid(
+                crate::error::shown_name(&name),
+                format!("is not a field of a {} record", kind.code()),
+            )
         } else {
             Error::invalid(
                 "input",

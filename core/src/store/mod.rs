@@ -7,6 +7,7 @@
 mod exit;
 pub mod id;
 mod key;
+mod lock;
 mod schema;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use reset_tomcrypt as _;
 use crate::error::{Error, Result};
 
 pub use key::DatabaseKey;
+pub use lock::{ProfileLock, lock_file};
 pub(crate) use schema::fresh_at;
 pub use schema::{COUNTED_TABLES, SCHEMA_VERSION, SchemaRow, known_schema, read_schema};
 
@@ -33,6 +35,10 @@ pub struct Store {
     /// Closed by `Drop` through [`exit::close`], never by its own destructor.
     conn: ManuallyDrop<Connection>,
     path: PathBuf,
+    /// The shared cross-process lock ([`lock`]); dropped after the connection is closed.
+    lock: Option<ProfileLock>,
+    /// `PRAGMA data_version` when the last restore overview was read ([`Store::note_overview`]).
+    overview_version: Option<i64>,
 }
 
 impl Drop for Store {
@@ -57,6 +63,25 @@ impl Store {
     /// A wrong key is [`Error::WrongKey`] and a newer schema is [`Error::UnsupportedVersion`];
     /// in both cases nothing has been written to the file.
     pub fn open(path: &Path, key: &DatabaseKey) -> Result<Self> {
+        // Before the file is opened: a restore in another process may be about to replace it.
+        let lock = ProfileLock::shared(path, lock::OPEN_WAIT)?;
+        match Self::open_unlocked(path, key) {
+            Ok(mut store) => {
+                store.lock = lock;
+                Ok(store)
+            }
+            Err(e) => {
+                if let Some(lock) = lock {
+                    lock.abandon();
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// [`Store::open`] without the profile lock: for a restore's staged copy, which no other
+    /// process knows about.
+    pub(crate) fn open_unlocked(path: &Path, key: &DatabaseKey) -> Result<Self> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -80,6 +105,8 @@ impl Store {
         let mut store = Store {
             conn: ManuallyDrop::new(conn),
             path: path.to_path_buf(),
+            lock: None,
+            overview_version: None,
         };
         schema::migrate(&mut store.conn, version)?;
         Ok(store)
@@ -103,6 +130,48 @@ impl Store {
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Records the moment a restore's overview was read: a restore refuses if any other
+    /// connection has committed since (see `backup::restore`).
+    pub fn note_overview(&mut self) -> Result<()> {
+        self.overview_version = Some(self.data_version()?);
+        Ok(())
+    }
+
+    /// Holds the profile alone for a restore: the exclusive lock, then a check that nothing
+    /// was committed elsewhere since [`Store::note_overview`] (`conflict` if it was).
+    pub(crate) fn hold_for_restore(&mut self) -> Result<()> {
+        if let Some(lock) = &self.lock {
+            lock.exclusive(lock::RESTORE_WAIT)?;
+        }
+        if let Some(seen) = self.overview_version.take()
+            && self.data_version()? != seen
+        {
+            self.release_restore_hold();
+            return Err(Error::conflict(
+                "the profile changed after its overview was read (something was saved meanwhile); nothing was replaced: look at it again and confirm",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Back to sharing the profile after a restore, whatever its outcome.
+    pub(crate) fn release_restore_hold(&self) {
+        if let Some(lock) = &self.lock {
+            lock.downgrade();
+        }
+    }
+
+    /// Moves the profile lock to `fresh`, the store reopened on a restored file.
+    pub(crate) fn hand_lock_to(&mut self, fresh: &mut Store) {
+        fresh.lock = self.lock.take();
+    }
+
+    fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// The schema version stored in the file.
@@ -152,9 +221,14 @@ impl Store {
         // SAFETY: taken once; `self` (now holding nothing that needs dropping) is forgotten at
         // once so its `Drop` never sees the taken connection.
         let conn = unsafe { ManuallyDrop::take(&mut self.conn) };
+        let lock = self.lock.take();
         std::mem::forget(self);
         conn.close().map_err(|(_, e)| Error::from(e))?;
-        erase_files(&path)
+        erase_files(&path)?;
+        // Erased while still held, so nothing opens the profile half-erased; an empty file.
+        let _ = std::fs::remove_file(lock_file(&path));
+        drop(lock);
+        Ok(())
     }
 }
 
@@ -162,7 +236,8 @@ impl Store {
 /// and any staged restore copy a crash left beside it ([`staged_copies`]).
 pub fn erase_files(path: &Path) -> Result<()> {
     let staged = staged_copies(path)?;
-    for file in profile_files(path).into_iter().chain(staged) {
+    let lock = std::iter::once(lock_file(path)).filter(|l| l.is_file());
+    for file in profile_files(path).into_iter().chain(staged).chain(lock) {
         match std::fs::metadata(&file) {
             Ok(meta) => {
                 overwrite_with_zeros(&file, meta.len())?;

@@ -161,7 +161,7 @@ struct SignpostView: View {
                 Section {
                     Text("My safety plan").font(.title3.bold()).accessibilityAddTraits(.isHeader)
                 }
-                SafetyPlanSteps(steps: plan.steps, prompts: safetyPlanPrompts())
+                SafetyPlanSteps(steps: plan.steps, prompts: SafetyPlanModel.stepPrompts)
             } else {
                 Section {
                     NavigationLink("Write a safety plan") { SafetyPlanView(store: store) }

@@ -48,7 +48,7 @@ struct CheckInFlowView: View {
                         }
                     }
                 case .note:
-                    Section("Anything to add? (optional, stays on this phone)") {
+                    Section("Anything to add? (optional, stays on this device)") {
                         TextField("Note", text: $model.note, axis: .vertical).lineLimit(3...8)
                     }
                 case .saved:
@@ -61,6 +61,8 @@ struct CheckInFlowView: View {
             .navigationTitle("Check in")
             .navigationBarTitleDisplayMode(.inline)
             .crisisToolbar(store: store)
+            // A mood chosen (or a note typed) is not lost to a stray swipe (review 2, E2).
+            .interactiveDismissDisabled(model.step != .mood && model.step != .saved)
             .toolbar {
                 ToolbarItem(placement: .cancellationAction) {
                     if model.step == .saved || model.step == .mood {

@@ -51,7 +51,7 @@ struct CrisisView: View {
                     Section {
                         Text("My safety plan").font(.title3.bold()).accessibilityAddTraits(.isHeader)
                     }
-                    SafetyPlanSteps(steps: plan.steps, prompts: safetyPlanPrompts())
+                    SafetyPlanSteps(steps: plan.steps, prompts: SafetyPlanModel.stepPrompts)
                 }
                 if model.offersSafetyPlan, editable, let store {
                     Section {

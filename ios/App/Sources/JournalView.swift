@@ -119,9 +119,16 @@ struct NewEntry: Identifiable {
 
 /// An entry read in full (every field, `JournalEntry.fields`), with Edit.
 struct EntryDetail: View {
-    let entry: JournalEntry
+    /// Re-read when the screen appears again, so Edit → Save shows the saved text (review 2, E1).
+    @State private var entry: JournalEntry
     let store: ResetStore
     let app: AppModel
+
+    init(entry: JournalEntry, store: ResetStore, app: AppModel) {
+        _entry = State(initialValue: entry)
+        self.store = store
+        self.app = app
+    }
 
     var body: some View {
         List {
@@ -136,6 +143,10 @@ struct EntryDetail: View {
         }
         .navigationTitle(displayName(entry.kind))
         .crisisToolbar(store: store)
+        .onAppear {
+            let id = entry.id
+            Task { if let fresh = try? await store.journalEntry(id) { entry = fresh } }
+        }
         .toolbar {
             ToolbarItem(placement: .primaryAction) {
                 NavigationLink("Edit") {

@@ -42,15 +42,13 @@ final class MeditationEffectsAdapter: MeditationEffects {
     }
 
     /// Asks for permission the first time (iOS shows its prompt only while undetermined);
-    /// without it `add` drops the end notification silently (F11).
+    /// without it `add` drops the end notification silently (F11). Goes through ResetKit's
+    /// `UserNotificationCentre` (Sendable), the same adapter the reminders use.
     func allowEndNotification() async -> Bool {
-        let centre = UNUserNotificationCenter.current()
-        switch await centre.notificationSettings().authorizationStatus {
-        case .notDetermined: return (try? await centre.requestAuthorization(options: [.alert, .sound])) ?? false
-        case .authorized, .provisional, .ephemeral: return true
-        case .denied: return false
-        @unknown default: return false
-        }
+        let centre = UserNotificationCentre()
+        var permission = await centre.permission()
+        if permission == .notDetermined { permission = (try? await centre.requestPermission()) ?? .denied }
+        return permission.allowsScheduling
     }
 
     func cancelEndNotification() {

@@ -20,10 +20,21 @@ final class PrivacyCover {
     func update(phase: ScenePhase, lock: AppLockModel?, store: ResetStore?) {
         state.lock = lock
         state.store = store
+        state.isActive = phase == .active
         let locked = lock.map { !$0.showsPersonalData } ?? false
         if phase == .active && !locked {
+            if window?.isHidden == false {
+                appWindow?.accessibilityElementsHidden = false
+                appWindow?.makeKey()
+            }
             window?.isHidden = true
             return
+        }
+        if locked {
+            // The keyboard's window sits above any app window: end editing underneath, so no
+            // keyboard (with suggestions from the hidden entry) shows over the lock screen and
+            // no keystroke reaches the locked editor; the text stays in its model (review 2, L2).
+            UIApplication.shared.sendAction(#selector(UIResponder.resignFirstResponder), to: nil, from: nil, for: nil)
         }
         guard let scene = Self.activeScene else { return }
         if window == nil || window?.windowScene !== scene {
@@ -32,9 +43,23 @@ final class PrivacyCover {
             cover.rootViewController = UIHostingController(rootView: CoverView(state: state))
             window = cover
         }
-        // The lock screen takes taps (Unlock, Get help now); the plain cover does not.
-        window?.isUserInteractionEnabled = lock?.isLocked ?? false
-        window?.isHidden = false
+        // The cover swallows every tap while the data is hidden (also while the lock settings
+        // load, review 2, L5); only the app-switcher snapshot cover of an unlocked app is inert.
+        window?.isUserInteractionEnabled = locked
+        // Modal for VoiceOver: nothing underneath can be read or reached (review 2, L3).
+        window?.rootViewController?.view.accessibilityViewIsModal = true
+        appWindow?.accessibilityElementsHidden = true
+        if locked {
+            window?.makeKeyAndVisible()
+            UIAccessibility.post(notification: .screenChanged, argument: nil)
+        } else {
+            window?.isHidden = false
+        }
+    }
+
+    /// The app's own window (the one the cover hides).
+    private var appWindow: UIWindow? {
+        Self.activeScene?.windows.first { $0 !== window }
     }
 
     private static var activeScene: UIWindowScene? {
@@ -48,6 +73,8 @@ final class PrivacyCover {
 final class CoverState {
     var lock: AppLockModel?
     var store: ResetStore?
+    /// Whether the scene is active: the system can only show its Face ID prompt then.
+    var isActive = false
 }
 
 /// The lock screen while locked, else the app's name on a plain material (the snapshot).
@@ -56,7 +83,7 @@ struct CoverView: View {
 
     var body: some View {
         if let lock = state.lock, lock.isLocked, let store = state.store {
-            LockScreen(lock: lock, store: store)
+            LockScreen(lock: lock, store: store, isActive: state.isActive)
         } else {
             PrivacyCoverView()
         }
@@ -82,6 +109,7 @@ struct PrivacyCoverView: View {
 struct LockScreen: View {
     let lock: AppLockModel
     let store: ResetStore
+    let isActive: Bool
     @State private var showingCrisis = false
 
     var body: some View {
@@ -89,20 +117,24 @@ struct LockScreen: View {
             Rectangle().fill(.regularMaterial).ignoresSafeArea()
             VStack(spacing: 20) {
                 Label("Reset Companion is locked", systemImage: "lock.fill").font(.title2)
-                if let message = lock.message { MessageView(message: message).padding(.horizontal) }
-                Button("Unlock") { Task { await lock.unlock() } }
-                    .buttonStyle(.borderedProminent)
-                    .disabled(lock.state != .locked)
+                // Help first, above Unlock and first for VoiceOver (review 2, L6).
                 Button {
                     showingCrisis = true
                 } label: {
                     Label("Get help now", systemImage: "lifepreserver")
                 }
+                .buttonStyle(.bordered)
                 .accessibilityHint(lock.showsSafetyPlan ? "Crisis lines and your safety plan" : "Crisis phone lines and text services")
+                .accessibilitySortPriority(1)
+                if let message = lock.message { MessageView(message: message).padding(.horizontal) }
+                Button("Unlock") { Task { await lock.unlock() } }
+                    .buttonStyle(.borderedProminent)
+                    .disabled(lock.state != .locked)
             }
             .padding()
         }
-        .task(id: lock.state == .locked) { await lock.unlockAutomatically() }
+        // The system can show Face ID only while the app is active (review 2, L4).
+        .task(id: [lock.state == .locked, isActive]) { if isActive { await lock.unlockAutomatically() } }
         .sheet(isPresented: $showingCrisis) {
             CrisisView(store: store, includesSafetyPlan: lock.showsSafetyPlan, editable: false)
         }
@@ -114,6 +146,9 @@ extension View {
     /// Centre, a system alert; background: locked or another app) or the app lock is locked.
     func privacyCover(phase: ScenePhase, app: AppModel) -> some View {
         onChange(of: phase, initial: true) { _, phase in
+            // Decide the lock before the cover comes down, so nothing flashes between the app
+            // becoming active and locking (AppModel.sceneDidBecomeActive asks again: no-op).
+            if phase == .active { app.lock?.sceneDidBecomeActive() }
             PrivacyCover.shared.update(phase: phase, lock: app.lock, store: app.store)
         }
         .onChange(of: app.lock?.state) { _, _ in

@@ -43,7 +43,8 @@ struct SafetyPlanView: View {
             }
         }
         .task { await model.load() }
-        .sheet(isPresented: Binding(get: { model.isEditing }, set: { _ in })) {
+        // Swipe-to-dismiss is disabled while there are changes; without changes it is a Cancel.
+        .sheet(isPresented: Binding(get: { model.isEditing }, set: { shown in if !shown { model.cancel() } })) {
             NavigationStack { SafetyPlanEditor(model: model, store: store) }
         }
     }
@@ -54,8 +55,11 @@ struct SafetyPlanSteps: View {
     let steps: SafetyPlanInput
     let prompts: [SafetyPlanPrompt]
     @Environment(\.openURL) private var openURL
+    /// Said when the device could not open a call or message link (an iPad, no SIM).
+    @State private var unopened: String?
 
     var body: some View {
+        if let unopened { Section { Label(unopened, systemImage: "exclamationmark.triangle") } }
         ForEach(prompts, id: \.step) { prompt in
             let lines = SafetyPlanModel.lines(steps, field: prompt.field)
             let contacts = SafetyPlanModel.contacts(steps, field: prompt.field)
@@ -65,11 +69,17 @@ struct SafetyPlanSteps: View {
                     ForEach(Array(contacts.enumerated()), id: \.offset) { _, contact in
                         VStack(alignment: .leading) {
                             Text(verbatim: contact.name).font(.headline)
+                            // The numbers themselves, so a device that can't call (an iPad) still
+                            // shows how to reach them (review 2, S3).
+                            if let phone = contact.phone { Text(verbatim: phone).textSelection(.enabled) }
+                            if let sms = contact.sms, sms != contact.phone { Text(verbatim: "Text: \(sms)").textSelection(.enabled) }
                             if let other = contact.other { Text(verbatim: other).font(.subheadline) }
                         }
                         ForEach(CrisisAction.actions(for: contact), id: \.url) { action in
                             Button {
-                                openURL(action.url)
+                                openURL(action.url) { accepted in
+                                    if !accepted { unopened = "This device can't open that. Use a phone to reach \(contact.name)." }
+                                }
                             } label: {
                                 Label(action.title, systemImage: action.kind == .call ? "phone.fill" : "message.fill")
                             }
@@ -150,7 +160,14 @@ struct SafetyPlanEditor: View {
 
     @ViewBuilder private func lines(_ list: Binding<[String]>) -> some View {
         ForEach(list.wrappedValue.indices, id: \.self) { index in
-            TextField("Write in your own words", text: list[index], axis: .vertical)
+            // Bounds-checked: SwiftUI may read a deleted row's binding once more during the
+            // update that removes it (review 2, S2 — an index-out-of-range crash otherwise).
+            TextField(
+                "Write in your own words",
+                text: Binding(
+                    get: { index < list.wrappedValue.count ? list.wrappedValue[index] : "" },
+                    set: { if index < list.wrappedValue.count { list.wrappedValue[index] = $0 } }),
+                axis: .vertical)
         }
         .onDelete { list.wrappedValue.remove(atOffsets: $0) }
         Button {

@@ -108,4 +108,41 @@ final class MainFlowsUITests: XCTestCase {
         if start.waitForExistence(timeout: 5) { start.tap() }
         XCTAssertTrue(app.buttons["How are you feeling?"].waitForExistence(timeout: 5))
     }
+
+    /// F4: the very first screen's lifebuoy lists the region's services, not a fallback text.
+    func testTheFirstRunLifebuoyListsCrisisServices() {
+        app.terminate()
+        app.launch()  // --ui-testing resets the first-run flag on every launch
+        app.navigationBars["Welcome"].buttons["Get help now"].tap()
+        XCTAssertTrue(app.buttons.matching(NSPredicate(format: "label BEGINSWITH 'Call'")).firstMatch.waitForExistence(timeout: 5))
+    }
+
+    /// F10: Cancel on a journal sheet with text asks first; "Keep editing" keeps the text.
+    func testCancellingAnEntryWithTextAsksBeforeDiscarding() {
+        app.tabBars.buttons["Journal"].tap()
+        app.buttons["New entry"].tap()
+        app.buttons["Free"].tap()
+        let text = app.textFields["Write freely"].firstMatch
+        text.tap()
+        text.typeText("Something I don't want to lose")
+        app.navigationBars.buttons["Cancel"].tap()
+        XCTAssertTrue(app.sheets.buttons["Keep editing"].waitForExistence(timeout: 5))
+        app.sheets.buttons["Keep editing"].tap()
+        XCTAssertEqual(text.value as? String, "Something I don't want to lose")
+    }
+
+    /// Issue 20: the crisis action reaches the safety plan in one action, after the lines.
+    func testTheSafetyPlanIsInTheCrisisSheet() {
+        app.tabBars.buttons["Settings"].tap()
+        app.buttons["My safety plan"].tap()
+        app.buttons["Write my plan"].tap()
+        let first = app.textFields["Write in your own words"].firstMatch
+        first.tap()
+        first.typeText("Walk round the block")
+        app.buttons["Save"].tap()
+        app.tabBars.buttons["Today"].tap()
+        app.navigationBars.buttons["Get help now"].firstMatch.tap()
+        XCTAssertTrue(app.staticTexts["Walk round the block"].waitForExistence(timeout: 5))
+        XCTAssertTrue(app.buttons.matching(NSPredicate(format: "label BEGINSWITH 'Call'")).firstMatch.exists, "the lines are still there")
+    }
 }

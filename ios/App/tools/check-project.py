@@ -141,6 +141,13 @@ for source in sorted((APP / "Sources").glob("*.swift")):
         if ".onReceive(NotificationCenter" in line:
             check(".receive(on: DispatchQueue.main)" in line, f"{source.name}: .onReceive of a notification without .receive(on: DispatchQueue.main)")
 
+# Issue 20: the crisis sheet (reached from every screen above) shows the safety plan after the
+# lines, and the lock screen reaches the crisis sheet without unlocking.
+crisis = (APP / "Sources" / "CrisisView.swift").read_text()
+check(crisis.find("SafetyPlanSteps(") > crisis.find("CrisisAction.actions(for: resource)") > 0, "CrisisView must show the safety plan after the crisis lines")
+cover = (APP / "Sources" / "PrivacyCover.swift").read_text()
+check("struct LockScreen" in cover and "CrisisView(store: store, includesSafetyPlan: lock.showsSafetyPlan" in cover, "the lock screen must reach the crisis lines")
+
 if failures:
     print("\n".join("ios/App: " + f for f in failures), file=sys.stderr)
     sys.exit(1)

@@ -20,6 +20,9 @@ public enum AuthenticationOutcome: Equatable, Sendable {
     /// Too many attempts: the device asks for its passcode in its own screen.
     case lockedOut
     case noPasscode
+    /// The system could not show its prompt now (the app was not active: `notInteractive`,
+    /// `systemCancel`); the automatic prompt is tried again when the app is active.
+    case notNow
 }
 
 /// The device's own authentication: `LAContext` with `.deviceOwnerAuthentication` (biometrics
@@ -107,10 +110,13 @@ public final class AppLockModel {
         promptedThisLock = false
     }
 
-    /// The app left the foreground: the grace period starts now.
+    /// The app left the foreground: the grace period starts now. With "Immediately" the app
+    /// locks at once, so the return (and the app-switcher) shows the lock screen, never a
+    /// frame of the content (review 2, L1).
     public func sceneDidEnterBackground() {
         guard state == .unlocked else { return }
         lastActive = clock.reading()
+        if settings.policy == .immediately { lock() }
     }
 
     /// The app is back: lock if the grace period has passed.
@@ -158,6 +164,10 @@ public final class AppLockModel {
             message = UserMessage(title: "Too many attempts", detail: "Unlock your device with its passcode, then try again.")
         case .cancelled:
             state = .locked
+        case .notNow:
+            // Not the person's answer: the automatic prompt is still due (review 2, L4).
+            state = .locked
+            promptedThisLock = false
         case .noPasscode:
             // The passcode was removed since the lock was turned on (which needs the passcode):
             // there is nothing left to lock with, so say so instead of locking the person out.
@@ -168,39 +178,51 @@ public final class AppLockModel {
         }
     }
 
-    /// Chooses when the app locks. Turning it on (from off) needs a successful authentication
-    /// first; without a device passcode nothing is stored and the person is told why.
+    /// Chooses when the app locks. Any change — turning it on, off, or a new grace period —
+    /// needs a successful authentication first, like Android's (docs/safety-plan.md): someone
+    /// holding an unlocked phone cannot quietly weaken the lock. Without a device passcode
+    /// nothing is stored and the person is told why.
     public func setPolicy(_ policy: LockPolicy) async {
         guard state == .unlocked, policy != settings.policy else { return }
-        message = nil
-        if policy.isOn && !settings.policy.isOn {
-            switch authenticator.availability() {
-            case .available: break
-            case .noPasscode:
-                message = Self.noPasscodeMessage
-                return
-            case let .unavailable(reason):
-                message = UserMessage(title: "The app lock isn't available", detail: reason)
-                return
-            }
-            switch await authenticator.authenticate(reason: "Turn on the app lock") {
-            case .success: break
-            case .noPasscode:
-                message = Self.noPasscodeMessage
-                return
-            case .failed, .cancelled, .lockedOut:
-                message = UserMessage(title: "The app lock is still off", detail: "It turns on once you have unlocked with your device.")
-                return
-            }
-        }
+        guard await authorised(turningOn: policy.isOn && !settings.policy.isOn, reason: "Change the app lock") else { return }
         await save(LockSettings(policy: policy, safetyPlanVisibleWhenLocked: settings.safetyPlanVisibleWhenLocked))
         lastActive = clock.reading()
     }
 
-    /// Whether the safety plan can be read from the lock screen.
+    /// Whether the safety plan can be read from the lock screen (a change to the lock, so it
+    /// needs authentication while the lock is on).
     public func setSafetyPlanVisibleWhenLocked(_ visible: Bool) async {
-        guard state == .unlocked else { return }
+        guard state == .unlocked, visible != settings.safetyPlanVisibleWhenLocked else { return }
+        if settings.policy.isOn {
+            guard await authorised(turningOn: false, reason: "Change the app lock") else { return }
+        }
         await save(LockSettings(policy: settings.policy, safetyPlanVisibleWhenLocked: visible))
+    }
+
+    /// Asks the device to confirm it's the owner; says why not when it can't.
+    private func authorised(turningOn: Bool, reason: String) async -> Bool {
+        message = nil
+        switch authenticator.availability() {
+        case .available: break
+        case .noPasscode:
+            message = Self.noPasscodeMessage
+            // Without a passcode the lock can only be turned off or left off.
+            return !turningOn && !settings.policy.isOn
+        case let .unavailable(why):
+            message = UserMessage(title: "The app lock isn't available", detail: why)
+            return false
+        }
+        switch await authenticator.authenticate(reason: reason) {
+        case .success: return true
+        case .noPasscode:
+            message = Self.noPasscodeMessage
+            return false
+        case .failed, .cancelled, .lockedOut, .notNow:
+            message = UserMessage(
+                title: turningOn ? "The app lock is still off" : "Nothing was changed",
+                detail: "Changes to the lock need you to unlock with your device first.")
+            return false
+        }
     }
 
     private func save(_ new: LockSettings) async {
@@ -247,8 +269,8 @@ extension AuthenticationOutcome {
         switch code {
         case LocalAuthenticationCode.passcodeNotSet: self = .noPasscode
         case LocalAuthenticationCode.biometryLockout: self = .lockedOut
-        case LocalAuthenticationCode.userCancel, LocalAuthenticationCode.systemCancel, LocalAuthenticationCode.appCancel,
-            LocalAuthenticationCode.userFallback, LocalAuthenticationCode.notInteractive:
+        case LocalAuthenticationCode.systemCancel, LocalAuthenticationCode.notInteractive: self = .notNow
+        case LocalAuthenticationCode.userCancel, LocalAuthenticationCode.appCancel, LocalAuthenticationCode.userFallback:
             self = .cancelled
         default: self = .failed
         }

@@ -186,20 +186,27 @@ public final class ProfileGate {
             phase = .failed(message)
             return
         }
+        // The fresh profile is opened and restored before anything is published: the screen
+        // keeps showing progress, never an empty app (review 2, R1).
         await Self.removeProfile(location, keyProvider)
-        await open()
-        guard let store else {
+        let fresh: ResetStore
+        switch await Self.openStore(location: location, keyProvider: keyProvider, timeZone: timeZone(), clock: clock) {
+        case let .success(store): fresh = store
+        case .failure:
             restoreError = UserMessage(title: "The backup couldn't be put in place", detail: "Try again; the backup is still here.")
+            phase = .failed(message)
             return
         }
         do {
-            try await store.restoreBackup(from: backup, passphrase: passphrase)
+            try await fresh.restoreBackup(from: backup, passphrase: passphrase)
             discardPickedBackup()
+            store = fresh
+            generation += 1
+            phase = .open
         } catch {
             // Verified, yet the real restore failed (storage full?): no empty profile left open
             // as if all were well — back to the explanation, the copy kept for another try.
-            await store.close()
-            self.store = nil
+            await fresh.close()
             await Self.removeProfile(location, keyProvider)
             restoreError = BackupModel.message(error)
             phase = .failed(message)

@@ -77,8 +77,10 @@ public final class SafetyPlanModel {
     /// Every version, newest first (loaded by `loadHistory()`).
     public private(set) var history: [SafetyPlan] = []
     public private(set) var loaded = false
-    /// The seven steps' headings and questions, in order.
-    public let prompts: [SafetyPlanPrompt] = safetyPlanPrompts()
+    /// The seven steps' headings and questions, in order (static data, read once).
+    public let prompts: [SafetyPlanPrompt] = SafetyPlanModel.stepPrompts
+    /// The prompts, read from the core once per process (not on every screen's init).
+    public static let stepPrompts: [SafetyPlanPrompt] = safetyPlanPrompts()
 
     /// The editor's contents.
     public var draft = SafetyPlanDraft()
@@ -201,7 +203,19 @@ extension CrisisAction {
     /// dialler and Messages do the rest, nothing is sent by the app). A contact with only a
     /// phone number can be texted on it too.
     public static func actions(for contact: SafetyContact) -> [CrisisAction] {
-        func digits(_ number: String) -> String { number.filter { $0.isNumber || $0 == "+" } }
+        // ASCII digits only (a number pasted as Arabic-Indic or full-width digits still dials),
+        // and a leading "+" (review 2, S4).
+        func digits(_ number: String) -> String {
+            var out = ""
+            for character in number {
+                if character == "+" && out.isEmpty {
+                    out.append("+")
+                } else if let value = character.wholeNumberValue, (0...9).contains(value), character.isNumber {
+                    out.append(String(value))
+                }
+            }
+            return out
+        }
         var actions: [CrisisAction] = []
         if let phone = contact.phone, !digits(phone).isEmpty, let url = URL(string: "tel:" + digits(phone)) {
             actions.append(CrisisAction(kind: .call, title: "Call \(contact.name)", url: url))

@@ -92,6 +92,23 @@ public final class FixedClock: Clock {
     public func instant() -> Date { date }
 }
 
+/// The generated `LocalizedError.errorDescription` is `String(reflecting: self)`, which without
+/// this would be a debug dump of the enum (`ResetError.InvalidInput(field: …)`) in any `.alert`
+/// that shows `error.localizedDescription` (API review F7). `String(reflecting:)` uses
+/// `debugDescription`, so this makes it the safe text: the kind, the field for invalid input, and
+/// the core's reason, which never contains user content. Screens still show `UserMessage`.
+extension ResetError: CustomDebugStringConvertible {
+    public var debugDescription: String {
+        let kind = errorKindName(kind: self.kind)
+        switch self {
+        case let .InvalidInput(field, reason): return "\(kind) (\(field)): \(reason)"
+        case let .NotFound(reason), let .Conflict(reason), let .WrongKey(reason), let .Corrupt(reason),
+            let .UnsupportedVersion(reason), let .Storage(reason), let .Internal(reason):
+            return "\(kind): \(reason)"
+        }
+    }
+}
+
 extension ResetError {
     /// The stable kind, for `switch`ing without matching every associated value.
     public var kind: ErrorKind {

@@ -67,10 +67,21 @@ final class AppLockTests: XCTestCase {
         XCTAssertNil(lock.message)
         let after = try await store.appLockSettings()
         XCTAssertEqual(after.policy, .afterOneMinute)
-        // Changing the grace period or turning it off: the person is already in.
+        // Any later change asks again (as on Android): a held, unlocked phone cannot weaken it.
+        auth.outcomes = [.cancelled]
+        await lock.setPolicy(.off)
+        XCTAssertEqual(lock.settings.policy, .afterOneMinute, "not turned off without the owner")
+        XCTAssertEqual(lock.message?.title, "Nothing was changed")
+        auth.outcomes = [.success]
         await lock.setPolicy(.afterFiveMinutes)
-        XCTAssertEqual(auth.reasons.count, 2)
         XCTAssertEqual(lock.settings.policy, .afterFiveMinutes)
+        auth.outcomes = [.failed]
+        await lock.setSafetyPlanVisibleWhenLocked(true)
+        XCTAssertFalse(lock.settings.safetyPlanVisibleWhenLocked)
+        auth.outcomes = [.success]
+        await lock.setSafetyPlanVisibleWhenLocked(true)
+        XCTAssertTrue(lock.settings.safetyPlanVisibleWhenLocked)
+        XCTAssertEqual(auth.reasons.count, 6)
     }
 
     func testADeviceWithoutAPasscodeIsToldSoAndNothingPretendsToLock() async throws {
@@ -108,6 +119,36 @@ final class AppLockTests: XCTestCase {
         await lock.unlockAutomatically()
         XCTAssertEqual(lock.state, .unlocked)
         XCTAssertTrue(lock.showsPersonalData)
+    }
+
+    /// Review 2, L1: with "Immediately" the app locks as it leaves, so nothing of the content
+    /// can show on the way back before the lock is decided.
+    func testImmediatelyLocksAsTheAppLeavesNotOnReturn() async throws {
+        let store = try openStore(try Scratch())
+        let auth = FakeAuthenticator()
+        let lock = make(store, auth)
+        await lock.load()
+        auth.outcomes = [.success]
+        await lock.setPolicy(.immediately)
+        lock.sceneDidEnterBackground()
+        XCTAssertEqual(lock.state, .locked, "locked before the app-switcher snapshot and the return")
+        XCTAssertFalse(lock.showsPersonalData)
+    }
+
+    /// Review 2, L4: a prompt the system could not show (app not active) does not use up the
+    /// automatic prompt.
+    func testAPromptTheSystemCouldNotShowIsTriedAgain() async throws {
+        let store = try openStore(try Scratch())
+        try await store.setAppLockSettings(LockSettings(policy: .immediately, safetyPlanVisibleWhenLocked: false))
+        let auth = FakeAuthenticator()
+        let lock = make(store, auth)
+        await lock.load()
+        auth.outcomes = [.notNow, .success]
+        await lock.unlockAutomatically()
+        XCTAssertEqual(lock.state, .locked)
+        XCTAssertEqual(lock.failedAttempts, 0)
+        await lock.unlockAutomatically()
+        XCTAssertEqual(lock.state, .unlocked, "prompted again once the app could show it")
     }
 
     func testAWallClockSetBackCannotDelayTheLock() async throws {
@@ -207,7 +248,8 @@ final class LocalAuthenticationMappingTests: XCTestCase {
         XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: -5), .noPasscode)
         XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: -8), .lockedOut)
         XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: -1), .failed)
-        for cancel in [-2, -3, -4, -9, -1004] { XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: cancel), .cancelled) }
+        for cancel in [-2, -3, -9] { XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: cancel), .cancelled) }
+        for notNow in [-4, -1004] { XCTAssertEqual(AuthenticationOutcome(localAuthenticationErrorCode: notNow), .notNow) }
         XCTAssertEqual(AuthenticationAvailability(localAuthenticationErrorCode: -5), .noPasscode)
         guard case .unavailable = AuthenticationAvailability(localAuthenticationErrorCode: -10) else { return XCTFail() }
     }

@@ -76,13 +76,20 @@ final class ProfileGateTests: XCTestCase {
         XCTAssertTrue(copy.path.hasPrefix(gate.restoreCopyFolder.path), "a copy the gate owns")
         // The person's own file may disappear (an iCloud file evicted, the picker's scope closed).
         try FileManager.default.removeItem(at: backup)
+        // Watch every phase and store the screen would see while the restore runs.
+        var seen: [String] = []
         let restoring = Task { await gate.restore(passphrase: "a long enough passphrase") }
-        await Task.yield()
-        if case .working(let problem) = gate.phase {
-            XCTAssertEqual(problem.title, "Can't unlock your data", "the can't-open screen stays, showing progress")
-            XCTAssertTrue(FileManager.default.fileExists(atPath: copy.path), "the copy exists while the restore runs")
+        while gate.phase != .open, !(restoring.isCancelled) {
+            if case .working(let problem) = gate.phase {
+                XCTAssertEqual(problem.title, "Can't unlock your data", "the can't-open screen stays, showing progress")
+            }
+            seen.append("\(gate.phase)|\(gate.store == nil)")
+            if case .failed = gate.phase, gate.restoreError != nil { break }
+            try await Task.sleep(for: .milliseconds(5))
         }
         await restoring.value
+        XCTAssertFalse(seen.contains { $0.hasPrefix("open|") }, "the app never shows before the data is restored")
+        XCTAssertTrue(seen.allSatisfy { $0.hasSuffix("|true") }, "no store is published before the restore: \(Set(seen))")
         XCTAssertEqual(gate.phase, .open)
         XCTAssertNil(gate.restoreError)
         let checkIns = try await gate.store?.checkIns()

@@ -59,6 +59,17 @@ final class SafetyPlanModelTests: XCTestCase {
         XCTAssertTrue(history.isEmpty)
     }
 
+    /// Review 2, S1: an unchanged editor swiped away (a Cancel) can be opened again.
+    func testAnEditorClosedWithoutChangesOpensAgain() async throws {
+        let model = SafetyPlanModel(store: try openStore(try Scratch()))
+        model.edit()
+        model.cancel()  // the sheet's binding set to false by the swipe
+        XCTAssertFalse(model.isEditing)
+        model.edit()
+        XCTAssertTrue(model.isEditing, "Edit works again")
+        XCTAssertFalse(model.exit.shouldClose, "a fresh editor is not closing")
+    }
+
     func testCancellingWithChangesAsksFirst() async throws {
         let store = try openStore(try Scratch())
         let model = SafetyPlanModel(store: store)
@@ -87,6 +98,8 @@ final class SafetyPlanModelTests: XCTestCase {
         XCTAssertEqual(CrisisAction.actions(for: sam).map(\.title), ["Call Sam", "Message Sam"])
         let textOnly = SafetyContact(name: "Jo", phone: nil, sms: "07700 900456", other: nil)
         XCTAssertEqual(CrisisAction.actions(for: textOnly).map(\.url.absoluteString), ["sms:07700900456"])
+        let arabicIndic = SafetyContact(name: "Amal", phone: "+٤٤ ٧٧٠٠ ٩٠٠١٢٣", sms: nil, other: nil)
+        XCTAssertEqual(CrisisAction.actions(for: arabicIndic).first?.url.absoluteString, "tel:+447700900123", "dialable ASCII digits")
         let noNumber = SafetyContact(name: "Neighbour", phone: nil, sms: nil, other: "Knock next door")
         XCTAssertTrue(CrisisAction.actions(for: noNumber).isEmpty)
     }

@@ -146,3 +146,18 @@ final class StoreConcurrencyTests: XCTestCase {
         XCTAssertGreaterThan(status.schemaVersion, 0)
     }
 }
+
+/// Inbox (API review F7): an error presented with `localizedDescription` reads as words, not a
+/// debug dump, and carries no user content (the core's reasons never do).
+final class ErrorDescriptionTests: XCTestCase {
+    func testLocalizedDescriptionIsTheSafeReasonNotADebugDump() async throws {
+        let store = try openStore(try Scratch())
+        let error = await assertThrowsReset(.invalidInput) { try await store.checkIn(mood: 9, note: "CANARY-private-note") }
+        let text = try XCTUnwrap(error).localizedDescription
+        XCTAssertTrue(text.hasPrefix("invalid_input (mood): "), text)
+        XCTAssertFalse(text.contains("ResetError."), "no enum dump")
+        XCTAssertFalse(text.contains("CANARY"), "no user text")
+        XCTAssertEqual(
+            ResetError.WrongKey(reason: "the key does not open this file").errorDescription, "wrong_key: the key does not open this file")
+    }
+}

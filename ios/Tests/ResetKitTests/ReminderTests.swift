@@ -136,6 +136,26 @@ final class ReminderTests: XCTestCase {
         XCTAssertNil(ReminderResponse(actionIdentifier: "x", userInfo: ["reminder_id": 7]), "a malformed id is not a reminder")
     }
 
+    /// Issue 20: notifications show nothing private, locked or not — not a reminder's label, a
+    /// check-in note or the safety plan's text.
+    func testNotificationTextNeverCarriesALabelANoteOrThePlan() async throws {
+        let store = try openStore(try Scratch())
+        let canary = "CANARY-hios-5150"
+        try await store.addReminder(.checkin, at: ["11:00", "20:00"], label: canary)
+        try await store.checkIn(mood: 2, note: canary)
+        try await store.saveSafetyPlan(
+            SafetyPlanInput(
+                warningSigns: [canary], copingStrategies: [], distractions: [],
+                supportContacts: [SafetyContact(name: canary, phone: "07700 900123", sms: nil, other: nil)], professionals: [],
+                saferSurroundings: [], reasonsForLiving: []))
+        let centre = FakeCentre()
+        try await ReminderScheduler(store: store, centre: centre).resync()
+        XCTAssertFalse(centre.pending.isEmpty)
+        for request in centre.pending.values {
+            XCTAssertFalse((request.title + request.body + request.deepLink + request.threadIdentifier).contains(canary), request.id)
+        }
+    }
+
     func testBadRulesThrowInvalidInputNamingTheField() async throws {
         let store = try openStore(try Scratch())
         var error = await assertThrowsReset(.invalidInput) { try await store.addReminder(.meditation, at: [wall("25:00")]) }

@@ -144,6 +144,7 @@ pub(crate) fn snapshot_of(
         name: name.map(Into::into),
         page_size: PageSize::A4,
         fonts: None,
+        replace_existing: false,
     };
     let snap = crate::export::read(&mut store, &options, now, LONDON).unwrap();
     (dir, snap)

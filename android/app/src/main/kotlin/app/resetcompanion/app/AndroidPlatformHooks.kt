@@ -6,6 +6,7 @@ import android.app.AlarmManager
 import android.app.NotificationManager
 import android.content.Context
 import android.content.pm.PackageManager
+import android.media.RingtoneManager
 import android.os.Build
 import android.util.Log
 import android.view.WindowManager
@@ -43,6 +44,7 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
     fun attach(a: Activity) {
         activity = WeakReference(a)
         a.applySecure(secureWindow.isSecure)
+        a.applyKeepScreenOn(screenOn)
     }
 
     fun detach(a: Activity) {
@@ -70,6 +72,9 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
 
     /** Remember that the POST_NOTIFICATIONS dialog was shown (Android can't tell "never asked" from "blocked"). */
     fun markNotificationsAsked() = prefs.edit().putBoolean(ASKED, true).apply()
+
+    /** Whether the person answered the POST_NOTIFICATIONS dialog before. */
+    val notificationsAskedBefore: Boolean get() = prefs.getBoolean(ASKED, false)
 
     override fun permissions(): PermissionSnapshot {
         val sdk = Build.VERSION.SDK_INT
@@ -119,9 +124,30 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         }
     }
 
+    private var screenOn = false
+
+    override fun keepScreenOn(on: Boolean) {
+        screenOn = on
+        activity.get()?.applyKeepScreenOn(on)
+    }
+
+    /** The default notification sound once (no permission needed); the screen's state says it too. */
+    override fun practiceTimeUp() {
+        try {
+            RingtoneManager.getRingtone(app, RingtoneManager.getDefaultUri(RingtoneManager.TYPE_NOTIFICATION))?.play()
+        } catch (e: RuntimeException) {
+            Log.w("Reset", "end-of-practice sound failed: ${e.javaClass.simpleName}")
+        }
+    }
+
+    private fun Activity.applyKeepScreenOn(on: Boolean) {
+        if (on) window.addFlags(WindowManager.LayoutParams.FLAG_KEEP_SCREEN_ON) else window.clearFlags(WindowManager.LayoutParams.FLAG_KEEP_SCREEN_ON)
+    }
+
     override suspend fun profileErased() {
         app.forgetProfile()
-        activity.get()?.recreate()
+        // Not recreate(): that keeps every view model holding the closed store (review A2).
+        activity.get()?.let { startFresh(it, it.javaClass) }
     }
 
     private suspend fun healthSync() = HealthConnectSync(app.graph().store, HealthConnectGatewayImpl(app))

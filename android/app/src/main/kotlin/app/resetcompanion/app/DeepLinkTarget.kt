@@ -28,5 +28,21 @@ enum class DeepLinkTarget(
             if (uri.scheme != SCHEME) return null
             return entries.firstOrNull { it.host == uri.host }
         }
+
+        /**
+         * The link to follow when MainActivity is created: none when the activity is being
+         * re-created ([recreated]: `savedInstanceState != null` — rotation, process death; its
+         * intent is still the original link and the restored back stack must win) or relaunched
+         * from Recents (`FLAG_ACTIVITY_LAUNCHED_FROM_HISTORY`: the task's base intent again).
+         * Otherwise [of]. A followed link is then cleared with [consumed].
+         */
+        fun atCreate(intent: Intent?, recreated: Boolean): DeepLinkTarget? {
+            if (recreated || intent == null) return null
+            if (intent.flags and Intent.FLAG_ACTIVITY_LAUNCHED_FROM_HISTORY != 0) return null
+            return of(intent)
+        }
+
+        /** The same intent without its link, for `setIntent` once the link was followed. */
+        fun consumed(intent: Intent): Intent = Intent(intent).setData(null)
     }
 }

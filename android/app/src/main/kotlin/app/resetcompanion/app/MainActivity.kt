@@ -8,7 +8,6 @@ import android.os.Build
 import android.os.Bundle
 import android.provider.Settings
 import android.util.Log
-import androidx.activity.ComponentActivity
 import androidx.activity.OnBackPressedCallback
 import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
@@ -19,7 +18,12 @@ import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
 import androidx.compose.runtime.snapshotFlow
 import androidx.core.content.FileProvider
+import androidx.fragment.app.FragmentActivity
 import androidx.health.connect.client.PermissionController
+import androidx.lifecycle.DefaultLifecycleObserver
+import androidx.lifecycle.LifecycleOwner
+import androidx.lifecycle.ProcessLifecycleOwner
+import androidx.lifecycle.ViewModelProvider
 import androidx.lifecycle.createSavedStateHandle
 import androidx.lifecycle.lifecycleScope
 import androidx.lifecycle.viewmodel.initializer
@@ -32,9 +36,11 @@ import app.resetcompanion.app.ui.ResetApp
 import app.resetcompanion.app.ui.destinationForDeepLink
 import app.resetcompanion.core.security.KeyUnavailable
 import app.resetcompanion.presentation.AppGraph
+import app.resetcompanion.presentation.AppLockViewModel
 import app.resetcompanion.presentation.BackupViewModel
 import app.resetcompanion.presentation.SettingsPage
 import app.resetcompanion.presentation.ShareRequest
+import app.resetcompanion.presentation.askedAfterDialog
 import app.resetcompanion.presentation.settingsPageFor
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
@@ -47,7 +53,7 @@ import java.io.File
  * (share sheet, permission dialog, settings pages, backup file picker). FLAG_SECURE is applied
  * by [AndroidPlatformHooks] to this window while a journal or questionnaire screen is shown.
  */
-class MainActivity : ComponentActivity() {
+class MainActivity : FragmentActivity() {
     private val app get() = application as ResetApplication
 
     /** The back stack (and its screens' view models) outlives rotation and process death. */
@@ -68,12 +74,42 @@ class MainActivity : ComponentActivity() {
     /** A deep link that arrived before the profile was open. */
     private var pendingLink: DeepLinkTarget? = null
 
-    /** The file being shared: deleted from cache/shared when the share sheet returns. */
-    private var sharing: File? = null
-
     private var phase by mutableStateOf<Phase>(Phase.Opening)
 
-    private val notificationDialog = registerForActivityResult(ActivityResultContracts.RequestPermission()) {
+    /**
+     * The app lock, kept in this activity's ViewModelStore (survives rotation; a finished
+     * activity or a new process starts locked). Created once the profile is open.
+     */
+    private var lock: AppLockViewModel? = null
+
+    /** The whole app going to the background and back (not each activity: rotation never locks). */
+    private val lockLifecycle = object : DefaultLifecycleObserver {
+        override fun onStop(owner: LifecycleOwner) {
+            lock?.onBackground()
+        }
+
+        override fun onStart(owner: LifecycleOwner) {
+            lock?.onForeground()
+        }
+    }
+
+    /** One per process: the lock view model outlives a recreated activity, the prompt's host is re-attached. */
+    private val lockAuthenticator: BiometricLockAuthenticator
+        get() = sharedAuthenticator ?: BiometricLockAuthenticator(applicationContext).also { sharedAuthenticator = it }
+
+    private companion object {
+        private var sharedAuthenticator: BiometricLockAuthenticator? = null
+    }
+
+    private fun lockFor(graph: AppGraph): AppLockViewModel = lock ?: ViewModelProvider(
+        this,
+        viewModelFactory { initializer { graph.appLock(lockAuthenticator, AndroidLockClock) } },
+    )[AppLockViewModel::class.java].also { lock = it }
+
+    private val notificationDialog = registerForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->
+        // Remembered only when the person answered, never for a dialog swiped away (review A12).
+        val rationale = shouldShowRequestPermissionRationale(Manifest.permission.POST_NOTIFICATIONS)
+        if (askedAfterDialog(app.hooks.notificationsAskedBefore, granted, rationale)) app.hooks.markNotificationsAsked()
         app.hooks.permissionsMayHaveChanged()
     }
 
@@ -90,12 +126,19 @@ class MainActivity : ComponentActivity() {
                 val picked = withContext(Dispatchers.IO) { copyPickedFile(contentResolver, uri, dest) }
                 // After process death the profile may still be opening: wait for it, then hand
                 // the file to the Backup screen's view model (restored with the back stack).
+                // No profile or no Backup screen to hand it to: the copy (a full, if encrypted, copy
+                // of someone's data) must not stay in the cache (review A15).
                 val graph = try {
                     app.graph()
                 } catch (e: Exception) {
+                    withContext(Dispatchers.IO) { dest.delete() }
                     return@launch
                 }
-                val target = navigator.entryFor(Destination.Backup)?.viewModel { graph.backup() } ?: return@launch
+                val target = navigator.entryFor(Destination.Backup)?.viewModel { graph.backup() }
+                if (target == null) {
+                    withContext(Dispatchers.IO) { dest.delete() }
+                    return@launch
+                }
                 when (picked) {
                     is PickedFile.Copied -> target.chooseRestoreFile(picked.file)
                     is PickedFile.Unreadable -> target.restoreFileUnreadable(picked.reason)
@@ -104,17 +147,16 @@ class MainActivity : ComponentActivity() {
         }
     }
 
-    private val shareSheet = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) {
-        val file = sharing
-        sharing = null
-        // The receiving app copied what it needed while the sheet was up; the grant ends with it.
-        if (file != null) lifecycleScope.launch(Dispatchers.IO) { app.sharedExports.delete(file) }
-    }
+    // The shared file is not deleted when the chooser returns (the receiver may still be reading
+    // it): onStart sweeps files past their grace period, and every launch clears the folder.
+    private val shareSheet = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) {}
 
     override fun onCreate(savedInstanceState: Bundle?) {
         enableEdgeToEdge()
         super.onCreate(savedInstanceState)
         app.hooks.attach(this)
+        lockAuthenticator.attach(this)
+        ProcessLifecycleOwner.get().lifecycle.addObserver(lockLifecycle)
         app.hooks.attachHealthPermissionDialog { healthDialog.launch(it) }
         // Enabled only while there is a screen to go back to: at the root the system handles
         // back itself, with the predictive back-to-home animation.
@@ -125,7 +167,8 @@ class MainActivity : ComponentActivity() {
         }
         onBackPressedDispatcher.addCallback(this, back)
         lifecycleScope.launch { snapshotFlow { navigator.canGoBack }.collect { back.isEnabled = it } }
-        pendingLink = DeepLinkTarget.of(intent)
+        // Not on re-creation or from Recents: the restored stack must win (review A1).
+        pendingLink = DeepLinkTarget.atCreate(intent, recreated = savedInstanceState != null)
         open()
         setContent {
             when (val p = phase) {
@@ -139,7 +182,9 @@ class MainActivity : ComponentActivity() {
                         askNotifications = ::askNotifications,
                         openSystemSettings = ::openSystemSettings,
                         pickBackupFile = ::pickBackupFile,
+                        contact = { openContact(this, it) },
                     ),
+                    lock = lockFor(p.graph),
                 )
                 Phase.KeyLost -> KeyLostScreen(onStartAgain = {
                     lifecycleScope.launch {
@@ -163,7 +208,13 @@ class MainActivity : ComponentActivity() {
     private fun followPendingLink() {
         val link = pendingLink ?: return
         pendingLink = null
+        setIntent(DeepLinkTarget.consumed(intent))
         destinationForDeepLink(link.host)?.let(navigator::open)
+    }
+
+    override fun onStart() {
+        super.onStart()
+        lifecycleScope.launch(Dispatchers.IO) { app.sharedExports.sweep(System.currentTimeMillis()) }
     }
 
     override fun onResume() {
@@ -173,6 +224,8 @@ class MainActivity : ComponentActivity() {
     }
 
     override fun onDestroy() {
+        ProcessLifecycleOwner.get().lifecycle.removeObserver(lockLifecycle)
+        lockAuthenticator.detach(this)
         app.hooks.detach(this)
         super.onDestroy()
     }
@@ -201,13 +254,11 @@ class MainActivity : ComponentActivity() {
             .setType(request.mimeType)
             .putExtra(Intent.EXTRA_STREAM, uri)
             .addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
-        sharing = request.file
         shareSheet.launch(Intent.createChooser(send, request.title))
     }
 
     private fun askNotifications() {
         if (Build.VERSION.SDK_INT < 33) return
-        app.hooks.markNotificationsAsked()
         notificationDialog.launch(Manifest.permission.POST_NOTIFICATIONS)
     }
 

@@ -99,6 +99,9 @@ class ResetApplication :
         graph?.store?.close()
         graph = null
         withContext(Dispatchers.IO) {
+            // The erased profile's reminders must not fire or stay in the shade (review A3).
+            AndroidAlarmScheduler(this@ResetApplication).cancelEverything()
+            ReminderNotifications.dismissAll(this@ResetApplication)
             databaseFile.parentFile?.deleteRecursively()
             keyProvider.destroy()
             File(cacheDir, SHARE_DIR).deleteRecursively()
@@ -113,7 +116,16 @@ class ResetApplication :
         } finally {
             key.fill(0) // the native side holds its own copy; don't leave one on the heap
         }
-        AppGraph(store, shareDir = File(cacheDir, SHARE_DIR), clock = SystemClock, platform = hooks)
+        AppGraph(
+            store,
+            shareDir = File(cacheDir, SHARE_DIR),
+            clock = SystemClock,
+            platform = hooks,
+            // The timer measures with the monotonic clock (review A6): a clock change can't stretch a session.
+            elapsedClock = object : app.resetcompanion.core.model.Clock {
+                override fun instant(): java.time.Instant = java.time.Instant.ofEpochMilli(android.os.SystemClock.elapsedRealtime())
+            },
+        )
     }
 
     companion object {

@@ -22,6 +22,8 @@ class AppGraph(
     val platform: PlatformHooks = PlatformHooks.None,
     /** How often the meditation timer refreshes its countdown. */
     val timerTickMillis: Long = 250,
+    /** The timer's interval clock: monotonic on Android (`elapsedRealtime`); [clock] by default. */
+    val elapsedClock: Clock = clock,
 ) {
     fun today() = TodayViewModel(store)
     fun checkIn() = CheckInViewModel(store, platform)
@@ -30,15 +32,21 @@ class AppGraph(
     fun assessment(instrument: String? = null) = AssessmentViewModel(store, platform, instrument)
     fun programmes() = ProgrammeBrowserViewModel(store)
     fun programmeStep(stepId: String) = ProgrammeStepViewModel(store, platform, stepId)
-    fun meditation(stepId: String? = null) = MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId)
+    fun meditation(stepId: String? = null) = MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId, elapsedClock)
     fun reminders() = ReminderSettingsViewModel(store, platform)
     fun export() = ExportViewModel(store, shareDir)
-    fun backup() = BackupViewModel(store, shareDir)
+    fun backup() = BackupViewModel(store, shareDir, platform)
     fun settings() = SettingsViewModel(store, platform)
     fun crisis() = CrisisViewModel(store)
     fun insights() = InsightsViewModel(store)
     fun checkInHistory() = CheckInHistoryViewModel(store)
     fun assessmentHistory() = AssessmentHistoryViewModel(store)
     fun practice() = PracticeViewModel(store)
+    fun safetyPlan() = SafetyPlanViewModel(store)
+    fun safetyPlanEdit() = SafetyPlanEditViewModel(store)
+    fun safetyPlanHistory() = SafetyPlanHistoryViewModel(store)
+
+    /** The app lock, one for the whole app (MainActivity keeps it in its activity-scoped store). */
+    fun appLock(authenticator: DeviceAuthenticator, clock: app.resetcompanion.core.LockClock) = AppLockViewModel(store, authenticator, clock)
     fun journalEntry(kind: app.resetcompanion.core.model.JournalKind, entryId: String? = null) = JournalEntryViewModel(store, platform, kind, entryId)
 }

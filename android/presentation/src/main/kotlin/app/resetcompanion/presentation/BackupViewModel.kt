@@ -34,7 +34,8 @@ data class BackupUiState(
 }
 
 /** Runs backup and restore in the core; after a restore the rest of the app must reload. */
-class BackupViewModel(private val store: ResetStore, private val shareDir: File) : StoreViewModel<BackupUiState>(BackupUiState()) {
+class BackupViewModel(private val store: ResetStore, private val shareDir: File, private val platform: PlatformHooks = PlatformHooks.None) :
+    StoreViewModel<BackupUiState>(BackupUiState()) {
 
     fun setMode(mode: BackupMode) = update { BackupUiState(mode = mode) }
     fun setPassphrase(text: String) = update { it.copy(passphrase = text, error = null) }
@@ -81,7 +82,12 @@ class BackupViewModel(private val store: ResetStore, private val shareDir: File)
         update { it.copy(working = true, progress = 0f, error = null, restored = null) }
         launchCatching(::failed) {
             val summary = store.restoreBackup(file, s.passphrase, ::progress)
-            update { it.copy(working = false, progress = 1f, restored = summary, passphrase = "", restoreConfirmed = false) }
+            update { it.copy(working = false, progress = 1f, restored = summary, passphrase = "", restoreConfirmed = false, restoreFile = null) }
+            // The restored rules replace the old ones: re-arm now, not at the next cold start
+            // (the new-phone path would otherwise get no reminders). The local copy of the
+            // picked file (a full, if encrypted, copy of the data) is no longer needed.
+            platform.remindersChanged()
+            file.delete()
         }
     }
 

@@ -2,6 +2,7 @@ package app.resetcompanion.presentation
 
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.addJournalEntry
+import app.resetcompanion.core.deleteJournalEntry
 import app.resetcompanion.core.editJournalEntry
 import app.resetcompanion.core.journalEntry
 import app.resetcompanion.core.model.ActivityRecord
@@ -102,6 +103,10 @@ data class JournalEntryUiState(
     val entry: JournalEntry? = null,
     val form: JournalEntryForm = JournalEntryForm(),
     val saving: Boolean = false,
+    /** "Delete this entry?" is on screen; nothing is deleted until the person confirms. */
+    val confirmingDelete: Boolean = false,
+    /** The entry was deleted: the screen closes. */
+    val deleted: Boolean = false,
     val error: UiError? = null,
 ) {
     /** Whether this edits an entry that already exists. */
@@ -150,6 +155,25 @@ class JournalEntryViewModel(private val store: ResetStore, private val platform:
             }
             update { it.copy(saving = false, mode = JournalEntryMode.READING, entry = saved, form = JournalEntryForm.of(saved)) }
             platform.remindersChanged() // a journal reminder may now be skipped for today
+        }
+    }
+
+    /** Asks "Delete this entry?" (a saved entry only). */
+    fun askDelete() = update { s -> if (s.entry == null) s else s.copy(confirmingDelete = true) }
+
+    /** Keeps the entry. */
+    fun cancelDelete() = update { it.copy(confirmingDelete = false) }
+
+    /** Deletes the saved entry for good, only after [askDelete]; then [JournalEntryUiState.deleted]. */
+    fun confirmDelete() {
+        val s = current
+        val entry = s.entry ?: return
+        if (!s.confirmingDelete) return
+        update { it.copy(confirmingDelete = false) }
+        launchCatching({ st, e -> st.copy(error = e) }) {
+            store.deleteJournalEntry(entry.id)
+            update { it.copy(deleted = true) }
+            platform.remindersChanged() // skip-if-done may no longer hold for today
         }
     }
 

@@ -25,6 +25,8 @@ data class JournalUiState(
     /** Search hits, best first (snippets mark matches with `[` `]`); null when not searching. */
     val hits: List<SearchHit>? = null,
     val searching: Boolean = false,
+    /** The entry whose "Delete this entry?" question is on screen, or null. */
+    val pendingDelete: String? = null,
     val error: UiError? = null,
 ) {
     /** Whether the screen shows hits instead of the list. */
@@ -68,7 +70,20 @@ class JournalViewModel(private val store: ResetStore, private val platform: Plat
         runSearch(query, debounce = true)
     }
 
-    /** Deletes an entry for good (the screen confirms first). */
+    /** Asks "Delete this entry?" for [id]; nothing is deleted until [confirmDelete]. */
+    fun askDelete(id: String) = update { it.copy(pendingDelete = id) }
+
+    /** Keeps the entry. */
+    fun cancelDelete() = update { it.copy(pendingDelete = null) }
+
+    /** Deletes the entry [askDelete] asked about. */
+    fun confirmDelete() {
+        val id = current.pendingDelete ?: return
+        update { it.copy(pendingDelete = null) }
+        delete(id)
+    }
+
+    /** Deletes an entry for good (the screen goes through [askDelete] first). */
     fun delete(id: String) = launchCatching({ s, e -> s.copy(error = e) }) {
         store.deleteJournalEntry(id)
         refresh()

@@ -48,6 +48,8 @@ class MeditationTimerViewModel(
     private val clock: Clock,
     private val tickMillis: Long,
     stepId: String?,
+    /** Interval timing (Android: `elapsedRealtime`, so a clock change mid-session can't stretch it); [clock] dates the log. */
+    private val elapsedClock: Clock = clock,
 ) : StoreViewModel<MeditationUiState>(MeditationUiState(stepId = stepId)) {
     private var ticker: Job? = null
     private var startedAtMs: Long = 0
@@ -66,19 +68,22 @@ class MeditationTimerViewModel(
         startedAtMs = clock.instant().toEpochMilli()
         bankedMs = 0
         update { it.copy(phase = TimerPhase.RUNNING, elapsedMillis = 0, logged = null, tooShortToLog = false, error = null) }
+        platform.keepScreenOn(true)
         run()
     }
 
     fun pause() {
         if (current.phase != TimerPhase.RUNNING) return
         ticker?.cancel()
-        bankedMs += clock.instant().toEpochMilli() - runningSinceMs
+        bankedMs += elapsedClock.instant().toEpochMilli() - runningSinceMs
         update { it.copy(phase = TimerPhase.PAUSED, elapsedMillis = bankedMs) }
+        platform.keepScreenOn(false)
     }
 
     fun resume() {
         if (current.phase != TimerPhase.PAUSED) return
         update { it.copy(phase = TimerPhase.RUNNING) }
+        platform.keepScreenOn(true)
         run()
     }
 
@@ -87,25 +92,27 @@ class MeditationTimerViewModel(
         val phase = current.phase
         if (phase != TimerPhase.RUNNING && phase != TimerPhase.PAUSED) return
         ticker?.cancel()
-        if (phase == TimerPhase.RUNNING) bankedMs += clock.instant().toEpochMilli() - runningSinceMs
+        if (phase == TimerPhase.RUNNING) bankedMs += elapsedClock.instant().toEpochMilli() - runningSinceMs
         finish(bankedMs, completed = false)
     }
 
     /** Back to setup for another session. */
     fun reset() {
         ticker?.cancel()
+        platform.keepScreenOn(false)
         update { MeditationUiState(technique = it.technique, plannedMinutes = it.plannedMinutes, stepId = it.stepId) }
     }
 
     fun dismissError() = update { it.copy(error = null) }
 
     private fun run() {
-        runningSinceMs = clock.instant().toEpochMilli()
+        runningSinceMs = elapsedClock.instant().toEpochMilli()
         ticker = viewModelScope.launch {
             while (isActive) {
-                val elapsed = bankedMs + clock.instant().toEpochMilli() - runningSinceMs
+                val elapsed = bankedMs + elapsedClock.instant().toEpochMilli() - runningSinceMs
                 if (elapsed >= current.plannedMillis) {
                     bankedMs = current.plannedMillis
+                    platform.practiceTimeUp()
                     finish(bankedMs, completed = true)
                     return@launch
                 }
@@ -116,6 +123,7 @@ class MeditationTimerViewModel(
     }
 
     private fun finish(elapsedMs: Long, completed: Boolean) {
+        platform.keepScreenOn(false)
         val s = current
         val minutes = (elapsedMs / 60_000L).toInt()
         update { it.copy(phase = TimerPhase.FINISHED, elapsedMillis = elapsedMs, tooShortToLog = minutes < 1) }
@@ -133,6 +141,10 @@ class MeditationTimerViewModel(
             platform.practiceLogged(session)
             platform.remindersChanged()
         }
+    }
+
+    override fun onCleared() {
+        if (current.phase == TimerPhase.RUNNING) platform.keepScreenOn(false)
     }
 
     private fun inSetup(change: (MeditationUiState) -> MeditationUiState) = update { if (it.phase == TimerPhase.SETUP) change(it) else it }

@@ -31,6 +31,16 @@ fun notificationPermissionFrom(
 }
 
 /**
+ * Whether to remember "asked" after the POST_NOTIFICATIONS dialog returned (review A12). A
+ * dialog swiped away leaves the permission requestable but answers "not granted" with no
+ * rationale — the same as "don't ask again" if "asked" were set before showing it — so it is
+ * remembered only once the person really answered: granted, or refused (then Android shows a
+ * rationale). A second refusal (rationale gone) then reads as blocked, because the first was
+ * remembered.
+ */
+fun askedAfterDialog(askedBefore: Boolean, granted: Boolean, showRationaleNow: Boolean): Boolean = askedBefore || granted || showRationaleNow
+
+/**
  * The [ExactAlarmPermission]: below Android 12 (31) exact alarms need no permission; from 12
  * `AlarmManager.canScheduleExactAlarms()` decides (denied by default on new installs from 14).
  */

@@ -103,6 +103,12 @@ interface PlatformHooks {
     /** The profile was erased: delete the database key and return to first launch. */
     suspend fun profileErased() {}
 
+    /** Keeps the screen on while a practice timer runs (Android: the window's FLAG_KEEP_SCREEN_ON). */
+    fun keepScreenOn(on: Boolean) {}
+
+    /** A timed practice reached its end: a gentle signal for eyes that are closed (Android: the notification sound). */
+    fun practiceTimeUp() {}
+
     /** No platform: JVM tests and the desktop harness. */
     object None : PlatformHooks
 }

@@ -53,7 +53,13 @@ class InsightsViewModel(private val store: ResetStore) : StoreViewModel<Insights
 data class CheckInDay(val localDate: java.time.LocalDate, val checkIns: List<CheckIn>)
 
 /** Every check-in, grouped by the local day the core gave it; deletable. */
-data class CheckInHistoryUiState(val loading: Boolean = true, val days: List<CheckInDay> = emptyList(), val error: UiError? = null)
+data class CheckInHistoryUiState(
+    val loading: Boolean = true,
+    val days: List<CheckInDay> = emptyList(),
+    /** The check-in whose "Delete this check-in?" question is on screen, or null. */
+    val pendingDelete: String? = null,
+    val error: UiError? = null,
+)
 
 /** Check-in history over `ResetStore.checkIns`, with delete. */
 class CheckInHistoryViewModel(private val store: ResetStore) : StoreViewModel<CheckInHistoryUiState>(CheckInHistoryUiState()) {
@@ -67,7 +73,20 @@ class CheckInHistoryViewModel(private val store: ResetStore) : StoreViewModel<Ch
         update { it.copy(loading = false, days = days, error = null) }
     }
 
-    /** Deletes one check-in for good, then reloads. */
+    /** Asks "Delete this check-in?" for [id]; nothing is deleted until [confirmDelete]. */
+    fun askDelete(id: String) = update { it.copy(pendingDelete = id) }
+
+    /** Keeps the check-in. */
+    fun cancelDelete() = update { it.copy(pendingDelete = null) }
+
+    /** Deletes the check-in [askDelete] asked about. */
+    fun confirmDelete() {
+        val id = current.pendingDelete ?: return
+        update { it.copy(pendingDelete = null) }
+        delete(id)
+    }
+
+    /** Deletes one check-in for good, then reloads (the screen goes through [askDelete] first). */
     fun delete(id: String) = launchCatching({ s, e -> s.copy(error = e) }) {
         store.deleteCheckIn(id)
         refresh()

@@ -41,6 +41,10 @@ data class ReminderSettingsUiState(
     val requestNotificationPermission: Boolean = false,
     /** The "Add a reminder" form. */
     val draft: ReminderDraft = ReminderDraft(),
+    /** The person's today (the core's date and zone): the pause picker offers the days after it. */
+    val today: java.time.LocalDate? = null,
+    /** The rule whose "Pause until…" date picker is open, or null. */
+    val pausing: String? = null,
     val error: UiError? = null,
 )
 
@@ -55,12 +59,25 @@ class ReminderSettingsViewModel(private val store: ResetStore, private val platf
     /** Reloads rules and permission states (call on resume: the person may have been to Settings). */
     fun refresh() = launchCatching(::failed) {
         val rules = store.reminders()
-        update { decide(it.copy(loading = false, reminders = rules), platform.permissions()) }
+        val today = store.today()
+        update { decideHere(it.copy(loading = false, reminders = rules, today = today), platform.permissions()) }
     }
+
+    /** The screen is showing the system dialog now: don't ask again (a rotation re-runs the effect). */
+    fun notificationRequestHandled() {
+        askedHere = true
+        update { it.copy(requestNotificationPermission = false) }
+    }
+
+    /** The dialog was shown once from this screen: a swiped-away dialog is not shown again by itself (the notice's button still can). */
+    private var askedHere = false
+
+    private fun decideHere(s: ReminderSettingsUiState, p: PermissionSnapshot) =
+        decide(s, p).let { if (askedHere) it.copy(requestNotificationPermission = false) else it }
 
     /** The permission dialog or the settings screen returned. */
     fun onPermissionsChanged() = launchCatching(::failed) {
-        update { decide(it.copy(requestNotificationPermission = false), platform.permissions()) }
+        update { decideHere(it.copy(requestNotificationPermission = false), platform.permissions()) }
         platform.remindersChanged()
     }
 
@@ -79,8 +96,17 @@ class ReminderSettingsViewModel(private val store: ResetStore, private val platf
 
     fun remove(id: String) = mutate { store.removeReminder(id) }
 
-    /** Pauses a rule until the local day [until]. */
-    fun pause(id: String, until: java.time.LocalDate) = mutate { store.pauseReminder(id, until) }
+    /** Pauses a rule until the local day [until] (it fires again that day); closes the date picker. */
+    fun pause(id: String, until: java.time.LocalDate) {
+        update { it.copy(pausing = null) }
+        mutate { store.pauseReminder(id, until) }
+    }
+
+    /** Opens the "Pause until…" date picker for the rule [id]. */
+    fun choosePauseDate(id: String) = update { it.copy(pausing = id) }
+
+    /** Closes the date picker without pausing. */
+    fun cancelPauseDate() = update { it.copy(pausing = null) }
 
     /** Pauses a rule for [days] days from the person's today (the core's date and zone). */
     fun pauseFor(id: String, days: Long) = mutate {
@@ -105,7 +131,7 @@ class ReminderSettingsViewModel(private val store: ResetStore, private val platf
         launchCatching(::failed) {
             store.addReminder(d.kind, listOf(time), d.days, d.skipIfDone, d.quietHours)
             val rules = store.reminders()
-            update { decide(it.copy(reminders = rules, error = null, draft = ReminderDraft()), platform.permissions()) }
+            update { decideHere(it.copy(reminders = rules, error = null, draft = ReminderDraft()), platform.permissions()) }
             platform.remindersChanged()
         }
     }
@@ -115,7 +141,8 @@ class ReminderSettingsViewModel(private val store: ResetStore, private val platf
     private fun mutate(call: suspend () -> Unit) = launchCatching(::failed) {
         call()
         val rules = store.reminders()
-        update { decide(it.copy(reminders = rules, error = null), platform.permissions()) }
+        val today = store.today()
+        update { decideHere(it.copy(reminders = rules, today = today, error = null), platform.permissions()) }
         platform.remindersChanged()
     }
 

@@ -7,6 +7,7 @@ import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.core.health.HealthConnectSync
 import app.resetcompanion.core.model.CrisisResource
 import app.resetcompanion.core.practiceSummary
+import app.resetcompanion.core.safetyPlan
 import app.resetcompanion.core.setStreakHidden
 
 /** Erase-all is two steps so one stray tap can never delete everything. */
@@ -113,17 +114,27 @@ class SettingsViewModel(private val store: ResetStore, private val platform: Pla
     }
 }
 
-/** The "Get help now" sheet, one tap from every screen. */
-data class CrisisUiState(val loading: Boolean = true, val resources: List<CrisisResource> = emptyList(), val error: UiError? = null)
+/** The "Get help now" screen, one tap from every screen: the crisis lines, then the person's safety plan. */
+data class CrisisUiState(
+    val loading: Boolean = true,
+    val resources: List<CrisisResource> = emptyList(),
+    /** The newest safety plan (shown after the lines, never instead of them), or null. */
+    val plan: app.resetcompanion.core.model.SafetyPlan? = null,
+    val prompts: List<app.resetcompanion.core.model.SafetyPlanPrompt> = emptyList(),
+    val error: UiError? = null,
+)
 
-/** Loads crisis resources for the person's region from the core. */
+/** Loads crisis resources for the person's region from the core, then the safety plan. */
 class CrisisViewModel(private val store: ResetStore) : StoreViewModel<CrisisUiState>(CrisisUiState()) {
     init {
         refresh()
     }
 
     fun refresh() = launchCatching({ s, e -> s.copy(loading = false, error = e) }) {
+        // The lines first: a plan that fails to load never holds them back.
         val resources = store.crisisResources()
         update { it.copy(loading = false, resources = resources) }
+        val plan = store.safetyPlan()
+        update { it.copy(plan = plan, prompts = app.resetcompanion.core.SafetyPlanSteps.prompts) }
     }
 }

@@ -2,6 +2,7 @@ package app.resetcompanion.presentation
 
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.addJournalEntry
+import app.resetcompanion.core.deleteJournalEntry
 import app.resetcompanion.core.editJournalEntry
 import app.resetcompanion.core.journalEntry
 import app.resetcompanion.core.model.CognitiveDistortion
@@ -63,6 +64,10 @@ data class ThoughtRecordUiState(
     val saving: Boolean = false,
     /** The stored entry after a successful save. */
     val saved: JournalEntry? = null,
+    /** "Delete this entry?" is on screen (a stored record only). */
+    val confirmingDelete: Boolean = false,
+    /** The record was deleted: the screen closes. */
+    val deleted: Boolean = false,
     /** A failed save names the field to highlight in [UiError.field] (e.g. `situation`, `emotions[0].before`). */
     val error: UiError? = null,
 )
@@ -119,6 +124,25 @@ class ThoughtRecordViewModel(private val store: ResetStore, private val platform
                 entry = store.setSharedWithTherapist(entry.id, s.draft.sharedWithTherapist)
             }
             update { it.copy(saving = false, saved = entry, entryId = entry.id) }
+            platform.remindersChanged()
+        }
+    }
+
+    /** Asks "Delete this entry?" (a stored record only). */
+    fun askDelete() = update { s -> if (s.entryId == null) s else s.copy(confirmingDelete = true) }
+
+    /** Keeps the record. */
+    fun cancelDelete() = update { it.copy(confirmingDelete = false) }
+
+    /** Deletes the stored record for good, only after [askDelete]. */
+    fun confirmDelete() {
+        val s = current
+        val id = s.entryId ?: return
+        if (!s.confirmingDelete) return
+        update { it.copy(confirmingDelete = false) }
+        launchCatching({ st, e -> st.copy(error = e) }) {
+            store.deleteJournalEntry(id)
+            update { it.copy(deleted = true) }
             platform.remindersChanged()
         }
     }

@@ -73,6 +73,15 @@ class AndroidAlarmScheduler(context: Context) : AlarmScheduler {
         registry.edit().clear().apply()
     }
 
+    /**
+     * Erase-all: cancels every alarm this app armed (the OS keeps them, with their generic text
+     * and deep link, until cancelled) and forgets them.
+     */
+    fun cancelEverything() {
+        registry.all.keys.toList().forEach(::cancel)
+        forgetAll()
+    }
+
     /** Whether the OS still holds the PendingIntent for [requestCode] (gone after force-stop). */
     private fun osHolds(requestCode: Int): Boolean = existing(requestCode) != null
 

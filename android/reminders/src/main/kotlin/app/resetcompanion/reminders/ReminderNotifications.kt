@@ -82,6 +82,11 @@ object ReminderNotifications {
         }
     }
 
+    /** Erase-all: removes every reminder still shown, so nothing of an erased profile remains in the shade. */
+    fun dismissAll(context: Context) {
+        context.getSystemService(NotificationManager::class.java)?.cancelAll()
+    }
+
     /** Removes a posted reminder (after Done or Snooze). */
     fun dismiss(context: Context, requestCode: Int) {
         context.getSystemService(NotificationManager::class.java)?.cancel(requestCode)

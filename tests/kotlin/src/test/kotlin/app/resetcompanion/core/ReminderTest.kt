@@ -19,6 +19,7 @@ import app.resetcompanion.core.reminders.reminderPlan
 import app.resetcompanion.core.reminders.removeReminder
 import app.resetcompanion.core.reminders.requestCodeFor
 import app.resetcompanion.core.reminders.shouldRequestPostNotifications
+import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -36,15 +37,19 @@ import java.time.LocalTime
  * [osDropsEverything]. The real scheduler is tested the same way under Robolectric.
  */
 private class FakeAlarms(var exactGranted: Boolean = false) : AlarmScheduler {
+    /** The threads the scheduler was called on. */
+    val threads = mutableSetOf<String>()
+
     /** The OS side. */
     val armed = linkedMapOf<String, ReminderAlarm>()
 
     /** The app's own record: survives force-stop and reboot. */
     val registry = linkedSetOf<String>()
 
-    override fun armedIds(): Set<String> = registry.filter { it in armed }.toSet()
-    override fun canScheduleExactAlarms(): Boolean = exactGranted
+    override fun armedIds(): Set<String> = registry.filter { it in armed }.toSet().also { threads += Thread.currentThread().name }
+    override fun canScheduleExactAlarms(): Boolean = exactGranted.also { threads += Thread.currentThread().name }
     override fun arm(alarm: ReminderAlarm) {
+        threads += Thread.currentThread().name
         armed[alarm.id] = alarm
         registry += alarm.id
     }
@@ -65,7 +70,24 @@ class ReminderTest {
     private fun setUp(zone: () -> String = { "Europe/London" }): Triple<ResetStore, FakeAlarms, ReminderSync> {
         val store = openStore(scratchDir())
         val alarms = FakeAlarms()
-        return Triple(store, alarms, ReminderSync(store, alarms, zone))
+        return Triple(store, alarms, ReminderSync(store, alarms, deviceZone = zone))
+    }
+
+    @Test
+    fun `the scheduler's binder and preferences work never runs on the caller's thread`() {
+        val main = java.util.concurrent.Executors.newSingleThreadExecutor { Thread(it, "fake-main") }
+        val (store, alarms, sync) = setUp()
+        try {
+            store.use {
+                runBlocking { store.addReminder(ActivityKind.MEDITATION, listOf(LocalTime.parse("08:00")), label = "Morning") }
+                runBlocking(main.asCoroutineDispatcher()) { sync.resync(SyncReason.APP_START) }
+                assertEquals(7, alarms.armed.size)
+                assertTrue(alarms.threads.isNotEmpty())
+                assertFalse("fake-main" in alarms.threads, "scheduler called on ${alarms.threads}")
+            }
+        } finally {
+            main.shutdown()
+        }
     }
 
     @Test

@@ -7,12 +7,14 @@ import app.resetcompanion.core.model.ActivityRecord
 import app.resetcompanion.core.model.ActivityStatus
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.ExposureRecord
+import app.resetcompanion.core.model.FreeText
 import app.resetcompanion.core.model.GratitudeList
 import app.resetcompanion.core.model.JournalBody
 import app.resetcompanion.core.model.JournalKind
 import app.resetcompanion.core.model.WorryLog
 import app.resetcompanion.core.model.WorryType
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -82,6 +84,63 @@ class JournalEntryViewModelTest : ViewModelTest() {
         vm.edit { it.copy(mastery = "ten") } // not a number: still refused, never dropped
         vm.save()
         assertEquals(ErrorKind.INVALID_INPUT, vm.state.value.error?.kind)
+        assertEquals(0, setUp { journalEntries() }.size)
+    }
+
+    @Test
+    fun `deleting from the entry screen asks first, cancel keeps it, confirm removes it for good`() {
+        val saved = setUp { addJournalEntry(JournalBody.Free(FreeText("Keep or not"))) }
+        val vm = graph().journalEntry(JournalKind.FREE, saved.id)
+        vm.confirmDelete() // not asked yet: nothing happens
+        assertEquals(1, setUp { journalEntries() }.size)
+
+        vm.askDelete()
+        assertTrue(vm.state.value.confirmingDelete)
+        assertEquals(1, setUp { journalEntries() }.size, "asking deletes nothing")
+        vm.cancelDelete()
+        assertFalse(vm.state.value.confirmingDelete)
+        assertFalse(vm.state.value.deleted)
+        assertEquals(1, setUp { journalEntries() }.size)
+
+        val before = platform.remindersChanged
+        vm.askDelete()
+        vm.confirmDelete()
+        assertTrue(vm.state.value.deleted)
+        assertEquals(0, setUp { journalEntries() }.size)
+        assertTrue(platform.remindersChanged > before, "skip-if-done is re-planned")
+    }
+
+    @Test
+    fun `a new entry not yet saved has nothing to delete`() {
+        val vm = graph().journalEntry(JournalKind.FREE)
+        vm.askDelete()
+        assertFalse(vm.state.value.confirmingDelete)
+    }
+
+    @Test
+    fun `a thought record is deleted from its editor only after confirming`() {
+        val saved = setUp {
+            addJournalEntry(
+                JournalBody.Thought(
+                    app.resetcompanion.core.model.ThoughtRecord(
+                        situation = "Late bus",
+                        automaticThoughts = "I'll be fired",
+                        emotions = emptyList(),
+                        distortions = emptyList(),
+                        evidenceFor = "",
+                        evidenceAgainst = "",
+                        balancedThought = "",
+                        beliefBefore = null,
+                        beliefAfter = null,
+                    ),
+                ),
+            )
+        }
+        val vm = graph().thoughtRecord(saved.id)
+        vm.askDelete()
+        assertEquals(1, setUp { journalEntries() }.size)
+        vm.confirmDelete()
+        assertTrue(vm.state.value.deleted)
         assertEquals(0, setUp { journalEntries() }.size)
     }
 

@@ -2,6 +2,8 @@ package app.resetcompanion.presentation
 
 import app.resetcompanion.core.model.ActivityKind
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.time.LocalTime
 
@@ -62,5 +64,18 @@ class PermissionStatesTest : ViewModelTest() {
         window.setSecure(true)
         assertEquals(listOf(true, false, true), applied)
         assertEquals(true, window.isSecure)
+    }
+
+    @Test
+    fun `a dialog swiped away is not remembered as asked, a real answer is (review A12)`() {
+        assertFalse(askedAfterDialog(askedBefore = false, granted = false, showRationaleNow = false), "swiped away: ask again later")
+        assertTrue(askedAfterDialog(askedBefore = false, granted = false, showRationaleNow = true), "refused once")
+        assertTrue(askedAfterDialog(askedBefore = false, granted = true, showRationaleNow = false), "granted")
+        assertTrue(askedAfterDialog(askedBefore = true, granted = false, showRationaleNow = false), "refused twice stays blocked")
+        // Swiped away at first: still NOT_ASKED, so the screen may offer the dialog again.
+        assertEquals(
+            NotificationPermission.NOT_ASKED,
+            notificationPermissionFrom(33, granted = false, notificationsEnabled = true, showRationale = false, askedBefore = false),
+        )
     }
 }

@@ -89,6 +89,44 @@ class MeditationTimerViewModelTest : ViewModelTest() {
     }
 
     @Test
+    fun `the screen stays on only while running, and the end is signalled once (review A6)`() {
+        val vm = graph().meditation()
+        vm.setMinutes(2)
+        vm.start()
+        assertEquals(listOf(true), platform.screenOn)
+        vm.pause()
+        vm.resume()
+        assertEquals(listOf(true, false, true), platform.screenOn)
+        scheduler.advanceTimeBy(2 * 60_000L + 1_000)
+        assertEquals(TimerPhase.FINISHED, vm.state.value.phase)
+        assertEquals(false, platform.screenOn.last())
+        assertEquals(1, platform.timeUp)
+
+        val early = graph().meditation()
+        early.start()
+        scheduler.advanceTimeBy(61_000)
+        early.stop()
+        assertEquals(1, platform.timeUp, "stopping early is the person's own choice: no signal")
+    }
+
+    @Test
+    fun `elapsed time comes from the interval clock, so a wall clock change can't stretch a session`() {
+        var wallShift = 0L
+        val wall = object : app.resetcompanion.core.model.Clock {
+            override fun instant() = virtualClock.instant().plusMillis(wallShift)
+        }
+        val vm = MeditationTimerViewModel(store, platform, wall, 1_000, null, elapsedClock = virtualClock)
+        vm.setMinutes(10)
+        vm.start()
+        scheduler.advanceTimeBy(60_000)
+        wallShift = 3_600_000 // the phone's clock jumps an hour ahead
+        scheduler.advanceTimeBy(60_000)
+        vm.stop()
+        assertEquals(120_000L, vm.state.value.elapsedMillis)
+        assertEquals(2u, vm.state.value.logged?.actualMinutes)
+    }
+
+    @Test
     fun `pausing stops the clock, and stopping early logs the whole minutes as incomplete`() {
         val vm = graph().meditation()
         vm.setMinutes(10)

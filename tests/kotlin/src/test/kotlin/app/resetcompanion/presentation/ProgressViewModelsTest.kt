@@ -65,7 +65,15 @@ class CheckInHistoryViewModelTest : ViewModelTest() {
         assertEquals("older", days[1].checkIns.single().note)
         assertTrue(days[0].localDate > days[1].localDate)
 
-        vm.delete(days[1].checkIns.single().id)
+        vm.askDelete(days[1].checkIns.single().id)
+        assertEquals(3, setUp { checkIns() }.size, "asking deletes nothing")
+        vm.cancelDelete()
+        vm.confirmDelete() // nothing pending any more
+        assertEquals(3, setUp { checkIns() }.size, "cancel keeps it")
+
+        vm.askDelete(days[1].checkIns.single().id)
+        vm.confirmDelete()
+        assertEquals(null, vm.state.value.pendingDelete)
         assertEquals(listOf(2), vm.state.value.days.map { it.checkIns.size })
         assertEquals(2, setUp { checkIns() }.size)
     }

@@ -58,4 +58,32 @@ class ReminderDraftTest : ViewModelTest() {
         assertNull(setUp { reminders() }.single().pausedUntil)
         assertNull(vm.state.value.reminders.single().pausedUntil)
     }
+
+    @Test
+    fun `pausing until a chosen date offers the days after the core's today and stores that date`() {
+        val vm = graph().reminders()
+        vm.addDraft()
+        val id = vm.state.value.reminders.single().id
+        assertEquals(java.time.LocalDate.parse("2027-03-28"), vm.state.value.today) // FIXED_NOW in London
+        vm.choosePauseDate(id)
+        assertEquals(id, vm.state.value.pausing)
+        vm.cancelPauseDate()
+        assertNull(vm.state.value.pausing)
+        assertNull(setUp { reminders() }.single().pausedUntil, "cancel pauses nothing")
+
+        vm.choosePauseDate(id)
+        vm.pause(id, java.time.LocalDate.parse("2027-04-20"))
+        assertNull(vm.state.value.pausing, "the picker closes")
+        assertEquals(java.time.LocalDate.parse("2027-04-20"), setUp { reminders() }.single().pausedUntil)
+    }
+
+    @Test
+    fun `a date in the past is the core's error on until and nothing changes`() {
+        val vm = graph().reminders()
+        vm.addDraft()
+        val id = vm.state.value.reminders.single().id
+        vm.pause(id, java.time.LocalDate.parse("2027-03-01"))
+        assertEquals("until", vm.state.value.error?.field)
+        assertNull(setUp { reminders() }.single().pausedUntil)
+    }
 }

@@ -43,6 +43,19 @@ class ReminderSettingsViewModelTest : ViewModelTest() {
     }
 
     @Test
+    fun `the dialog request is consumed when shown, and a swiped-away dialog is not reopened by itself`() {
+        platform.snapshot = snapshot(NotificationPermission.NOT_ASKED)
+        val vm = graph().reminders()
+        vm.add(ActivityKind.MEDITATION, listOf(LocalTime.parse("08:00")))
+        assertTrue(vm.state.value.requestNotificationPermission)
+        vm.notificationRequestHandled()
+        assertFalse(vm.state.value.requestNotificationPermission, "a rotation while the dialog is up asks nothing")
+        vm.onPermissionsChanged() // swiped away: still NOT_ASKED
+        assertFalse(vm.state.value.requestNotificationPermission)
+        assertEquals(PermissionNotice.ASK_NOTIFICATIONS, vm.state.value.notice, "the notice's button can still ask")
+    }
+
+    @Test
     fun `a bad time is an error on times and nothing is stored`() {
         val vm = graph().reminders()
         // A LocalTime cannot be 24:00: the bad time can only come from what the person typed.
@@ -138,11 +151,15 @@ class BackupViewModelTest : ViewModelTest() {
         vm.restore()
         assertEquals(ErrorKind.WRONG_KEY, vm.state.value.error?.kind)
         assertEquals(2, setUp { checkIns() }.size, "a failed restore leaves the profile as it was")
+        assertTrue(share.file.exists(), "a wrong passphrase keeps the file for another try")
+        val rearms = platform.remindersChanged
         vm.setPassphrase(passphrase)
         vm.restore()
         assertNull(vm.state.value.error)
         assertTrue(vm.state.value.restored != null)
         assertEquals(1, setUp { checkIns() }.size)
+        assertEquals(rearms + 1, platform.remindersChanged, "the restored reminders are armed at once (review A4)")
+        assertFalse(share.file.exists(), "the local copy of the backup is deleted after the restore")
     }
 
     @Test

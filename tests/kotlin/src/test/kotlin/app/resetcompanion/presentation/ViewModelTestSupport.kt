@@ -88,4 +88,13 @@ class RecordingPlatform : PlatformHooks {
     override suspend fun profileErased() {
         erased++
     }
+
+    val screenOn = mutableListOf<Boolean>()
+    var timeUp = 0
+    override fun keepScreenOn(on: Boolean) {
+        screenOn += on
+    }
+    override fun practiceTimeUp() {
+        timeUp++
+    }
 }

@@ -13,6 +13,7 @@ import app.resetcompanion.core.reminders.reminderPlan
 import app.resetcompanion.core.reminders.removeReminder
 import app.resetcompanion.reminders.AndroidAlarmScheduler
 import app.resetcompanion.reminders.ReminderAlarmReceiver
+import app.resetcompanion.reminders.ReminderNotifications
 import app.resetcompanion.reminders.ReminderRearmReceiver
 import kotlinx.coroutines.runBlocking
 import org.junit.After
@@ -110,6 +111,23 @@ class AlarmSchedulingTest {
         val alarms = osAlarms()
         assertEquals(7, alarms.size)
         alarms.forEach { assertTrue(it.windowLengthMs != ShadowAlarmManager.WINDOW_EXACT) }
+    }
+
+    @Test
+    fun `erase-all cancels every armed alarm and clears the shade`() {
+        morningMeditation()
+        resync(SyncReason.APP_START)
+        assertEquals(7, osAlarms().size)
+        val nm = app.getSystemService(android.app.NotificationManager::class.java)
+        nm.createNotificationChannel(android.app.NotificationChannel("t", "t", android.app.NotificationManager.IMPORTANCE_DEFAULT))
+        nm.notify(1, android.app.Notification.Builder(app, "t").setSmallIcon(android.R.drawable.ic_dialog_info).build())
+        assertEquals(1, shadowOf(nm).allNotifications.size)
+
+        AndroidAlarmScheduler(app).cancelEverything()
+        ReminderNotifications.dismissAll(app)
+        assertEquals(0, osAlarms().size)
+        assertEquals(emptySet<String>(), AndroidAlarmScheduler(app).armedIds())
+        assertEquals(0, shadowOf(nm).allNotifications.size)
     }
 
     @Test

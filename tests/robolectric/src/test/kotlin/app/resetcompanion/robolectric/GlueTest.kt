@@ -9,6 +9,7 @@ import app.resetcompanion.app.R
 import app.resetcompanion.app.SharedExports
 import app.resetcompanion.app.copyPickedFile
 import app.resetcompanion.core.security.AndroidKeystoreKeyWrapper
+import app.resetcompanion.core.security.generateWithFallback
 import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -19,6 +20,7 @@ import org.junit.runner.RunWith
 import org.robolectric.RobolectricTestRunner
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
+import org.w3c.dom.Element
 import java.io.ByteArrayInputStream
 import java.io.File
 import java.io.IOException
@@ -52,6 +54,18 @@ class GlueTest {
         assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_VIEW, Uri.parse("https://meditation"))))
         assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_VIEW, Uri.parse("resetcompanion://settings"))))
         assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_SEND, Uri.parse("resetcompanion://journal"))))
+    }
+
+    @Test
+    fun `a link is followed on a fresh launch only, never on re-creation or from Recents`() {
+        val link = Intent(Intent.ACTION_VIEW, Uri.parse("resetcompanion://checkin"))
+        assertEquals(DeepLinkTarget.CHECKIN, DeepLinkTarget.atCreate(link, recreated = false))
+        assertNull("rotation / process death: the restored stack wins", DeepLinkTarget.atCreate(link, recreated = true))
+        val fromRecents = Intent(link).addFlags(Intent.FLAG_ACTIVITY_LAUNCHED_FROM_HISTORY)
+        assertNull(DeepLinkTarget.atCreate(fromRecents, recreated = false))
+        val consumed = DeepLinkTarget.consumed(link)
+        assertNull(DeepLinkTarget.atCreate(consumed, recreated = false))
+        assertEquals(Intent.ACTION_VIEW, consumed.action)
     }
 
     @Test
@@ -103,12 +117,73 @@ class GlueTest {
     }
 
     @Test
+    fun `shared files stay for the receiving app's grace period, then the foreground sweep deletes them`() {
+        val shared = File(scratch, "shared").apply { mkdirs() }
+        val old = File(shared, "report-old.pdf").apply { writeText("x") }
+        val fresh = File(shared, "report-new.pdf").apply { writeText("y") }
+        val now = 1_800_000_000_000L
+        old.setLastModified(now - SharedExports.GRACE_MS - 1_000)
+        fresh.setLastModified(now - 60_000)
+        SharedExports(shared).sweep(now)
+        assertFalse(old.exists())
+        assertTrue("a receiver may still be reading it", fresh.exists())
+    }
+
+    @Test
     fun `only key-gone failures are permanent, a busy keystore is not`() {
         assertTrue(AndroidKeystoreKeyWrapper.isPermanent(UnrecoverableKeyException("no key")))
         assertTrue(AndroidKeystoreKeyWrapper.isPermanent(AEADBadTagException("altered")))
         assertTrue(AndroidKeystoreKeyWrapper.isPermanent(KeyPermanentlyInvalidatedException()))
         assertFalse(AndroidKeystoreKeyWrapper.isPermanent(java.security.KeyStoreException("Keystore operation failed", ProviderException("busy"))))
         assertFalse(AndroidKeystoreKeyWrapper.isPermanent(java.security.InvalidKeyException("Keystore operation failed")))
+    }
+
+    @Test
+    fun `a StrongBox failure of any kind falls back to the TEE key, a TEE failure is reported`() {
+        val tee = javax.crypto.spec.SecretKeySpec(ByteArray(32), "AES")
+        val strong = javax.crypto.spec.SecretKeySpec(ByteArray(32) { 1 }, "AES")
+        val failures = listOf<() -> javax.crypto.SecretKey?>(
+            { throw ProviderException("Keystore key generation failed") }, // the Pixel 6 report (review A7)
+            { throw android.security.keystore.StrongBoxUnavailableException("none") },
+            { throw java.security.InvalidAlgorithmParameterException("no StrongBox") },
+            { null },
+        )
+        for (f in failures) {
+            assertEquals(tee, generateWithFallback(35, f) { tee })
+        }
+        assertEquals(strong, generateWithFallback(35, { strong }) { tee })
+        var triedStrongBox = false
+        assertEquals(
+            "before API 28 StrongBox is never touched",
+            tee,
+            generateWithFallback(27, {
+                triedStrongBox = true
+                strong
+            }) { tee },
+        )
+        assertFalse(triedStrongBox)
+        val e =
+            runCatching { generateWithFallback(35, { throw ProviderException("x") }) { throw ProviderException("TEE busy") } }
+        assertEquals("TEE busy", e.exceptionOrNull()?.message)
+    }
+
+    @Test
+    fun `Health Connect's privacy links open the privacy screen, not the person's task`() {
+        val manifest = javax.xml.parsers.DocumentBuilderFactory.newInstance().apply { isNamespaceAware = true }
+            .newDocumentBuilder().parse(File(System.getProperty("android.root"), "app/src/main/AndroidManifest.xml"))
+        val ns = "http://schemas.android.com/apk/res/android"
+        fun nodes(tag: String) = manifest.getElementsByTagName(tag).let { l -> (0 until l.length).map { l.item(it) as org.w3c.dom.Element } }
+        fun Element.actions() = getElementsByTagName("action").let { l ->
+            (0 until l.length).map { (l.item(it) as org.w3c.dom.Element).getAttributeNS(ns, "name") }
+        }
+        val rationale = nodes("activity").single { "androidx.health.ACTION_SHOW_PERMISSIONS_RATIONALE" in it.actions() }
+        assertEquals(".PrivacyPolicyActivity", rationale.getAttributeNS(ns, "name"))
+        assertEquals("", rationale.getAttributeNS(ns, "launchMode"))
+        val alias = nodes("activity-alias").single { "android.intent.action.VIEW_PERMISSION_USAGE" in it.actions() }
+        assertEquals(".PrivacyPolicyActivity", alias.getAttributeNS(ns, "targetActivity"))
+        assertEquals("android.permission.START_VIEW_PERMISSION_USAGE", alias.getAttributeNS(ns, "permission"))
+        val main = nodes("activity").single { it.getAttributeNS(ns, "name") == ".MainActivity" }
+        assertFalse(main.actions().any { it.contains("health") })
     }
 
     @Test

@@ -21,7 +21,6 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.contentDescription
@@ -44,6 +43,9 @@ import app.resetcompanion.presentation.SecureWindow
 /** Test tag on the signpost block (UI tests check it is shown before any score). */
 const val SIGNPOST_TAG = "signpost"
 
+/** Test tag on the signpost's "open my safety plan" button (after the crisis lines). */
+const val SIGNPOST_PLAN_TAG = "signpost-plan"
+
 /** Test tag on the score line. */
 const val SCORE_TAG = "score"
 
@@ -56,6 +58,8 @@ data class AssessmentActions(
     val onAcknowledgeSignpost: () -> Unit = {},
     val onRestart: () -> Unit = {},
     val onOpenUri: (String) -> Unit = {},
+    /** Opens the person's safety plan (offered after the crisis lines of a signpost). */
+    val onOpenSafetyPlan: () -> Unit = {},
     val onDismissError: () -> Unit = {},
 )
 
@@ -91,6 +95,9 @@ fun AssessmentScreen(state: AssessmentUiState, padding: PaddingValues, actions: 
                     )
                     Text(Strings.regionResources(phase.signpost.regionName), style = MaterialTheme.typography.labelLarge)
                     CrisisResourceList(phase.signpost.resources, actions.onOpenUri)
+                    // After the lines, never instead of them (DESIGN §7).
+                    Text(Strings.safetyPlanAfterLines, style = MaterialTheme.typography.titleMedium)
+                    Button(onClick = actions.onOpenSafetyPlan, modifier = Modifier.testTag(SIGNPOST_PLAN_TAG)) { Text(Strings.openSafetyPlan) }
                     OutlinedButton(onClick = actions.onAcknowledgeSignpost) { Text(Strings.signpostContinue) }
                 }
             }
@@ -151,10 +158,15 @@ private fun Answering(phase: AssessmentPhase.Answering, actions: AssessmentActio
 
 /** Collects [viewModel]; a secure screen while shown (answers are private). */
 @Composable
-fun AssessmentRoute(viewModel: AssessmentViewModel, secureWindow: SecureWindow, padding: PaddingValues) {
+fun AssessmentRoute(
+    viewModel: AssessmentViewModel,
+    secureWindow: SecureWindow,
+    padding: PaddingValues,
+    onContact: (String) -> Unit,
+    onOpenSafetyPlan: () -> Unit = {},
+) {
     SecureWhileShown(secureWindow)
     val state by viewModel.state.collectAsStateWithLifecycle()
-    val uri = LocalUriHandler.current
     AssessmentScreen(
         state,
         padding,
@@ -165,7 +177,8 @@ fun AssessmentRoute(viewModel: AssessmentViewModel, secureWindow: SecureWindow, 
             onSubmit = viewModel::submit,
             onAcknowledgeSignpost = viewModel::acknowledgeSignpost,
             onRestart = viewModel::restart,
-            onOpenUri = { runCatching { uri.openUri(it) } },
+            onOpenUri = onContact,
+            onOpenSafetyPlan = onOpenSafetyPlan,
             onDismissError = viewModel::dismissError,
         ),
     )

@@ -22,6 +22,7 @@ import androidx.compose.material.icons.filled.Check
 import androidx.compose.material.icons.filled.Info
 import androidx.compose.material.icons.filled.Phone
 import androidx.compose.material.icons.filled.Warning
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.Checkbox
@@ -271,3 +272,18 @@ fun IconText(icon: ImageVector, text: String) {
 
 /** `ENUM_NAME` → "Enum name", for the core's enums (labels, areas, techniques). */
 fun humanize(name: String): String = name.lowercase().replace('_', ' ').replaceFirstChar { it.uppercase() }
+
+/**
+ * "Delete …?" before anything is deleted for good: [question] as the title, [explain] below,
+ * a [confirm] button that does it and Cancel that keeps everything.
+ */
+@Composable
+fun ConfirmDialog(question: String, explain: String, confirm: String, onConfirm: () -> Unit, onDismiss: () -> Unit) {
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(question) },
+        text = { Text(explain) },
+        confirmButton = { TextButton(onClick = onConfirm) { Text(confirm) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(Strings.cancel) } },
+    )
+}

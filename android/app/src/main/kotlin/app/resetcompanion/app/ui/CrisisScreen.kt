@@ -17,36 +17,64 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.CrisisResource
 import app.resetcompanion.presentation.CrisisUiState
 import app.resetcompanion.presentation.CrisisViewModel
+import app.resetcompanion.presentation.SecureWindow
 
 // Crisis resources: the "Get help now" screen behind every top bar, and the list the
 // assessment signpost reuses. The numbers and names come from the core's reference data
 // (clinical.md, crisis resources by region); this file only lays them out and dials.
 
-/** The crisis screen: an introduction and every resource for the person's region. */
+/**
+ * The crisis screen: an introduction and every resource for the person's region, then — after
+ * the lines, never instead of them — the person's safety plan ([showPlan]: false while the app
+ * is locked and the person chose to keep the plan behind the lock), so the crisis action reaches
+ * the plan in one tap from every screen. [onWritePlan] is null while locked.
+ */
 @Composable
-fun CrisisScreen(state: CrisisUiState, padding: PaddingValues, onOpen: (String) -> Unit) {
+fun CrisisScreen(state: CrisisUiState, padding: PaddingValues, onOpen: (String) -> Unit, showPlan: Boolean = true, onWritePlan: (() -> Unit)? = null) {
     ScreenColumn(padding) {
         Text(Strings.crisisIntro, style = MaterialTheme.typography.bodyLarge)
         if (state.loading) Loading()
         ErrorBanner(state.error) {}
         CrisisResourceList(state.resources, onOpen)
+        if (showPlan && !state.loading) {
+            Text(Strings.safetyPlanAfterLines, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
+            val plan = state.plan
+            if (plan != null) {
+                PlanSteps(plan.steps, state.prompts, emptyList(), onOpen)
+                onWritePlan?.let { OutlinedButton(onClick = it) { Text(Strings.safetyPlanEdit) } }
+            } else if (onWritePlan != null) {
+                Text(Strings.safetyPlanNone, style = MaterialTheme.typography.bodyMedium)
+                OutlinedButton(onClick = onWritePlan) { Text(Strings.safetyPlanStart) }
+            }
+        }
     }
 }
 
-/** Collects [viewModel]; links open through the platform (`tel:`, `sms:`, `https:`). */
+/**
+ * Collects [viewModel]; numbers open through [onContact] (Android: ACTION_DIAL / ACTION_SENDTO),
+ * web links through the platform. Secure while the person's plan is on screen.
+ */
 @Composable
-fun CrisisRoute(viewModel: CrisisViewModel, padding: PaddingValues) {
+fun CrisisRoute(
+    viewModel: CrisisViewModel,
+    padding: PaddingValues,
+    onContact: (String) -> Unit,
+    secureWindow: SecureWindow = SecureWindow.None,
+    showPlan: Boolean = true,
+    onWritePlan: (() -> Unit)? = null,
+) {
     val state by viewModel.state.collectAsStateWithLifecycle()
-    val uri = LocalUriHandler.current
-    CrisisScreen(state, padding) { runCatching { uri.openUri(it) } }
+    RefreshWhenShown { viewModel.refresh() }
+    if (showPlan && state.plan != null) SecureWhileShown(secureWindow)
+    CrisisScreen(state, padding, onContact, showPlan, onWritePlan)
 }
 
 /** One card per resource with a button per way to reach it; buttons name the service for TalkBack. */

@@ -4,6 +4,7 @@ import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Delete
 import androidx.compose.material.icons.filled.Edit
 import androidx.compose.material.icons.filled.Share
 import androidx.compose.material3.Button
@@ -11,7 +12,9 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.text.input.KeyboardType
@@ -36,6 +39,9 @@ data class JournalEntryActions(
     val onCancel: () -> Unit = {},
     val onSave: () -> Unit = {},
     val onDone: () -> Unit = {},
+    val onAskDelete: () -> Unit = {},
+    val onConfirmDelete: () -> Unit = {},
+    val onCancelDelete: () -> Unit = {},
     val onDismissError: () -> Unit = {},
 )
 
@@ -56,6 +62,9 @@ fun JournalEntryScreen(state: JournalEntryUiState, padding: PaddingValues, actio
             }
         }
     }
+    if (state.confirmingDelete) {
+        ConfirmDialog(Strings.deleteEntryQuestion, Strings.deleteEntryExplain, Strings.deleteConfirm, actions.onConfirmDelete, actions.onCancelDelete)
+    }
 }
 
 @Composable
@@ -68,6 +77,7 @@ private fun Reading(state: JournalEntryUiState, actions: JournalEntryActions) {
     if (entry.sharedWithTherapist) IconText(Icons.Filled.Share, Strings.sharedWithTherapist)
     OutlinedButton(onClick = actions.onStartEditing) { ButtonLabel(Icons.Filled.Edit, Strings.editEntry) }
     Button(onClick = actions.onDone) { Text(Strings.done) }
+    TextButton(onClick = actions.onAskDelete) { ButtonLabel(Icons.Filled.Delete, Strings.deleteEntry) }
 }
 
 @Composable
@@ -138,6 +148,7 @@ private fun Form(kind: JournalKind, form: JournalEntryForm, error: UiError?, edi
 @Composable
 fun JournalEntryRoute(viewModel: JournalEntryViewModel, padding: PaddingValues, onDone: () -> Unit) {
     val state by viewModel.state.collectAsStateWithLifecycle()
+    LaunchedEffect(state.deleted) { if (state.deleted) onDone() }
     JournalEntryScreen(
         state,
         padding,
@@ -147,6 +158,9 @@ fun JournalEntryRoute(viewModel: JournalEntryViewModel, padding: PaddingValues, 
             onCancel = viewModel::cancelEditing,
             onSave = viewModel::save,
             onDone = onDone,
+            onAskDelete = viewModel::askDelete,
+            onConfirmDelete = viewModel::confirmDelete,
+            onCancelDelete = viewModel::cancelDelete,
             onDismissError = viewModel::dismissError,
         ),
     )

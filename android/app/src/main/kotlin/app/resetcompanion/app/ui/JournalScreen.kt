@@ -51,7 +51,10 @@ data class JournalActions(
     val onOpen: (String, JournalKind) -> Unit = { _, _ -> },
     /** Starts a new entry of a kind. */
     val onNew: (JournalKind) -> Unit = {},
+    /** Asks "Delete this entry?" for an entry (nothing is deleted yet). */
     val onDelete: (String) -> Unit = {},
+    val onConfirmDelete: () -> Unit = {},
+    val onCancelDelete: () -> Unit = {},
     val onDismissError: () -> Unit = {},
 )
 
@@ -97,6 +100,9 @@ fun JournalScreen(state: JournalUiState, padding: PaddingValues, actions: Journa
             state.entries.isEmpty() -> Text(Strings.noEntries)
             else -> state.entries.forEach { entry -> EntryCard(entry, actions) }
         }
+    }
+    if (state.pendingDelete != null) {
+        ConfirmDialog(Strings.deleteEntryQuestion, Strings.deleteEntryExplain, Strings.deleteConfirm, actions.onConfirmDelete, actions.onCancelDelete)
     }
 }
 
@@ -168,6 +174,15 @@ fun JournalRoute(
     JournalScreen(
         state,
         padding,
-        JournalActions(viewModel::setQuery, viewModel::setKindFilter, onOpen, onNew, viewModel::delete, viewModel::dismissError),
+        JournalActions(
+            viewModel::setQuery,
+            viewModel::setKindFilter,
+            onOpen,
+            onNew,
+            viewModel::askDelete,
+            viewModel::confirmDelete,
+            viewModel::cancelDelete,
+            viewModel::dismissError,
+        ),
     )
 }

@@ -51,6 +51,19 @@ fun clockText(millis: Long): String {
     return "%d:%02d".format(s / 60, s % 60)
 }
 
+/**
+ * What TalkBack hears: whole minutes left, rounded up ("5 minutes remaining"), so the polite
+ * live region speaks once a minute, not every second (review A11); the last minute is one phrase.
+ */
+fun spokenRemaining(millis: Long): String {
+    val minutes = (millis + 59_999) / 60_000
+    return when {
+        millis <= 0 -> Strings.timeUp
+        minutes <= 1 -> Strings.lastMinute
+        else -> Strings.remaining("$minutes minutes")
+    }
+}
+
 /** The stateless timer. */
 @Composable
 fun MeditationScreen(state: MeditationUiState, padding: PaddingValues, actions: MeditationActions) {
@@ -66,15 +79,17 @@ fun MeditationScreen(state: MeditationUiState, padding: PaddingValues, actions: 
         Box(Modifier.fillMaxWidth(), contentAlignment = Alignment.Center) {
             CircularProgressIndicator(
                 progress = { 1f - state.fraction },
-                modifier = Modifier.size(220.dp).clearAndSetSemantics { contentDescription = Strings.remaining(remaining) },
+                // Decorative: the time left is read once, from the text below.
+                modifier = Modifier.size(220.dp).clearAndSetSemantics { },
                 strokeWidth = 10.dp,
             )
-            // Announced politely as it changes, not every tick stolen from the person's focus.
+            // Announced politely, and only when the whole minutes change (review A11).
+            val spoken = spokenRemaining(state.remainingMillis)
             Text(
                 remaining,
                 style = MaterialTheme.typography.displayMedium,
                 modifier = Modifier.clearAndSetSemantics {
-                    contentDescription = Strings.remaining(remaining)
+                    contentDescription = spoken
                     liveRegion = LiveRegionMode.Polite
                 },
             )

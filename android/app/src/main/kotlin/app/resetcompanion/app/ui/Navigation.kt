@@ -86,6 +86,27 @@ sealed interface Destination {
         override val title = Strings.practiceTitle
     }
 
+    /** The person's safety plan (issue 20), read in full with the crisis lines under step 5. */
+    data object SafetyPlan : Destination {
+        override val title = Strings.safetyPlanTitle
+    }
+    data object SafetyPlanEdit : Destination {
+        override val title = Strings.safetyPlanEditTitle
+    }
+    data object SafetyPlanHistory : Destination {
+        override val title = Strings.safetyPlanHistoryTitle
+    }
+
+    /** How the app uses a person's data (also what Health Connect's privacy link shows). */
+    data object Privacy : Destination {
+        override val title = Strings.privacyTitle
+    }
+
+    /** The app lock's settings. */
+    data object AppLock : Destination {
+        override val title = Strings.appLockTitle
+    }
+
     /** A new entry of [kind] (free, gratitude, worry, exposure, activity), or the saved entry [entryId]. */
     data class JournalEntry(val kind: JournalKind = JournalKind.FREE, val entryId: String? = null) : Destination {
         override val title = Strings.journalEntryTitle
@@ -100,10 +121,14 @@ sealed interface Destination {
          */
         val tabs: List<Destination> by lazy { listOf(Today, Journal, Programmes, Settings) }
 
-        // Programmes (the catalogue), Settings and Crisis show nothing personal: a person may
-        // want to screenshot a crisis line.
+        // Programmes (the catalogue), Settings, the app lock and Crisis show nothing personal: a
+        // person may want to screenshot a crisis line. The crisis screen secures itself while it
+        // shows the person's safety plan below the lines.
         private val personal: Set<Destination>
-            get() = setOf(Today, CheckIn, Journal, Reminders, Export, Backup, Insights, CheckInHistory, AssessmentHistory, Practice)
+            get() = setOf(
+                Today, CheckIn, Journal, Reminders, Export, Backup, Insights, CheckInHistory, AssessmentHistory, Practice,
+                SafetyPlan, SafetyPlanEdit, SafetyPlanHistory,
+            )
     }
 }
 

@@ -30,6 +30,11 @@ val Destination.route: String
         Destination.CheckInHistory -> "checkin-history"
         Destination.AssessmentHistory -> "assessment-history"
         Destination.Practice -> "practice"
+        Destination.SafetyPlan -> "safety-plan"
+        Destination.SafetyPlanEdit -> "safety-plan-edit"
+        Destination.SafetyPlanHistory -> "safety-plan-history"
+        Destination.AppLock -> "app-lock"
+        Destination.Privacy -> "privacy"
         is Destination.JournalEntry -> "journal-entry/${kind.name.lowercase()}${entryId?.let { ":$it" } ?: ""}"
     }
 
@@ -57,6 +62,11 @@ fun destinationFromRoute(route: String): Destination? {
         "checkin-history" -> Destination.CheckInHistory
         "assessment-history" -> Destination.AssessmentHistory
         "practice" -> Destination.Practice
+        "safety-plan" -> Destination.SafetyPlan
+        "safety-plan-edit" -> Destination.SafetyPlanEdit
+        "safety-plan-history" -> Destination.SafetyPlanHistory
+        "app-lock" -> Destination.AppLock
+        "privacy" -> Destination.Privacy
         "journal-entry" -> arg?.let { a ->
             val kind = JournalKind.entries.firstOrNull { it.name.equals(a.substringBefore(':'), ignoreCase = true) } ?: return null
             Destination.JournalEntry(kind, a.substringAfter(':', "").ifEmpty { null })

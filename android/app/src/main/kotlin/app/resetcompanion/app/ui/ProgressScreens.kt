@@ -128,7 +128,17 @@ fun InsightsRoute(viewModel: InsightsViewModel, padding: PaddingValues) {
 
 /** The stateless check-in history: one card per local day, newest first, each check-in deletable. */
 @Composable
-fun CheckInHistoryScreen(state: CheckInHistoryUiState, padding: PaddingValues, onDelete: (String) -> Unit = {}, onDismissError: () -> Unit = {}) {
+fun CheckInHistoryScreen(
+    state: CheckInHistoryUiState,
+    padding: PaddingValues,
+    onDelete: (String) -> Unit = {},
+    onDismissError: () -> Unit = {},
+    onConfirmDelete: () -> Unit = {},
+    onCancelDelete: () -> Unit = {},
+) {
+    if (state.pendingDelete != null) {
+        ConfirmDialog(Strings.deleteCheckInQuestion, Strings.deleteCheckInExplain, Strings.deleteConfirm, onConfirmDelete, onCancelDelete)
+    }
     ScreenColumn(padding) {
         ErrorBanner(state.error, onDismissError)
         if (state.loading && state.days.isEmpty()) Loading()
@@ -161,7 +171,7 @@ fun CheckInHistoryScreen(state: CheckInHistoryUiState, padding: PaddingValues, o
 fun CheckInHistoryRoute(viewModel: CheckInHistoryViewModel, padding: PaddingValues) {
     val state by viewModel.state.collectAsStateWithLifecycle()
     RefreshWhenShown { viewModel.refresh() }
-    CheckInHistoryScreen(state, padding, { viewModel.delete(it) }, viewModel::dismissError)
+    CheckInHistoryScreen(state, padding, viewModel::askDelete, viewModel::dismissError, viewModel::confirmDelete, viewModel::cancelDelete)
 }
 
 /** The instruments the history can be narrowed to (ids the core uses). */

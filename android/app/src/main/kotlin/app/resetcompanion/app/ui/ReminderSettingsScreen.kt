@@ -1,6 +1,8 @@
 package app.resetcompanion.app.ui
 
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
@@ -9,12 +11,18 @@ import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Delete
 import androidx.compose.material.icons.filled.Notifications
 import androidx.compose.material3.Button
+import androidx.compose.material3.DatePicker
+import androidx.compose.material3.DatePickerDialog
+import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.SelectableDates
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.material3.rememberDatePickerState
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
@@ -30,6 +38,7 @@ import app.resetcompanion.presentation.PermissionNotice
 import app.resetcompanion.presentation.ReminderDraft
 import app.resetcompanion.presentation.ReminderSettingsUiState
 import app.resetcompanion.presentation.ReminderSettingsViewModel
+import java.time.LocalDate
 
 // Reminder settings: the rules from the core, a simple "add" form, and — above them — the
 // notification and exact-alarm permission states explained in plain words with the one action
@@ -41,6 +50,11 @@ data class ReminderActions(
     val onAdd: () -> Unit = {},
     val onRemove: (String) -> Unit = {},
     val onPauseWeek: (String) -> Unit = {},
+    /** Opens the date picker for a rule. */
+    val onChoosePauseDate: (String) -> Unit = {},
+    /** Pauses a rule until the chosen day. */
+    val onPauseUntil: (String, LocalDate) -> Unit = { _, _ -> },
+    val onCancelPauseDate: () -> Unit = {},
     val onResume: (String) -> Unit = {},
     val onAskNotifications: () -> Unit = {},
     val onOpenSystemSettings: () -> Unit = {},
@@ -62,6 +76,40 @@ fun ReminderSettingsScreen(state: ReminderSettingsUiState, padding: PaddingValue
         state.reminders.forEach { ReminderRow(it, actions) }
         AddReminder(state.draft, actions)
     }
+    val pausing = state.pausing
+    val today = state.today
+    if (pausing != null && today != null) PauseDatePicker(today, { actions.onPauseUntil(pausing, it) }, actions.onCancelPauseDate)
+}
+
+/**
+ * The "Pause until…" dialog: a calendar offering only the days after [today] (the core's
+ * today), a week ahead preselected. The picker works in UTC midnights; converted to a
+ * [LocalDate] here, never through the host's zone.
+ */
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+private fun PauseDatePicker(today: LocalDate, onPick: (LocalDate) -> Unit, onDismiss: () -> Unit) {
+    val dayMs = 86_400_000L
+    val picker = rememberDatePickerState(
+        initialSelectedDateMillis = today.plusDays(7).toEpochDay() * dayMs,
+        yearRange = today.year..today.year + 1,
+        selectableDates = object : SelectableDates {
+            override fun isSelectableDate(utcTimeMillis: Long) = Math.floorDiv(utcTimeMillis, dayMs) > today.toEpochDay()
+            override fun isSelectableYear(year: Int) = year >= today.year
+        },
+    )
+    DatePickerDialog(
+        onDismissRequest = onDismiss,
+        confirmButton = {
+            TextButton(
+                onClick = { picker.selectedDateMillis?.let { onPick(LocalDate.ofEpochDay(Math.floorDiv(it, dayMs))) } },
+                enabled = picker.selectedDateMillis != null,
+            ) { Text(Strings.pauseConfirm) }
+        },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(Strings.cancel) } },
+    ) {
+        DatePicker(picker, title = { Text(Strings.pauseDateTitle, Modifier.padding(start = 24.dp, top = 16.dp)) })
+    }
 }
 
 @Composable
@@ -78,6 +126,7 @@ private fun PermissionNoticeCard(notice: PermissionNotice, actions: ReminderActi
     }
 }
 
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 private fun ReminderRow(rule: ReminderRule, actions: ReminderActions) {
     val title = rule.label ?: Strings.activityName(rule.kind)
@@ -98,8 +147,19 @@ private fun ReminderRow(rule: ReminderRule, actions: ReminderActions) {
                 Text(Strings.resume)
             }
         } else {
-            OutlinedButton(onClick = { actions.onPauseWeek(rule.id) }, modifier = Modifier.semantics { contentDescription = Strings.pauseWeekFor(title) }) {
-                Text(Strings.pauseWeek)
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                OutlinedButton(onClick = { actions.onPauseWeek(rule.id) }, modifier = Modifier.semantics { contentDescription = Strings.pauseWeekFor(title) }) {
+                    Text(Strings.pauseWeek)
+                }
+                OutlinedButton(
+                    onClick = { actions.onChoosePauseDate(rule.id) },
+                    modifier = Modifier.semantics {
+                        contentDescription =
+                            Strings.pauseUntilFor(title)
+                    },
+                ) {
+                    Text(Strings.pauseUntil)
+                }
             }
         }
     }
@@ -152,7 +212,10 @@ fun ReminderSettingsRoute(viewModel: ReminderSettingsViewModel, padding: Padding
     val state by viewModel.state.collectAsStateWithLifecycle()
     // The view model decides when asking makes sense (a reminder exists, never at launch).
     LaunchedEffect(state.requestNotificationPermission) {
-        if (state.requestNotificationPermission) onAskNotifications()
+        if (state.requestNotificationPermission) {
+            viewModel.notificationRequestHandled() // consumed first: a rotation never asks twice
+            onAskNotifications()
+        }
     }
     ReminderSettingsScreen(
         state,
@@ -162,6 +225,9 @@ fun ReminderSettingsRoute(viewModel: ReminderSettingsViewModel, padding: Padding
             onAdd = viewModel::addDraft,
             onRemove = { viewModel.remove(it) },
             onPauseWeek = { viewModel.pauseFor(it, 7) },
+            onChoosePauseDate = viewModel::choosePauseDate,
+            onPauseUntil = viewModel::pause,
+            onCancelPauseDate = viewModel::cancelPauseDate,
             onResume = { viewModel.resume(it) },
             onAskNotifications = onAskNotifications,
             onOpenSystemSettings = onOpenSystemSettings,

@@ -11,13 +11,16 @@ import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.saveable.rememberSaveableStateHolder
 import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.text.style.TextOverflow
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.JournalKind
 import app.resetcompanion.presentation.AppGraph
+import app.resetcompanion.presentation.AppLockViewModel
 import app.resetcompanion.presentation.BackupViewModel
 import app.resetcompanion.presentation.SecureWindow
 import app.resetcompanion.presentation.ShareRequest
@@ -36,9 +39,18 @@ data class PlatformActions(
     val openSystemSettings: () -> Unit = {},
     /** Let the person pick a backup file; copy it locally and call `chooseRestoreFile` on the view model. */
     val pickBackupFile: (BackupViewModel) -> Unit = {},
+    /**
+     * Opens a number from a crisis line or a safety-plan contact: `tel:` in the dialler
+     * (ACTION_DIAL), `smsto:`/`sms:` in a new message (ACTION_SENDTO). Null: the URI handler.
+     */
+    val contact: ((String) -> Unit)? = null,
 )
 
-/** The whole app. [navigator] is passed in so the Activity can route the back gesture to it. */
+/**
+ * The whole app. [navigator] is passed in so the Activity can route the back gesture to it;
+ * [lock] is the app-wide app lock (null: no lock, e.g. previews): while it is locked only the
+ * lock screen, the crisis lines and (if chosen) the safety plan are composed.
+ */
 @Composable
 fun ResetApp(
     graph: AppGraph,
@@ -46,6 +58,7 @@ fun ResetApp(
     navigator: AppNavigator = remember { AppNavigator() },
     platform: PlatformActions = PlatformActions(),
     dark: Boolean? = null,
+    lock: AppLockViewModel? = null,
 ) {
     val theme: @Composable (@Composable () -> Unit) -> Unit = { content ->
         if (dark == null) ResetTheme(content = content) else ResetTheme(dark = dark, content = content)
@@ -53,6 +66,20 @@ fun ResetApp(
     val saved = rememberSaveableStateHolder()
     navigator.onPopped = { saved.removeState(it.id) }
     theme {
+        val uri = LocalUriHandler.current
+        val contact: (String) -> Unit = platform.contact ?: { runCatching { uri.openUri(it) } }
+        if (lock != null) {
+            val lockState by lock.state.collectAsStateWithLifecycle()
+            // With the lock on, every screen is kept out of the app switcher's snapshot.
+            if (lockState.enabled || lockState.loading) SecureWhileShown(secureWindow)
+            // Reading the lock settings takes milliseconds: nothing is shown meanwhile (neither the
+            // person's data nor a "locked" title a person without the lock would wonder about).
+            if (lockState.loading) return@theme
+            if (!lockState.contentVisible) {
+                LockedApp(lockState, lock, graph, contact)
+                return@theme
+            }
+        }
         val entry = navigator.current
         val destination = entry.destination
         val isTab = destination in Destination.tabs
@@ -64,15 +91,24 @@ fun ResetApp(
         ) { padding ->
             // A fresh composition per entry, so each screen's effects (FLAG_SECURE) start and end with
             // it; its saved UI state (scroll, fields) survives while a screen above it is shown.
-            key(entry) { saved.SaveableStateProvider(entry.id) { Route(entry, graph, secureWindow, navigator, platform, padding) } }
+            key(entry) { saved.SaveableStateProvider(entry.id) { Route(entry, graph, secureWindow, navigator, platform, padding, lock) } }
         }
     }
 }
 
 @Composable
-private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, nav: AppNavigator, platform: PlatformActions, padding: PaddingValues) {
+private fun Route(
+    entry: NavEntry,
+    graph: AppGraph,
+    secureWindow: SecureWindow,
+    nav: AppNavigator,
+    platform: PlatformActions,
+    padding: PaddingValues,
+    lock: AppLockViewModel?,
+) {
     val uri = LocalUriHandler.current
     val openUri: (String) -> Unit = { runCatching { uri.openUri(it) } }
+    val contact: (String) -> Unit = platform.contact ?: openUri
     // The journal, thought-record and questionnaire routes hold FLAG_SECURE themselves.
     val securesItself = entry.destination.let { it is Destination.Journal || it is Destination.ThoughtRecord || it is Destination.Assessment }
     if (entry.destination.showsPersonalData && !securesItself) SecureWhileShown(secureWindow)
@@ -86,6 +122,7 @@ private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, 
                 onBrowseProgrammes = { nav.selectTab(Destination.Programmes) },
                 onPractice = { nav.navigate(Destination.Meditation()) },
                 onAssessment = { nav.navigate(Destination.Assessment(it)) },
+                onOpen = nav::navigate,
             ),
         )
         Destination.CheckIn -> CheckInRoute(entry.viewModel { graph.checkIn() }, padding) { nav.back() }
@@ -98,8 +135,10 @@ private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, 
             },
             onNew = { kind -> nav.navigate(if (kind == JournalKind.THOUGHT) Destination.ThoughtRecord() else Destination.JournalEntry(kind)) },
         )
-        is Destination.ThoughtRecord -> ThoughtRecordRoute(entry.viewModel { graph.thoughtRecord(d.entryId) }, secureWindow, padding)
-        is Destination.Assessment -> AssessmentRoute(entry.viewModel { graph.assessment(d.instrument) }, secureWindow, padding)
+        is Destination.ThoughtRecord -> ThoughtRecordRoute(entry.viewModel { graph.thoughtRecord(d.entryId) }, secureWindow, padding) { nav.back() }
+        is Destination.Assessment -> AssessmentRoute(entry.viewModel { graph.assessment(d.instrument) }, secureWindow, padding, contact) {
+            nav.navigate(Destination.SafetyPlan)
+        }
         Destination.Programmes -> ProgrammesRoute(entry.viewModel { graph.programmes() }, padding) { nav.navigate(Destination.ProgrammeStep(it)) }
         is Destination.ProgrammeStep -> ProgrammeStepRoute(entry.viewModel { graph.programmeStep(d.stepId) }, padding) {
             nav.navigate(Destination.Meditation(d.stepId))
@@ -114,11 +153,26 @@ private fun Route(entry: NavEntry, graph: AppGraph, secureWindow: SecureWindow, 
         Destination.Export -> ExportRoute(entry.viewModel { graph.export() }, padding, platform.share)
         Destination.Backup -> BackupRoute(entry.viewModel { graph.backup() }, padding, platform.share, platform.pickBackupFile)
         Destination.Settings -> SettingsRoute(entry.viewModel { graph.settings() }, padding, nav::navigate, openUri)
-        Destination.Crisis -> CrisisRoute(entry.viewModel { graph.crisis() }, padding)
+        Destination.Crisis -> CrisisRoute(entry.viewModel { graph.crisis() }, padding, contact, secureWindow) {
+            nav.navigate(Destination.SafetyPlanEdit)
+        }
         Destination.Insights -> InsightsRoute(entry.viewModel { graph.insights() }, padding)
         Destination.CheckInHistory -> CheckInHistoryRoute(entry.viewModel { graph.checkInHistory() }, padding)
         Destination.AssessmentHistory -> AssessmentHistoryRoute(entry.viewModel { graph.assessmentHistory() }, padding)
         is Destination.JournalEntry -> JournalEntryRoute(entry.viewModel { graph.journalEntry(d.kind, d.entryId) }, padding) { nav.back() }
+        Destination.SafetyPlan -> SafetyPlanRoute(
+            entry.viewModel { graph.safetyPlan() },
+            padding,
+            SafetyPlanActions(
+                onEdit = { nav.navigate(Destination.SafetyPlanEdit) },
+                onHistory = { nav.navigate(Destination.SafetyPlanHistory) },
+                onContact = contact,
+            ),
+        )
+        Destination.SafetyPlanEdit -> SafetyPlanEditRoute(entry.viewModel { graph.safetyPlanEdit() }, padding) { nav.back() }
+        Destination.SafetyPlanHistory -> SafetyPlanHistoryRoute(entry.viewModel { graph.safetyPlanHistory() }, padding, contact)
+        Destination.AppLock -> if (lock != null) AppLockSettingsRoute(lock, padding) else ScreenColumn(padding) { Text(Strings.noticeAuthUnavailable) }
+        Destination.Privacy -> PrivacyScreen(padding)
         Destination.Practice -> PracticeRoute(entry.viewModel { graph.practice() }, padding) { nav.navigate(Destination.Meditation()) }
     }
 }

@@ -48,6 +48,8 @@ fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: Sett
     ScreenColumn(padding) {
         ErrorBanner(state.error, actions.onDismissError)
         listOf(
+            Strings.safetyPlanLink to Destination.SafetyPlan,
+            Strings.appLockLink to Destination.AppLock,
             Strings.insightsLink to Destination.Insights,
             Strings.checkInHistoryLink to Destination.CheckInHistory,
             Strings.questionnairesLink to Destination.Assessment(),
@@ -57,6 +59,7 @@ fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: Sett
             Strings.remindersLink to Destination.Reminders,
             Strings.exportLink to Destination.Export,
             Strings.backupLink to Destination.Backup,
+            Strings.privacyLink to Destination.Privacy,
         ).forEach { (label, destination) ->
             ListItem(
                 headlineContent = { Text(label) },

@@ -52,6 +52,8 @@ object Strings {
     const val assessmentCardTitle = "Questionnaires due"
     const val noneDue = "Nothing due today."
     const val takeQuestionnaire = "Start"
+    const val progressCardTitle = "Your progress"
+    const val progressInvite = "How your mood has gone day by day, and what tends to go with better days."
 
     // Check-in.
     const val checkInTitle = "Check-in"
@@ -114,6 +116,11 @@ object Strings {
     const val pleasure = "Pleasure (0–10)"
     const val sharedWithTherapist = "Shared with therapist"
     const val deleteEntry = "Delete entry"
+    const val deleteEntryQuestion = "Delete this entry?"
+    const val deleteEntryExplain = "It is removed from this device for good, and from future exports. This can't be undone."
+    const val deleteConfirm = "Delete"
+    const val deleteCheckInQuestion = "Delete this check-in?"
+    const val deleteCheckInExplain = "It is removed from this device for good, with its note. This can't be undone."
 
     // Thought record.
     const val thoughtRecordTitle = "Thought record"
@@ -186,6 +193,8 @@ object Strings {
     fun loggedSession(minutes: UInt) = "Logged $minutes min of practice."
     const val tooShort = "Less than a minute: nothing was logged."
     fun remaining(text: String) = "$text remaining"
+    const val lastMinute = "Less than a minute remaining"
+    const val timeUp = "Time is up"
 
     // Reminders.
     const val remindersTitle = "Reminders"
@@ -198,6 +207,10 @@ object Strings {
     const val pauseWeek = "Pause for a week"
     fun pauseWeekFor(title: String) = "Pause $title for a week"
     fun resumeFor(title: String) = "Resume $title"
+    const val pauseUntil = "Pause until…"
+    fun pauseUntilFor(title: String) = "Pause $title until a date"
+    const val pauseDateTitle = "Reminders start again on"
+    const val pauseConfirm = "Pause"
     const val onDays = "On these days"
     const val quietHours = "Quiet hours (optional)"
     const val quietFrom = "From (HH:MM)"
@@ -305,4 +318,77 @@ object Strings {
     fun totalPractice(minutes: UInt, sessions: UInt, from: String) =
         "$minutes minutes in $sessions ${if (sessions == 1u) "session" else "sessions"} since $from"
     const val streakHiddenNote = "Your streak is hidden."
+
+    // Safety plan (issue 20). The steps' titles and prompts come from the core.
+    const val safetyPlanTitle = "My safety plan"
+    const val safetyPlanEditTitle = "Write my safety plan"
+    const val safetyPlanHistoryTitle = "Earlier versions"
+    const val safetyPlanLink = "My safety plan"
+    const val safetyPlanIntro = "Your own plan for getting through a hard time, step by step, in your words. Start at step 1 and move on if it isn't enough."
+    const val safetyPlanNone = "You haven't written a safety plan yet. It helps to write it on a calmer day, perhaps with your therapist."
+    const val safetyPlanStart = "Write my plan"
+    const val safetyPlanEdit = "Revise my plan"
+    const val safetyPlanHistoryLink = "Earlier versions"
+    const val safetyPlanAfterLines = "Your safety plan"
+    const val openSafetyPlan = "Open my safety plan"
+    const val safetyPlanCrisisLines = "Crisis lines for your region"
+    const val safetyPlanNothingInStep = "Nothing written here yet."
+    fun safetyPlanVersion(version: UInt, savedAt: String) = "Version $version · saved ${savedAt.take(10)}"
+    fun safetyPlanVersionRow(version: UInt, savedAt: String) = "Version $version, saved ${savedAt.take(16).replace('T', ' ')}"
+    const val safetyPlanCurrent = "Current"
+    const val safetyPlanSave = "Save this version"
+    const val safetyPlanSaved = "Saved. Earlier versions are kept."
+    const val safetyPlanAddLine = "Add another"
+    fun safetyPlanRemoveLine(step: String, n: Int) = "Remove line $n of $step"
+    const val safetyPlanAddContact = "Add a person"
+    fun safetyPlanRemoveContact(n: Int) = "Remove person $n"
+    const val contactName = "Name"
+    const val contactPhone = "Phone"
+    const val contactSms = "Text (if different)"
+    const val contactOther = "Other way to reach them"
+    fun callContact(name: String) = "Call $name"
+    fun messageContact(name: String) = "Message $name"
+    const val callShort = "Call"
+    const val messageShort = "Message"
+    const val backToList = "All versions"
+
+    // App lock (issue 20).
+    const val appLockTitle = "App lock"
+    const val appLockLink = "App lock"
+    const val appLockIntro = "When the lock is on, Reset asks for your fingerprint, face or screen lock before it shows anything. " +
+        "Crisis lines are always reachable without unlocking."
+    const val appLockOff = "Off"
+    const val appLockImmediately = "As soon as I leave the app"
+    fun appLockAfter(minutes: Int) = "After $minutes ${if (minutes == 1) "minute" else "minutes"} away"
+    const val appLockPlanWhileLocked = "Show my safety plan without unlocking"
+    const val appLockPlanWhileLockedNote = "Anyone holding your phone could read it, but you can reach it in a crisis without unlocking."
+    const val appLockChangeNeedsAuth = "Changing these settings asks you to authenticate first."
+    const val lockedTitle = "Reset is locked"
+    const val lockedExplain = "Unlock with your fingerprint, face or screen lock to see your check-ins and journal."
+    const val unlock = "Unlock"
+    const val lockNow = "Lock now"
+    fun failedAttempts(n: Int) = if (n == 1) "1 failed attempt" else "$n failed attempts"
+    const val noticeNoCredential = "Your phone has no screen lock, so Reset can't lock itself. Set a PIN, pattern or password in your phone's settings first."
+    const val noticeAuthUnavailable = "Your phone can't check who you are right now, so the lock can't be changed. Try again later."
+    const val noticeAuthCancelled = "Not unlocked: the check was closed."
+    const val noticeAuthFailed = "Not recognised. Try again."
+    const val noticeLockedOut = "Too many attempts. Your phone will let you try again in a while; crisis lines are still here."
+
+    // Privacy (review A5/A9): what the app does with a person's data.
+    const val privacyTitle = "How Reset uses your data"
+    const val privacyLink = "How Reset uses your data"
+    val privacySections = listOf(
+        "Everything stays on this phone" to "Your check-ins, journal, questionnaires, safety plan and settings are stored only on this phone, " +
+            "in an encrypted database whose key is kept in the phone's secure keystore. Reset has no account, no server, no analytics and no ads, " +
+            "and it never sends your data anywhere by itself.",
+        "Health Connect" to "If you turn it on, Reset writes your finished practice sessions (type, start and end time) to Health Connect as " +
+            "mindfulness sessions, so other apps you allow can see them. It reads nothing from Health Connect. You can turn this off in Settings " +
+            "and remove the permission or the sessions in Health Connect at any time.",
+        "What leaves the phone, and only when you ask" to "An export for your therapist (PDF, CSV or FHIR) and an encrypted backup are written only " +
+            "when you ask, and go only where you send them through the share sheet. The copy Reset made for sharing is deleted afterwards.",
+        "Notifications" to "Reminders show only general words (\"Time for your check-in\"), never your moods, answers or notes.",
+        "Screenshots and the app lock" to "Screens with your data are hidden from screenshots and the recent-apps view. With the app lock on, " +
+            "Reset asks for your fingerprint, face or screen lock before showing anything; crisis lines are always reachable.",
+        "Deleting everything" to "Settings → Erase everything deletes the database, its key and any pending reminders from this phone.",
+    )
 }

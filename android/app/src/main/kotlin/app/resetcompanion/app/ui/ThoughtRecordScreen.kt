@@ -8,6 +8,7 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Close
+import androidx.compose.material.icons.filled.Delete
 import androidx.compose.material3.Button
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
@@ -15,7 +16,9 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Slider
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -45,6 +48,9 @@ data class ThoughtRecordActions(
     val onToggleDistortion: (CognitiveDistortion) -> Unit = {},
     val onSave: () -> Unit = {},
     val onDismissError: () -> Unit = {},
+    val onAskDelete: () -> Unit = {},
+    val onConfirmDelete: () -> Unit = {},
+    val onCancelDelete: () -> Unit = {},
 )
 
 /** The stateless editor. */
@@ -77,6 +83,10 @@ fun ThoughtRecordScreen(state: ThoughtRecordUiState, padding: PaddingValues, act
         LabelledSwitch(Strings.shareWithTherapist, d.sharedWithTherapist, { on -> actions.onEdit { it.copy(sharedWithTherapist = on) } })
         Button(onClick = actions.onSave, enabled = !state.saving && !state.loading) { Text(Strings.save) }
         if (state.saved != null) StatusLabel(Strings.saved, Tone.SUCCESS)
+        if (state.entryId != null) TextButton(onClick = actions.onAskDelete) { ButtonLabel(Icons.Filled.Delete, Strings.deleteEntry) }
+    }
+    if (state.confirmingDelete) {
+        ConfirmDialog(Strings.deleteEntryQuestion, Strings.deleteEntryExplain, Strings.deleteConfirm, actions.onConfirmDelete, actions.onCancelDelete)
     }
 }
 
@@ -139,9 +149,10 @@ private fun EmotionRow(rating: EmotionRating, actions: ThoughtRecordActions) {
 
 /** Collects [viewModel]; a secure screen while shown. */
 @Composable
-fun ThoughtRecordRoute(viewModel: ThoughtRecordViewModel, secureWindow: SecureWindow, padding: PaddingValues) {
+fun ThoughtRecordRoute(viewModel: ThoughtRecordViewModel, secureWindow: SecureWindow, padding: PaddingValues, onDeleted: () -> Unit = {}) {
     SecureWhileShown(secureWindow)
     val state by viewModel.state.collectAsStateWithLifecycle()
+    LaunchedEffect(state.deleted) { if (state.deleted) onDeleted() }
     ThoughtRecordScreen(
         state,
         padding,
@@ -153,6 +164,9 @@ fun ThoughtRecordRoute(viewModel: ThoughtRecordViewModel, secureWindow: SecureWi
             viewModel::toggleDistortion,
             viewModel::save,
             viewModel::dismissError,
+            viewModel::askDelete,
+            viewModel::confirmDelete,
+            viewModel::cancelDelete,
         ),
     )
 }

@@ -9,6 +9,7 @@ import androidx.compose.material3.Button
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
@@ -17,7 +18,8 @@ import app.resetcompanion.presentation.TodayUiState
 import app.resetcompanion.presentation.TodayViewModel
 
 // Today: one card per thing the person can do now — check in, the programme step, practice,
-// and any questionnaire due. Every number comes from the core (practice summary, due list).
+// and any questionnaire due — each card with a link to its history, and a progress card for
+// insights and the mood calendar. Every number comes from the core (practice summary, due list).
 
 /** What Today's buttons lead to. */
 data class TodayActions(
@@ -26,6 +28,8 @@ data class TodayActions(
     val onBrowseProgrammes: () -> Unit = {},
     val onPractice: () -> Unit = {},
     val onAssessment: (String) -> Unit = {},
+    /** The progress screens: insights and mood calendar, check-in history, questionnaire history, practice summary. */
+    val onOpen: (Destination) -> Unit = {},
     val onDismissError: () -> Unit = {},
 )
 
@@ -45,6 +49,7 @@ fun TodayScreen(state: TodayUiState, padding: PaddingValues, actions: TodayActio
                 Text(Strings.checkInInvite)
                 Button(onClick = actions.onCheckIn) { Text(Strings.checkInStart) }
             }
+            TextButton(onClick = { actions.onOpen(Destination.CheckInHistory) }) { Text(Strings.checkInHistoryLink) }
         }
 
         SectionCard(Strings.programmeCardTitle) {
@@ -72,6 +77,7 @@ fun TodayScreen(state: TodayUiState, padding: PaddingValues, actions: TodayActio
                 if (!p.streakHidden && streak != null) IconText(Icons.Filled.Check, Strings.streak(streak))
             }
             OutlinedButton(onClick = actions.onPractice) { Text(Strings.startPractice) }
+            TextButton(onClick = { actions.onOpen(Destination.Practice) }) { Text(Strings.practiceSummaryLink) }
         }
 
         SectionCard(Strings.assessmentCardTitle) {
@@ -83,6 +89,12 @@ fun TodayScreen(state: TodayUiState, padding: PaddingValues, actions: TodayActio
                     OutlinedButton(onClick = { actions.onAssessment(due.instrument) }) { Text("${Strings.takeQuestionnaire} ${due.title}") }
                 }
             }
+            TextButton(onClick = { actions.onOpen(Destination.AssessmentHistory) }) { Text(Strings.assessmentHistoryLink) }
+        }
+
+        SectionCard(Strings.progressCardTitle) {
+            Text(Strings.progressInvite, style = MaterialTheme.typography.bodyMedium)
+            OutlinedButton(onClick = { actions.onOpen(Destination.Insights) }) { ButtonLabel(Icons.Filled.DateRange, Strings.insightsLink) }
         }
     }
 }

@@ -30,6 +30,27 @@ private object StrongBoxKeys {
     }
 }
 
+/**
+ * Creates the wrapping key: in StrongBox when [sdkInt] ≥ 28 and it works, else in the TEE.
+ * Any failure of the StrongBox attempt falls back — not only `StrongBoxUnavailableException`:
+ * some devices (public reports, e.g. Pixel 6) fail StrongBox generation with a plain
+ * `ProviderException` ("Keystore key generation failed"). Falling back is always safe here:
+ * the key is being created, so no profile depends on it yet. Only a TEE failure is reported.
+ */
+internal fun generateWithFallback(sdkInt: Int, strongBox: () -> SecretKey?, tee: () -> SecretKey): SecretKey {
+    if (sdkInt >= Build.VERSION_CODES.P) {
+        val key = try {
+            strongBox()
+        } catch (e: GeneralSecurityException) {
+            null
+        } catch (e: RuntimeException) {
+            null // ProviderException and friends
+        }
+        if (key != null) return key
+    }
+    return tee()
+}
+
 /** [KeyWrapper] over the AndroidKeyStore. */
 class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : KeyWrapper {
     private val keyStore: KeyStore = KeyStore.getInstance(PROVIDER).apply { load(null) }
@@ -65,13 +86,16 @@ class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : Key
     private fun generateKey(): SecretKey {
         val generator = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, PROVIDER)
         // StrongBox (setIsStrongBoxBacked, StrongBoxUnavailableException) exists from API 28;
-        // at minSdk 26 neither may be touched on older releases.
-        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) {
-            StrongBoxKeys.generate(generator, spec(strongBox = true))?.let { return it }
-        }
-        // Most devices have a TEE but no StrongBox: the TEE-backed key is the fallback.
-        generator.init(spec(strongBox = false))
-        return generator.generateKey()
+        // at minSdk 26 neither may be touched on older releases. Most devices have a TEE but no
+        // StrongBox: the TEE-backed key is the fallback, also when StrongBox fails otherwise.
+        return generateWithFallback(
+            Build.VERSION.SDK_INT,
+            strongBox = { StrongBoxKeys.generate(generator, spec(strongBox = true)) },
+            tee = {
+                generator.init(spec(strongBox = false))
+                generator.generateKey()
+            },
+        )
     }
 
     /**

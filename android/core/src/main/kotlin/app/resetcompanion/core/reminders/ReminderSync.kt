@@ -3,8 +3,11 @@ package app.resetcompanion.core.reminders
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.model.ActivityKind
 import app.resetcompanion.core.model.PlannedNotification
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
+import kotlinx.coroutines.withContext
 
 /**
  * One alarm for the OS: everything the fire-time receiver needs to post the notification
@@ -156,8 +159,15 @@ fun PlannedNotification.toAlarm(): ReminderAlarm = ReminderAlarm(
  * [resync] with their [SyncReason]; this class decides, [AlarmScheduler] acts.
  *
  * @param deviceZone the device's current IANA zone (`TimeZone.getDefault().id` on a phone).
+ * @param io where the scheduler's work runs: AlarmManager binder calls and the registry's
+ *   SharedPreferences reads and writes never run on the caller's (often the main) thread.
  */
-class ReminderSync(private val store: ResetStore, private val alarms: AlarmScheduler, private val deviceZone: () -> String) {
+class ReminderSync(
+    private val store: ResetStore,
+    private val alarms: AlarmScheduler,
+    private val io: CoroutineDispatcher = Dispatchers.IO,
+    private val deviceZone: () -> String,
+) {
     /**
      * Re-plans and applies the difference. Syncs never overlap in a process (app start, a
      * receiver and the settings screen can ask at once): each reads the armed set the previous
@@ -166,14 +176,17 @@ class ReminderSync(private val store: ResetStore, private val alarms: AlarmSched
     suspend fun resync(reason: SyncReason): SyncResult = SYNC_LOCK.withLock { resyncLocked(reason) }
 
     private suspend fun resyncLocked(reason: SyncReason): SyncResult {
-        if (reason.alarmsWereCleared) alarms.forgetAll()
         // The zone may have changed while the app was not running: wall times follow it.
         store.setTimeZone(deviceZone())
-        val exact = alarms.canScheduleExactAlarms()
-        val pending = alarms.armedIds().filter { it.startsWith(REMINDER_ID_PREFIX) }
+        val (exact, pending) = withContext(io) {
+            if (reason.alarmsWereCleared) alarms.forgetAll()
+            alarms.canScheduleExactAlarms() to alarms.armedIds().filter { it.startsWith(REMINDER_ID_PREFIX) }
+        }
         val plan = store.reconcileReminders(pending, androidPlanOptions(exact, limit = MAX_ARMED_ALARMS))
-        plan.cancel.forEach(alarms::cancel)
-        plan.add.forEach { alarms.arm(it.toAlarm()) }
+        withContext(io) {
+            plan.cancel.forEach(alarms::cancel)
+            plan.add.forEach { alarms.arm(it.toAlarm()) }
+        }
         return SyncResult(armed = plan.add.map { it.id }, cancelled = plan.cancel, exact = exact)
     }
 

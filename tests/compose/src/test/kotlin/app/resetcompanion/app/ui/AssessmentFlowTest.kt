@@ -12,6 +12,7 @@ import app.resetcompanion.core.assessmentCatalogue
 import app.resetcompanion.presentation.SecureWindow
 import org.junit.After
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
 import org.junit.Test
 
 /**
@@ -27,8 +28,10 @@ class AssessmentFlowTest {
     @After
     fun close() = app.close()
 
+    private val navigator = AppNavigator(Destination.Assessment("phq9"))
+
     private fun SkikoComposeUiTest.answerAll(item9: Int) {
-        setContent { ResetApp(app.graph, SecureWindow.None, AppNavigator(Destination.Assessment("phq9")), dark = false) }
+        setContent { ResetApp(app.graph, SecureWindow.None, navigator, dark = false) }
         awaitLoaded()
         phq9.items.forEachIndexed { i, _ ->
             val option = phq9.options[if (i == phq9.items.lastIndex) item9 else 0]
@@ -60,6 +63,17 @@ class AssessmentFlowTest {
         onNodeWithText(Strings.scoreOf(1u, phq9.maxTotal)).assertIsDisplayed()
         onNodeWithTag(SIGNPOST_TAG).assertDoesNotExist()
         saveScreenshot("assessment-result")
+    }
+
+    @Test
+    fun the_signpost_offers_the_safety_plan_after_the_crisis_lines() = phoneTest {
+        answerAll(item9 = 2)
+        val lines = onAllNodesWithText("Samaritans", substring = true).fetchSemanticsNodes().map { it.positionInRoot.y }
+        val plan = onNodeWithTag(SIGNPOST_PLAN_TAG).fetchSemanticsNode().positionInRoot.y
+        assertTrue("the plan ($plan) comes after the lines ($lines), never instead of them", lines.isNotEmpty() && lines.all { plan > it })
+        onNodeWithTag(SIGNPOST_PLAN_TAG).performScrollTo().performClick()
+        waitForIdle()
+        assertEquals(Destination.SafetyPlan, navigator.current.destination)
     }
 
     @Test

@@ -4,6 +4,7 @@ import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.hasSetTextAction
 import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.onAllNodesWithContentDescription
 import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
@@ -61,5 +62,37 @@ class JournalEntryFlowTest {
             entries().any { (it.body as? JournalBody.Free)?.record?.text == "A slow walk by the river helped a lot." }
         }
         assertEquals(2, entries().size) // edited in place, not added
+    }
+
+    @Test
+    fun deleting_from_the_entry_screen_asks_first_then_returns_to_the_journal() = phoneTest {
+        val navigator = AppNavigator(Destination.Journal)
+        setContent { ResetApp(app.graph, SecureWindow.None, navigator, dark = false) }
+        awaitLoaded()
+        onNodeWithText("A slow walk by the river helped.").performScrollTo().performClick()
+        awaitLoaded()
+        onNodeWithText(Strings.deleteEntry).performScrollTo().performClick()
+        onNodeWithText(Strings.deleteEntryQuestion).assertIsDisplayed()
+        onNodeWithText(Strings.cancel).performClick()
+        waitForIdle()
+        assertEquals(0, onAllNodesWithText(Strings.deleteEntryQuestion).fetchSemanticsNodes().size)
+        assertEquals("cancel keeps it", 2, entries().size)
+
+        onNodeWithText(Strings.deleteEntry).performScrollTo().performClick()
+        onNodeWithText(Strings.deleteConfirm).performClick()
+        waitUntil(timeoutMillis = 10_000) { navigator.current.destination == Destination.Journal }
+        assertEquals(1, entries().size)
+        assertEquals(0, entries().count { it.kind == JournalKind.FREE })
+    }
+
+    @Test
+    fun deleting_from_the_list_asks_first() = phoneTest {
+        setContent { ResetApp(app.graph, SecureWindow.None, AppNavigator(Destination.Journal), dark = false) }
+        awaitLoaded()
+        onAllNodesWithContentDescription(Strings.deleteEntry)[0].performScrollTo().performClick()
+        onNodeWithText(Strings.deleteEntryQuestion).assertIsDisplayed()
+        assertEquals("one tap deletes nothing", 2, entries().size)
+        onNodeWithText(Strings.deleteConfirm).performClick()
+        waitUntil(timeoutMillis = 10_000) { entries().size == 1 }
     }
 }

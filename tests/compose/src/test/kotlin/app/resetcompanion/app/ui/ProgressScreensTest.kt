@@ -50,6 +50,9 @@ class ProgressScreensTest {
         val time = wallClock(runBlocking { app.store.checkIns() }.single().captured)
         onNodeWithText("Slept well").assertIsDisplayed()
         onNodeWithContentDescription(Strings.deleteCheckIn(time)).performClick()
+        onNodeWithText(Strings.deleteCheckInQuestion).assertIsDisplayed()
+        assertEquals("one tap deletes nothing", 1, runBlocking { app.store.checkIns() }.size)
+        onNodeWithText(Strings.deleteConfirm).performClick()
         waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(Strings.noCheckInsYet).fetchSemanticsNodes().isNotEmpty() }
         assertTrue(runBlocking { app.store.checkIns() }.isEmpty())
     }

@@ -2,6 +2,8 @@ package app.resetcompanion.app.ui
 
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsDisplayed
+import androidx.compose.ui.test.assertIsNotEnabled
+import androidx.compose.ui.test.hasClickAction
 import androidx.compose.ui.test.hasSetTextAction
 import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.onAllNodesWithText
@@ -43,6 +45,35 @@ class ReminderFlowTest {
         onNodeWithContentDescription(Strings.resumeFor("Check-in")).performScrollTo().performClick()
         waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(Strings.pausedUntil("2027-03-31")).fetchSemanticsNodes().isEmpty() }
         assertNull(rules().first { it.kind == ActivityKind.CHECKIN }.pausedUntil)
+    }
+
+    @Test
+    fun pause_until_a_date_picked_in_the_calendar() = phoneTest {
+        setContent { ResetApp(app.graph, SecureWindow.None, AppNavigator(Destination.Reminders), dark = false) }
+        awaitLoaded()
+        onNodeWithContentDescription(Strings.pauseUntilFor("Evening sit")).performScrollTo().performClick()
+        waitForIdle()
+        onNodeWithText(Strings.pauseDateTitle).assertIsDisplayed()
+        // Today (24 March) can't be chosen; the 29th can.
+        // Day cells read out in full ("Wednesday, March 24, 2027").
+        onNode(hasText("March 24, 2027", substring = true) and hasClickAction()).assertIsNotEnabled()
+        onNode(hasText("March 29, 2027", substring = true) and hasClickAction()).performClick()
+        onNodeWithText(Strings.pauseConfirm).performClick()
+        waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(Strings.pausedUntil("2027-03-29")).fetchSemanticsNodes().isNotEmpty() }
+        assertEquals(java.time.LocalDate.parse("2027-03-29"), rules().first { it.label == "Evening sit" }.pausedUntil)
+        assertNull(rules().first { it.kind == ActivityKind.CHECKIN }.pausedUntil)
+    }
+
+    @Test
+    fun cancelling_the_date_picker_pauses_nothing() = phoneTest {
+        setContent { ResetApp(app.graph, SecureWindow.None, AppNavigator(Destination.Reminders), dark = false) }
+        awaitLoaded()
+        onNodeWithContentDescription(Strings.pauseUntilFor("Check-in")).performScrollTo().performClick()
+        waitForIdle()
+        onNodeWithText(Strings.cancel).performClick()
+        waitForIdle()
+        assertEquals(0, onAllNodesWithText(Strings.pauseDateTitle).fetchSemanticsNodes().size)
+        assertEquals(true, rules().all { it.pausedUntil == null })
     }
 
     @Test

@@ -4,11 +4,14 @@ import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.isHeading
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
 import app.resetcompanion.core.model.JournalKind
+import app.resetcompanion.core.saveSafetyPlan
 import app.resetcompanion.presentation.SecureWindow
+import kotlinx.coroutines.runBlocking
 import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
@@ -28,11 +31,17 @@ class ScreensTest {
             Destination.Reminders, Destination.Export, Destination.Backup, Destination.Settings, Destination.Crisis,
             Destination.Insights, Destination.CheckInHistory, Destination.AssessmentHistory, Destination.Practice,
             Destination.JournalEntry(JournalKind.EXPOSURE),
+            Destination.SafetyPlan, Destination.SafetyPlanEdit, Destination.SafetyPlanHistory, Destination.AppLock,
+            Destination.Privacy,
         )
+
+        /** A line of the seeded safety plan, to find it below the crisis lines. */
+        const val PLAN_LINE = "Walk round the block"
 
         @BeforeClass @JvmStatic
         fun open() {
             app = SeededApp()
+            runBlocking { app.store.saveSafetyPlan(seededPlan(PLAN_LINE)) }
         }
 
         @AfterClass @JvmStatic
@@ -56,14 +65,24 @@ class ScreensTest {
     }
 
     @Test
-    fun the_crisis_action_opens_the_regions_crisis_lines_from_every_screen() {
+    fun the_crisis_action_opens_the_crisis_lines_then_the_safety_plan_from_every_screen() {
         for (d in ALL.filter { it != Destination.Crisis }) {
             render(d) {
                 onNodeWithTag(CRISIS_ACTION_TAG).performClick()
                 awaitLoaded()
                 onNodeWithText(Strings.crisisIntro).assertIsDisplayed()
                 // The profile's zone is London, so the core picks the UK resources (clinical.md).
-                onNodeWithText("Samaritans", substring = true).assertExists()
+                val lines = onAllNodesWithText("Samaritans", substring = true).fetchSemanticsNodes()
+                assertTrue("crisis lines from ${d.title}", lines.isNotEmpty())
+                // One action: the person's own plan is on the same screen, after the lines.
+                val plan = onNodeWithText("• $PLAN_LINE").assertExists().fetchSemanticsNode()
+                assertTrue(
+                    "the plan (${plan.positionInRoot.y}) follows the lines (${lines.map { it.positionInRoot.y }}) on ${d.title}",
+                    lines.all {
+                        plan.positionInRoot.y >
+                            it.positionInRoot.y
+                    },
+                )
             }
         }
     }
@@ -96,6 +115,14 @@ class ScreensTest {
             onNodeWithText(Strings.checkedIn(1)).assertIsDisplayed()
             onNodeWithText("10 min this week", substring = true).assertExists()
             onNodeWithText(Strings.openStep).assertExists()
+        }
+    }
+
+    @Test
+    fun the_privacy_screen_says_what_stays_on_the_phone_and_what_health_connect_gets() {
+        render(Destination.Privacy) {
+            onNodeWithText("Everything stays on this phone").assertIsDisplayed()
+            onNodeWithText("Health Connect").assertExists()
         }
     }
 

@@ -104,6 +104,17 @@ class SeededApp(seed: Boolean = true) : AutoCloseable {
     }
 }
 
+/** A small safety plan: [coping] as step 2, Sam with a number, a reason for living. */
+fun seededPlan(coping: String = "Walk round the block") = app.resetcompanion.core.model.SafetyPlanInput(
+    warningSigns = listOf("Not sleeping"),
+    copingStrategies = listOf(coping),
+    distractions = emptyList(),
+    supportContacts = listOf(app.resetcompanion.core.model.SafetyContact("Sam", "07700 900123", null, null)),
+    professionals = emptyList(),
+    saferSurroundings = emptyList(),
+    reasonsForLiving = listOf("My niece"),
+)
+
 /** Renders [content] at phone size and runs [block]; [fontScale] for accessibility checks. */
 @OptIn(ExperimentalTestApi::class)
 fun phoneTest(fontScale: Float = 1f, block: SkikoComposeUiTest.() -> Unit) =

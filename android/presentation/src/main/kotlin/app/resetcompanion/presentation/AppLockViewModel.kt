@@ -1,0 +1,180 @@
+package app.resetcompanion.presentation
+
+import app.resetcompanion.core.LockClock
+import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.appLockSettings
+import app.resetcompanion.core.lockDue
+import app.resetcompanion.core.model.ClockReading
+import app.resetcompanion.core.model.LockPolicy
+import app.resetcompanion.core.model.LockSettings
+import app.resetcompanion.core.setAppLockSettings
+
+// The app lock (issue 20). Off by default; when on, the app opens behind the device's own
+// authentication after the grace period the person chose. The decision is the core's
+// `should_lock`; the OS prompt is behind [DeviceAuthenticator] (BiometricPrompt with
+// BIOMETRIC_STRONG or DEVICE_CREDENTIAL on Android), so this flow is tested on the JVM.
+// While locked: nothing of the person's data is shown; the crisis lines stay one tap away; the
+// safety plan too if the person chose so. Every change to the settings needs a successful
+// authentication first (turning the lock on proves the device can unlock it).
+
+/** Whether the device can authenticate the person at all (`BiometricManager.canAuthenticate`). */
+enum class AuthAvailability {
+    /** A screen lock (PIN, pattern, password) or a strong biometric is set up. */
+    AVAILABLE,
+
+    /** The device has no screen lock: the app can't lock, and says so. */
+    NO_DEVICE_CREDENTIAL,
+
+    /** Authentication can't be used now (no hardware, a security update needed, unknown). */
+    UNAVAILABLE,
+}
+
+/** How one request to the OS ended. */
+enum class AuthOutcome {
+    SUCCEEDED,
+
+    /** The person closed the prompt. */
+    CANCELLED,
+
+    /** Not recognised, or an error; the prompt ended. */
+    FAILED,
+
+    /** Too many attempts: the OS refuses for a while. */
+    LOCKED_OUT,
+}
+
+/** The OS prompt, thin: Android's is `BiometricPrompt` in the app module. */
+interface DeviceAuthenticator {
+    /** Whether authenticating is possible now. */
+    fun availability(): AuthAvailability
+
+    /** Shows the OS prompt and waits for its end. */
+    suspend fun authenticate(): AuthOutcome
+}
+
+/** What the lock screen or the lock settings explain. */
+enum class LockNotice { NONE, NO_DEVICE_CREDENTIAL, UNAVAILABLE, CANCELLED, FAILED, LOCKED_OUT }
+
+/** The app lock's state, held for the whole app. */
+data class AppLockUiState(
+    /** Settings not read yet: the app shows nothing but a blank cover. */
+    val loading: Boolean = true,
+    val settings: LockSettings = LockSettings(LockPolicy.OFF, false),
+    /** The app is locked: only the lock screen, the crisis lines and (if chosen) the safety plan show. */
+    val locked: Boolean = false,
+    val authenticating: Boolean = false,
+    /** Failed unlock attempts since the last success. */
+    val failedAttempts: Int = 0,
+    val notice: LockNotice = LockNotice.NONE,
+    val error: UiError? = null,
+) {
+    /** Whether the lock is on. */
+    val enabled: Boolean get() = settings.policy != LockPolicy.OFF
+
+    /** Whether the person's data may be shown now. */
+    val contentVisible: Boolean get() = !loading && !locked
+
+    /** The safety plan can be opened now: unlocked, or locked with the person's consent. */
+    val planReachable: Boolean get() = !loading && (!locked || settings.safetyPlanVisibleWhenLocked)
+}
+
+/** The lock flow: lock on background past the grace period, unlock, settings behind authentication. */
+class AppLockViewModel(private val store: ResetStore, private val authenticator: DeviceAuthenticator, private val clock: LockClock) :
+    StoreViewModel<AppLockUiState>(AppLockUiState()) {
+    /** When the app last went to the background; null before that (a new process locks at once). */
+    private var lastActive: ClockReading? = null
+
+    init {
+        launchCatching({ s, e -> s.copy(loading = false, locked = true, error = e) }) {
+            val settings = store.appLockSettings()
+            val locked = lockDue(settings.policy, null, clock.now()) && canLock()
+            update { it.copy(loading = false, settings = settings, locked = locked, notice = noticeIfUnlockable(settings)) }
+        }
+    }
+
+    /** The app went to the background: the grace period starts now. */
+    fun onBackground() {
+        if (!current.locked) lastActive = clock.now()
+    }
+
+    /** The app came back: locks if the grace period has passed (the core decides). */
+    fun onForeground() {
+        val s = current
+        if (s.loading || s.locked) return
+        if (lockDue(s.settings.policy, lastActive, clock.now())) {
+            if (canLock()) update { it.copy(locked = true, notice = LockNotice.NONE) } else update { it.copy(notice = noticeIfUnlockable(it.settings)) }
+        }
+    }
+
+    /** Locks now (the lock is on). */
+    fun lockNow() {
+        if (current.enabled && canLock()) update { it.copy(locked = true, notice = LockNotice.NONE) }
+    }
+
+    /** Asks the OS; unlocks on success, counts a failure, stays locked otherwise. */
+    fun unlock() {
+        val s = current
+        if (!s.locked || s.authenticating) return
+        update { it.copy(authenticating = true, notice = LockNotice.NONE) }
+        launchCatching({ st, e -> st.copy(authenticating = false, error = e) }) {
+            val outcome = authenticator.authenticate()
+            update { it.afterUnlock(outcome) }
+            if (outcome == AuthOutcome.SUCCEEDED) lastActive = null
+        }
+    }
+
+    /** Chooses the lock's grace period, or turns it off; only after a successful authentication. */
+    fun choosePolicy(policy: LockPolicy) = change { it.copy(policy = policy) }
+
+    /** Whether the safety plan may be read while locked; only after a successful authentication. */
+    fun setPlanVisibleWhenLocked(visible: Boolean) = change { it.copy(safetyPlanVisibleWhenLocked = visible) }
+
+    fun dismissNotice() = update { it.copy(notice = LockNotice.NONE, error = null) }
+
+    private fun change(edit: (LockSettings) -> LockSettings) {
+        val s = current
+        if (s.loading || s.locked || s.authenticating) return
+        val wanted = edit(s.settings)
+        if (wanted == s.settings) return
+        when (authenticator.availability()) {
+            AuthAvailability.NO_DEVICE_CREDENTIAL -> return update { it.copy(notice = LockNotice.NO_DEVICE_CREDENTIAL) }
+            AuthAvailability.UNAVAILABLE -> return update { it.copy(notice = LockNotice.UNAVAILABLE) }
+            AuthAvailability.AVAILABLE -> Unit
+        }
+        update { it.copy(authenticating = true, notice = LockNotice.NONE) }
+        launchCatching({ st, e -> st.copy(authenticating = false, error = e) }) {
+            val outcome = authenticator.authenticate()
+            if (outcome == AuthOutcome.SUCCEEDED) {
+                store.setAppLockSettings(wanted)
+                update { it.copy(authenticating = false, settings = wanted, notice = LockNotice.NONE) }
+            } else {
+                update { it.copy(authenticating = false, notice = outcome.notice) }
+            }
+        }
+    }
+
+    // A device whose screen lock was removed can't unlock the app: locking would shut the person
+    // out of their own data with no way back. The app stays open and says why.
+    private fun canLock() = authenticator.availability() == AuthAvailability.AVAILABLE
+
+    private fun noticeIfUnlockable(settings: LockSettings): LockNotice = when {
+        settings.policy == LockPolicy.OFF -> LockNotice.NONE
+        authenticator.availability() == AuthAvailability.NO_DEVICE_CREDENTIAL -> LockNotice.NO_DEVICE_CREDENTIAL
+        authenticator.availability() == AuthAvailability.UNAVAILABLE -> LockNotice.UNAVAILABLE
+        else -> LockNotice.NONE
+    }
+}
+
+private fun AppLockUiState.afterUnlock(outcome: AuthOutcome): AppLockUiState = when (outcome) {
+    AuthOutcome.SUCCEEDED -> copy(authenticating = false, locked = false, failedAttempts = 0, notice = LockNotice.NONE)
+    AuthOutcome.CANCELLED -> copy(authenticating = false, notice = LockNotice.CANCELLED)
+    AuthOutcome.FAILED, AuthOutcome.LOCKED_OUT -> copy(authenticating = false, failedAttempts = failedAttempts + 1, notice = outcome.notice)
+}
+
+private val AuthOutcome.notice: LockNotice
+    get() = when (this) {
+        AuthOutcome.SUCCEEDED -> LockNotice.NONE
+        AuthOutcome.CANCELLED -> LockNotice.CANCELLED
+        AuthOutcome.FAILED -> LockNotice.FAILED
+        AuthOutcome.LOCKED_OUT -> LockNotice.LOCKED_OUT
+    }
