@@ -6,7 +6,7 @@ parameters whose name says time and whose type is String (or a list of them), or
 milliseconds. Prints each one and the totals."""
 import re, sys, pathlib
 root = pathlib.Path(sys.argv[1])
-WORDS = {'at', 'time', 'times', 'start', 'end', 'date', 'day', 'until', 'since', 'wall', 'uptime', 'saved', 'created', 'when', 'from', 'instant', 'now'}
+WORDS = {'at', 'time', 'times', 'start', 'end', 'date', 'day', 'until', 'since', 'wall', 'uptime', 'saved', 'created', 'when', 'from', 'instant', 'now', 'newest', 'oldest', 'latest'}
 class _T:
     # camelCase words; a zone name is not a time value (it stays a string by design).
     def search(self, name):
