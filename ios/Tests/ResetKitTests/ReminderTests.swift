@@ -141,7 +141,7 @@ final class ReminderTests: XCTestCase {
     func testNotificationTextNeverCarriesALabelANoteOrThePlan() async throws {
         let store = try openStore(try Scratch())
         let canary = "CANARY-hios-5150"
-        try await store.addReminder(.checkin, at: ["11:00", "20:00"], label: canary)
+        try await store.addReminder(.checkin, at: [wall("11:00"), wall("20:00")], label: canary)
         try await store.checkIn(mood: 2, note: canary)
         try await store.saveSafetyPlan(
             SafetyPlanInput(
