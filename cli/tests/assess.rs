@@ -241,6 +241,35 @@ fn outcome_lists_each_indicator_with_the_change_that_decided_it() {
     assert!(warn.is_some() && rec.is_some() && warn < rec, "{text}");
 }
 
+/// Therapist read-through, finding 1: a reliable rise on one measure warns in text and JSON
+/// (`warning` true, `warning_measures` naming it) even when the other measure improved
+/// reliably (p2: "no reliable change") or recovery holds (p6).
+#[test]
+fn a_per_measure_reliable_rise_warns_whatever_the_combined_indicators_say() {
+    let cli = Cli::new();
+    for (phq9, gad7, words) in [
+        ("10,16", "9,5", "PHQ-9 10 → 16 (+6)"),
+        ("2,8", "12,4", "PHQ-9 2 → 8 (+6)"),
+    ] {
+        let o = cli.json(&[
+            "assess", "outcome", "--phq9", phq9, "--gad7", gad7, "--json",
+        ]);
+        assert_eq!(o["reliable_deterioration"], false, "{o}");
+        let det = &o["indicators"][2];
+        assert_eq!(det["indicator"], "reliable_deterioration");
+        assert_eq!(det["status"], "not_met");
+        assert_eq!(det["warning"], true, "{o}");
+        assert_eq!(det["warning_measures"], json!(["phq9"]), "{o}");
+        let out = cli.run(&["assess", "outcome", "--phq9", phq9, "--gad7", gad7]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.contains("⚠ WARNING: reliable rise on PHQ-9"))
+            .unwrap_or_else(|| panic!("no warning for {phq9} / {gad7}:\n{text}"));
+        assert!(line.contains(words), "{line}");
+    }
+}
+
 #[test]
 fn due_then_outcome_from_numbers_and_from_the_stored_episode() {
     let cli = Cli::new();
@@ -321,4 +350,28 @@ fn due_then_outcome_from_numbers_and_from_the_stored_episode() {
     let due = cli.json(&["assess", "due", "--json"]);
     assert!(due["due"].as_array().unwrap().is_empty());
     assert_eq!(due["upcoming"][0]["due_date"], "2027-04-11");
+}
+
+/// New-user review F20: after a single PHQ-9 and GAD-7, `assess outcome` says there are not
+/// enough scores yet instead of "recovery: not met".
+#[test]
+fn one_score_on_each_measure_is_not_enough_scores_yet() {
+    let cli = Cli::new();
+    for (id, answers) in [("phq9", "2,2,2,2,2,2,2,2,0"), ("gad7", "2,2,2,2,2,1,1")] {
+        cli.json(&[
+            "assess",
+            "take",
+            id,
+            "--answers",
+            answers,
+            "--at",
+            "2027-03-01T09:00:00Z",
+            "--json",
+        ]);
+    }
+    let out = cli.run(&["assess", "outcome"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Outcome: not enough scores yet"), "{text}");
+    assert!(!text.contains("recovery: not met"), "{text}");
 }

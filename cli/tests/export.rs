@@ -118,9 +118,54 @@ fn csv_and_fhir_honour_include_and_the_range() {
         .filter(|e| e["resource"]["hasMember"].is_array())
         .count();
     assert_eq!(totals, 4);
-    assert_eq!(s["counts"]["check_ins"], 0);
-    assert_eq!(s["counts"]["sections"], serde_json::json!(["assessments"]));
+    // Check-ins are Observations in the Bundle (therapist read-through), their notes never.
+    assert_eq!(s["counts"]["check_ins"], 1);
+    assert_eq!(s["counts"]["practice_sessions"], 0);
+    assert_eq!(
+        s["counts"]["sections"],
+        serde_json::json!(["assessments", "checkins"])
+    );
     assert!(!b.to_string().contains("not for export"));
+}
+
+/// Issue 20: `--include safety-plan` adds the person's plan; it is never in by default.
+#[test]
+fn the_safety_plan_is_in_only_with_include_safety_plan() {
+    let cli = with_data();
+    let plan = cli.dir.path().join("plan.json");
+    std::fs::write(
+        &plan,
+        r#"{"warning_signs": ["plover-canary-5120"], "reasons_for_living": ["My dog"]}"#,
+    )
+    .unwrap();
+    cli.json(&[
+        "safety-plan",
+        "edit",
+        "--input",
+        plan.to_str().unwrap(),
+        "--json",
+    ]);
+    let folder = cli.dir.path().join("with-plan");
+    let s = cli.json(&[
+        "export",
+        "csv",
+        "--include",
+        "assessments,safety-plan",
+        "--out",
+        folder.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(s["counts"]["safety_plan_version"], 1);
+    let text = std::fs::read_to_string(folder.join("safety_plan.csv")).unwrap();
+    assert!(text.contains("plover-canary-5120"), "{text}");
+    let folder = cli.dir.path().join("default");
+    let s = cli.json(&["export", "csv", "--out", folder.to_str().unwrap(), "--json"]);
+    assert_eq!(s["counts"]["safety_plan_version"], serde_json::Value::Null);
+    assert!(!folder.join("safety_plan.csv").exists());
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains("plover-canary-5120"));
+    }
 }
 
 #[test]

@@ -8,8 +8,8 @@
 use clap::Subcommand;
 use reset_core::Error;
 use reset_core::assessment::{
-    AssessmentResult, EpisodeOutcome, IndicatorStatus, Instrument, OutcomeScores, OutcomeSummary,
-    Signpost,
+    AssessmentResult, EpisodeOutcome, IndicatorStatus, Instrument, OutcomeIndicator, OutcomeScores,
+    OutcomeSummary, Signpost,
 };
 use reset_ffi::assessment::{
     assessment_instruments, assessment_outcome_for_scores, parse_assessment_answers,
@@ -359,7 +359,7 @@ fn describe_outcome(s: &OutcomeSummary) -> String {
     if let Some(w) = s.deterioration_warning() {
         text.push_str(&format!(
             "  \u{26a0} WARNING: {}: {}\n",
-            w.indicator.title().to_lowercase(),
+            warning_title(w),
             w.explanation
         ));
     }
@@ -380,6 +380,19 @@ fn describe_outcome(s: &OutcomeSummary) -> String {
         s.category.as_str().replace('_', " ")
     ));
     text
+}
+
+/// `reliable deterioration` when the combined indicator holds, else `reliable rise on PHQ-9
+/// (combined indicator not met)`: a per-measure rise is a warning either way.
+fn warning_title(w: &OutcomeIndicator) -> String {
+    if w.status == IndicatorStatus::Met {
+        return w.indicator.title().to_lowercase();
+    }
+    let on: Vec<&str> = w.warning_measures.iter().map(|m| m.title()).collect();
+    format!(
+        "reliable rise on {} (the combined reliable-deterioration indicator is not met)",
+        on.join(" and ")
+    )
 }
 
 /// The indicators that hold, warnings first, as one phrase (`no indicator met` otherwise).
@@ -409,6 +422,15 @@ fn describe_episode(e: &EpisodeOutcome, s: &OutcomeSummary) -> String {
         .as_ref()
         .map_or_else(|| "?".to_string(), |e| e.start_date.to_string());
     let show = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
+    // One score on each measure: nothing has changed yet, so no indicator is judged — say so
+    // instead of "recovery: not met" (new-user review F20).
+    let outcome = if e.phq9_count <= 1 && e.gad7_count <= 1 {
+        "Outcome: not enough scores yet. The indicators compare the first score of the episode with a later one; \
+         take the PHQ-9 and GAD-7 again in a few weeks.\n"
+            .to_string()
+    } else {
+        describe_outcome(s)
+    };
     format!(
         "Episode since {start}: PHQ-9 {} → {} ({} taken), GAD-7 {} → {} ({} taken)\n{}",
         show(e.phq9_first),
@@ -417,7 +439,7 @@ fn describe_episode(e: &EpisodeOutcome, s: &OutcomeSummary) -> String {
         show(e.gad7_first),
         show(e.gad7_latest),
         e.gad7_count,
-        describe_outcome(s)
+        outcome
     )
 }
 

@@ -64,8 +64,9 @@ pub struct TherapistArgs {
     /// Last local day included, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
-    /// Sections, comma-separated: assessments,checkins,practice,programmes,journal
-    /// (default: all of them; journal holds only entries the person marked shared).
+    /// Sections, comma-separated: assessments,checkins,practice,programmes,journal,safety-plan
+    /// (default: all but safety-plan; journal holds only entries the person marked shared;
+    /// the risk section — PHQ-9 item 9 and crisis signposts — is always in).
     #[arg(long, value_name = "LIST")]
     include: Option<String>,
     /// Where to write (a file; for csv a folder or a .zip). Its folder must exist.
@@ -183,7 +184,7 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     let out = dir.join(format!("report-{}.pdf", companion.today()?));
     let out = std::path::absolute(&out).unwrap_or(out);
     let options = ExportOptions {
-        include: Some(ExportSection::ALL.to_vec()),
+        include: Some(ExportSection::DEFAULT.to_vec()),
         fonts: Some(crate::fonts::platform_fonts()),
         ..Default::default()
     };

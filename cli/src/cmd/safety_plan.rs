@@ -16,8 +16,11 @@ use serde_json::{Value, json};
 use crate::Ctx;
 use crate::output::Output;
 
+#[path = "safety_plan_merge.rs"]
+mod merge;
+
 /// The `edit` input shape, printed in `--help`.
-const SHAPE: &str = r#"Input (JSON; every key optional, at least one step filled in):
+const SHAPE: &str = r#"Input (JSON; every key optional; the saved plan must have at least one step filled in):
   {
     "warning_signs":      ["…"],
     "coping_strategies":  ["…"],
@@ -28,22 +31,39 @@ const SHAPE: &str = r#"Input (JSON; every key optional, at least one step filled
     "reasons_for_living": ["…"]
   }
 A contact needs a name and at least one of phone, sms or other. Up to 20 entries per step,
-500 characters per entry. Every save is kept as a new version (see `history`)."#;
+500 characters per entry. Every save is kept as a new version (see `history`).
+
+Editing is a merge over your newest version: a key you give replaces that whole step; a key
+you leave out keeps that step as it is; a key set to null or [] empties that step.
+`--replace` saves exactly the input instead (absent keys become empty).
+See an old version with `show --version N`; bring it back with `restore N`."#;
 
 /// The safety-plan subcommands.
 #[derive(Subcommand)]
 pub enum SafetyPlanCommand {
-    /// Show the current plan, with your region's crisis lines.
-    Show,
-    /// Save a new version of the plan from a JSON file or standard input.
+    /// Show the current plan (or an older version), with your region's crisis lines.
+    Show {
+        /// Show this saved version instead of the newest (see `history`).
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+    },
+    /// Save a new version: the steps you give replace those steps, the rest are kept.
     #[command(after_help = SHAPE)]
     Edit {
-        /// The plan as JSON: a file, or `-` for standard input.
+        /// The changes as JSON: a file, or `-` for standard input.
         #[arg(long, value_name = "FILE|-")]
         input: String,
+        /// Save exactly the input as the plan: steps left out become empty.
+        #[arg(long)]
+        replace: bool,
     },
     /// Every saved version, newest first.
     History,
+    /// Save an older version again as the newest (nothing is deleted).
+    Restore {
+        /// The version number to bring back (see `history`).
+        version: u32,
+    },
 }
 
 /// The lock subcommands.
@@ -65,7 +85,14 @@ pub enum LockCommand {
 pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError> {
     let c = ctx.open()?;
     match command {
-        SafetyPlanCommand::Show => match c.safety_plan()? {
+        SafetyPlanCommand::Show { version: Some(n) } => {
+            let plan = find_version(&c.safety_plan_history()?, *n)?;
+            Ok(Output::new(
+                json!({"plan": plan_json(&plan)}),
+                describe(&plan),
+            ))
+        }
+        SafetyPlanCommand::Show { version: None } => match c.safety_plan()? {
             Some(plan) => Ok(Output::new(
                 json!({"plan": plan_json(&plan)}),
                 describe(&plan),
@@ -80,12 +107,21 @@ pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError>
                 Ok(Output::new(json!({"plan": null}), human))
             }
         },
-        SafetyPlanCommand::Edit { input } => {
+        SafetyPlanCommand::Edit { input, replace } => {
             let text = read_input(input)?;
-            let plan = reset_ffi::safety_plan::parse_safety_plan(text)?;
+            let current = if *replace { None } else { c.safety_plan()? };
+            let (plan, changed) = merge::merged(&text, current.as_ref().map(|p| &p.steps))?;
             let saved = c.save_safety_plan(plan)?;
+            let note = match (&current, changed.is_empty()) {
+                (Some(_), false) => format!(
+                    "Changed: {}. Every other step was kept.\n",
+                    changed.join(", ")
+                ),
+                (Some(_), true) => "Nothing changed; every step was kept.\n".to_string(),
+                (None, _) => String::new(),
+            };
             let human = format!(
-                "Saved version {} of your safety plan.\n\n{}",
+                "Saved version {} of your safety plan.\n{note}\n{}",
                 saved.version,
                 describe(&saved)
             );
@@ -98,12 +134,51 @@ pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError>
                 human.push_str("No safety plan saved yet.\n");
             }
             for v in &versions {
-                human.push_str(&format!("version {} saved {}\n", v.version, v.saved_at));
+                human.push_str(&format!(
+                    "version {} saved {} ({} entries)\n",
+                    v.version,
+                    v.saved_at,
+                    merge::entries(&v.steps)
+                ));
+            }
+            if !versions.is_empty() {
+                human.push_str(
+                    "\nSee one: reset safety-plan show --version N\n\
+                     Bring one back as the newest: reset safety-plan restore N\n",
+                );
             }
             let all: Vec<Value> = versions.iter().map(plan_json).collect();
             Ok(Output::new(json!({"versions": all}), human))
         }
+        SafetyPlanCommand::Restore { version } => {
+            let old = find_version(&c.safety_plan_history()?, *version)?;
+            let saved = c.save_safety_plan(old.steps)?;
+            let human = format!(
+                "Saved version {} of your safety plan: a copy of version {version}. \
+                 Nothing was deleted; every version is still in `history`.\n\n{}",
+                saved.version,
+                describe(&saved)
+            );
+            Ok(Output::new(
+                json!({"plan": plan_json(&saved), "restored_from": version}),
+                human,
+            ))
+        }
     }
+}
+
+fn find_version(versions: &[SafetyPlan], n: u32) -> Result<SafetyPlan, ResetError> {
+    versions
+        .iter()
+        .find(|v| v.version == n)
+        .cloned()
+        .ok_or_else(|| {
+            Error::invalid(
+                "version",
+                format!("there is no version {n} (see `reset safety-plan history`)"),
+            )
+            .into()
+        })
 }
 
 /// Runs a lock subcommand.

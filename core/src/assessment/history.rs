@@ -289,12 +289,21 @@ fn split_flags(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every safety event, oldest first.
+/// Whether the stored answers (`1,0,…,decline`) decline PHQ-9 item 9.
+fn item9_declined(instrument: Option<&str>, answers: Option<&str>) -> bool {
+    instrument == Some("phq9") && answers.and_then(|a| a.split(',').nth(8)) == Some("decline")
+}
+
+/// Every safety event, oldest first. A signpost stored as `self_harm_thoughts` for a PHQ-9
+/// whose item 9 was declined reads back as [`SignpostReason::Item9Declined`]: the reason is
+/// derived from the stored answers, so every row — old or new — says what happened, with no
+/// data migration (therapist read-through, finding 5).
 pub fn safety_events(conn: &Connection) -> Result<Vec<SafetyEvent>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, occurred_at_ms, zone, local_date, instrument, reason, region,
-                resources_version, assessment_id
-         FROM safety_events ORDER BY occurred_at_ms, id",
+        "SELECT e.id, e.occurred_at_ms, e.zone, e.local_date, e.instrument, e.reason, e.region,
+                e.resources_version, e.assessment_id, a.instrument, a.answers
+         FROM safety_events e LEFT JOIN assessments a ON a.id = e.assessment_id
+         ORDER BY e.occurred_at_ms, e.id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -307,10 +316,25 @@ pub fn safety_events(conn: &Connection) -> Result<Vec<SafetyEvent>> {
             r.get::<_, String>(6)?,
             r.get::<_, u32>(7)?,
             r.get::<_, Option<i64>>(8)?,
+            item9_declined(
+                r.get::<_, Option<String>>(9)?.as_deref(),
+                r.get::<_, Option<String>>(10)?.as_deref(),
+            ),
         ))
     })?;
     rows.map(|row| {
-        let (id, ms, zone, local_date, instrument, reason, region, version, assessment_id) = row?;
+        let (
+            id,
+            ms,
+            zone,
+            local_date,
+            instrument,
+            reason,
+            region,
+            version,
+            assessment_id,
+            declined,
+        ) = row?;
         let corrupt = || Error::Corrupt {
             reason: format!("safety event {id} is unreadable"),
         };
@@ -319,7 +343,10 @@ pub fn safety_events(conn: &Connection) -> Result<Vec<SafetyEvent>> {
             id,
             occurred,
             instrument,
-            reason: SignpostReason::parse(&reason).ok_or_else(corrupt)?,
+            reason: match SignpostReason::parse(&reason).ok_or_else(corrupt)? {
+                SignpostReason::SelfHarmThoughts if declined => SignpostReason::Item9Declined,
+                r => r,
+            },
             region,
             resources_version: version,
             assessment_id,

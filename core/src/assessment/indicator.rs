@@ -193,11 +193,17 @@ pub struct OutcomeIndicator {
     pub indicator: OutcomeIndicatorKind,
     /// Met, not met, or not applicable.
     pub status: IndicatorStatus,
-    /// True when this must be shown as a warning (reliable deterioration that holds):
-    /// in words and with an icon, never by colour alone.
+    /// True when this must be shown as a warning: reliable deterioration on any one measure
+    /// ([`Self::warning_measures`]), whether or not the combined indicator holds — in words
+    /// and with an icon, never by colour alone.
     pub warning: bool,
     /// The measures whose change decided it (empty when neither changed enough).
     pub decided_by: Vec<OutcomeMeasure>,
+    /// The measures that rose reliably on their own (reliable deterioration only): a warning
+    /// even when the combined indicator is "no reliable change" because the other measure
+    /// improved reliably, and whatever recovery says (issue 17, therapist read-through).
+    #[serde(default)]
+    pub warning_measures: Vec<OutcomeMeasure>,
     /// One plain sentence with the numbers that decided it.
     pub explanation: String,
 }
@@ -240,6 +246,13 @@ fn reliable(m: &[MeasureChange; 2], better: bool) -> OutcomeIndicator {
     let moved: Vec<&MeasureChange> = m.iter().filter(|c| c.reliable == this).collect();
     let against: Vec<&MeasureChange> = m.iter().filter(|c| c.reliable == other).collect();
     let met = !moved.is_empty() && against.is_empty();
+    // Every reliable rise warns, even when a reliable fall on the other measure makes the
+    // combined indicator "no reliable change".
+    let warning_measures: Vec<OutcomeMeasure> = if better {
+        Vec::new()
+    } else {
+        moved.iter().map(|c| c.measure).collect()
+    };
     let explanation = if met {
         let rest: Vec<&MeasureChange> = m.iter().filter(|c| c.reliable != this).collect();
         let mut s = format!("{} {rose} reliably", list(&moved));
@@ -250,6 +263,18 @@ fn reliable(m: &[MeasureChange; 2], better: bool) -> OutcomeIndicator {
             ));
         }
         format!("{s} ({}).", thresholds())
+    } else if !moved.is_empty() && !better {
+        format!(
+            "{} rose reliably on its own ({}). Because {} fell reliably at the same time, the combined indicator is no reliable change \u{2014} the rise is still a reliable deterioration on {}.",
+            list(&moved),
+            thresholds(),
+            list(&against),
+            moved
+                .iter()
+                .map(|c| c.measure.title())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        )
     } else if !moved.is_empty() {
         format!(
             "{} {rose} reliably but {} changed reliably the other way: one measure better and the other worse is no reliable change.",
@@ -270,7 +295,7 @@ fn reliable(m: &[MeasureChange; 2], better: bool) -> OutcomeIndicator {
         } else {
             IndicatorStatus::NotMet
         },
-        warning: met && !better,
+        warning: !warning_measures.is_empty(),
         decided_by: if met {
             moved.iter().map(|c| c.measure).collect()
         } else {
@@ -280,6 +305,7 @@ fn reliable(m: &[MeasureChange; 2], better: bool) -> OutcomeIndicator {
                 .collect()
         },
         explanation,
+        warning_measures,
     }
 }
 
@@ -333,6 +359,7 @@ fn recovery(m: &[MeasureChange; 2]) -> OutcomeIndicator {
         warning: false,
         decided_by,
         explanation,
+        warning_measures: Vec::new(),
     }
 }
 
@@ -368,6 +395,7 @@ fn reliable_recovery(rec: &OutcomeIndicator, imp: &OutcomeIndicator) -> OutcomeI
         warning: false,
         decided_by,
         explanation,
+        warning_measures: Vec::new(),
     }
 }
 

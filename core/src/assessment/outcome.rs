@@ -108,9 +108,19 @@ impl OutcomeSummary {
         met
     }
 
-    /// The reliable-deterioration indicator when it holds (to show as a warning).
+    /// The reliable-deterioration indicator when any measure rose reliably (to show as a
+    /// warning) — also when the combined indicator is not met because the other measure fell
+    /// reliably, and whatever recovery says.
     pub fn deterioration_warning(&self) -> Option<&OutcomeIndicator> {
         self.indicators.iter().find(|i| i.warning)
+    }
+
+    /// The measures that rose reliably, PHQ-9 first (empty when none did).
+    pub fn reliable_rises(&self) -> Vec<&MeasureChange> {
+        self.measures
+            .iter()
+            .filter(|m| m.reliable == super::indicator::ReliableChange::Deteriorated)
+            .collect()
     }
 }
 
@@ -360,7 +370,43 @@ mod tests {
                 i.explanation
             );
         }
-        assert!(s.deterioration_warning().is_none());
+        // PHQ-9 fell reliably and GAD-7 rose reliably: no reliable change overall, and the
+        // GAD-7 rise still warns (therapist read-through, finding 1).
+        let w = s.deterioration_warning().expect("a per-measure warning");
+        assert_eq!(w.status, IndicatorStatus::NotMet);
+        assert_eq!(w.warning_measures, vec![OutcomeMeasure::Gad7]);
+        assert!(
+            w.explanation
+                .contains("GAD-7 6 \u{2192} 10 (+4) rose reliably on its own"),
+            "{}",
+            w.explanation
+        );
+    }
+
+    /// Therapist read-through p2: PHQ-9 10 → 16 (+6) with GAD-7 9 → 5 (−4) is "no reliable
+    /// change" — and a warning naming PHQ-9.
+    #[test]
+    fn a_reliable_phq9_rise_warns_when_gad7_improves_reliably() {
+        let s = run((10, 16), (9, 5));
+        assert!(!s.reliable_deterioration && !s.reliable_improvement);
+        let w = s.deterioration_warning().expect("warning");
+        assert_eq!(w.warning_measures, vec![OutcomeMeasure::Phq9]);
+        assert!(
+            w.explanation.contains("PHQ-9 10 \u{2192} 16 (+6)"),
+            "{}",
+            w.explanation
+        );
+        assert_eq!(s.reliable_rises().len(), 1);
+    }
+
+    /// Therapist read-through p6: PHQ-9 2 → 8 with GAD-7 12 → 4 is recovery — and a warning
+    /// on PHQ-9's +6.
+    #[test]
+    fn a_reliable_phq9_rise_warns_when_recovery_holds() {
+        let s = run((2, 8), (12, 4));
+        assert!(s.recovery);
+        let w = s.deterioration_warning().expect("warning");
+        assert_eq!(w.warning_measures, vec![OutcomeMeasure::Phq9]);
     }
 
     proptest! {
@@ -374,7 +420,8 @@ mod tests {
             prop_assert_eq!(met(OutcomeIndicatorKind::ReliableImprovement), s.reliable_improvement);
             prop_assert_eq!(met(OutcomeIndicatorKind::ReliableDeterioration), s.reliable_deterioration);
             prop_assert_eq!(met(OutcomeIndicatorKind::ReliableRecovery), s.reliable_recovery);
-            prop_assert_eq!(s.deterioration_warning().is_some(), s.reliable_deterioration);
+            prop_assert_eq!(s.deterioration_warning().is_some(), !s.reliable_rises().is_empty());
+            prop_assert!(!s.reliable_deterioration || s.deterioration_warning().is_some());
             prop_assert_eq!(
                 status(&s, OutcomeIndicatorKind::Recovery) == IndicatorStatus::NotApplicable,
                 !s.caseness_start

@@ -32,6 +32,11 @@ pub enum SignpostReason {
     SelfHarmThoughts,
     /// A total in a band marked for signposting (PHQ-9 severe, 20–27).
     SevereTotal,
+    /// PHQ-9 item 9 declined (not answered): the same crisis lines, but a decline is not an
+    /// endorsement and a clinician must be able to tell them apart. Only safety events read
+    /// back carry it (derived from the stored answers, so old rows need no migration); a
+    /// freshly scored result keeps `SelfHarmThoughts` (the issue 4 contract).
+    Item9Declined,
 }
 
 impl SignpostReason {
@@ -40,6 +45,7 @@ impl SignpostReason {
         match self {
             SignpostReason::SelfHarmThoughts => "self_harm_thoughts",
             SignpostReason::SevereTotal => "severe_total",
+            SignpostReason::Item9Declined => "item9_declined",
         }
     }
 
@@ -48,6 +54,7 @@ impl SignpostReason {
         match id {
             "self_harm_thoughts" => Some(SignpostReason::SelfHarmThoughts),
             "severe_total" => Some(SignpostReason::SevereTotal),
+            "item9_declined" => Some(SignpostReason::Item9Declined),
             _ => None,
         }
     }

@@ -126,7 +126,8 @@ fn a_signposted_result_records_a_safety_event_without_the_answers() {
         ),
         (
             "phq9",
-            SignpostReason::SelfHarmThoughts,
+            // A decline reads back as its own reason (therapist read-through, finding 5).
+            SignpostReason::Item9Declined,
             "GB",
             Some(taken.record.id)
         )
@@ -408,4 +409,31 @@ fn want(rows: &[(&str, &str, DueReason)]) -> Vec<(String, String, DueReason)> {
     rows.iter()
         .map(|(i, d, r)| (i.to_string(), d.to_string(), *r))
         .collect()
+}
+
+/// Therapist read-through, finding 5: a declined item 9 is not an endorsement. The stored row
+/// keeps the issue 4 id; every safety event read back for a decline says `item9_declined`,
+/// an endorsement stays `self_harm_thoughts`, and a severe total `severe_total`.
+#[test]
+fn a_declined_item_9_reads_back_as_its_own_reason_and_an_endorsement_does_not() {
+    let mut p = profile();
+    p.take_at("phq9", "0,0,0,0,0,0,0,0,decline", "2027-06-01T09:00:00Z")
+        .unwrap();
+    p.take_at("phq9", "0,0,0,0,0,0,0,0,2", "2027-06-02T09:00:00Z")
+        .unwrap();
+    p.take_at("phq9", "3,3,3,3,3,3,3,2,0", "2027-06-03T09:00:00Z")
+        .unwrap();
+    let reasons: Vec<&str> = safety_events(p.store.conn())
+        .unwrap()
+        .iter()
+        .map(|e| e.reason.as_str())
+        .collect();
+    assert_eq!(
+        reasons,
+        ["item9_declined", "self_harm_thoughts", "severe_total"]
+    );
+    assert_eq!(
+        SignpostReason::parse("item9_declined"),
+        Some(SignpostReason::Item9Declined)
+    );
 }

@@ -51,17 +51,44 @@ impl Item9Response {
     }
 }
 
-/// PHQ-9 item 9 over the whole history, split around the range.
+/// PHQ-9 item 9 over the whole history, split around the range: in it, before it and after
+/// it (a report cut at `to` must still say that later answers exist — therapist read-through,
+/// findings 2 and 3).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RiskHistory {
     /// Item 9 answered above 0 or declined within the range, oldest first.
     pub in_range: Vec<Item9Response>,
     /// The most recent such answer before the range.
     pub before: Option<Item9Response>,
+    /// The highest answer before the range (the most recent of equal highest); `None` when
+    /// every one before was declined or there was none.
+    pub worst_before: Option<Item9Response>,
+    /// How many answers above 0 or declined came before the range.
+    pub before_count: usize,
+    /// Item 9 answered above 0 or declined after the range's end, oldest first (not charted,
+    /// only mentioned).
+    pub after: Vec<Item9Response>,
     /// How many PHQ-9s are stored in all.
     pub phq9_ever: usize,
     /// How many PHQ-9s fall in the range.
     pub phq9_in_range: usize,
+}
+
+impl RiskHistory {
+    /// The highest answer after the range (the most recent of equal highest).
+    pub fn worst_after(&self) -> Option<&Item9Response> {
+        worst(&self.after)
+    }
+}
+
+/// The highest scored answer (ties: the latest); declines never count as a score.
+fn worst(list: &[Item9Response]) -> Option<&Item9Response> {
+    list.iter()
+        .filter(|r| r.endorsed())
+        .max_by_key(|r| match r.answer {
+            Answer::Score { value } => value,
+            _ => 0,
+        })
 }
 
 fn item9(r: &AssessmentRecord) -> Option<Item9Response> {
@@ -87,24 +114,27 @@ fn item9(r: &AssessmentRecord) -> Option<Item9Response> {
 /// Item 9 across `all` (oldest first) around the range `from`–`to`.
 pub fn risk_history(all: &[AssessmentRecord], from: NaiveDate, to: NaiveDate) -> RiskHistory {
     let mut risk = RiskHistory::default();
+    let mut before = Vec::new();
     for r in all.iter().filter(|r| r.instrument == "phq9") {
         risk.phq9_ever += 1;
         let d = r.taken.local_date.date();
-        if d > to {
-            continue;
-        }
-        let inside = d >= from;
+        let inside = d >= from && d <= to;
         if inside {
             risk.phq9_in_range += 1;
         }
         if let Some(resp) = item9(r) {
-            if inside {
+            if d > to {
+                risk.after.push(resp);
+            } else if inside {
                 risk.in_range.push(resp);
             } else {
-                risk.before = Some(resp);
+                before.push(resp);
             }
         }
     }
+    risk.worst_before = worst(&before).cloned();
+    risk.before_count = before.len();
+    risk.before = before.pop();
     risk
 }
 
@@ -119,6 +149,12 @@ pub struct EpisodeBaseline {
     pub gad7: Option<(AssessmentRecord, AssessmentRecord)>,
     /// The indicators, when both measures were taken.
     pub summary: Option<OutcomeSummary>,
+    /// Each instrument's first score in the episode up to the range's end (the baseline the
+    /// "Latest scores" change is measured from), by instrument id.
+    pub firsts: std::collections::BTreeMap<String, AssessmentRecord>,
+    /// PHQ-9s and GAD-7s stored after the range's end: the indicators stop at `to`, so a
+    /// later end would change them (therapist read-through, finding 6).
+    pub later_scores: usize,
 }
 
 fn ends(
@@ -153,12 +189,68 @@ pub fn baseline(
         })?),
         _ => None,
     };
+    let mut firsts = std::collections::BTreeMap::new();
+    for r in all
+        .iter()
+        .filter(|r| (start..=to).contains(&r.taken.local_date.date()))
+    {
+        firsts
+            .entry(r.instrument.clone())
+            .or_insert_with(|| r.clone());
+    }
+    let later_scores = all
+        .iter()
+        .filter(|r| matches!(r.instrument.as_str(), "phq9" | "gad7"))
+        .filter(|r| r.taken.local_date.date() > to)
+        .count();
     Ok(EpisodeBaseline {
         episode,
         phq9,
         gad7,
         summary,
+        firsts,
+        later_scores,
     })
+}
+
+/// Which treatment episode one assessment belongs to, and whether it is that episode's first
+/// score on its instrument (the baseline outcomes are measured from).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpisodeMark {
+    /// The episode's first local day.
+    pub start: String,
+    /// The episode's first score on this instrument.
+    pub baseline: bool,
+}
+
+/// The episode and baseline of each assessment in `all` (oldest first) whose id `wanted`
+/// accepts, looked up through `episode_at` (the latest stored start on or before the day,
+/// else the first assessment).
+pub fn episode_marks(
+    conn: &rusqlite::Connection,
+    all: &[AssessmentRecord],
+    wanted: impl Fn(&AssessmentRecord) -> bool,
+) -> Result<std::collections::BTreeMap<i64, EpisodeMark>> {
+    let mut starts: std::collections::BTreeMap<NaiveDate, Option<String>> = Default::default();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut marks = std::collections::BTreeMap::new();
+    for r in all {
+        let day = r.taken.local_date.date();
+        let start = match starts.get(&day) {
+            Some(s) => s.clone(),
+            None => {
+                let s = assessment::episode_at(conn, day)?.map(|e| e.start_date.to_string());
+                starts.insert(day, s.clone());
+                s
+            }
+        };
+        let Some(start) = start else { continue };
+        let baseline = seen.insert((start.clone(), r.instrument.clone()));
+        if wanted(r) {
+            marks.insert(r.id, EpisodeMark { start, baseline });
+        }
+    }
+    Ok(marks)
 }
 
 #[cfg(test)]
@@ -208,6 +300,30 @@ mod tests {
         assert!(!r.in_range[1].endorsed());
         assert_eq!(r.before.as_ref().map(|b| b.assessment_id), Some(2));
         assert_eq!((r.phq9_ever, r.phq9_in_range), (6, 3));
+        // Therapist read-through, findings 2 and 3: the worst before, and the ones after.
+        assert_eq!(r.worst_before.as_ref().map(|b| b.assessment_id), Some(1));
+        assert_eq!(r.before_count, 2);
+        let after: Vec<i64> = r.after.iter().map(|i| i.assessment_id).collect();
+        assert_eq!(after, [6]);
+        assert_eq!(
+            r.worst_after().map(|w| w.answer_words()).as_deref(),
+            Some("Nearly every day (3)")
+        );
+    }
+
+    #[test]
+    fn the_worst_before_is_the_highest_answer_and_the_latest_of_equals() {
+        let all = [
+            phq9(1, "2027-01-05", Answer::Score { value: 3 }, 22),
+            phq9(2, "2027-01-20", Answer::Score { value: 1 }, 12),
+            phq9(3, "2027-02-05", Answer::Score { value: 3 }, 20),
+            phq9(4, "2027-03-05", Answer::Declined, 9),
+        ];
+        let r = risk_history(&all, d("2027-04-01"), d("2027-06-30"));
+        assert_eq!(r.worst_before.as_ref().map(|b| b.assessment_id), Some(3));
+        assert_eq!(r.before.as_ref().map(|b| b.assessment_id), Some(4));
+        assert_eq!(r.before_count, 4);
+        assert!(r.after.is_empty());
     }
 
     #[test]
@@ -235,9 +351,16 @@ mod tests {
             id: None,
             start_date: "2027-01-01".into(),
         };
-        let b = baseline(&all, episode, d("2027-06-30")).unwrap();
+        let b = baseline(&all, episode.clone(), d("2027-06-30")).unwrap();
+        assert_eq!(b.firsts["phq9"].total, 20);
+        assert_eq!(b.firsts["gad7"].total, 15);
+        assert_eq!(b.later_scores, 0);
         let (first, last) = b.phq9.unwrap();
         assert_eq!((first.total, last.total), (20, 6));
         assert!(b.summary.unwrap().reliable_improvement);
+        // Cut at the end of May: the June PHQ-9 is later, and counted as such.
+        let cut = baseline(&all, episode, d("2027-05-31")).unwrap();
+        assert_eq!(cut.later_scores, 1);
+        assert_eq!(cut.phq9.unwrap().1.total, 12);
     }
 }

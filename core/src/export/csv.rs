@@ -6,15 +6,17 @@
 //!
 //! Owns the file names and columns (a contract: spreadsheets and scripts depend on them;
 //! columns are only ever appended). Must never write a file for a section that was not
-//! included, a check-in note, or a journal entry that is not shared, and never a cell a
+//! included (except `safety_events.csv`: risk is safety information, always written), a check-in note, or a journal entry that is not shared, and never a cell a
 //! spreadsheet would run as a formula (OWASP CSV injection: a text cell starting with `=`,
 //! `+`, `-`, `@`, tab or CR gets a leading `'`).
 
 use std::io::Write;
 use std::path::Path;
 
+use super::csv_journal;
 use super::journal_text;
 use super::options::ExportSection;
+use super::plan_text;
 use super::snapshot::Snapshot;
 use crate::assessment::{self, Answer};
 use crate::checkin::mood;
@@ -116,6 +118,10 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
     .to_vec();
     header.extend((1..=width).map(|i| format!("item_{i}")));
     header.push("id".into());
+    // Appended (columns are only ever appended): the treatment episode the record belongs to
+    // and whether it is that episode's first score on its instrument (the outcome baseline).
+    header.push("episode_start".into());
+    header.push("episode_baseline".into());
     w.row(&header)?;
     for a in &snap.assessments {
         let mut row = vec![
@@ -130,10 +136,19 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
         ];
         // Answers as printed on the form: a number, `na` (not applicable) or `decline`.
         row.extend(a.answers.iter().map(Answer::to_string));
-        row.resize(header.len() - 1, String::new());
+        row.resize(header.len() - 3, String::new());
         row.push(a.id.to_string());
+        let mark = snap.episode_marks.get(&a.id);
+        row.push(mark.map_or_else(String::new, |m| m.start.clone()));
+        row.push(mark.map_or_else(String::new, |m| m.baseline.to_string()));
         w.row(&row)?;
     }
+    Ok(vec![finish("assessments.csv", w)?, safety_events(snap)?])
+}
+
+/// `safety_events.csv`: every crisis signpost shown in the range — written whatever the
+/// sections, because risk is safety information.
+fn safety_events(snap: &Snapshot) -> Result<CsvFile> {
     let mut s = writer();
     s.row([
         "date",
@@ -157,10 +172,7 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
             &e.assessment_id.map(|a| a.to_string()).unwrap_or_default(),
         ])?;
     }
-    Ok(vec![
-        finish("assessments.csv", w)?,
-        finish("safety_events.csv", s)?,
-    ])
+    finish("safety_events.csv", s)
 }
 
 fn check_ins(snap: &Snapshot) -> Result<CsvFile> {
@@ -283,6 +295,57 @@ fn journal(snap: &Snapshot) -> Result<CsvFile> {
     finish("shared_journal_entries.csv", w)
 }
 
+/// One file per structured kind that has a shared entry in the range, each field in its own
+/// column (`csv_journal.rs`).
+fn structured_journal(snap: &Snapshot) -> Result<Vec<CsvFile>> {
+    let mut out = Vec::new();
+    for k in csv_journal::KINDS {
+        let entries: Vec<_> = snap.journal.iter().filter(|e| e.kind == k.kind).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let mut w = writer();
+        w.row(csv_journal::header(k))?;
+        for e in entries {
+            w.row(csv_journal::row(k, e))?;
+        }
+        out.push(finish(k.file, w)?);
+    }
+    Ok(out)
+}
+
+/// `safety_plan.csv` (only when the person included their plan): one row per item or contact.
+fn safety_plan(snap: &Snapshot) -> Result<CsvFile> {
+    let mut w = writer();
+    w.row([
+        "version",
+        "saved_at",
+        "time_zone",
+        "step",
+        "step_title",
+        "text",
+        "reach",
+        "phone",
+        "id",
+    ])?;
+    if let Some(plan) = &snap.safety_plan {
+        for (i, line) in plan_text::lines(plan).into_iter().enumerate() {
+            w.row([
+                plan.version.to_string().as_str(),
+                &plan.saved_at,
+                &plan.zone,
+                &line.step.to_string(),
+                &line.title,
+                &line.text,
+                &line.reach,
+                line.phone.as_deref().unwrap_or(""),
+                &format!("{}:{}", plan.version, i + 1),
+            ])?;
+        }
+    }
+    finish("safety_plan.csv", w)
+}
+
 fn readme(snap: &Snapshot, files: &[CsvFile]) -> CsvFile {
     let (from, to) = snap.scope.bounds();
     let names: Vec<&str> = files.iter().map(|f| f.name).collect();
@@ -297,7 +360,12 @@ fn readme(snap: &Snapshot, files: &[CsvFile]) -> CsvFile {
          scoring); na = not applicable, decline = preferred not to answer; blank = the\r\n\
          instrument has fewer items. Mood is 1 (very unpleasant) to 7 (very pleasant);\r\n\
          valence = (mood - 4) / 3. Check-in notes are never exported; journal entries only\r\n\
-         when the person marked them shared.\r\n",
+         when the person marked them shared. assessments.csv: episode_start is the first day of\r\n\
+         the treatment episode the record belongs to, episode_baseline = true for the episode's\r\n\
+         first score on that instrument (outcomes pair it with the last). Structured journal\r\n\
+         entries (thought records, worries, exposures, activities, gratitude) are also in\r\n\
+         journal_<kind>.csv, one column per field. safety_events.csv is always written: risk is\r\n\
+         safety information; reason item9_declined = PHQ-9 item 9 declined, not answered.\r\n",
         names.join(", ")
     );
     CsvFile {
@@ -311,6 +379,8 @@ fn build(snap: &Snapshot) -> Result<Vec<CsvFile>> {
     let mut files = Vec::new();
     if s.has(ExportSection::Assessments) {
         files.extend(assessments(snap)?);
+    } else {
+        files.push(safety_events(snap)?);
     }
     if s.has(ExportSection::CheckIns) {
         files.push(check_ins(snap)?);
@@ -323,6 +393,10 @@ fn build(snap: &Snapshot) -> Result<Vec<CsvFile>> {
     }
     if s.has(ExportSection::Journal) {
         files.push(journal(snap)?);
+        files.extend(structured_journal(snap)?);
+    }
+    if s.has(ExportSection::SafetyPlan) {
+        files.push(safety_plan(snap)?);
     }
     let readme = readme(snap, &files);
     files.insert(0, readme);

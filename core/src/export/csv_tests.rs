@@ -53,7 +53,8 @@ fn a_folder_holds_one_parseable_file_per_included_data_type() {
             "check_ins.csv",
             "practice_sessions.csv",
             "programme_steps.csv",
-            "shared_journal_entries.csv"
+            "shared_journal_entries.csv",
+            "safety_plan.csv"
         ]
     );
     let read = |name: &str| std::fs::read(out.join(name)).unwrap();
@@ -145,7 +146,8 @@ fn a_folder_holds_one_parseable_file_per_included_data_type() {
         let bytes = read(name);
         assert!(bytes.starts_with(BOM), "{name} has no byte-order mark");
         let table = parse(&bytes);
-        assert!(!table.is_empty(), "{name}");
+        // The fixture saved no safety plan: its file is a header only.
+        assert!(!table.is_empty() || name == "safety_plan.csv", "{name}");
         for row in &table {
             assert!(!row["id"].is_empty(), "{name}: a row without an id");
             assert!(
@@ -221,4 +223,86 @@ fn a_file_where_a_folder_is_expected_is_invalid() {
     assert!(
         matches!(write(&snap, f.store.path(), &out, false), Err(Error::InvalidInput { ref field, .. }) if field == "out")
     );
+}
+
+/// Therapist read-through (CSV): the episode and baseline of every assessment; structured
+/// journal entries with one column per field; safety_events.csv even without questionnaires.
+#[test]
+fn assessments_name_their_episode_and_baseline_and_structured_entries_get_columns() {
+    let mut f = fixture();
+    f.store
+        .write(|tx| {
+            crate::journal::entries::add(
+                tx,
+                crate::journal::JournalInput {
+                    body: crate::journal::JournalBody::Thought {
+                        record: crate::journal::ThoughtRecord {
+                            situation: "=Team meeting".into(),
+                            automatic_thoughts: "They think I am useless".into(),
+                            balanced_thought: "One comment is not everyone".into(),
+                            belief_before: Some(90),
+                            belief_after: Some(40),
+                            ..Default::default()
+                        },
+                    },
+                    tags: vec![],
+                    shared_with_therapist: true,
+                    at: Some("2027-02-20T09:00:00Z".into()),
+                },
+                utc(NOW),
+                LONDON,
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let out = f._dir.path().join("csv-episode");
+    let summary = csv_export(&mut f, &all_of_2027_q1(), &out);
+    assert!(
+        summary
+            .files
+            .contains(&"journal_thought_records.csv".to_string()),
+        "{:?}",
+        summary.files
+    );
+    let read = |name: &str| std::fs::read(out.join(name)).unwrap();
+    let a = parse(&read("assessments.csv"));
+    // The implicit episode starts with the GAD-7 of 2026-12-01 (outside the range).
+    let gad_jan = &a[0];
+    assert_eq!(gad_jan["instrument"], "gad7");
+    assert_eq!(
+        (
+            gad_jan["episode_start"].as_str(),
+            gad_jan["episode_baseline"].as_str()
+        ),
+        ("2026-12-01", "false")
+    );
+    let phq_jan = a.iter().find(|r| r["instrument"] == "phq9").unwrap();
+    assert_eq!(phq_jan["episode_baseline"], "true");
+    let thoughts = parse(&read("journal_thought_records.csv"));
+    assert_eq!(thoughts.len(), 1);
+    assert_eq!(thoughts[0]["situation"], "'=Team meeting");
+    assert_eq!(thoughts[0]["automatic_thoughts"], "They think I am useless");
+    assert_eq!(
+        (
+            thoughts[0]["belief_before_percent"].as_str(),
+            thoughts[0]["belief_after_percent"].as_str()
+        ),
+        ("90", "40")
+    );
+
+    // Without questionnaires, the signposts are still written (risk is safety information).
+    let out = f._dir.path().join("csv-moods");
+    let summary = csv_export(
+        &mut f,
+        &ExportOptions {
+            include: Some(vec![ExportSection::CheckIns]),
+            ..all_of_2027_q1()
+        },
+        &out,
+    );
+    assert_eq!(
+        summary.files,
+        ["README.txt", "safety_events.csv", "check_ins.csv"]
+    );
+    assert_eq!(parse(&read("../csv-moods/safety_events.csv")).len(), 1);
 }

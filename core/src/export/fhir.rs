@@ -31,7 +31,30 @@ const DATA_ABSENT_REASON: &str = "http://hl7.org/fhir/StructureDefinition/data-a
 /// The data-absent-reason code system (HL7 terminology).
 const DATA_ABSENT_SYSTEM: &str = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
 /// Observation categories (HL7 terminology).
-const OBSERVATION_CATEGORY: &str = "http://terminology.hl7.org/CodeSystem/observation-category";
+pub(super) const OBSERVATION_CATEGORY: &str =
+    "http://terminology.hl7.org/CodeSystem/observation-category";
+/// HL7 v3 ObservationInterpretation (the R4 binding of `Observation.interpretation`).
+const V3_INTERPRETATION: &str =
+    "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+
+/// The identifier system for `what` (`assessment`, `safety-event`, `check-in` …): its value is
+/// the record's `id` in the CSV export, so a system can join the two.
+pub fn identifier_system(what: &str) -> String {
+    format!("{PROJECT_BASE}/identifier/{what}")
+}
+
+/// A one-element `identifier` list for a record of kind `what`.
+fn identifier(what: &str, value: &str) -> Value {
+    json!([{"system": identifier_system(what), "value": value}])
+}
+
+/// The category of a crisis-signpost Observation. None of R4's observation-category codes
+/// (social-history, vital-signs, imaging, laboratory, procedure, survey, exam, therapy,
+/// activity — http://hl7.org/fhir/R4/valueset-observation-category.html) describes "the app
+/// showed crisis lines"; the binding is *preferred*, so a local code is allowed and honest.
+fn safety_category() -> Value {
+    json!([{"coding": [{"system": project_system("observation-category"), "code": "safety-event", "display": "Safety event"}]}])
+}
 
 /// The codes one instrument is exported with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,8 +167,9 @@ fn urn(uuid: Uuid) -> String {
     format!("urn:uuid:{uuid}")
 }
 
-/// Builds the Bundle for `snap` (assessments and signposts only; other sections have no FHIR
-/// form here, and the export's counts say so).
+/// Builds the Bundle for `snap`: assessments, the crisis signposts shown (always: risk is
+/// safety information) and, when included, check-ins; practice, programmes and journal have
+/// no FHIR form here, and the export's counts say so.
 pub fn bundle(snap: &Snapshot) -> Result<Value> {
     let pseudonym = snap.pseudonym.as_str();
     let patient_url = urn(stable_uuid(pseudonym, "patient"));
@@ -178,6 +202,12 @@ pub fn bundle(snap: &Snapshot) -> Result<Value> {
             }));
         }
     }
+    for c in &snap.check_ins {
+        entries.push(json!({
+            "fullUrl": urn(stable_uuid(pseudonym, &format!("checkin/{}", c.id))),
+            "resource": super::fhir_checkin::observation(c, &patient_url),
+        }));
+    }
     for e in &snap.safety_events {
         let qr = e
             .assessment_id
@@ -186,6 +216,12 @@ pub fn bundle(snap: &Snapshot) -> Result<Value> {
         entries.push(json!({
             "fullUrl": urn(stable_uuid(pseudonym, &format!("safety/{}/{}", e.id, e.occurred.at.unix_ms()))),
             "resource": signpost_observation(e, &patient_url, qr),
+        }));
+    }
+    if let Some(plan) = &snap.safety_plan {
+        entries.push(json!({
+            "fullUrl": urn(stable_uuid(pseudonym, &format!("safety-plan/{}", plan.version))),
+            "resource": safety_plan(plan, &patient_url),
         }));
     }
     let (from, to) = snap.scope.bounds();
@@ -339,6 +375,7 @@ fn response(ins: &Instrument, record: &AssessmentRecord, patient_url: &str) -> V
         .collect();
     json!({
         "resourceType": "QuestionnaireResponse",
+        "identifier": {"system": identifier_system("assessment"), "value": record.id.to_string()},
         "text": narrative(&format!("{} answers, {}", ins.title, record.taken.local_time())),
         "questionnaire": format!("{}|{}", questionnaire_url(ins), ins.version),
         "status": "completed",
@@ -376,6 +413,7 @@ fn observation(
     }
     json!({
         "resourceType": "Observation",
+        "identifier": identifier("assessment", &record.id.to_string()),
         "text": narrative(&format!("{} total {} of {}, {}", ins.title, record.total, ins.max_total, record.taken.local_time())),
         "status": "final",
         "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
@@ -414,6 +452,7 @@ fn item_observation(
     let text = ins.items.get(index).map_or("", |i| i.text.as_str());
     let mut obs = json!({
         "resourceType": "Observation",
+        "identifier": identifier("assessment-item", &format!("{}.{}", record.id, index + 1)),
         "text": narrative(&format!("{} item {}, {}", ins.title, index + 1, record.taken.local_time())),
         "status": "final",
         "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
@@ -442,22 +481,54 @@ fn item_observation(
             obs["dataAbsentReason"] = json!({"coding": [{"system": DATA_ABSENT_SYSTEM, "code": "not-applicable", "display": "Not Applicable"}]});
         }
     }
+    if let Some(flag) = item9_interpretation(ins, record, index) {
+        obs["interpretation"] = flag;
+    }
     obs
+}
+
+/// PHQ-9 item 9 flagged for a system that reads only Observations (clinical.md: "any answer
+/// above 0 needs a safety response regardless of the total"): above 0 is v3 `A` (abnormal)
+/// with the reason in words; a decline is the project's `item9-declined`, because a decline is
+/// not an answer and must not read as one.
+fn item9_interpretation(
+    ins: &Instrument,
+    record: &AssessmentRecord,
+    index: usize,
+) -> Option<Value> {
+    if ins.id != "phq9" || index != 8 {
+        return None;
+    }
+    match record.answers.get(index)? {
+        Answer::Score { value } if *value > 0 => Some(json!([{
+            "coding": [{"system": V3_INTERPRETATION, "code": "A", "display": "Abnormal"}],
+            "text": "Item 9 answered above 0: needs a safety response regardless of the total",
+        }])),
+        Answer::Declined => Some(json!([{
+            "coding": [{"system": project_system("item9-flags"), "code": "item9-declined", "display": "Item 9 declined to answer"}],
+            "text": "Item 9 declined (not answered): ask about it in person",
+        }])),
+        _ => None,
+    }
 }
 
 /// A crisis signpost shown, as an Observation (the reason coded, never the answers).
 fn signpost_observation(e: &SafetyEvent, patient_url: &str, qr_url: Option<&str>) -> Value {
     let reason = match e.reason {
         assessment::SignpostReason::SelfHarmThoughts => {
-            "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0 or declined"
+            "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0"
+        }
+        assessment::SignpostReason::Item9Declined => {
+            "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) declined to answer"
         }
         assessment::SignpostReason::SevereTotal => "PHQ-9 total in the severe band",
     };
     let mut obs = json!({
         "resourceType": "Observation",
+        "identifier": identifier("safety-event", &e.id.to_string()),
         "text": narrative(&format!("Crisis signpost shown, {}: {reason}", e.occurred.local_time())),
         "status": "final",
-        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}],
+        "category": safety_category(),
         "code": {
             "coding": [{"system": project_system("safety"), "code": "crisis-signpost-shown", "display": "Crisis signpost shown"}],
             "text": "Crisis signpost shown",
@@ -474,6 +545,43 @@ fn signpost_observation(e: &SafetyEvent, patient_url: &str, qr_url: Option<&str>
         obs["derivedFrom"] = json!([{"reference": qr}]);
     }
     obs
+}
+
+/// The person's safety plan (only when included) as a `CarePlan`: status active, intent plan,
+/// one note per step in the person's own words.
+fn safety_plan(plan: &crate::safety_plan::SafetyPlan, patient_url: &str) -> Value {
+    let lines = super::plan_text::lines(plan);
+    let mut notes: Vec<Value> = Vec::new();
+    let mut step = 0;
+    for l in &lines {
+        let item = if l.reach.is_empty() {
+            l.text.clone()
+        } else {
+            format!("{} ({})", l.text, l.reach)
+        };
+        if l.step == step {
+            if let Some(last) = notes.last_mut() {
+                let text = format!("{}; {item}", last["text"].as_str().unwrap_or_default());
+                last["text"] = json!(text);
+            }
+        } else {
+            step = l.step;
+            notes.push(json!({"text": format!("{}. {}: {item}", l.step, l.title)}));
+        }
+    }
+    json!({
+        "resourceType": "CarePlan",
+        "identifier": [{"system": identifier_system("safety-plan-version"), "value": plan.version.to_string()}],
+        "text": narrative(&format!("Safety plan, version {}, saved {}", plan.version, plan.saved_at)),
+        "status": "active",
+        "intent": "plan",
+        "title": "Safety plan",
+        "description": "A personal safety plan in the person's own words (Safety Planning Intervention, Stanley & Brown 2012).",
+        "subject": {"reference": patient_url},
+        "created": plan.saved_at,
+        "author": {"reference": patient_url},
+        "note": notes,
+    })
 }
 
 #[cfg(test)]

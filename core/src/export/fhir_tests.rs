@@ -77,8 +77,12 @@ fn a_collection_bundle_holds_a_patient_questionnaires_responses_and_observations
     assert_eq!(resources(&b, "Patient").len(), 1);
     assert_eq!(resources(&b, "Questionnaire").len(), 4);
     assert_eq!(resources(&b, "QuestionnaireResponse").len(), 7);
-    // 7 totals, one Observation per item (2 × GAD-7, 3 × PHQ-9, PSS-10, WSAS), 1 signpost.
-    assert_eq!(resources(&b, "Observation").len(), 7 + 14 + 27 + 10 + 5 + 1);
+    // 7 totals, one Observation per item (2 × GAD-7, 3 × PHQ-9, PSS-10, WSAS), 1 signpost,
+    // 2 check-ins.
+    assert_eq!(
+        resources(&b, "Observation").len(),
+        7 + 14 + 27 + 10 + 5 + 1 + 2
+    );
     for e in b["entry"].as_array().unwrap() {
         let url = e["fullUrl"].as_str().unwrap();
         assert!(url.starts_with("urn:uuid:") && url.len() == 45, "{url}");
@@ -183,7 +187,8 @@ fn identifiers_are_deterministic_per_profile() {
 fn every_coding(v: &Value, out: &mut Vec<Value>) {
     match v {
         Value::Object(m) => {
-            if m.contains_key("system") && m.contains_key("code") {
+            // A Quantity (system + code + value) is not a Coding and has no display.
+            if m.contains_key("system") && m.contains_key("code") && !m.contains_key("value") {
                 out.push(v.clone());
             }
             m.values().for_each(|x| every_coding(x, out));
@@ -259,5 +264,102 @@ fn totals_link_item_observations_with_a_coded_band_and_item_9_is_an_observation(
     assert_eq!(
         signpost["derivedFrom"][0]["reference"],
         phq9_feb["derivedFrom"][0]["reference"]
+    );
+}
+
+/// Therapist read-through (FHIR): item 9 above 0 carries a coded interpretation, the signpost
+/// is a local "safety-event" category (not "survey"), and every resource made from a record
+/// names that record's CSV id.
+#[test]
+fn item_9_is_flagged_signposts_are_safety_events_and_identifiers_match_the_csv_ids() {
+    let mut f = fixture();
+    let snap = snapshot(&mut f, &all_of_2027_q1());
+    let b = bundle(&snap).unwrap();
+    let obs = resources(&b, "Observation");
+    let item9 = obs
+        .iter()
+        .find(|o| {
+            o["code"]["coding"][0]["code"] == "44260-8"
+                && o["effectiveDateTime"] == "2027-02-01T10:00:00+00:00"
+        })
+        .unwrap();
+    assert_eq!(item9["interpretation"][0]["coding"][0]["code"], "A");
+    assert_eq!(
+        item9["interpretation"][0]["coding"][0]["system"],
+        "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+    );
+    let quiet = obs
+        .iter()
+        .find(|o| {
+            o["code"]["coding"][0]["code"] == "44260-8"
+                && o["effectiveDateTime"] == "2027-03-01T10:05:00+00:00"
+        })
+        .unwrap();
+    assert!(quiet.get("interpretation").is_none(), "{quiet}");
+    let signpost = obs
+        .iter()
+        .find(|o| o["code"]["coding"][0]["code"] == "crisis-signpost-shown")
+        .unwrap();
+    assert_eq!(signpost["category"][0]["coding"][0]["code"], "safety-event");
+    assert_ne!(signpost["category"][0]["coding"][0]["code"], "survey");
+    assert_eq!(
+        signpost["identifier"][0]["value"],
+        snap.safety_events[0].id.to_string()
+    );
+    let feb = snap
+        .assessments
+        .iter()
+        .find(|a| a.taken.local_date == "2027-02-01")
+        .unwrap();
+    let qr = resources(&b, "QuestionnaireResponse")
+        .into_iter()
+        .find(|q| q["authored"] == "2027-02-01T10:00:00+00:00")
+        .unwrap();
+    assert_eq!(qr["identifier"]["value"], feb.id.to_string());
+    assert_eq!(
+        qr["identifier"]["system"],
+        identifier_system("assessment").as_str()
+    );
+    assert_eq!(item9["identifier"][0]["value"], format!("{}.9", feb.id));
+}
+
+/// Therapist read-through (FHIR): with check-ins included, one Observation per check-in, its
+/// mood coded with the project's code system (no LOINC exists in shared/reference for it),
+/// and never the note.
+#[test]
+fn check_ins_are_observations_with_a_project_code_when_included() {
+    let mut f = fixture();
+    let snap = snapshot(&mut f, &all_of_2027_q1());
+    let b = bundle(&snap).unwrap();
+    let moods: Vec<&Value> = resources(&b, "Observation")
+        .into_iter()
+        .filter(|o| o["code"]["coding"][0]["code"] == "mood")
+        .collect();
+    assert_eq!(moods.len(), snap.check_ins.len());
+    assert!(moods.len() >= 2);
+    for m in &moods {
+        let coding = &m["code"]["coding"][0];
+        assert_eq!(coding["system"], project_system("checkins").as_str());
+        assert_ne!(coding["system"], LOINC);
+    }
+    let first = moods
+        .iter()
+        .find(|m| m["identifier"][0]["value"] == snap.check_ins[0].id.as_str())
+        .unwrap();
+    assert_eq!(first["valueInteger"], 3);
+    assert!(first.to_string().contains("anxious"), "{first}");
+    assert!(!b.to_string().contains(SECRET));
+    let without = snapshot(
+        &mut f,
+        &crate::export::ExportOptions {
+            include: Some(vec![crate::export::ExportSection::Assessments]),
+            ..all_of_2027_q1()
+        },
+    );
+    let b = bundle(&without).unwrap();
+    assert!(
+        resources(&b, "Observation")
+            .iter()
+            .all(|o| o["code"]["coding"][0]["code"] != "mood")
     );
 }

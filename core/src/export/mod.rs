@@ -15,17 +15,25 @@
 //! | `snapshot.rs` | the one read transaction, and what it drops |
 //! | `clinical.rs` | item-9 risk history and the treatment episode's baseline |
 //! | `fhir.rs` | Bundle, code tables, deterministic UUIDs |
+//! | `fhir_checkin.rs` | check-ins as Observations (project codes, no LOINC) |
 //! | `csv.rs` | one RFC 4180 file per data type, folder or zip |
+//! | `csv_journal.rs` | structured journal kinds, one column per field |
+//! | `plan_text.rs` | the safety plan's lines, when the person included it |
 //! | `report/` | the tagged PDF: layout, charts, sections, fonts |
 
 pub mod clinical;
 pub mod csv;
+mod csv_journal;
 pub mod fhir;
+mod fhir_checkin;
 pub mod journal_text;
 pub mod options;
+mod plan_text;
 pub mod report;
 pub mod snapshot;
 
+#[cfg(test)]
+mod plan_tests;
 #[cfg(test)]
 mod tests;
 
@@ -141,15 +149,23 @@ pub fn export(
             summary.files.push(file_name(out));
         }
         ExportFormat::Fhir => {
-            // The Bundle holds assessments and signposts only: count only those.
+            // The Bundle holds assessments, signposts and check-ins only: count only those.
             let c = &mut summary.counts;
-            c.sections.retain(|s| *s == ExportSection::Assessments);
-            (c.check_ins, c.practice_sessions, c.practice_minutes) = (0, 0, 0);
+            c.sections.retain(|s| {
+                matches!(
+                    s,
+                    ExportSection::Assessments
+                        | ExportSection::CheckIns
+                        | ExportSection::SafetyPlan
+                )
+            });
+            (c.practice_sessions, c.practice_minutes) = (0, 0);
             (
                 c.programme_steps,
                 c.shared_journal_entries,
                 c.private_journal_entries,
             ) = (0, 0, 0);
+
             let bundle = fhir::bundle(&snap)?;
             summary.resources = bundle["entry"].as_array().map_or(0, |e| e.len() as u32);
             let bytes = serde_json::to_vec_pretty(&bundle)?;

@@ -33,22 +33,33 @@ pub enum ExportSection {
     Programmes,
     /// Journal entries the person marked "shared with my therapist" (and only those).
     Journal,
+    /// The person's current safety plan (issue 20): only when they include it — never by
+    /// default, because it names the people they would call.
+    SafetyPlan,
 }
 
 impl ExportSection {
     /// Every section, in report order.
-    pub const ALL: [ExportSection; 5] = [
+    pub const ALL: [ExportSection; 6] = [
+        ExportSection::Assessments,
+        ExportSection::CheckIns,
+        ExportSection::Practice,
+        ExportSection::Programmes,
+        ExportSection::Journal,
+        ExportSection::SafetyPlan,
+    ];
+
+    /// Included when the person does not choose: every section but the safety plan. Journal
+    /// entries are in by default because each one appears only when the person already marked
+    /// it "shared with my therapist" (issue 17); the safety plan only when the person includes
+    /// it (issue 20); `include` narrows or adds.
+    pub const DEFAULT: [ExportSection; 5] = [
         ExportSection::Assessments,
         ExportSection::CheckIns,
         ExportSection::Practice,
         ExportSection::Programmes,
         ExportSection::Journal,
     ];
-
-    /// Included when the person does not choose: every section. Journal entries are in by
-    /// default because each one appears only when the person already marked it "shared with
-    /// my therapist" (issue 17); `include` narrows.
-    pub const DEFAULT: [ExportSection; 5] = ExportSection::ALL;
 
     /// The name used by the CLI's `--include` (`assessments`, `checkins`, …).
     pub fn code(self) -> &'static str {
@@ -58,6 +69,7 @@ impl ExportSection {
             ExportSection::Practice => "practice",
             ExportSection::Programmes => "programmes",
             ExportSection::Journal => "journal",
+            ExportSection::SafetyPlan => "safety-plan",
         }
     }
 
@@ -77,11 +89,11 @@ impl FromStr for ExportSection {
         let wanted = text.trim().to_ascii_lowercase().replace(['_', '-'], "");
         ExportSection::ALL
             .into_iter()
-            .find(|s| s.code() == wanted)
+            .find(|s| s.code().replace('-', "") == wanted)
             .ok_or_else(|| {
                 Error::invalid(
                     "include",
-                    "expected a list of assessments, checkins, practice, programmes, journal",
+                    "expected a list of assessments, checkins, practice, programmes, journal, safety-plan",
                 )
             })
     }
@@ -265,7 +277,7 @@ pub struct ExportPreview {
     pub sections: Vec<ExportSection>,
     /// Questionnaires completed in the range.
     pub assessments: u64,
-    /// Crisis signposts shown in the range (with assessments).
+    /// Crisis signposts shown in the range (always: risk is in every export).
     pub safety_events: u64,
     /// Mood check-ins.
     pub check_ins: u64,
@@ -279,6 +291,8 @@ pub struct ExportPreview {
     pub shared_journal_entries: u64,
     /// Journal entries in the range that stay out because they are not marked shared.
     pub private_journal_entries: u64,
+    /// The version of the safety plan included; `None` when not included or none is saved.
+    pub safety_plan_version: Option<u32>,
 }
 
 /// Counts what `scope` includes, in one read transaction.
@@ -301,10 +315,16 @@ pub fn preview(conn: &Connection, scope: &Scope) -> Result<ExportPreview> {
             Assessments,
             "SELECT count(*) FROM assessments WHERE local_date BETWEEN ?1 AND ?2",
         )?,
-        safety_events: count(
-            Assessments,
-            "SELECT count(*) FROM safety_events WHERE local_date BETWEEN ?1 AND ?2",
-        )?,
+        // Always counted: the risk section (and safety_events.csv, the signpost Observations)
+        // is in every export, whatever the sections (it is safety information).
+        safety_events: {
+            let n: i64 = tx.query_row(
+                "SELECT count(*) FROM safety_events WHERE local_date BETWEEN ?1 AND ?2",
+                [&from, &to],
+                |r| r.get(0),
+            )?;
+            u64::try_from(n).unwrap_or(0)
+        },
         check_ins: count(
             CheckIns,
             "SELECT count(*) FROM check_ins WHERE local_date BETWEEN ?1 AND ?2",
@@ -329,6 +349,13 @@ pub fn preview(conn: &Connection, scope: &Scope) -> Result<ExportPreview> {
             Journal,
             "SELECT count(*) FROM journal_entries WHERE shared_with_therapist = 0 AND local_date BETWEEN ?1 AND ?2",
         )?,
+        safety_plan_version: if scope.has(SafetyPlan) {
+            tx.query_row("SELECT max(version) FROM safety_plan_versions", [], |r| {
+                r.get::<_, Option<u32>>(0)
+            })?
+        } else {
+            None
+        },
     };
     tx.finish()?;
     Ok(preview)

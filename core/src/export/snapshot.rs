@@ -91,14 +91,21 @@ pub struct Snapshot {
     pub pseudonym: String,
     /// Assessments in the range, oldest first.
     pub assessments: Vec<AssessmentRecord>,
-    /// Safety signposts shown in the range, oldest first.
+    /// Safety signposts shown in the range, oldest first (always read: risk is safety
+    /// information, whatever the sections).
     pub safety_events: Vec<SafetyEvent>,
     /// PHQ-9 item 9 answered above 0 or declined: in the range, and the latest before it.
     pub risk: RiskHistory,
     /// The treatment episode the range ends in, with its first and last scores.
     pub episode: Option<EpisodeBaseline>,
+    /// Each assessment's episode and whether it is that episode's baseline, by assessment id.
+    pub episode_marks: BTreeMap<i64, clinical::EpisodeMark>,
     /// Check-ins in the range, oldest first.
     pub check_ins: Vec<MoodPoint>,
+    /// The core's insights over the range's check-ins (calendar, weekday, time of day, emotion
+    /// words and life areas) when check-ins are included — tag associations and everything
+    /// from journal entries removed, since those are not the person's to share here.
+    pub insights: Option<crate::insights::Insights>,
     /// Practice sessions in the range, oldest first.
     pub practice: Vec<PracticeSession>,
     /// Enrolments with a step completed in the range, or started in it.
@@ -107,6 +114,8 @@ pub struct Snapshot {
     pub journal: Vec<JournalEntry>,
     /// Journal entries in the range left out because they are not shared (a count only).
     pub private_journal_entries: u64,
+    /// The person's current safety plan — only when they included it (issue 20).
+    pub safety_plan: Option<crate::safety_plan::SafetyPlan>,
 }
 
 /// The setting holding the pseudonym (created on the first export, kept in backups).
@@ -135,20 +144,24 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
     };
     let in_range = |d: &str| scope.contains(d);
 
-    let (assessments, safety_events, risk, episode) = if scope.has(ExportSection::Assessments) {
-        let all = assessment::history(&tx, None)?;
-        let risk = clinical::risk_history(&all, scope.from, scope.to);
+    // Risk (item 9 and the crisis signposts shown) is safety information: it is read whatever
+    // the person chose to include (therapist read-through, finding 4; docs/report-read-through.md).
+    let all = assessment::history(&tx, None)?;
+    let risk = clinical::risk_history(&all, scope.from, scope.to);
+    let mut safety_events = assessment::safety_events(&tx)?;
+    safety_events.retain(|e| in_range(&e.occurred.local_date.to_string()));
+    let (assessments, episode, episode_marks) = if scope.has(ExportSection::Assessments) {
         let episode = match assessment::episode_at(&tx, scope.to)? {
             Some(e) => Some(clinical::baseline(&all, e, scope.to)?),
             None => None,
         };
+        let marks =
+            clinical::episode_marks(&tx, &all, |r| in_range(&r.taken.local_date.to_string()))?;
         let mut a = all;
         a.retain(|r| in_range(&r.taken.local_date.to_string()));
-        let mut s = assessment::safety_events(&tx)?;
-        s.retain(|e| in_range(&e.occurred.local_date.to_string()));
-        (a, s, risk, episode)
+        (a, episode, marks)
     } else {
-        (Vec::new(), Vec::new(), RiskHistory::default(), None)
+        (Vec::new(), None, BTreeMap::new())
     };
 
     let check_ins = if scope.has(ExportSection::CheckIns) {
@@ -160,6 +173,16 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
         points
     } else {
         Vec::new()
+    };
+
+    let insights = if scope.has(ExportSection::CheckIns) {
+        let mut i = crate::insights::compute(&tx, scope.from, scope.to)?;
+        i.associations
+            .retain(|a| a.source != crate::insights::AssociationSource::Tag);
+        (i.thought_record_count, i.distortions, i.emotion_changes) = (0, Vec::new(), Vec::new());
+        Some(i)
+    } else {
+        None
     };
 
     let practice = if scope.has(ExportSection::Practice) {
@@ -192,6 +215,11 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
     } else {
         (0, Vec::new())
     };
+    let safety_plan = if scope.has(ExportSection::SafetyPlan) {
+        crate::safety_plan::current(&tx, scope.zone)?
+    } else {
+        None
+    };
     let pseudonym = read_pseudonym(&tx)?.unwrap_or_default();
     tx.finish()?;
     Ok(Snapshot {
@@ -201,11 +229,14 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
         safety_events,
         risk,
         episode,
+        episode_marks,
         check_ins,
+        insights,
         practice,
         programmes,
         journal,
         private_journal_entries,
+        safety_plan,
     })
 }
 
@@ -353,6 +384,7 @@ impl Snapshot {
                 .sum(),
             shared_journal_entries: self.journal.len() as u64,
             private_journal_entries: self.private_journal_entries,
+            safety_plan_version: self.safety_plan.as_ref().map(|p| p.version),
         }
     }
 

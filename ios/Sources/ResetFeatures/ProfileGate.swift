@@ -110,7 +110,9 @@ public final class ProfileGate {
     }
 
     /// Reads the key and opens the store on the global executor: the Keychain call is
-    /// synchronous IPC and the open keys and migrates the file.
+    /// synchronous IPC and the open keys and migrates the file. (Swift 6.0/6.1 rules: a
+    /// nonisolated async function leaves the caller's actor. Under Swift 6.2's
+    /// NonisolatedNonsendingByDefault it would stay on the caller — mark it `@concurrent` then.)
     nonisolated static func openStore(
         location: ProfileLocation, keyProvider: DatabaseKeyProvider, timeZone: TimeZone, clock: Clock
     ) async -> Result<ResetStore, Error> {

@@ -168,13 +168,18 @@ public final class SafetyPlanModel {
     /// "Keep editing" on the question.
     public func keepEditing() { exit.keepEditing() }
 
-    /// "Version 2, saved …" for a version (the core's save time as it gives it).
-    public static func versionText(_ plan: SafetyPlan) -> String {
+    /// "Version 2, saved 7 Dec 2026 at 21:04" for a version, in the person's zone and locale.
+    public static func versionText(_ plan: SafetyPlan) -> String { "Version \(plan.version), saved \(savedText(plan.savedAt))" }
+
+    /// The save time as the core types it: a `Date` (typed time across the FFI, ADR 0008) is
+    /// formatted for the person; the earlier text form is shown as given, never parsed here.
+    static func savedText(_ savedAt: Date) -> String {
         let format = DateFormatter()
         format.dateStyle = .medium
         format.timeStyle = .short
-        return "Version \(plan.version), saved \(format.string(from: plan.savedAt))"
+        return format.string(from: savedAt)
     }
+    static func savedText(_ savedAt: String) -> String { savedAt }
 
     /// The lines of step `field` in the newest version (for reading; contacts excluded).
     public static func lines(_ steps: SafetyPlanInput, field: String) -> [String] {

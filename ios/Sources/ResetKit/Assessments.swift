@@ -22,6 +22,7 @@ extension SignpostReason {
         switch self {
         case .selfHarmThoughts: return "self_harm_thoughts"
         case .severeTotal: return "severe_total"
+        case .item9Declined: return "item9_declined"
         }
     }
 }

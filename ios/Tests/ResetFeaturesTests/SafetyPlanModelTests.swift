@@ -44,6 +44,9 @@ final class SafetyPlanModelTests: XCTestCase {
         XCTAssertEqual(model.history.map(\.version), [2, 1])
         XCTAssertEqual(model.history.last?.steps.reasonsForLiving, ["My niece"])
         XCTAssertTrue(model.history.first.map(SafetyPlanModel.versionText)?.hasPrefix("Version 2, saved ") ?? false)
+        let saved = Date(timeIntervalSince1970: 1_806_224_400)
+        XCTAssertEqual(
+            SafetyPlanModel.savedText(saved), saved.formatted(date: .abbreviated, time: .shortened), "a typed save time reads as a date")
     }
 
     func testAnInvalidFieldIsNamedAndNothingIsSaved() async throws {

@@ -138,6 +138,9 @@ final class AssessmentTests: XCTestCase {
         XCTAssertEqual(signpost.resources.first?.phone, "988")
         let events = try await store.safetyEvents()
         XCTAssertEqual(events.map(\.instrument), ["phq9"])
+        // Therapist read-through: a decline reads back as its own reason, not as an endorsement.
+        XCTAssertEqual(events.map(\.reason), [.item9Declined])
+        XCTAssertEqual(events.first?.reason.id, "item9_declined")
         XCTAssertEqual(events.first?.assessmentId, taken.record.id)
         XCTAssertEqual(events.first?.occurredAtDate, fixedNow)
         let help = try await store.crisisResources()

@@ -34,6 +34,9 @@ pub struct Axis {
     pub ticks: Vec<(f32, String)>,
     /// A dashed reference line with its label (a caseness cut-off).
     pub threshold: Option<(f32, String)>,
+    /// A dotted vertical line at a date with its label (the treatment episode's start), drawn
+    /// only when the date lies inside the plotted range.
+    pub event: Option<(NaiveDate, String)>,
 }
 
 /// Light tints from calm to warm, used in order for bands lowest first.
@@ -231,6 +234,19 @@ fn frame(l: &mut Layout, area: Area, axis: &Axis, from: NaiveDate, to: NaiveDate
             }],
         );
         text(l, plot.x + 3.0, y - 2.5, label, LABEL - 0.5, (120, 60, 60));
+    }
+    if let Some((d, label)) = axis.event.as_ref().filter(|(d, _)| from < *d && *d <= to) {
+        let x = plot.px(*d);
+        l.content(
+            false,
+            vec![Op::Line {
+                points: vec![(x, plot.y), (x, plot.y + plot.h)],
+                width: 0.8,
+                color: (40, 90, 60),
+                dashed: true,
+            }],
+        );
+        text(l, x + 2.0, plot.y + LABEL, label, LABEL - 0.5, (40, 90, 60));
     }
     plot
 }

@@ -18,6 +18,8 @@
 //! | `summary.rs` | the header block and the summary |
 //! | `risk.rs` | page 1's risk section: item 9 and crisis signposts |
 //! | `sections.rs` | the detail sections |
+//! | `between.rs` | mood calendar, emotion words and life areas, weekday and time of day |
+//! | `plan.rs` | the safety plan, only when the person included it |
 //! | `words.rs` | plain words for outcomes, signposts, answers |
 //! | `paint.rs` | content streams, footer, pages, catalog |
 //! | `embed.rs` | fonts as Type0/CIDFontType2 with widths and ToUnicode |
@@ -25,6 +27,7 @@
 //! | `tags.rs` | the structure tree and parent tree |
 //! | `meta.rs` | Info dictionary, XMP, file ID |
 
+mod between;
 mod chart;
 mod embed;
 mod fallback;
@@ -32,6 +35,7 @@ mod fonts;
 mod layout;
 mod meta;
 mod paint;
+mod plan;
 mod risk;
 mod sections;
 mod subset;
@@ -65,9 +69,11 @@ fn lay_out(snap: &Snapshot, missing_note: bool) -> Result<Layout> {
     summary::summary(&mut l, snap)?;
     sections::assessments(&mut l, snap)?;
     sections::mood(&mut l, snap);
+    between::between_sessions(&mut l, snap);
     sections::practice(&mut l, snap);
     sections::programmes(&mut l, snap);
     sections::journal(&mut l, snap);
+    plan::safety_plan(&mut l, snap);
     Ok(l)
 }
 
@@ -111,6 +117,8 @@ fn render_with_fonts(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf
 mod pdf_tests;
 #[cfg(test)]
 pub(crate) mod profiles;
+#[cfg(test)]
+mod readthrough_tests;
 #[cfg(test)]
 mod script_tests;
 #[cfg(test)]

@@ -49,7 +49,8 @@ fn accented_words_and_glyphs_the_font_lacks_extract_as_typed() {
     }
     let everything = poppler("pdftotext", &[], &path);
     assert!(everything.contains("Generalised Anxiety Disorder Assessment"));
-    assert!(everything.contains("Moderate 10–14") && everything.contains("−7"));
+    // GAD-7 4 on 2027-03-01, measured from the episode's first GAD-7 (21 on 2026-12-01).
+    assert!(everything.contains("Moderate 10–14") && everything.contains("−17"));
 }
 
 #[test]

@@ -135,12 +135,23 @@ pub(crate) fn snapshot_of(
     to: &str,
     name: Option<&str>,
 ) -> (TempDir, Snapshot) {
+    snapshot_with(p, from, to, name, ExportSection::DEFAULT.to_vec())
+}
+
+/// A snapshot of `p` for `from`–`to` with only the sections in `include`.
+pub(crate) fn snapshot_with(
+    p: &Profile,
+    from: &str,
+    to: &str,
+    name: Option<&str>,
+    include: Vec<ExportSection>,
+) -> (TempDir, Snapshot) {
     let now = utc(&format!("{to}T20:00:00Z"));
     let (dir, mut store) = store_for(p, now);
     let options = ExportOptions {
         from: Some(from.into()),
         to: Some(to.into()),
-        include: Some(ExportSection::ALL.to_vec()),
+        include: Some(include),
         name: name.map(Into::into),
         page_size: PageSize::A4,
         fonts: None,

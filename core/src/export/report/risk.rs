@@ -28,22 +28,7 @@ fn endorsements(l: &mut Layout, snap: &Snapshot) {
     } else {
         let endorsed = risk.in_range.iter().filter(|r| r.endorsed()).count();
         let declined = risk.in_range.len() - endorsed;
-        let times = |n: usize| {
-            if n == 1 {
-                "once".to_string()
-            } else {
-                format!("{n} times")
-            }
-        };
-        let what = match (endorsed, declined) {
-            (e, 0) => format!("answered above \"Not at all\" {} in this range", times(e)),
-            (0, d) => format!("declined (not answered) {} in this range", times(d)),
-            (e, d) => format!(
-                "answered above \"Not at all\" {} and declined {} in this range",
-                times(e),
-                times(d)
-            ),
-        };
+        let what = format!("{} in this range", answered(endorsed, declined));
         l.warning(
             &format!(
                 "Warning \u{2014} PHQ-9 item 9 (thoughts that you would be better off dead or of hurting yourself) was {what}:"
@@ -79,34 +64,120 @@ fn endorsements(l: &mut Layout, snap: &Snapshot) {
             &rows,
         );
     }
-    match &risk.before {
-        Some(b) => l.paragraph(
+    before(l, snap);
+    after(l, snap);
+}
+
+/// The answers before the range: the highest with its date, and the most recent
+/// (therapist read-through, finding 2: the worst must not hide behind a milder later one).
+fn before(l: &mut Layout, snap: &Snapshot) {
+    let risk = &snap.risk;
+    let Some(latest) = &risk.before else {
+        let line = if risk.phq9_ever == 0 {
+            "No PHQ-9 has ever been stored, so item 9 has never been asked.".to_string()
+        } else if risk.in_range.is_empty() && risk.after.is_empty() {
+            format!(
+                "Item 9 has never been answered above \"Not at all\" or declined in any stored PHQ-9 ({} in all).",
+                risk.phq9_ever
+            )
+        } else {
+            "No item 9 answer above \"Not at all\" or declined before this range.".to_string()
+        };
+        l.paragraph(&line, Style::BODY, 0.0);
+        return;
+    };
+    l.paragraph(
+        &format!(
+            "Before this range, item 9 was answered above \"Not at all\" or declined {}.",
+            times(risk.before_count)
+        ),
+        Style::STRONG,
+        0.0,
+    );
+    if let Some(w) = risk
+        .worst_before
+        .as_ref()
+        .filter(|w| w.assessment_id != latest.assessment_id)
+    {
+        l.paragraph(
             &format!(
-                "Most recent before this range: {} \u{2014} {}.",
-                b.local_date,
-                b.answer_words()
+                "Highest before this range: {} \u{2014} {}.",
+                w.local_date,
+                w.answer_words()
             ),
             Style::STRONG,
             0.0,
+        );
+    }
+    let also = if risk
+        .worst_before
+        .as_ref()
+        .is_some_and(|w| w.assessment_id == latest.assessment_id)
+        && risk.before_count > 1
+    {
+        " (also the highest before it)"
+    } else {
+        ""
+    };
+    l.paragraph(
+        &format!(
+            "Most recent before this range: {} \u{2014} {}{also}.",
+            latest.local_date,
+            latest.answer_words()
         ),
-        None if risk.in_range.is_empty() && risk.phq9_ever > 0 => l.paragraph(
-            &format!(
-                "Item 9 has never been answered above \"Not at all\" or declined in any stored PHQ-9 ({} in all).",
-                risk.phq9_ever
-            ),
-            Style::BODY,
-            0.0,
+        Style::STRONG,
+        0.0,
+    );
+}
+
+/// Answers after the range's end: counted and the highest named, never charted (therapist
+/// read-through, finding 3: a report cut at `to` must not read as the latest word).
+fn after(l: &mut Layout, snap: &Snapshot) {
+    let risk = &snap.risk;
+    if risk.after.is_empty() {
+        return;
+    }
+    let endorsed = risk.after.iter().filter(|r| r.endorsed()).count();
+    let declined = risk.after.len() - endorsed;
+    let mut text = format!(
+        "After this range (later than {}), PHQ-9 item 9 was {}",
+        snap.scope.to,
+        answered(endorsed, declined)
+    );
+    if let Some(w) = risk.worst_after() {
+        text.push_str(&format!(
+            "; the highest: {} \u{2014} {}",
+            w.local_date,
+            w.answer_words()
+        ));
+    }
+    text.push_str(". Those answers are outside the chosen range, so they are not in this report's tables or charts.");
+    if endorsed > 0 {
+        l.warning(&format!("Warning \u{2014} {text}"), Style::STRONG);
+    } else {
+        l.paragraph(&text, Style::STRONG, 0.0);
+    }
+}
+
+/// `answered above "Not at all" 2 times and declined once`, leaving out a zero count.
+fn answered(endorsed: usize, declined: usize) -> String {
+    match (endorsed, declined) {
+        (e, 0) => format!("answered above \"Not at all\" {}", times(e)),
+        (0, d) => format!("declined (not answered) {}", times(d)),
+        (e, d) => format!(
+            "answered above \"Not at all\" {} and declined {}",
+            times(e),
+            times(d)
         ),
-        None if risk.phq9_ever == 0 => l.paragraph(
-            "No PHQ-9 has ever been stored, so item 9 has never been asked.",
-            Style::BODY,
-            0.0,
-        ),
-        None => l.paragraph(
-            "No item 9 answer above \"Not at all\" or declined before this range.",
-            Style::BODY,
-            0.0,
-        ),
+    }
+}
+
+/// `once`, `2 times`, `never`.
+fn times(n: usize) -> String {
+    match n {
+        0 => "never".into(),
+        1 => "once".into(),
+        n => format!("{n} times"),
     }
 }
 
@@ -153,13 +224,18 @@ fn signposts(l: &mut Layout, snap: &Snapshot) {
     );
 }
 
-/// The risk section (skipped when questionnaires are not included).
+/// The risk section: always there, whatever the person chose to include, because it is
+/// safety information (therapist read-through, finding 4; docs/report-read-through.md).
 pub fn risk(l: &mut Layout, snap: &Snapshot) {
-    if !snap.scope.has(ExportSection::Assessments) {
-        return;
-    }
     l.open(Kind::Section);
     l.heading(1, "Risk", 40.0);
+    if !snap.scope.has(ExportSection::Assessments) {
+        l.paragraph(
+            "Questionnaires were not chosen for this report; this risk section (PHQ-9 item 9 and the crisis signposts shown) is always included because it is safety information.",
+            Style::SMALL,
+            0.0,
+        );
+    }
     endorsements(l, snap);
     signposts(l, snap);
     l.close();

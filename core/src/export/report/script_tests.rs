@@ -241,6 +241,21 @@ fn read_through_samples() {
             None,
         ),
         ("multilingual", multilingual(), Some("Ελένη Παπαδοπούλου")),
+        (
+            // Therapist read-through p2: PHQ-9 rises reliably while GAD-7 improves reliably.
+            "one-measure-worse",
+            Profile {
+                assessments: series(
+                    "2027-01-04T10:00:00Z",
+                    &[10, 12, 14, 16],
+                    &[9, 8, 6, 5],
+                    &["0", "0", "1", "0"],
+                ),
+                check_ins: moods("2027-01-01T08:00:00Z", 90, -1),
+                ..Profile::default()
+            },
+            None,
+        ),
     ];
     for (name, p, person) in profiles {
         let (from, to) = if name == "risk-history" {

@@ -54,6 +54,7 @@ fn instrument_axis(ins: &Instrument) -> Axis {
         shades,
         ticks,
         threshold,
+        event: None,
     }
 }
 
@@ -95,7 +96,29 @@ fn instrument_chart(
         caption.push(' ');
         caption.push_str(note);
     }
-    let axis = instrument_axis(ins);
+    // Therapist read-through (LOW): the treatment episode's start, where outcomes count from,
+    // is marked on the chart; prorated totals are named under it.
+    let mut axis = instrument_axis(ins);
+    if let Some(b) = &snap.episode {
+        let start = b.episode.start_date.date();
+        axis.event = Some((start, format!("episode start {start}")));
+        if (snap.scope.from..=snap.scope.to).contains(&start) && start > snap.scope.from {
+            caption.push_str(&format!(
+                " The dotted line marks the start of the treatment episode ({start}); outcomes pair scores from it."
+            ));
+        }
+    }
+    let prorated: Vec<String> = records
+        .iter()
+        .filter(|r| r.prorated)
+        .map(|r| format!("{} on {}", r.total, r.taken.local_date))
+        .collect();
+    if !prorated.is_empty() {
+        caption.push_str(&format!(
+            " Prorated totals (one item missing, filled in from the mean of the others): {}.",
+            prorated.join(", ")
+        ));
+    }
     let (from, to) = (snap.scope.from, snap.scope.to);
     l.figure(&alt, &caption, 150.0, |l, left, top, width| {
         chart::line(
@@ -163,9 +186,15 @@ fn item_table(l: &mut Layout, ins: &Instrument, records: &[&AssessmentRecord]) {
             weight: 2.6,
         },
     ];
-    cols.extend(numbers.iter().map(|n| Column {
+    // A column holding "declined" (PHQ-9 item 9) is wide enough for the word on one line.
+    let declined_at = |i: usize| {
+        records
+            .iter()
+            .any(|r| matches!(r.answers.get(i), Some(crate::assessment::Answer::Declined)))
+    };
+    cols.extend(numbers.iter().enumerate().map(|(i, n)| Column {
         title: n,
-        weight: 0.9,
+        weight: if declined_at(i) { 2.0 } else { 0.9 },
     }));
     let rows: Vec<Vec<String>> = records
         .iter()
@@ -313,6 +342,7 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
             ],
             ticks: (1..=7).map(|m| (m as f32, m.to_string())).collect(),
             threshold: None,
+            event: None,
         };
         let alt = format!(
             "Mean mood per {unit} from {from} to {to}: {n} check-ins, overall mean {mean:.1} on a 1–7 scale."
@@ -428,6 +458,7 @@ pub fn practice(l: &mut Layout, snap: &Snapshot) {
             .map(|i| (i as f32 * step, format!("{}", i as f32 * step)))
             .collect(),
         threshold: None,
+        event: None,
     };
     let alt = format!(
         "Practice minutes per {unit} from {from} to {to}: {} sessions, {} minutes in all.",

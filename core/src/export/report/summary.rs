@@ -41,6 +41,7 @@ pub fn header(l: &mut Layout, snap: &Snapshot, missing_note: bool) {
             ExportSection::Practice => "practice sessions",
             ExportSection::Programmes => "programme progress",
             ExportSection::Journal => "journal entries the person chose to share",
+            ExportSection::SafetyPlan => "the person's safety plan",
         })
         .collect();
     l.paragraph(
@@ -53,6 +54,9 @@ pub fn header(l: &mut Layout, snap: &Snapshot, missing_note: bool) {
         0.0,
     );
     l.paragraph(DISCLAIMER, Style::STRONG, 0.0);
+    if let Some(alert) = deterioration_alert(snap) {
+        l.warning(&alert, Style::STRONG);
+    }
     if missing_note {
         l.paragraph(
             "Some characters could not be shown: no font on this device covers them, so each is drawn as an empty box. \
@@ -71,6 +75,9 @@ pub fn header(l: &mut Layout, snap: &Snapshot, missing_note: bool) {
     l.close();
 }
 
+/// One row per instrument: the latest score, its band, the episode's first score (the
+/// baseline) and the change from it — "—" when the latest is that first score (therapist
+/// read-through, finding 7: not from the range's start, and never "0" for a single score).
 fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
     let mut rows = Vec::new();
     for (id, records) in snap.by_instrument() {
@@ -82,13 +89,23 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
             || last.severity.clone(),
             |b| format!("{} ({}–{})", b.label, b.min, b.max),
         );
+        let base = snap
+            .episode
+            .as_ref()
+            .and_then(|b| b.firsts.get(id))
+            .unwrap_or(first);
+        let change = if base.id == last.id {
+            "\u{2014} (first score)".to_string()
+        } else {
+            words::change(base.total, last.total)
+        };
         rows.push(vec![
             ins.title.clone(),
             format!("{} / {}", last.total, ins.max_total),
             band,
             last.taken.local_date.to_string(),
-            format!("{} on {}", first.total, first.taken.local_date),
-            words::change(first.total, last.total),
+            format!("{} on {}", base.total, base.taken.local_date),
+            change,
             records.len().to_string(),
         ]);
     }
@@ -145,6 +162,20 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
         );
         return;
     };
+    if pf.id == pl.id && gf.id == gl.id {
+        // A single score on each measure: nothing to pair yet (new-user review F20), rather
+        // than "recovery — not met".
+        l.paragraph(
+            &format!(
+                "Not enough scores yet: {which} has one PHQ-9 ({} on {}) and one GAD-7 ({} on {}). \
+                 The indicators compare the episode's first score with a later one, so none is judged yet.",
+                pf.total, pf.taken.local_date, gf.total, gf.taken.local_date
+            ),
+            Style::BODY,
+            0.0,
+        );
+        return;
+    }
     let mut text = format!(
         "Paired first and last scores of {which}: PHQ-9 {} ({}) \u{2192} {} ({}); GAD-7 {} ({}) \u{2192} {} ({}).",
         pf.total,
@@ -165,11 +196,7 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
     for i in &summary.indicators {
         if i.warning {
             l.warning(
-                &format!(
-                    "Warning \u{2014} {}: {}",
-                    i.indicator.title(),
-                    i.explanation
-                ),
+                &format!("Warning \u{2014} {}: {}", warning_title(i), i.explanation),
                 Style::STRONG,
             );
         }
@@ -191,11 +218,27 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
         );
     }
     let own = first_in_range(snap);
-    if !own.is_empty() {
-        l.paragraph(
-            &format!(
-                "For reference, the first scores within this range: {own}. The indicators pair the episode, so the chosen dates do not change them."
+    // Therapist read-through, finding 6: only the start date leaves the indicators alone; an
+    // end date that cuts the episode stops them at its last score up to `to`.
+    let dates = if b.later_scores > 0 {
+        format!(
+            "The indicators pair the episode's first score with its last one up to {to}; {} stored after {to} {} not counted, so a later end date would change them.",
+            plural(
+                b.later_scores,
+                "PHQ-9 or GAD-7 score",
+                "PHQ-9 and GAD-7 scores"
             ),
+            if b.later_scores == 1 { "is" } else { "are" },
+            to = snap.scope.to
+        )
+    } else {
+        "The indicators pair the episode's first and last scores, so the chosen start date does not change them.".to_string()
+    };
+    if own.is_empty() {
+        l.paragraph(&dates, Style::SMALL, 0.0);
+    } else {
+        l.paragraph(
+            &format!("For reference, the first scores within this range: {own}. {dates}"),
             Style::SMALL,
             0.0,
         );
@@ -205,6 +248,32 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
         Style::SMALL,
         0.0,
     );
+}
+
+/// `Reliable deterioration` when the combined indicator holds, else `Reliable rise on PHQ-9
+/// (combined indicator not met)`: every per-measure reliable rise is a warning (therapist
+/// read-through, finding 1).
+fn warning_title(i: &assessment::OutcomeIndicator) -> String {
+    if i.status == IndicatorStatus::Met {
+        return i.indicator.title().to_string();
+    }
+    let on: Vec<&str> = i.warning_measures.iter().map(|m| m.title()).collect();
+    format!(
+        "Reliable rise on {} (the combined reliable-deterioration indicator is not met)",
+        on.join(" and ")
+    )
+}
+
+/// A line for the header when any measure rose reliably over the episode: page 1 always says
+/// so, whatever follows (therapist read-through, finding 1).
+fn deterioration_alert(snap: &Snapshot) -> Option<String> {
+    let summary = snap.episode.as_ref()?.summary.as_ref()?;
+    summary.deterioration_warning()?;
+    let rises: Vec<String> = summary.reliable_rises().iter().map(|m| m.words()).collect();
+    Some(format!(
+        "Warning \u{2014} reliable deterioration over the treatment episode: {} (a reliable rise; see the outcome below).",
+        rises.join(" and ")
+    ))
 }
 
 /// `n` with the singular or plural noun.
@@ -247,16 +316,16 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
                     weight: 1.2,
                 },
                 Column {
-                    title: "First in range",
+                    title: "Episode baseline",
                     weight: 1.7,
                 },
                 Column {
                     title: "Change",
-                    weight: 0.8,
+                    weight: 1.0,
                 },
                 Column {
-                    title: "Times",
-                    weight: 0.8,
+                    title: "Times in range",
+                    weight: 0.9,
                 },
             ];
             l.table(&cols, &rows);
@@ -294,6 +363,13 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
             Style::BODY,
             0.0,
         );
+        if !snap.check_ins.is_empty() {
+            l.paragraph(
+                "The mood calendar, the emotion words and life areas with the mood that went with them, and mood by weekday and time of day follow under \"Between sessions: mood calendar and patterns\".",
+                Style::SMALL,
+                0.0,
+            );
+        }
     }
     l.close();
     Ok(())

@@ -8,7 +8,7 @@ use std::process::Command;
 use crate::export::options::{ExportOptions, PageSize};
 use crate::export::tests::{SECRET, all_of_2027_q1, fixture, snapshot};
 
-fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+pub(super) fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     let out = Command::new(name)
         .args(args)
         .arg(pdf)
@@ -198,7 +198,7 @@ fn export_samples() {
     .unwrap();
 }
 
-fn page1_of(snap: &crate::export::Snapshot) -> String {
+pub(super) fn page1_of(snap: &crate::export::Snapshot) -> String {
     let pdf = super::render(snap, &|_, _| {}).unwrap();
     let dir = tempfile::TempDir::new().unwrap();
     let path = dir.path().join("r.pdf");

@@ -13,7 +13,10 @@ pub const NO_SIGNPOSTS: &str = "No crisis signpost was shown in this range.";
 pub fn signpost_reason(r: SignpostReason) -> &'static str {
     match r {
         SignpostReason::SelfHarmThoughts => {
-            "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0 or declined"
+            "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0"
+        }
+        SignpostReason::Item9Declined => {
+            "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) declined to answer"
         }
         SignpostReason::SevereTotal => "PHQ-9 total in the severe band",
     }

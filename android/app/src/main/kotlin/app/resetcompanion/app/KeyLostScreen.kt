@@ -5,6 +5,8 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.safeDrawingPadding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.MaterialTheme
@@ -20,6 +22,9 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import app.resetcompanion.app.ui.CrisisResourceList
+import app.resetcompanion.app.ui.Strings
+import app.resetcompanion.core.model.CrisisResource
 
 // Shown only when a profile exists but its Keystore-wrapped key is gone for good (e.g. the
 // app's data was partly cleared, or a device transfer copied files it should not have). The
@@ -28,12 +33,24 @@ import androidx.compose.ui.unit.dp
 // asks first. A keystore that is only busy never lands here (OpenFailedScreen: try again).
 // Glue, not a domain screen: it lives outside ui/ (tests/compose renders it too).
 
+/**
+ * The crisis lines, also when the profile can't be opened: from the core's static data
+ * (`crisisLinesWithoutProfile`), after the screen's own message, never behind a working profile.
+ */
+@Composable
+fun CrisisLinesWithoutProfile(lines: List<CrisisResource>, onContact: (String) -> Unit) {
+    if (lines.isEmpty()) return
+    Text(Strings.crisisTitle, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
+    Text(Strings.crisisIntro, style = MaterialTheme.typography.bodyMedium)
+    CrisisResourceList(lines, onContact)
+}
+
 /** Explains the lost key and offers, after a confirmation, to start with an empty profile. */
 @Composable
-fun KeyLostScreen(onStartAgain: () -> Unit) {
+fun KeyLostScreen(onStartAgain: () -> Unit, crisisLines: List<CrisisResource> = emptyList(), onContact: (String) -> Unit = {}) {
     var confirming by rememberSaveable { mutableStateOf(false) }
     Column(
-        Modifier.fillMaxSize().safeDrawingPadding().padding(24.dp),
+        Modifier.fillMaxSize().safeDrawingPadding().verticalScroll(rememberScrollState()).padding(24.dp),
         verticalArrangement = Arrangement.spacedBy(16.dp),
     ) {
         Text(
@@ -51,6 +68,7 @@ fun KeyLostScreen(onStartAgain: () -> Unit) {
             style = MaterialTheme.typography.bodyLarge,
         )
         Button(onClick = { confirming = true }) { Text("Start again") }
+        CrisisLinesWithoutProfile(crisisLines, onContact)
     }
     if (confirming) {
         AlertDialog(
@@ -70,9 +88,9 @@ fun KeyLostScreen(onStartAgain: () -> Unit) {
 
 /** The profile could not be opened this time (a busy keystore, a storage error): nothing is lost. */
 @Composable
-fun OpenFailedScreen(onRetry: () -> Unit) {
+fun OpenFailedScreen(onRetry: () -> Unit, crisisLines: List<CrisisResource> = emptyList(), onContact: (String) -> Unit = {}) {
     Column(
-        Modifier.fillMaxSize().safeDrawingPadding().padding(24.dp),
+        Modifier.fillMaxSize().safeDrawingPadding().verticalScroll(rememberScrollState()).padding(24.dp),
         verticalArrangement = Arrangement.spacedBy(16.dp),
     ) {
         Text(
@@ -85,5 +103,6 @@ fun OpenFailedScreen(onRetry: () -> Unit) {
             style = MaterialTheme.typography.bodyLarge,
         )
         OutlinedButton(onClick = onRetry) { Text("Try again") }
+        CrisisLinesWithoutProfile(crisisLines, onContact)
     }
 }

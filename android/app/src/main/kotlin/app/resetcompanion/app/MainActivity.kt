@@ -34,6 +34,7 @@ import app.resetcompanion.app.ui.NavigationViewModel
 import app.resetcompanion.app.ui.PlatformActions
 import app.resetcompanion.app.ui.ResetApp
 import app.resetcompanion.app.ui.destinationForDeepLink
+import app.resetcompanion.core.crisisLinesWithoutProfile
 import app.resetcompanion.core.security.KeyUnavailable
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.AppLockViewModel
@@ -186,15 +187,32 @@ class MainActivity : FragmentActivity() {
                     ),
                     lock = lockFor(p.graph),
                 )
-                Phase.KeyLost -> KeyLostScreen(onStartAgain = {
-                    lifecycleScope.launch {
-                        app.forgetProfile()
-                        open()
-                    }
-                })
-                Phase.OpenFailed -> OpenFailedScreen(onRetry = ::open)
+                Phase.KeyLost -> KeyLostScreen(
+                    onStartAgain = {
+                        lifecycleScope.launch {
+                            app.forgetProfile()
+                            open()
+                        }
+                    },
+                    crisisLines = profilelessCrisisLines(),
+                    onContact = { openContact(this, it) },
+                )
+                Phase.OpenFailed -> OpenFailedScreen(onRetry = ::open, crisisLines = profilelessCrisisLines(), onContact = { openContact(this, it) })
             }
         }
+    }
+
+    /** The region's crisis lines from the core's static data, for the screens shown without a profile. */
+    @androidx.compose.runtime.Composable
+    private fun profilelessCrisisLines(): List<app.resetcompanion.core.model.CrisisResource> {
+        val lines = androidx.compose.runtime.produceState(emptyList<app.resetcompanion.core.model.CrisisResource>()) {
+            value = try {
+                crisisLinesWithoutProfile()
+            } catch (e: app.resetcompanion.core.model.ResetException) {
+                emptyList()
+            }
+        }
+        return lines.value
     }
 
     /** singleTask: a notification tapped while the app is open arrives here. */

@@ -91,3 +91,16 @@ suspend fun ResetStore.safetyEvents(): List<SafetyEvent> = call { it.safetyEvent
 
 /** Crisis resources for a "get help now" button: [region], else the person's region. */
 suspend fun ResetStore.crisisResources(region: String? = null): List<CrisisResource> = call { it.crisisResources(region) }
+
+/**
+ * The crisis lines without an open profile, from the core's static data: for the screens shown
+ * when the profile can't be opened (lost key, a failed open). [timeZone] picks the region unless
+ * [region] is given. Runs on [dispatcher].
+ *
+ * @throws app.resetcompanion.core.model.ResetException.InvalidInput naming `region` or `time_zone`.
+ */
+suspend fun crisisLinesWithoutProfile(
+    timeZone: String = java.util.TimeZone.getDefault().id,
+    region: String? = null,
+    dispatcher: kotlinx.coroutines.CoroutineDispatcher = kotlinx.coroutines.Dispatchers.IO,
+): List<CrisisResource> = kotlinx.coroutines.withContext(dispatcher) { crisisResourcesWithoutProfile(region, timeZone) }

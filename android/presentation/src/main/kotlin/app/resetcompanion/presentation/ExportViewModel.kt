@@ -29,8 +29,11 @@ data class ExportUiState(
     val error: UiError? = null,
 ) {
     companion object {
-        /** The core's default: every section; the journal holds only entries marked shared. */
-        val DEFAULT_SECTIONS: Set<ExportSection> = ExportSection.entries.toSet()
+        /**
+         * The core's default: every section but the safety plan, which is in only when the person
+         * adds it (issue 20); the journal holds only entries marked shared.
+         */
+        val DEFAULT_SECTIONS: Set<ExportSection> = (ExportSection.entries - ExportSection.SAFETY_PLAN).toSet()
     }
 }
 

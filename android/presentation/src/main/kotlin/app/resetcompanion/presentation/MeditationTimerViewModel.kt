@@ -6,7 +6,11 @@ import app.resetcompanion.core.logPractice
 import app.resetcompanion.core.model.Clock
 import app.resetcompanion.core.model.PracticeSession
 import app.resetcompanion.core.model.PracticeTechnique
+import app.resetcompanion.core.model.ResetException
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
+import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
@@ -143,8 +147,28 @@ class MeditationTimerViewModel(
         }
     }
 
+    /**
+     * The screen left (Back, or the stack reset) while a session was running or paused: its whole
+     * minutes are logged as an incomplete session, exactly as "Finish early" would (review A6), on
+     * a scope of its own since this view model's scope is already cancelled.
+     */
     override fun onCleared() {
-        if (current.phase == TimerPhase.RUNNING) platform.keepScreenOn(false)
+        val s = current
+        if (s.phase != TimerPhase.RUNNING && s.phase != TimerPhase.PAUSED) return
+        platform.keepScreenOn(false)
+        val elapsed = bankedMs + if (s.phase == TimerPhase.RUNNING) elapsedClock.nowUnixMs() - runningSinceMs else 0
+        val minutes = (elapsed / 60_000L).toInt()
+        if (minutes < 1) return
+        val startedAt = Instant.ofEpochMilli(startedAtMs)
+        CoroutineScope(SupervisorJob() + Dispatchers.IO).launch {
+            try {
+                val session = store.logPractice(s.technique, minutes, s.plannedMinutes, false, startedAt, s.stepId)
+                platform.practiceLogged(session)
+                platform.remindersChanged()
+            } catch (e: ResetException) {
+                // The profile was closed meanwhile (erase-all): nothing to log into.
+            }
+        }
     }
 
     private fun inSetup(change: (MeditationUiState) -> MeditationUiState) = update { if (it.phase == TimerPhase.SETUP) change(it) else it }

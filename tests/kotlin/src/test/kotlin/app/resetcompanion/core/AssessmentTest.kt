@@ -5,6 +5,7 @@ import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.IndicatorStatus
 import app.resetcompanion.core.model.OutcomeCategory
 import app.resetcompanion.core.model.OutcomeMeasure
+import app.resetcompanion.core.model.ReliableChange
 import app.resetcompanion.core.model.ResetException
 import app.resetcompanion.core.model.SignpostReason
 import kotlinx.coroutines.runBlocking
@@ -81,7 +82,12 @@ class AssessmentTest {
             // Issue 17: each indicator on its own, reliable deterioration first as a warning.
             val met = s.indicators.filter { it.status == IndicatorStatus.MET }.sortedBy { !it.warning }
             assertEquals(row["met"], met.map { it.indicator.name.lowercase() }, name)
-            assertEquals(s.reliableDeterioration, s.indicators.any { it.warning }, name)
+            // Therapist read-through: every reliable rise on one measure warns, even when the
+            // other measure's reliable fall makes the combined indicator "no reliable change".
+            val rises = s.measures.filter { it.reliable == ReliableChange.DETERIORATED }.map { it.measure }
+            assertEquals(rises.isNotEmpty(), s.indicators.any { it.warning }, name)
+            assertEquals(rises, s.indicators.flatMap { it.warningMeasures }, name)
+            assertTrue(!s.reliableDeterioration || s.indicators.any { it.warning }, name)
             assertEquals(listOf(OutcomeMeasure.PHQ9, OutcomeMeasure.GAD7), s.measures.map { it.measure }, name)
         }
     }

@@ -87,10 +87,12 @@ class ExportTest {
         profile(dir).use { store ->
             val out = File(dir, "bundle.json")
             val summary = store.exportForTherapist(ExportFormat.FHIR, out.path, q1)
-            // Patient, 4 Questionnaires, 7 responses, 7 totals, then one Observation per item
-            // and per crisis signpost (issue 17); the summary counts only what the Bundle holds.
-            assertEquals(0uL, summary.counts.checkIns)
-            assertEquals(listOf(ExportSection.ASSESSMENTS), summary.counts.sections)
+            // Patient, 4 Questionnaires, 7 responses, 7 totals, then one Observation per item,
+            // per crisis signpost (issue 17) and per check-in (therapist read-through); the
+            // summary counts only what the Bundle holds.
+            assertEquals(1uL, summary.counts.checkIns)
+            assertEquals(0uL, summary.counts.practiceSessions)
+            assertEquals(listOf(ExportSection.ASSESSMENTS, ExportSection.CHECK_INS, ExportSection.SAFETY_PLAN), summary.counts.sections)
             val json = out.readText()
             assertFalse(json.contains("never leaves the phone") || json.contains("Walked to the park"))
 

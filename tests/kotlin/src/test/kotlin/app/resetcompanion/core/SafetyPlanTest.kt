@@ -103,6 +103,17 @@ class SafetyPlanTest {
     }
 
     @Test
+    fun `the crisis lines come without a profile, by zone or by region`() = runBlocking<Unit> {
+        val london = crisisLinesWithoutProfile("Europe/London")
+        assertTrue(london.any { it.name.contains("Samaritans") })
+        val us = crisisLinesWithoutProfile("America/New_York")
+        assertTrue(us.any { it.phone?.contains("988") == true })
+        assertEquals(us, crisisLinesWithoutProfile("Europe/London", region = "US"))
+        val e = assertThrowsReset(ErrorKind.INVALID_INPUT) { crisisLinesWithoutProfile("Not/AZone") } as ResetException.InvalidInput
+        assertEquals("time_zone", e.field)
+    }
+
+    @Test
     fun `lock settings are off by default and stored by the core`() = runBlocking<Unit> {
         openStore(scratchDir()).use { store ->
             assertEquals(LockSettings(LockPolicy.OFF, false), store.appLockSettings())

@@ -1,5 +1,7 @@
 package app.resetcompanion.presentation
 
+import androidx.lifecycle.viewmodel.initializer
+import androidx.lifecycle.viewmodel.viewModelFactory
 import app.resetcompanion.core.completeStep
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.PracticeTechnique
@@ -107,6 +109,25 @@ class MeditationTimerViewModelTest : ViewModelTest() {
         scheduler.advanceTimeBy(61_000)
         early.stop()
         assertEquals(1, platform.timeUp, "stopping early is the person's own choice: no signal")
+    }
+
+    @Test
+    fun `leaving the screen mid-session logs its whole minutes as incomplete instead of dropping them`() {
+        val owner = androidx.lifecycle.ViewModelStore()
+        val vm = androidx.lifecycle.ViewModelProvider.create(
+            owner,
+            viewModelFactory { initializer { graph().meditation() } },
+        )[MeditationTimerViewModel::class]
+        vm.setMinutes(10)
+        vm.start()
+        scheduler.advanceTimeBy(3 * 60_000L + 5_000)
+        owner.clear() // Back: the entry's view models are cleared
+        val deadline = System.currentTimeMillis() + 10_000
+        while (setUp { practiceSessions() }.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(20)
+        val logged = setUp { practiceSessions() }.single()
+        assertEquals(3u, logged.actualMinutes)
+        assertEquals(false, logged.completed)
+        assertEquals(false, platform.screenOn.last())
     }
 
     @Test

@@ -88,7 +88,7 @@ fun AssessmentScreen(state: AssessmentUiState, padding: PaddingValues, actions: 
                     }
                     Text(
                         when (phase.signpost.reason) {
-                            SignpostReason.SELF_HARM_THOUGHTS -> Strings.signpostSelfHarm
+                            SignpostReason.SELF_HARM_THOUGHTS, SignpostReason.ITEM9_DECLINED -> Strings.signpostSelfHarm
                             SignpostReason.SEVERE_TOTAL -> Strings.signpostSevere
                         },
                         style = MaterialTheme.typography.bodyLarge,

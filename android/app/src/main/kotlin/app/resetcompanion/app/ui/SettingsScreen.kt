@@ -19,6 +19,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.presentation.EraseStep
 import app.resetcompanion.presentation.SettingsUiState
 import app.resetcompanion.presentation.SettingsViewModel
@@ -40,6 +41,8 @@ data class SettingsActions(
     val onConfirmErase: () -> Unit = {},
     val onOpenUri: (String) -> Unit = {},
     val onDismissError: () -> Unit = {},
+    /** Turns the Health Connect mirror on or off (asks for the permission when turning on). */
+    val onHealthConnect: (Boolean) -> Unit = {},
 )
 
 /** The stateless settings screen. */
@@ -68,6 +71,10 @@ fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: Sett
             )
         }
         LabelledSwitch(Strings.hideStreak, state.streakHidden, actions.onStreakHidden, note = Strings.hideStreakNote)
+        // Hidden where Health Connect isn't on the device; otherwise the opt-in and what it means.
+        state.healthConnect?.takeIf { it != HealthConnectOutcome.UNAVAILABLE }?.let { outcome ->
+            LabelledSwitch(Strings.healthConnect, state.healthConnectOptedIn, actions.onHealthConnect, note = Strings.healthConnectNote(outcome))
+        }
         Text(Strings.region, style = MaterialTheme.typography.titleMedium)
         ChoiceChips(CRISIS_REGIONS, setOfNotNull(state.region), { it }, actions.onRegion)
         CrisisResourceList(state.crisisResources, actions.onOpenUri)
@@ -113,7 +120,7 @@ fun SettingsRoute(viewModel: SettingsViewModel, padding: PaddingValues, onOpen: 
         padding,
         SettingsActions(
             onOpen, viewModel::setRegion, viewModel::setStreakHidden, viewModel::requestErase, viewModel::setEraseConfirmationText,
-            viewModel::cancelErase, viewModel::confirmErase, onOpenUri, viewModel::dismissError,
+            viewModel::cancelErase, viewModel::confirmErase, onOpenUri, viewModel::dismissError, viewModel::setHealthConnectOptIn,
         ),
     )
 }

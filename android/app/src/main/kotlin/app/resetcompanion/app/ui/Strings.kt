@@ -374,6 +374,17 @@ object Strings {
     const val noticeAuthFailed = "Not recognised. Try again."
     const val noticeLockedOut = "Too many attempts. Your phone will let you try again in a while; crisis lines are still here."
 
+    // Health Connect (opt-in in Settings; review A13).
+    const val healthConnect = "Write practice sessions to Health Connect"
+    fun healthConnectNote(outcome: app.resetcompanion.core.health.HealthConnectOutcome): String = when (outcome) {
+        app.resetcompanion.core.health.HealthConnectOutcome.UPDATE_REQUIRED -> "Update Health Connect from the Play Store to use this."
+        app.resetcompanion.core.health.HealthConnectOutcome.UNSUPPORTED -> "This version of Health Connect can't store mindfulness sessions."
+        app.resetcompanion.core.health.HealthConnectOutcome.NO_PERMISSION -> "Reset may not write mindfulness sessions yet: turning this on asks you."
+        else ->
+            "Finished sessions are written as mindfulness sessions. Turning this off stops new ones; those already written " +
+                "stay in Health Connect, where you can delete them."
+    }
+
     // Privacy (review A5/A9): what the app does with a person's data.
     const val privacyTitle = "How Reset uses your data"
     const val privacyLink = "How Reset uses your data"

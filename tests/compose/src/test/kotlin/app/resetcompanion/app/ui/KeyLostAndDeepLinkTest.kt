@@ -4,6 +4,7 @@ import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
 import app.resetcompanion.app.KeyLostScreen
 import app.resetcompanion.app.OpenFailedScreen
 import org.junit.Assert.assertEquals
@@ -30,6 +31,23 @@ class KeyLostAndDeepLinkTest {
         onNodeWithText("Delete and start again").performClick()
         waitForIdle()
         assertEquals(1, startedAgain)
+    }
+
+    @Test
+    fun the_crisis_lines_are_there_when_the_profile_cannot_be_opened() {
+        val lines = kotlinx.coroutines.runBlocking { app.resetcompanion.core.crisisLinesWithoutProfile("Europe/London") }
+        val opened = mutableListOf<String>()
+        phoneTest {
+            setContent { ResetTheme(dark = false) { OpenFailedScreen(onRetry = {}, crisisLines = lines, onContact = { opened += it }) } }
+            onNodeWithText("Samaritans", substring = true).assertExists()
+            onNodeWithText("Call 116 123").performScrollTo().performClick()
+            assertEquals(listOf("tel:116123"), opened)
+        }
+        phoneTest {
+            setContent { ResetTheme(dark = false) { KeyLostScreen(onStartAgain = {}, crisisLines = lines) } }
+            onNodeWithText("Samaritans", substring = true).assertExists()
+            saveScreenshot("key-lost-crisis-lines")
+        }
     }
 
     @Test

@@ -1,0 +1,145 @@
+//! Issue 20: the safety plan is in a therapist export only when the person includes it —
+//! a canary from the plan appears in the PDF's text, the CSV and the FHIR Bundle with
+//! `SafetyPlan` chosen, and in none of them by default or with any other choice.
+
+use super::tests::{LONDON, NOW, all_of_2027_q1, fixture, utc};
+use super::*;
+use crate::progress::Silent;
+
+const CANARY: &str = "kestrel-plan-canary-4410";
+
+fn with_plan() -> super::tests::Fixture {
+    let mut f = fixture();
+    f.store
+        .write(|tx| {
+            crate::safety_plan::save(
+                tx,
+                crate::safety_plan::SafetyPlanInput {
+                    warning_signs: vec![format!("Not sleeping {CANARY}")],
+                    support_contacts: vec![crate::safety_plan::SafetyContact {
+                        name: "Sam Quillfeather".into(),
+                        phone: Some("+44 7700 900123".into()),
+                        ..Default::default()
+                    }],
+                    reasons_for_living: vec!["My dog".into()],
+                    ..Default::default()
+                },
+                utc("2027-03-01T20:00:00Z"),
+                LONDON,
+            )
+            .map(|_| ())
+        })
+        .unwrap();
+    f
+}
+
+/// Every byte an export of `format` with `options` writes, as text (PDF: its text layer).
+fn exported(
+    f: &mut super::tests::Fixture,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> String {
+    let out = f._dir.path().join(format!("out-{}", rand_name()));
+    let out = match format {
+        ExportFormat::Csv => out.with_extension("zip"),
+        _ => out,
+    };
+    let s = export(
+        &mut f.store,
+        format,
+        options,
+        &out,
+        utc(NOW),
+        LONDON,
+        &Silent,
+    )
+    .unwrap();
+    match format {
+        ExportFormat::Pdf => {
+            let text = std::process::Command::new("pdftotext")
+                .arg(&out)
+                .arg("-")
+                .output()
+                .expect("pdftotext (poppler-utils) is needed");
+            String::from_utf8(text.stdout).unwrap().replace('\n', " ")
+        }
+        ExportFormat::Csv => {
+            let mut z = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+            let mut all = String::new();
+            for name in &s.files {
+                use std::io::Read;
+                z.by_name(name).unwrap().read_to_string(&mut all).unwrap();
+            }
+            all
+        }
+        ExportFormat::Fhir => std::fs::read_to_string(&out).unwrap(),
+    }
+}
+
+fn rand_name() -> String {
+    let mut b = [0u8; 6];
+    getrandom::fill(&mut b).unwrap();
+    hex::encode(b)
+}
+
+#[test]
+fn the_plan_appears_only_when_the_person_includes_it() {
+    let mut f = with_plan();
+    let without = [
+        ExportOptions {
+            include: None,
+            ..all_of_2027_q1()
+        },
+        ExportOptions {
+            include: Some(ExportSection::DEFAULT.to_vec()),
+            ..all_of_2027_q1()
+        },
+    ];
+    let with = ExportOptions {
+        include: Some(vec![ExportSection::Assessments, ExportSection::SafetyPlan]),
+        ..all_of_2027_q1()
+    };
+    for format in [ExportFormat::Pdf, ExportFormat::Csv, ExportFormat::Fhir] {
+        for options in &without {
+            let text = exported(&mut f, format, options);
+            assert!(!text.contains(CANARY), "{format:?} leaked the plan");
+            assert!(
+                !text.contains("Quillfeather"),
+                "{format:?} leaked a contact"
+            );
+        }
+        let text = exported(&mut f, format, &with);
+        assert!(
+            text.contains(CANARY),
+            "{format:?} without the plan:\n{text}"
+        );
+        assert!(text.contains("+44 7700 900123"), "{format:?}");
+    }
+    let p = preview(&f.store, &with, utc(NOW), LONDON).unwrap();
+    assert_eq!(p.safety_plan_version, Some(1));
+    let p = preview(&f.store, &without[0], utc(NOW), LONDON).unwrap();
+    assert_eq!(p.safety_plan_version, None);
+}
+
+#[test]
+fn the_plan_section_names_its_steps_in_the_pdf() {
+    let mut f = with_plan();
+    let text = exported(
+        &mut f,
+        ExportFormat::Pdf,
+        &ExportOptions {
+            include: Some(vec![ExportSection::SafetyPlan]),
+            ..all_of_2027_q1()
+        },
+    );
+    for expected in [
+        "Safety plan (included by the person)",
+        "Version 1",
+        "1. My warning signs",
+        "4. People I can ask for help",
+        "Sam Quillfeather — phone +44 7700 900123",
+        "7. My reasons for living",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
+}
