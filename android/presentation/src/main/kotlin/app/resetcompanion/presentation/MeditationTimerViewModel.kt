@@ -156,7 +156,7 @@ class MeditationTimerViewModel(
         val s = current
         if (s.phase != TimerPhase.RUNNING && s.phase != TimerPhase.PAUSED) return
         platform.keepScreenOn(false)
-        val elapsed = bankedMs + if (s.phase == TimerPhase.RUNNING) elapsedClock.nowUnixMs() - runningSinceMs else 0
+        val elapsed = bankedMs + if (s.phase == TimerPhase.RUNNING) elapsedClock.instant().toEpochMilli() - runningSinceMs else 0
         val minutes = (elapsed / 60_000L).toInt()
         if (minutes < 1) return
         val startedAt = Instant.ofEpochMilli(startedAtMs)
