@@ -131,7 +131,7 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
         // Answers as printed on the form: a number, `na` (not applicable) or `decline`.
         row.extend(a.answers.iter().map(Answer::to_string));
         row.resize(header.len() - 1, String::new());
-        row.push(a.id.to_string());
+        row.push(a.id.clone());
         w.row(&row)?;
     }
     let mut s = writer();
@@ -153,8 +153,8 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
             &e.instrument,
             e.reason.as_str(),
             &e.region,
-            &e.id.to_string(),
-            &e.assessment_id.map(|a| a.to_string()).unwrap_or_default(),
+            &e.id,
+            e.assessment_id.as_deref().unwrap_or(""),
         ])?;
     }
     Ok(vec![
@@ -221,7 +221,7 @@ fn practice(snap: &Snapshot) -> Result<CsvFile> {
             p.programme_id.as_deref().unwrap_or(""),
             p.step_id.as_deref().unwrap_or(""),
             &p.started.time_zone,
-            &p.id.to_string(),
+            &p.id,
         ])?;
     }
     finish("practice_sessions.csv", w)
