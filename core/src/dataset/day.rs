@@ -356,5 +356,20 @@ pub(super) fn fix_ids(tx: &Transaction<'_>, seed: u64) -> Result<()> {
         "UPDATE reminder_rules SET id = 'rule_' || printf('%08x%08x', ?1, rowid)",
         [tag],
     )?;
+    for (table, prefix) in [
+        ("assessments", "as"),
+        ("safety_events", "se"),
+        ("assessment_episodes", "ep"),
+        ("practice_sessions", "ps"),
+    ] {
+        tx.execute(
+            &format!("UPDATE {table} SET uid = '{prefix}_' || printf('%08x%016x', ?1, id)"),
+            [tag],
+        )?;
+    }
+    tx.execute(
+        "UPDATE practice_sessions SET external_id = 'reset-practice-' || uid",
+        [],
+    )?;
     Ok(())
 }

@@ -70,6 +70,9 @@ suspend fun ResetStore.takeAssessment(instrument: String, answers: List<Answer>,
 /** Stored results, oldest first; only one instrument's when given. */
 suspend fun ResetStore.assessmentHistory(instrument: String? = null): List<AssessmentRecord> = call { it.assessmentHistory(instrument) }
 
+/** One stored result by its id (`as_…`), or by the number that was its id before (`legacyId`); `NotFound` if none. */
+suspend fun ResetStore.assessment(id: String): AssessmentRecord = call { it.assessment(id) }
+
 /** Starts a new episode of care on a local day (default today); outcomes count from it. */
 suspend fun ResetStore.startAssessmentEpisode(startDate: java.time.LocalDate? = null): Episode = call { it.startAssessmentEpisode(startDate) }
 

@@ -83,6 +83,9 @@ suspend fun ResetStore.logPractice(
 suspend fun ResetStore.practiceSessions(from: java.time.LocalDate? = null, to: java.time.LocalDate? = null): List<PracticeSession> =
     call { it.practiceSessions(from, to) }
 
+/** One session by its id (`ps_…`), or by the number that was its id before (`legacyId`); `NotFound` if none. */
+suspend fun ResetStore.practiceSession(id: String): PracticeSession = call { it.practiceSession(id) }
+
 /** Minutes per day and week, days practised this week, habit strength, and the streak unless hidden. */
 suspend fun ResetStore.practiceSummary(from: java.time.LocalDate? = null, to: java.time.LocalDate? = null): PracticeSummary =
     call { it.practiceSummary(from, to) }

@@ -33,7 +33,7 @@ sealed interface AssessmentPhase {
     data class Signposting(val signpost: Signpost) : AssessmentPhase
 
     /** The score, band and follow-up text from the core. */
-    data class Result(val result: AssessmentResult, val assessmentId: Long) : AssessmentPhase
+    data class Result(val result: AssessmentResult, val assessmentId: String) : AssessmentPhase
 }
 
 /** The questionnaire screen; a secure screen (answers are private). */
