@@ -222,10 +222,10 @@ fn an_assessment_is_found_by_its_prefixed_id_or_its_old_number() {
         assert_eq!(shown["total"], json!(7));
     }
     let missing = cli.error(&["assess", "show", "as_000000000000000000000000", "--json"]);
-    assert_eq!(missing["error"]["kind"], "not_found");
+    assert_eq!(missing["kind"], "not_found");
     let bad = cli.error(&["assess", "show", "ci_000000000000000000000000", "--json"]);
     assert_eq!(
-        (bad["error"]["kind"].clone(), bad["error"]["field"].clone()),
+        (bad["kind"].clone(), bad["field"].clone()),
         (json!("invalid_input"), json!("id"))
     );
 }

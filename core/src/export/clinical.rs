@@ -309,10 +309,13 @@ mod tests {
         );
         assert_eq!((r.phq9_ever, r.phq9_in_range), (6, 3));
         // Therapist read-through, findings 2 and 3: the worst before, and the ones after.
-        assert_eq!(r.worst_before.as_ref().map(|b| b.assessment_id), Some(1));
+        assert_eq!(
+            r.worst_before.as_ref().map(|b| b.assessment_id.clone()),
+            Some(format!("as_{:024x}", 1))
+        );
         assert_eq!(r.before_count, 2);
-        let after: Vec<i64> = r.after.iter().map(|i| i.assessment_id).collect();
-        assert_eq!(after, [6]);
+        let after: Vec<String> = r.after.iter().map(|i| i.assessment_id.clone()).collect();
+        assert_eq!(after, [format!("as_{:024x}", 6)]);
         assert_eq!(
             r.worst_after().map(|w| w.answer_words()).as_deref(),
             Some("Nearly every day (3)")
@@ -328,8 +331,14 @@ mod tests {
             phq9(4, "2027-03-05", Answer::Declined, 9),
         ];
         let r = risk_history(&all, d("2027-04-01"), d("2027-06-30"));
-        assert_eq!(r.worst_before.as_ref().map(|b| b.assessment_id), Some(3));
-        assert_eq!(r.before.as_ref().map(|b| b.assessment_id), Some(4));
+        assert_eq!(
+            r.worst_before.as_ref().map(|b| b.assessment_id.clone()),
+            Some(format!("as_{:024x}", 3))
+        );
+        assert_eq!(
+            r.before.as_ref().map(|b| b.assessment_id.clone()),
+            Some(format!("as_{:024x}", 4))
+        );
         assert_eq!(r.before_count, 4);
         assert!(r.after.is_empty());
     }
