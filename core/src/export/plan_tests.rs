@@ -139,9 +139,18 @@ fn the_plan_section_names_its_steps_in_the_pdf() {
         "4. People I can ask for help",
         "Sam Quillfeather — phone +44 7700 900123",
         "7. My reasons for living",
+        // Review L4: no doubled numbers, and a text line says "text".
+        "NHS 111, option 2;",
+        "Shout: text SHOUT to 85258",
     ] {
         assert!(text.contains(expected), "missing {expected:?}:\n{text}");
     }
+    // Review L6: with only the plan included there is no empty "Summary" heading.
+    assert!(!text.contains("Summary"), "{text}");
+    assert!(
+        !text.contains("option 2 111") && !text.contains("Shout SHOUT"),
+        "{text}"
+    );
 }
 
 /// Therapist review M2 (and L5): a date-ranged report shows the version in force at `to` —
