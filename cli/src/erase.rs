@@ -96,6 +96,18 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
     if let Some(why) = shape_problem(&ctx.db) {
         return Err(not_a_profile(why));
     }
+    // Zero-filling a file with other hard links destroys those names too (F4).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if std::fs::symlink_metadata(&ctx.db).is_ok_and(|m| m.nlink() > 1) {
+            return Err(Error::invalid(
+                "db",
+                "the file has other hard links (another name shares it); erasing would destroy them too, so nothing was touched",
+            )
+            .into());
+        }
+    }
     let key_file = profile::key_path(&ctx.db);
     let key_beside = std::fs::symlink_metadata(&key_file).is_ok_and(|m| m.is_file());
     let key_available = key_beside || std::env::var(profile::KEY_ENV).is_ok();

@@ -810,3 +810,23 @@ fn erase_refuses_an_empty_file_and_keeps_the_key_a_same_stem_profile_uses() {
     assert_eq!(std::fs::read(&empty).unwrap(), b"");
     assert_eq!(checkins(&cli), 1);
 }
+
+#[test]
+fn erase_refuses_a_hard_linked_profile_and_touches_nothing() {
+    // F4: erase zero-filled the shared inode, destroying the other name.
+    let cli = Cli::new();
+    cli.json(&["checkin", "--mood", "5", "--json"]);
+    let other = cli.dir.path().join("snapshot.db");
+    std::fs::hard_link(cli.db(), &other).unwrap();
+    let bytes = cli.profile_bytes();
+    let err = cli.error(&["erase", "--yes", "--json"]);
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("hard links"),
+        "{err}"
+    );
+    assert_eq!(cli.profile_bytes(), bytes);
+    assert!(cli.db().with_extension("key").exists());
+    std::fs::remove_file(&other).unwrap();
+    assert_eq!(checkins(&cli), 1);
+}
