@@ -45,9 +45,11 @@ pub fn generate_backup_passphrase() -> Result<String, ResetError> {
 impl Companion {
     /// Writes an encrypted backup of the whole profile to `path` (replacing any file there).
     ///
-    /// The passphrase must be strong: at least 8 characters and rated "very unguessable"
-    /// (zxcvbn score 4), else `InvalidInput` on `passphrase` — offer
-    /// [`generate_backup_passphrase`] instead. It is stretched with Argon2id — deliberately about a second of work on a phone — and the
+    /// The passphrase must be one [`generate_backup_passphrase`] made (five groups of five
+    /// letters and digits, checked by form; any case, `-` or spaces between groups), else
+    /// `InvalidInput` on `passphrase`: show the generated one and have the person type it
+    /// back (ADR 0010). (The CLI's build also accepts a person-chosen passphrase rated zxcvbn
+    /// score 4.) It is stretched with Argon2id — deliberately about a second of work on a phone — and the
     /// profile is sealed with XChaCha20-Poly1305. Keep the passphrase: without it the backup
     /// cannot be opened by anyone, including us.
     pub fn create_backup(

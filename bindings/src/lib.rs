@@ -9,6 +9,7 @@ uniffi::setup_scaffolding!();
 
 // One file per domain, each a thin `#[uniffi::export] impl Companion` block (ADR 9).
 pub mod assessment;
+pub mod auto_backup;
 pub mod backup;
 pub mod checkin;
 mod companion;

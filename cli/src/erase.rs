@@ -1,6 +1,7 @@
 //! `reset erase`: deletes a profile — only a file that is evidently one — and, with
 //! `--everything`, what the CLI itself wrote in its folders beside it (the tour's demo
-//! profile, the tour's report and backup from older versions, temporary files).
+//! profile, the tour's report and backup from older versions, the automatic backups in
+//! `auto-backups/`, temporary files). The recovery key file goes with the profile.
 //!
 //! Must never: delete or change a file that is not a profile (a `--db` typo pointing at a
 //! thesis is refused with `invalid_input` and left byte-for-byte and mode-for-mode as it
@@ -44,7 +45,10 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
             // An emptied exports/ or backups/ folder goes too.
             if let Some(parent) = path.parent() {
                 let name = parent.file_name().map(|n| n.to_string_lossy().into_owned());
-                if matches!(name.as_deref(), Some("exports" | "backups")) {
+                if matches!(
+                    name.as_deref(),
+                    Some("exports" | "backups" | "auto-backups")
+                ) {
                     let _ = std::fs::remove_dir(parent);
                 }
             }
@@ -129,6 +133,11 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
     if key_beside {
         reset_core::store::erase_files(&key_file)?;
     }
+    // The automatic backups' recovery key goes with the profile it belongs to.
+    let recovery = reset_core::outfile::recovery_key_file(&ctx.db);
+    if std::fs::symlink_metadata(&recovery).is_ok_and(|m| m.is_file()) {
+        reset_core::store::erase_files(&recovery)?;
+    }
     Ok(())
 }
 
@@ -191,9 +200,18 @@ pub fn product_files(db: &Path) -> Vec<PathBuf> {
     found.extend(matching(&dir.join("backups"), &|n| {
         n == "tour-backup.rcbackup"
     }));
+    // The CLI's automatic backups (issue 21) in their default folder.
+    found.extend(matching(&dir.join("auto-backups"), &|n| {
+        reset_core::auto_backup::is_file_name(n)
+    }));
     // What killed exports and backups left (partial plaintext copies), in every folder the
     // product knows it writes to; a temporary a running writer holds is left alone.
-    for folder in [dir.clone(), dir.join("exports"), dir.join("backups")] {
+    for folder in [
+        dir.clone(),
+        dir.join("exports"),
+        dir.join("backups"),
+        dir.join("auto-backups"),
+    ] {
         found.extend(reset_core::outfile::stale_temps(&folder));
     }
     found

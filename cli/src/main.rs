@@ -135,12 +135,38 @@ pub struct Ctx {
     pub now: Option<chrono::DateTime<chrono::Utc>>,
     /// Whether `RESET_KEY` may supply the key (never for the tour's demo profile).
     pub key_from_env: bool,
+    /// Whether `db` is the default location (first run there may make its folders).
+    pub default_db: bool,
 }
 
 impl Ctx {
-    /// Opens the profile through the FFI facade, creating the key on first use.
+    /// Opens the profile, or makes a new one: at the default location its folders are made on
+    /// first use; at a `--db` path the folder must already exist (a mistyped path is refused,
+    /// not turned into a new empty profile in new folders).
     pub fn open(&self) -> Result<Arc<Companion>, ResetError> {
         profile::check_db_path(&self.db)?;
+        if !self.default_db && !self.db.exists() {
+            profile::check_new_profile_folder(&self.db)?;
+        }
+        self.open_inner()
+    }
+
+    /// Opens an existing profile for a command that only writes it out (`export`,
+    /// `backup create`): a missing profile is `not_found`, and
+    /// nothing is created.
+    pub fn open_existing(&self) -> Result<Arc<Companion>, ResetError> {
+        profile::check_db_path(&self.db)?;
+        if !self.db.exists() {
+            return Err(reset_core::Error::not_found(format!(
+                "a profile at {} (nothing was created; check --db, or record something first, e.g. `reset checkin --mood 4`) was",
+                output::shown_path(&self.db)
+            ))
+            .into());
+        }
+        self.open_inner()
+    }
+
+    fn open_inner(&self) -> Result<Arc<Companion>, ResetError> {
         let key = profile::load_or_create_key(&self.db, self.key_from_env)?;
         let config = CompanionConfig {
             database_path: self.db.display().to_string(),
@@ -185,6 +211,7 @@ fn run_main() -> ExitCode {
 
 fn run(cli: &Cli) -> Result<Output, ResetError> {
     let ctx = Ctx {
+        default_db: cli.db.is_none(),
         db: match &cli.db {
             Some(p) => p.clone(),
             None => {
@@ -194,11 +221,7 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
             }
         },
         zone: profile::zone_name(cli.tz.clone()),
-        now: cli
-            .now
-            .as_deref()
-            .map(|t| parse_instant(t, "now"))
-            .transpose()?,
+        now: cli.now.as_deref().map(now_flag).transpose()?,
         key_from_env: true,
     };
     match &cli.command {
@@ -225,7 +248,25 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
     }
 }
 
+/// `--now`: an RFC 3339 instant within 1900-01-01 … 2200-01-01 (a clock outside that range
+/// is a typo, and would otherwise be blamed on whichever record used it).
+fn now_flag(text: &str) -> Result<chrono::DateTime<chrono::Utc>, ResetError> {
+    let now = parse_instant(text, "now")?;
+    let earliest = chrono::DateTime::parse_from_rfc3339("1900-01-01T00:00:00Z").map(|t| t.to_utc());
+    let latest = chrono::DateTime::parse_from_rfc3339("2200-01-01T00:00:00Z").map(|t| t.to_utc());
+    match (earliest, latest) {
+        (Ok(earliest), Ok(latest)) if now >= earliest && now < latest => Ok(now),
+        _ => Err(reset_core::Error::invalid(
+            "now",
+            "must be between 1900-01-01 and 2200-01-01 (UTC)",
+        )
+        .into()),
+    }
+}
+
 fn status(ctx: &Ctx) -> Result<Output, ResetError> {
+    // `status` is also how a person makes an empty profile on purpose (the first run); a
+    // mistyped --db folder is still refused by `open`.
     let s = ctx.open()?.status()?;
     let mut counts: Vec<_> = s.counts.iter().collect();
     counts.sort();

@@ -32,6 +32,23 @@ impl Output {
     }
 }
 
+/// A path as printed in a message: control characters (a newline, ESC) and invisible
+/// text-direction controls escaped (`\u{000a}`), so a path can never break or forge a line.
+pub fn shown_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let hidden = c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{feff}');
+        if hidden {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A one-line message on stderr; with `--json` also `{"error":{"kind":…,"message":…}}`
 /// (and `"field"` for `invalid_input`). The kind is printed once: a message that begins
 /// with its own kind (`corrupt: …`) loses that prefix. A closed or broken stderr is ignored:

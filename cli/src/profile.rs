@@ -88,6 +88,23 @@ pub fn check_db_path(db: &Path) -> Result<()> {
     }
 }
 
+/// A new profile at a `--db` path needs its folder to exist already: a typo in a folder name
+/// must not silently become a new, empty profile in freshly made folders.
+pub fn check_new_profile_folder(db: &Path) -> Result<()> {
+    let folder = match db.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if folder.is_dir() {
+        Ok(())
+    } else {
+        Err(Error::not_found(format!(
+            "the folder for a new profile at {} (nothing was created; check --db) was",
+            crate::output::shown_path(db)
+        )))
+    }
+}
+
 /// Makes the product's own data folder owner-only (0700), however it was created.
 pub fn tighten_data_folder(db: &Path) {
     use std::os::unix::fs::PermissionsExt;
@@ -122,9 +139,29 @@ pub fn load_or_create_key(db: &Path, from_env: bool) -> Result<DatabaseKey> {
         }
         Err(e) => return Err(e.into()),
     }
+    tighten_key_file(&key_file);
     let bytes = zeroize::Zeroizing::new(std::fs::read(&key_file)?);
     let text = std::str::from_utf8(&bytes).map_err(|_| damaged("it is not text"))?;
     DatabaseKey::from_hex(text.trim_end()).map_err(|_| damaged("it must hold 64 hex characters"))
+}
+
+/// A key file others can read (0644 after a copy or an unzip) is made owner-only (0600), and
+/// the person is told once, on stderr.
+fn tighten_key_file(key_file: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::metadata(key_file) else {
+        return;
+    };
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0
+        && std::fs::set_permissions(key_file, std::fs::Permissions::from_mode(0o600)).is_ok()
+    {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "reset: note: the key file {} was readable by others (mode {mode:o}); it is now owner-only (600)",
+            crate::output::shown_path(key_file)
+        );
+    }
 }
 
 fn create_key(db: &Path, key_file: &Path) -> Result<DatabaseKey> {

@@ -59,6 +59,7 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
         zone: ctx.zone.clone(),
         now: ctx.now,
         key_from_env: false,
+        default_db: false,
     };
     let mut tour = Tour::default();
     let companion = demo.open()?;
@@ -79,10 +80,12 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
     foundation(&demo, &companion, &mut tour)?;
     crate::cmd::journal::tour_step(&companion, &mut tour)?;
     crate::cmd::assess::tour_step(&companion, &mut tour)?;
+    crate::cmd::safety_plan::tour_step(&companion, &mut tour)?;
     crate::cmd::programme::tour_step(&companion, &mut tour)?;
     crate::cmd::remind::tour_step(&companion, &mut tour)?;
     crate::cmd::export::tour_step(&companion, &mut tour)?;
     crate::cmd::backup::tour_step(&companion, &mut tour)?;
+    crate::cmd::backup_auto::tour_step(&companion, &mut tour)?;
 
     let status = companion.status()?;
     tour.say(

@@ -375,3 +375,41 @@ fn one_score_on_each_measure_is_not_enough_scores_yet() {
     assert!(text.contains("Outcome: not enough scores yet"), "{text}");
     assert!(!text.contains("recovery: not met"), "{text}");
 }
+
+/// New-user review F16: after the crisis lines, the signpost speaks to the item-9 answer — a
+/// decline is not an endorsement, "nearly every day" is more urgent than "several days" — and
+/// suggests telling the therapist or GP; the lines stay first.
+#[test]
+fn the_signpost_after_item_9_depends_on_the_answer_and_keeps_the_lines_first() {
+    let cli = Cli::new();
+    let text = |answers: &str| {
+        let out = cli.run(&[
+            "assess",
+            "score",
+            "phq9",
+            "--answers",
+            answers,
+            "--region",
+            "GB",
+        ]);
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let declined = text("0,0,0,0,0,0,0,0,decline");
+    let several = text("0,0,0,0,0,0,0,0,1");
+    let nearly = text("0,0,0,0,0,0,0,0,3");
+    assert!(
+        declined.contains("You chose not to answer question 9"),
+        "{declined}"
+    );
+    assert!(several.contains("on several\ndays"), "{several}");
+    assert!(nearly.contains("today"), "{nearly}");
+    for t in [&declined, &several, &nearly] {
+        let lines = t.find("116 123").expect("crisis lines");
+        let gp = t.find("therapist").expect("tell the therapist");
+        let score = t.find("PHQ-9:").expect("score");
+        assert!(lines < gp && gp < score, "{t}");
+        assert!(t.contains("reset safety-plan edit"), "{t}");
+    }
+    assert_ne!(declined, several);
+}

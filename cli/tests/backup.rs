@@ -181,6 +181,7 @@ fn a_bad_restore_is_a_typed_error_and_the_profile_is_unchanged() {
 #[test]
 fn the_passphrase_must_come_from_the_environment_or_a_terminal() {
     let cli = Cli::new();
+    ok(&cli, None, &["checkin", "--mood", "4", "--json"]);
     let file = path(&cli, "b.rcbackup");
     let err = failed(&cli, None, &["backup", "create", "--out", &file, "--json"]);
     assert_eq!(err["kind"], "invalid_input");
@@ -212,7 +213,7 @@ fn the_passphrase_must_come_from_the_environment_or_a_terminal() {
 #[test]
 fn exports_refuse_to_overwrite_the_profile_itself() {
     let cli = Cli::new();
-    ok(&cli, None, &["status", "--json"]);
+    ok(&cli, None, &["checkin", "--mood", "4", "--json"]);
     let before = cli.profile_bytes();
     let db = cli.db().display().to_string();
     assert_eq!(

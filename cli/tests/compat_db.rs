@@ -89,6 +89,11 @@ fn expected() -> Value {
 fn every_released_schema_database_opens_migrates_and_reads_back() {
     let current = {
         let scratch = tempfile::TempDir::new().unwrap();
+        // A read-only command never makes a profile: a check-in makes it, status reads it.
+        reset(
+            &scratch.path().join("fresh.db"),
+            &["checkin", "--mood", "4"],
+        );
         reset(&scratch.path().join("fresh.db"), &["status"])["schema_version"]
             .as_i64()
             .unwrap()

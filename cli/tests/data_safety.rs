@@ -181,8 +181,16 @@ fn every_export_dump_and_backup_is_owner_only_and_leaves_no_temporary_file() {
 #[test]
 fn the_database_and_its_side_files_are_owner_only_in_an_owner_only_folder() {
     let cli = Cli::new();
-    let db = cli.dir.path().join("new-folder/profile.db");
-    assert!(run_db(&db, &["checkin", "--mood", "4"]).status.success());
+    // The default location makes its own folders (a `--db` folder must already exist).
+    let xdg = cli.dir.path().join("xdg");
+    let db = xdg.join("reset-companion/profile.db");
+    let made = Command::new(env!("CARGO_BIN_EXE_reset"))
+        .args(["checkin", "--mood", "4"])
+        .env("XDG_DATA_HOME", &xdg)
+        .env_remove("RESET_KEY")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
     let folder = std::fs::metadata(db.parent().unwrap()).unwrap();
     assert_eq!(folder.permissions().mode() & 0o777, 0o700);
     for f in std::fs::read_dir(db.parent().unwrap()).unwrap() {

@@ -503,3 +503,227 @@ fn restore_refuses_a_fifo_or_device_at_once_instead_of_hanging() {
         assert_eq!(err["field"], "path");
     }
 }
+
+// ---- 7. a mistyped --db --------------------------------------------------------------
+
+#[test]
+fn a_mistyped_db_never_becomes_a_new_profile_or_new_folders() {
+    let cli = Cli::new();
+    let typo = cli.dir.path().join("no-such-folder/deeper/profile.db");
+    let run = |db: &Path, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_reset"))
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .arg("--json")
+            .env_remove("RESET_KEY")
+            .env("RESET_PASSPHRASE", "k7qfm-2xhbn-9rtwz-c4dep-yu3sg")
+            .output()
+            .unwrap()
+    };
+    let out_file = cli.dir.path().join("x.out");
+    let out = out_file.to_str().unwrap();
+    for args in [
+        vec!["status"],
+        vec!["checkin", "--mood", "4"],
+        vec!["safety-plan", "edit", "--input", "-"],
+        vec!["export", "json", "--out", out],
+        vec!["backup", "create", "--out", out],
+    ] {
+        let err = common::error_json(&run(&typo, &args), &args);
+        assert_eq!(err["kind"], "not_found", "{args:?}: {err}");
+    }
+    assert!(
+        !cli.dir.path().join("no-such-folder").exists(),
+        "no folder made"
+    );
+    // Read-only commands make no profile even where the folder exists.
+    let fresh = cli.dir.path().join("fresh.db");
+    for args in [
+        vec!["export", "json", "--out", out],
+        vec!["backup", "create", "--out", out],
+    ] {
+        let err = common::error_json(&run(&fresh, &args), &args);
+        assert_eq!(err["kind"], "not_found", "{args:?}: {err}");
+    }
+    let names: Vec<_> = std::fs::read_dir(cli.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.is_empty(), "nothing was created: {names:?}");
+    // Recording something (or `status`, the first run) in an existing folder makes the profile.
+    assert!(run(&fresh, &["checkin", "--mood", "4"]).status.success());
+    assert!(run(&fresh, &["status"]).status.success());
+}
+
+// ---- 8. the tour -----------------------------------------------------------------------
+
+#[test]
+fn the_tour_prints_a_restore_into_the_demo_profile_without_the_passphrase_and_a_safety_plan() {
+    let cli = Cli::new();
+    let out = cli.run(&["tour", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let tour: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps = tour["steps"].as_array().unwrap();
+    let backup = steps
+        .iter()
+        .find(|s| s["step"] == "Wrote an encrypted backup")
+        .unwrap();
+    let command = backup["data"]["restore_command"].as_str().unwrap();
+    let demo = cli.dir.path().join("tour/profile.db");
+    assert!(
+        command.starts_with(&format!("reset --db {} backup restore ", demo.display())),
+        "{command}"
+    );
+    let text = backup["text"].as_str().unwrap();
+    assert!(text.contains(command), "the text shows the same command");
+    assert!(
+        !text.contains("RESET_PASSPHRASE="),
+        "no passphrase in a command line: {text}"
+    );
+    let plan = steps
+        .iter()
+        .find(|s| {
+            s["step"]
+                .as_str()
+                .unwrap()
+                .starts_with("Wrote a safety plan")
+        })
+        .unwrap();
+    assert_eq!(plan["data"]["plan"]["version"], 1);
+    assert!(plan["text"].as_str().unwrap().contains("Not sleeping"));
+    // The same in text.
+    let human = String::from_utf8(cli.run(&["tour"]).stdout).unwrap();
+    assert!(human.contains("Wrote a safety plan") && human.contains("backup restore"));
+    assert!(!human.contains("RESET_PASSPHRASE="));
+    // And the person's own profile was never made.
+    assert!(!cli.db().exists());
+}
+
+// ---- 9. wrong kinds and fields -------------------------------------------------------
+
+#[test]
+fn each_bad_value_is_blamed_on_the_flag_the_person_typed() {
+    let cli = Cli::new();
+    cli.json(&["checkin", "--mood", "4", "--json"]);
+    let field = |args: &[&str]| {
+        let e = cli.error(args);
+        assert_eq!(e["kind"], "invalid_input", "{args:?}: {e}");
+        e["field"].as_str().unwrap().to_string()
+    };
+    assert_eq!(field(&["checkin", "--mood", "-1", "--json"]), "mood");
+    assert_eq!(
+        field(&[
+            "--now",
+            "1800-01-01T00:00:00Z",
+            "checkin",
+            "--mood",
+            "4",
+            "--json"
+        ]),
+        "now"
+    );
+    assert_eq!(
+        field(&["--now", "9999-12-31T00:00:00Z", "status", "--json"]),
+        "now"
+    );
+    let out = cli.dir.path().join("r.pdf");
+    assert_eq!(
+        field(&[
+            "export",
+            "pdf",
+            "--paper",
+            "X",
+            "--out",
+            out.to_str().unwrap(),
+            "--json"
+        ]),
+        "paper"
+    );
+    let e = cli.error(&["export", "json", "--out", "/proc/self/mem", "--json"]);
+    assert_eq!(e["kind"], "invalid_input");
+    assert!(
+        !e["message"].as_str().unwrap().contains("does not exist"),
+        "{e}"
+    );
+    // An empty RESET_PASSPHRASE is a slip, not a wrong passphrase.
+    let b = cli.dir.path().join("b.rcbackup");
+    let made = run_pass(
+        &cli,
+        None,
+        &[
+            "backup",
+            "create",
+            "--generate-passphrase",
+            "--out",
+            b.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert!(made.status.success());
+    let restore = run_pass(
+        &cli,
+        Some(""),
+        &["backup", "restore", b.to_str().unwrap(), "--yes", "--json"],
+    );
+    let e = common::error_json(&restore, &["backup", "restore"]);
+    assert_eq!(e["kind"], "invalid_input", "{e}");
+    assert_eq!(e["field"], "passphrase");
+}
+
+// ---- 10. the minor ones --------------------------------------------------------------
+
+#[test]
+fn control_characters_never_reach_the_report_name_or_a_printed_path() {
+    let cli = Cli::new();
+    cli.json(&["checkin", "--mood", "4", "--json"]);
+    let out = cli.dir.path().join("r.pdf");
+    for name in ["Sam\u{1b}[2J", "Sam\u{202e}kcab", "two\nlines"] {
+        let e = cli.error(&[
+            "export",
+            "pdf",
+            "--name",
+            name,
+            "--out",
+            out.to_str().unwrap(),
+            "--json",
+        ]);
+        assert_eq!(e["field"], "name", "{e}");
+    }
+    assert!(!out.exists());
+    let odd = tempfile::TempDir::new().unwrap();
+    let path = odd.path().join("dump\nreset: fake line.json");
+    let printed = cli.run(&["export", "json", "--out", path.to_str().unwrap()]);
+    assert!(printed.status.success(), "{printed:?}");
+    let text = String::from_utf8(printed.stdout).unwrap();
+    assert!(!text.contains("\nreset: fake line"), "{text}");
+    assert!(text.contains("\\u{000a}reset: fake line"), "{text}");
+}
+
+#[test]
+fn a_key_file_others_can_read_is_made_owner_only_and_the_person_is_told() {
+    use std::os::unix::fs::PermissionsExt;
+    let cli = Cli::new();
+    cli.json(&["checkin", "--mood", "4", "--json"]);
+    let key = cli.db().with_extension("key");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = cli.run(&["status"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("owner-only"),
+        "{out:?}"
+    );
+    assert_eq!(
+        std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[test]
+fn assess_take_says_what_it_saved_in_a_sentence() {
+    let cli = Cli::new();
+    let out = cli.run(&["assess", "take", "gad7", "--answers", "1,1,1,1,1,1,1"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("saved as assessment 1 on "), "{text}");
+    assert!(!text.contains("saved [1]"));
+}

@@ -37,6 +37,12 @@ pub enum Error {
     /// The passphrase does not open a backup (its key check did not match).
     #[error("the passphrase does not open this backup")]
     WrongPassphrase,
+    /// The recovery key does not open an automatic backup (its key check did not match).
+    #[error("the recovery key does not open this backup")]
+    WrongRecoveryKey,
+    /// The secret given is of the other kind than the one the backup needs.
+    #[error("this backup opens only with {needs}")]
+    WrongBackupSecret { needs: &'static str },
     /// A file failed its integrity checks.
     #[error("corrupt: {reason}")]
     Corrupt { reason: String },
@@ -109,7 +115,10 @@ impl Error {
             Error::InvalidInput { .. } | Error::Json { .. } => ErrorKind::InvalidInput,
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::Conflict { .. } => ErrorKind::Conflict,
-            Error::WrongKey | Error::WrongPassphrase => ErrorKind::WrongKey,
+            Error::WrongKey
+            | Error::WrongPassphrase
+            | Error::WrongRecoveryKey
+            | Error::WrongBackupSecret { .. } => ErrorKind::WrongKey,
             Error::Corrupt { .. } => ErrorKind::Corrupt,
             Error::UnsupportedVersion { .. } => ErrorKind::UnsupportedVersion,
             Error::Storage { .. } | Error::Io { .. } => ErrorKind::Storage,

@@ -9,6 +9,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod assessment;
+pub mod auto_backup;
 pub mod backup;
 pub mod checkin;
 #[cfg(feature = "dev")]

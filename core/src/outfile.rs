@@ -33,12 +33,20 @@ pub fn key_file(db: &Path) -> PathBuf {
     db.with_extension("key")
 }
 
+/// The recovery key file the CLI keeps beside a profile for its automatic backups (issue 21):
+/// `profile.db` → `profile.recovery-key` (the phones keep the key in the Keychain / Keystore).
+pub fn recovery_key_file(db: &Path) -> PathBuf {
+    db.with_extension("recovery-key")
+}
+
 /// The files the product manages for the profile at `db`: the database, SQLite's `-wal`,
-/// `-shm` and `-journal` side files, the lock file, and the key file. None of them is ever an output target.
+/// `-shm` and `-journal` side files, the lock file, the key file and the recovery key file.
+/// None of them is ever an output target.
 pub fn managed_files(db: &Path) -> Vec<PathBuf> {
     let mut files = crate::store::profile_files(db);
     files.push(crate::store::lock_file(db));
     files.push(key_file(db));
+    files.push(recovery_key_file(db));
     files
 }
 
@@ -161,10 +169,24 @@ fn create_temp(dir: &Path) -> Result<(std::fs::File, PathBuf)> {
                 return Ok((file, path));
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !dir.is_dir() => {
                 return Err(Error::invalid(
                     "out",
                     "the folder to write into does not exist",
+                ));
+            }
+            // The folder exists but takes no new file (`/proc/self`, a read-only mount).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound
+                        | std::io::ErrorKind::PermissionDenied
+                        | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                return Err(Error::invalid(
+                    "out",
+                    "no new file can be made in that folder (a system folder such as /proc, or not writable); choose another folder",
                 ));
             }
             Err(e) => return Err(e.into()),

@@ -93,10 +93,12 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
             region,
         } => {
             let answers = parse_assessment_answers(answers.clone())?;
-            let r = ctx
-                .open()?
-                .score_assessment(instrument.clone(), answers, region.clone())?;
-            Ok(Output::new(result_json(&r, None), describe(&r)))
+            let r = ctx.open()?.score_assessment(
+                instrument.clone(),
+                answers.clone(),
+                region.clone(),
+            )?;
+            Ok(Output::new(result_json(&r, None), describe(&r, &answers)))
         }
         AssessCommand::Take {
             instrument,
@@ -110,8 +112,8 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
                 ctx.open()?
                     .take_assessment(instrument.clone(), answers, at, region.clone())?;
             let human = format!(
-                "{}saved [{}] on {}\n",
-                describe(&taken.result),
+                "{}saved as assessment {} on {}\n",
+                describe(&taken.result, &taken.record.answers),
                 taken.record.id,
                 taken.record.taken.local_date
             );
@@ -245,8 +247,37 @@ fn signpost_json(s: &Signpost) -> Value {
     json!({"reason": s.reason.as_str(), "resources": resources})
 }
 
+/// What the signpost says about PHQ-9 item 9 itself, after the crisis lines: a decline is not
+/// an endorsement, and the more often the thoughts came the more urgent the words; either way
+/// it suggests telling the therapist or GP (new-user review F16).
+fn item9_words(
+    r: &AssessmentResult,
+    answers: &[reset_core::assessment::Answer],
+) -> Option<&'static str> {
+    use reset_core::assessment::Answer;
+    if r.instrument != "phq9" {
+        return None;
+    }
+    match answers.get(8)? {
+        Answer::Declined => Some(
+            "You chose not to answer question 9 (thoughts of being better off dead or of hurting\n\
+             yourself). That is your choice. If those thoughts are there, please tell your therapist\n\
+             or GP; they are used to hearing it.\n",
+        ),
+        Answer::Score { value: 1 } => Some(
+            "You said you have had thoughts of being better off dead or of hurting yourself on several\n\
+             days. Please tell your therapist or GP about them soon.\n",
+        ),
+        Answer::Score { value } if *value >= 2 => Some(
+            "You said you have had thoughts of being better off dead or of hurting yourself on most\n\
+             days. Please talk to your therapist or GP today, or to one of the lines above now.\n",
+        ),
+        _ => None,
+    }
+}
+
 /// Human text: the signpost first (DESIGN §7), then the score.
-fn describe(r: &AssessmentResult) -> String {
+fn describe(r: &AssessmentResult, answers: &[reset_core::assessment::Answer]) -> String {
     let mut out = String::new();
     if let Some(s) = &r.signpost {
         out.push_str(
@@ -270,8 +301,13 @@ fn describe(r: &AssessmentResult) -> String {
                 c.description
             ));
         }
+        if let Some(words) = item9_words(r, answers) {
+            out.push_str(words);
+        }
         // After the crisis lines, never instead of them.
-        out.push_str("Your safety plan: reset safety-plan show\n");
+        out.push_str(
+            "Your safety plan: reset safety-plan show (none yet? write one: reset safety-plan edit --input -)\n",
+        );
         out.push('\n');
     }
     out.push_str(&format!(
@@ -459,7 +495,11 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     )?;
     let episode = companion.assessment_outcome()?;
     let due = companion.assessments_due(Vec::new())?;
-    let mut text = format!("{}{}", describe(&gad7.result), describe(&phq9.result));
+    let mut text = format!(
+        "{}{}",
+        describe(&gad7.result, &gad7.record.answers),
+        describe(&phq9.result, &phq9.record.answers)
+    );
     if let Some(summary) = &episode.summary {
         text.push_str(&describe_episode(&episode, summary));
     }

@@ -38,11 +38,19 @@ pub enum BackupCommand {
     },
     /// Replace the profile with a backup, after verifying all of it (the profile is untouched on any error).
     Restore {
-        /// The backup file.
+        /// The backup file (with --recovery-key also a folder of automatic backups: the newest usable one).
         path: PathBuf,
         /// Confirm replacing the current profile (needed when not asked on a terminal).
         #[arg(long)]
         yes: bool,
+        /// Open an automatic backup with the recovery key, read from standard input or a prompt (never an argument).
+        #[arg(long)]
+        recovery_key: bool,
+    },
+    /// Automatic backups opened with a recovery key: on, off, status, run, rotate.
+    Auto {
+        #[command(subcommand)]
+        command: super::backup_auto::AutoCommand,
     },
 }
 
@@ -58,7 +66,7 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                 Some(g) => g.clone(),
                 None => passphrase(true)?,
             };
-            let companion = ctx.open()?;
+            let companion = ctx.open_existing()?;
             let summary = companion.create_backup(
                 path_text(out)?,
                 passphrase.to_string(),
@@ -74,7 +82,38 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
             }
             Ok(output)
         }
-        BackupCommand::Restore { path, yes } => {
+        BackupCommand::Auto { command } => super::backup_auto::run(ctx, command),
+        BackupCommand::Restore {
+            path,
+            yes,
+            recovery_key: true,
+        } => {
+            // A folder of automatic backups or one file; never a pipe, socket or device.
+            if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                return Err(Error::invalid(
+                    "path",
+                    "is not a regular file or a folder (a pipe, socket or device)",
+                )
+                .into());
+            }
+            let companion = ctx.open()?;
+            let overview = companion.profile_overview()?;
+            confirm_restore(&overview, *yes)?;
+            let key = super::backup_auto::read_recovery_key()?;
+            let summary = companion.restore_auto_backup(
+                path_text(path)?,
+                key.to_string(),
+                progress(as_json),
+            )?;
+            let mut output = super::backup_auto::restored(path, &summary);
+            super::backup_auto::keep_key_after_restore(ctx, &companion, &key, &mut output)?;
+            output.json["replaced"] = overview_json(&overview);
+            output
+                .human
+                .push_str(&format!("replaced: {}\n", describe(&overview)));
+            Ok(output)
+        }
+        BackupCommand::Restore { path, yes, .. } => {
             // Before anything is asked: a pipe, socket or device is never a backup (and
             // opening a FIFO would wait for ever).
             if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
@@ -84,6 +123,7 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                 )
                 .into());
             }
+            // A restore may make a profile at a new path (a new phone), but not in new folders.
             let companion = ctx.open()?;
             let overview = companion.profile_overview()?;
             confirm_restore(&overview, *yes)?;
@@ -115,7 +155,7 @@ fn created(out: &Path, s: &BackupSummary) -> Output {
     });
     let human = format!(
         "wrote an encrypted backup to {} ({} bytes, {rows} rows in {} tables)\nkeep the passphrase: without it nobody can open this file\n",
-        out.display(),
+        crate::output::shown_path(out),
         s.bytes,
         s.tables.len()
     );
@@ -134,7 +174,7 @@ fn restored(path: &Path, s: &RestoreSummary) -> Output {
     let human = format!(
         "restored the backup made {} from {} ({rows} rows in {} tables, schema {} → {})\n",
         s.created_at,
-        path.display(),
+        crate::output::shown_path(path),
         s.tables.len(),
         s.backup_schema_version,
         s.schema_version
@@ -218,6 +258,12 @@ pub(crate) fn path_text(path: &Path) -> Result<String, ResetError> {
 /// when creating, so a typo cannot lock the person out of their own backup).
 fn passphrase(confirm: bool) -> Result<Zeroizing<String>, ResetError> {
     if let Ok(text) = std::env::var(PASSPHRASE_ENV) {
+        // Set but empty is a slip (an unexported shell variable), not a passphrase to try.
+        if text.is_empty() {
+            return Err(
+                Error::invalid("passphrase", format!("{PASSPHRASE_ENV} is set but empty")).into(),
+            );
+        }
         return Ok(Zeroizing::new(text));
     }
     if !std::io::stdin().is_terminal() {
@@ -278,17 +324,36 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     );
     let summary = companion.create_backup(path_text(&out)?, passphrase.to_string(), None)?;
     let rows: u64 = summary.tables.iter().map(|t| t.rows).sum();
+    // Into the demo profile (never the person's: `--db` names it) and with the passphrase
+    // asked for on the terminal, so it stays out of shell history.
+    let restore = format!(
+        "reset --db {} backup restore {}",
+        shell_word(&status.path),
+        shell_word(&out.display().to_string())
+    );
     tour.say(
         "Wrote an encrypted backup",
         format!(
-            "file: {} ({} bytes, {rows} rows)\npassphrase: {source}\nArgon2id (64 MiB, 3 passes) + XChaCha20-Poly1305; restore with\n`RESET_PASSPHRASE=… reset backup restore {}`",
-            out.display(),
+            "file: {} ({} bytes, {rows} rows)\npassphrase: {source}\nArgon2id (64 MiB, 3 passes) + XChaCha20-Poly1305; to try a restore into the demo profile:\n`{restore}`\n(it asks for the passphrase; it replaces the demo profile only)",
+            crate::output::shown_path(&out),
             summary.bytes,
-            out.display()
         ),
-        json!({"path": out.display().to_string(), "bytes": summary.bytes, "passphrase": passphrase.as_str(), "tables": tables_json(&summary.tables)}),
+        json!({"path": out.display().to_string(), "bytes": summary.bytes, "passphrase": passphrase.as_str(), "tables": tables_json(&summary.tables), "restore_command": restore}),
     );
     Ok(())
+}
+
+/// `text` as one shell word: bare when it is plainly safe, else single-quoted.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 /// A strong generated passphrase (the core's generator, shared with the phones).

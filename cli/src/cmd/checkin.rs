@@ -15,7 +15,7 @@ use crate::output::Output;
 #[derive(Args)]
 pub struct CheckinArgs {
     /// 1 very unpleasant … 4 neutral … 7 very pleasant.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub mood: i32,
     /// Emotion labels, comma-separated (HealthKit words: calm, anxious, grateful, …).
     #[arg(long, value_name = "a,b")]

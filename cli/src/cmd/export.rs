@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, command: &ExportCommand) -> Result<Output, ResetError> {
         }
         ExportCommand::Fhir { args } => therapist(ctx, ExportFormat::Fhir, args, "a4", None, false),
         ExportCommand::Json { out } => {
-            let companion = ctx.open()?;
+            let companion = ctx.open_existing()?;
             let summary = companion.export_dump(path_text(out)?, None)?;
             let rows: u64 = summary.tables.iter().map(|t| t.rows).sum();
             let json = json!({
@@ -96,7 +96,7 @@ pub fn run(ctx: &Ctx, command: &ExportCommand) -> Result<Output, ResetError> {
             });
             let human = format!(
                 "wrote the canonical dump to {} ({rows} rows in {} tables)\nthis file is not encrypted: it holds every entry\n",
-                out.display(),
+                crate::output::shown_path(out),
                 summary.tables.len()
             );
             Ok(Output::new(json, human))
@@ -119,7 +119,18 @@ fn therapist(
         .as_deref()
         .map(ExportSection::parse_list)
         .transpose()?;
-    let page_size = paper.parse::<PageSize>()?;
+    let page_size = paper
+        .parse::<PageSize>()
+        .map_err(|_| reset_core::Error::invalid("paper", "expected a4 or letter"))?;
+    if let Some(n) = &name
+        && n.chars().any(hidden_char)
+    {
+        return Err(reset_core::Error::invalid(
+            "name",
+            "must not contain control characters (such as ESC or a newline) or text-direction controls",
+        )
+        .into());
+    }
     // `to` before `from`: the order they have always been checked in.
     let to = super::day_arg(args.to.as_deref(), "to")?;
     let from = super::day_arg(args.from.as_deref(), "from")?;
@@ -132,9 +143,16 @@ fn therapist(
         fonts: Some(crate::fonts::platform_fonts()),
         replace_existing,
     };
-    let companion = ctx.open()?;
+    let companion = ctx.open_existing()?;
     let summary = companion.export_for_therapist(format, options, path_text(&args.out)?, None)?;
     Ok(summary_output(&summary))
+}
+
+/// Control characters (ESC, newline …) and the invisible text-direction and zero-width
+/// controls that can disguise what a line says.
+fn hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
 }
 
 /// The summary printed after a therapist export, in both forms.
@@ -150,7 +168,9 @@ fn summary_output(s: &ExportSummary) -> Output {
         "wrote {what} to {}
 range: {} to {}
 ",
-        s.path, c.from, c.to
+        crate::output::shown_path(std::path::Path::new(&s.path)),
+        c.from,
+        c.to
     );
     for (label, n) in [
         ("assessments", c.assessments),

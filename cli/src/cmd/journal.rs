@@ -73,8 +73,8 @@ pub struct Content {
     /// Fills the kind's main field (thought: the automatic thoughts); `-` reads standard input.
     #[arg(long)]
     text: Option<OsString>,
-    /// A JSON file holding the full typed record (see tests/fixtures/journal/); `-` reads
-    /// standard input. At most 1 MiB.
+    /// A JSON file holding the full typed record (one example per kind in
+    /// docs/journal-input.md); `-` reads standard input. At most 1 MiB.
     #[arg(long, value_name = "FILE.json")]
     input: Option<PathBuf>,
 }

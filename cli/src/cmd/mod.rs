@@ -2,6 +2,7 @@
 
 pub mod assess;
 pub mod backup;
+pub mod backup_auto;
 pub mod checkin;
 pub mod dev;
 pub mod export;

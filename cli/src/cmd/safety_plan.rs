@@ -295,3 +295,31 @@ fn describe(p: &SafetyPlan) -> String {
     }
     out
 }
+
+/// An example plan for the tour's demo profile (invented; the number is in Ofcom's range
+/// reserved for drama, 020 7946 0xxx, so it reaches nobody).
+const TOUR_PLAN: &str = r#"{
+  "warning_signs": ["Not sleeping, skipping meals, staying in"],
+  "coping_strategies": ["A slow walk round the block", "Breathing exercise, four counts in and six out"],
+  "support_contacts": [{"name": "A friend (example)", "phone": "020 7946 0123"}],
+  "reasons_for_living": ["The people who would miss me"]
+}"#;
+
+/// Tour: saves an example safety plan in the demo profile and shows it with the crisis lines.
+pub fn tour_step(
+    companion: &reset_ffi::Companion,
+    tour: &mut crate::tour::Tour,
+) -> Result<(), ResetError> {
+    let plan = reset_ffi::safety_plan::parse_safety_plan(TOUR_PLAN.to_string())?;
+    let saved = companion.save_safety_plan(plan)?;
+    tour.say(
+        "Wrote a safety plan (an invented example)",
+        format!(
+            "version {}; `reset safety-plan show` shows it, `reset safety-plan edit --input FILE` saves a new version\n{}",
+            saved.version,
+            describe(&saved).trim_end()
+        ),
+        json!({"plan": plan_json(&saved)}),
+    );
+    Ok(())
+}

@@ -1,6 +1,8 @@
-//! The backup's cryptography: Argon2id turns the passphrase into a master key; BLAKE2b
-//! splits it into a payload key and a key-check value; XChaCha20-Poly1305 seals the payload
-//! with the whole header as associated data.
+//! The backup's cryptography: Argon2id turns the passphrase into a master key (manual
+//! backups) or HKDF-SHA256 turns the 128-bit recovery key into one (automatic backups: the key
+//! is already high-entropy, so no deliberate cost is needed); BLAKE2b splits the master key
+//! into a payload key and a key-check value; XChaCha20-Poly1305 seals the payload with the
+//! whole header as associated data.
 //!
 //! Why a key check: an AEAD tag failure alone cannot tell a wrong passphrase from a damaged
 //! file, and a person needs to know which. The check value is a one-way function of the
@@ -15,7 +17,30 @@ use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
 use super::passphrase::Passphrase;
+use super::recovery_key::RecoveryKey;
 use crate::error::{Error, Result};
+
+/// What opens a backup: a passphrase (manual backups) or the recovery key (automatic ones).
+#[derive(Clone, Copy)]
+pub enum BackupSecret<'a> {
+    /// The person's passphrase, stretched with Argon2id.
+    Passphrase(&'a Passphrase),
+    /// The recovery key, expanded with HKDF-SHA256.
+    RecoveryKey(&'a RecoveryKey),
+}
+
+/// How a file's master key is derived, as its header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kdf {
+    /// Argon2id with these costs (format version 1).
+    Argon2id(KdfParams),
+    /// HKDF-SHA256 of the recovery key with the header's salt (format version 2).
+    HkdfSha256,
+}
+
+/// The HKDF `info` of an automatic backup's master key (RFC 5869 §3.2: binds the output to
+/// its one use).
+pub(crate) const HKDF_INFO: &[u8] = b"reset-companion automatic backup v1 master key";
 
 /// Bytes of Argon2id salt.
 pub const SALT_LEN: usize = 16;
@@ -86,12 +111,46 @@ pub(crate) struct DerivedKeys {
     pub check: [u8; KEY_CHECK_LEN],
 }
 
-/// Runs Argon2id (the deliberate cost) and derives the payload key and the key check.
+/// Derives the payload key and the key check from `secret` as `kdf` says. A secret of the
+/// other kind (a passphrase for an automatic backup, a recovery key for a manual one) is
+/// `wrong_key` without any work.
 pub(crate) fn derive(
+    secret: BackupSecret<'_>,
+    salt: &[u8; SALT_LEN],
+    kdf: &Kdf,
+) -> Result<DerivedKeys> {
+    let master = match (kdf, secret) {
+        (Kdf::Argon2id(params), BackupSecret::Passphrase(p)) => argon2id(p, salt, params)?,
+        (Kdf::HkdfSha256, BackupSecret::RecoveryKey(k)) => hkdf_sha256(k, salt)?,
+        (Kdf::Argon2id(_), BackupSecret::RecoveryKey(_)) => {
+            return Err(Error::WrongBackupSecret {
+                needs: "the passphrase it was made with (it is a manual backup, not an automatic one)",
+            });
+        }
+        (Kdf::HkdfSha256, BackupSecret::Passphrase(_)) => {
+            return Err(Error::WrongBackupSecret {
+                needs: "the recovery key (it is an automatic backup, not a passphrase one)",
+            });
+        }
+    };
+    split(&master)
+}
+
+/// HKDF-SHA256 (RFC 5869): extract with the file's salt, expand with [`HKDF_INFO`].
+fn hkdf_sha256(key: &RecoveryKey, salt: &[u8; SALT_LEN]) -> Result<Zeroizing<[u8; 32]>> {
+    let mut master = Zeroizing::new([0u8; 32]);
+    hkdf::Hkdf::<sha2::Sha256>::new(Some(salt), key.as_bytes())
+        .expand(HKDF_INFO, master.as_mut_slice())
+        .map_err(|_| Error::internal("key derivation failed"))?;
+    Ok(master)
+}
+
+/// Argon2id, the deliberate cost that slows down guessing a passphrase.
+fn argon2id(
     passphrase: &Passphrase,
     salt: &[u8; SALT_LEN],
     kdf: &KdfParams,
-) -> Result<DerivedKeys> {
+) -> Result<Zeroizing<[u8; 32]>> {
     kdf.check()?;
     let params = Params::new(kdf.memory_kib, kdf.iterations, kdf.parallelism, Some(32))
         .map_err(|_| corrupt("key-derivation parameters are invalid"))?;
@@ -100,7 +159,11 @@ pub(crate) fn derive(
     argon
         .hash_password_into(passphrase.as_bytes(), salt, master.as_mut_slice())
         .map_err(|_| Error::internal("key derivation failed"))?;
+    Ok(master)
+}
 
+/// BLAKE2b splits a master key into the payload key and the key check.
+fn split(master: &Zeroizing<[u8; 32]>) -> Result<DerivedKeys> {
     let mut payload = Zeroizing::new([0u8; 32]);
     let mac =
         Blake2bMac::<U32>::new_with_salt_and_personal(master.as_slice(), &[], b"reset-bk-payload")
@@ -210,12 +273,14 @@ mod tests {
     #[test]
     fn the_same_passphrase_and_salt_derive_the_same_keys_and_others_do_not() {
         let kdf = KdfParams::cheap_for_tests();
+        let kdf = Kdf::Argon2id(kdf);
         let pass = Passphrase::new("correct horse battery").unwrap();
-        let a = derive(&pass, &[1; SALT_LEN], &kdf).unwrap();
-        let b = derive(&pass, &[1; SALT_LEN], &kdf).unwrap();
-        let other_salt = derive(&pass, &[2; SALT_LEN], &kdf).unwrap();
+        let pass = BackupSecret::Passphrase(&pass);
+        let a = derive(pass, &[1; SALT_LEN], &kdf).unwrap();
+        let b = derive(pass, &[1; SALT_LEN], &kdf).unwrap();
+        let other_salt = derive(pass, &[2; SALT_LEN], &kdf).unwrap();
         let other_pass = derive(
-            &Passphrase::new("correct horse batterz").unwrap(),
+            BackupSecret::Passphrase(&Passphrase::new("correct horse batterz").unwrap()),
             &[1; SALT_LEN],
             &kdf,
         )
@@ -229,6 +294,62 @@ mod tests {
             a.check[..],
             "payload key and check are independent"
         );
+    }
+
+    #[test]
+    fn hkdf_sha256_is_the_rfc_5869_algorithm() {
+        // RFC 5869 Appendix A.1 (test case 1, SHA-256).
+        let ikm = [0x0b; 22];
+        let salt = hex::decode("000102030405060708090a0b0c").unwrap();
+        let info = hex::decode("f0f1f2f3f4f5f6f7f8f9").unwrap();
+        let mut okm = [0u8; 42];
+        hkdf::Hkdf::<sha2::Sha256>::new(Some(&salt), &ikm)
+            .expand(&info, &mut okm)
+            .unwrap();
+        assert_eq!(
+            hex::encode(okm),
+            "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"
+        );
+    }
+
+    #[test]
+    fn a_recovery_key_derives_its_own_keys_and_the_other_secret_kind_is_wrong_key() {
+        let rk = RecoveryKey::from_bytes([5; 16]);
+        let a = derive(
+            BackupSecret::RecoveryKey(&rk),
+            &[1; SALT_LEN],
+            &Kdf::HkdfSha256,
+        )
+        .unwrap();
+        let b = derive(
+            BackupSecret::RecoveryKey(&RecoveryKey::from_bytes([6; 16])),
+            &[1; SALT_LEN],
+            &Kdf::HkdfSha256,
+        )
+        .unwrap();
+        let salted = derive(
+            BackupSecret::RecoveryKey(&rk),
+            &[2; SALT_LEN],
+            &Kdf::HkdfSha256,
+        )
+        .unwrap();
+        assert_ne!(a.check, b.check);
+        assert_ne!(a.check, salted.check);
+        let pass = Passphrase::new("correct horse battery").unwrap();
+        for err in [
+            derive(
+                BackupSecret::Passphrase(&pass),
+                &[1; SALT_LEN],
+                &Kdf::HkdfSha256,
+            ),
+            derive(
+                BackupSecret::RecoveryKey(&rk),
+                &[1; SALT_LEN],
+                &Kdf::Argon2id(KdfParams::cheap_for_tests()),
+            ),
+        ] {
+            assert_eq!(err.err().unwrap().kind(), crate::ErrorKind::WrongKey);
+        }
     }
 
     #[test]
@@ -293,9 +414,9 @@ mod tests {
     #[test]
     fn a_flipped_ciphertext_bit_or_other_associated_data_fails_to_open() {
         let keys = derive(
-            &Passphrase::new("correct horse battery").unwrap(),
+            BackupSecret::Passphrase(&Passphrase::new("correct horse battery").unwrap()),
             &[7; SALT_LEN],
-            &KdfParams::cheap_for_tests(),
+            &Kdf::Argon2id(KdfParams::cheap_for_tests()),
         )
         .unwrap();
         let nonce = [9; NONCE_LEN];

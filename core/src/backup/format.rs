@@ -1,15 +1,22 @@
-//! The backup file format, version 1.
+//! The backup file format: version 1 (manual backups, a passphrase through Argon2id) and
+//! version 2 (automatic backups, the recovery key through HKDF-SHA256). The two differ only
+//! in the header's `kdf` block; the container is the same.
 //!
 //! ```text
 //! offset  size  field
 //! 0       8     magic "RCBACKUP"
-//! 8       2     format version, big-endian (1)
+//! 8       2     format version, big-endian (1 or 2)
 //! 10      4     header length n, big-endian (≤ 16 KiB)
 //! 14      n     header: one JSON object (KDF and its parameters, salt, key check, cipher,
 //!               nonce, compression, payload length, schema version, created-at)
 //! 14+n    32    BLAKE2b-256 of bytes 0..14+n (catches damage before any key is derived)
 //! 46+n    …     XChaCha20-Poly1305(zlib(payload)) ‖ tag, associated data = bytes 0..46+n
 //! ```
+//!
+//! Version 2's `kdf` block is `{"algorithm":"hkdf-sha256","salt":"<hex>","version":1}`
+//! (no cost parameters); a version-1 file must name Argon2id and a version-2 file HKDF, so an
+//! edited header cannot switch a file to the other derivation. A build that knows only
+//! version 1 refuses a version-2 file as `unsupported_version`.
 //!
 //! The payload is `u32 manifest length ‖ manifest JSON ‖ SQLite database image`. The
 //! manifest (rows per table) is sealed inside the payload rather than written in the clear
@@ -28,13 +35,15 @@ use flate2::write::ZlibEncoder;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::crypto::{KEY_CHECK_LEN, KdfParams, NONCE_LEN, SALT_LEN, corrupt};
+use super::crypto::{KEY_CHECK_LEN, Kdf, KdfParams, NONCE_LEN, SALT_LEN, corrupt};
 use crate::error::{Error, Result};
 
 /// The first bytes of every backup file.
 pub const MAGIC: &[u8; 8] = b"RCBACKUP";
-/// The newest format this build reads and the one it writes.
+/// The format of manual (passphrase) backups.
 pub const FORMAT_VERSION: u16 = 1;
+/// The format of automatic (recovery-key) backups; also the newest this build reads.
+pub const AUTO_FORMAT_VERSION: u16 = 2;
 /// Bytes before the header JSON: magic, version, length.
 const PREFIX_LEN: usize = 14;
 /// Bytes of the header checksum.
@@ -51,6 +60,9 @@ const CHUNK: usize = 256 * 1024;
 
 const KDF_ALGORITHM: &str = "argon2id";
 const KDF_VERSION: u32 = 0x13;
+const HKDF_ALGORITHM: &str = "hkdf-sha256";
+/// The version of the HKDF use (its `info` string, [`super::crypto::HKDF_INFO`]).
+const HKDF_VERSION: u32 = 1;
 const CIPHER: &str = "xchacha20poly1305";
 const COMPRESSION: &str = "zlib";
 
@@ -74,16 +86,19 @@ pub(crate) struct Header {
 #[serde(deny_unknown_fields)]
 pub(crate) struct KdfHeader {
     pub algorithm: String,
-    pub iterations: u32,
-    pub memory_kib: u32,
-    pub parallelism: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iterations: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_kib: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallelism: Option<u32>,
     pub salt: String,
     pub version: u32,
 }
 
 /// The header's values once checked and decoded.
 pub(crate) struct Parsed {
-    pub kdf: KdfParams,
+    pub kdf: Kdf,
     pub salt: [u8; SALT_LEN],
     pub key_check: [u8; KEY_CHECK_LEN],
     pub nonce: [u8; NONCE_LEN],
@@ -93,17 +108,29 @@ pub(crate) struct Parsed {
 }
 
 impl Header {
-    /// A version-1 header for these values.
+    /// The header for these values (version 1 for Argon2id, 2 for HKDF).
     pub fn new(parsed: &Parsed) -> Header {
-        Header {
-            kdf: KdfHeader {
+        let salt = hex::encode(parsed.salt);
+        let kdf = match parsed.kdf {
+            Kdf::Argon2id(p) => KdfHeader {
                 algorithm: KDF_ALGORITHM.into(),
                 version: KDF_VERSION,
-                memory_kib: parsed.kdf.memory_kib,
-                iterations: parsed.kdf.iterations,
-                parallelism: parsed.kdf.parallelism,
-                salt: hex::encode(parsed.salt),
+                memory_kib: Some(p.memory_kib),
+                iterations: Some(p.iterations),
+                parallelism: Some(p.parallelism),
+                salt,
             },
+            Kdf::HkdfSha256 => KdfHeader {
+                algorithm: HKDF_ALGORITHM.into(),
+                version: HKDF_VERSION,
+                memory_kib: None,
+                iterations: None,
+                parallelism: None,
+                salt,
+            },
+        };
+        Header {
+            kdf,
             key_check: hex::encode(parsed.key_check),
             cipher: CIPHER.into(),
             nonce: hex::encode(parsed.nonce),
@@ -114,23 +141,45 @@ impl Header {
         }
     }
 
-    /// Checks every field's value and decodes the binary ones; anything unknown is `corrupt`.
-    fn parse(&self) -> Result<Parsed> {
-        if self.kdf.algorithm != KDF_ALGORITHM || self.kdf.version != KDF_VERSION {
-            return Err(corrupt("unknown key-derivation function"));
+    /// The format version this header is written with.
+    pub fn format_version(&self) -> u16 {
+        if self.kdf.algorithm == HKDF_ALGORITHM {
+            AUTO_FORMAT_VERSION
+        } else {
+            FORMAT_VERSION
         }
+    }
+
+    /// The key derivation the `kdf` block names, which must be the one of `format_version`.
+    fn kdf(&self, format_version: u16) -> Result<Kdf> {
+        let k = &self.kdf;
+        let costs = (k.memory_kib, k.iterations, k.parallelism);
+        match (format_version, k.algorithm.as_str(), k.version, costs) {
+            (FORMAT_VERSION, KDF_ALGORITHM, KDF_VERSION, (Some(m), Some(i), Some(p))) => {
+                let params = KdfParams {
+                    memory_kib: m,
+                    iterations: i,
+                    parallelism: p,
+                };
+                params.check()?;
+                Ok(Kdf::Argon2id(params))
+            }
+            (AUTO_FORMAT_VERSION, HKDF_ALGORITHM, HKDF_VERSION, (None, None, None)) => {
+                Ok(Kdf::HkdfSha256)
+            }
+            _ => Err(corrupt("unknown key-derivation function")),
+        }
+    }
+
+    /// Checks every field's value and decodes the binary ones; anything unknown is `corrupt`.
+    fn parse(&self, format_version: u16) -> Result<Parsed> {
+        let kdf = self.kdf(format_version)?;
         if self.cipher != CIPHER {
             return Err(corrupt("unknown cipher"));
         }
         if self.compression != COMPRESSION {
             return Err(corrupt("unknown compression"));
         }
-        let kdf = KdfParams {
-            memory_kib: self.kdf.memory_kib,
-            iterations: self.kdf.iterations,
-            parallelism: self.kdf.parallelism,
-        };
-        kdf.check()?;
         if self.payload_bytes > MAX_PAYLOAD_BYTES {
             return Err(corrupt("the payload is larger than any profile"));
         }
@@ -164,7 +213,7 @@ pub(crate) fn encode_header(header: &Header) -> Result<Vec<u8>> {
     let len = u32::try_from(json.len()).map_err(|_| Error::internal("header too long"))?;
     let mut out = Vec::with_capacity(PREFIX_LEN + json.len() + CHECKSUM_LEN);
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_be_bytes());
+    out.extend_from_slice(&header.format_version().to_be_bytes());
     out.extend_from_slice(&len.to_be_bytes());
     out.extend_from_slice(&json);
     let sum = checksum(&out);
@@ -201,11 +250,11 @@ pub(crate) fn decode_head(file: &[u8], file_len: u64) -> Result<(Parsed, usize)>
         return Err(corrupt("not a Reset Companion backup (or truncated)"));
     }
     let version = u16::from_be_bytes([file[8], file[9]]);
-    if version > FORMAT_VERSION {
+    if version > AUTO_FORMAT_VERSION {
         return Err(Error::UnsupportedVersion {
             what: "backup format",
             found: i64::from(version),
-            supported: i64::from(FORMAT_VERSION),
+            supported: i64::from(AUTO_FORMAT_VERSION),
         });
     }
     if version == 0 {
@@ -226,7 +275,7 @@ pub(crate) fn decode_head(file: &[u8], file_len: u64) -> Result<(Parsed, usize)>
     }
     let header: Header = serde_json::from_slice(&file[PREFIX_LEN..end])
         .map_err(|_| corrupt("the header is not valid"))?;
-    let parsed = header.parse()?;
+    let parsed = header.parse(version)?;
     if file_len - ((end + CHECKSUM_LEN) as u64) > max_sealed_len(parsed.payload_bytes) {
         return Err(corrupt("the file is longer than its header allows"));
     }
@@ -324,7 +373,7 @@ mod tests {
 
     fn parsed() -> Parsed {
         Parsed {
-            kdf: KdfParams::PHONE,
+            kdf: Kdf::Argon2id(KdfParams::PHONE),
             salt: [1; SALT_LEN],
             key_check: [2; KEY_CHECK_LEN],
             nonce: [3; NONCE_LEN],
@@ -354,11 +403,59 @@ mod tests {
         let mut file = encode_header(&Header::new(&parsed())).unwrap();
         file.extend_from_slice(&[0; 20]);
         let (back, aad, sealed) = decode(&file).unwrap();
-        assert_eq!(back.kdf, KdfParams::PHONE);
+        assert_eq!(back.kdf, Kdf::Argon2id(KdfParams::PHONE));
         assert_eq!(back.nonce, [3; NONCE_LEN]);
         assert_eq!(back.created_at, "2025-01-31T08:00:00Z");
         assert_eq!(aad.len() + sealed.len(), file.len());
         assert_eq!(sealed.len(), 20);
+    }
+
+    #[test]
+    fn an_hkdf_header_is_format_2_without_cost_parameters() {
+        let p = Parsed {
+            kdf: Kdf::HkdfSha256,
+            ..parsed()
+        };
+        let mut file = encode_header(&Header::new(&p)).unwrap();
+        assert_eq!(&file[8..10], &[0, 2]);
+        let len = u32::from_be_bytes(file[10..14].try_into().unwrap()) as usize;
+        let json: serde_json::Value = serde_json::from_slice(&file[14..14 + len]).unwrap();
+        assert_eq!(
+            json["kdf"],
+            serde_json::json!({"algorithm": "hkdf-sha256", "salt": hex::encode([1; SALT_LEN]), "version": 1})
+        );
+        file.extend_from_slice(&[0; 20]);
+        assert_eq!(decode(&file).unwrap().0.kdf, Kdf::HkdfSha256);
+    }
+
+    /// A header whose KDF is not the one of its format version is `corrupt`, whatever the
+    /// checksum says: an Argon2id file cannot be relabelled HKDF (or back) by its header.
+    #[test]
+    fn a_kdf_block_of_the_other_version_is_corrupt() {
+        let hkdf = Header::new(&Parsed {
+            kdf: Kdf::HkdfSha256,
+            ..parsed()
+        });
+        let argon = Header::new(&parsed());
+        for (header, version) in [(hkdf.clone(), 1u16), (argon.clone(), 2u16)] {
+            let json = serde_json::to_vec(&header).unwrap();
+            let mut file = MAGIC.to_vec();
+            file.extend_from_slice(&version.to_be_bytes());
+            file.extend_from_slice(&(json.len() as u32).to_be_bytes());
+            file.extend_from_slice(&json);
+            let sum = checksum(&file);
+            file.extend_from_slice(&sum);
+            file.extend_from_slice(&[0; 20]);
+            let err = decode(&file).err().unwrap();
+            assert_eq!(err.kind(), crate::ErrorKind::Corrupt, "{err}");
+        }
+        let mut mixed = argon.clone();
+        mixed.kdf.algorithm = HKDF_ALGORITHM.into();
+        mixed.kdf.version = HKDF_VERSION;
+        assert!(
+            mixed.kdf(AUTO_FORMAT_VERSION).is_err(),
+            "cost fields on HKDF"
+        );
     }
 
     #[test]

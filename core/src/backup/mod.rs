@@ -17,12 +17,15 @@
 //! current profile before a backup is fully verified, or put a passphrase, key or user
 //! content in an error or log.
 
+mod automatic;
 mod crypto;
 mod format;
 #[cfg(fuzzing)]
 pub mod fuzzing;
+mod generated;
 mod overview;
 mod passphrase;
+mod recovery_key;
 mod restore;
 mod snapshot;
 mod temp;
@@ -31,19 +34,20 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-pub use crypto::KdfParams;
-pub use format::{FORMAT_VERSION, MAGIC};
+pub use automatic::{create_automatic, reseal_automatic};
+pub use crypto::{BackupSecret, KdfParams};
+pub use format::{AUTO_FORMAT_VERSION, FORMAT_VERSION, MAGIC};
+pub use generated::{generate as generate_passphrase, is_generated as is_generated_passphrase};
 pub use overview::{KindOverview, profile_overview};
-pub use passphrase::{
-    MAX_PASSPHRASE_CHARS, MIN_PASSPHRASE_CHARS, Passphrase, generate as generate_passphrase,
-};
+pub use passphrase::{MAX_PASSPHRASE_CHARS, MIN_PASSPHRASE_CHARS, Passphrase};
+pub use recovery_key::{RECOVERY_KEY_BITS, RECOVERY_KEY_CHARS, RecoveryKey};
 
 pub use crate::dump::TableRows;
 use crate::error::{Error, Result};
 use crate::progress::{Meter, Progress};
 use crate::store::{DatabaseKey, Store};
 use crate::time::Timestamp;
-use crypto::{NONCE_LEN, SALT_LEN};
+use crypto::{Kdf, NONCE_LEN, SALT_LEN};
 use format::{Header, Manifest, Parsed};
 use snapshot::Image;
 use temp::TempFile;
@@ -158,7 +162,7 @@ pub fn restore(
     let result = (|| {
         let meter = Meter::new(progress);
         let (header, aad, sealed) = format::decode(file)?;
-        let keys = unlock(&header, passphrase)?;
+        let keys = unlock(&header, BackupSecret::Passphrase(passphrase))?;
         meter.at(300);
         let sealed = zeroize::Zeroizing::new(sealed.to_vec());
         restore_sealed(store, key, &header, aad, sealed, &keys, &meter)
@@ -168,8 +172,8 @@ pub fn restore(
 }
 
 /// Refuses a newer schema before the deliberate key-derivation cost is spent, then derives
-/// the keys; a passphrase that does not match the key check is `wrong_key`.
-fn unlock(header: &Parsed, passphrase: &Passphrase) -> Result<crypto::DerivedKeys> {
+/// the keys; a secret that does not match the key check is `wrong_key`.
+fn unlock(header: &Parsed, secret: BackupSecret<'_>) -> Result<crypto::DerivedKeys> {
     if header.schema_version > crate::store::SCHEMA_VERSION {
         return Err(Error::UnsupportedVersion {
             what: "backup schema",
@@ -177,11 +181,14 @@ fn unlock(header: &Parsed, passphrase: &Passphrase) -> Result<crypto::DerivedKey
             supported: crate::store::SCHEMA_VERSION,
         });
     }
-    let keys = crypto::derive(passphrase, &header.salt, &header.kdf)?;
+    let keys = crypto::derive(secret, &header.salt, &header.kdf)?;
     // Not constant-time on purpose: the expected value is in the file the caller holds, so
     // timing reveals nothing the file does not.
     if keys.check != header.key_check {
-        return Err(Error::WrongPassphrase);
+        return Err(match secret {
+            BackupSecret::Passphrase(_) => Error::WrongPassphrase,
+            BackupSecret::RecoveryKey(_) => Error::WrongRecoveryKey,
+        });
     }
     Ok(keys)
 }
@@ -242,10 +249,28 @@ pub fn restore_file(
     passphrase: &Passphrase,
     progress: &dyn Progress,
 ) -> Result<RestoreSummary> {
+    restore_file_with(
+        store,
+        key,
+        path,
+        BackupSecret::Passphrase(passphrase),
+        progress,
+    )
+}
+
+/// [`restore_file`] with either kind of secret: a passphrase for a manual backup, the
+/// recovery key for an automatic one (the other kind is `wrong_key`).
+pub fn restore_file_with(
+    store: &mut Store,
+    key: &DatabaseKey,
+    path: &Path,
+    secret: BackupSecret<'_>,
+    progress: &dyn Progress,
+) -> Result<RestoreSummary> {
     // Held alone from here to the reopen after the swap: a save in another process waits
     // (or fails as busy) instead of being acknowledged and then replaced.
     store.hold_for_restore()?;
-    let result = restore_file_held(store, key, path, passphrase, progress);
+    let result = restore_file_held(store, key, path, secret, progress);
     store.release_restore_hold();
     result
 }
@@ -254,7 +279,7 @@ fn restore_file_held(
     store: &mut Store,
     key: &DatabaseKey,
     path: &Path,
-    passphrase: &Passphrase,
+    secret: BackupSecret<'_>,
     progress: &dyn Progress,
 ) -> Result<RestoreSummary> {
     use std::io::{Read, Seek, SeekFrom};
@@ -300,7 +325,7 @@ fn restore_file_held(
         .read_to_end(&mut head)?;
     let (header, head_len) = format::decode_head(&head, len)?;
     head.truncate(head_len);
-    let keys = unlock(&header, passphrase)?;
+    let keys = unlock(&header, secret)?;
     meter.at(200);
     let sealed_len = len - head_len as u64;
     file.seek(SeekFrom::Start(head_len as u64))?;
@@ -325,7 +350,21 @@ fn seal(
     nonce: [u8; NONCE_LEN],
     meter: &Meter<'_>,
 ) -> Result<Vec<u8>> {
-    let keys = crypto::derive(passphrase, &salt, &kdf)?;
+    let secret = BackupSecret::Passphrase(passphrase);
+    seal_with(image, secret, now, Kdf::Argon2id(kdf), salt, nonce, meter)
+}
+
+/// [`seal`] with either kind of secret and its key derivation.
+fn seal_with(
+    image: &Image,
+    secret: BackupSecret<'_>,
+    now: DateTime<Utc>,
+    kdf: Kdf,
+    salt: [u8; SALT_LEN],
+    nonce: [u8; NONCE_LEN],
+    meter: &Meter<'_>,
+) -> Result<Vec<u8>> {
+    let keys = crypto::derive(secret, &salt, &kdf)?;
     meter.at(400);
     let payload = format::frame(&image.manifest, &image.bytes)?;
     let header = Header::new(&Parsed {
@@ -347,6 +386,11 @@ fn seal(
     Ok(file)
 }
 
+/// The largest file any backup can be: a bigger one is refused unread.
+pub(crate) fn max_file_len() -> u64 {
+    (format::MAX_HEAD_LEN as u64).saturating_add(format::max_sealed_len(format::MAX_PAYLOAD_BYTES))
+}
+
 fn table_rows(manifest: &Manifest) -> Vec<TableRows> {
     manifest
         .tables
@@ -359,4 +403,4 @@ fn table_rows(manifest: &Manifest) -> Vec<TableRows> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -11,32 +11,9 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// The longest passphrase accepted, in characters (a bound, not a recommendation).
 pub const MAX_PASSPHRASE_CHARS: usize = 1024;
 
-/// The zxcvbn score a new backup's passphrase needs.
+/// The zxcvbn score a person-chosen passphrase needs where the estimator is built in (the CLI).
+#[cfg(feature = "strength")]
 const MIN_SCORE: zxcvbn::Score = zxcvbn::Score::Four;
-
-/// A new random passphrase: five groups of five letters and digits from an alphabet without
-/// look-alikes (about 124 bits), easy to read aloud and type, e.g. `k7qfm-2xhbn-…`.
-pub fn generate() -> Result<Zeroizing<String>> {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    let mut out = Zeroizing::new(String::with_capacity(29));
-    for group in 0..5 {
-        if group > 0 {
-            out.push('-');
-        }
-        for _ in 0..5 {
-            // Rejection sampling keeps every letter equally likely.
-            let i = loop {
-                let mut b = [0u8; 1];
-                getrandom::fill(&mut b).map_err(|_| Error::internal("no randomness"))?;
-                if usize::from(b[0]) < 248 {
-                    break usize::from(b[0]) % ALPHABET.len();
-                }
-            };
-            out.push(char::from(ALPHABET[i]));
-        }
-    }
-    Ok(out)
-}
 
 /// A passphrase that protects a backup file.
 ///
@@ -71,28 +48,70 @@ impl Passphrase {
         Passphrase::new(&text)
     }
 
-    /// A passphrase for a new backup: [`Passphrase::new`]'s bounds, and strong enough that an
-    /// offline attacker with the file cannot guess it — zxcvbn's top score, "very unguessable"
-    /// (about 10¹⁰ guesses or more, beyond its "safely unguessable" 3). `password`,
-    /// `12345678` and `aaaaaaaa` are refused; [`generate`] makes one that always passes.
-    /// Errors name the field `passphrase` and never quote it.
+    /// A passphrase for a new backup: [`Passphrase::new`]'s bounds, and one an offline
+    /// attacker with the file cannot guess. In the phone library that means the generated
+    /// form ([`Passphrase::for_new_backup_generated_only`]); where the CLI builds the core with
+    /// the `strength` feature, a person-chosen passphrase rated zxcvbn's top score, "very
+    /// unguessable", is accepted too (`password`, `12345678`, `aaaaaaaa` never are). Errors
+    /// name the field `passphrase` and never quote it. ADR 0010.
     pub fn for_new_backup(text: String) -> Result<Self> {
-        let passphrase = Passphrase::from_string(text)?;
-        let estimate = zxcvbn::zxcvbn(&passphrase.0, &[]);
-        if estimate.score() < MIN_SCORE {
-            return Err(Error::invalid(
-                "passphrase",
-                "is too easy to guess; use four or five unrelated words, or a generated passphrase",
-            ));
+        #[cfg(feature = "strength")]
+        {
+            let passphrase = Passphrase::from_string(text)?;
+            if super::generated::is_generated(&passphrase.0) {
+                return Ok(passphrase.canonical());
+            }
+            let estimate = zxcvbn::zxcvbn(&passphrase.0, &[]);
+            if estimate.score() < MIN_SCORE {
+                return Err(Error::invalid(
+                    "passphrase",
+                    "is too easy to guess; use four or five unrelated words, or a generated passphrase",
+                ));
+            }
+            Ok(passphrase)
         }
-        Ok(passphrase)
+        #[cfg(not(feature = "strength"))]
+        {
+            Passphrase::for_new_backup_generated_only(text)
+        }
+    }
+
+    /// The phones' rule for a new backup: only a passphrase in the generated form
+    /// (`generate_backup_passphrase()`), whose strength is known by construction; it is
+    /// stored in its canonical spelling (lower case, `-` between groups).
+    pub fn for_new_backup_generated_only(text: String) -> Result<Self> {
+        let passphrase = Passphrase::from_string(text)?;
+        if super::generated::is_generated(&passphrase.0) {
+            return Ok(passphrase.canonical());
+        }
+        Err(Error::invalid(
+            "passphrase",
+            "must be a passphrase the app generated (five groups of five letters and digits); offer generate_backup_passphrase()",
+        ))
+    }
+
+    /// A generated-form passphrase in its one spelling, so one copied in upper case or with
+    /// spaces opens the same backup; any other passphrase unchanged.
+    fn canonical(self) -> Self {
+        if !super::generated::is_generated(&self.0) {
+            return self;
+        }
+        let groups: Vec<String> = self
+            .0
+            .trim()
+            .to_ascii_lowercase()
+            .split(['-', ' '])
+            .filter(|g| !g.is_empty())
+            .map(str::to_string)
+            .collect();
+        Passphrase(Zeroizing::new(groups.join("-")))
     }
 
     /// The passphrase typed to open an existing backup: no policy at all (whatever was used
     /// when it was made is tried; a wrong one is `wrong_key`, however short).
     pub fn for_restore(text: String) -> Self {
         let text = Zeroizing::new(text);
-        Passphrase(Zeroizing::new(text.nfc().collect()))
+        Passphrase(Zeroizing::new(text.nfc().collect())).canonical()
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {
@@ -108,6 +127,7 @@ impl std::fmt::Debug for Passphrase {
 
 #[cfg(test)]
 mod tests {
+    use super::super::generated::generate;
     use super::*;
     use crate::error::ErrorKind;
 
@@ -129,6 +149,37 @@ mod tests {
         assert_eq!(composed.as_bytes(), decomposed.as_bytes());
     }
 
+    #[test]
+    fn the_phones_take_only_the_generated_form_in_its_one_spelling() {
+        let generated = generate().unwrap();
+        let p = Passphrase::for_new_backup_generated_only(generated.to_string()).unwrap();
+        assert_eq!(p.as_bytes(), generated.as_bytes());
+        let shouted = generated.to_uppercase().replace('-', "  ");
+        let typed = Passphrase::for_new_backup_generated_only(shouted.clone()).unwrap();
+        assert_eq!(typed.as_bytes(), generated.as_bytes());
+        assert_eq!(
+            Passphrase::for_restore(shouted).as_bytes(),
+            generated.as_bytes()
+        );
+        for chosen in [
+            "correct horse battery staple tundra",
+            "aaaaa-aaaaa-aaaaa-aaaaa-aaaaa",
+        ] {
+            let err = Passphrase::for_new_backup_generated_only(chosen.into()).unwrap_err();
+            assert!(matches!(&err, Error::InvalidInput { field, .. } if field == "passphrase"));
+            assert!(!err.to_string().contains(chosen));
+        }
+    }
+
+    #[cfg(not(feature = "strength"))]
+    #[test]
+    fn without_the_estimator_a_person_chosen_passphrase_is_refused() {
+        let err = Passphrase::for_new_backup("correct horse battery staple tundra".into());
+        assert!(err.is_err());
+        assert!(Passphrase::for_new_backup(generate().unwrap().to_string()).is_ok());
+    }
+
+    #[cfg(feature = "strength")]
     #[test]
     fn weak_passphrases_are_refused_for_new_backups_and_generated_ones_pass() {
         for weak in [

@@ -25,7 +25,7 @@ pub fn parse_record(kind: JournalKind, json: &str) -> Result<JournalBody> {
         return Err(Error::invalid(
             "input",
             format!(
-                "expected a JSON object like tests/fixtures/journal/{}.json",
+                "expected a JSON object like the {} example in docs/journal-input.md",
                 kind.code()
             ),
         ));
@@ -79,7 +79,7 @@ fn decode<T: DeserializeOwned>(kind: JournalKind, value: Value) -> Result<T> {
             Error::invalid(
                 "input",
                 format!(
-                    "a field has the wrong type; compare with tests/fixtures/journal/{}.json",
+                    "a field has the wrong type; compare with the {} example in docs/journal-input.md",
                     kind.code()
                 ),
             )

@@ -17,7 +17,10 @@ struct BackupView: View {
         @Bindable var model = model
         Form {
             Section {
-                SecureField("Passphrase", text: $model.passphrase).textContentType(.newPassword)
+                Button("Generate a passphrase") { model.generatePassphrase() }
+                if !model.passphrase.isEmpty {
+                    Text(model.passphrase).font(.body.monospaced()).textSelection(.enabled)
+                }
                 SecureField("Passphrase again", text: $model.confirmation).textContentType(.newPassword)
                 if let blocker = model.createBlocker { Text(blocker).font(.footnote) }
                 Button("Create encrypted backup") { Task { await model.createBackup() } }
@@ -25,7 +28,7 @@ struct BackupView: View {
             } header: {
                 Text("Back up")
             } footer: {
-                Text("Use at least 8 characters; longer is better. Nobody — including us — can open the backup without it.")
+                Text("The app makes the passphrase: write it down or keep it in your password manager, then type it again. Nobody — including us — can open the backup without it.")
             }
             Section("Restore") {
                 Button("Restore from a backup file…") { importing = true }

@@ -51,6 +51,17 @@ public final class BackupModel {
         return nil
     }
 
+    /// A new passphrase the app generated, shown so the person can note it — the only kind the
+    /// phone library accepts for a new backup (ADR 0010). They type it again in `confirmation`.
+    public func generatePassphrase() {
+        do {
+            passphrase = try generateBackupPassphrase()
+            confirmation = ""
+        } catch {
+            state = .failed(Self.message(error))
+        }
+    }
+
     /// Writes an encrypted backup of everything. There is no recovery without the passphrase.
     public func createBackup() async {
         guard createBlocker == nil, state != .working else { return }

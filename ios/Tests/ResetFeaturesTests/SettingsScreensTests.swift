@@ -141,6 +141,19 @@ final class ExportModelTests: XCTestCase {
 
 @MainActor
 final class BackupModelTests: XCTestCase {
+    func testAGeneratedPassphraseIsOfferedAndMakesABackup() async throws {
+        let scratch = try Scratch()
+        let store = try openStore(scratch)
+        try await store.checkIn(mood: 5)
+        let model = BackupModel(store: store, folder: scratch.url.appendingPathComponent("backups"))
+        model.generatePassphrase()
+        XCTAssertEqual(model.passphrase.count, 29, "five groups of five, ADR 0010")
+        XCTAssertEqual(model.createBlocker, "The two passphrases don't match.", "typed back before use")
+        model.confirmation = model.passphrase
+        await model.createBackup()
+        guard case .backedUp = model.state else { return XCTFail("\(model.state)") }
+    }
+
     func testBackupNeedsMatchingPassphrasesThenRestoreNeedsConfirmation() async throws {
         let scratch = try Scratch()
         let store = try openStore(scratch)

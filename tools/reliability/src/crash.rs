@@ -4,7 +4,8 @@
 //! 50 consecutive kills before a fresh one starts, so kills also land during creation and
 //! first migration), `restore` (kill during `restore_backup`: afterwards the profile must be
 //! exactly the old one or exactly the backup's) and `migrate` (kill while a v4 profile is
-//! opened and migrated to the current schema). Delays are drawn uniformly from a window
+//! opened and migrated to the current schema), and `auto-backup` (kill while an automatic
+//! backup is written: the earlier files intact, nothing partial listed; [`crate::auto_backup`]). Delays are drawn uniformly from a window
 //! sized to the child's measured run time, so kills spread over opening, writing,
 //! committing and checkpointing.
 
@@ -30,6 +31,8 @@ pub enum Mode {
     Restore,
     /// A v4 → current schema migration.
     Migrate,
+    /// An automatic backup written into a folder of earlier ones (issue 21).
+    AutoBackup,
 }
 
 impl Mode {
@@ -39,6 +42,7 @@ impl Mode {
             "writes" => Some(Mode::Writes),
             "restore" => Some(Mode::Restore),
             "migrate" => Some(Mode::Migrate),
+            "auto-backup" => Some(Mode::AutoBackup),
             _ => None,
         }
     }
@@ -68,9 +72,11 @@ pub struct Report {
     pub acked: u64,
     /// Writes that committed but were never acknowledged (the kill came in between).
     pub committed_unacked: u64,
-    /// Restore: runs that ended with the old profile / with the backup's.
+    /// Restore: runs that ended with the old profile; auto-backup: runs that ended with only
+    /// the earlier backups.
     pub ended_old: u64,
-    /// Restore: runs that ended with the backup's profile.
+    /// Restore: runs that ended with the backup's profile; auto-backup: runs that ended with
+    /// the new backup complete beside the earlier ones.
     pub ended_backup: u64,
     /// Migrate: runs whose file was still at the old version when verified / already migrated.
     pub found_old_version: u64,
@@ -88,7 +94,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn fail(&mut self, run: u64, why: String) {
+    pub(crate) fn fail(&mut self, run: u64, why: String) {
         self.failures += 1;
         if self.failure_notes.len() < 10 {
             self.failure_notes.push(format!("run {run}: {why}"));
@@ -97,10 +103,10 @@ impl Report {
 }
 
 /// How a child run ended.
-struct ChildRun {
-    lines: Vec<String>,
-    killed: bool,
-    delay: Duration,
+pub(crate) struct ChildRun {
+    pub lines: Vec<String>,
+    pub killed: bool,
+    pub delay: Duration,
 }
 
 fn spawn(child_bin: &Path, args: &[String]) -> Result<Child, String> {
@@ -114,7 +120,11 @@ fn spawn(child_bin: &Path, args: &[String]) -> Result<Child, String> {
 }
 
 /// Runs the child and SIGKILLs it after `delay` (unless it finished first).
-fn run_child(child_bin: &Path, args: &[String], delay: Duration) -> Result<ChildRun, String> {
+pub(crate) fn run_child(
+    child_bin: &Path,
+    args: &[String],
+    delay: Duration,
+) -> Result<ChildRun, String> {
     let start = Instant::now();
     let mut child = spawn(child_bin, args)?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
@@ -151,7 +161,7 @@ fn run_child(child_bin: &Path, args: &[String], delay: Duration) -> Result<Child
 }
 
 /// Runs the child to completion `n` times and returns its median wall time.
-fn calibrate(
+pub(crate) fn calibrate(
     child_bin: &Path,
     args: &dyn Fn(u64) -> Result<Vec<String>, String>,
     n: u64,
@@ -182,7 +192,7 @@ fn quantiles(mut xs: Vec<f64>) -> [f64; 5] {
     [at(0.0), at(0.25), at(0.5), at(0.75), at(1.0)]
 }
 
-fn stray_files(dir: &Path, keep: &[&str]) -> u64 {
+pub(crate) fn stray_files(dir: &Path, keep: &[&str]) -> u64 {
     std::fs::read_dir(dir)
         .map(|it| {
             it.filter_map(Result::ok)
@@ -218,17 +228,20 @@ pub fn run(
         Mode::Writes => writes(runs, child_bin, work, &mut rng, &mut report, &mut delays)?,
         Mode::Restore => restore(runs, child_bin, work, &mut rng, &mut report, &mut delays)?,
         Mode::Migrate => migrate(runs, child_bin, work, &mut rng, &mut report, &mut delays)?,
+        Mode::AutoBackup => {
+            crate::auto_backup::run(runs, child_bin, work, &mut rng, &mut report, &mut delays)?
+        }
     }
     report.delay_ms = quantiles(delays);
     report.wall_s = started.elapsed().as_secs_f64();
     Ok(report)
 }
 
-fn hex_key() -> String {
+pub(crate) fn hex_key() -> String {
     fixture::key().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn s(p: &Path) -> String {
+pub(crate) fn s(p: &Path) -> String {
     p.display().to_string()
 }
 
@@ -281,7 +294,7 @@ fn writes(
     Ok(())
 }
 
-fn note_run(report: &mut Report, delays: &mut Vec<f64>, out: &ChildRun) {
+pub(crate) fn note_run(report: &mut Report, delays: &mut Vec<f64>, out: &ChildRun) {
     delays.push(out.delay.as_secs_f64() * 1e3);
     if out.killed {
         report.killed += 1;

@@ -11,6 +11,7 @@
 //! read the database through anything but the real library and SQLite itself, or hide a
 //! failed check — every mismatch is counted and reported, and any one fails the run.
 
+pub mod auto_backup;
 pub mod crash;
 pub mod fixture;
 pub mod rng;

@@ -39,3 +39,9 @@ fn sigkill_during_migration_leaves_v4_or_the_migrated_profile() {
     let r = short(Mode::Migrate, 30);
     assert_eq!(r.found_old_version + r.found_new_version, 30);
 }
+
+#[test]
+fn sigkill_during_an_automatic_backup_keeps_the_earlier_ones_and_lists_nothing_partial() {
+    let r = short(Mode::AutoBackup, 30);
+    assert_eq!(r.ended_old + r.ended_backup, 30);
+}

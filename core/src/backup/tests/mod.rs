@@ -4,7 +4,7 @@
 mod bench;
 mod compat;
 mod hostile;
-mod profile;
+pub(crate) mod profile;
 mod tamper;
 
 use std::cell::RefCell;
@@ -274,7 +274,7 @@ fn the_header_records_the_parameters_and_restore_uses_the_files_own() {
     )
     .unwrap();
     let (header, _, _) = format::decode(&file).unwrap();
-    assert_eq!(header.kdf, stronger);
+    assert_eq!(header.kdf, crypto::Kdf::Argon2id(stronger));
     assert_eq!(header.created_at, "2025-12-14T08:00:00Z");
     assert_eq!(summary.created_at, header.created_at);
     assert_eq!(summary.bytes, file.len() as u64);

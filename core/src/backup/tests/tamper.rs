@@ -160,10 +160,19 @@ fn the_fixed_prefix_and_checksum_are_checked() {
     );
     refused(
         &mut phone,
-        &edit(9, 2),
+        &edit(9, 3),
         PASS,
         ErrorKind::UnsupportedVersion,
         "newer format version",
+    );
+    // Format 2 exists (automatic backups) but its header checksum covers the version, and
+    // its KDF must be HKDF: a manual backup relabelled 2 is damaged, not newer.
+    refused(
+        &mut phone,
+        &edit(9, 2),
+        PASS,
+        ErrorKind::Corrupt,
+        "relabelled format 2",
     );
     refused(
         &mut phone,
@@ -420,7 +429,7 @@ proptest! {
             let at = (seed % file.len() as u64) as usize;
             let mut f = file.clone();
             f[at] ^= mask;
-            let expected = if at == 8 || (at == 9 && f[9] > 1) { ErrorKind::UnsupportedVersion } else { ErrorKind::Corrupt };
+            let expected = if at == 8 || (at == 9 && f[9] > 2) { ErrorKind::UnsupportedVersion } else { ErrorKind::Corrupt };
             refused(phone, &f, PASS, expected, &format!("byte {at} ^ {mask:#x}"));
         });
     }

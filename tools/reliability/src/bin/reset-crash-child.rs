@@ -5,6 +5,7 @@
 //!   reset-crash-child writes  <db> <key-hex> <first-op> <max-ops> <all|appends>
 //!   reset-crash-child restore <db> <key-hex> <backup> <passphrase>
 //!   reset-crash-child migrate <db> <key-hex>
+//!   reset-crash-child auto-backup <db> <key-hex> <folder> <recovery-key> <now-unix-ms>
 //!
 //! Exits 0 after `DONE`; 2 with the error kind on stderr if a call fails.
 
@@ -71,6 +72,19 @@ fn run(args: &[String]) -> Result<(), String> {
                 &mut out,
                 &format!("OPEN {}", c.status().map_err(err)?.schema_version),
             );
+        }
+        "auto-backup" => {
+            let now: i64 = arg(5)?.parse().map_err(|_| "now")?;
+            let at = reset_core::time::from_unix_ms(now, "now").map_err(|e| e.to_string())?;
+            let fixed = Arc::new(reset_core::time::FixedClock(at));
+            let c = workload::open(&db, &key, fixed).map_err(err)?;
+            say(&mut out, "OPEN");
+            let run = c
+                .run_auto_backup_if_due(arg(3)?.into(), arg(4)?.into())
+                .map_err(err)?;
+            if let Some(file) = run.file {
+                say(&mut out, &format!("WRITTEN {}", file.name));
+            }
         }
         other => return Err(format!("unknown mode {other}")),
     }

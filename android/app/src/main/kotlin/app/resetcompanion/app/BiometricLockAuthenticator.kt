@@ -37,6 +37,9 @@ class BiometricLockAuthenticator(private val appContext: android.content.Context
 
     override fun availability(): AuthAvailability = BiometricCodes.availability(BiometricManager.from(appContext).canAuthenticate(allowed))
 
+    // API 23+: true when a PIN, pattern or password is set (review 2, B5: this decides, not canAuthenticate).
+    override fun deviceSecure(): Boolean = appContext.getSystemService(android.app.KeyguardManager::class.java)?.isDeviceSecure ?: false
+
     override suspend fun authenticate(): AuthOutcome {
         val host = activity ?: return AuthOutcome.FAILED
         return suspendCancellableCoroutine { cont ->

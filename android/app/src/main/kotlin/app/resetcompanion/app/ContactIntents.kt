@@ -13,15 +13,28 @@ import app.resetcompanion.core.model.ClockReading
 // permission is needed) or a new message (ACTION_SENDTO with `smsto:`). Web links open with
 // ACTION_VIEW. Framework-only: compiled against android-all and run under Robolectric.
 
-/** The intent for a `tel:`, `smsto:`/`sms:` or web address from the core or the wrapper. */
+/** The extra the "Compose a message" common intent reads the text from. */
+const val SMS_BODY_EXTRA = "sms_body"
+
+/**
+ * The intent for a `tel:`, `smsto:`/`sms:` or web address from the core or the wrapper. A text
+ * goes to `smsto:<number>` with its keyword ("SHOUT") in the documented `sms_body` extra, not
+ * only as `?body=` in an opaque URI that some SMS apps ignore (review 2, B3).
+ */
 fun contactIntent(address: String): Intent {
     val uri = Uri.parse(address)
-    val action = when (uri.scheme?.lowercase()) {
-        "tel" -> Intent.ACTION_DIAL
-        "smsto", "sms" -> Intent.ACTION_SENDTO
-        else -> Intent.ACTION_VIEW
+    return when (uri.scheme?.lowercase()) {
+        "tel" -> Intent(Intent.ACTION_DIAL, uri)
+        "smsto", "sms" -> {
+            val part = uri.schemeSpecificPart.orEmpty()
+            val number = part.substringBefore('?')
+            val body = part.substringAfter('?', "").split('&').firstOrNull { it.startsWith("body=") }?.removePrefix("body=")
+            Intent(Intent.ACTION_SENDTO, Uri.fromParts("smsto", number, null)).apply {
+                if (!body.isNullOrEmpty()) putExtra(SMS_BODY_EXTRA, body)
+            }
+        }
+        else -> Intent(Intent.ACTION_VIEW, uri)
     }
-    return Intent(action, uri)
 }
 
 /** Starts [contactIntent]; false when nothing on the device can handle it (e.g. a tablet without telephony). */

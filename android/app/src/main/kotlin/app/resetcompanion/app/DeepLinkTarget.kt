@@ -21,11 +21,18 @@ enum class DeepLinkTarget(
     companion object {
         const val SCHEME = "resetcompanion"
 
-        /** The target of a VIEW intent with our scheme, or null for anything else (launcher, other apps). */
+        /**
+         * The target of a VIEW intent with our scheme, or null for anything else (launcher, other
+         * apps). The filter is exported, so any app can send a link: only the exact links the core
+         * writes (`resetcompanion://<known host>`) are followed; a link carrying anything more (a
+         * path, query, fragment, user, port) is refused — links never carry data (review 2, B10).
+         */
         fun of(intent: Intent?): DeepLinkTarget? {
             if (intent?.action != Intent.ACTION_VIEW) return null
             val uri = intent.data ?: return null
             if (uri.scheme != SCHEME) return null
+            val bare = uri.path.isNullOrEmpty() && uri.query == null && uri.fragment == null && uri.userInfo == null && uri.port == -1
+            if (!bare) return null
             return entries.firstOrNull { it.host == uri.host }
         }
 

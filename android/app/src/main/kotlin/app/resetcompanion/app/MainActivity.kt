@@ -195,9 +195,15 @@ class MainActivity : FragmentActivity() {
                         }
                     },
                     crisisLines = profilelessCrisisLines(),
-                    onContact = { openContact(this, it) },
+                    onContact = app.resetcompanion.app.ui.rememberContactOpener { openContact(this, it) },
                 )
-                Phase.OpenFailed -> OpenFailedScreen(onRetry = ::open, crisisLines = profilelessCrisisLines(), onContact = { openContact(this, it) })
+                Phase.OpenFailed -> OpenFailedScreen(
+                    onRetry = ::open,
+                    crisisLines = profilelessCrisisLines(),
+                    onContact = app.resetcompanion.app.ui.rememberContactOpener {
+                        openContact(this, it)
+                    },
+                )
             }
         }
     }
@@ -227,7 +233,8 @@ class MainActivity : FragmentActivity() {
         val link = pendingLink ?: return
         pendingLink = null
         setIntent(DeepLinkTarget.consumed(intent))
-        destinationForDeepLink(link.host)?.let(navigator::open)
+        // Pushed, never a reset: a draft or a running session below is kept (review 2, B10).
+        destinationForDeepLink(link.host)?.let(navigator::follow)
     }
 
     override fun onStart() {

@@ -39,7 +39,8 @@ fun emptySafetyPlan(): SafetyPlanInput = SafetyPlanInput(emptyList(), emptyList(
 
 /**
  * The `tel:` address that opens the dialler at this contact's number (`ACTION_DIAL`: the person
- * still presses call), or null without a phone number. Only digits and a leading `+` are kept.
+ * still presses call), or null without a phone number. Only digits and a leading `+` are kept, up to
+ * an extension (`ext`, `x`, `,`, `;`, `#`).
  */
 val SafetyContact.dialUri: String?
     get() = phone?.let(::dialable)?.let { "tel:$it" }
@@ -51,8 +52,13 @@ val SafetyContact.dialUri: String?
 val SafetyContact.messageUri: String?
     get() = (sms ?: phone)?.let(::dialable)?.let { "smsto:$it" }
 
+// Where an extension starts ("0800 123 4567 ext 2", "x2", ",2", ";2", "#2"): its digits are not
+// part of the number to dial (review 2, B12); the contact's text still shows them.
+private val extensionStart = Regex("(?i)ext|x|,|;|#")
+
 private fun dialable(number: String): String? {
-    val digits = number.filter(Char::isDigit)
+    val main = extensionStart.find(number)?.let { number.substring(0, it.range.first) } ?: number
+    val digits = main.filter(Char::isDigit)
     if (digits.isEmpty()) return null
     return if (number.trimStart().startsWith('+')) "+$digits" else digits
 }

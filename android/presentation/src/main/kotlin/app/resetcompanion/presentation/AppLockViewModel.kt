@@ -45,8 +45,16 @@ enum class AuthOutcome {
 
 /** The OS prompt, thin: Android's is `BiometricPrompt` in the app module. */
 interface DeviceAuthenticator {
-    /** Whether authenticating is possible now. */
+    /** Whether authenticating is possible now (`canAuthenticate`: words the notice, never decides). */
     fun availability(): AuthAvailability
+
+    /**
+     * Whether the device has a screen lock (`KeyguardManager.isDeviceSecure()`): the ground truth
+     * for "can the person unlock the app?" (review 2, B5). `canAuthenticate` answers
+     * "unavailable" on some secured devices without a biometric sensor; that must neither leave
+     * the app open nor make the lock impossible to turn on.
+     */
+    fun deviceSecure(): Boolean
 
     /** Shows the OS prompt and waits for its end. */
     suspend fun authenticate(): AuthOutcome
@@ -85,7 +93,9 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
     private var lastActive: ClockReading? = null
 
     init {
-        launchCatching({ s, e -> s.copy(loading = false, locked = true, error = e) }) {
+        // Settings that can't be read: fail closed only where the person can unlock (review 2, B4) —
+        // a phone without a screen lock would otherwise show a lock screen with no way out.
+        launchCatching({ s, e -> s.copy(loading = false, locked = canLock(), error = e) }) {
             val settings = store.appLockSettings()
             val locked = lockDue(settings.policy, null, clock.now()) && canLock()
             update { it.copy(loading = false, settings = settings, locked = locked, notice = noticeIfUnlockable(settings)) }
@@ -115,11 +125,28 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
     fun unlock() {
         val s = current
         if (!s.locked || s.authenticating) return
+        // The screen lock was removed while the lock screen showed (review 2, B4): the prompt can
+        // never succeed, so the app opens and says why instead of "Not recognised" forever.
+        if (!canLock()) return update { it.copy(locked = false, failedAttempts = 0, notice = LockNotice.NO_DEVICE_CREDENTIAL) }
         update { it.copy(authenticating = true, notice = LockNotice.NONE) }
         launchCatching({ st, e -> st.copy(authenticating = false, error = e) }) {
             val outcome = authenticator.authenticate()
             update { it.afterUnlock(outcome) }
             if (outcome == AuthOutcome.SUCCEEDED) lastActive = null
+        }
+    }
+
+    /**
+     * Re-reads the stored settings after a restore swapped in the backup's (review 2, B7): the
+     * lock follows them at once, not after the next cold start, and a later change starts from
+     * them. The current unlocked session stays open (the person just authenticated the restore
+     * by its passphrase); the next trip to the background starts the restored grace period.
+     */
+    fun reload() {
+        if (current.loading || current.locked) return
+        launchCatching({ s, e -> s.copy(error = e) }) {
+            val settings = store.appLockSettings()
+            update { it.copy(settings = settings, notice = noticeIfUnlockable(settings)) }
         }
     }
 
@@ -136,11 +163,9 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
         if (s.loading || s.locked || s.authenticating) return
         val wanted = edit(s.settings)
         if (wanted == s.settings) return
-        when (authenticator.availability()) {
-            AuthAvailability.NO_DEVICE_CREDENTIAL -> return update { it.copy(notice = LockNotice.NO_DEVICE_CREDENTIAL) }
-            AuthAvailability.UNAVAILABLE -> return update { it.copy(notice = LockNotice.UNAVAILABLE) }
-            AuthAvailability.AVAILABLE -> Unit
-        }
+        // A secured device goes to the prompt even when `canAuthenticate` says "unavailable": the
+        // prompt's own answer decides (review 2, B5).
+        if (!canLock()) return update { it.copy(notice = LockNotice.NO_DEVICE_CREDENTIAL) }
         update { it.copy(authenticating = true, notice = LockNotice.NONE) }
         launchCatching({ st, e -> st.copy(authenticating = false, error = e) }) {
             val outcome = authenticator.authenticate()
@@ -154,13 +179,13 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
     }
 
     // A device whose screen lock was removed can't unlock the app: locking would shut the person
-    // out of their own data with no way back. The app stays open and says why.
-    private fun canLock() = authenticator.availability() == AuthAvailability.AVAILABLE
+    // out of their own data with no way back. The app stays open and says why. A secured device
+    // always locks (fail closed), whatever `canAuthenticate` says (review 2, B5).
+    private fun canLock() = authenticator.deviceSecure()
 
     private fun noticeIfUnlockable(settings: LockSettings): LockNotice = when {
         settings.policy == LockPolicy.OFF -> LockNotice.NONE
-        authenticator.availability() == AuthAvailability.NO_DEVICE_CREDENTIAL -> LockNotice.NO_DEVICE_CREDENTIAL
-        authenticator.availability() == AuthAvailability.UNAVAILABLE -> LockNotice.UNAVAILABLE
+        !authenticator.deviceSecure() -> LockNotice.NO_DEVICE_CREDENTIAL
         else -> LockNotice.NONE
     }
 }

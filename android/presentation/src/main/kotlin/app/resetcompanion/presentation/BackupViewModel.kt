@@ -43,6 +43,14 @@ class BackupViewModel(
     fun setMode(mode: BackupMode) = update { BackupUiState(mode = mode) }
     fun setPassphrase(text: String) = update { it.copy(passphrase = text, error = null) }
     fun setConfirmation(text: String) = update { it.copy(confirmation = text, error = null) }
+
+    /**
+     * Fills in a passphrase the app generated — the only kind the phone library accepts for a
+     * new backup (ADR 0010); the screen shows it and the person types it back as [BackupUiState.confirmation].
+     */
+    fun generatePassphrase() = update {
+        it.copy(passphrase = app.resetcompanion.core.generateBackupPassphrase(), confirmation = "", error = null)
+    }
     fun chooseRestoreFile(file: File) = update { it.copy(restoreFile = file, restored = null, error = null) }
 
     /** The picked document could not be copied (revoked grant, cloud file offline…); [reason] names the failure only. */

@@ -100,6 +100,10 @@ class SafetyPlanTest {
         val knock = SafetyContact("Neighbour", null, null, "Knock next door")
         assertNull(knock.dialUri)
         assertNull(knock.messageUri)
+        // Review 2, B12: an extension's digits are not dialled as part of the number.
+        for (written in listOf("0800 123 4567 ext 2", "0800 123 4567 Ext. 2", "0800 123 4567 x2", "0800 123 4567,2", "0800 123 4567;2", "0800 123 4567 #2")) {
+            assertEquals("tel:08001234567", SafetyContact("Clinic", written, null, null).dialUri, written)
+        }
     }
 
     @Test

@@ -17,7 +17,11 @@ class FakeAuthenticator : DeviceAuthenticator {
     var available = AuthAvailability.AVAILABLE
     val answers = ArrayDeque<AuthOutcome>()
     var prompts = 0
+
+    /** The device's screen lock (`isDeviceSecure`); "no device credential" from canAuthenticate implies none. */
+    var secure = true
     override fun availability() = available
+    override fun deviceSecure() = secure && available != AuthAvailability.NO_DEVICE_CREDENTIAL
     override suspend fun authenticate(): AuthOutcome {
         prompts++
         return answers.removeFirstOrNull() ?: error("the prompt was shown without an answer queued")
@@ -173,6 +177,59 @@ class AppLockViewModelTest : ViewModelTest() {
         val vm = lock()
         assertFalse(vm.state.value.locked)
         assertEquals(LockNotice.NO_DEVICE_CREDENTIAL, vm.state.value.notice)
+    }
+
+    @Test
+    fun `a secured device whose biometrics answer unavailable still locks and can turn the lock on`() {
+        // Review 2, B5: canAuthenticate's "unavailable" (no sensor, HW_UNAVAILABLE, STATUS_UNKNOWN)
+        // neither leaves the app open nor refuses the setting; isDeviceSecure decides.
+        auth.available = AuthAvailability.UNAVAILABLE
+        val off = lock()
+        auth.answers += AuthOutcome.SUCCEEDED
+        off.choosePolicy(LockPolicy.IMMEDIATELY)
+        assertEquals(1, auth.prompts, "the prompt is asked, not refused up front")
+        assertEquals(LockPolicy.IMMEDIATELY, setUp { appLockSettings() }.policy)
+
+        val vm = lock()
+        assertTrue(vm.state.value.locked, "fail closed: a new process on a secured device starts locked")
+        assertFalse(vm.state.value.contentVisible)
+        vm.onBackground()
+        vm.onForeground()
+        assertTrue(vm.state.value.locked)
+    }
+
+    @Test
+    fun `a screen lock removed while the lock screen shows lets the person in instead of failing forever`() {
+        // Review 2, B4: Settings -> Security -> None, back to the app: Unlock opens it and says why.
+        val vm = lockedOn(LockPolicy.IMMEDIATELY)
+        assertTrue(vm.state.value.locked)
+        auth.secure = false
+        vm.unlock()
+        assertFalse(vm.state.value.locked)
+        assertEquals(LockNotice.NO_DEVICE_CREDENTIAL, vm.state.value.notice)
+        assertEquals(0, auth.prompts, "no prompt that cannot succeed")
+    }
+
+    @Test
+    fun `settings swapped in by a restore take effect at once, not after a restart`() {
+        // Review 2, B7: the backup's lock was "immediately"; this phone's was off.
+        val vm = lock()
+        setUp { setAppLockSettings(LockSettings(LockPolicy.IMMEDIATELY, true)) } // what restore writes
+        vm.reload()
+        assertEquals(LockSettings(LockPolicy.IMMEDIATELY, true), vm.state.value.settings)
+        assertFalse(vm.state.value.locked, "the session that restored stays open")
+        vm.onBackground()
+        vm.onForeground()
+        assertTrue(vm.state.value.locked, "the restored policy locks on the next return")
+        // And the reverse: a restored "off" stops locking at once.
+        auth.answers += AuthOutcome.SUCCEEDED
+        vm.unlock()
+        setUp { setAppLockSettings(LockSettings(LockPolicy.OFF, false)) }
+        vm.reload()
+        vm.onBackground()
+        clock.pass(60)
+        vm.onForeground()
+        assertFalse(vm.state.value.locked)
     }
 
     @Test

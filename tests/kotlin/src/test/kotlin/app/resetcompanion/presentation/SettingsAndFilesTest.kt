@@ -124,6 +124,20 @@ class BackupViewModelTest : ViewModelTest() {
     private val passphrase = "a long enough passphrase"
 
     @Test
+    fun `a generated passphrase is offered, typed back, and makes a backup`() {
+        setUp { checkIn(5) }
+        val vm = graph().backup()
+        vm.generatePassphrase()
+        val generated = vm.state.value.passphrase
+        assertEquals(29, generated.length, "five groups of five (ADR 0010)")
+        assertFalse(vm.state.value.canCreate, "typed back before use")
+        vm.setConfirmation(generated)
+        vm.create()
+        assertNull(vm.state.value.error)
+        assertNotEquals(null, vm.state.value.created)
+    }
+
+    @Test
     fun `create needs matching passphrases, then restore brings the profile back`() {
         setUp { checkIn(5) }
         val vm = graph().backup()

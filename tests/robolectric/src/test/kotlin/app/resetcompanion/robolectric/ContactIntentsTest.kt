@@ -4,6 +4,7 @@ import android.app.Activity
 import android.content.Intent
 import android.net.Uri
 import app.resetcompanion.app.AndroidLockClock
+import app.resetcompanion.app.contactIntent
 import app.resetcompanion.app.openContact
 import app.resetcompanion.app.startFresh
 import app.resetcompanion.core.dialUri
@@ -52,10 +53,22 @@ class ContactIntentsTest {
         assertTrue(openContact(app, "sms:85258?body=SHOUT"))
         val text = shadowOf(app).nextStartedActivity
         assertEquals(Intent.ACTION_SENDTO, text.action)
-        assertEquals("sms", text.data?.scheme)
+        // Review 2, B3: the keyword travels in the documented sms_body extra to smsto:<number>.
+        assertEquals(Uri.fromParts("smsto", "85258", null), text.data)
+        assertEquals("SHOUT", text.getStringExtra("sms_body"))
         assertTrue("outside an activity it needs a new task", text.flags and Intent.FLAG_ACTIVITY_NEW_TASK != 0)
         assertTrue(openContact(activity, "https://www.samaritans.org"))
         assertEquals(Intent.ACTION_VIEW, shadowOf(activity).nextStartedActivity.action)
+    }
+
+    @Test
+    fun `a text without a keyword carries no body, and a keyword with spaces is kept whole`() {
+        val plain = contactIntent("smsto:07700900456")
+        assertEquals(Uri.fromParts("smsto", "07700900456", null), plain.data)
+        assertEquals(null, plain.getStringExtra("sms_body"))
+        val spaced = contactIntent("sms:741741?body=HELLO THERE")
+        assertEquals("HELLO THERE", spaced.getStringExtra("sms_body"))
+        assertEquals("741741", spaced.data?.schemeSpecificPart)
     }
 
     @Test

@@ -54,6 +54,17 @@ class GlueTest {
         assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_VIEW, Uri.parse("https://meditation"))))
         assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_VIEW, Uri.parse("resetcompanion://settings"))))
         assertNull(DeepLinkTarget.of(Intent(Intent.ACTION_SEND, Uri.parse("resetcompanion://journal"))))
+        // Another app may send any link (the filter is exported): only the core's bare links are followed.
+        for (link in listOf(
+            "resetcompanion://checkin/x",
+            "resetcompanion://checkin?mood=1",
+            "resetcompanion://checkin#a",
+            "resetcompanion://u@checkin",
+            "resetcompanion://checkin:80",
+            "resetcompanion:checkin",
+        )) {
+            assertNull(link, DeepLinkTarget.of(Intent(Intent.ACTION_VIEW, Uri.parse(link))))
+        }
     }
 
     @Test
@@ -162,6 +173,10 @@ class GlueTest {
             }) { tee },
         )
         assertFalse(triedStrongBox)
+        // Review 2, B6: a StrongBox key that generates but fails its first wrap/unwrap is not kept.
+        assertEquals(tee, generateWithFallback(35, { strong }, usable = { false }) { tee })
+        assertEquals(tee, generateWithFallback(35, { strong }, usable = { throw ProviderException("Keystore operation failed") }) { tee })
+        assertEquals(strong, generateWithFallback(35, { strong }, usable = { it === strong }) { tee })
         val e =
             runCatching { generateWithFallback(35, { throw ProviderException("x") }) { throw ProviderException("TEE busy") } }
         assertEquals("TEE busy", e.exceptionOrNull()?.message)

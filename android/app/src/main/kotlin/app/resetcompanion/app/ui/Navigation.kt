@@ -219,6 +219,19 @@ class AppNavigator(start: Destination = Destination.Today, saved: List<String>? 
         navigate(destination)
     }
 
+    /**
+     * Follows a link (a reminder tapped, or another app's `resetcompanion://` intent) without ever
+     * discarding a screen in progress (review 2, B10): nothing happens when [destination] is already
+     * on top; a stack that is a single tab (a tab's root holds no draft) is reset as [open] does;
+     * otherwise [destination] is pushed over the current screen, which stays below with its unsaved
+     * text, running session or answers.
+     */
+    fun follow(destination: Destination) {
+        if (current.destination == destination) return
+        if (stack.size == 1) return open(destination)
+        navigate(destination)
+    }
+
     /** Switches to a tab, clearing everything above it. */
     fun selectTab(tab: Destination) {
         if (stack.size == 1 && stack[0].destination == tab) return

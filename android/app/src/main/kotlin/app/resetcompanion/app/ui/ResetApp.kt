@@ -11,6 +11,7 @@ import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
 import androidx.compose.runtime.remember
@@ -41,9 +42,10 @@ data class PlatformActions(
     val pickBackupFile: (BackupViewModel) -> Unit = {},
     /**
      * Opens a number from a crisis line or a safety-plan contact: `tel:` in the dialler
-     * (ACTION_DIAL), `smsto:`/`sms:` in a new message (ACTION_SENDTO). Null: the URI handler.
+     * (ACTION_DIAL), `smsto:`/`sms:` in a new message (ACTION_SENDTO). Returns false when no
+     * app took it: the app then shows the number (review 2, B2). Null: the URI handler.
      */
-    val contact: ((String) -> Unit)? = null,
+    val contact: ((String) -> Boolean)? = null,
 )
 
 /**
@@ -67,7 +69,7 @@ fun ResetApp(
     navigator.onPopped = { saved.removeState(it.id) }
     theme {
         val uri = LocalUriHandler.current
-        val contact: (String) -> Unit = platform.contact ?: { runCatching { uri.openUri(it) } }
+        val contact = rememberContactOpener(platform.contact ?: { runCatching { uri.openUri(it) }.isSuccess })
         if (lock != null) {
             val lockState by lock.state.collectAsStateWithLifecycle()
             // With the lock on, every screen is kept out of the app switcher's snapshot.
@@ -91,7 +93,7 @@ fun ResetApp(
         ) { padding ->
             // A fresh composition per entry, so each screen's effects (FLAG_SECURE) start and end with
             // it; its saved UI state (scroll, fields) survives while a screen above it is shown.
-            key(entry) { saved.SaveableStateProvider(entry.id) { Route(entry, graph, secureWindow, navigator, platform, padding, lock) } }
+            key(entry) { saved.SaveableStateProvider(entry.id) { Route(entry, graph, secureWindow, navigator, platform, padding, lock, contact) } }
         }
     }
 }
@@ -105,10 +107,10 @@ private fun Route(
     platform: PlatformActions,
     padding: PaddingValues,
     lock: AppLockViewModel?,
+    contact: (String) -> Unit,
 ) {
     val uri = LocalUriHandler.current
     val openUri: (String) -> Unit = { runCatching { uri.openUri(it) } }
-    val contact: (String) -> Unit = platform.contact ?: openUri
     // The journal, thought-record and questionnaire routes hold FLAG_SECURE themselves.
     val securesItself = entry.destination.let { it is Destination.Journal || it is Destination.ThoughtRecord || it is Destination.Assessment }
     if (entry.destination.showsPersonalData && !securesItself) SecureWhileShown(secureWindow)
@@ -151,7 +153,13 @@ private fun Route(
             platform.openSystemSettings,
         )
         Destination.Export -> ExportRoute(entry.viewModel { graph.export() }, padding, platform.share)
-        Destination.Backup -> BackupRoute(entry.viewModel { graph.backup() }, padding, platform.share, platform.pickBackupFile)
+        Destination.Backup -> {
+            val backup = entry.viewModel { graph.backup() }
+            val restored = backup.state.collectAsStateWithLifecycle().value.restored
+            // A restore swapped in the backup's lock settings: the lock follows them now (review 2, B7).
+            LaunchedEffect(restored) { if (restored != null) lock?.reload() }
+            BackupRoute(backup, padding, platform.share, platform.pickBackupFile)
+        }
         Destination.Settings -> SettingsRoute(entry.viewModel { graph.settings() }, padding, nav::navigate, openUri)
         Destination.Crisis -> CrisisRoute(entry.viewModel { graph.crisis() }, padding, contact, secureWindow) {
             nav.navigate(Destination.SafetyPlanEdit)

@@ -29,6 +29,7 @@ import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
@@ -225,7 +226,8 @@ fun SafetyPlanHistoryScreen(state: SafetyPlanHistoryUiState, padding: PaddingVal
                     headlineContent = { Text(Strings.safetyPlanVersionRow(v.version, v.savedAt)) },
                     supportingContent = if (i == 0) ({ Text(Strings.safetyPlanCurrent) }) else null,
                     trailingContent = { Icon(Icons.AutoMirrored.Filled.KeyboardArrowRight, contentDescription = null) },
-                    modifier = Modifier.clickable { onSelect(v.version) },
+                    // TalkBack says "double tap to read version n", not "double tap to activate" (review 2, B12).
+                    modifier = Modifier.clickable(onClickLabel = Strings.safetyPlanReadVersion(v.version), role = Role.Button) { onSelect(v.version) },
                 )
             }
         }

@@ -348,6 +348,15 @@ object Strings {
     const val contactOther = "Other way to reach them"
     fun callContact(name: String) = "Call $name"
     fun messageContact(name: String) = "Message $name"
+    fun safetyPlanReadVersion(version: UInt) = "Read version $version"
+
+    // No app could open a number or address (review 2, B2).
+    const val noAppTitle = "No app here can open this"
+    const val ok = "OK"
+    fun noDiallerSay(number: String) = "This device can't make calls. Call $number from another phone."
+    fun noMessagesSay(number: String) = "No messaging app could open. Text $number from another phone."
+    fun noMessagesSayWithKeyword(keyword: String, number: String) = "No messaging app could open. Text $keyword to $number from another phone."
+    fun noBrowserSay(address: String) = "No browser could open it. Visit $address on another device."
     const val callShort = "Call"
     const val messageShort = "Message"
     const val backToList = "All versions"

@@ -36,11 +36,14 @@ private object StrongBoxKeys {
  * some devices (public reports, e.g. Pixel 6) fail StrongBox generation with a plain
  * `ProviderException` ("Keystore key generation failed"). Falling back is always safe here:
  * the key is being created, so no profile depends on it yet. Only a TEE failure is reported.
+ * A StrongBox key that generates but fails [usable] (a wrap/unwrap round trip: some devices'
+ * StrongBox keys fail on first use, "Keystore operation failed" — review 2, B6) is not kept
+ * either: [tee] replaces it (it deletes the alias first).
  */
-internal fun generateWithFallback(sdkInt: Int, strongBox: () -> SecretKey?, tee: () -> SecretKey): SecretKey {
+internal fun generateWithFallback(sdkInt: Int, strongBox: () -> SecretKey?, usable: (SecretKey) -> Boolean = { true }, tee: () -> SecretKey): SecretKey {
     if (sdkInt >= Build.VERSION_CODES.P) {
         val key = try {
-            strongBox()
+            strongBox()?.takeIf(usable)
         } catch (e: GeneralSecurityException) {
             null
         } catch (e: RuntimeException) {
@@ -55,11 +58,36 @@ internal fun generateWithFallback(sdkInt: Int, strongBox: () -> SecretKey?, tee:
 class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : KeyWrapper {
     private val keyStore: KeyStore = KeyStore.getInstance(PROVIDER).apply { load(null) }
 
+    // Wrapping happens only while the key is created (no key file, no database yet): an existing
+    // alias that can't encrypt — a StrongBox key left by an earlier launch that generated but fails
+    // on use (review 2, B6) — protects nothing, so it is replaced once instead of reused forever.
     override fun wrap(plain: ByteArray): KeyWrapper.Sealed = classified {
+        val sealed = existingKey()?.let { key ->
+            try {
+                seal(key, plain)
+            } catch (e: GeneralSecurityException) {
+                null
+            } catch (e: RuntimeException) {
+                null
+            }
+        }
+        sealed ?: seal(generateKey(), plain)
+    }
+
+    private fun seal(key: SecretKey, plain: ByteArray): KeyWrapper.Sealed {
         val cipher = Cipher.getInstance(TRANSFORMATION)
         // The keystore picks a random IV (randomized encryption is required by default).
-        cipher.init(Cipher.ENCRYPT_MODE, existingKey() ?: generateKey())
-        KeyWrapper.Sealed(cipher.iv, cipher.doFinal(plain))
+        cipher.init(Cipher.ENCRYPT_MODE, key)
+        return KeyWrapper.Sealed(cipher.iv, cipher.doFinal(plain))
+    }
+
+    /** Whether [key] can wrap and unwrap: a fresh StrongBox key is checked before it is kept. */
+    private fun roundTrips(key: SecretKey): Boolean {
+        val probe = ByteArray(TAG_BITS / 8) { it.toByte() }
+        val sealed = seal(key, probe)
+        val cipher = Cipher.getInstance(TRANSFORMATION)
+        cipher.init(Cipher.DECRYPT_MODE, key, GCMParameterSpec(TAG_BITS, sealed.iv))
+        return cipher.doFinal(sealed.ciphertext).contentEquals(probe)
     }
 
     override fun unwrap(sealed: KeyWrapper.Sealed): ByteArray = classified {
@@ -84,6 +112,7 @@ class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : Key
             .build()
 
     private fun generateKey(): SecretKey {
+        delete() // a half-made or unusable key under the alias is replaced, never reused
         val generator = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, PROVIDER)
         // StrongBox (setIsStrongBoxBacked, StrongBoxUnavailableException) exists from API 28;
         // at minSdk 26 neither may be touched on older releases. Most devices have a TEE but no
@@ -91,7 +120,9 @@ class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : Key
         return generateWithFallback(
             Build.VERSION.SDK_INT,
             strongBox = { StrongBoxKeys.generate(generator, spec(strongBox = true)) },
+            usable = ::roundTrips,
             tee = {
+                delete()
                 generator.init(spec(strongBox = false))
                 generator.generateKey()
             },

@@ -51,6 +51,27 @@ class KeyLostAndDeepLinkTest {
     }
 
     @Test
+    fun a_call_no_app_can_take_shows_the_number_instead_of_nothing() {
+        // Review 2, B2: a Wi-Fi tablet has no dialler; the tap must say so and show the number.
+        val lines = kotlinx.coroutines.runBlocking { app.resetcompanion.core.crisisLinesWithoutProfile("Europe/London") }
+        phoneTest {
+            setContent {
+                ResetTheme(dark = false) {
+                    OpenFailedScreen(onRetry = {}, crisisLines = lines, onContact = rememberContactOpener { false })
+                }
+            }
+            onNodeWithText("Call 116 123").performScrollTo().performClick()
+            onNodeWithText(Strings.noAppTitle).assertIsDisplayed()
+            onNodeWithText(Strings.noDiallerSay("116123")).assertIsDisplayed()
+            onNodeWithText(Strings.ok).performClick()
+            onNodeWithText(Strings.noAppTitle).assertDoesNotExist()
+        }
+        assertEquals("No messaging app could open. Text SHOUT to 85258 from another phone.", contactFallbackText("sms:85258?body=SHOUT"))
+        assertEquals(Strings.noMessagesSay("07700900456"), contactFallbackText("smsto:07700900456"))
+        assertEquals(Strings.noBrowserSay("https://www.samaritans.org"), contactFallbackText("https://www.samaritans.org"))
+    }
+
+    @Test
     fun a_failed_open_offers_try_again_not_start_again() = phoneTest {
         var retries = 0
         setContent { ResetTheme(dark = false) { OpenFailedScreen(onRetry = { retries++ }) } }
@@ -80,5 +101,37 @@ class KeyLostAndDeepLinkTest {
         nav.open(Destination.Journal)
         assertEquals(Destination.Journal, nav.current.destination)
         assertEquals(false, nav.canGoBack)
+    }
+
+    @Test
+    fun following_a_link_never_discards_the_screen_in_progress() {
+        // Review 2, B10: a reminder tapped mid-thought-record pushes the check-in over it.
+        val nav = AppNavigator()
+        nav.selectTab(Destination.Journal)
+        nav.navigate(Destination.ThoughtRecord())
+        val draft = nav.current
+        var popped = 0
+        nav.onPopped = { popped++ }
+        nav.follow(Destination.CheckIn)
+        assertEquals(Destination.CheckIn, nav.current.destination)
+        assertEquals(0, popped)
+        nav.follow(Destination.CheckIn) // the same link twice: nothing stacks up
+        assertEquals(Destination.CheckIn, nav.current.destination)
+        nav.back()
+        assertEquals("the draft's entry (and its view models) is still there", draft, nav.current)
+        assertEquals("only the check-in left the stack", 1, popped)
+
+        // A running meditation stays below a journal link too (a tab destination is pushed).
+        nav.navigate(Destination.Meditation())
+        nav.follow(Destination.Journal)
+        assertEquals(Destination.Journal, nav.current.destination)
+        nav.back()
+        assertEquals(Destination.Meditation(), nav.current.destination)
+
+        // At a bare tab there is nothing to keep: the link opens over Today as before.
+        val fresh = AppNavigator()
+        fresh.follow(Destination.Assessment())
+        assertEquals(Destination.Assessment(), fresh.current.destination)
+        assertEquals(Destination.Today, fresh.currentTab)
     }
 }

@@ -32,6 +32,7 @@ class LockFlowTest {
     private var available = AuthAvailability.AVAILABLE
     private val authenticator = object : DeviceAuthenticator {
         override fun availability() = available
+        override fun deviceSecure() = available != AuthAvailability.NO_DEVICE_CREDENTIAL
         override suspend fun authenticate() = answers.removeFirstOrNull() ?: AuthOutcome.CANCELLED
     }
     private val clock = object : LockClock {

@@ -1,5 +1,6 @@
 package app.resetcompanion.app.ui
 
+import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.hasContentDescription
@@ -32,7 +33,18 @@ class SafetyPlanScreensTest {
     fun close() = app.close()
 
     private fun androidx.compose.ui.test.SkikoComposeUiTest.show(navigator: AppNavigator) {
-        setContent { ResetApp(app.graph, SecureWindow.None, navigator, PlatformActions(contact = { opened += it }), dark = false) }
+        setContent {
+            ResetApp(
+                app.graph,
+                SecureWindow.None,
+                navigator,
+                PlatformActions(contact = {
+                    opened += it
+                    true
+                }),
+                dark = false,
+            )
+        }
         awaitLoaded()
     }
 
@@ -80,6 +92,15 @@ class SafetyPlanScreensTest {
             assertEquals(2, onAllNodesWithText("Version ", substring = true).fetchSemanticsNodes().size)
             onNodeWithText(Strings.safetyPlanCurrent).assertIsDisplayed()
             saveScreenshot("safety-plan-versions")
+            // Review 2, B12: each row names its action and role for TalkBack.
+            for (n in listOf(1u, 2u)) {
+                onNode(
+                    androidx.compose.ui.test.SemanticsMatcher("reads version $n") {
+                        it.config.getOrNull(androidx.compose.ui.semantics.SemanticsActions.OnClick)?.label == Strings.safetyPlanReadVersion(n) &&
+                            it.config.getOrNull(androidx.compose.ui.semantics.SemanticsProperties.Role) == androidx.compose.ui.semantics.Role.Button
+                    },
+                ).assertExists()
+            }
             onNodeWithText("Version 1, saved", substring = true).performClick()
             waitForIdle()
             onNodeWithText("• Music").assertExists()

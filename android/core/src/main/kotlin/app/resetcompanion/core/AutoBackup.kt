@@ -1,0 +1,58 @@
+package app.resetcompanion.core
+
+import app.resetcompanion.core.model.AutoBackupFile
+import app.resetcompanion.core.model.AutoBackupRun
+import app.resetcompanion.core.model.AutoBackupStatus
+import app.resetcompanion.core.model.AutoRestoreSummary
+import java.io.File
+
+// Automatic encrypted backups opened with a recovery key (issue 21) as suspend functions on
+// ResetStore. The core writes and verifies the files; the app keeps the recovery key wrapped by
+// the AndroidKeyStore (security/RecoveryKeyStore.kt) and passes it to each call. The folder is
+// the one the backup rules include (res/xml/backup_rules.xml: only `auto-backups/`). Never log
+// or print the recovery key.
+
+/**
+ * Turns automatic backups on and returns the new recovery key, once (seven groups of four
+ * characters, 128 bits). Store it with [app.resetcompanion.core.security.RecoveryKeyStore]
+ * before showing it.
+ *
+ * @throws app.resetcompanion.core.model.ResetException.Conflict if already on (rotate instead).
+ */
+suspend fun ResetStore.turnOnAutoBackup(folder: File? = null): String = call { it.turnOnAutoBackup(folder?.path) }
+
+/** Turns automatic backups off; with [deleteFiles], deletes every automatic backup in [folder]. */
+suspend fun ResetStore.turnOffAutoBackup(folder: File?, deleteFiles: Boolean): List<String> = call { it.turnOffAutoBackup(folder?.path, deleteFiles) }
+
+/** On or off, the files in [folder] (newest first), and whether a run now would write one. */
+suspend fun ResetStore.autoBackupStatus(folder: File?): AutoBackupStatus = call { it.autoBackupStatus(folder?.path) }
+
+/**
+ * Writes today's automatic backup if it is due (none yet this local day), keeping the last 7
+ * daily and 4 weekly files. Call after the first use each day and from the WorkManager job; a
+ * second call the same day returns `NOT_DUE` at once.
+ */
+suspend fun ResetStore.runAutoBackupIfDue(folder: File, recoveryKey: String): AutoBackupRun = call { it.runAutoBackupIfDue(folder.path, recoveryKey) }
+
+/** The automatic backups in [folder], newest first. */
+suspend fun ResetStore.listAutoBackups(folder: File): List<AutoBackupFile> = call { it.listAutoBackups(folder.path) }
+
+/**
+ * Replaces the whole profile with the newest automatic backup in [from] (a folder, or one file)
+ * that [recoveryKey] opens and that passes every check; newer damaged files are in `skipped`.
+ *
+ * @throws app.resetcompanion.core.model.ResetException.WrongKey, `Corrupt` (every file
+ *   damaged), `NotFound`, `InvalidInput` on `recovery_key` (a typo its checksum caught). The
+ *   profile is untouched after any error.
+ */
+suspend fun ResetStore.restoreAutoBackup(
+    from: File,
+    recoveryKey: String,
+    onProgress: ((Double) -> Unit)? = null,
+): AutoRestoreSummary = call { it.restoreAutoBackup(from.path, recoveryKey, onProgress?.let(::FractionListener)) }
+
+/** A new recovery key; the newest backup re-sealed for it; files only the old key opens deleted. Save the key at once. */
+suspend fun ResetStore.rotateRecoveryKey(folder: File, recoveryKey: String): RecoveryKeyRotation = call { it.rotateRecoveryKey(folder.path, recoveryKey) }
+
+/** The key's written form (`XXXX-XXXX-…`), or null when [text] is not a recovery key (length, characters, checksum). */
+fun normalizedRecoveryKey(text: String): String? = runCatching { normalizeRecoveryKey(text) }.getOrNull()

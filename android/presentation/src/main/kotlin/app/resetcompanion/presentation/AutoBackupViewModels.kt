@@ -1,0 +1,160 @@
+package app.resetcompanion.presentation
+
+import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.autoBackupStatus
+import app.resetcompanion.core.listAutoBackups
+import app.resetcompanion.core.model.AutoBackupStatus
+import app.resetcompanion.core.model.AutoRestoreSummary
+import app.resetcompanion.core.model.ErrorKind
+import app.resetcompanion.core.normalizedRecoveryKey
+import app.resetcompanion.core.restoreAutoBackup
+import app.resetcompanion.core.runAutoBackupIfDue
+import app.resetcompanion.core.turnOffAutoBackup
+import app.resetcompanion.core.turnOnAutoBackup
+import java.io.File
+import java.time.Instant
+
+/** Where the presentation layer keeps the recovery key: the Keystore-wrapped file in the app, memory in tests. */
+interface RecoveryKeys {
+    fun read(): String?
+    fun save(key: String)
+    fun delete()
+}
+
+/** The automatic-backup settings screen and the one-time key ceremony (issue 21). */
+data class AutoBackupUiState(
+    val loading: Boolean = true,
+    val status: AutoBackupStatus? = null,
+    /** The key in groups of four while it is shown (the ceremony, or again after authentication). */
+    val shownGroups: List<String>? = null,
+    /** The groups (0-based) the person must type again to finish the ceremony. */
+    val askedPositions: List<Int>? = null,
+    val typedGroups: List<String> = listOf("", ""),
+    val error: UiError? = null,
+) {
+    val enabled: Boolean get() = status?.enabled == true
+}
+
+/**
+ * Turning on stores the key (Keystore-wrapped) before showing it, then asks for two of its
+ * groups back before the first backup: a person who did not write it down cannot finish by
+ * tapping OK. Showing the key again needs [authenticate] (BiometricPrompt with device
+ * credential in the app).
+ */
+class AutoBackupSettingsViewModel(
+    private val store: ResetStore,
+    private val folder: File,
+    private val keys: RecoveryKeys,
+    private val authenticate: suspend () -> Boolean,
+    private val choosePositions: (Int) -> List<Int> = { n -> (0 until n).shuffled().take(2).sorted() },
+) : StoreViewModel<AutoBackupUiState>(AutoBackupUiState()) {
+    private var pendingKey: String? = null
+
+    fun load() = launchCatching(::failed) {
+        val status = store.autoBackupStatus(folder)
+        update { it.copy(loading = false, status = status, shownGroups = null, askedPositions = null) }
+    }
+
+    fun turnOn() = launchCatching(::failed) {
+        val key = store.turnOnAutoBackup()
+        try {
+            keys.save(key)
+        } catch (e: Exception) {
+            // Without a stored key no daily backup can run: undo rather than stay half on.
+            store.turnOffAutoBackup(null, deleteFiles = false)
+            update { it.copy(error = UiError(ErrorKind.STORAGE, message = "the recovery key could not be stored (${e.javaClass.simpleName})")) }
+            return@launchCatching
+        }
+        pendingKey = key
+        update { it.copy(shownGroups = key.split('-'), askedPositions = null, error = null) }
+    }
+
+    fun wroteItDown() = update { s ->
+        val groups = s.shownGroups ?: return@update s
+        if (pendingKey == null) s else s.copy(askedPositions = choosePositions(groups.size), typedGroups = listOf("", ""))
+    }
+
+    fun setTypedGroup(index: Int, text: String) = update { s ->
+        s.copy(typedGroups = s.typedGroups.toMutableList().also { it[index] = text })
+    }
+
+    /** Checks the typed groups (case and spaces ignored); a mismatch shows the key again. */
+    fun confirm() = launchCatching(::failed) {
+        val key = pendingKey ?: return@launchCatching
+        val s = current
+        val asked = s.askedPositions ?: return@launchCatching
+        val groups = key.split('-')
+        val typed = s.typedGroups.map { t -> t.uppercase().filter { !it.isWhitespace() && it != '-' } }
+        if (typed != asked.map { groups[it] }) {
+            update { it.copy(askedPositions = null, typedGroups = listOf("", "")) }
+            return@launchCatching
+        }
+        pendingKey = null
+        store.runAutoBackupIfDue(folder, key)
+        val status = store.autoBackupStatus(folder)
+        update { AutoBackupUiState(loading = false, status = status) }
+    }
+
+    /** Shows the stored key again, only after the device owner authenticated. */
+    fun showKeyAgain() = launchCatching(::failed) {
+        if (!current.enabled || !authenticate()) return@launchCatching
+        val key = keys.read() ?: return@launchCatching update {
+            it.copy(error = UiError(ErrorKind.NOT_FOUND, message = "no recovery key on this device; rotate to make a new one"))
+        }
+        update { it.copy(shownGroups = key.split('-'), askedPositions = null) }
+    }
+
+    fun doneShowingKey() = update { if (pendingKey == null) it.copy(shownGroups = null) else it }
+
+    fun turnOff(deleteFiles: Boolean) = launchCatching(::failed) {
+        store.turnOffAutoBackup(folder, deleteFiles)
+        if (deleteFiles) keys.delete()
+        val status = store.autoBackupStatus(folder)
+        update { AutoBackupUiState(loading = false, status = status) }
+    }
+
+    private fun failed(s: AutoBackupUiState, e: UiError) = s.copy(loading = false, error = e)
+}
+
+/** The first-launch offer: no entries yet and automatic backups restored by the platform. */
+data class AutoBackupRestoreUiState(
+    val offering: Boolean = false,
+    val files: Int = 0,
+    val newest: Instant? = null,
+    val typedKey: String = "",
+    val working: Boolean = false,
+    val restored: AutoRestoreSummary? = null,
+    val error: UiError? = null,
+) {
+    /** The key's checksum catches typos before any file is tried. */
+    val canRestore: Boolean get() = offering && !working && normalizedRecoveryKey(typedKey) != null
+}
+
+class AutoBackupRestoreViewModel(private val store: ResetStore, private val folder: File, private val keys: RecoveryKeys) :
+    StoreViewModel<AutoBackupRestoreUiState>(AutoBackupRestoreUiState()) {
+
+    /** Offers the restore only to a profile with nothing in it. */
+    fun check() = launchCatching(::failed) {
+        val empty = store.status().counts.values.all { it == 0uL }
+        val files = store.listAutoBackups(folder)
+        update { it.copy(offering = empty && files.isNotEmpty(), files = files.size, newest = files.firstOrNull()?.createdAt) }
+    }
+
+    fun setKey(text: String) = update { it.copy(typedKey = text, error = null) }
+
+    fun decline() = update { AutoBackupRestoreUiState() }
+
+    /** Restores the newest usable backup and keeps the key so daily backups continue. */
+    fun restore() {
+        val key = normalizedRecoveryKey(current.typedKey) ?: return
+        if (!current.canRestore) return
+        update { it.copy(working = true, error = null) }
+        launchCatching(::failed) {
+            val summary = store.restoreAutoBackup(folder, key)
+            keys.save(key)
+            update { it.copy(working = false, offering = false, typedKey = "", restored = summary) }
+        }
+    }
+
+    private fun failed(s: AutoBackupRestoreUiState, e: UiError) = s.copy(working = false, error = e)
+}

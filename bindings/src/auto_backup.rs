@@ -1,0 +1,170 @@
+//! Automatic backups opened with a recovery key (issue 21) through `Companion`. Thin: the core
+//! does the work; this file parses the recovery key the shell passes and picks the folder.
+//!
+//! The shells keep the recovery key (Keychain `WhenUnlockedThisDeviceOnly`, a
+//! Keystore-wrapped file on Android) and pass it to each call; the core never stores it. The
+//! folder is the platform folder the device backup carries (iOS: a folder included in the
+//! device backup; Android: the path the backup rules include), passed on every call.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use reset_core::ResetError;
+use reset_core::auto_backup::{
+    self, AutoBackupFile, AutoBackupRotation, AutoBackupRun, AutoBackupStatus, AutoRestoreSummary,
+};
+use reset_core::backup::{self as core_backup, BackupSecret, RecoveryKey};
+use reset_core::error::Error;
+
+use crate::backup::{Forward, ProgressListener};
+use crate::companion::{Companion, guarded};
+
+/// A new recovery key after a rotation, and what the rotation did.
+#[derive(uniffi::Record)]
+pub struct RecoveryKeyRotation {
+    /// The new recovery key (seven groups of four characters). Shown once: store it in the
+    /// Keychain / Keystore at once, then show it to the person.
+    pub recovery_key: String,
+    /// The re-sealed newest backup and the files deleted.
+    pub rotation: AutoBackupRotation,
+}
+
+/// Reads a recovery key as typed (case, spaces and dashes do not matter; I/L read as 1, O as
+/// 0) and returns it in its written form, seven groups of four joined by dashes. A wrong
+/// length or a failed checksum throws `InvalidInput` on `recovery_key` before any file is
+/// tried — the ceremony's confirmation and the restore screen check typing with it.
+#[uniffi::export]
+pub fn normalize_recovery_key(text: String) -> Result<String, ResetError> {
+    let text = zeroize::Zeroizing::new(text);
+    guarded(|| Ok(RecoveryKey::parse(&text)?.display().to_string()))
+}
+
+#[uniffi::export]
+impl Companion {
+    /// Turns automatic backups on and returns the new recovery key, once (128 random bits as
+    /// seven groups of four characters). Store it in the Keychain / Keystore before showing
+    /// it; the core keeps no copy. `folder` is remembered for shells that do not pass one.
+    /// Already on is `Conflict` (rotate instead).
+    pub fn turn_on_auto_backup(&self, folder: Option<String>) -> Result<String, ResetError> {
+        self.with(|s| {
+            let key = auto_backup::turn_on(&mut s.store, folder.as_deref())?;
+            Ok(key.display().to_string())
+        })
+    }
+
+    /// Turns automatic backups off. The files already written stay unless `delete_files`, in
+    /// which case every automatic backup in `folder` is deleted; returns the deleted names.
+    pub fn turn_off_auto_backup(
+        &self,
+        folder: Option<String>,
+        delete_files: bool,
+    ) -> Result<Vec<String>, ResetError> {
+        self.with(|s| {
+            auto_backup::turn_off(&mut s.store, folder.as_deref().map(Path::new), delete_files)
+        })
+    }
+
+    /// Whether automatic backups are on, the files in `folder` (or the remembered folder),
+    /// newest first, and whether a run now would write one.
+    pub fn auto_backup_status(
+        &self,
+        folder: Option<String>,
+    ) -> Result<AutoBackupStatus, ResetError> {
+        self.with(|s| {
+            let now = s.now()?;
+            auto_backup::status(
+                s.store.conn(),
+                folder.as_deref().map(Path::new),
+                now,
+                s.zone,
+            )
+        })
+    }
+
+    /// Writes today's automatic backup into `folder` if automatic backups are on and none was
+    /// written this local day, then keeps the last 7 daily and 4 weekly files. Call it after
+    /// the first use each day and from the platform's background task; a second call the
+    /// same day returns `NotDue` at once. `WrongKey` never happens here: the key only seals.
+    pub fn run_auto_backup_if_due(
+        &self,
+        folder: String,
+        recovery_key: String,
+    ) -> Result<AutoBackupRun, ResetError> {
+        let key =
+            RecoveryKey::parse(&zeroize::Zeroizing::new(recovery_key)).map_err(ResetError::from)?;
+        self.with(|s| {
+            let now = s.now()?;
+            auto_backup::run(
+                &s.store,
+                &s.key,
+                Path::new(&folder),
+                &key,
+                now,
+                s.zone,
+                false,
+                &reset_core::progress::Silent,
+            )
+        })
+    }
+
+    /// The automatic backups in `folder`, newest first.
+    pub fn list_auto_backups(&self, folder: String) -> Result<Vec<AutoBackupFile>, ResetError> {
+        guarded(|| auto_backup::list(Path::new(&folder)))
+    }
+
+    /// Replaces the whole profile with an automatic backup opened with the recovery key, after
+    /// verifying all of it. `path` is the folder (the newest file that opens and passes every
+    /// check is used; damaged newer ones are listed in `skipped`) or one backup file.
+    /// `WrongKey` if the key opens none, `Corrupt` if every file is damaged, `NotFound` if
+    /// there is none; in every such case the profile is exactly as it was.
+    pub fn restore_auto_backup(
+        &self,
+        path: String,
+        recovery_key: String,
+        listener: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<AutoRestoreSummary, ResetError> {
+        let rk =
+            RecoveryKey::parse(&zeroize::Zeroizing::new(recovery_key)).map_err(ResetError::from)?;
+        let progress = Forward(listener);
+        self.with(|s| {
+            let key = s.key.clone();
+            let path = Path::new(&path);
+            if path.is_dir() {
+                return auto_backup::restore_newest(&mut s.store, &key, path, &rk, &progress);
+            }
+            let secret = BackupSecret::RecoveryKey(&rk);
+            let restored =
+                core_backup::restore_file_with(&mut s.store, &key, path, secret, &progress)?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .ok_or_else(|| Error::invalid("path", "must name a file or a folder"))?;
+            Ok(AutoRestoreSummary {
+                name,
+                restored,
+                skipped: Vec::new(),
+            })
+        })
+    }
+
+    /// Makes a new recovery key, re-seals the newest automatic backup in `folder` for it and
+    /// deletes the files only the old key opens. Store the returned key at once (until then,
+    /// only the re-sealed file opens, and only with the new key). `WrongKey` if
+    /// `recovery_key` opens no file there (nothing is deleted then).
+    pub fn rotate_recovery_key(
+        &self,
+        folder: String,
+        recovery_key: String,
+    ) -> Result<RecoveryKeyRotation, ResetError> {
+        let old =
+            RecoveryKey::parse(&zeroize::Zeroizing::new(recovery_key)).map_err(ResetError::from)?;
+        self.with(|s| {
+            let now = s.now()?;
+            let (new, rotation) = auto_backup::rotate(&s.store, Path::new(&folder), &old, now)?;
+            Ok(RecoveryKeyRotation {
+                recovery_key: new.display().to_string(),
+                rotation,
+            })
+        })
+    }
+}

@@ -1,0 +1,406 @@
+//! `reset backup auto on|off|status|run|rotate` and `reset backup restore PATH --recovery-key`:
+//! automatic encrypted backups opened with a recovery key (issue 21), and the tour step.
+//!
+//! The CLI keeps the recovery key where a phone keeps it in the Keychain / Keystore: beside the
+//! profile, in `<profile>.recovery-key` (`profile.recovery-key`), mode 0600, like the profile
+//! key. The key is printed once, by `on` and `rotate`; it is read from that file by `run`, and
+//! from standard input or a prompt without echo by `restore --recovery-key` — never from a
+//! command-line argument (visible to every process and kept in shell history). The folder
+//! defaults to `auto-backups/` beside the profile and is remembered in the profile.
+
+use std::io::{IsTerminal, Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use reset_core::Error;
+use reset_core::auto_backup::{AutoBackupFile, AutoBackupRun, AutoRestoreSummary};
+use reset_ffi::{Companion, ResetError};
+use serde_json::{Value, json};
+use zeroize::Zeroizing;
+
+use super::backup::{path_text, tables_json};
+use crate::Ctx;
+use crate::output::Output;
+use crate::tour::Tour;
+
+/// The automatic-backup subcommands.
+#[derive(Subcommand)]
+pub enum AutoCommand {
+    /// Turn automatic backups on: make a recovery key (printed once, kept in <profile>.recovery-key, 0600) and write the first backup.
+    On {
+        /// The folder to write into (default: auto-backups/ beside the profile).
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+    },
+    /// Turn automatic backups off (the files stay unless --delete, which also removes the recovery key file).
+    Off {
+        /// Also delete every automatic backup in the folder and the recovery key file.
+        #[arg(long)]
+        delete: bool,
+    },
+    /// Whether automatic backups are on, the files (newest first) and whether one is due.
+    Status,
+    /// Write today's backup if it is due (after the first use each local day), keeping 7 daily + 4 weekly.
+    Run,
+    /// Make a new recovery key (printed once), re-seal the newest backup for it and delete the files only the old key opens.
+    Rotate,
+}
+
+/// The recovery key file beside the profile: `profile.db` → `profile.recovery-key`.
+pub fn recovery_key_path(db: &Path) -> PathBuf {
+    reset_core::outfile::recovery_key_file(db)
+}
+
+/// The default folder: `auto-backups/` beside the profile.
+fn default_folder(db: &Path) -> PathBuf {
+    db.with_file_name("auto-backups")
+}
+
+/// Runs an automatic-backup subcommand.
+pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
+    let companion = ctx.open()?;
+    let key_file = recovery_key_path(&ctx.db);
+    match command {
+        AutoCommand::On { folder } => {
+            let folder = absolute(folder.clone().unwrap_or_else(|| default_folder(&ctx.db)))?;
+            turn_on(&companion, &key_file, &folder)
+        }
+        AutoCommand::Off { delete } => {
+            let folder = stored_folder(&companion)?;
+            let removed = companion.turn_off_auto_backup(folder.clone(), *delete)?;
+            let key_removed = *delete && key_file.exists();
+            if key_removed {
+                reset_core::store::erase_files(&key_file).map_err(ResetError::from)?;
+            }
+            let mut human = format!(
+                "automatic backups are off; {} file(s) deleted\n",
+                removed.len()
+            );
+            if !*delete {
+                human.push_str("the backups already written stay (encrypted); `--delete` removes them and the recovery key file\n");
+            }
+            Ok(Output::new(
+                json!({"enabled": false, "folder": folder, "removed": removed, "recovery_key_file_removed": key_removed}),
+                human,
+            ))
+        }
+        AutoCommand::Status => {
+            let s = companion.auto_backup_status(None)?;
+            let key_present = key_file.is_file();
+            let mut human = format!(
+                "automatic backups: {}\nfolder: {}\nrecovery key file: {}\n",
+                if s.enabled { "on" } else { "off" },
+                s.folder.as_deref().unwrap_or("(none chosen)"),
+                if key_present {
+                    key_file.display().to_string()
+                } else {
+                    "(none)".into()
+                },
+            );
+            match &s.last_backup {
+                Some(t) => {
+                    human.push_str(&format!("last backup: {t} ({} file(s))\n", s.files.len()))
+                }
+                None => human.push_str("last backup: none yet\n"),
+            }
+            human.push_str(&format!("due now: {}\n", if s.due { "yes" } else { "no" }));
+            Ok(Output::new(
+                json!({
+                    "enabled": s.enabled,
+                    "folder": s.folder,
+                    "recovery_key_file": key_present.then(|| key_file.display().to_string()),
+                    "last_backup": s.last_backup,
+                    "due": s.due,
+                    "files": files_json(&s.files),
+                }),
+                human,
+            ))
+        }
+        AutoCommand::Run => {
+            let folder = stored_folder(&companion)?.ok_or_else(|| {
+                Error::conflict("automatic backups are off; `reset backup auto on` first")
+            })?;
+            let key = read_key_file(&key_file)?;
+            let run = companion.run_auto_backup_if_due(folder.clone(), key.to_string())?;
+            Ok(run_output(&folder, &run))
+        }
+        AutoCommand::Rotate => {
+            let folder = stored_folder(&companion)?.ok_or_else(|| {
+                Error::conflict("automatic backups are off; `reset backup auto on` first")
+            })?;
+            let old = read_key_file(&key_file)?;
+            let rotated = companion.rotate_recovery_key(folder.clone(), old.to_string())?;
+            let new = Zeroizing::new(rotated.recovery_key);
+            replace_key_file(&key_file, &new)?;
+            let r = &rotated.rotation;
+            let human = format!(
+                "new recovery key (shown once; also in {}): {}\nre-sealed: {}\ndeleted (only the old key opened them): {}\n",
+                key_file.display(),
+                new.as_str(),
+                r.file
+                    .as_ref()
+                    .map_or("(no backup yet)".to_string(), |f| f.name.clone()),
+                r.removed.len()
+            );
+            Ok(Output::new(
+                json!({
+                    "recovery_key": new.as_str(),
+                    "recovery_key_file": key_file.display().to_string(),
+                    "file": r.file.as_ref().map(file_json),
+                    "removed": r.removed,
+                    "skipped": r.skipped,
+                }),
+                human,
+            ))
+        }
+    }
+}
+
+fn turn_on(companion: &Companion, key_file: &Path, folder: &Path) -> Result<Output, ResetError> {
+    if std::fs::symlink_metadata(key_file).is_ok() {
+        return Err(Error::conflict(format!(
+            "a recovery key from an earlier `on` is still at {} (it opens the backups already written); move it away or run `reset backup auto off --delete` first",
+            key_file.display()
+        ))
+        .into());
+    }
+    let folder_text = path_text(folder)?;
+    let key = Zeroizing::new(companion.turn_on_auto_backup(Some(folder_text.clone()))?);
+    if let Err(e) = write_new_key_file(key_file, &key) {
+        let _ = companion.turn_off_auto_backup(None, false);
+        return Err(e);
+    }
+    let run = companion.run_auto_backup_if_due(folder_text.clone(), key.to_string())?;
+    let mut output = run_output(&folder_text, &run);
+    output.human = format!(
+        "automatic backups are on\nrecovery key (128 bits; write it down — shown once, kept in {} for the daily runs):\n  {}\nwithout it nobody can open these backups, including us\n{}",
+        key_file.display(),
+        key.as_str(),
+        output.human
+    );
+    output.json = json!({
+        "enabled": true,
+        "folder": folder_text,
+        "recovery_key": key.as_str(),
+        "recovery_key_bits": reset_core::backup::RECOVERY_KEY_BITS,
+        "recovery_key_file": key_file.display().to_string(),
+        "first_backup": output.json,
+    });
+    Ok(output)
+}
+
+fn run_output(folder: &str, run: &AutoBackupRun) -> Output {
+    let outcome = serde_json::to_value(run.outcome).unwrap_or(Value::Null);
+    let human = match &run.file {
+        Some(f) => format!(
+            "wrote {} ({} bytes) in {folder}; {} older file(s) deleted (7 daily + 4 weekly are kept)\n",
+            f.name,
+            f.bytes,
+            run.removed.len()
+        ),
+        None => format!(
+            "{}\n",
+            match run.outcome {
+                reset_core::auto_backup::AutoBackupOutcome::NotDue =>
+                    "not due: today's automatic backup is already written",
+                _ => "automatic backups are off; nothing written",
+            }
+        ),
+    };
+    Output::new(
+        json!({
+            "outcome": outcome,
+            "folder": folder,
+            "file": run.file.as_ref().map(file_json),
+            "tables": run.summary.as_ref().map(|s| tables_json(&s.tables)),
+            "removed": run.removed,
+        }),
+        human,
+    )
+}
+
+fn file_json(f: &AutoBackupFile) -> Value {
+    json!({"name": f.name, "created_at": f.created_at, "bytes": f.bytes})
+}
+
+fn files_json(files: &[AutoBackupFile]) -> Value {
+    Value::Array(files.iter().map(file_json).collect())
+}
+
+/// `reset backup restore PATH --recovery-key`: PATH is a folder of automatic backups (the
+/// newest usable one) or one file. The JSON adds `file` and `skipped` to the manual restore's.
+pub fn restored(path: &Path, s: &AutoRestoreSummary) -> Output {
+    let r = &s.restored;
+    let rows: u64 = r.tables.iter().map(|t| t.rows).sum();
+    let mut human = String::new();
+    for skip in &s.skipped {
+        human.push_str(&format!(
+            "skipped {} ({}: {}); trying the one before it\n",
+            skip.name,
+            skip.kind.as_str(),
+            skip.reason
+        ));
+    }
+    human.push_str(&format!(
+        "restored the automatic backup {} made {} from {} ({rows} rows in {} tables, schema {} → {})\n",
+        s.name,
+        r.created_at,
+        path.display(),
+        r.tables.len(),
+        r.backup_schema_version,
+        r.schema_version
+    ));
+    Output::new(
+        json!({
+            "path": path.display().to_string(),
+            "file": s.name,
+            "created_at": r.created_at,
+            "backup_schema_version": r.backup_schema_version,
+            "schema_version": r.schema_version,
+            "tables": tables_json(&r.tables),
+            "skipped": s.skipped,
+        }),
+        human,
+    )
+}
+
+/// The recovery key typed by the person: standard input when it is not a terminal, else a
+/// prompt without echo. Never an argument.
+pub fn read_recovery_key() -> Result<Zeroizing<String>, ResetError> {
+    let text =
+        if std::io::stdin().is_terminal() {
+            Zeroizing::new(rpassword::prompt_password("Recovery key: ").map_err(|_| {
+                Error::invalid("recovery_key", "could not read it from the terminal")
+            })?)
+        } else {
+            let mut text = Zeroizing::new(String::new());
+            std::io::stdin()
+                .take(4096)
+                .read_to_string(&mut text)
+                .map_err(|_| Error::invalid("recovery_key", "standard input is not text"))?;
+            text
+        };
+    if text.trim().is_empty() {
+        return Err(Error::invalid(
+            "recovery_key",
+            "give it on standard input or type it at the prompt",
+        )
+        .into());
+    }
+    Ok(text)
+}
+
+/// After a restore with the recovery key: if the restored profile has automatic backups on and
+/// no recovery key file is beside it, the key just typed becomes its key file, so the daily
+/// runs go on (as a phone keeps the typed key in its Keychain / Keystore).
+pub fn keep_key_after_restore(
+    ctx: &Ctx,
+    companion: &Companion,
+    typed: &str,
+    output: &mut Output,
+) -> Result<(), ResetError> {
+    let key_file = recovery_key_path(&ctx.db);
+    let on = companion.auto_backup_status(None)?.enabled;
+    let kept = on && std::fs::symlink_metadata(&key_file).is_err();
+    if kept {
+        let key = Zeroizing::new(reset_ffi::auto_backup::normalize_recovery_key(
+            typed.to_string(),
+        )?);
+        write_new_key_file(&key_file, &key)?;
+        output.human.push_str(&format!(
+            "automatic backups stay on with the same recovery key (kept in {})\n",
+            key_file.display()
+        ));
+    }
+    output.json["recovery_key_file"] = json!(kept.then(|| key_file.display().to_string()));
+    Ok(())
+}
+
+fn stored_folder(companion: &Companion) -> Result<Option<String>, ResetError> {
+    let status = companion.auto_backup_status(None)?;
+    Ok(status.enabled.then_some(status.folder).flatten())
+}
+
+fn absolute(folder: PathBuf) -> Result<PathBuf, ResetError> {
+    if folder.is_absolute() {
+        return Ok(folder);
+    }
+    let here = std::env::current_dir().map_err(|e| ResetError::from(Error::from(e)))?;
+    Ok(here.join(folder))
+}
+
+fn read_key_file(key_file: &Path) -> Result<Zeroizing<String>, ResetError> {
+    let meta = std::fs::symlink_metadata(key_file).map_err(|_| {
+        Error::not_found(format!(
+            "the recovery key file {} (turn automatic backups off and on again to make a new key) was",
+            key_file.display()
+        ))
+    })?;
+    if !meta.is_file() || meta.len() > 4096 {
+        return Err(Error::Corrupt {
+            reason: format!("the recovery key file {} is damaged", key_file.display()),
+        }
+        .into());
+    }
+    let text = Zeroizing::new(
+        std::fs::read_to_string(key_file).map_err(|_| Error::Corrupt {
+            reason: format!("the recovery key file {} is not text", key_file.display()),
+        })?,
+    );
+    Ok(text)
+}
+
+/// A new 0600 file that must not exist yet.
+fn write_new_key_file(key_file: &Path, key: &str) -> Result<(), ResetError> {
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(key_file)?; // O_CREAT | O_EXCL: never through a symlink
+        f.write_all(key.as_bytes())?;
+        f.write_all(b"\n")?;
+        f.sync_all()
+    };
+    write().map_err(|e| ResetError::from(Error::from(e)))
+}
+
+/// Replaces the key file atomically: a new 0600 file beside it, synced, renamed over it.
+fn replace_key_file(key_file: &Path, key: &str) -> Result<(), ResetError> {
+    let temp = key_file.with_extension("recovery-key.new");
+    let _ = std::fs::remove_file(&temp);
+    write_new_key_file(&temp, key)?;
+    std::fs::rename(&temp, key_file).map_err(|e| ResetError::from(Error::from(e)))?;
+    if let Some(dir) = key_file.parent() {
+        reset_core::outfile::sync_folder(dir);
+    }
+    Ok(())
+}
+
+/// Tour: turns automatic backups on for the demo profile, writes its first backup, and shows
+/// the recovery key and how to restore with it.
+pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetError> {
+    let status = companion.status()?;
+    let db = Path::new(&status.path);
+    let folder = default_folder(db);
+    let key_file = recovery_key_path(db);
+    let on = turn_on(companion, &key_file, &folder)?;
+    let file = on.json["first_backup"]["file"]["name"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let key = on.json["recovery_key"].as_str().unwrap_or("").to_string();
+    tour.say(
+        "Turned on automatic backups",
+        format!(
+            "folder: {} (first file {file})\nrecovery key (128 bits, shown once, kept in {}): {key}\none backup after the first use each day, 7 daily + 4 weekly kept; HKDF-SHA256 + XChaCha20-Poly1305.\nrestore on a new phone with\n`reset --db {} backup restore {} --recovery-key < key.txt`",
+            folder.display(),
+            key_file.display(),
+            db.display(),
+            folder.display()
+        ),
+        json!({"folder": folder.display().to_string(), "file": file, "recovery_key": key, "recovery_key_file": key_file.display().to_string()}),
+    );
+    Ok(())
+}

@@ -1,0 +1,87 @@
+package app.resetcompanion.core
+
+import app.resetcompanion.core.model.AutoBackupOutcome
+import app.resetcompanion.core.model.ResetException
+import app.resetcompanion.core.security.RecoveryKeyStore
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNotEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import java.io.File
+
+/** Automatic backups through the real library, and the Keystore-wrapped recovery key. */
+class AutoBackupTest {
+    @Test
+    fun `turn on, run once a day, and restore on a new phone with the recovery key`() = runBlocking<Unit> {
+        val phone = scratchDir()
+        val folder = File(phone, "auto-backups")
+        val key = openStore(phone).use { store ->
+            store.checkIn(mood = 6, note = "walked by the river", tags = listOf("outdoors"))
+            val key = store.turnOnAutoBackup()
+            assertEquals(7, key.split('-').size)
+            val run = store.runAutoBackupIfDue(folder, key)
+            assertEquals(AutoBackupOutcome.WRITTEN, run.outcome)
+            assertEquals(2u, run.summary!!.formatVersion)
+            assertEquals(AutoBackupOutcome.NOT_DUE, store.runAutoBackupIfDue(folder, key).outcome)
+            val status = store.autoBackupStatus(folder)
+            assertTrue(status.enabled)
+            assertFalse(status.due)
+            assertEquals(listOf("reset-auto-20270328T090000000Z.rcbackup"), store.listAutoBackups(folder).map { it.name })
+            key
+        }
+        openStore(scratchDir(), key = KEY_B).use { fresh ->
+            assertThrows<ResetException.WrongKey> {
+                runBlocking { fresh.restoreAutoBackup(folder, "0000-0000-0000-0000-0000-0000-03TD") }
+            }
+            val typo = assertThrows<ResetException.InvalidInput> { runBlocking { fresh.restoreAutoBackup(folder, key.dropLast(1)) } }
+            assertEquals("recovery_key", typo.field)
+            assertFalse(typo.toString().contains(key.take(9)))
+            val restored = fresh.restoreAutoBackup(folder, key.lowercase().replace('-', ' '))
+            assertTrue(restored.skipped.isEmpty())
+            assertEquals(1uL, restored.restored.tables.first { it.table == "check_ins" }.rows)
+        }
+    }
+
+    @Test
+    fun `rotation gives a new key that alone opens the backup`() = runBlocking<Unit> {
+        val phone = scratchDir()
+        val folder = File(phone, "auto-backups")
+        openStore(phone).use { store ->
+            val old = store.turnOnAutoBackup()
+            store.runAutoBackupIfDue(folder, old)
+            val rotated = store.rotateRecoveryKey(folder, old)
+            assertNotEquals(old, rotated.recoveryKey)
+            // Re-sealed at the same instant: written under the same name, replacing the old file.
+            assertEquals(listOf(rotated.rotation.file!!.name), store.listAutoBackups(folder).map { it.name })
+            openStore(scratchDir(), key = KEY_B).use { fresh ->
+                assertThrows<ResetException.WrongKey> { runBlocking { fresh.restoreAutoBackup(folder, old) } }
+                fresh.restoreAutoBackup(folder, rotated.recoveryKey)
+            }
+            assertEquals(1, store.turnOffAutoBackup(folder, deleteFiles = true).size)
+        }
+    }
+
+    @Test
+    fun `normalizing refuses what is not a recovery key`() {
+        assertNull(normalizedRecoveryKey("too short"))
+        assertNull(normalizedRecoveryKey("UUUU-0000-0000-0000-0000-0000-0000"))
+        assertEquals("0000-0000-0000-0000-0000-0000-03TD", normalizedRecoveryKey("0000 0000 oooo 0000 0000 0000 03td"))
+    }
+
+    @Test
+    fun `the recovery key is stored wrapped and replaced on rotation`() {
+        val file = File(scratchDir(), "no_backup/recovery.key")
+        val store = RecoveryKeyStore(InMemoryKeystore(), file)
+        assertNull(store.read())
+        store.save("AAAA-BBBB-CCCC")
+        assertFalse(String(file.readBytes(), Charsets.ISO_8859_1).contains("AAAA-BBBB"), "stored wrapped, not in clear")
+        store.save("DDDD-EEEE-FFFF")
+        assertEquals("DDDD-EEEE-FFFF", store.read())
+        store.delete()
+        assertNull(store.read())
+    }
+}
