@@ -91,6 +91,12 @@ impl Companion {
         self.with(|s| assessment::history(s.store.conn(), instrument.as_deref()))
     }
 
+    /// One stored assessment by its id (`as_…`), or by the number that was its id before
+    /// schema v7. `NotFound` when there is none; `InvalidInput` on `id` for text that is neither.
+    pub fn assessment(&self, id: String) -> Result<AssessmentRecord, ResetError> {
+        self.with(|s| assessment::find(s.store.conn(), &id))
+    }
+
     /// Starts a new episode of care on `start_date` (default today); outcomes
     /// then compare the first and latest measures from that date on.
     pub fn start_assessment_episode(

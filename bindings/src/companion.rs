@@ -132,7 +132,7 @@ impl Companion {
     pub fn set_preference(&self, name: String, value: String) -> Result<(), ResetError> {
         self.with(|s| {
             s.store
-                .write(|tx| reset_core::preferences::set(tx, &name, &value))
+                .write(|tx| reset_core::preferences::set_by_app(tx, &name, &value))
         })
     }
 
@@ -141,7 +141,7 @@ impl Companion {
     pub fn clear_preference(&self, name: String) -> Result<(), ResetError> {
         self.with(|s| {
             s.store
-                .write(|tx| reset_core::preferences::remove(tx, &name))
+                .write(|tx| reset_core::preferences::remove_by_app(tx, &name))
         })
     }
 

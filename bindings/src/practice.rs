@@ -42,6 +42,12 @@ impl Companion {
         })
     }
 
+    /// One session by its id (`ps_…`), or by the number that was its id before schema v7.
+    /// `NotFound` when there is none; `InvalidInput` on `id` for text that is neither.
+    pub fn practice_session(&self, id: String) -> Result<PracticeSession, ResetError> {
+        self.with(|s| practice::session::find(s.store.conn(), &id))
+    }
+
     /// Minutes per day and week, days practised this week, habit strength and the streak
     /// (unless hidden), for `from`..`to` (default: the last four weeks).
     pub fn practice_summary(

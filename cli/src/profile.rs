@@ -19,8 +19,8 @@ pub const KEY_ENV: &str = "RESET_KEY";
 pub struct SystemClock;
 
 impl Clock for SystemClock {
-    fn now_unix_ms(&self) -> i64 {
-        Utc::now().timestamp_millis()
+    fn instant(&self) -> std::time::SystemTime {
+        std::time::SystemTime::now()
     }
 }
 

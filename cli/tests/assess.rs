@@ -192,6 +192,44 @@ fn take_stores_history_records_the_signpost_and_invalid_sets_store_nothing() {
     assert!(!contains(&cli.profile_bytes(), "1,1,1,1,1,1,1,1,2"));
 }
 
+/// Issue 15, one id scheme: `take` and `history` give the record's `as_` id as `uid` beside
+/// the number that was its id (`id`, an integer as before); `show` finds it by either, and
+/// anything else is invalid input or not found.
+#[test]
+fn an_assessment_is_found_by_its_prefixed_id_or_its_old_number() {
+    let cli = Cli::new();
+    let t = cli.json(&[
+        "assess",
+        "take",
+        "gad7",
+        "--answers",
+        "1,1,1,1,1,1,1",
+        "--json",
+    ]);
+    let uid = t["uid"].as_str().unwrap().to_string();
+    assert!(uid.starts_with("as_") && uid.len() == 27, "{uid}");
+    let old = t["id"].as_i64().unwrap();
+    assert_eq!(
+        cli.json(&["assess", "history", "--json"])["assessments"][0]["uid"],
+        json!(uid)
+    );
+    for id in [uid.clone(), old.to_string()] {
+        let shown = cli.json(&["assess", "show", &id, "--json"]);
+        assert_eq!(
+            (shown["uid"].clone(), shown["id"].clone()),
+            (json!(uid), json!(old))
+        );
+        assert_eq!(shown["total"], json!(7));
+    }
+    let missing = cli.error(&["assess", "show", "as_000000000000000000000000", "--json"]);
+    assert_eq!(missing["kind"], "not_found");
+    let bad = cli.error(&["assess", "show", "ci_000000000000000000000000", "--json"]);
+    assert_eq!(
+        (bad["kind"].clone(), bad["field"].clone()),
+        (json!("invalid_input"), json!("id"))
+    );
+}
+
 /// Issue 17: each indicator with the per-measure change that decided it, in JSON and text;
 /// reliable deterioration is a warning whatever the single category says.
 #[test]

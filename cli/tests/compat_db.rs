@@ -162,6 +162,38 @@ fn every_released_schema_database_opens_migrates_and_reads_back() {
                 h.contains("phq9") || h.contains("gad7"),
                 "v{version}: {history}"
             );
+            // Schema v7 gave every stored assessment a prefixed id; the number it had before
+            // still finds it, and so does the new id.
+            let first = &history["assessments"][0];
+            let (old, uid) = (
+                first["id"].as_i64().unwrap(),
+                first["uid"].as_str().unwrap(),
+            );
+            assert!(
+                uid.starts_with("as_") && uid.len() == 27,
+                "v{version}: {uid}"
+            );
+            let shown = reset(&db, &["assess", "show", &old.to_string()]);
+            assert_eq!(shown["uid"], first["uid"], "v{version}: old id resolves");
+            assert_eq!(reset(&db, &["assess", "show", uid])["id"], json!(old));
+        }
+        let sessions = reset(&db, &["session", "list"]);
+        if let Some(s) = sessions["sessions"].as_array().and_then(|s| s.first()) {
+            let (old, uid) = (s["id"].as_i64().unwrap(), s["uid"].as_str().unwrap());
+            assert!(uid.starts_with("ps_"), "v{version}: {uid}");
+            let shown = reset(&db, &["session", "show", &old.to_string()]);
+            assert_eq!(
+                shown["uid"], s["uid"],
+                "v{version}: old session id resolves"
+            );
+            // Written to the health stores before v7: keeps the id it was written under;
+            // written by v7: made from its prefixed id.
+            let want = if version < 7 {
+                format!("reset-practice-{old}")
+            } else {
+                format!("reset-practice-{uid}")
+            };
+            assert_eq!(s["external_id"], json!(want), "v{version}");
         }
     }
 }

@@ -11,6 +11,8 @@
 //! stays readable while locked is the person's choice ([`SAFETY_PLAN_PREFERENCE`]); crisis
 //! lines are always reachable without unlocking (that is the shells' rule, not a setting).
 
+use std::time::{Duration, SystemTime};
+
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
@@ -81,14 +83,16 @@ impl LockPolicy {
 }
 
 /// A reading of the shell's clocks: wall time and, where the OS offers one, time since boot
-/// (`ProcessInfo.systemUptime`, `SystemClock.elapsedRealtime`).
+/// (`ProcessInfo.systemUptime`, `SystemClock.elapsedRealtime`). Typed across the FFI: the wall
+/// reading is Swift `Date` / Kotlin `Instant`, the uptime Swift `TimeInterval` / Kotlin
+/// `java.time.Duration`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ClockReading {
-    /// Wall clock, Unix milliseconds.
-    pub wall_ms: i64,
-    /// Milliseconds since the device booted, if known.
-    pub uptime_ms: Option<i64>,
+    /// The wall clock.
+    pub wall: SystemTime,
+    /// Time since the device booted, if known.
+    pub uptime: Option<Duration>,
 }
 
 /// Whether the app must lock now, given when it was last active.
@@ -105,18 +109,17 @@ pub fn should_lock(
     let Some(last) = last_active else {
         return true;
     };
-    let wall = now.wall_ms.checked_sub(last.wall_ms);
-    let Some(wall) = wall.filter(|w| *w >= 0) else {
+    let Ok(wall) = now.wall.duration_since(last.wall) else {
         return true; // the wall clock went backwards
     };
-    let elapsed = match (last.uptime_ms, now.uptime_ms) {
-        (Some(before), Some(after)) => match after.checked_sub(before).filter(|u| *u >= 0) {
+    let elapsed = match (last.uptime, now.uptime) {
+        (Some(before), Some(after)) => match after.checked_sub(before) {
             Some(up) => wall.max(up),
             None => return true, // uptime restarted: the device rebooted
         },
         _ => wall,
     };
-    elapsed >= grace
+    elapsed >= Duration::from_millis(grace.unsigned_abs())
 }
 
 /// The person's lock settings.

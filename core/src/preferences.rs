@@ -27,6 +27,38 @@ fn check_name(name: &str) -> Result<()> {
     }
 }
 
+/// Names the core owns and writes through its own typed calls (the app lock, the streak, the
+/// export pseudonym). An app writing one by name could leave a value the typed call then reads
+/// as a damaged profile, so [`set_by_app`] and [`remove_by_app`] refuse them.
+pub const RESERVED: &[&str] = &[
+    "app_lock",
+    "app_lock.safety_plan_visible",
+    "hide_streak",
+    "export.pseudonym",
+];
+
+fn check_not_reserved(name: &str) -> Result<()> {
+    if RESERVED.contains(&name) {
+        return Err(Error::invalid(
+            "name",
+            "is a setting the core keeps itself; use its own call (app lock, streak)",
+        ));
+    }
+    Ok(())
+}
+
+/// [`set`] for a name given by the app (the FFI's `setPreference`): refuses [`RESERVED`] names.
+pub fn set_by_app(conn: &Connection, name: &str, value: &str) -> Result<()> {
+    check_not_reserved(name)?;
+    set(conn, name, value)
+}
+
+/// [`remove`] for a name given by the app: refuses [`RESERVED`] names.
+pub fn remove_by_app(conn: &Connection, name: &str) -> Result<()> {
+    check_not_reserved(name)?;
+    remove(conn, name)
+}
+
 /// Stores `value` under `name`, replacing any earlier value.
 pub fn set(conn: &Connection, name: &str, value: &str) -> Result<()> {
     check_name(name)?;
@@ -64,6 +96,38 @@ pub fn remove(conn: &Connection, name: &str) -> Result<()> {
 mod tests {
     use super::*;
     use crate::store::{DatabaseKey, Store};
+
+    /// API review F14: writing `app_lock` by name made every later `app_lock_settings()` read
+    /// as a damaged profile. The core's own names are refused to the app; its own calls work.
+    #[test]
+    fn the_app_cannot_write_or_remove_a_setting_the_core_keeps_itself() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let mut store = Store::open(
+            &dir.path().join("p.db"),
+            &DatabaseKey::from_bytes(&[1; 32]).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            RESERVED,
+            [
+                crate::lock::LOCK_PREFERENCE,
+                crate::lock::SAFETY_PLAN_PREFERENCE,
+                crate::practice::HIDE_STREAK_PREFERENCE,
+                crate::export::snapshot::PSEUDONYM_SETTING,
+            ]
+        );
+        for name in RESERVED {
+            let err = store.write(|tx| set_by_app(tx, name, "on")).unwrap_err();
+            assert!(matches!(err, Error::InvalidInput { ref field, .. } if field == "name"));
+            assert!(store.write(|tx| remove_by_app(tx, name)).is_err());
+        }
+        assert_eq!(
+            crate::lock::settings(store.conn()).unwrap(),
+            crate::lock::LockSettings::default()
+        );
+        store.write(|tx| set_by_app(tx, "region", "US")).unwrap();
+        assert_eq!(get(store.conn(), "region").unwrap().as_deref(), Some("US"));
+    }
 
     #[test]
     fn a_preference_round_trips_and_can_be_replaced_and_removed() {

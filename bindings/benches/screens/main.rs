@@ -36,8 +36,8 @@ pub const FLOOR_RATIO_BUDGET: f64 = 2.0;
 struct Fixed(i64);
 
 impl Clock for Fixed {
-    fn now_unix_ms(&self) -> i64 {
-        self.0
+    fn instant(&self) -> std::time::SystemTime {
+        std::time::UNIX_EPOCH + std::time::Duration::from_millis(self.0.unsigned_abs())
     }
 }
 

@@ -8,8 +8,8 @@
 use clap::Subcommand;
 use reset_core::Error;
 use reset_core::assessment::{
-    AssessmentResult, EpisodeOutcome, IndicatorStatus, Instrument, OutcomeIndicator, OutcomeScores,
-    OutcomeSummary, Signpost,
+    AssessmentRecord, AssessmentResult, EpisodeOutcome, IndicatorStatus, Instrument,
+    OutcomeIndicator, OutcomeScores, OutcomeSummary, Signpost,
 };
 use reset_ffi::assessment::{
     assessment_instruments, assessment_outcome_for_scores, parse_assessment_answers,
@@ -56,6 +56,11 @@ pub enum AssessCommand {
     History {
         /// Only this instrument.
         instrument: Option<String>,
+    },
+    /// One stored result, by its id (`as_…`) or the number it had before (`12`).
+    Show {
+        /// The assessment's id, as `take` and `history` print it (`uid`), or its old number (`id`).
+        id: String,
     },
     /// Which questionnaires are due today, and which come next.
     Due,
@@ -118,9 +123,17 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
                 taken.record.taken.local_date
             );
             Ok(Output::new(
-                result_json(&taken.result, Some(taken.record.id)),
+                result_json(&taken.result, Some(&taken.record)),
                 human,
             ))
+        }
+        AssessCommand::Show { id } => {
+            let r = ctx.open()?.assessment(id.clone())?;
+            let human = format!(
+                "{}  {} {}/{} {} [{}, before: {}]\n",
+                r.taken.local_date, r.instrument, r.total, r.max, r.severity, r.id, r.legacy_id
+            );
+            Ok(Output::new(to_json(&r)?, human))
         }
         AssessCommand::History { instrument } => {
             let records = ctx.open()?.assessment_history(instrument.clone())?;
@@ -222,8 +235,9 @@ fn instrument_json(i: &Instrument) -> Value {
     })
 }
 
-/// The contract shape of a scored result; `take` adds the stored `id`.
-fn result_json(r: &AssessmentResult, id: Option<i64>) -> Value {
+/// The contract shape of a scored result; `take` adds the stored `id` (the row number, an
+/// integer as it always was) and `uid` (the record's `as_…` id).
+fn result_json(r: &AssessmentResult, stored: Option<&AssessmentRecord>) -> Value {
     let mut v = json!({
         "instrument": r.instrument,
         "total": r.total,
@@ -232,8 +246,9 @@ fn result_json(r: &AssessmentResult, id: Option<i64>) -> Value {
         "flags": r.flags,
         "signpost": r.signpost.as_ref().map(signpost_json),
     });
-    if let (Some(id), Some(map)) = (id, v.as_object_mut()) {
-        map.insert("id".into(), json!(id));
+    if let (Some(record), Some(map)) = (stored, v.as_object_mut()) {
+        map.insert("id".into(), json!(record.legacy_id));
+        map.insert("uid".into(), json!(record.id));
     }
     v
 }
@@ -524,8 +539,8 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
         "Took a GAD-7 and a PHQ-9",
         text,
         json!({
-            "gad7": result_json(&gad7.result, Some(gad7.record.id)),
-            "phq9": result_json(&phq9.result, Some(phq9.record.id)),
+            "gad7": result_json(&gad7.result, Some(&gad7.record)),
+            "phq9": result_json(&phq9.result, Some(&phq9.record)),
             "outcome": episode.summary.map(|s| to_json(&s)).transpose()?,
         }),
     );

@@ -99,6 +99,11 @@ pub enum SessionCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
     },
+    /// One session, by its id (`ps_…`) or the number it had before (`3`).
+    Show {
+        /// The session's id as `log` and `list` print it (`uid`), or its old number (`id`).
+        id: String,
+    },
 }
 
 /// `reset practice` subcommands.
@@ -304,6 +309,18 @@ pub fn session(ctx: &Ctx, command: &SessionCommand) -> Result<Output, ResetError
                 .collect();
             Ok(Output::new(json!({"sessions": to_json(&list)?}), human))
         }
+        SessionCommand::Show { id } => {
+            let s = c.practice_session(id.clone())?;
+            let human = format!(
+                "{}  {} min  {} [{}, before: {}]\n",
+                s.started.local_time(),
+                s.actual_minutes,
+                s.technique.as_str(),
+                s.id,
+                s.legacy_id
+            );
+            Ok(Output::new(to_json(&s)?, human))
+        }
     }
 }
 
@@ -448,7 +465,7 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
             days(summary.days_practised_this_week),
             summary.habit_strength * 100.0
         ),
-        json!({"session": s.id, "days_practised_this_week": summary.days_practised_this_week, "habit_strength": summary.habit_strength}),
+        json!({"session": s.legacy_id, "session_uid": s.id, "days_practised_this_week": summary.days_practised_this_week, "habit_strength": summary.habit_strength}),
     );
     Ok(())
 }

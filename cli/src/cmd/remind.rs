@@ -7,9 +7,9 @@
 use clap::{Args, Subcommand};
 use reset_core::reminder::{
     ActivityDone, ActivityKind, NewReminderRule, PlanOptions, PlannedNotification, Platform,
-    QuietWindow, ReminderDays, ReminderRule,
+    QuietWindow, ReminderDays, ReminderRule, parse_time_of_day,
 };
-use reset_core::time::{LocalDay, format_with_offset};
+use reset_core::time::{LocalDay, WallTime, format_with_offset};
 use reset_ffi::{Companion, ResetError};
 use serde_json::{Value, json};
 
@@ -219,7 +219,11 @@ pub fn run(ctx: &Ctx, command: &RemindCommand) -> Result<Output, ResetError> {
 fn new_rule(args: &AddArgs) -> Result<NewReminderRule, ResetError> {
     Ok(NewReminderRule {
         kind: ActivityKind::parse(&args.kind)?,
-        times: args.at.iter().map(|t| t.trim().to_string()).collect(),
+        times: args
+            .at
+            .iter()
+            .map(|t| parse_time_of_day(t, "times").map(WallTime))
+            .collect::<Result<_, _>>()?,
         days: ReminderDays::parse(&args.days)?,
         skip_if_done: args.skip_if_done,
         quiet_hours: args
@@ -267,7 +271,11 @@ fn describe(r: &ReminderRule) -> String {
         "{} {} at {}, {}",
         r.id,
         r.kind.as_str(),
-        r.times.join(", "),
+        r.times
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
         r.days.to_text()
     );
     if r.skip_if_done {
@@ -320,7 +328,7 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
         Some(rule) => rule,
         None => companion.add_reminder(NewReminderRule {
             kind: ActivityKind::Meditation,
-            times: vec!["08:00".into()],
+            times: vec![WallTime(parse_time_of_day("08:00", "times")?)],
             days: ReminderDays::Daily,
             skip_if_done: true,
             quiet_hours: None,

@@ -18,8 +18,13 @@ use crate::time::LocalDay;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Episode {
-    /// The stored episode's id; `None` for the implicit one starting at the first assessment.
-    pub id: Option<i64>,
+    /// The stored episode's id (`ep_` + 24 hex digits); `None` for the implicit one starting
+    /// at the first assessment. In the CLI's JSON: `uid`.
+    #[serde(rename = "uid")]
+    pub id: Option<String>,
+    /// The row number that was the stored episode's id before schema v7. In JSON: `id`.
+    #[serde(rename = "id")]
+    pub legacy_id: Option<i64>,
     /// First local date in the episode.
     pub start_date: LocalDay,
 }
@@ -61,12 +66,14 @@ pub fn start_episode(
         ));
     }
     let start = LocalDay(start_date);
+    let uid = crate::store::id::new_id(tx, crate::store::id::EPISODE)?;
     tx.execute(
-        "INSERT INTO assessment_episodes (start_date, created_at_ms) VALUES (?1, ?2)",
-        params![start, now.timestamp_millis()],
+        "INSERT INTO assessment_episodes (start_date, created_at_ms, uid) VALUES (?1, ?2, ?3)",
+        params![start, now.timestamp_millis(), uid],
     )?;
     Ok(Episode {
-        id: Some(tx.last_insert_rowid()),
+        id: Some(uid),
+        legacy_id: Some(tx.last_insert_rowid()),
         start_date: start,
     })
 }
@@ -89,12 +96,14 @@ pub fn episode_at(conn: &Connection, date: NaiveDate) -> Result<Option<Episode>>
 fn episode_on_or_before(conn: &Connection, day: Option<&str>) -> Result<Option<Episode>> {
     let stored = conn
         .query_row(
-            "SELECT id, start_date FROM assessment_episodes WHERE ?1 IS NULL OR start_date <= ?1
+            "SELECT id, start_date, uid FROM assessment_episodes
+             WHERE ?1 IS NULL OR start_date <= ?1
              ORDER BY start_date DESC, id DESC LIMIT 1",
             [day],
             |r| {
                 Ok(Episode {
-                    id: Some(r.get(0)?),
+                    id: r.get(2)?,
+                    legacy_id: Some(r.get(0)?),
                     start_date: r.get(1)?,
                 })
             },
@@ -110,6 +119,7 @@ fn episode_on_or_before(conn: &Connection, day: Option<&str>) -> Result<Option<E
     )?;
     Ok(first.map(|start_date| Episode {
         id: None,
+        legacy_id: None,
         start_date,
     }))
 }

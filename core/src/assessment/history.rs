@@ -15,6 +15,7 @@ use super::instrument::instrument;
 use super::scoring::{AssessmentResult, evaluate};
 use super::signpost::{Region, SignpostReason};
 use crate::error::{Error, Result};
+use crate::store::id::{self, RecordRef, new_id};
 use crate::time::{self, Captured, CapturedKeys, Moment};
 
 /// JSON keys of an assessment's moment: `taken_at_ms`, `taken_at` (with offset), `zone`, `local_date`.
@@ -49,8 +50,13 @@ fn occurred_json<S: serde::Serializer>(c: &Captured, s: S) -> std::result::Resul
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct AssessmentRecord {
-    /// Row id.
-    pub id: i64,
+    /// The record's id (`as_` + 24 hex digits). In the CLI's JSON: `uid`.
+    #[serde(rename = "uid")]
+    pub id: String,
+    /// The row number that was this record's id before schema v7 (still accepted by
+    /// [`find`]). In the CLI's JSON: `id`, as it always was.
+    #[serde(rename = "id")]
+    pub legacy_id: i64,
     /// Instrument id (`phq9`).
     pub instrument: String,
     /// The answers in item order.
@@ -87,8 +93,12 @@ pub struct TakenAssessment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SafetyEvent {
-    /// Row id.
-    pub id: i64,
+    /// The event's id (`se_` + 24 hex digits). In JSON: `uid`.
+    #[serde(rename = "uid")]
+    pub id: String,
+    /// The row number that was its id before schema v7. In JSON: `id`.
+    #[serde(rename = "id")]
+    pub legacy_id: i64,
     /// When it was shown, the zone the person was in and the local day.
     #[serde(flatten, serialize_with = "occurred_json")]
     pub occurred: Captured,
@@ -100,8 +110,8 @@ pub struct SafetyEvent {
     pub region: String,
     /// The version of the crisis resources file shown.
     pub resources_version: u32,
-    /// The assessment it came with.
-    pub assessment_id: Option<i64>,
+    /// The assessment it came with (its `as_` id), unless that was deleted.
+    pub assessment_id: Option<String>,
 }
 
 /// When and where an assessment was completed.
@@ -137,10 +147,11 @@ pub fn take(
     let moment = Moment::capture(at, zone);
     let local_date = moment.local_date.to_string();
     let reason = result.signpost.as_ref().map(|s| s.reason);
+    let uid = new_id(tx, id::ASSESSMENT)?;
     tx.execute(
         "INSERT INTO assessments (instrument, instrument_version, answers, total, severity,
-             flags, prorated, signpost, taken_at_ms, zone, local_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             flags, prorated, signpost, taken_at_ms, zone, local_date, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             ins.id,
             ins.version,
@@ -153,14 +164,15 @@ pub fn take(
             at.timestamp_millis(),
             zone.name(),
             local_date,
+            uid,
         ],
     )?;
-    let id = tx.last_insert_rowid();
+    let row = tx.last_insert_rowid();
     if let Some(signpost) = &result.signpost {
         tx.execute(
             "INSERT INTO safety_events (occurred_at_ms, zone, local_date, instrument, reason,
-                 region, resources_version, assessment_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 region, resources_version, assessment_id, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 at.timestamp_millis(),
                 zone.name(),
@@ -169,12 +181,14 @@ pub fn take(
                 signpost.reason.as_str(),
                 signpost.region,
                 signpost.resources_version,
-                id,
+                row,
+                new_id(tx, id::SAFETY_EVENT)?,
             ],
         )?;
     }
     let record = AssessmentRecord {
-        id,
+        id: uid,
+        legacy_id: row,
         instrument: ins.id.clone(),
         answers: answers.to_vec(),
         total: result.total,
@@ -189,7 +203,18 @@ pub fn take(
 }
 
 const RECORD_COLUMNS: &str = "id, instrument, answers, total, severity, flags, prorated, signpost,
-     taken_at_ms, zone, local_date";
+     taken_at_ms, zone, local_date, uid";
+
+/// One stored assessment, by its id (`as_…`) or by the row number it had before schema v7.
+/// An unknown id is `not_found`; text that is neither is `invalid_input` on `id`.
+pub fn find(conn: &Connection, id: &str) -> Result<AssessmentRecord> {
+    let wanted = RecordRef::parse(id, id::ASSESSMENT, "id")?;
+    let (condition, value) = wanted.condition();
+    let sql = format!("SELECT {RECORD_COLUMNS} FROM assessments WHERE {condition}");
+    collect(conn, &sql, [value])?
+        .pop()
+        .ok_or_else(|| Error::not_found("assessment"))
+}
 
 /// Stored assessments, oldest first; only `instrument`'s when given.
 pub fn history(conn: &Connection, instrument_id: Option<&str>) -> Result<Vec<AssessmentRecord>> {
@@ -233,6 +258,7 @@ struct RawRecord {
     taken_at_ms: i64,
     zone: String,
     local_date: String,
+    uid: Option<String>,
 }
 
 impl RawRecord {
@@ -249,6 +275,7 @@ impl RawRecord {
             taken_at_ms: r.get(8)?,
             zone: r.get(9)?,
             local_date: r.get(10)?,
+            uid: r.get(11)?,
         })
     }
 
@@ -268,7 +295,8 @@ impl RawRecord {
             None => None,
         };
         Ok(AssessmentRecord {
-            id: self.id,
+            id: self.uid.clone().ok_or_else(|| corrupt("id"))?,
+            legacy_id: self.id,
             instrument: self.instrument,
             answers,
             total: self.total,
@@ -301,7 +329,7 @@ fn item9_declined(instrument: Option<&str>, answers: Option<&str>) -> bool {
 pub fn safety_events(conn: &Connection) -> Result<Vec<SafetyEvent>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.occurred_at_ms, e.zone, e.local_date, e.instrument, e.reason, e.region,
-                e.resources_version, e.assessment_id, a.instrument, a.answers
+                e.resources_version, a.uid, a.instrument, a.answers, e.uid
          FROM safety_events e LEFT JOIN assessments a ON a.id = e.assessment_id
          ORDER BY e.occurred_at_ms, e.id",
     )?;
@@ -315,11 +343,12 @@ pub fn safety_events(conn: &Connection) -> Result<Vec<SafetyEvent>> {
             r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
             r.get::<_, u32>(7)?,
-            r.get::<_, Option<i64>>(8)?,
+            r.get::<_, Option<String>>(8)?,
             item9_declined(
                 r.get::<_, Option<String>>(9)?.as_deref(),
                 r.get::<_, Option<String>>(10)?.as_deref(),
             ),
+            r.get::<_, Option<String>>(11)?,
         ))
     })?;
     rows.map(|row| {
@@ -334,13 +363,15 @@ pub fn safety_events(conn: &Connection) -> Result<Vec<SafetyEvent>> {
             version,
             assessment_id,
             declined,
+            uid,
         ) = row?;
         let corrupt = || Error::Corrupt {
             reason: format!("safety event {id} is unreadable"),
         };
         let occurred = Captured::stored(ms, zone, &local_date).map_err(|_| corrupt())?;
         Ok(SafetyEvent {
-            id,
+            id: uid.ok_or_else(corrupt)?,
+            legacy_id: id,
             occurred,
             instrument,
             reason: match SignpostReason::parse(&reason).ok_or_else(corrupt)? {

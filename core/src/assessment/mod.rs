@@ -44,7 +44,7 @@ pub use episode::{
     Episode, EpisodeOutcome, current_episode, episode_at, episode_outcome, start_episode,
 };
 pub use history::{
-    AssessmentRecord, SafetyEvent, TakenAssessment, TakenAt, history, safety_events, take,
+    AssessmentRecord, SafetyEvent, TakenAssessment, TakenAt, find, history, safety_events, take,
 };
 pub use indicator::{
     IndicatorStatus, MeasureChange, OutcomeIndicator, OutcomeIndicatorKind, OutcomeMeasure,

@@ -122,14 +122,14 @@ fn a_signposted_result_records_a_safety_event_without_the_answers() {
             e.instrument.as_str(),
             e.reason,
             e.region.as_str(),
-            e.assessment_id
+            e.assessment_id.clone()
         ),
         (
             "phq9",
             // A decline reads back as its own reason (therapist read-through, finding 5).
             SignpostReason::Item9Declined,
             "GB",
-            Some(taken.record.id)
+            Some(taken.record.id.clone())
         )
     );
     assert_eq!(
@@ -389,10 +389,34 @@ fn assessments_stored_at_schema_v2_still_read_after_every_later_migration() {
     );
     assert_eq!(records[0].signpost, Some(SignpostReason::SelfHarmThoughts));
     assert_eq!((records[1].total, records[1].prorated), (10, true));
-    assert_eq!(
-        safety_events(store.conn()).unwrap()[0].assessment_id,
-        Some(1)
+    // Schema v7 gave every stored row a prefixed id; the row number it had is still accepted.
+    assert!(
+        records
+            .iter()
+            .all(|r| r.id.len() == 27 && r.id.starts_with("as_"))
     );
+    assert_ne!(records[0].id, records[1].id);
+    assert_eq!(records[0].legacy_id, 1);
+    assert_eq!(find(store.conn(), "1").unwrap(), records[0]);
+    assert_eq!(find(store.conn(), &records[1].id).unwrap(), records[1]);
+    assert!(matches!(
+        find(store.conn(), "99"),
+        Err(Error::NotFound { .. })
+    ));
+    let events = safety_events(store.conn()).unwrap();
+    assert_eq!(
+        events[0].assessment_id.as_deref(),
+        Some(records[0].id.as_str())
+    );
+    assert!(events[0].id.starts_with("se_") && events[0].legacy_id == 1);
+    let episode = current_episode(store.conn()).unwrap().unwrap();
+    assert!(
+        episode
+            .id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("ep_"))
+    );
+    assert_eq!(episode.legacy_id, Some(1));
     assert_eq!(
         current_episode(store.conn()).unwrap().unwrap().start_date,
         "2027-06-01"

@@ -15,8 +15,9 @@ pub struct KindOverview {
     pub kind: String,
     /// How many there are.
     pub rows: u64,
-    /// When the newest was made (RFC 3339, UTC), for kinds that carry a time.
-    pub newest: Option<String>,
+    /// When the newest was made, for kinds that carry a time (Swift `Date`, Kotlin `Instant`;
+    /// RFC 3339 UTC in JSON).
+    pub newest: Option<crate::time::Timestamp>,
 }
 
 /// The time columns that date a record, most telling first.
@@ -51,7 +52,7 @@ pub fn profile_overview(conn: &Connection) -> Result<Vec<KindOverview>> {
                     |r| r.get(0),
                 )?;
                 ms.and_then(chrono::DateTime::from_timestamp_millis)
-                    .map(crate::time::format_utc)
+                    .map(crate::time::Timestamp)
             }
             None => None,
         };

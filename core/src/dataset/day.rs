@@ -17,7 +17,7 @@ use crate::journal::{JournalBody, JournalInput, JournalKind, entries};
 use crate::practice::{PracticeSessionInput, PracticeTechnique};
 use crate::programme::{self, ProgrammeState, StepStatus, enrolment};
 use crate::reminder::{self, ActivityKind, DayOfWeek, NewReminderRule, QuietHours, ReminderDays};
-use crate::time::resolve_wall_time;
+use crate::time::{WallTime, resolve_wall_time};
 
 /// The generated person: their seeded randomness, trips and programme rhythm.
 pub(super) struct Person {
@@ -291,13 +291,16 @@ impl Person {
 fn reminder_rules() -> Vec<NewReminderRule> {
     let quiet = || {
         Some(QuietHours {
-            start: "22:30".into(),
-            end: "06:30".into(),
+            start: WallTime(NaiveTime::MIN + chrono::Duration::minutes(22 * 60 + 30)),
+            end: WallTime(NaiveTime::MIN + chrono::Duration::minutes(6 * 60 + 30)),
         })
     };
     let rule = |kind, times: &[&str], days, skip_if_done, quiet_hours| NewReminderRule {
         kind,
-        times: times.iter().map(|t| (*t).to_string()).collect(),
+        times: times
+            .iter()
+            .filter_map(|t| WallTime::parse(t, "times").ok())
+            .collect(),
         days,
         skip_if_done,
         quiet_hours,
@@ -352,6 +355,21 @@ pub(super) fn fix_ids(tx: &Transaction<'_>, seed: u64) -> Result<()> {
     tx.execute(
         "UPDATE reminder_rules SET id = 'rule_' || printf('%08x%08x', ?1, rowid)",
         [tag],
+    )?;
+    for (table, prefix) in [
+        ("assessments", "as"),
+        ("safety_events", "se"),
+        ("assessment_episodes", "ep"),
+        ("practice_sessions", "ps"),
+    ] {
+        tx.execute(
+            &format!("UPDATE {table} SET uid = '{prefix}_' || printf('%08x%016x', ?1, id)"),
+            [tag],
+        )?;
+    }
+    tx.execute(
+        "UPDATE practice_sessions SET external_id = 'reset-practice-' || uid",
+        [],
     )?;
     Ok(())
 }

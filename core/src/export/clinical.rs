@@ -18,8 +18,8 @@ use crate::error::Result;
 /// One PHQ-9 whose item 9 was answered above 0 or declined.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item9Response {
-    /// The assessment's id.
-    pub assessment_id: i64,
+    /// The assessment's id (`as_…`).
+    pub assessment_id: String,
     /// The local day it was taken.
     pub local_date: String,
     /// When it was taken, RFC 3339 with its zone's offset.
@@ -102,7 +102,7 @@ fn item9(r: &AssessmentRecord) -> Option<Item9Response> {
         Answer::NotApplicable => false,
     };
     flagged.then(|| Item9Response {
-        assessment_id: r.id,
+        assessment_id: r.id.clone(),
         local_date: r.taken.local_date.to_string(),
         taken_at: r.taken.local_time(),
         zone: r.taken.time_zone.clone(),
@@ -247,7 +247,7 @@ pub fn episode_marks(
         let Some(start) = start else { continue };
         let baseline = seen.insert((start.clone(), r.instrument.clone()));
         if wanted(r) {
-            marks.insert(r.id, EpisodeMark { start, baseline });
+            marks.insert(r.legacy_id, EpisodeMark { start, baseline });
         }
     }
     Ok(marks)
@@ -261,7 +261,8 @@ mod tests {
         let mut answers = vec![Answer::Score { value: 1 }; 8];
         answers.push(item9);
         AssessmentRecord {
-            id,
+            id: format!("as_{id:024x}"),
+            legacy_id: id,
             instrument: "phq9".into(),
             answers,
             total,
@@ -293,18 +294,28 @@ mod tests {
             phq9(6, "2027-07-05", Answer::Score { value: 3 }, 20),
         ];
         let r = risk_history(&all, d("2027-03-01"), d("2027-06-30"));
-        let ids: Vec<i64> = r.in_range.iter().map(|i| i.assessment_id).collect();
-        assert_eq!(ids, [4, 5]);
+        let ids: Vec<&str> = r
+            .in_range
+            .iter()
+            .map(|i| i.assessment_id.as_str())
+            .collect();
+        assert_eq!(ids, [format!("as_{:024x}", 4), format!("as_{:024x}", 5)]);
         assert_eq!(r.in_range[0].answer_words(), "Several days (1)");
         assert_eq!(r.in_range[1].answer_words(), "declined to answer");
         assert!(!r.in_range[1].endorsed());
-        assert_eq!(r.before.as_ref().map(|b| b.assessment_id), Some(2));
+        assert_eq!(
+            r.before.as_ref().map(|b| b.assessment_id.as_str()),
+            Some(format!("as_{:024x}", 2).as_str())
+        );
         assert_eq!((r.phq9_ever, r.phq9_in_range), (6, 3));
         // Therapist read-through, findings 2 and 3: the worst before, and the ones after.
-        assert_eq!(r.worst_before.as_ref().map(|b| b.assessment_id), Some(1));
+        assert_eq!(
+            r.worst_before.as_ref().map(|b| b.assessment_id.clone()),
+            Some(format!("as_{:024x}", 1))
+        );
         assert_eq!(r.before_count, 2);
-        let after: Vec<i64> = r.after.iter().map(|i| i.assessment_id).collect();
-        assert_eq!(after, [6]);
+        let after: Vec<String> = r.after.iter().map(|i| i.assessment_id.clone()).collect();
+        assert_eq!(after, [format!("as_{:024x}", 6)]);
         assert_eq!(
             r.worst_after().map(|w| w.answer_words()).as_deref(),
             Some("Nearly every day (3)")
@@ -320,8 +331,14 @@ mod tests {
             phq9(4, "2027-03-05", Answer::Declined, 9),
         ];
         let r = risk_history(&all, d("2027-04-01"), d("2027-06-30"));
-        assert_eq!(r.worst_before.as_ref().map(|b| b.assessment_id), Some(3));
-        assert_eq!(r.before.as_ref().map(|b| b.assessment_id), Some(4));
+        assert_eq!(
+            r.worst_before.as_ref().map(|b| b.assessment_id.clone()),
+            Some(format!("as_{:024x}", 3))
+        );
+        assert_eq!(
+            r.before.as_ref().map(|b| b.assessment_id.clone()),
+            Some(format!("as_{:024x}", 4))
+        );
         assert_eq!(r.before_count, 4);
         assert!(r.after.is_empty());
     }
@@ -349,6 +366,7 @@ mod tests {
         all.push(gad);
         let episode = Episode {
             id: None,
+            legacy_id: None,
             start_date: "2027-01-01".into(),
         };
         let b = baseline(&all, episode.clone(), d("2027-06-30")).unwrap();

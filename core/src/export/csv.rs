@@ -137,8 +137,8 @@ fn assessments(snap: &Snapshot) -> Result<Vec<CsvFile>> {
         // Answers as printed on the form: a number, `na` (not applicable) or `decline`.
         row.extend(a.answers.iter().map(Answer::to_string));
         row.resize(header.len() - 3, String::new());
-        row.push(a.id.to_string());
-        let mark = snap.episode_marks.get(&a.id);
+        row.push(a.id.clone());
+        let mark = snap.episode_marks.get(&a.legacy_id);
         row.push(mark.map_or_else(String::new, |m| m.start.clone()));
         row.push(mark.map_or_else(String::new, |m| m.baseline.to_string()));
         w.row(&row)?;
@@ -168,8 +168,8 @@ fn safety_events(snap: &Snapshot) -> Result<CsvFile> {
             &e.instrument,
             e.reason.as_str(),
             &e.region,
-            &e.id.to_string(),
-            &e.assessment_id.map(|a| a.to_string()).unwrap_or_default(),
+            &e.id,
+            e.assessment_id.as_deref().unwrap_or(""),
         ])?;
     }
     finish("safety_events.csv", s)
@@ -233,7 +233,7 @@ fn practice(snap: &Snapshot) -> Result<CsvFile> {
             p.programme_id.as_deref().unwrap_or(""),
             p.step_id.as_deref().unwrap_or(""),
             &p.started.time_zone,
-            &p.id.to_string(),
+            &p.id,
         ])?;
     }
     finish("practice_sessions.csv", w)
@@ -332,7 +332,7 @@ fn safety_plan(snap: &Snapshot) -> Result<CsvFile> {
         for (i, line) in plan_text::lines(plan).into_iter().enumerate() {
             w.row([
                 plan.version.to_string().as_str(),
-                &plan.saved_at,
+                plan.saved_at.to_rfc3339().as_str(),
                 &plan.zone,
                 &line.step.to_string(),
                 &line.title,

@@ -184,9 +184,15 @@ pub fn bundle(snap: &Snapshot) -> Result<Value> {
     let mut responses = std::collections::BTreeMap::new();
     for record in &snap.assessments {
         let ins = assessment::instrument(&record.instrument)?;
-        let key = format!("assessment/{}/{}", record.id, record.taken.at.unix_ms());
+        // The row number, not the `as_` id: a resource keeps the UUID it had in exports made
+        // before schema v7, so a receiver that de-duplicates by fullUrl still can.
+        let key = format!(
+            "assessment/{}/{}",
+            record.legacy_id,
+            record.taken.at.unix_ms()
+        );
         let qr_url = urn(stable_uuid(pseudonym, &format!("{key}/response")));
-        responses.insert(record.id, qr_url.clone());
+        responses.insert(record.id.as_str(), qr_url.clone());
         entries.push(json!({"fullUrl": qr_url, "resource": response(ins, record, &patient_url)}));
         let members: Vec<String> = (0..record.answers.len())
             .map(|i| urn(stable_uuid(pseudonym, &format!("{key}/item/{}", i + 1))))
@@ -211,10 +217,11 @@ pub fn bundle(snap: &Snapshot) -> Result<Value> {
     for e in &snap.safety_events {
         let qr = e
             .assessment_id
-            .and_then(|id| responses.get(&id))
+            .as_deref()
+            .and_then(|id| responses.get(id))
             .map(String::as_str);
         entries.push(json!({
-            "fullUrl": urn(stable_uuid(pseudonym, &format!("safety/{}/{}", e.id, e.occurred.at.unix_ms()))),
+            "fullUrl": urn(stable_uuid(pseudonym, &format!("safety/{}/{}", e.legacy_id, e.occurred.at.unix_ms()))),
             "resource": signpost_observation(e, &patient_url, qr),
         }));
     }

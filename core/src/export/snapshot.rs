@@ -99,7 +99,7 @@ pub struct Snapshot {
     /// The treatment episode the range ends in, with its first and last scores.
     pub episode: Option<EpisodeBaseline>,
     /// Each assessment's episode and whether it is that episode's baseline, by assessment id.
-    pub episode_marks: BTreeMap<i64, clinical::EpisodeMark>,
+    pub episode_marks: BTreeMap<i64, clinical::EpisodeMark>, // by legacy_id (row number)
     /// Check-ins in the range, oldest first.
     pub check_ins: Vec<MoodPoint>,
     /// The core's insights over the range's check-ins (calendar, weekday, time of day, emotion

@@ -6,8 +6,19 @@ use super::*;
 
 const MIN: i64 = 60_000;
 
+/// A reading from Unix milliseconds and milliseconds since boot (never negative).
 fn at(wall_ms: i64, uptime_ms: Option<i64>) -> ClockReading {
-    ClockReading { wall_ms, uptime_ms }
+    let ms = |m: i64| std::time::Duration::from_millis(m.unsigned_abs());
+    let wall = if wall_ms >= 0 {
+        std::time::UNIX_EPOCH + ms(wall_ms)
+    } else {
+        std::time::UNIX_EPOCH - ms(wall_ms)
+    };
+    assert!(uptime_ms.is_none_or(|u| u >= 0), "uptime is never negative");
+    ClockReading {
+        wall,
+        uptime: uptime_ms.map(ms),
+    }
 }
 
 #[test]
@@ -78,7 +89,7 @@ proptest! {
     #[test]
     fn the_lock_never_opens_early(
         last_wall in -1_000_000_000_000i64..4_000_000_000_000,
-        last_up in proptest::option::of(0i64..1_000_000_000),
+        last_up in proptest::option::of(100_000_000i64..1_100_000_000),
         dwall in -100_000_000i64..100_000_000,
         dup in -100_000_000i64..100_000_000,
         policy in proptest::sample::select(LockPolicy::ALL.to_vec()),

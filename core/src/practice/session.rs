@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::PracticeTechnique;
 use crate::error::{Error, Result};
+use crate::store::id::{self, RecordRef, new_id};
 use crate::time::{Captured, CapturedKeys, Moment, Timestamp, format_local, parse_zone};
 
 /// The longest session that can be logged, in minutes (12 hours).
@@ -47,8 +48,11 @@ pub struct StepLink {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PracticeSession {
-    /// Row id within this profile.
-    pub id: i64,
+    /// The session's id (`ps_` + 24 hex digits). In the CLI's JSON: `uid`.
+    pub id: String,
+    /// The row number that was its id before schema v7 (still accepted by [`find`]). In the
+    /// CLI's JSON: `id`, as it always was.
+    pub legacy_id: i64,
     /// The technique, stored by name.
     pub technique: PracticeTechnique,
     /// The start (HealthKit `startDate`, Health Connect `startTime`), the zone the person was
@@ -73,7 +77,9 @@ pub struct PracticeSession {
     /// Health Connect `MindfulnessSessionRecord` session type constant, by name.
     pub health_connect_type: String,
     /// A stable id for the health store's de-duplication (HealthKit
-    /// `HKMetadataKeyExternalUUID`, Health Connect `clientRecordId`).
+    /// `HKMetadataKeyExternalUUID`, Health Connect `clientRecordId`): `reset-practice-` and the
+    /// session's `ps_` id, unique across profiles, erases and restores. Sessions stored before
+    /// schema v7 keep the `reset-practice-<row number>` they were already written under.
     pub external_id: String,
 }
 
@@ -93,6 +99,7 @@ impl Serialize for PracticeSession {
         #[derive(Serialize)]
         struct Json<'a> {
             id: i64,
+            uid: &'a str,
             technique: PracticeTechnique,
             #[serde(flatten, serialize_with = "start_json")]
             started: &'a Captured,
@@ -125,7 +132,8 @@ impl Serialize for PracticeSession {
         }
         let ended_at = self.ended_local();
         Json {
-            id: self.id,
+            id: self.legacy_id,
+            uid: &self.id,
             technique: self.technique,
             started: &self.started,
             ended_at,
@@ -179,10 +187,12 @@ pub fn log(
     crate::time::check_record_instant(started, now, "at")?;
     let ended = started + length;
     let start = Moment::capture(started, zone);
+    let uid = new_id(conn, id::PRACTICE_SESSION)?;
     conn.execute(
         "INSERT INTO practice_sessions (technique, started_ms, ended_ms, time_zone, local_date,
-             planned_minutes, actual_minutes, completed, enrolment_id, programme_id, step_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             planned_minutes, actual_minutes, completed, enrolment_id, programme_id, step_id,
+             uid, external_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             input.technique.as_str(),
             started.timestamp_millis(),
@@ -195,6 +205,8 @@ pub fn log(
             link.as_ref().map(|l| l.enrolment_id),
             link.as_ref().map(|l| l.programme_id.as_str()),
             input.step_id,
+            uid,
+            format!("reset-practice-{uid}"),
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -222,7 +234,21 @@ pub fn list(
 }
 
 const SELECT: &str = "SELECT id, technique, started_ms, ended_ms, time_zone, local_date,
-    planned_minutes, actual_minutes, completed, programme_id, step_id FROM practice_sessions";
+    planned_minutes, actual_minutes, completed, programme_id, step_id, uid, external_id
+    FROM practice_sessions";
+
+/// One stored session, by its id (`ps_…`) or by the row number it had before schema v7.
+/// An unknown id is `not_found`; text that is neither is `invalid_input` on `id`.
+pub fn find(conn: &Connection, id: &str) -> Result<PracticeSession> {
+    let wanted = RecordRef::parse(id, id::PRACTICE_SESSION, "id")?;
+    let (condition, value) = wanted.condition();
+    let mut stmt = conn.prepare(&format!("{SELECT} WHERE {condition}"))?;
+    let mut rows = stmt.query_map([value], RawSession::from_row)?;
+    match rows.next() {
+        Some(raw) => raw?.into_session(),
+        None => Err(Error::not_found("practice session")),
+    }
+}
 
 /// A row as read, before its names and instants are checked.
 struct RawSession {
@@ -237,6 +263,8 @@ struct RawSession {
     completed: bool,
     programme_id: Option<String>,
     step_id: Option<String>,
+    uid: Option<String>,
+    external_id: Option<String>,
 }
 
 impl RawSession {
@@ -253,6 +281,8 @@ impl RawSession {
             completed: r.get(8)?,
             programme_id: r.get(9)?,
             step_id: r.get(10)?,
+            uid: r.get(11)?,
+            external_id: r.get(12)?,
         })
     }
 
@@ -267,7 +297,8 @@ impl RawSession {
         let ended = Timestamp::from_unix_ms(self.ended_ms, "ended_ms")?;
         let offset = |t: DateTime<Utc>| t.with_timezone(&zone).offset().fix().local_minus_utc();
         Ok(PracticeSession {
-            id: self.id,
+            id: self.uid.ok_or_else(|| corrupt("id"))?,
+            legacy_id: self.id,
             technique,
             start_utc_offset_seconds: offset(started.at.0),
             end_utc_offset_seconds: offset(ended.0),
@@ -279,7 +310,7 @@ impl RawSession {
             programme_id: self.programme_id,
             step_id: self.step_id,
             health_connect_type: technique.health_connect_type().to_string(),
-            external_id: format!("reset-practice-{}", self.id),
+            external_id: self.external_id.ok_or_else(|| corrupt("external id"))?,
         })
     }
 }

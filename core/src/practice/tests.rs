@@ -72,6 +72,16 @@ fn a_session_logged_without_a_start_ended_just_now_and_carries_health_store_fiel
     assert_eq!(s.started.local_date, "2027-06-01");
     assert_eq!(s.health_connect_type, "MINDFULNESS_SESSION_TYPE_MEDITATION");
     assert_eq!(s.external_id, format!("reset-practice-{}", s.id));
+    assert!(s.id.starts_with("ps_") && s.id.len() == 27, "{}", s.id);
+    assert_eq!(s.legacy_id, 1);
+    assert_eq!(
+        crate::practice::session::find(store.conn(), &s.id).unwrap(),
+        s
+    );
+    assert_eq!(
+        crate::practice::session::find(store.conn(), "1").unwrap(),
+        s
+    );
     let stored: String = store
         .conn()
         .query_row("SELECT technique FROM practice_sessions", [], |r| r.get(0))
@@ -80,6 +90,25 @@ fn a_session_logged_without_a_start_ended_just_now_and_carries_health_store_fiel
         stored, "body_scan",
         "stored by name, never a platform integer"
     );
+}
+
+/// Review F3: a new profile (after an erase, or another phone) numbers its rows from 1 again;
+/// the health-store id must still differ, or HealthKit / Health Connect would overwrite one
+/// person's earlier session with a new one.
+#[test]
+fn the_first_session_of_two_profiles_has_two_different_health_store_ids() {
+    let ids: Vec<(i64, String)> = (0..2)
+        .map(|_| {
+            let (_dir, mut store, cat, london) = open();
+            let i = input(PracticeTechnique::Breathing, 5);
+            let s = store
+                .write(|tx| log(tx, &cat, &i, utc("2027-06-01T08:10:00Z"), london))
+                .unwrap();
+            (s.legacy_id, s.external_id)
+        })
+        .collect();
+    assert_eq!((ids[0].0, ids[1].0), (1, 1), "both profiles start at row 1");
+    assert_ne!(ids[0].1, ids[1].1);
 }
 
 #[test]

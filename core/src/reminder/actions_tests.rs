@@ -73,7 +73,7 @@ impl Profile {
 fn new(kind: ActivityKind, times: &[&str], skip: bool) -> NewReminderRule {
     NewReminderRule {
         kind,
-        times: times.iter().map(|t| t.to_string()).collect(),
+        times: times.iter().map(|t| (*t).into()).collect(),
         days: ReminderDays::Daily,
         skip_if_done: skip,
         quiet_hours: None,

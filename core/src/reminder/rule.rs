@@ -7,6 +7,7 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
 use crate::error::{Error, Result};
+use crate::time::WallTime;
 
 /// At most this many times of day in one rule: a reminder is a nudge, not a timetable.
 pub const MAX_TIMES: usize = 12;
@@ -249,19 +250,29 @@ pub fn parse_time_of_day(text: &str, field: &str) -> Result<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
 }
 
+/// A wall time to the minute: one the FFI lifted carries no seconds, and any that reach here
+/// from Rust code are dropped rather than stored.
+fn wall(t: WallTime) -> NaiveTime {
+    t.time()
+        .with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(t.time())
+}
+
 /// Formats a time of day as `HH:MM`.
 pub fn format_time_of_day(t: NaiveTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
-/// Quiet hours as the person typed them: no reminder time may fall inside.
+/// Quiet hours: no reminder time may fall inside. Wall times (Kotlin `LocalTime`, Swift
+/// `DateComponents`; `HH:MM` in JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct QuietHours {
-    /// First quiet minute, `HH:MM`.
-    pub start: String,
-    /// First minute after the quiet period, `HH:MM`; earlier than `start` when it spans midnight.
-    pub end: String,
+    /// First quiet minute.
+    pub start: WallTime,
+    /// First minute after the quiet period; earlier than `start` when it spans midnight.
+    pub end: WallTime,
 }
 
 /// Parsed quiet hours: the half-open wall-clock interval `[start, end)`, possibly over midnight.
@@ -278,15 +289,14 @@ impl QuietWindow {
             Error::invalid("quiet_hours", "expected HH:MM-HH:MM, e.g. 22:00-07:00")
         })?;
         QuietWindow::from_record(&QuietHours {
-            start: a.trim().into(),
-            end: b.trim().into(),
+            start: WallTime(parse_time_of_day(a, "quiet_hours")?),
+            end: WallTime(parse_time_of_day(b, "quiet_hours")?),
         })
     }
 
     /// Validates the public form.
     pub fn from_record(q: &QuietHours) -> Result<QuietWindow> {
-        let start = parse_time_of_day(&q.start, "quiet_hours")?;
-        let end = parse_time_of_day(&q.end, "quiet_hours")?;
+        let (start, end) = (wall(q.start), wall(q.end));
         if start == end {
             return Err(Error::invalid(
                 "quiet_hours",
@@ -308,8 +318,8 @@ impl QuietWindow {
     /// The public form.
     pub fn record(self) -> QuietHours {
         QuietHours {
-            start: format_time_of_day(self.start),
-            end: format_time_of_day(self.end),
+            start: WallTime(self.start),
+            end: WallTime(self.end),
         }
     }
 }
@@ -320,8 +330,8 @@ impl QuietWindow {
 pub struct NewReminderRule {
     /// What to remind about.
     pub kind: ActivityKind,
-    /// Wall-clock times `HH:MM`; they float with the person's current zone.
-    pub times: Vec<String>,
+    /// Wall-clock times (to the minute); they float with the person's current zone.
+    pub times: Vec<WallTime>,
     /// Which days.
     pub days: ReminderDays,
     /// Stay silent on a local day on which this kind of activity is already done.
@@ -339,8 +349,8 @@ pub struct ReminderRule {
     /// Stable id (`rule_` + 16 hex digits), the same on every device holding this profile.
     pub id: String,
     pub kind: ActivityKind,
-    /// Wall-clock times, sorted, `HH:MM`.
-    pub times: Vec<String>,
+    /// Wall-clock times, sorted (`HH:MM` in JSON).
+    pub times: Vec<WallTime>,
     pub days: ReminderDays,
     pub skip_if_done: bool,
     pub quiet_hours: Option<QuietHours>,
@@ -385,7 +395,7 @@ impl Rule {
         ReminderRule {
             id: self.id.clone(),
             kind: self.kind,
-            times: self.times.iter().copied().map(format_time_of_day).collect(),
+            times: self.times.iter().copied().map(WallTime).collect(),
             days: self.days.days(),
             skip_if_done: self.skip_if_done,
             quiet_hours: self.quiet.map(QuietWindow::record),
@@ -409,11 +419,7 @@ impl NewReminderRule {
                 format!("at most {MAX_TIMES} times per reminder"),
             ));
         }
-        let mut times = self
-            .times
-            .iter()
-            .map(|t| parse_time_of_day(t, "times"))
-            .collect::<Result<Vec<_>>>()?;
+        let mut times: Vec<NaiveTime> = self.times.iter().copied().map(wall).collect();
         times.sort();
         if times.windows(2).any(|w| w[0] == w[1]) {
             return Err(Error::invalid("times", "a time is listed twice"));

@@ -85,8 +85,8 @@ pub struct SafetyPlanInput {
 pub struct SafetyPlan {
     /// 1 for the first save, then +1 per save.
     pub version: u32,
-    /// When this version was saved, RFC 3339 UTC.
-    pub saved_at: String,
+    /// When this version was saved (RFC 3339 UTC in JSON).
+    pub saved_at: time::Timestamp,
     /// The IANA zone at the save.
     pub zone: String,
     /// The seven steps.
@@ -194,9 +194,12 @@ fn with_lines(
     let steps: SafetyPlanInput = serde_json::from_str(&plan).map_err(|_| Error::Corrupt {
         reason: format!("safety plan version {version} does not parse"),
     })?;
+    let saved_at = time::parse_instant(&saved_at, "saved_at").map_err(|_| Error::Corrupt {
+        reason: format!("safety plan version {version} has no valid save time"),
+    })?;
     Ok(SafetyPlan {
         version: u32::try_from(version).map_err(|_| Error::internal("plan version"))?,
-        saved_at,
+        saved_at: time::Timestamp(saved_at),
         zone,
         steps,
         crisis_region: region.code.clone(),

@@ -39,6 +39,10 @@ const MIGRATIONS: &[Migration] = &[
         version: 6,
         sql: include_str!("migrations/v0006_safety_plan.sql"),
     },
+    Migration {
+        version: 7,
+        sql: include_str!("migrations/v0007_record_ids.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -9,6 +9,7 @@ use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
 };
 use chrono_tz::Tz;
+use std::time::SystemTime;
 
 use crate::error::{Error, Result};
 
@@ -20,11 +21,15 @@ pub use types::{LocalDay, Timestamp, WallTime};
 
 /// The source of "now", supplied by the shell: the system clock in apps, a fixed one in tests.
 ///
-/// Implemented in Swift and Kotlin too (uniffi foreign trait), so a phone can hand in its own.
+/// Implemented in Swift and Kotlin too (uniffi foreign trait), so a phone can hand in its own:
+/// it answers a Swift `Date` / Kotlin `java.time.Instant` (ADR 8), never a number of
+/// milliseconds. The answer is a plain `SystemTime`, so any instant the phone gives crosses;
+/// one the core cannot use (outside years ±262 000) becomes `InvalidInput` on `clock` in
+/// [`now`], never a panic.
 #[cfg_attr(feature = "ffi", uniffi::export(with_foreign))]
 pub trait Clock: Send + Sync {
-    /// Milliseconds since the Unix epoch, UTC.
-    fn now_unix_ms(&self) -> i64;
+    /// The current instant (named as `java.time.Clock.instant()`).
+    fn instant(&self) -> SystemTime;
 }
 
 /// A clock that always answers the same instant: tests, `--now` in the CLI, previews.
@@ -32,14 +37,14 @@ pub trait Clock: Send + Sync {
 pub struct FixedClock(pub DateTime<Utc>);
 
 impl Clock for FixedClock {
-    fn now_unix_ms(&self) -> i64 {
-        self.0.timestamp_millis()
+    fn instant(&self) -> SystemTime {
+        Timestamp(self.0).to_system_time()
     }
 }
 
-/// Reads a clock as a UTC instant.
+/// Reads a clock as a UTC instant (to the millisecond).
 pub fn now(clock: &dyn Clock) -> Result<DateTime<Utc>> {
-    from_unix_ms(clock.now_unix_ms(), "clock")
+    Timestamp::from_system_time(clock.instant(), "clock").map(Timestamp::instant)
 }
 
 /// Converts Unix milliseconds to an instant, naming `field` if it is out of range.

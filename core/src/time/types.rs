@@ -217,6 +217,13 @@ impl From<&str> for Timestamp {
 }
 
 #[cfg(test)]
+impl From<&str> for WallTime {
+    fn from(text: &str) -> Self {
+        WallTime::parse(text, "test").expect("an HH:MM wall time")
+    }
+}
+
+#[cfg(test)]
 impl From<&str> for LocalDay {
     fn from(text: &str) -> Self {
         LocalDay::parse(text, "test").expect("a YYYY-MM-DD day")

@@ -255,9 +255,9 @@ struct ReminderSettingsView: View {
     }
 
     /// `HH:MM` from a time picked on screen.
-    private static func wallTime(_ date: Date) -> String {
+    private static func wallTime(_ date: Date) -> DateComponents {
         let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return DateComponents(hour: parts.hour, minute: parts.minute)
     }
 }
 

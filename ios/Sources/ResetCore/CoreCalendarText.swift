@@ -20,9 +20,19 @@ enum CoreCalendarText {
     }
 
     /// `DateComponents(year: 2027, month: 3, day: 8)` → `2027-03-08`; missing parts become
-    /// zero, which the core refuses as `InvalidInput`.
+    /// zero, which the core refuses as `InvalidInput`. The core's days are Gregorian: components
+    /// that carry another calendar (a Buddhist or Japanese device's `Calendar.current`) are
+    /// converted to the same day in the Gregorian calendar first, never read as if Gregorian.
     static func dayText(_ value: DateComponents) -> String {
-        pad(value.year ?? 0, 4) + "-" + pad(value.month ?? 0, 2) + "-" + pad(value.day ?? 0, 2)
+        var value = value
+        if let calendar = value.calendar, calendar.identifier != .gregorian,
+            let date = calendar.date(from: value)
+        {
+            var gregorian = Calendar(identifier: .gregorian)
+            gregorian.timeZone = calendar.timeZone
+            value = gregorian.dateComponents([.year, .month, .day], from: date)
+        }
+        return pad(value.year ?? 0, 4) + "-" + pad(value.month ?? 0, 2) + "-" + pad(value.day ?? 0, 2)
     }
 
     /// `08:30` → `DateComponents(hour: 8, minute: 30)`.

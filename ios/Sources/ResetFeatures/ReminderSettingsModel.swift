@@ -53,7 +53,7 @@ public final class ReminderSettingsModel {
 
     /// Adds a rule (e.g. meditation at 08:00 on weekdays); the core validates times and quiet hours.
     public func add(
-        _ kind: ActivityKind, at times: [String], days: ReminderDays = .daily, skipIfDone: Bool = true,
+        _ kind: ActivityKind, at times: [DateComponents], days: ReminderDays = .daily, skipIfDone: Bool = true,
         quietHours: QuietHours? = nil
     ) async {
         await change {
@@ -107,8 +107,8 @@ public final class ReminderSettingsModel {
         case .weekdays: days = "Weekdays"
         case let .only(list): days = list.map { displayName($0) }.joined(separator: ", ")
         }
-        var parts = [displayName(rule.kind), rule.times.joined(separator: ", "), days]
-        if let quiet = rule.quietHours { parts.append("Quiet \(quiet.start)–\(quiet.end)") }
+        var parts = [displayName(rule.kind), rule.times.map(\.wallText).joined(separator: ", "), days]
+        if let quiet = rule.quietHours { parts.append("Quiet \(quiet.start.wallText)–\(quiet.end.wallText)") }
         if let paused = rule.pausedUntil { parts.append("Paused until \(paused.isoDay)") }
         return parts.joined(separator: " · ")
     }
@@ -125,14 +125,14 @@ public final class ReminderSettingsModel {
 /// The "Add a reminder" form: what for, when, on which days, quiet hours.
 public struct ReminderDraft: Equatable, Sendable {
     public var kind: ActivityKind = .checkin
-    /// `HH:MM`, the person's wall-clock time.
-    public var time = "20:00"
+    /// The person's wall-clock time (hour and minute).
+    public var time = DateComponents(hour: 20, minute: 0)
     /// The days it fires on; all seven = every day.
     public var weekdays: Set<DayOfWeek> = Set(ReminderDraft.week)
     public var skipIfDone = true
-    /// Quiet hours (`HH:MM`, may wrap midnight), or none.
-    public var quietStart: String?
-    public var quietEnd: String?
+    /// Quiet hours (wall-clock times, may wrap midnight), or none.
+    public var quietStart: DateComponents?
+    public var quietEnd: DateComponents?
 
     /// Monday first, as the core orders days.
     public static let week: [DayOfWeek] = [.mon, .tue, .wed, .thu, .fri, .sat, .sun]

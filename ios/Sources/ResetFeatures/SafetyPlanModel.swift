@@ -173,7 +173,12 @@ public final class SafetyPlanModel {
 
     /// The save time as the core types it: a `Date` (typed time across the FFI, ADR 0008) is
     /// formatted for the person; the earlier text form is shown as given, never parsed here.
-    static func savedText(_ savedAt: Date) -> String { savedAt.formatted(date: .abbreviated, time: .shortened) }
+    static func savedText(_ savedAt: Date) -> String {
+        let format = DateFormatter()
+        format.dateStyle = .medium
+        format.timeStyle = .short
+        return format.string(from: savedAt)
+    }
     static func savedText(_ savedAt: String) -> String { savedAt }
 
     /// The lines of step `field` in the newest version (for reading; contacts excluded).

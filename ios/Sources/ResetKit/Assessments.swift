@@ -84,6 +84,10 @@ extension ResetStore {
         try companion.assessmentHistory(instrument: instrument)
     }
 
+    /// One stored result by its id (`as_…`), or by the number that was its id before (a
+    /// `legacyId` saved by an older version of the app). Throws `ResetError.NotFound` if none.
+    public func assessment(_ id: String) throws -> AssessmentRecord { try companion.assessment(id: id) }
+
     /// Starts a new episode of care on a local day (default today); outcomes count from it.
     @discardableResult
     public func startEpisode(on startDate: DateComponents? = nil) throws -> Episode {

@@ -15,4 +15,14 @@ extension DateComponents {
     public var isoDay: String {
         String(format: "%04d-%02d-%02d", year ?? 0, month ?? 0, day ?? 0)
     }
+
+    /// A local wall-clock time (reminder times, quiet hours), to the minute.
+    public static func wallTime(_ hour: Int, _ minute: Int) -> DateComponents {
+        DateComponents(hour: hour, minute: minute)
+    }
+
+    /// `08:30`, for text the person sees (a reminder's summary); never for the core.
+    public var wallText: String {
+        String(format: "%02d:%02d", hour ?? 0, minute ?? 0)
+    }
 }

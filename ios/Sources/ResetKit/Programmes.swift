@@ -79,6 +79,10 @@ extension ResetStore {
         try companion.practiceSessions(from: from, to: to)
     }
 
+    /// One session by its id (`ps_…`), or by the number that was its id before (`legacyId`).
+    /// Throws `ResetError.NotFound` if none.
+    public func practiceSession(_ id: String) throws -> PracticeSession { try companion.practiceSession(id: id) }
+
     /// Minutes per day and week, days practised this week, habit strength, and the streak unless hidden.
     public func practiceSummary(from: DateComponents? = nil, to: DateComponents? = nil) throws -> PracticeSummary {
         try companion.practiceSummary(from: from, to: to)

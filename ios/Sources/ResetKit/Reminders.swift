@@ -7,14 +7,15 @@ import Foundation
 // centre. The `UNUserNotificationCenter` adapter at the bottom compiles only on Apple platforms.
 
 extension ResetStore {
-    /// Creates a reminder rule.
+    /// Creates a reminder rule. `times` are wall-clock times (hour and minute; they float with
+    /// the person's zone), e.g. `[.wallTime(8, 0)]`.
     ///
     /// - Throws: `ResetError.InvalidInput` naming the field: `times` (bad, duplicate, inside quiet
     ///   hours, or the same kind and time as an existing rule on a shared day), `days`, `label`.
     @discardableResult
     public func addReminder(
         _ kind: ActivityKind,
-        at times: [String],
+        at times: [DateComponents],
         days: ReminderDays = .daily,
         skipIfDone: Bool = false,
         quietHours: QuietHours? = nil,

@@ -82,14 +82,14 @@ public actor ResetStore {
 /// The device clock, handed to the core so it never reads the host clock itself.
 public final class SystemClock: Clock {
     public init() {}
-    public func nowUnixMs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+    public func instant() -> Date { Date() }
 }
 
 /// A clock pinned to one instant: previews, tests and UI snapshots.
 public final class FixedClock: Clock {
-    private let unixMs: Int64
-    public init(_ date: Date) { unixMs = Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-    public func nowUnixMs() -> Int64 { unixMs }
+    private let date: Date
+    public init(_ date: Date) { self.date = date }
+    public func instant() -> Date { date }
 }
 
 /// The generated `LocalizedError.errorDescription` is `String(reflecting: self)`, which without

@@ -45,7 +45,7 @@ extension ClockReading {
     /// A reading of the device's clocks: wall time and time since boot (`systemUptime`), so a
     /// wall clock set back cannot shorten the grace period and a reboot always locks.
     public init(date: Date, uptime: TimeInterval?) {
-        self.init(wallMs: Int64((date.timeIntervalSince1970 * 1000).rounded()), uptimeMs: uptime.map { Int64(($0 * 1000).rounded()) })
+        self.init(wall: date, uptime: uptime)
     }
 
     /// Now, from the system clocks.

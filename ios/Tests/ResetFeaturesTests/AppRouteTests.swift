@@ -11,7 +11,7 @@ final class AppRouteTests: XCTestCase {
             .meditation: .practice, .checkin: .today, .journal: .journal, .programme: .practice, .assessment: .assessments,
         ]
         for (index, kind) in [ActivityKind.meditation, .checkin, .journal, .programme, .assessment].enumerated() {
-            try await store.addReminder(kind, at: [String(format: "%02d:00", 8 + index)])
+            try await store.addReminder(kind, at: [DateComponents(hour: 8 + index, minute: 0)])
         }
         let plan = try await store.reminderPlan()
         XCTAssertEqual(Set(plan.map(\.kind)).count, 5)

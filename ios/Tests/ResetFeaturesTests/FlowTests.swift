@@ -231,7 +231,7 @@ final class SharedClock: Clock, TimerClock, @unchecked Sendable {
         defer { lock.unlock() }
         date = new
     }
-    func nowUnixMs() -> Int64 { Int64((now.timeIntervalSince1970 * 1000).rounded()) }
+    func instant() -> Date { now }
 }
 
 @MainActor

@@ -118,16 +118,16 @@ final class ReminderOptionsTests: XCTestCase {
         let model = ReminderSettingsModel(store: store, scheduler: ReminderScheduler(store: store, centre: centre), authorizer: centre)
         var draft = ReminderDraft()
         draft.kind = .meditation
-        draft.time = "07:30"
+        draft.time = wall("07:30")
         draft.weekdays = [.fri, .mon, .wed]
-        draft.quietStart = "22:00"
-        draft.quietEnd = "07:00"
+        draft.quietStart = wall("22:00")
+        draft.quietEnd = wall("07:00")
         XCTAssertEqual(draft.days, .only(days: [.mon, .wed, .fri]), "chosen days in week order")
         await model.add(draft)
         XCTAssertNil(model.error)
         let rule = try XCTUnwrap(model.rules.value?.first)
         XCTAssertEqual(rule.days, .only(days: [.mon, .wed, .fri]))
-        XCTAssertEqual(rule.quietHours, QuietHours(start: "22:00", end: "07:00"))
+        XCTAssertEqual(rule.quietHours, QuietHours(start: wall("22:00"), end: wall("07:00")))
         XCTAssertEqual(ReminderSettingsModel.summary(rule), "Meditation · 07:30 · Mon, Wed, Fri · Quiet 22:00–07:00")
 
         let until = ReminderSettingsModel.localDay(fixedNow.addingTimeInterval(7 * 86_400), in: london)

@@ -30,3 +30,9 @@ final class ActivityRecorder: ActivityObserver {
     var count = 0
     func activityRecorded() async { count += 1 }
 }
+
+/// A wall-clock time written as text, for test readability (`"08:30"` → hour 8, minute 30).
+func wall(_ text: String) -> DateComponents {
+    let p = text.split(separator: ":").map { Int($0)! }
+    return DateComponents(hour: p[0], minute: p[1])
+}

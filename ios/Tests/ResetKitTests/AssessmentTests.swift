@@ -142,6 +142,14 @@ final class AssessmentTests: XCTestCase {
         XCTAssertEqual(events.map(\.reason), [.item9Declined])
         XCTAssertEqual(events.first?.reason.id, "item9_declined")
         XCTAssertEqual(events.first?.assessmentId, taken.record.id)
+        // One id scheme (issue 15): a prefixed id, and the old number still finds the record.
+        XCTAssertTrue(taken.record.id.hasPrefix("as_") && taken.record.id.count == 27, taken.record.id)
+        XCTAssertTrue(events.first?.id.hasPrefix("se_") ?? false)
+        let byID = try await store.assessment(taken.record.id)
+        let byOldNumber = try await store.assessment(String(taken.record.legacyId))
+        XCTAssertEqual(byID, taken.record)
+        XCTAssertEqual(byOldNumber, taken.record)
+        await assertThrowsReset(.notFound) { try await store.assessment("as_000000000000000000000000") }
         XCTAssertEqual(events.first?.occurredAtDate, fixedNow)
         let help = try await store.crisisResources()
         XCTAssertEqual(help.map(\.name), ["988 Suicide & Crisis Lifeline", "Emergency services"])

@@ -34,6 +34,19 @@ final class FoundationTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: scratch.database), before)
     }
 
+    /// API review F4: a day from a Buddhist device's calendar (year 2570) is the same day for
+    /// the core, converted to Gregorian as it is lowered, never read as the year 2570.
+    func testADayFromANonGregorianCalendarIsConvertedNotReadAsGregorian() async throws {
+        let store = try openStore(try Scratch())
+        try await store.checkIn(mood: 4)
+        var buddhist = Calendar(identifier: .buddhist)
+        buddhist.timeZone = london
+        let day = buddhist.dateComponents([.calendar, .year, .month, .day], from: fixedNow)
+        XCTAssertEqual(day.year, 2570)
+        let found = try await store.checkIns(from: day, to: day)
+        XCTAssertEqual(found.count, 1)
+    }
+
     func testAnUnknownZoneIsInvalidInputNamingTheField() async throws {
         let scratch = try Scratch()
         let store = try openStore(scratch)
@@ -62,9 +75,9 @@ final class FoundationTests: XCTestCase {
     func testAClockWrittenInSwiftIsCalledByTheCore() async throws {
         final class CountingClock: Clock, @unchecked Sendable {
             var calls = 0
-            func nowUnixMs() -> Int64 {
+            func instant() -> Date {
                 calls += 1
-                return 1_806_224_400_000
+                return Date(timeIntervalSince1970: 1_806_224_400)
             }
         }
         let scratch = try Scratch()

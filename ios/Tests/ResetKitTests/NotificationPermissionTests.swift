@@ -31,7 +31,7 @@ final class NotificationPermissionTests: XCTestCase {
 
     func testWithoutPermissionPendingRemindersAreCancelledAndNothingIsAdded() async throws {
         let store = try openStore(try Scratch())
-        try await store.addReminder(.checkin, at: ["20:00"])
+        try await store.addReminder(.checkin, at: [wall("20:00")])
         let centre = MemoryCentre()
         centre.others = ["welcome-tip"]
         let scheduler = ReminderScheduler(store: store, centre: centre)
@@ -55,7 +55,7 @@ final class NotificationPermissionTests: XCTestCase {
         XCTAssertEqual(ReminderAction(actionIdentifier: ReminderAction.snoozeIdentifier), .snooze(minutes: 10))
         XCTAssertEqual(ReminderAction(actionIdentifier: "com.apple.UNNotificationDefaultActionIdentifier"), .open)
         let store = try openStore(try Scratch())
-        try await store.addReminder(.journal, at: ["21:00"], label: "Write about my sister")
+        try await store.addReminder(.journal, at: [wall("21:00")], label: "Write about my sister")
         let centre = MemoryCentre()
         try await ReminderScheduler(store: store, centre: centre).resync(permission: .authorized)
         for request in centre.pending.values {

@@ -36,7 +36,7 @@ private func iso(_ text: String) -> Date { ISO8601DateFormatter().date(from: tex
 final class ReminderTests: XCTestCase {
     func testResyncSchedulesTheWeekAndASecondResyncChangesNothing() async throws {
         let store = try openStore(try Scratch())
-        try await store.addReminder(.meditation, at: ["08:00"], skipIfDone: true, label: "Morning")
+        try await store.addReminder(.meditation, at: [wall("08:00")], skipIfDone: true, label: "Morning")
         let centre = FakeCentre()
         let scheduler = ReminderScheduler(store: store, centre: centre)
         let first = try await scheduler.resync()
@@ -54,7 +54,7 @@ final class ReminderTests: XCTestCase {
 
     func testTheIosPlanNeverHoldsMoreThanSixty() async throws {
         let store = try openStore(try Scratch())
-        let times = (0..<12).map { String(format: "%02d:15", $0 * 2) }
+        let times = (0..<12).map { DateComponents(hour: $0 * 2, minute: 15) }
         try await store.addReminder(.checkin, at: times)
         let centre = FakeCentre()
         try await ReminderScheduler(store: store, centre: centre).resync()
@@ -67,7 +67,7 @@ final class ReminderTests: XCTestCase {
 
     func testAZoneChangeMovesPendingRequestsKeepingTheirIds() async throws {
         let store = try openStore(try Scratch())
-        try await store.addReminder(.journal, at: ["21:00"])
+        try await store.addReminder(.journal, at: [wall("21:00")])
         let centre = FakeCentre()
         let scheduler = ReminderScheduler(store: store, centre: centre)
         try await scheduler.resync()
@@ -84,8 +84,8 @@ final class ReminderTests: XCTestCase {
 
     func testRemovingARuleCancelsOnlyItsRequests() async throws {
         let store = try openStore(try Scratch())
-        let journal = try await store.addReminder(.journal, at: ["21:00"])
-        try await store.addReminder(.checkin, at: ["12:00"], days: .weekdays)
+        let journal = try await store.addReminder(.journal, at: [wall("21:00")])
+        try await store.addReminder(.checkin, at: [wall("12:00")], days: .weekdays)
         let centre = FakeCentre()
         let scheduler = ReminderScheduler(store: store, centre: centre)
         try await scheduler.resync()
@@ -98,7 +98,7 @@ final class ReminderTests: XCTestCase {
 
     func testSnoozeAndDoneActionsGoThroughTheCoreThenResync() async throws {
         let store = try openStore(try Scratch())
-        try await store.addReminder(.meditation, at: ["11:00", "20:00"], skipIfDone: true)
+        try await store.addReminder(.meditation, at: [wall("11:00"), wall("20:00")], skipIfDone: true)
         let centre = FakeCentre()
         let scheduler = ReminderScheduler(store: store, centre: centre)
         try await scheduler.resync()
@@ -141,7 +141,7 @@ final class ReminderTests: XCTestCase {
     func testNotificationTextNeverCarriesALabelANoteOrThePlan() async throws {
         let store = try openStore(try Scratch())
         let canary = "CANARY-hios-5150"
-        try await store.addReminder(.checkin, at: ["11:00", "20:00"], label: canary)
+        try await store.addReminder(.checkin, at: [wall("11:00"), wall("20:00")], label: canary)
         try await store.checkIn(mood: 2, note: canary)
         try await store.saveSafetyPlan(
             SafetyPlanInput(
@@ -158,12 +158,15 @@ final class ReminderTests: XCTestCase {
 
     func testBadRulesThrowInvalidInputNamingTheField() async throws {
         let store = try openStore(try Scratch())
-        var error = await assertThrowsReset(.invalidInput) { try await store.addReminder(.meditation, at: ["25:00"]) }
-        XCTAssertEqual(error?.field, "times")
-        error = await assertThrowsReset(.invalidInput) { try await store.addReminder(.meditation, at: ["08:00"], days: .only(days: [])) }
+        var error = await assertThrowsReset(.invalidInput) { try await store.addReminder(.meditation, at: [wall("25:00")]) }
+        // 25:00 cannot become the core's wall time: the lift refuses it, naming the value's type.
+        XCTAssertEqual(error?.field, "time")
+        error = await assertThrowsReset(.invalidInput) {
+            try await store.addReminder(.meditation, at: [wall("08:00")], days: .only(days: []))
+        }
         XCTAssertEqual(error?.field, "days")
         error = await assertThrowsReset(.invalidInput) {
-            try await store.addReminder(.checkin, at: ["23:00"], quietHours: QuietHours(start: "22:00", end: "07:00"))
+            try await store.addReminder(.checkin, at: [wall("23:00")], quietHours: QuietHours(start: wall("22:00"), end: wall("07:00")))
         }
         XCTAssertEqual(error?.field, "times")
     }
@@ -179,7 +182,7 @@ final class ReminderTests: XCTestCase {
                 "meditation": .meditation, "checkin": .checkin, "journal": .journal,
                 "programme": .programme, "assessment": .assessment,
             ][c["kind"] as! String]!
-            try await store.addReminder(kind, at: [c["at"] as! String])
+            try await store.addReminder(kind, at: [wall(c["at"] as! String)])
             let plan = try await store.reminderPlan(
                 PlanOptions(
                     from: iso(c["from"] as! String), until: iso(c["until"] as! String), limit: nil, platform: .ios,

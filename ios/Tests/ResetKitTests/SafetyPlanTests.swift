@@ -86,7 +86,9 @@ final class SafetyPlanTests: XCTestCase {
         XCTAssertTrue(
             appMustLock(.afterFifteenMinutes, lastActive: active, now: ClockReading(date: start + 5, uptime: 3)), "a reboot locks")
         XCTAssertTrue(appMustLock(.immediately, lastActive: active, now: active))
-        XCTAssertEqual(ClockReading(date: Date(timeIntervalSince1970: 1.5), uptime: 2.25), ClockReading(wallMs: 1_500, uptimeMs: 2_250))
+        XCTAssertEqual(
+            ClockReading(date: Date(timeIntervalSince1970: 1.5), uptime: 2.25),
+            ClockReading(wall: Date(timeIntervalSince1970: 1.5), uptime: 2.25))
     }
 
     func testCrisisLinesWithoutAProfileFollowTheZoneAndNameBadInput() async throws {

@@ -57,3 +57,9 @@ func assertThrowsReset<T>(_ kind: ErrorKind, _ body: () async throws -> T, file:
     }
     return nil
 }
+
+/// A wall-clock time written as text, for test readability (`"08:30"` → hour 8, minute 30).
+func wall(_ text: String) -> DateComponents {
+    let p = text.split(separator: ":").map { Int($0)! }
+    return DateComponents(hour: p[0], minute: p[1])
+}

@@ -44,8 +44,9 @@ impl SteppingClock {
 }
 
 impl Clock for SteppingClock {
-    fn now_unix_ms(&self) -> i64 {
-        self.0.load(Ordering::SeqCst)
+    fn instant(&self) -> std::time::SystemTime {
+        let ms = self.0.load(Ordering::SeqCst);
+        std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms.unsigned_abs())
     }
 }
 

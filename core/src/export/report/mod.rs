@@ -19,6 +19,7 @@
 //! | `risk.rs` | page 1's risk section: item 9 and crisis signposts |
 //! | `sections.rs` | the detail sections |
 //! | `between.rs` | mood calendar, emotion words and life areas, weekday and time of day |
+//! | `estimate.rs` | asterisks and footnotes for prorated totals on page 1 |
 //! | `plan.rs` | the safety plan, only when the person included it |
 //! | `words.rs` | plain words for outcomes, signposts, answers |
 //! | `paint.rs` | content streams, footer, pages, catalog |
@@ -30,6 +31,7 @@
 mod between;
 mod chart;
 mod embed;
+mod estimate;
 mod fallback;
 mod fonts;
 mod layout;

@@ -30,7 +30,7 @@ pub fn safety_plan(l: &mut Layout, snap: &Snapshot) {
         &format!(
             "Version {}, saved {} ({}). In the person's own words; the steps follow the Safety Planning Intervention (Stanley & Brown, 2012).",
             plan.version,
-            plan.saved_at.replace('T', " "),
+            plan.saved_at.to_rfc3339().replace('T', " "),
             plan.zone
         ),
         Style::SMALL,

@@ -277,3 +277,38 @@ fn a_single_score_on_each_measure_is_not_enough_scores_not_recovery_not_met() {
     assert!(!page1.contains("Recovery — not met"), "{page1}");
     assert!(page1.contains("— (first score)"), "{page1}");
 }
+
+/// Therapist review M1: a declined item 9 is prorated (9 answered → 10), and caseness and
+/// recovery rest on that 10; page 1 marks the total with an asterisk wherever it appears
+/// and says in words what the asterisk means.
+#[test]
+fn page_one_marks_a_prorated_total_and_the_indicators_resting_on_it() {
+    let p = Profile {
+        assessments: series("2027-01-04T10:00:00Z", &[9, 3], &[3, 1], &["decline", "0"]),
+        ..Profile::default()
+    };
+    let (_d, snap) = snapshot_of(&p, "2027-01-01", "2027-03-31", None);
+    let page1 = page1_of(&snap);
+    for expected in [
+        "PHQ-9 10* (2027-01-04) → 3 (2027-01-18)",
+        "The indicators below rest on an estimated score (marked *)",
+        "PHQ-9 10* on 2027-01-04",
+        "* estimated: item 9 was declined; the total is prorated from the other eight answers.",
+    ] {
+        assert!(page1.contains(expected), "missing {expected:?}:\n{page1}");
+    }
+    // The risk table's total is marked too, before the summary.
+    assert!(page1.contains("declined to answer  10*"), "{page1}");
+    // Latest scores (page 2) mark the baseline too.
+    let text = full_text(&snap);
+    assert!(text.contains("10* on 2027-01-04"), "{text}");
+    // Without a prorated score nothing is marked.
+    let p = Profile {
+        assessments: series("2027-01-04T10:00:00Z", &[12, 3], &[3, 1], &[]),
+        ..Profile::default()
+    };
+    let (_d, snap) = snapshot_of(&p, "2027-01-01", "2027-03-31", None);
+    let page1 = page1_of(&snap);
+    assert!(!page1.contains("estimated"), "{page1}");
+    assert!(!page1.contains('*'), "{page1}");
+}

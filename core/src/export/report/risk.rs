@@ -42,7 +42,12 @@ fn endorsements(l: &mut Layout, snap: &Snapshot) {
                 vec![
                     r.taken_at.replace('T', " "),
                     r.answer_words(),
-                    r.total.to_string(),
+                    if r.endorsed() {
+                        r.total.to_string()
+                    } else {
+                        // A declined item 9 is missing: the total is prorated (review M1).
+                        format!("{}*", r.total)
+                    },
                 ]
             })
             .collect();
@@ -63,6 +68,9 @@ fn endorsements(l: &mut Layout, snap: &Snapshot) {
             ],
             &rows,
         );
+        if declined > 0 {
+            l.paragraph(super::estimate::ITEM9_NOTE, Style::STRONG, 0.0);
+        }
     }
     before(l, snap);
     after(l, snap);

@@ -6,6 +6,7 @@
 //! Must never put more on the summary than fits one page: long lists are cut with a count
 //! and a pointer to the full list later in the report.
 
+use super::estimate;
 use super::layout::{Column, Kind, Layout, Style};
 use super::words;
 use crate::assessment::{self, IndicatorStatus};
@@ -101,10 +102,10 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
         };
         rows.push(vec![
             ins.title.clone(),
-            format!("{} / {}", last.total, ins.max_total),
+            format!("{} / {}", estimate::total(last), ins.max_total),
             band,
             last.taken.local_date.to_string(),
-            format!("{} on {}", base.total, base.taken.local_date),
+            format!("{} on {}", estimate::total(base), base.taken.local_date),
             change,
             records.len().to_string(),
         ]);
@@ -112,10 +113,27 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
     Ok(rows)
 }
 
+/// Every score the summary prints: the episode's paired scores and, per instrument, the
+/// latest and its baseline.
+fn shown_scores(snap: &Snapshot) -> Vec<&crate::assessment::AssessmentRecord> {
+    let mut out = Vec::new();
+    if let Some(b) = &snap.episode {
+        for (first, last) in [&b.phq9, &b.gad7].into_iter().flatten() {
+            out.extend([first, last]);
+        }
+        out.extend(b.firsts.values());
+    }
+    for (_, records) in snap.by_instrument() {
+        out.extend(records.first().copied());
+        out.extend(records.last().copied());
+    }
+    out
+}
+
 fn first_in_range(snap: &Snapshot) -> String {
     let part = |id: &str, title: &str| {
         snap.first(id)
-            .map(|r| format!("{title} {} on {}", r.total, r.taken.local_date))
+            .map(|r| format!("{title} {} on {}", estimate::total(r), r.taken.local_date))
     };
     [part("phq9", "PHQ-9"), part("gad7", "GAD-7")]
         .into_iter()
@@ -178,21 +196,32 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
     }
     let mut text = format!(
         "Paired first and last scores of {which}: PHQ-9 {} ({}) \u{2192} {} ({}); GAD-7 {} ({}) \u{2192} {} ({}).",
-        pf.total,
+        estimate::total(pf),
         pf.taken.local_date,
-        pl.total,
+        estimate::total(pl),
         pl.taken.local_date,
-        gf.total,
+        estimate::total(gf),
         gf.taken.local_date,
-        gl.total,
+        estimate::total(gl),
         gl.taken.local_date,
     );
+    let paired = [pf, pl, gf, gl];
+    if paired.iter().any(|r| r.prorated) {
+        // Therapist review M1: the indicators below rest on the estimate, so say so where
+        // they are read, not only on the item table pages later.
+        text.push_str(
+            " The indicators below rest on an estimated score (marked *), not on every answer given.",
+        );
+    }
     if pf.id == pl.id || gf.id == gl.id {
         text.push_str(
             " With a single measurement on a measure, its first and last score are the same one.",
         );
     }
     l.paragraph(&text, Style::BODY, 0.0);
+    for note in estimate::notes(paired) {
+        l.paragraph(note, Style::STRONG, 0.0);
+    }
     for i in &summary.indicators {
         if i.warning {
             l.warning(
@@ -329,6 +358,9 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
                 },
             ];
             l.table(&cols, &rows);
+        }
+        for note in estimate::notes(shown_scores(snap)) {
+            l.paragraph(note, Style::STRONG, 0.0);
         }
     }
     let mut facts = Vec::new();

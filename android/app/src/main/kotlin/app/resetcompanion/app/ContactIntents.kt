@@ -49,5 +49,5 @@ fun openContact(context: Context, address: String): Boolean = try {
 
 /** The lock's clock on Android: the wall clock and time since boot (counts deep sleep). */
 object AndroidLockClock : LockClock {
-    override fun now() = ClockReading(System.currentTimeMillis(), SystemClock.elapsedRealtime())
+    override fun now() = ClockReading(java.time.Instant.now(), java.time.Duration.ofMillis(SystemClock.elapsedRealtime()))
 }

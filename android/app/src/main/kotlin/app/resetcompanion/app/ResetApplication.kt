@@ -123,7 +123,7 @@ class ResetApplication :
             platform = hooks,
             // The timer measures with the monotonic clock (review A6): a clock change can't stretch a session.
             elapsedClock = object : app.resetcompanion.core.model.Clock {
-                override fun nowUnixMs(): Long = android.os.SystemClock.elapsedRealtime()
+                override fun instant(): java.time.Instant = java.time.Instant.ofEpochMilli(android.os.SystemClock.elapsedRealtime())
             },
         )
     }

@@ -51,10 +51,9 @@ val SafetyEvent.occurredAtInstant: Instant get() = occurred.at
 fun assessmentCatalogue(): List<Instrument> = assessmentInstruments()
 
 /** The NHS Talking Therapies outcome for first and last PHQ-9 and GAD-7 totals. */
-fun nhsOutcome(phq9First: Int, phq9Last: Int, gad7First: Int, gad7Last: Int): OutcomeSummary =
-    assessmentOutcomeForScores(
-        OutcomeScores(phq9First.toUInt(), phq9Last.toUInt(), gad7First.toUInt(), gad7Last.toUInt()),
-    )
+fun nhsOutcome(phq9First: Int, phq9Last: Int, gad7First: Int, gad7Last: Int): OutcomeSummary = assessmentOutcomeForScores(
+    OutcomeScores(phq9First.toUInt(), phq9Last.toUInt(), gad7First.toUInt(), gad7Last.toUInt()),
+)
 
 /**
  * Scores answers without storing them. Show `signpost` (when present) *before* the score.
@@ -65,27 +64,23 @@ suspend fun ResetStore.scoreAssessment(instrument: String, answers: List<Answer>
     call { it.scoreAssessment(instrument, answers, region) }
 
 /** Scores and stores a questionnaire; a signpost is recorded as a safety event. Nothing is stored if invalid. */
-suspend fun ResetStore.takeAssessment(
-    instrument: String,
-    answers: List<Answer>,
-    at: Instant? = null,
-    region: String? = null,
-): TakenAssessment = call { it.takeAssessment(instrument, answers, at, region) }
+suspend fun ResetStore.takeAssessment(instrument: String, answers: List<Answer>, at: Instant? = null, region: String? = null): TakenAssessment =
+    call { it.takeAssessment(instrument, answers, at, region) }
 
 /** Stored results, oldest first; only one instrument's when given. */
-suspend fun ResetStore.assessmentHistory(instrument: String? = null): List<AssessmentRecord> =
-    call { it.assessmentHistory(instrument) }
+suspend fun ResetStore.assessmentHistory(instrument: String? = null): List<AssessmentRecord> = call { it.assessmentHistory(instrument) }
+
+/** One stored result by its id (`as_…`), or by the number that was its id before (`legacyId`); `NotFound` if none. */
+suspend fun ResetStore.assessment(id: String): AssessmentRecord = call { it.assessment(id) }
 
 /** Starts a new episode of care on a local day (default today); outcomes count from it. */
-suspend fun ResetStore.startAssessmentEpisode(startDate: java.time.LocalDate? = null): Episode =
-    call { it.startAssessmentEpisode(startDate) }
+suspend fun ResetStore.startAssessmentEpisode(startDate: java.time.LocalDate? = null): Episode = call { it.startAssessmentEpisode(startDate) }
 
 /** The current episode's first and latest PHQ-9 and GAD-7 and, once it has both, its outcome. */
 suspend fun ResetStore.episodeOutcome(): EpisodeOutcome = call { it.assessmentOutcome() }
 
 /** What is due today and next; a programme adds its own measurement points. */
-suspend fun ResetStore.dueAssessments(extraPoints: List<MeasurementPoint> = emptyList()): DueReport =
-    call { it.assessmentsDue(extraPoints) }
+suspend fun ResetStore.dueAssessments(extraPoints: List<MeasurementPoint> = emptyList()): DueReport = call { it.assessmentsDue(extraPoints) }
 
 /** The cadence in force for every instrument. */
 suspend fun ResetStore.assessmentCadences(): List<Cadence> = call { it.assessmentCadences() }
@@ -98,8 +93,7 @@ suspend fun ResetStore.setAssessmentCadence(instrument: String, everyDays: Int?)
 suspend fun ResetStore.safetyEvents(): List<SafetyEvent> = call { it.safetyEvents() }
 
 /** Crisis resources for a "get help now" button: [region], else the person's region. */
-suspend fun ResetStore.crisisResources(region: String? = null): List<CrisisResource> =
-    call { it.crisisResources(region) }
+suspend fun ResetStore.crisisResources(region: String? = null): List<CrisisResource> = call { it.crisisResources(region) }
 
 /**
  * The crisis lines without an open profile, from the core's static data: for the screens shown

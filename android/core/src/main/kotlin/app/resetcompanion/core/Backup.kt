@@ -19,11 +19,8 @@ import java.io.File
  * @param onProgress the fraction done, 0…1, called on the worker thread.
  * @throws app.resetcompanion.core.model.ResetException.InvalidInput on `passphrase` or `out`.
  */
-suspend fun ResetStore.createBackup(
-    file: File,
-    passphrase: String,
-    onProgress: ((Double) -> Unit)? = null,
-): BackupSummary = call { it.createBackup(file.path, passphrase, onProgress?.let(::FractionListener)) }
+suspend fun ResetStore.createBackup(file: File, passphrase: String, onProgress: ((Double) -> Unit)? = null): BackupSummary =
+    call { it.createBackup(file.path, passphrase, onProgress?.let(::FractionListener)) }
 
 /**
  * Replaces the whole profile with the backup in [file], after verifying all of it.
@@ -32,11 +29,8 @@ suspend fun ResetStore.createBackup(
  *   `Corrupt` for a damaged, truncated or altered file, `UnsupportedVersion` for a backup from
  *   a newer app, `NotFound` without a file. After any error the profile is exactly as it was.
  */
-suspend fun ResetStore.restoreBackup(
-    file: File,
-    passphrase: String,
-    onProgress: ((Double) -> Unit)? = null,
-): RestoreSummary = call { it.restoreBackup(file.path, passphrase, onProgress?.let(::FractionListener)) }
+suspend fun ResetStore.restoreBackup(file: File, passphrase: String, onProgress: ((Double) -> Unit)? = null): RestoreSummary =
+    call { it.restoreBackup(file.path, passphrase, onProgress?.let(::FractionListener)) }
 
 /** Writes the canonical JSON dump of every table to [file]. Not encrypted: it holds everything. */
 suspend fun ResetStore.exportDump(file: File): DumpSummary = call { it.exportDump(file.path, null) }

@@ -33,21 +33,19 @@ data class TherapistExport(
  * only files that exist on this device (none on the JVM, where such text shows as boxes and the
  * report says so). See docs/adr/0006-platform-fonts-and-shaping.md.
  */
-fun systemReportFonts(dir: File = File("/system/fonts")): List<ReportFont> =
-    listOf(
-        "NotoSans-Regular.ttf",
-        "Roboto-Regular.ttf",
-        "NotoNaskhArabic-Regular.ttf",
-        "NotoSansHebrew-Regular.ttf",
-        "NotoSansDevanagari-Regular.ttf",
-        "NotoSansSymbols-Regular-Subsetted.ttf",
-        "NotoSansSymbols-Regular-Subsetted2.ttf",
-        "NotoSansCJK-Regular.ttc",
-    ).map { File(dir, it) }.filter { it.isFile }.map { ReportFont(it.path, 0u) }
+fun systemReportFonts(dir: File = File("/system/fonts")): List<ReportFont> = listOf(
+    "NotoSans-Regular.ttf",
+    "Roboto-Regular.ttf",
+    "NotoNaskhArabic-Regular.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "NotoSansDevanagari-Regular.ttf",
+    "NotoSansSymbols-Regular-Subsetted.ttf",
+    "NotoSansSymbols-Regular-Subsetted2.ttf",
+    "NotoSansCJK-Regular.ttc",
+).map { File(dir, it) }.filter { it.isFile }.map { ReportFont(it.path, 0u) }
 
 /** Counts what [export] would include, writing nothing. Show it before exporting. */
-suspend fun ResetStore.exportPreview(export: TherapistExport = TherapistExport()): ExportPreview =
-    call { it.exportPreview(export.options()) }
+suspend fun ResetStore.exportPreview(export: TherapistExport = TherapistExport()): ExportPreview = call { it.exportPreview(export.options()) }
 
 /**
  * Writes the export in [format] to [path] (a file; CSV: a folder, or a zip when it ends in `.zip`).

@@ -37,15 +37,13 @@ suspend fun ResetStore.checkIn(
 ): CheckIn = call { it.checkIn(CheckInInput(mood, kind, labels, areas, note, tags, at)) }
 
 /** Check-ins whose local day lies in the range (either end open), newest first. */
-suspend fun ResetStore.checkIns(from: LocalDate? = null, to: LocalDate? = null): List<CheckIn> =
-    call { it.checkIns(from, to) }
+suspend fun ResetStore.checkIns(from: LocalDate? = null, to: LocalDate? = null): List<CheckIn> = call { it.checkIns(from, to) }
 
 /** Deletes a check-in for good. */
 suspend fun ResetStore.deleteCheckIn(id: String) = call { it.deleteCheckIn(id) }
 
 /** Mood per local day (default: the 30 days up to today). */
-suspend fun ResetStore.moodCalendar(from: LocalDate? = null, to: LocalDate? = null): List<MoodDay> =
-    call { it.moodCalendar(from, to) }
+suspend fun ResetStore.moodCalendar(from: LocalDate? = null, to: LocalDate? = null): List<MoodDay> = call { it.moodCalendar(from, to) }
 
 /** Saves a journal entry of any kind; nothing is stored if any field is invalid. */
 suspend fun ResetStore.addJournalEntry(
@@ -70,12 +68,10 @@ suspend fun ResetStore.editJournalEntry(id: String, body: JournalBody? = null, t
 suspend fun ResetStore.deleteJournalEntry(id: String) = call { it.deleteJournalEntry(id) }
 
 /** Turns "shared with my therapist" on or off. */
-suspend fun ResetStore.setSharedWithTherapist(id: String, shared: Boolean): JournalEntry =
-    call { it.shareJournalEntry(id, shared) }
+suspend fun ResetStore.setSharedWithTherapist(id: String, shared: Boolean): JournalEntry = call { it.shareJournalEntry(id, shared) }
 
 /** Full-text search, best first; snippets mark matches with `[` `]`. A malformed query throws InvalidInput on `query`. */
-suspend fun ResetStore.search(query: String, limit: UInt? = null): List<SearchHit> =
-    call { it.searchJournal(query, limit) }
+suspend fun ResetStore.search(query: String, limit: UInt? = null): List<SearchHit> = call { it.searchJournal(query, limit) }
 
 /** Patterns over a range (default: the 30 days up to today). */
 suspend fun ResetStore.insights(from: LocalDate? = null, to: LocalDate? = null): Insights = call { it.insights(from, to) }

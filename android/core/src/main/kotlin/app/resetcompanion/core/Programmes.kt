@@ -28,8 +28,7 @@ suspend fun ResetStore.programme(id: String): Programme = call { it.programme(id
  *
  * @throws app.resetcompanion.core.model.ResetException.Conflict while another programme is in progress.
  */
-suspend fun ResetStore.startProgramme(id: String, at: Instant? = null): ProgrammeProgress =
-    call { it.startProgramme(id, at) }
+suspend fun ResetStore.startProgramme(id: String, at: Instant? = null): ProgrammeProgress = call { it.startProgramme(id, at) }
 
 /** Today's steps: done today, open now, or opening next (see [unlockInstant]). */
 suspend fun ResetStore.programmeToday(): ProgrammeToday = call { it.programmeToday() }
@@ -43,8 +42,7 @@ suspend fun ResetStore.programmeProgress(): ProgrammeProgress? = call { it.progr
  * @throws app.resetcompanion.core.model.ResetException.Conflict naming when the step opens, if it
  *   is still locked; nothing is stored.
  */
-suspend fun ResetStore.completeStep(stepId: String, at: Instant? = null): StepCompletion =
-    call { it.completeProgrammeStep(stepId, at) }
+suspend fun ResetStore.completeStep(stepId: String, at: Instant? = null): StepCompletion = call { it.completeProgrammeStep(stepId, at) }
 
 /** Sets the programme in progress aside (progress is kept); returns its id, if any. */
 suspend fun ResetStore.leaveProgramme(): String? = call { it.leaveProgramme() }
@@ -84,6 +82,9 @@ suspend fun ResetStore.logPractice(
 /** Sessions between two local days (`YYYY-MM-DD`, either end open), oldest first. */
 suspend fun ResetStore.practiceSessions(from: java.time.LocalDate? = null, to: java.time.LocalDate? = null): List<PracticeSession> =
     call { it.practiceSessions(from, to) }
+
+/** One session by its id (`ps_…`), or by the number that was its id before (`legacyId`); `NotFound` if none. */
+suspend fun ResetStore.practiceSession(id: String): PracticeSession = call { it.practiceSession(id) }
 
 /** Minutes per day and week, days practised this week, habit strength, and the streak unless hidden. */
 suspend fun ResetStore.practiceSummary(from: java.time.LocalDate? = null, to: java.time.LocalDate? = null): PracticeSummary =

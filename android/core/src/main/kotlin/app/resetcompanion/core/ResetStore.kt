@@ -68,12 +68,12 @@ class ResetStore private constructor(
 
 /** The device clock, handed to the core so it never reads the host clock itself. */
 object SystemClock : Clock {
-    override fun nowUnixMs(): Long = System.currentTimeMillis()
+    override fun instant(): java.time.Instant = java.time.Instant.now()
 }
 
 /** A clock pinned to one instant: previews, tests and screenshots. */
-class FixedClock(private val unixMs: Long) : Clock {
-    override fun nowUnixMs(): Long = unixMs
+class FixedClock(private val at: java.time.Instant) : Clock {
+    override fun instant(): java.time.Instant = at
 }
 
 /** The stable kind of this error, for `when` without matching every field. */

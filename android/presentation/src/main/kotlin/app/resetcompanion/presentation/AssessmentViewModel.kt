@@ -33,7 +33,7 @@ sealed interface AssessmentPhase {
     data class Signposting(val signpost: Signpost) : AssessmentPhase
 
     /** The score, band and follow-up text from the core. */
-    data class Result(val result: AssessmentResult, val assessmentId: Long) : AssessmentPhase
+    data class Result(val result: AssessmentResult, val assessmentId: String) : AssessmentPhase
 }
 
 /** The questionnaire screen; a secure screen (answers are private). */
@@ -47,11 +47,8 @@ data class AssessmentUiState(
  * Runs one questionnaire: answers are collected here, scored and stored by the core
  * (`takeAssessment`), which also records the safety event when it signposts.
  */
-class AssessmentViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-    instrument: String?,
-) : StoreViewModel<AssessmentUiState>(AssessmentUiState()) {
+class AssessmentViewModel(private val store: ResetStore, private val platform: PlatformHooks, instrument: String?) :
+    StoreViewModel<AssessmentUiState>(AssessmentUiState()) {
     // The scored result waits here while the signpost is on screen: never in the state.
     private var heldBack: TakenAssessment? = null
 

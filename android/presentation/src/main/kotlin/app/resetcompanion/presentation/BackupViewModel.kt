@@ -34,11 +34,8 @@ data class BackupUiState(
 }
 
 /** Runs backup and restore in the core; after a restore the rest of the app must reload. */
-class BackupViewModel(
-    private val store: ResetStore,
-    private val shareDir: File,
-    private val platform: PlatformHooks = PlatformHooks.None,
-) : StoreViewModel<BackupUiState>(BackupUiState()) {
+class BackupViewModel(private val store: ResetStore, private val shareDir: File, private val platform: PlatformHooks = PlatformHooks.None) :
+    StoreViewModel<BackupUiState>(BackupUiState()) {
 
     fun setMode(mode: BackupMode) = update { BackupUiState(mode = mode) }
     fun setPassphrase(text: String) = update { it.copy(passphrase = text, error = null) }
@@ -74,7 +71,11 @@ class BackupViewModel(
             val summary = store.createBackup(file, s.passphrase, ::progress)
             update {
                 it.copy(
-                    working = false, progress = 1f, created = summary, passphrase = "", confirmation = "",
+                    working = false,
+                    progress = 1f,
+                    created = summary,
+                    passphrase = "",
+                    confirmation = "",
                     share = ShareRequest(file, MIME_TYPE, "Reset backup"),
                 )
             }

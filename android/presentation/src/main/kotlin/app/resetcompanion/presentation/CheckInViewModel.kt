@@ -33,10 +33,8 @@ data class CheckInUiState(
 }
 
 /** Walks the check-in pages and saves through the core, which validates and stores. */
-class CheckInViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-) : StoreViewModel<CheckInUiState>(CheckInUiState(labelChoices = allEmotionLabels())) {
+class CheckInViewModel(private val store: ResetStore, private val platform: PlatformHooks) :
+    StoreViewModel<CheckInUiState>(CheckInUiState(labelChoices = allEmotionLabels())) {
 
     fun selectMood(mood: Int) = update { it.copy(mood = mood, error = null) }
     fun setKind(kind: MoodKind) = update { it.copy(kind = kind) }

@@ -38,10 +38,7 @@ data class ExportUiState(
 }
 
 /** Previews and writes the therapist export in [shareDir]; the core renders PDF, CSV (zip) and FHIR. */
-class ExportViewModel(
-    private val store: ResetStore,
-    private val shareDir: File,
-) : StoreViewModel<ExportUiState>(ExportUiState()) {
+class ExportViewModel(private val store: ResetStore, private val shareDir: File) : StoreViewModel<ExportUiState>(ExportUiState()) {
     init {
         refreshPreview()
     }

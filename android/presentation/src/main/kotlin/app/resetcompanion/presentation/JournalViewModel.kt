@@ -37,10 +37,7 @@ data class JournalUiState(
  * Lists and searches journal entries through the core's full-text index. Typing is debounced
  * ([SEARCH_DEBOUNCE_MS]) so each keystroke doesn't query; a newer query cancels an older one.
  */
-class JournalViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-) : StoreViewModel<JournalUiState>(JournalUiState()) {
+class JournalViewModel(private val store: ResetStore, private val platform: PlatformHooks) : StoreViewModel<JournalUiState>(JournalUiState()) {
     private var searchJob: Job? = null
 
     init {

@@ -69,7 +69,7 @@ class MeditationTimerViewModel(
 
     fun start() {
         if (current.phase != TimerPhase.SETUP) return
-        startedAtMs = clock.nowUnixMs()
+        startedAtMs = clock.instant().toEpochMilli()
         bankedMs = 0
         update { it.copy(phase = TimerPhase.RUNNING, elapsedMillis = 0, logged = null, tooShortToLog = false, error = null) }
         platform.keepScreenOn(true)
@@ -79,7 +79,7 @@ class MeditationTimerViewModel(
     fun pause() {
         if (current.phase != TimerPhase.RUNNING) return
         ticker?.cancel()
-        bankedMs += elapsedClock.nowUnixMs() - runningSinceMs
+        bankedMs += elapsedClock.instant().toEpochMilli() - runningSinceMs
         update { it.copy(phase = TimerPhase.PAUSED, elapsedMillis = bankedMs) }
         platform.keepScreenOn(false)
     }
@@ -96,7 +96,7 @@ class MeditationTimerViewModel(
         val phase = current.phase
         if (phase != TimerPhase.RUNNING && phase != TimerPhase.PAUSED) return
         ticker?.cancel()
-        if (phase == TimerPhase.RUNNING) bankedMs += elapsedClock.nowUnixMs() - runningSinceMs
+        if (phase == TimerPhase.RUNNING) bankedMs += elapsedClock.instant().toEpochMilli() - runningSinceMs
         finish(bankedMs, completed = false)
     }
 
@@ -110,10 +110,10 @@ class MeditationTimerViewModel(
     fun dismissError() = update { it.copy(error = null) }
 
     private fun run() {
-        runningSinceMs = elapsedClock.nowUnixMs()
+        runningSinceMs = elapsedClock.instant().toEpochMilli()
         ticker = viewModelScope.launch {
             while (isActive) {
-                val elapsed = bankedMs + elapsedClock.nowUnixMs() - runningSinceMs
+                val elapsed = bankedMs + elapsedClock.instant().toEpochMilli() - runningSinceMs
                 if (elapsed >= current.plannedMillis) {
                     bankedMs = current.plannedMillis
                     platform.practiceTimeUp()
@@ -156,7 +156,7 @@ class MeditationTimerViewModel(
         val s = current
         if (s.phase != TimerPhase.RUNNING && s.phase != TimerPhase.PAUSED) return
         platform.keepScreenOn(false)
-        val elapsed = bankedMs + if (s.phase == TimerPhase.RUNNING) elapsedClock.nowUnixMs() - runningSinceMs else 0
+        val elapsed = bankedMs + if (s.phase == TimerPhase.RUNNING) elapsedClock.instant().toEpochMilli() - runningSinceMs else 0
         val minutes = (elapsed / 60_000L).toInt()
         if (minutes < 1) return
         val startedAt = Instant.ofEpochMilli(startedAtMs)
@@ -171,8 +171,7 @@ class MeditationTimerViewModel(
         }
     }
 
-    private fun inSetup(change: (MeditationUiState) -> MeditationUiState) =
-        update { if (it.phase == TimerPhase.SETUP) change(it) else it }
+    private fun inSetup(change: (MeditationUiState) -> MeditationUiState) = update { if (it.phase == TimerPhase.SETUP) change(it) else it }
 
     companion object {
         /** The core's upper bound for one session (minutes). */

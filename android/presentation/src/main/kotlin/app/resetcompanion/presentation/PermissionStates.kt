@@ -38,8 +38,7 @@ fun notificationPermissionFrom(
  * rationale). A second refusal (rationale gone) then reads as blocked, because the first was
  * remembered.
  */
-fun askedAfterDialog(askedBefore: Boolean, granted: Boolean, showRationaleNow: Boolean): Boolean =
-    askedBefore || granted || showRationaleNow
+fun askedAfterDialog(askedBefore: Boolean, granted: Boolean, showRationaleNow: Boolean): Boolean = askedBefore || granted || showRationaleNow
 
 /**
  * The [ExactAlarmPermission]: below Android 12 (31) exact alarms need no permission; from 12

@@ -2,10 +2,10 @@ package app.resetcompanion.presentation
 
 import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.core.kind
-import app.resetcompanion.core.reason
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.PracticeSession
 import app.resetcompanion.core.model.ResetException
+import app.resetcompanion.core.reason
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.emptyFlow
 import java.io.File

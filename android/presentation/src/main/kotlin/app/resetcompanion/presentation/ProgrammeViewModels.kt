@@ -28,8 +28,7 @@ data class ProgrammeBrowserUiState(
 )
 
 /** Browses, starts, leaves, resumes and restarts programmes; the core enforces one at a time. */
-class ProgrammeBrowserViewModel(private val store: ResetStore) :
-    StoreViewModel<ProgrammeBrowserUiState>(ProgrammeBrowserUiState()) {
+class ProgrammeBrowserViewModel(private val store: ResetStore) : StoreViewModel<ProgrammeBrowserUiState>(ProgrammeBrowserUiState()) {
     init {
         refresh()
     }
@@ -89,11 +88,7 @@ data class ProgrammeStepUiState(
 )
 
 /** Shows and completes one step of the programme in progress. */
-class ProgrammeStepViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-    private val stepId: String,
-) :
+class ProgrammeStepViewModel(private val store: ResetStore, private val platform: PlatformHooks, private val stepId: String) :
     StoreViewModel<ProgrammeStepUiState>(ProgrammeStepUiState()) {
     init {
         refresh()

@@ -5,10 +5,12 @@ import app.resetcompanion.core.model.DayOfWeek
 import app.resetcompanion.core.model.QuietHours
 import app.resetcompanion.core.model.ReminderDays
 import app.resetcompanion.core.model.ReminderRule
+import java.time.LocalTime
 
 // The "Add a reminder" form (what for, when, on which days, quiet hours) and a rule in words;
 // the same shape as ios/Sources/ResetFeatures/ReminderSettingsModel.swift's ReminderDraft. The
-// core validates every field (a bad time, no day, a time inside quiet hours) and names it.
+// form holds what the person typed; it becomes a `LocalTime` here (the core takes wall times
+// typed, never text), and the core validates the rest (no day, a time inside quiet hours).
 
 /** What the person is composing; [days] and [quietHours] are what the core is given. */
 data class ReminderDraft(
@@ -30,11 +32,29 @@ data class ReminderDraft(
             else -> ReminderDays.Only(WEEK.filter { it in weekdays })
         }
 
-    /** Quiet hours when both ends are filled in, else none. */
+    /** The typed time, or null when [time] is not a time of day (`8:30`, `08:30`). */
+    val wallTime: LocalTime? get() = wallTime(time)
+
+    /** Quiet hours when both ends are filled in and read as times, else none. */
     val quietHours: QuietHours?
-        get() = if (quietStart.isBlank() || quietEnd.isBlank()) null else QuietHours(quietStart.trim(), quietEnd.trim())
+        get() {
+            val start = wallTime(quietStart) ?: return null
+            val end = wallTime(quietEnd) ?: return null
+            return QuietHours(start, end)
+        }
+
+    /** False when a quiet-hours end is filled in but is not a time of day. */
+    val quietHoursReadable: Boolean
+        get() = (quietStart.isBlank() || wallTime(quietStart) != null) && (quietEnd.isBlank() || wallTime(quietEnd) != null)
 
     companion object {
+        private val WALL_TIME = Regex("""([01]?\d|2[0-3]):([0-5]\d)""")
+
+        /** What the person typed as a time of day (`H:MM` or `HH:MM`, 00:00–23:59), or null. */
+        fun wallTime(text: String): LocalTime? = WALL_TIME.matchEntire(text.trim())?.let { m ->
+            LocalTime.of(m.groupValues[1].toInt(), m.groupValues[2].toInt())
+        }
+
         /** Monday first, as the core orders days. */
         val WEEK: List<DayOfWeek> = listOf(DayOfWeek.MON, DayOfWeek.TUE, DayOfWeek.WED, DayOfWeek.THU, DayOfWeek.FRI, DayOfWeek.SAT, DayOfWeek.SUN)
 

@@ -3,6 +3,7 @@ package app.resetcompanion.presentation
 import androidx.lifecycle.viewModelScope
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.model.ActivityKind
+import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.QuietHours
 import app.resetcompanion.core.model.ReminderDays
 import app.resetcompanion.core.model.ReminderRule
@@ -13,6 +14,7 @@ import app.resetcompanion.core.reminders.removeReminder
 import app.resetcompanion.core.reminders.resumeReminder
 import app.resetcompanion.core.reminders.shouldRequestPostNotifications
 import kotlinx.coroutines.launch
+import java.time.LocalTime
 
 /** What the reminder screen explains above the list, most important first. */
 enum class PermissionNotice {
@@ -47,10 +49,8 @@ data class ReminderSettingsUiState(
 )
 
 /** Adds, pauses and removes reminder rules; after each change the platform re-arms alarms. */
-class ReminderSettingsViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-) : StoreViewModel<ReminderSettingsUiState>(ReminderSettingsUiState()) {
+class ReminderSettingsViewModel(private val store: ResetStore, private val platform: PlatformHooks) :
+    StoreViewModel<ReminderSettingsUiState>(ReminderSettingsUiState()) {
     init {
         refresh()
         viewModelScope.launch { platform.permissionChanges.collect { onPermissionsChanged() } }
@@ -82,12 +82,12 @@ class ReminderSettingsViewModel(
     }
 
     /**
-     * Adds a rule: [times] as `HH:MM` local wall-clock times. The core rejects a bad time,
-     * an empty day set, a time inside quiet hours or a duplicate, naming the field.
+     * Adds a rule at local wall-clock [times]. The core rejects an empty day set, a time inside
+     * quiet hours or a duplicate, naming the field.
      */
     fun add(
         kind: ActivityKind,
-        times: List<String>,
+        times: List<LocalTime>,
         days: ReminderDays = ReminderDays.Daily,
         skipIfDone: Boolean = true,
         quietHours: QuietHours? = null,
@@ -122,8 +122,14 @@ class ReminderSettingsViewModel(
     /** Adds the form's rule; on success the form starts afresh, on a core error it is kept. */
     fun addDraft() {
         val d = current.draft
+        val time = d.wallTime
+        if (time == null || !d.quietHoursReadable) {
+            val field = if (time == null) "times" else "quiet_hours"
+            update { it.copy(error = UiError(ErrorKind.INVALID_INPUT, field, "expected a time of day HH:MM between 00:00 and 23:59")) }
+            return
+        }
         launchCatching(::failed) {
-            store.addReminder(d.kind, listOf(d.time.trim()), d.days, d.skipIfDone, d.quietHours)
+            store.addReminder(d.kind, listOf(time), d.days, d.skipIfDone, d.quietHours)
             val rules = store.reminders()
             update { decideHere(it.copy(reminders = rules, error = null, draft = ReminderDraft()), platform.permissions()) }
             platform.remindersChanged()

@@ -3,11 +3,11 @@ package app.resetcompanion.presentation
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.Status
 import app.resetcompanion.core.crisisResources
-import app.resetcompanion.core.safetyPlan
 import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.core.health.HealthConnectSync
 import app.resetcompanion.core.model.CrisisResource
 import app.resetcompanion.core.practiceSummary
+import app.resetcompanion.core.safetyPlan
 import app.resetcompanion.core.setStreakHidden
 
 /** Erase-all is two steps so one stray tap can never delete everything. */
@@ -39,10 +39,7 @@ data class SettingsUiState(
 }
 
 /** Reads and changes settings; erase-all deletes the profile and then asks the platform to drop the key. */
-class SettingsViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-) : StoreViewModel<SettingsUiState>(SettingsUiState()) {
+class SettingsViewModel(private val store: ResetStore, private val platform: PlatformHooks) : StoreViewModel<SettingsUiState>(SettingsUiState()) {
     init {
         refresh()
     }
@@ -56,8 +53,12 @@ class SettingsViewModel(
         val health = platform.healthConnectReadiness()
         update {
             it.copy(
-                status = status, region = region, crisisResources = resources, streakHidden = hidden,
-                healthConnectOptedIn = optedIn, healthConnect = health,
+                status = status,
+                region = region,
+                crisisResources = resources,
+                streakHidden = hidden,
+                healthConnectOptedIn = optedIn,
+                healthConnect = health,
             )
         }
     }

@@ -32,12 +32,11 @@ abstract class StoreViewModel<S>(initial: S) : ViewModel() {
      * Runs [block] in `viewModelScope`. A [ResetException] becomes [onError]'s new state;
      * anything else is a bug and propagates (crashing loudly beats a silent wrong screen).
      */
-    protected fun launchCatching(onError: (S, UiError) -> S, block: suspend CoroutineScope.() -> Unit): Job =
-        viewModelScope.launch {
-            try {
-                block()
-            } catch (e: ResetException) {
-                update { onError(it, UiError.of(e)) }
-            }
+    protected fun launchCatching(onError: (S, UiError) -> S, block: suspend CoroutineScope.() -> Unit): Job = viewModelScope.launch {
+        try {
+            block()
+        } catch (e: ResetException) {
+            update { onError(it, UiError.of(e)) }
         }
+    }
 }

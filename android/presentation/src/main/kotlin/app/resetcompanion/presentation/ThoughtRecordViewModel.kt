@@ -73,11 +73,8 @@ data class ThoughtRecordUiState(
 )
 
 /** Edits a new or stored thought record; the core validates and stores it. */
-class ThoughtRecordViewModel(
-    private val store: ResetStore,
-    private val platform: PlatformHooks,
-    entryId: String?,
-) : StoreViewModel<ThoughtRecordUiState>(ThoughtRecordUiState(entryId = entryId, loading = entryId != null)) {
+class ThoughtRecordViewModel(private val store: ResetStore, private val platform: PlatformHooks, entryId: String?) :
+    StoreViewModel<ThoughtRecordUiState>(ThoughtRecordUiState(entryId = entryId, loading = entryId != null)) {
 
     init {
         if (entryId != null) {

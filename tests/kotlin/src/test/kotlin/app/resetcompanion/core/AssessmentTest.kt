@@ -123,6 +123,12 @@ class AssessmentTest {
         assertEquals(listOf("severe_total"), events.map { it.reason.id })
         assertEquals(Instant.ofEpochMilli(FIXED_NOW_MS), events.single().occurredAtInstant)
         assertEquals(taken.record.id, events.single().assessmentId)
+        // One id scheme (issue 15): a prefixed id, and the old number still finds the record.
+        assertTrue(taken.record.id.startsWith("as_") && taken.record.id.length == 27, taken.record.id)
+        assertTrue(events.single().id.startsWith("se_"))
+        assertEquals(taken.record, store.assessment(taken.record.id))
+        assertEquals(taken.record, store.assessment(taken.record.legacyId.toString()))
+        assertThrowsReset(ErrorKind.NOT_FOUND) { store.assessment("as_000000000000000000000000") }
         assertEquals(listOf("116 123", "112"), store.crisisResources().mapNotNull { it.phone })
         assertEquals("SHOUT", store.crisisResources("GB").last().smsBody)
     }

@@ -117,7 +117,12 @@ class ProgrammeTest {
             val completedAt = Instant.parse(v.getValue("completed_at"))
             val dir = scratchDir()
             val store = runBlocking {
-                ResetStore.open(File(dir, "profile.db").path, KEY_A, v.getValue("zone"), FixedClock(completedAt.toEpochMilli() + 60_000))
+                ResetStore.open(
+                    File(dir, "profile.db").path,
+                    KEY_A,
+                    v.getValue("zone"),
+                    FixedClock(java.time.Instant.ofEpochMilli(completedAt.toEpochMilli() + 60_000)),
+                )
             }
             store.use {
                 runBlocking {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.io.File
 import java.time.Instant
+import java.time.LocalTime
 
 /**
  * Two things kept apart, as on a phone: what the OS holds ([armed], AlarmManager) and what the
@@ -78,7 +79,7 @@ class ReminderTest {
         val (store, alarms, sync) = setUp()
         try {
             store.use {
-                runBlocking { store.addReminder(ActivityKind.MEDITATION, listOf("08:00"), label = "Morning") }
+                runBlocking { store.addReminder(ActivityKind.MEDITATION, listOf(LocalTime.parse("08:00")), label = "Morning") }
                 runBlocking(main.asCoroutineDispatcher()) { sync.resync(SyncReason.APP_START) }
                 assertEquals(7, alarms.armed.size)
                 assertTrue(alarms.threads.isNotEmpty())
@@ -93,7 +94,7 @@ class ReminderTest {
     fun `app start arms inexact alarms for the week and a second sync changes nothing`() = runBlocking {
         val (store, alarms, sync) = setUp()
         store.use {
-            store.addReminder(ActivityKind.MEDITATION, listOf("08:00"), skipIfDone = true, label = "Morning")
+            store.addReminder(ActivityKind.MEDITATION, listOf(LocalTime.parse("08:00")), skipIfDone = true, label = "Morning")
             val first = sync.resync(SyncReason.APP_START)
             assertEquals(7, first.armed.size)
             assertFalse(first.exact)
@@ -114,7 +115,7 @@ class ReminderTest {
     fun `granting exact alarms re-arms the same ids exactly`() = runBlocking {
         val (store, alarms, sync) = setUp()
         store.use {
-            store.addReminder(ActivityKind.CHECKIN, listOf("12:00", "18:00"))
+            store.addReminder(ActivityKind.CHECKIN, listOf(LocalTime.parse("12:00"), LocalTime.parse("18:00")))
             sync.resync(SyncReason.APP_START)
             val ids = alarms.armedIds()
             alarms.exactGranted = true
@@ -128,7 +129,7 @@ class ReminderTest {
     fun `after a reboot every alarm is armed again`() = runBlocking {
         val (store, alarms, sync) = setUp()
         store.use {
-            store.addReminder(ActivityKind.JOURNAL, listOf("21:00"))
+            store.addReminder(ActivityKind.JOURNAL, listOf(LocalTime.parse("21:00")))
             sync.resync(SyncReason.APP_START)
             val ids = alarms.armedIds()
             // The registry still lists them, but the OS dropped them at shutdown.
@@ -144,7 +145,7 @@ class ReminderTest {
     fun `after a force-stop app start arms again what the OS lost though the registry kept it`() = runBlocking {
         val (store, alarms, sync) = setUp()
         store.use {
-            store.addReminder(ActivityKind.JOURNAL, listOf("21:00"))
+            store.addReminder(ActivityKind.JOURNAL, listOf(LocalTime.parse("21:00")))
             sync.resync(SyncReason.APP_START)
             val ids = alarms.armed.keys.toSet()
             alarms.osDropsEverything() // force-stop: no broadcast follows, only the next app start
@@ -160,7 +161,7 @@ class ReminderTest {
         var zone = "Europe/London"
         val (store, alarms, sync) = setUp { zone }
         store.use {
-            store.addReminder(ActivityKind.JOURNAL, listOf("21:00"))
+            store.addReminder(ActivityKind.JOURNAL, listOf(LocalTime.parse("21:00")))
             sync.resync(SyncReason.APP_START)
             val london = alarms.armed.toMap()
             zone = "America/New_York"
@@ -178,8 +179,8 @@ class ReminderTest {
     fun `removing a rule cancels its alarms only`() = runBlocking {
         val (store, alarms, sync) = setUp()
         store.use {
-            val journal = store.addReminder(ActivityKind.JOURNAL, listOf("21:00"))
-            store.addReminder(ActivityKind.CHECKIN, listOf("12:00"), days = ReminderDays.Weekdays)
+            val journal = store.addReminder(ActivityKind.JOURNAL, listOf(LocalTime.parse("21:00")))
+            store.addReminder(ActivityKind.CHECKIN, listOf(LocalTime.parse("12:00")), days = ReminderDays.Weekdays)
             sync.resync(SyncReason.APP_START)
             assertEquals(12, alarms.armed.size)
             store.removeReminder(journal.id)
@@ -192,7 +193,7 @@ class ReminderTest {
     fun `snooze and done buttons go through the core and re-plan`() = runBlocking {
         val (store, alarms, sync) = setUp()
         store.use {
-            store.addReminder(ActivityKind.MEDITATION, listOf("11:00", "20:00"), skipIfDone = true)
+            store.addReminder(ActivityKind.MEDITATION, listOf(LocalTime.parse("11:00"), LocalTime.parse("20:00")), skipIfDone = true)
             sync.resync(SyncReason.APP_START)
             val today = store.reminderPlan().filter { it.localDate == day("2027-03-28") }
             assertEquals(2, today.size)
@@ -210,13 +211,22 @@ class ReminderTest {
     @Test
     fun `bad rules are invalid input naming the field`() {
         openStore(scratchDir()).use { store ->
-            var e = assertThrowsReset(ErrorKind.INVALID_INPUT) { store.addReminder(ActivityKind.MEDITATION, listOf("24:00")) }
+            // 24:00 is not a LocalTime (the type refuses it); a time listed twice is the core's refusal.
+            val eight = LocalTime.parse("08:00")
+            var e = assertThrowsReset(ErrorKind.INVALID_INPUT) { store.addReminder(ActivityKind.MEDITATION, listOf(eight, eight)) }
             assertEquals("times", (e as ResetException.InvalidInput).field)
             e = assertThrowsReset(ErrorKind.INVALID_INPUT) {
-                store.addReminder(ActivityKind.CHECKIN, listOf("23:00"), quietHours = QuietHours("22:00", "07:00"))
+                store.addReminder(
+                    ActivityKind.CHECKIN,
+                    listOf(LocalTime.parse("23:00")),
+                    quietHours = QuietHours(LocalTime.parse("22:00"), LocalTime.parse("07:00")),
+                )
             }
             assertEquals("times", (e as ResetException.InvalidInput).field)
-            e = assertThrowsReset(ErrorKind.INVALID_INPUT) { store.addReminder(ActivityKind.JOURNAL, listOf("08:00"), days = ReminderDays.Only(emptyList())) }
+            e =
+                assertThrowsReset(ErrorKind.INVALID_INPUT) {
+                    store.addReminder(ActivityKind.JOURNAL, listOf(LocalTime.parse("08:00")), days = ReminderDays.Only(emptyList()))
+                }
             assertEquals("days", (e as ResetException.InvalidInput).field)
         }
     }
@@ -252,8 +262,8 @@ class ReminderTest {
             val (name, zone, kind, at, from, until, fireAt, local) = c.destructured
             val dir = scratchDir()
             runBlocking {
-                ResetStore.open(File(dir, "p.db").path, KEY_A, zone, FixedClock(FIXED_NOW_MS)).use { store ->
-                    store.addReminder(ActivityKind.valueOf(kind.uppercase()), listOf(at))
+                ResetStore.open(File(dir, "p.db").path, KEY_A, zone, FixedClock(java.time.Instant.ofEpochMilli(FIXED_NOW_MS))).use { store ->
+                    store.addReminder(ActivityKind.valueOf(kind.uppercase()), listOf(LocalTime.parse(at)))
                     val plan = store.reminderPlan(PlanOptions(instant(from), instant(until), null, Platform.ANDROID, false))
                     assertEquals(listOf(Instant.parse(fireAt)), plan.map { it.fireAt }, name)
                     assertEquals(listOf(local), plan.map { it.localText() }, name)

@@ -128,8 +128,9 @@ class SafetyPlanTest {
 
     @Test
     fun `the core decides when to lock, across wall-clock changes and reboots`() {
-        val t0 = ClockReading(FIXED_NOW_MS, 1_000_000)
-        fun later(wallMs: Long, upMs: Long?) = ClockReading(FIXED_NOW_MS + wallMs, upMs?.let { 1_000_000 + it })
+        fun reading(wallMs: Long, upMs: Long?) = ClockReading(java.time.Instant.ofEpochMilli(wallMs), upMs?.let(java.time.Duration::ofMillis))
+        val t0 = reading(FIXED_NOW_MS, 1_000_000)
+        fun later(wallMs: Long, upMs: Long?) = reading(FIXED_NOW_MS + wallMs, upMs?.let { 1_000_000 + it })
         val five = LockPolicy.AFTER_FIVE_MINUTES
         assertFalse(lockDue(LockPolicy.OFF, null, t0))
         assertTrue(lockDue(five, null, t0), "a new process locks")
@@ -137,7 +138,7 @@ class SafetyPlanTest {
         assertTrue(lockDue(five, t0, later(5 * 60_000, 5 * 60_000)))
         assertTrue(lockDue(five, t0, later(60_000, 6 * 60_000)), "the wall clock set back: uptime counts")
         assertTrue(lockDue(five, t0, later(-60_000, 60_000)), "the wall clock before the last activity")
-        assertTrue(lockDue(five, t0, ClockReading(FIXED_NOW_MS + 1_000, 10)), "uptime restarted: a reboot")
+        assertTrue(lockDue(five, t0, reading(FIXED_NOW_MS + 1_000, 10)), "uptime restarted: a reboot")
         assertTrue(lockDue(LockPolicy.IMMEDIATELY, t0, later(0, 0)))
         assertEquals(listOf(null, 0, 1, 5, 15), LockPolicy.entries.map { it.graceMinutes })
     }

@@ -31,7 +31,7 @@ fun scratchDir(): File = Files.createTempDirectory("resetkt-").toFile().also { i
 
 /** Opens a store in [dir] with a fixed clock in London. */
 fun openStore(dir: File, key: ByteArray = KEY_A, nowMs: Long = FIXED_NOW_MS): ResetStore = runBlocking {
-    ResetStore.open(File(dir, "profile.db").path, key, "Europe/London", FixedClock(nowMs))
+    ResetStore.open(File(dir, "profile.db").path, key, "Europe/London", FixedClock(java.time.Instant.ofEpochMilli(nowMs)))
 }
 
 /** Shared golden fixtures (tests/fixtures), the same files the Rust and Swift tests read. */

@@ -36,7 +36,7 @@ class ManualLockClock : LockClock {
         wall += minutes * 60_000
         uptime = uptime?.plus(minutes * 60_000)
     }
-    override fun now() = ClockReading(wall, uptime)
+    override fun now() = ClockReading(java.time.Instant.ofEpochMilli(wall), uptime?.let(java.time.Duration::ofMillis))
 }
 
 class AppLockViewModelTest : ViewModelTest() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import java.time.LocalTime
 
 class PermissionStatesTest : ViewModelTest() {
     private fun notif(sdk: Int = 34, granted: Boolean = false, enabled: Boolean = true, rationale: Boolean = false, asked: Boolean = false) =
@@ -33,7 +34,7 @@ class PermissionStatesTest : ViewModelTest() {
     fun `a permission change reported by the platform updates the reminder screen and re-arms`() {
         platform.snapshot = PermissionSnapshot(NotificationPermission.BLOCKED, ExactAlarmPermission.ALLOWED, 34)
         val vm = graph().reminders()
-        vm.add(ActivityKind.CHECKIN, listOf("09:00"))
+        vm.add(ActivityKind.CHECKIN, listOf(LocalTime.parse("09:00")))
         assertEquals(PermissionNotice.NOTIFICATIONS_BLOCKED, vm.state.value.notice)
         val before = platform.remindersChanged
         platform.snapshot = PermissionSnapshot.ALL_GRANTED

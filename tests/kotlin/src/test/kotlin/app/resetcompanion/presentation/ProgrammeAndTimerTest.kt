@@ -134,7 +134,7 @@ class MeditationTimerViewModelTest : ViewModelTest() {
     fun `elapsed time comes from the interval clock, so a wall clock change can't stretch a session`() {
         var wallShift = 0L
         val wall = object : app.resetcompanion.core.model.Clock {
-            override fun nowUnixMs() = virtualClock.nowUnixMs() + wallShift
+            override fun instant() = virtualClock.instant().plusMillis(wallShift)
         }
         val vm = MeditationTimerViewModel(store, platform, wall, 1_000, null, elapsedClock = virtualClock)
         vm.setMinutes(10)

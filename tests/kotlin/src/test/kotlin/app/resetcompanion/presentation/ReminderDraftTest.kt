@@ -9,6 +9,7 @@ import app.resetcompanion.core.reminders.reminders
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Test
+import java.time.LocalTime
 
 class ReminderDraftTest : ViewModelTest() {
     @Test
@@ -30,7 +31,7 @@ class ReminderDraftTest : ViewModelTest() {
         vm.addDraft()
         val rule = setUp { reminders() }.single()
         assertEquals(ReminderDays.Only(listOf(DayOfWeek.TUE, DayOfWeek.THU)), rule.days)
-        assertEquals(QuietHours("22:00", "07:00"), rule.quietHours)
+        assertEquals(QuietHours(LocalTime.parse("22:00"), LocalTime.parse("07:00")), rule.quietHours)
         assertEquals(ReminderDraft(), vm.state.value.draft)
         assertEquals("08:00 · Tue, Thu · Quiet 22:00–07:00", ReminderDraft.summary(vm.state.value.reminders.single()))
         assertEquals(1, platform.remindersChanged)

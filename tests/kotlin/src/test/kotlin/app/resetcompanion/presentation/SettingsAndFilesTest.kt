@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assertions.assertNotEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import java.time.LocalTime
 import java.util.zip.ZipFile
 
 class ReminderSettingsViewModelTest : ViewModelTest() {
@@ -26,7 +27,7 @@ class ReminderSettingsViewModelTest : ViewModelTest() {
         val vm = graph().reminders()
         assertEquals(PermissionNotice.NONE, vm.state.value.notice, "no reminder yet: nothing to ask")
         assertFalse(vm.state.value.requestNotificationPermission)
-        vm.add(ActivityKind.MEDITATION, listOf("08:00"))
+        vm.add(ActivityKind.MEDITATION, listOf(LocalTime.parse("08:00")))
         assertEquals(1, vm.state.value.reminders.size)
         assertEquals(1, setUp { reminders() }.size)
         assertEquals(1, platform.remindersChanged)
@@ -45,7 +46,7 @@ class ReminderSettingsViewModelTest : ViewModelTest() {
     fun `the dialog request is consumed when shown, and a swiped-away dialog is not reopened by itself`() {
         platform.snapshot = snapshot(NotificationPermission.NOT_ASKED)
         val vm = graph().reminders()
-        vm.add(ActivityKind.MEDITATION, listOf("08:00"))
+        vm.add(ActivityKind.MEDITATION, listOf(LocalTime.parse("08:00")))
         assertTrue(vm.state.value.requestNotificationPermission)
         vm.notificationRequestHandled()
         assertFalse(vm.state.value.requestNotificationPermission, "a rotation while the dialog is up asks nothing")
@@ -55,9 +56,11 @@ class ReminderSettingsViewModelTest : ViewModelTest() {
     }
 
     @Test
-    fun `a bad time is the core's error on times and nothing is stored`() {
+    fun `a bad time is an error on times and nothing is stored`() {
         val vm = graph().reminders()
-        vm.add(ActivityKind.JOURNAL, listOf("24:00"))
+        // A LocalTime cannot be 24:00: the bad time can only come from what the person typed.
+        vm.editDraft { it.copy(kind = ActivityKind.JOURNAL, time = "24:00") }
+        vm.addDraft()
         assertEquals("times", vm.state.value.error?.field)
         assertTrue(setUp { reminders() }.isEmpty())
         assertEquals(0, platform.remindersChanged)
@@ -65,7 +68,7 @@ class ReminderSettingsViewModelTest : ViewModelTest() {
 
     @Test
     fun `the notice table`() {
-        val withRule = graph().reminders().also { it.add(ActivityKind.CHECKIN, listOf("12:00")) }.state.value
+        val withRule = graph().reminders().also { it.add(ActivityKind.CHECKIN, listOf(LocalTime.parse("12:00"))) }.state.value
         fun notice(p: PermissionSnapshot) = ReminderSettingsViewModel.decide(withRule, p)
         assertEquals(PermissionNotice.NONE, notice(PermissionSnapshot.ALL_GRANTED).notice)
         assertEquals(PermissionNotice.NOTIFICATIONS_BLOCKED, notice(snapshot(NotificationPermission.BLOCKED)).notice)

@@ -35,7 +35,7 @@ abstract class ViewModelTest {
 
     /** The wall clock the timer sees: FIXED_NOW plus virtual time. */
     protected val virtualClock = object : Clock {
-        override fun nowUnixMs(): Long = FIXED_NOW_MS + scheduler.currentTime
+        override fun instant(): java.time.Instant = java.time.Instant.ofEpochMilli(FIXED_NOW_MS + scheduler.currentTime)
     }
 
     @BeforeEach
@@ -43,7 +43,7 @@ abstract class ViewModelTest {
         Dispatchers.setMain(dispatcher)
         dir = scratchDir()
         store = runBlocking {
-            ResetStore.open(File(dir, "profile.db").path, KEY_A, "Europe/London", FixedClock(FIXED_NOW_MS), dispatcher)
+            ResetStore.open(File(dir, "profile.db").path, KEY_A, "Europe/London", FixedClock(java.time.Instant.ofEpochMilli(FIXED_NOW_MS)), dispatcher)
         }
     }
 

@@ -27,6 +27,7 @@ import org.robolectric.annotation.Config
 import org.robolectric.annotation.Implementation
 import org.robolectric.annotation.Implements
 import org.robolectric.shadows.ShadowAlarmManager
+import java.time.LocalTime
 import java.util.TimeZone
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.atomic.AtomicInteger
@@ -64,7 +65,7 @@ class AlarmSchedulingTest {
     private fun resync(reason: SyncReason) = runBlocking { app.reminderSync(app).resync(reason) }
 
     private fun morningMeditation() = runBlocking {
-        app.store.addReminder(ActivityKind.MEDITATION, listOf("08:00"), skipIfDone = true, label = "Morning")
+        app.store.addReminder(ActivityKind.MEDITATION, listOf(LocalTime.parse("08:00")), skipIfDone = true, label = "Morning")
     }
 
     @Test
@@ -210,7 +211,7 @@ class AlarmSchedulingTest {
             for (r in 0 until 8) {
                 val times = (0 until 12).map { i ->
                     val m = (r * 12 + i) * 15
-                    "%02d:%02d".format(m / 60, m % 60)
+                    LocalTime.of(m / 60, m % 60)
                 }
                 app.store.addReminder(ActivityKind.values()[r % ActivityKind.values().size], times)
             }

@@ -84,7 +84,7 @@ class ContactIntentsTest {
     @Test
     fun `the lock clock reads the wall clock and time since boot`() {
         val now = AndroidLockClock.now()
-        assertTrue(now.wallMs > 0)
-        assertNotNull(now.uptimeMs)
+        assertTrue(now.wall.toEpochMilli() > 0)
+        assertNotNull(now.uptime)
     }
 }

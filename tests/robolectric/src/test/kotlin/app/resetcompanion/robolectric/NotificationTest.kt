@@ -26,6 +26,7 @@ import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
 import org.robolectric.shadows.ShadowAlarmManager
 import java.io.File
+import java.time.LocalTime
 import java.util.TimeZone
 import javax.xml.parsers.DocumentBuilderFactory
 
@@ -47,7 +48,12 @@ class NotificationTest {
         shadowOf(app).grantPermissions(Manifest.permission.POST_NOTIFICATIONS)
         ReminderNotifications.createChannels(app, RoboApp.LOOK)
         runBlocking {
-            app.store.addReminder(ActivityKind.MEDITATION, listOf("08:00", "20:00"), skipIfDone = true, label = "Morning with Sam")
+            app.store.addReminder(
+                ActivityKind.MEDITATION,
+                listOf(LocalTime.parse("08:00"), LocalTime.parse("20:00")),
+                skipIfDone = true,
+                label = "Morning with Sam",
+            )
             app.reminderSync(app).resync(SyncReason.APP_START)
         }
     }

@@ -38,7 +38,7 @@ class RoboApp :
     private val dir: File = Files.createTempDirectory("reset-robo-").toFile()
     var nowMs: Long = FIXED_NOW.toEpochMilli()
     private val clock = object : Clock {
-        override fun nowUnixMs(): Long = nowMs
+        override fun instant(): Instant = Instant.ofEpochMilli(nowMs)
     }
     private var opened: ResetStore? = null
 

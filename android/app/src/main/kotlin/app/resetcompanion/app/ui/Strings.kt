@@ -216,7 +216,7 @@ object Strings {
     const val quietFrom = "From (HH:MM)"
     const val quietTo = "To (HH:MM)"
     const val quietExplain = "No reminder is planned inside quiet hours; they may run past midnight."
-    fun quiet(start: String, end: String) = "Quiet $start–$end"
+    fun quiet(start: java.time.LocalTime, end: java.time.LocalTime) = "Quiet $start–$end"
 
     /** The core's activity kinds as the reminder screen names them. */
     fun activityName(kind: ActivityKind) = when (kind) {

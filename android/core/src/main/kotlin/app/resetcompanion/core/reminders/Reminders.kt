@@ -11,19 +11,20 @@ import app.resetcompanion.core.model.QuietHours
 import app.resetcompanion.core.model.Reconciliation
 import app.resetcompanion.core.model.ReminderDays
 import app.resetcompanion.core.model.ReminderRule
+import java.time.LocalTime
 
 // Reminders (issue 7) in Kotlin's idiom: suspend calls on ResetStore. The core plans; the
 // shell schedules (DESIGN §5). Plain JVM code: tested in tests/kotlin without an Android SDK.
 
 /**
- * Creates a reminder rule.
+ * Creates a reminder rule at local wall-clock [times] (they float with the person's zone).
  *
  * @throws app.resetcompanion.core.model.ResetException.InvalidInput naming `times`, `days` or
  *   `label` (a bad time, an empty day set, a time inside quiet hours, a duplicate rule).
  */
 suspend fun ResetStore.addReminder(
     kind: ActivityKind,
-    times: List<String>,
+    times: List<LocalTime>,
     days: ReminderDays = ReminderDays.Daily,
     skipIfDone: Boolean = false,
     quietHours: QuietHours? = null,

@@ -36,7 +36,7 @@ class LockFlowTest {
         override suspend fun authenticate() = answers.removeFirstOrNull() ?: AuthOutcome.CANCELLED
     }
     private val clock = object : LockClock {
-        override fun now() = ClockReading(NOW_MS, 1_000_000)
+        override fun now() = ClockReading(java.time.Instant.ofEpochMilli(NOW_MS), java.time.Duration.ofMillis(1_000_000))
     }
 
     @After

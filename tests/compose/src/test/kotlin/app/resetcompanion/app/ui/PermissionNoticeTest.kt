@@ -15,6 +15,7 @@ import app.resetcompanion.presentation.PermissionSnapshot
 import app.resetcompanion.presentation.ReminderSettingsUiState
 import org.junit.Assert.assertEquals
 import org.junit.Test
+import java.time.LocalTime
 
 /**
  * The reminder screen words each permission notice the view model decides on, with the one
@@ -23,7 +24,7 @@ import org.junit.Test
 @OptIn(ExperimentalTestApi::class)
 class PermissionNoticeTest {
     private val rule = ReminderRule(
-        id = "r1", kind = ActivityKind.CHECKIN, times = listOf("09:00"), days = ReminderDays.Daily, skipIfDone = true,
+        id = "r1", kind = ActivityKind.CHECKIN, times = listOf(LocalTime.parse("09:00")), days = ReminderDays.Daily, skipIfDone = true,
         quietHours = null, pausedUntil = null, enabled = true, label = null, createdAt = java.time.Instant.parse("2027-03-24T08:00:00Z"),
     )
 

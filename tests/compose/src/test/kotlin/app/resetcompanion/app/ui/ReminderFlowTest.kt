@@ -22,6 +22,7 @@ import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNull
 import org.junit.Test
+import java.time.LocalTime
 
 /** Reminder pause and resume, and a rule with custom days and quiet hours, made by taps. */
 @OptIn(ExperimentalTestApi::class)
@@ -90,8 +91,8 @@ class ReminderFlowTest {
         onAllNodesWithText(Strings.addReminder)[1].performScrollTo().performClick()
         waitUntil(timeoutMillis = 10_000) { rules().any { it.kind == ActivityKind.JOURNAL } }
         val rule = rules().single { it.kind == ActivityKind.JOURNAL }
-        assertEquals(listOf("18:30"), rule.times)
+        assertEquals(listOf(LocalTime.parse("18:30")), rule.times)
         assertEquals(ReminderDays.Weekdays, rule.days)
-        assertEquals(QuietHours("22:00", "07:00"), rule.quietHours)
+        assertEquals(QuietHours(LocalTime.parse("22:00"), LocalTime.parse("07:00")), rule.quietHours)
     }
 }

@@ -37,6 +37,7 @@ import org.jetbrains.skia.Image
 import java.io.File
 import java.nio.file.Files
 import java.time.Instant
+import java.time.LocalTime
 
 // Shared set-up for the UI tests: a real encrypted store in a temp folder (the host-built
 // library through JNA), seeded through the Kotlin wrapper, and the app rendered headlessly
@@ -61,9 +62,9 @@ class RecordingSecureWindow : SecureWindow {
 class SeededApp(seed: Boolean = true) : AutoCloseable {
     val dir: File = Files.createTempDirectory("reset-ui-").toFile()
     val store: ResetStore = runBlocking {
-        ResetStore.open(File(dir, "profile.db").path, ByteArray(32) { 0x5A }, "Europe/London", FixedClock(NOW_MS))
+        ResetStore.open(File(dir, "profile.db").path, ByteArray(32) { 0x5A }, "Europe/London", FixedClock(java.time.Instant.ofEpochMilli(NOW_MS)))
     }
-    val graph = AppGraph(store, shareDir = File(dir, "share"), clock = FixedClock(NOW_MS))
+    val graph = AppGraph(store, shareDir = File(dir, "share"), clock = FixedClock(java.time.Instant.ofEpochMilli(NOW_MS)))
 
     init {
         if (seed) runBlocking { seed() }
@@ -93,8 +94,8 @@ class SeededApp(seed: Boolean = true) : AutoCloseable {
         store.addJournalEntry(JournalBody.Free(FreeText("A slow walk by the river helped.")), at = earlier)
         store.startProgramme("meditation-7-day", at = Instant.ofEpochMilli(NOW_MS - 2 * 86_400_000L))
         store.logPractice(PracticeTechnique.BREATHING, minutes = 10, planned = 10, startedAt = Instant.ofEpochMilli(NOW_MS - 86_400_000L))
-        store.addReminder(ActivityKind.CHECKIN, listOf("09:00"), skipIfDone = true)
-        store.addReminder(ActivityKind.MEDITATION, listOf("20:30"), label = "Evening sit")
+        store.addReminder(ActivityKind.CHECKIN, listOf(LocalTime.parse("09:00")), skipIfDone = true)
+        store.addReminder(ActivityKind.MEDITATION, listOf(LocalTime.parse("20:30")), label = "Evening sit")
     }
 
     override fun close() {
