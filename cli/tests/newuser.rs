@@ -265,3 +265,55 @@ fn hostile_f11_f12_unknown_and_repeated_keys_never_echo_the_key_and_blank_steps_
         json!({"plan": null})
     );
 }
+
+/// F30: in a zone outside every covered region, the signpost never calls another country's
+/// lines "help available now"; it says to call the local emergency number first.
+#[test]
+fn f30_a_person_outside_the_covered_regions_is_told_to_call_their_local_emergency_number() {
+    let cli = Cli::new();
+    let take = |zone: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_reset"))
+            .arg("--db")
+            .arg(cli.db())
+            .args(["--tz", zone, "--now", "2027-03-28T09:00:00Z"])
+            .args(["assess", "take", "phq9", "--answers", "1,1,1,1,1,1,1,1,2"])
+            .env_remove("RESET_KEY")
+            .output()
+            .unwrap()
+    };
+    let sydney = text(&take("Australia/Sydney"));
+    assert!(
+        sydney.contains("call your local emergency number now"),
+        "{sydney}"
+    );
+    assert!(!sydney.contains("help is available now"), "{sydney}");
+    let london = text(&take("Europe/London"));
+    assert!(
+        london.contains("help is available now (United Kingdom)"),
+        "{london}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::process::Command::new(env!("CARGO_BIN_EXE_reset"))
+            .arg("--db")
+            .arg(cli.db())
+            .args([
+                "--tz",
+                "Asia/Tokyo",
+                "--now",
+                "2027-03-28T10:00:00Z",
+                "--json",
+            ])
+            .args(["assess", "take", "phq9", "--answers", "0,0,0,0,0,0,0,0,1"])
+            .env_remove("RESET_KEY")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json.pointer("/result/signpost/region_is_fallback")
+            .or(json.pointer("/signpost/region_is_fallback")),
+        Some(&serde_json::json!(true)),
+        "{json}"
+    );
+}
