@@ -154,10 +154,21 @@ impl Companion {
     ///
     /// The shell must also delete the key from the Keychain / Keystore.
     pub fn erase_all(&self) -> Result<(), ResetError> {
+        self.erase_all_with(&[])
+    }
+}
+
+/// Calls for the CLI, not exported to the apps.
+impl Companion {
+    /// [`Companion::erase_all`], also erasing `also` (the key file) while the profile is
+    /// still held alone. Refuses with `storage` ("busy"), the session kept open, while
+    /// another process has the profile open.
+    pub fn erase_all_with(&self, also: &[PathBuf]) -> Result<(), ResetError> {
         guarded(|| {
             let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+            state.as_ref().ok_or_else(closed)?.store.hold_alone()?;
             let session = state.take().ok_or_else(closed)?;
-            session.store.erase()
+            session.store.erase_with(also)
         })
     }
 }

@@ -111,8 +111,22 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
     } else {
         None
     };
+    // The automatic backups' recovery key goes with the profile it belongs to; the key file
+    // goes last, while the profile is still held alone (F9).
+    let recovery = reset_core::outfile::recovery_key_file(&ctx.db);
+    let recovery_beside = std::fs::symlink_metadata(&recovery).is_ok_and(|m| m.is_file());
     match opened {
-        Some(Ok(companion)) => companion.erase_all()?,
+        Some(Ok(companion)) => {
+            let mut also = Vec::new();
+            if recovery_beside {
+                also.push(recovery);
+            }
+            if key_beside {
+                also.push(key_file);
+            }
+            companion.erase_all_with(&also)?;
+            return Ok(());
+        }
         Some(Err(_)) if key_beside && unreadable => reset_core::store::erase_files(&ctx.db)?,
         Some(Err(why)) if key_beside => {
             return Err(Error::invalid(
@@ -130,13 +144,11 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
             ));
         }
     }
+    if recovery_beside {
+        reset_core::store::erase_files(&recovery)?;
+    }
     if key_beside {
         reset_core::store::erase_files(&key_file)?;
-    }
-    // The automatic backups' recovery key goes with the profile it belongs to.
-    let recovery = reset_core::outfile::recovery_key_file(&ctx.db);
-    if std::fs::symlink_metadata(&recovery).is_ok_and(|m| m.is_file()) {
-        reset_core::store::erase_files(&recovery)?;
     }
     Ok(())
 }
@@ -146,6 +158,11 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
 fn shape_problem(db: &Path) -> Option<&'static str> {
     use std::io::Read;
     let len = std::fs::metadata(db).ok()?.len();
+    // An empty file "opens" with any key (F3): it would make a key another profile with the
+    // same stem uses look like this one's.
+    if len == 0 {
+        return Some("it is empty");
+    }
     if len % 512 != 0 {
         return Some("its size is not whole database pages");
     }

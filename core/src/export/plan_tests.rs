@@ -139,7 +139,66 @@ fn the_plan_section_names_its_steps_in_the_pdf() {
         "4. People I can ask for help",
         "Sam Quillfeather — phone +44 7700 900123",
         "7. My reasons for living",
+        // Review L4: no doubled numbers, and a text line says "text".
+        "NHS 111, option 2;",
+        "Shout: text SHOUT to 85258",
     ] {
         assert!(text.contains(expected), "missing {expected:?}:\n{text}");
     }
+    // Review L6: with only the plan included there is no empty "Summary" heading.
+    assert!(!text.contains("Summary"), "{text}");
+    assert!(
+        !text.contains("option 2 111") && !text.contains("Shout SHOUT"),
+        "{text}"
+    );
+}
+
+/// Therapist review M2 (and L5): a date-ranged report shows the version in force at `to` —
+/// the latest saved on or before it — and one line naming a newer version without its
+/// content; before any save it says so. Save times are in the plan's zone with the offset.
+#[test]
+fn a_ranged_report_shows_the_plan_in_force_at_its_end() {
+    const NEWER: &str = "osprey-newer-plan-7781";
+    let mut f = with_plan();
+    f.store
+        .write(|tx| {
+            crate::safety_plan::save(
+                tx,
+                crate::safety_plan::SafetyPlanInput {
+                    warning_signs: vec![format!("Pacing at night {NEWER}")],
+                    ..Default::default()
+                },
+                utc("2027-03-29T11:00:00Z"),
+                LONDON,
+            )
+            .map(|_| ())
+        })
+        .unwrap();
+    let ranged = |to: &str| ExportOptions {
+        to: Some(to.into()),
+        include: Some(vec![ExportSection::SafetyPlan]),
+        ..all_of_2027_q1()
+    };
+    let text = exported(&mut f, ExportFormat::Pdf, &ranged("2027-03-10"));
+    assert!(text.contains(CANARY), "{text}");
+    assert!(!text.contains(NEWER), "{text}");
+    for expected in [
+        "Version 1, saved 2027-03-01 20:00:00+00:00 (Europe/London): the version in force at the end of this range (2027-03-10).",
+        "A newer version exists: version 2, saved on 2027-03-29, after this range; it is not shown here.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
+    let text = exported(&mut f, ExportFormat::Pdf, &ranged("2027-03-31"));
+    assert!(text.contains(NEWER) && !text.contains(CANARY), "{text}");
+    assert!(
+        text.contains("Version 2, saved 2027-03-29 12:00:00+01:00 (Europe/London)"),
+        "{text}"
+    );
+    assert!(!text.contains("A newer version exists"), "{text}");
+    let text = exported(&mut f, ExportFormat::Pdf, &ranged("2027-02-15"));
+    assert!(!text.contains(CANARY) && !text.contains(NEWER), "{text}");
+    assert!(
+        text.contains("No safety plan had been saved by 2027-02-15, the end of this range. It was saved only after this range (newest: version 2, on 2027-03-29)"),
+        "{text}"
+    );
 }

@@ -75,17 +75,20 @@ fn contacts(list: &[SafetyContact]) -> Vec<(String, String, Option<String>)> {
         .collect()
 }
 
-/// The plan's crisis lines as short text (`Samaritans 116 123`), most urgent first.
+/// The plan's crisis lines as short text (`Samaritans 116 123`, `Shout: text SHOUT to
+/// 85258`), most urgent first.
 pub fn crisis_lines(plan: &SafetyPlan) -> Vec<String> {
     plan.crisis_lines
         .iter()
         .map(|r| {
-            let how = r
-                .phone
-                .clone()
-                .or_else(|| r.text.clone())
-                .unwrap_or_default();
-            format!("{} {how}", r.name).trim().to_string()
+            // Review L4: never repeat a number the name already holds ("NHS 111, option 2"),
+            // and say "text" for a text line ("Shout: text SHOUT to 85258").
+            match (&r.phone, &r.text) {
+                (Some(phone), _) if r.name.contains(phone.as_str()) => r.name.clone(),
+                (Some(phone), _) => format!("{} {phone}", r.name),
+                (None, Some(text)) => format!("{}: text {text}", r.name),
+                (None, None) => r.name.clone(),
+            }
         })
         .collect()
 }

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::clinical::{self, EpisodeBaseline, RiskHistory};
@@ -116,6 +117,9 @@ pub struct Snapshot {
     pub private_journal_entries: u64,
     /// The person's current safety plan — only when they included it (issue 20).
     pub safety_plan: Option<crate::safety_plan::SafetyPlan>,
+    /// The newest plan version and its local save day, when it was saved after the range's
+    /// end (therapist review M2: the report shows the version in force at `to`).
+    pub safety_plan_newer: Option<(u32, chrono::NaiveDate)>,
 }
 
 /// The setting holding the pseudonym (created on the first export, kept in backups).
@@ -215,10 +219,14 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
     } else {
         (0, Vec::new())
     };
-    let safety_plan = if scope.has(ExportSection::SafetyPlan) {
-        crate::safety_plan::current(&tx, scope.zone)?
+    let (safety_plan, safety_plan_newer) = if scope.has(ExportSection::SafetyPlan) {
+        plan_in_force(
+            crate::safety_plan::history(&tx, scope.zone)?,
+            scope.to,
+            scope.zone,
+        )
     } else {
-        None
+        (None, None)
     };
     let pseudonym = read_pseudonym(&tx)?.unwrap_or_default();
     tx.finish()?;
@@ -237,7 +245,32 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
         journal,
         private_journal_entries,
         safety_plan,
+        safety_plan_newer,
     })
+}
+
+/// The local day `plan` was saved, in the zone it was saved in (`fallback` if unknown).
+fn saved_day(plan: &crate::safety_plan::SafetyPlan, fallback: chrono_tz::Tz) -> NaiveDate {
+    let zone = plan.zone.parse().unwrap_or(fallback);
+    crate::time::local_date(plan.saved_at.0, zone)
+}
+
+/// From `history` (newest first): the latest version saved on or before `to`, and the newest
+/// version with its day when that one was saved after `to`.
+fn plan_in_force(
+    history: Vec<crate::safety_plan::SafetyPlan>,
+    to: NaiveDate,
+    zone: chrono_tz::Tz,
+) -> (
+    Option<crate::safety_plan::SafetyPlan>,
+    Option<(u32, NaiveDate)>,
+) {
+    let newer = history
+        .first()
+        .map(|p| (p.version, saved_day(p, zone)))
+        .filter(|(_, day)| *day > to);
+    let in_force = history.into_iter().find(|p| saved_day(p, zone) <= to);
+    (in_force, newer)
 }
 
 fn mood_point(c: checkin::CheckIn) -> Result<MoodPoint> {

@@ -64,9 +64,16 @@ impl ProfileLock {
         };
         let lock = ProfileLock {
             file,
-            created: created.then_some(path),
+            created: created.then(|| path.clone()),
         };
         if lock.wait_for(Mode::Shared, wait) {
+            // An erase removes the lock file while holding it alone: a lock won on the old,
+            // unlinked file guards nothing, and the profile it waited for is gone.
+            if !lock.is_at(&path) {
+                return Err(busy(
+                    "the profile was erased in another process while this waited; nothing was saved",
+                ));
+            }
             Ok(Some(lock))
         } else {
             Err(busy(
@@ -86,6 +93,21 @@ impl ProfileLock {
         Err(busy(
             "the profile is open in another process; close it there and try again (nothing was replaced)",
         ))
+    }
+
+    /// Whether the file this lock holds is still the one at `path` (not unlinked or replaced).
+    #[cfg(unix)]
+    fn is_at(&self, path: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match (self.file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(held), Ok(there)) => held.dev() == there.dev() && held.ino() == there.ino(),
+            _ => false,
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn is_at(&self, _path: &Path) -> bool {
+        true
     }
 
     /// Gives the lock up after the file it guards turned out not to open (not a profile, a

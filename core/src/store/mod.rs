@@ -216,7 +216,25 @@ impl Store {
     ///
     /// Each file is overwritten with zeros before it is unlinked. On flash storage that is
     /// best effort; the real guarantee is that the shell destroys the key (crypto-erase).
-    pub fn erase(mut self) -> Result<()> {
+    pub fn erase(self) -> Result<()> {
+        self.erase_with(&[])
+    }
+
+    /// Takes the profile lock exclusively (as a restore does), waiting a bounded time for
+    /// other processes to close the profile; `storage` ("busy") if they do not. An erase
+    /// calls this first, so no writer commits into a profile being deleted.
+    pub fn hold_alone(&self) -> Result<()> {
+        match &self.lock {
+            Some(lock) => lock.exclusive(lock::RESTORE_WAIT),
+            None => Ok(()),
+        }
+    }
+
+    /// [`Store::erase`], holding the profile lock exclusively for the whole wipe, then
+    /// erasing `also` (the key file: last, so a profile is never left without its key while
+    /// its database remains) before the lock file goes and the lock is released.
+    pub fn erase_with(mut self, also: &[PathBuf]) -> Result<()> {
+        self.hold_alone()?;
         let path = std::mem::take(&mut self.path);
         // SAFETY: taken once; `self` (now holding nothing that needs dropping) is forgotten at
         // once so its `Drop` never sees the taken connection.
@@ -225,6 +243,9 @@ impl Store {
         std::mem::forget(self);
         conn.close().map_err(|(_, e)| Error::from(e))?;
         erase_files(&path)?;
+        for file in also {
+            erase_files(file)?;
+        }
         // Erased while still held, so nothing opens the profile half-erased; an empty file.
         let _ = std::fs::remove_file(lock_file(&path));
         drop(lock);

@@ -160,6 +160,10 @@ struct AssessmentHistoryView: View {
             if !model.changes.isEmpty {
                 Section {
                     ForEach(model.changes, id: \.self) { Text($0) }
+                    // Each reliable rise on its own, with an icon and words (never colour alone).
+                    ForEach(model.warnings, id: \.self) { warning in
+                        Label(warning, systemImage: "exclamationmark.triangle").font(.headline)
+                    }
                     ForEach(model.indicators, id: \.label) { indicator in
                         Label(
                             "\(indicator.label): \(indicator.holds ? "yes" : "not yet")",

@@ -172,6 +172,26 @@ public final class AssessmentHistoryModel {
         ]
     }
 
+    /// One warning line per measure that rose reliably (the core's `warningMeasures`), in words:
+    /// also when the combined indicator reads "no reliable change" because the other measure
+    /// fell, and whatever recovery says — one indicator never hides another. The screen shows
+    /// each with a warning icon and these words, never colour alone. Empty when nothing rose.
+    public var warnings: [String] {
+        guard let summary = outcome?.summary else { return [] }
+        let rising = summary.indicators.filter { $0.indicator == .reliableDeterioration }
+            .flatMap(\.warningMeasures)
+        return summary.measures.filter { rising.contains($0.measure) }.map(Self.warning)
+    }
+
+    /// "PHQ-9 rose by 6 points since the start of this episode — a reliable rise; worth talking
+    /// about with your therapist."
+    nonisolated static func warning(_ change: MeasureChange) -> String {
+        let name = change.measure == .phq9 ? "PHQ-9" : "GAD-7"
+        let points = change.change == 1 ? "1 point" : "\(change.change) points"
+        return "\(name) rose by \(points) since the start of this episode (\(change.first) → \(change.last))"
+            + " — a reliable rise; worth talking about with your therapist."
+    }
+
     /// "PHQ-9: 18 → 7 (4 questionnaires)" for each instrument with a first and latest score.
     public var changes: [String] {
         guard let outcome else { return [] }

@@ -74,8 +74,33 @@ final class ProgressModelsTests: XCTestCase {
         XCTAssertEqual(indicators["Reliable improvement"], true)
         XCTAssertEqual(indicators["Recovery"], true)
         XCTAssertEqual(indicators["Reliable deterioration"], false)
+        XCTAssertEqual(model.warnings, [], "nothing rose: no warning")
         await model.show("gad7")
         XCTAssertEqual(model.records.value?.map(\.instrument), ["gad7", "gad7"])
+    }
+
+    func testAReliableRiseOnOneMeasureWarnsInWordsWhenTheCombinedIndicatorDoesNot() async throws {
+        // PHQ-9 rises 0 → 9 (reliable: 6 or more) while GAD-7 falls 14 → 0: the combined
+        // indicators read "no reliable change", yet the PHQ-9 rise must still be shown.
+        let clock = SharedClock(fixedNow.addingTimeInterval(-28 * day))
+        let store = try openStore(try Scratch(), clock: clock)
+        try await store.startEpisode()
+        try await store.take("phq9", answers: Array(repeating: .score(value: 0), count: 9))
+        try await store.take("gad7", answers: Array(repeating: .score(value: 2), count: 7))
+        clock.set(fixedNow)
+        try await store.take("phq9", answers: [3, 3, 3, 0, 0, 0, 0, 0, 0])
+        try await store.take("gad7", answers: Array(repeating: .score(value: 0), count: 7))
+        let model = AssessmentHistoryModel(store: store)
+        await model.load()
+        let indicators = Dictionary(uniqueKeysWithValues: model.indicators.map { ($0.label, $0.holds) })
+        XCTAssertEqual(indicators["Reliable deterioration"], false, "the combined indicator does not hold")
+        XCTAssertEqual(indicators["Reliable improvement"], false)
+        XCTAssertEqual(
+            model.warnings,
+            [
+                "PHQ-9 rose by 9 points since the start of this episode (0 → 9) — a reliable rise;"
+                    + " worth talking about with your therapist."
+            ])
     }
 }
 

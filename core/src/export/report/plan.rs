@@ -17,25 +17,42 @@ pub fn safety_plan(l: &mut Layout, snap: &Snapshot) {
     l.new_page();
     l.open(Kind::Section);
     l.heading(1, "Safety plan (included by the person)", 20.0);
+    let to = snap.scope.to;
     let Some(plan) = &snap.safety_plan else {
-        l.paragraph(
-            "The person chose to include their safety plan, but none has been saved.",
-            Style::BODY,
-            0.0,
-        );
+        // Therapist review M2: a plan saved only after the range was not in force in it.
+        let text = match snap.safety_plan_newer {
+            Some((version, day)) => format!(
+                "No safety plan had been saved by {to}, the end of this range. It was saved only after this range (newest: version {version}, on {day}); it is not shown here."
+            ),
+            None => {
+                "The person chose to include their safety plan, but none has been saved.".into()
+            }
+        };
+        l.paragraph(&text, Style::BODY, 0.0);
         l.close();
         return;
     };
+    // Review L5: the save time in the zone it names, with its offset.
+    let zone = plan.zone.parse().unwrap_or(snap.scope.zone);
     l.paragraph(
         &format!(
-            "Version {}, saved {} ({}). In the person's own words; the steps follow the Safety Planning Intervention (Stanley & Brown, 2012).",
+            "Version {}, saved {} ({}): the version in force at the end of this range ({to}). In the person's own words; the steps follow the Safety Planning Intervention (Stanley & Brown, 2012).",
             plan.version,
-            plan.saved_at.to_rfc3339().replace('T', " "),
+            crate::time::format_local(plan.saved_at.0, zone).replace('T', " "),
             plan.zone
         ),
         Style::SMALL,
         0.0,
     );
+    if let Some((version, day)) = snap.safety_plan_newer {
+        l.paragraph(
+            &format!(
+                "A newer version exists: version {version}, saved on {day}, after this range; it is not shown here."
+            ),
+            Style::STRONG,
+            0.0,
+        );
+    }
     let mut step = 0;
     for line in plan_text::lines(plan) {
         if line.step != step {

@@ -313,9 +313,26 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The summary after the risk section: the episode's indicators, latest scores and what
 /// happened between sessions.
 pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
+    let s = &snap.scope;
+    let between = [
+        ExportSection::CheckIns,
+        ExportSection::Practice,
+        ExportSection::Programmes,
+        ExportSection::Journal,
+    ];
+    if !s.has(ExportSection::Assessments) && !between.iter().any(|b| s.has(*b)) {
+        // Review L6: no empty "Summary" heading when there is nothing to summarise.
+        return Ok(());
+    }
     l.open(Kind::Section);
     l.heading(1, "Summary", 20.0);
-    let s = &snap.scope;
+    if !s.has(ExportSection::Assessments) {
+        l.paragraph(
+            "Questionnaires were not included in this report.",
+            Style::BODY,
+            0.0,
+        );
+    }
     if s.has(ExportSection::Assessments) {
         outcome(l, snap);
         l.heading(2, "Latest scores", 70.0);

@@ -45,11 +45,8 @@ suspend fun ResetStore.listAutoBackups(folder: File): List<AutoBackupFile> = cal
  *   damaged), `NotFound`, `InvalidInput` on `recovery_key` (a typo its checksum caught). The
  *   profile is untouched after any error.
  */
-suspend fun ResetStore.restoreAutoBackup(
-    from: File,
-    recoveryKey: String,
-    onProgress: ((Double) -> Unit)? = null,
-): AutoRestoreSummary = call { it.restoreAutoBackup(from.path, recoveryKey, onProgress?.let(::FractionListener)) }
+suspend fun ResetStore.restoreAutoBackup(from: File, recoveryKey: String, onProgress: ((Double) -> Unit)? = null): AutoRestoreSummary =
+    call { it.restoreAutoBackup(from.path, recoveryKey, onProgress?.let(::FractionListener)) }
 
 /** A new recovery key; the newest backup re-sealed for it; files only the old key opens deleted. Save the key at once. */
 suspend fun ResetStore.rotateRecoveryKey(folder: File, recoveryKey: String): RecoveryKeyRotation = call { it.rotateRecoveryKey(folder.path, recoveryKey) }

@@ -10,8 +10,11 @@ import app.resetcompanion.core.model.AssessmentRecord
 import app.resetcompanion.core.model.CheckIn
 import app.resetcompanion.core.model.EpisodeOutcome
 import app.resetcompanion.core.model.Insights
+import app.resetcompanion.core.model.MeasureChange
 import app.resetcompanion.core.model.MoodAssociation
 import app.resetcompanion.core.model.MoodDirection
+import app.resetcompanion.core.model.OutcomeIndicatorKind
+import app.resetcompanion.core.model.OutcomeMeasure
 import app.resetcompanion.core.model.PracticeSummary
 import app.resetcompanion.core.practiceSummary
 import app.resetcompanion.core.setStreakHidden
@@ -134,6 +137,29 @@ data class AssessmentHistoryUiState(
                 OutcomeIndicator("Reliable deterioration", it.reliableDeterioration),
             )
         }.orEmpty()
+
+    /**
+     * One warning line per measure that rose reliably (the core's `warningMeasures`), in words:
+     * also when the combined indicator reads "no reliable change" because the other measure fell,
+     * and whatever recovery says — one indicator never hides another. The screen shows each with
+     * a warning icon and these words, never colour alone. Empty when nothing rose.
+     */
+    val warnings: List<String>
+        get() {
+            val summary = outcome?.summary ?: return emptyList()
+            val rising = summary.indicators
+                .filter { it.indicator == OutcomeIndicatorKind.RELIABLE_DETERIORATION }
+                .flatMap { it.warningMeasures }
+            return summary.measures.filter { it.measure in rising }.map(::warning)
+        }
+
+    /** "PHQ-9 rose by 6 points since the start of this episode (…) — a reliable rise; …". */
+    private fun warning(change: MeasureChange): String {
+        val name = if (change.measure == OutcomeMeasure.PHQ9) "PHQ-9" else "GAD-7"
+        val points = if (change.change == 1) "1 point" else "${change.change} points"
+        return "$name rose by $points since the start of this episode (${change.first} → ${change.last})" +
+            " — a reliable rise; worth talking about with your therapist."
+    }
 
     /** "PHQ-9: 18 → 7 (4 questionnaires)" for each instrument with a first and latest score. */
     val changes: List<String>

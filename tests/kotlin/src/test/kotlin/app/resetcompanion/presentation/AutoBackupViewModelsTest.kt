@@ -99,7 +99,10 @@ class AutoBackupViewModelsTest : ViewModelTest() {
             turnOnAutoBackup().also { runAutoBackupIfDue(folder, it) }
         }
         val newPhone = scratchDir()
-        val fresh = runBlocking { ResetStore.open(File(newPhone, "profile.db").path, KEY_B, "Europe/London", FixedClock(FIXED_NOW_MS), dispatcher) }
+        val fresh =
+            runBlocking {
+                ResetStore.open(File(newPhone, "profile.db").path, KEY_B, "Europe/London", FixedClock(Instant.ofEpochMilli(FIXED_NOW_MS)), dispatcher)
+            }
         fresh.use {
             val keys = MemoryKeys()
             val vm = AutoBackupRestoreViewModel(fresh, folder, keys)

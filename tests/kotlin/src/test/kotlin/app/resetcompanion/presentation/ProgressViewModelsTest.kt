@@ -108,6 +108,7 @@ class AssessmentHistoryViewModelTest : ViewModelTest() {
             s.indicators.map { it.label to it.holds },
         )
         assertEquals(listOf("PHQ-9: 16 → 3 (2 questionnaires)", "GAD-7: 11 → 2 (2 questionnaires)"), s.changes)
+        assertEquals(emptyList<String>(), s.warnings, "nothing rose: no warning")
 
         vm.show("phq9")
         assertEquals(listOf(3u, 16u), vm.state.value.records.map { it.total })
@@ -116,11 +117,35 @@ class AssessmentHistoryViewModelTest : ViewModelTest() {
     }
 
     @Test
+    fun `a reliable rise on one measure warns in words even when the combined indicator does not`() {
+        // PHQ-9 rises 0 → 9 (reliable: 6 or more) while GAD-7 falls 14 → 0: the combined
+        // indicators read "no reliable change", yet the PHQ-9 rise must still be shown.
+        setUp {
+            val march = Instant.parse("2027-03-01T09:00:00Z")
+            takeAssessment("phq9", answersOf(0, 0, 0, 0, 0, 0, 0, 0, 0), at = march)
+            takeAssessment("gad7", answersOf(2, 2, 2, 2, 2, 2, 2), at = march)
+            takeAssessment("phq9", answersOf(3, 3, 3, 0, 0, 0, 0, 0, 0))
+            takeAssessment("gad7", answersOf(0, 0, 0, 0, 0, 0, 0))
+        }
+        val s = graph().assessmentHistory().state.value
+        assertEquals(false, s.indicators.single { it.label == "Reliable deterioration" }.holds)
+        assertEquals(false, s.indicators.single { it.label == "Reliable improvement" }.holds)
+        assertEquals(
+            listOf(
+                "PHQ-9 rose by 9 points since the start of this episode (0 → 9) — a reliable rise; " +
+                    "worth talking about with your therapist.",
+            ),
+            s.warnings,
+        )
+    }
+
+    @Test
     fun `one questionnaire alone has no outcome indicators yet`() {
         setUp { takeAssessment("phq9", answersOf(1, 1, 1, 0, 0, 0, 0, 0, 0)) }
         val s = graph().assessmentHistory().state.value
         assertEquals(1, s.records.size)
         assertTrue(s.indicators.isEmpty())
+        assertTrue(s.warnings.isEmpty())
     }
 }
 

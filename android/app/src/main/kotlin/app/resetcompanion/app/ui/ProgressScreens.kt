@@ -184,6 +184,8 @@ fun AssessmentHistoryScreen(state: AssessmentHistoryUiState, padding: PaddingVal
         ErrorBanner(state.error, onDismissError)
         SectionCard(Strings.outcomeTitle) {
             state.changes.forEach { Text(it, style = MaterialTheme.typography.bodyLarge) }
+            // Each reliable rise on its own, with a warning icon and words (never colour alone).
+            state.warnings.forEach { StatusLabel(it, Tone.WARNING) }
             if (state.indicators.isEmpty()) Text(Strings.outcomeNotYet)
             state.indicators.forEach { ind ->
                 Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {

@@ -58,6 +58,21 @@ class ProgressScreensTest {
     }
 
     @Test
+    fun a_reliable_rise_on_one_measure_is_shown_in_words_when_the_combined_indicator_is_not_met() {
+        runBlocking {
+            val start = Instant.parse("2027-03-01T09:00:00Z")
+            app.store.takeAssessment("phq9", answersOf(0, 0, 0, 0, 0, 0, 0, 0, 0), at = start)
+            app.store.takeAssessment("gad7", answersOf(2, 2, 2, 2, 2, 2, 2), at = start)
+            app.store.takeAssessment("phq9", answersOf(3, 3, 3, 0, 0, 0, 0, 0, 0))
+            app.store.takeAssessment("gad7", answersOf(0, 0, 0, 0, 0, 0, 0))
+        }
+        open(Destination.AssessmentHistory) {
+            onNodeWithText(Strings.indicator("Reliable deterioration", false)).assertIsDisplayed()
+            onNodeWithText("PHQ-9 rose by 9 points since the start of this episode", substring = true).assertIsDisplayed()
+        }
+    }
+
+    @Test
     fun the_outcome_indicators_are_words_with_icons_and_filtering_narrows_the_list() {
         runBlocking {
             val start = Instant.parse("2027-03-01T09:00:00Z")
