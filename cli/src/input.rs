@@ -57,7 +57,16 @@ fn file_raw(field: &str, path: &Path) -> Result<Vec<u8>, ResetError> {
     if meta.is_dir() {
         return Err(Error::invalid(field, "is a folder, not a file").into());
     }
-    if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
+    // A FIFO or device would block or never end on open/read: refuse it before opening (use
+    // `-` to read standard input).
+    if !meta.is_file() {
+        return Err(Error::invalid(
+            field,
+            "is not a regular file (use - to read standard input)",
+        )
+        .into());
+    }
+    if meta.len() > MAX_INPUT_BYTES {
         return Err(too_large(field));
     }
     let f =

@@ -399,7 +399,7 @@ fn csv_into_an_existing_folder_never_overwrites_and_never_writes_into_the_profil
 // ---- 5. unknown JSON keys are never echoed raw ---------------------------------------
 
 #[test]
-fn an_unknown_json_key_is_named_escaped_and_cut_short_never_raw() {
+fn an_unknown_json_key_is_never_echoed_not_even_escaped() {
     let cli = Cli::new();
     let input = cli.dir.path().join("entry.json");
     let key = format!("\u{1b}]0;owned\u{7}\u{1b}[31m\u{202e}{}", "x".repeat(500));
@@ -421,9 +421,9 @@ fn an_unknown_json_key_is_named_escaped_and_cut_short_never_raw() {
     assert!(!stderr.contains(&"x".repeat(100)), "cut short");
     let err = common::error_json(&out, &args);
     assert_eq!(err["kind"], "invalid_input");
-    let field = err["field"].as_str().unwrap();
-    assert!(field.starts_with("\\u{001b}]0;owned"), "{field}");
-    assert!(field.chars().count() < 120, "{field}");
+    // The key may be the person's words: only "a key", never its text (hostile review F11).
+    assert_eq!(err["field"], "input");
+    assert!(!stderr.contains("owned"), "{stderr}");
     // A JSON error of another shape quotes nothing the person wrote either.
     let plan = cli.dir.path().join("plan.json");
     std::fs::write(

@@ -135,3 +135,185 @@ fn f17_show_an_old_version_and_restore_it_as_a_new_one() {
         3
     );
 }
+
+/// Runs `reset` with a deadline: a hang is a failure, not a stuck test run.
+fn run_within(cli: &Cli, args: &[&str], secs: u64) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_reset"));
+    cmd.arg("--db")
+        .arg(cli.db())
+        .args(["--tz", "Europe/London"]);
+    let mut child = cmd
+        .args(args)
+        .env_remove("RESET_KEY")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() > secs {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("reset {args:?} did not finish within {secs}s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn hostile_f6_f7_a_fifo_or_endless_device_as_input_is_refused_not_read() {
+    let cli = Cli::new();
+    let fifo = cli.dir.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let fifo = fifo.display().to_string();
+    for args in [
+        vec!["--json", "safety-plan", "edit", "--input", fifo.as_str()],
+        vec!["--json", "safety-plan", "edit", "--input", "/dev/zero"],
+        vec![
+            "--json",
+            "journal",
+            "add",
+            "--kind",
+            "thought",
+            "--input",
+            fifo.as_str(),
+        ],
+    ] {
+        let out = run_within(&cli, &args, 20);
+        let err = common::error_json(&out, &args);
+        assert_eq!(err["kind"], "invalid_input", "{args:?}: {err}");
+        assert_eq!(err["field"], "input", "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn hostile_f11_f12_unknown_and_repeated_keys_never_echo_the_key_and_blank_steps_are_refused() {
+    let cli = Cli::new();
+    let unknown = cli.dir.path().join("unk.json");
+    std::fs::write(
+        &unknown,
+        r#"{"automatic_thoughts": "a", "CANARY-SECRET-7731 words": "b"}"#,
+    )
+    .unwrap();
+    let args = [
+        "journal",
+        "add",
+        "--kind",
+        "thought",
+        "--input",
+        unknown.to_str().unwrap(),
+    ];
+    let out = cli.run(&args);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!out.status.success());
+    assert!(!stderr.contains("CANARY"), "{stderr}");
+    assert!(
+        stderr.contains("not a field of a thought record"),
+        "{stderr}"
+    );
+
+    let dup = cli.dir.path().join("dup.json");
+    std::fs::write(
+        &dup,
+        r#"{"automatic_thoughts": "CANARY one", "automatic_thoughts": "two"}"#,
+    )
+    .unwrap();
+    let args = [
+        "--json",
+        "journal",
+        "add",
+        "--kind",
+        "thought",
+        "--input",
+        dup.to_str().unwrap(),
+    ];
+    let out = cli.run(&args);
+    let err = common::error_json(&out, &args);
+    assert!(
+        err["message"].as_str().unwrap().contains("repeats a key"),
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("CANARY"));
+    let plan_dup = write(&cli, "p.json", &json!({}));
+    std::fs::write(
+        &plan_dup,
+        r#"{"reasons_for_living": ["a"], "reasons_for_living": ["b"]}"#,
+    )
+    .unwrap();
+    let err = cli.error(&["--json", "safety-plan", "edit", "--input", &plan_dup]);
+    assert!(
+        err["message"].as_str().unwrap().contains("repeats a key"),
+        "{err}"
+    );
+    let blank = write(
+        &cli,
+        "blank.json",
+        &json!({"reasons_for_living": ["\u{200b}\u{202e}"]}),
+    );
+    let err = cli.error(&["--json", "safety-plan", "edit", "--input", &blank]);
+    assert_eq!(err["field"], "reasons_for_living[0]", "{err}");
+    assert_eq!(
+        cli.json(&["--json", "safety-plan", "show"]),
+        json!({"plan": null})
+    );
+}
+
+/// F30: in a zone outside every covered region, the signpost never calls another country's
+/// lines "help available now"; it says to call the local emergency number first.
+#[test]
+fn f30_a_person_outside_the_covered_regions_is_told_to_call_their_local_emergency_number() {
+    let cli = Cli::new();
+    let take = |zone: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_reset"))
+            .arg("--db")
+            .arg(cli.db())
+            .args(["--tz", zone, "--now", "2027-03-28T09:00:00Z"])
+            .args(["assess", "take", "phq9", "--answers", "1,1,1,1,1,1,1,1,2"])
+            .env_remove("RESET_KEY")
+            .output()
+            .unwrap()
+    };
+    let sydney = text(&take("Australia/Sydney"));
+    assert!(
+        sydney.contains("call your local emergency number now"),
+        "{sydney}"
+    );
+    assert!(!sydney.contains("help is available now"), "{sydney}");
+    let london = text(&take("Europe/London"));
+    assert!(
+        london.contains("help is available now (United Kingdom)"),
+        "{london}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::process::Command::new(env!("CARGO_BIN_EXE_reset"))
+            .arg("--db")
+            .arg(cli.db())
+            .args([
+                "--tz",
+                "Asia/Tokyo",
+                "--now",
+                "2027-03-28T10:00:00Z",
+                "--json",
+            ])
+            .args(["assess", "take", "phq9", "--answers", "0,0,0,0,0,0,0,0,1"])
+            .env_remove("RESET_KEY")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json.pointer("/result/signpost/region_is_fallback")
+            .or(json.pointer("/signpost/region_is_fallback")),
+        Some(&serde_json::json!(true)),
+        "{json}"
+    );
+}

@@ -20,6 +20,7 @@ pub mod error;
 pub mod export;
 pub mod insights;
 pub mod journal;
+pub mod json_keys;
 pub mod lock;
 pub mod outfile;
 pub mod practice;

@@ -259,7 +259,7 @@ fn signpost_json(s: &Signpost) -> Value {
         .iter()
         .map(|c| json!({"name": c.name, "phone": c.phone, "text": c.text, "url": c.url}))
         .collect();
-    json!({"reason": s.reason.as_str(), "resources": resources})
+    json!({"reason": s.reason.as_str(), "resources": resources, "region_is_fallback": s.region_is_fallback})
 }
 
 /// What the signpost says about PHQ-9 item 9 itself, after the crisis lines: a decline is not
@@ -298,10 +298,19 @@ fn describe(r: &AssessmentResult, answers: &[reset_core::assessment::Answer]) ->
         out.push_str(
             "You don't have to face this alone. If you are in danger or thinking of harming\n",
         );
-        out.push_str(&format!(
-            "yourself, help is available now ({}):\n",
-            s.region_name
-        ));
+        if s.region_is_fallback {
+            // Never present another country's numbers as the person's own (review F30).
+            out.push_str(
+                "yourself, call your local emergency number now. This app has crisis lines only for\n\
+                 the UK, the US and Ireland, and your time zone is in none of them.\n\
+                 In the UK, these help:\n",
+            );
+        } else {
+            out.push_str(&format!(
+                "yourself, help is available now ({}):\n",
+                s.region_name
+            ));
+        }
         for c in &s.resources {
             let how: Vec<String> = c
                 .phone

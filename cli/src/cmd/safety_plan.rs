@@ -3,8 +3,6 @@
 //! The plan is the person's own words: it is printed only on stdout, never in an error, and
 //! `edit` never echoes the input file's name or contents when the input is refused.
 
-use std::io::Read;
-
 use clap::Subcommand;
 use reset_core::Error;
 use reset_core::assessment::CrisisResource;
@@ -215,14 +213,10 @@ pub fn lock(ctx: &Ctx, command: &LockCommand) -> Result<Output, ResetError> {
 }
 
 fn read_input(input: &str) -> Result<String, ResetError> {
-    // The file name may itself be personal, so errors never repeat it.
-    let result = if input == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map(|_| s)
-    } else {
-        std::fs::read_to_string(input)
-    };
-    result.map_err(|e| Error::invalid("input", format!("cannot be read ({})", e.kind())).into())
+    // Capped at 1 MiB, FIFOs and devices refused (hostile review F6/F7); the file name may
+    // itself be personal, so errors never repeat it.
+    let bytes = crate::input::file("input", std::path::Path::new(input))?;
+    String::from_utf8(bytes).map_err(|_| Error::invalid("input", "is not valid UTF-8").into())
 }
 
 /// The `--json` shape of one version.

@@ -102,6 +102,12 @@ pub struct Signpost {
     pub resources: Vec<CrisisResource>,
     /// The version of the resources file they come from.
     pub resources_version: u32,
+    /// True when no covered region matched the person (no chosen region, no `region`
+    /// preference, a time zone outside every covered region), so these are the default
+    /// region's services, not the person's: a shell must say so and tell them to call their
+    /// local emergency number (new-user review F30: Sydney was shown UK lines as "help is
+    /// available now").
+    pub region_is_fallback: bool,
 }
 
 /// One region of the data file.
@@ -116,6 +122,27 @@ pub struct Region {
     pub zones: Vec<String>,
     /// The resources, most urgent first.
     pub resources: Vec<CrisisResource>,
+    /// Set only on the copy of the default region used when nothing matched the person.
+    #[serde(skip)]
+    pub fallback: bool,
+}
+
+/// The default region, marked as a fallback (see [`Signpost::region_is_fallback`]).
+fn fallback_region() -> Result<&'static Region> {
+    static FALLBACK: OnceLock<Option<Region>> = OnceLock::new();
+    let f = file()?;
+    FALLBACK
+        .get_or_init(|| {
+            find(&f.default_region).ok().flatten().map(|r| Region {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                zones: Vec::new(),
+                resources: r.resources.clone(),
+                fallback: true,
+            })
+        })
+        .as_ref()
+        .ok_or_else(|| Error::internal("default region missing"))
 }
 
 #[derive(Debug, Deserialize)]
@@ -184,7 +211,7 @@ pub fn resolve_region(
     {
         return Ok(region);
     }
-    find(&f.default_region)?.ok_or_else(|| Error::internal("default region missing"))
+    fallback_region()
 }
 
 /// [`resolve_region`] with the person's stored `region` preference.
@@ -205,6 +232,7 @@ pub fn signpost(reason: SignpostReason, region: &Region) -> Result<Signpost> {
         region_name: region.name.clone(),
         resources: region.resources.clone(),
         resources_version: resources_version()?,
+        region_is_fallback: region.fallback,
     })
 }
 
@@ -224,6 +252,28 @@ mod tests {
             .iter()
             .filter_map(|r| r.phone.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_zone_outside_every_covered_region_is_marked_as_a_fallback_not_the_persons_region() {
+        let sydney = resolve_region(None, None, zone("Australia/Sydney")).unwrap();
+        assert!(sydney.fallback);
+        let s = signpost(SignpostReason::SelfHarmThoughts, sydney).unwrap();
+        assert!(s.region_is_fallback);
+        for (explicit, pref, z) in [
+            (None, None, "Europe/London"),
+            (None, None, "America/New_York"),
+            (Some("GB"), None, "Australia/Sydney"),
+            (None, Some("IE"), "Asia/Tokyo"),
+        ] {
+            let r = resolve_region(explicit, pref, zone(z)).unwrap();
+            assert!(!r.fallback, "{explicit:?} {pref:?} {z}");
+            assert!(
+                !signpost(SignpostReason::SevereTotal, r)
+                    .unwrap()
+                    .region_is_fallback
+            );
+        }
     }
 
     #[test]

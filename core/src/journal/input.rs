@@ -14,6 +14,7 @@ use crate::journal::{CognitiveDistortion, JournalBody, JournalKind};
 
 /// Parses and validates the JSON record of `kind`.
 pub fn parse_record(kind: JournalKind, json: &str) -> Result<JournalBody> {
+    crate::json_keys::refuse_duplicates("input", json)?;
     let value: Value = serde_json::from_str(json).map_err(|e| {
         Error::invalid(
             "input",
@@ -65,9 +66,14 @@ fn decode<T: DeserializeOwned>(kind: JournalKind, value: Value) -> Result<T> {
         if msg.starts_with("missing field") {
             Error::invalid(name, "is required")
         } else if msg.starts_with("unknown field") {
+            // The key is the caller's text (it may be their words): never shown, even escaped
+            // (hostile review F11).
             Error::invalid(
-                crate::error::shown_name(&name),
-                format!("is not a field of a {} record", kind.code()),
+                "input",
+                format!(
+                    "has a key that is not a field of a {} record (see `reset journal add --help`)",
+                    kind.code()
+                ),
             )
         } else {
             Error::invalid(

@@ -101,6 +101,7 @@ pub struct SafetyPlan {
 /// Parses a plan from JSON (the CLI's `edit` input). Errors give the position and the kind of
 /// problem only, never the text (serde's own messages can quote a value).
 pub fn parse_input(json: &str) -> Result<SafetyPlanInput> {
+    crate::json_keys::refuse_duplicates("input", json)?;
     serde_json::from_str(json).map_err(|e| {
         let what = match e.classify() {
             serde_json::error::Category::Data => {

@@ -39,6 +39,10 @@ fn text(field: &str, value: String, max: usize) -> Result<String> {
     if t.is_empty() {
         return Err(Error::invalid(field, "is empty"));
     }
+    // Only zero-width or direction characters would look blank on the bad night (hostile F12).
+    if t.chars().all(|c| c.is_whitespace() || invisible(c)) {
+        return Err(Error::invalid(field, "has only invisible characters"));
+    }
     if t.chars().count() > max {
         return Err(Error::invalid(
             field,
@@ -114,4 +118,11 @@ fn contacts(field: &str, list: Vec<SafetyContact>) -> Result<Vec<SafetyContact>>
             Ok(contact)
         })
         .collect()
+}
+
+/// Format characters that draw nothing: zero-width space/joiners, word joiner, BOM, and the
+/// direction marks, embeddings, overrides and isolates.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}')
 }
