@@ -48,7 +48,7 @@ impl Companion {
     /// The passphrase must be one [`generate_backup_passphrase`] made (five groups of five
     /// letters and digits, checked by form; any case, `-` or spaces between groups), else
     /// `InvalidInput` on `passphrase`: show the generated one and have the person type it
-    /// back (ADR 0010). (The CLI's build also accepts a person-chosen passphrase rated zxcvbn
+    /// back (ADR 0011). (The CLI's build also accepts a person-chosen passphrase rated zxcvbn
     /// score 4.) It is stretched with Argon2id — deliberately about a second of work on a phone — and the
     /// profile is sealed with XChaCha20-Poly1305. Keep the passphrase: without it the backup
     /// cannot be opened by anyone, including us.

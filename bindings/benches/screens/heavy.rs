@@ -10,7 +10,7 @@ use reset_core::export::{ExportFormat, ExportOptions, ExportSection, PageSize};
 use crate::stats::{Row, measure, paired, row, single};
 use crate::{KEY, ZONE, end, floors, open};
 
-// The generated form: what the phones accept for a new backup (ADR 0010).
+// The generated form: what the phones accept for a new backup (ADR 0011).
 const PASSPHRASE: &str = "k7qfm-2xhbn-9rtwz-c4dep-yu3sg";
 
 fn options(from: Option<String>) -> ExportOptions {

@@ -3,7 +3,7 @@
 //! Five groups of five characters from a 31-character alphabet without look-alikes
 //! (`k7qfm-2xhbn-…`): 25 × log2(31) ≈ 124 bits when drawn at random, more than Signal's
 //! 30-digit backup passphrase (≈ 100 bits) that its Android app also generates rather than
-//! lets a person choose (ADR 0010). Because the strength comes from how it was made, the
+//! lets a person choose (ADR 0011). Because the strength comes from how it was made, the
 //! phones' library checks the *form* only, with no strength estimator (zxcvbn and its regex
 //! tables cost ≈ 2.4 MB of the phone library); the CLI accepts the form or a strong estimate.
 //!

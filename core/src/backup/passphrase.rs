@@ -53,7 +53,7 @@ impl Passphrase {
     /// form ([`Passphrase::for_new_backup_generated_only`]); where the CLI builds the core with
     /// the `strength` feature, a person-chosen passphrase rated zxcvbn's top score, "very
     /// unguessable", is accepted too (`password`, `12345678`, `aaaaaaaa` never are). Errors
-    /// name the field `passphrase` and never quote it. ADR 0010.
+    /// name the field `passphrase` and never quote it. ADR 0011.
     pub fn for_new_backup(text: String) -> Result<Self> {
         #[cfg(feature = "strength")]
         {

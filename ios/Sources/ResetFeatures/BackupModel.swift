@@ -52,7 +52,7 @@ public final class BackupModel {
     }
 
     /// A new passphrase the app generated, shown so the person can note it — the only kind the
-    /// phone library accepts for a new backup (ADR 0010). They type it again in `confirmation`.
+    /// phone library accepts for a new backup (ADR 0011). They type it again in `confirmation`.
     public func generatePassphrase() {
         do {
             passphrase = try generateBackupPassphrase()

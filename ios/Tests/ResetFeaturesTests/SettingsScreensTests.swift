@@ -148,7 +148,7 @@ final class BackupModelTests: XCTestCase {
         try await store.checkIn(mood: 5)
         let model = BackupModel(store: store, folder: scratch.url.appendingPathComponent("backups"))
         model.generatePassphrase()
-        XCTAssertEqual(model.passphrase.count, 29, "five groups of five, ADR 0010")
+        XCTAssertEqual(model.passphrase.count, 29, "five groups of five, ADR 0011")
         XCTAssertEqual(model.createBlocker, "The two passphrases don't match.", "typed back before use")
         model.confirmation = model.passphrase
         await model.createBackup()

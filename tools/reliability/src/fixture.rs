@@ -16,7 +16,7 @@ use crate::workload::{self, Mix, SteppingClock};
 pub const V4_SQL: &str = include_str!("../../../tests/fixtures/schema/v0004.sql");
 
 /// The passphrase of every harness backup.
-/// In the generated form, which the phone library accepts for a new backup (ADR 0010).
+/// In the generated form, which the phone library accepts for a new backup (ADR 0011).
 pub const PASSPHRASE: &str = "k7qfm-2xhbn-9rtwz-c4dep-yu3sg";
 
 /// The harness's 32-byte database key (a test key; real keys come from the Keychain/Keystore).

@@ -43,7 +43,7 @@ class BackupViewModel(private val store: ResetStore, private val shareDir: File,
 
     /**
      * Fills in a passphrase the app generated — the only kind the phone library accepts for a
-     * new backup (ADR 0010); the screen shows it and the person types it back as [BackupUiState.confirmation].
+     * new backup (ADR 0011); the screen shows it and the person types it back as [BackupUiState.confirmation].
      */
     fun generatePassphrase() = update {
         it.copy(passphrase = app.resetcompanion.core.generateBackupPassphrase(), confirmation = "", error = null)

@@ -132,7 +132,7 @@ class BackupViewModelTest : ViewModelTest() {
         val vm = graph().backup()
         vm.generatePassphrase()
         val generated = vm.state.value.passphrase
-        assertEquals(29, generated.length, "five groups of five (ADR 0010)")
+        assertEquals(29, generated.length, "five groups of five (ADR 0011)")
         assertFalse(vm.state.value.canCreate, "typed back before use")
         vm.setConfirmation(generated)
         vm.create()
