@@ -28,7 +28,10 @@ struct BackupView: View {
             } header: {
                 Text("Back up")
             } footer: {
-                Text("The app makes the passphrase: write it down or keep it in your password manager, then type it again. Nobody — including us — can open the backup without it.")
+                Text(
+                    "The app makes the passphrase: write it down or keep it in your password manager, "
+                        + "then type it again. Nobody — including us — can open the backup without it."
+                )
             }
             Section("Restore") {
                 Button("Restore from a backup file…") { importing = true }
