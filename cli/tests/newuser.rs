@@ -271,45 +271,42 @@ fn hostile_f11_f12_unknown_and_repeated_keys_never_echo_the_key_and_blank_steps_
 #[test]
 fn f30_a_person_outside_the_covered_regions_is_told_to_call_their_local_emergency_number() {
     let cli = Cli::new();
-    let take = |zone: &str| {
+    // One runner for every zone: `Cli::run` pins Europe/London.
+    let take = |zone: &str, now: &str, answers: &str, extra: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_reset"))
             .arg("--db")
             .arg(cli.db())
-            .args(["--tz", zone, "--now", "2027-03-28T09:00:00Z"])
-            .args(["assess", "take", "phq9", "--answers", "1,1,1,1,1,1,1,1,2"])
+            .args(["--tz", zone, "--now", now])
+            .args(extra)
+            .args(["assess", "take", "phq9", "--answers", answers])
             .env_remove("RESET_KEY")
             .output()
             .unwrap()
     };
-    let sydney = text(&take("Australia/Sydney"));
+    let item9 = "1,1,1,1,1,1,1,1,2";
+    let sydney = text(&take(
+        "Australia/Sydney",
+        "2027-03-28T09:00:00Z",
+        item9,
+        &[],
+    ));
     assert!(
         sydney.contains("call your local emergency number now"),
         "{sydney}"
     );
     assert!(!sydney.contains("help is available now"), "{sydney}");
-    let london = text(&take("Europe/London"));
+    let london = text(&take("Europe/London", "2027-03-28T09:00:00Z", item9, &[]));
     assert!(
         london.contains("help is available now (United Kingdom)"),
         "{london}"
     );
-    let json: serde_json::Value = serde_json::from_slice(
-        &std::process::Command::new(env!("CARGO_BIN_EXE_reset"))
-            .arg("--db")
-            .arg(cli.db())
-            .args([
-                "--tz",
-                "Asia/Tokyo",
-                "--now",
-                "2027-03-28T10:00:00Z",
-                "--json",
-            ])
-            .args(["assess", "take", "phq9", "--answers", "0,0,0,0,0,0,0,0,1"])
-            .env_remove("RESET_KEY")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let tokyo = take(
+        "Asia/Tokyo",
+        "2027-03-28T10:00:00Z",
+        "0,0,0,0,0,0,0,0,1",
+        &["--json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&tokyo.stdout).unwrap();
     assert_eq!(
         json.pointer("/result/signpost/region_is_fallback")
             .or(json.pointer("/signpost/region_is_fallback")),
