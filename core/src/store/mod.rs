@@ -142,9 +142,7 @@ impl Store {
     /// Holds the profile alone for a restore: the exclusive lock, then a check that nothing
     /// was committed elsewhere since [`Store::note_overview`] (`conflict` if it was).
     pub(crate) fn hold_for_restore(&mut self) -> Result<()> {
-        if let Some(lock) = &self.lock {
-            lock.exclusive(lock::RESTORE_WAIT)?;
-        }
+        self.hold_alone()?;
         if let Some(seen) = self.overview_version.take()
             && self.data_version()? != seen
         {
