@@ -8,7 +8,9 @@ ROOT="$PWD"
 scripts/setup.sh
 if ! command -v cargo >/dev/null && [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
 mkdir -p target
-step() { printf '\n==> %s\n' "$*"; }
+# Each step names the free disk: a full run needs several GB (README, "Disk"), and a full disk shows up as
+# a linker's Bus error rather than a clear message.
+step() { printf '\n==> %s   [%s free]\n' "$*" "$(df -h --output=avail . | tail -1 | tr -d ' ')"; }
 
 step "Rust: build (--locked) and test"
 lock_before=$(sha256sum Cargo.lock)
