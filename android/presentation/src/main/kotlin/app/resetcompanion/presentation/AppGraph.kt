@@ -32,7 +32,8 @@ class AppGraph(
     fun assessment(instrument: String? = null) = AssessmentViewModel(store, platform, instrument)
     fun programmes() = ProgrammeBrowserViewModel(store)
     fun programmeStep(stepId: String) = ProgrammeStepViewModel(store, platform, stepId)
-    fun meditation(stepId: String? = null) = MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId, elapsedClock)
+    fun meditation(stepId: String? = null, memory: ScreenMemory = ScreenMemory.InMemory()) =
+        MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId, elapsedClock, memory)
     fun reminders() = ReminderSettingsViewModel(store, platform)
     fun export() = ExportViewModel(store, shareDir)
     fun backup() = BackupViewModel(store, shareDir, platform)

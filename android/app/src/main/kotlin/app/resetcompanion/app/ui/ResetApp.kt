@@ -145,7 +145,7 @@ private fun Route(
         is Destination.ProgrammeStep -> ProgrammeStepRoute(entry.viewModel { graph.programmeStep(d.stepId) }, padding) {
             nav.navigate(Destination.Meditation(d.stepId))
         }
-        is Destination.Meditation -> MeditationRoute(entry.viewModel { graph.meditation(d.stepId) }, padding)
+        is Destination.Meditation -> MeditationRoute(entry.viewModel { graph.meditation(d.stepId, entry.memory) }, padding)
         Destination.Reminders -> ReminderSettingsRoute(
             entry.viewModel { graph.reminders() },
             padding,

@@ -85,4 +85,23 @@ class NavigationStateTest {
         after.navigator.navigate(Destination.CheckIn)
         assertEquals(2, after.navigator.saved().map { it.substringBefore('|') }.toSet().size)
     }
+
+    @Test
+    fun a_screens_memory_survives_process_death_and_is_forgotten_when_it_leaves_the_stack() {
+        val handle = SavedStateHandle()
+        val before = navModel(ViewModelStore(), handle)
+        before.navigator.navigate(Destination.Meditation())
+        before.navigator.current.memory["meditation.phase"] = "RUNNING"
+        before.navigator.navigate(Destination.Crisis)
+
+        val restored = afterProcessDeath(handle)
+        val after = navModel(ViewModelStore(), restored)
+        after.navigator.back() // leaves Crisis; the meditation entry is on top again
+        val entry = after.navigator.current
+        assertEquals(Destination.Meditation(), entry.destination)
+        assertEquals("RUNNING", entry.memory["meditation.phase"])
+
+        assertTrue(after.navigator.back())
+        assertEquals("nothing of a left screen stays in the saved state", emptyList<String>(), restored.keys().filter { it.startsWith("nav.memory.") })
+    }
 }
