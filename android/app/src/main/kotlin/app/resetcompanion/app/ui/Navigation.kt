@@ -241,6 +241,25 @@ class AppNavigator(
         navigate(destination)
     }
 
+    /**
+     * The data under every screen but [keep] was replaced (a backup restored): each of them is
+     * replaced by a fresh entry for the same destination, in the same place, so its view model
+     * reads the restored profile (review 2, B7). Their unsaved drafts went with the old data.
+     */
+    fun renewAllBut(keep: NavEntry) {
+        val renewed = stack.map { old ->
+            if (old === keep) {
+                old
+            } else {
+                pop(old)
+                entry(old.destination)
+            }
+        }
+        stack.clear()
+        stack.addAll(renewed)
+        changed()
+    }
+
     /** Switches to a tab, clearing everything above it. */
     fun selectTab(tab: Destination) {
         if (stack.size == 1 && stack[0].destination == tab) return
