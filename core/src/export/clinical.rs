@@ -167,6 +167,13 @@ pub struct EpisodeBaseline {
     /// in it or later ones: a later end date would measure that episode instead, not extend
     /// this one (second-round review L4).
     pub later_episode: Option<(NaiveDate, usize)>,
+    /// Each instrument's lowest score in the episode up to the range's end (the earliest of
+    /// equal lows): a reliable rise from it is a relapse the first-versus-last pair can hide
+    /// (therapist review 3, F1), by instrument id.
+    pub lowest: std::collections::BTreeMap<String, AssessmentRecord>,
+    /// Each instrument's score before its latest one up to the range's end, in any episode
+    /// ("since previous" in Latest scores; therapist review 3, F1 and F4), by instrument id.
+    pub previous: std::collections::BTreeMap<String, AssessmentRecord>,
 }
 
 impl EpisodeBaseline {
@@ -223,6 +230,28 @@ pub fn baseline(
             .entry(r.instrument.clone())
             .or_insert_with(|| r.clone());
     }
+    let mut lowest = std::collections::BTreeMap::<String, AssessmentRecord>::new();
+    for r in all
+        .iter()
+        .filter(|r| (start..=to).contains(&r.taken.local_date.date()))
+    {
+        let low = lowest
+            .entry(r.instrument.clone())
+            .or_insert_with(|| r.clone());
+        if r.total < low.total {
+            *low = r.clone();
+        }
+    }
+    let mut previous = std::collections::BTreeMap::new();
+    let ids: std::collections::BTreeSet<&String> = all.iter().map(|r| &r.instrument).collect();
+    for id in ids {
+        let mut upto = all
+            .iter()
+            .filter(|r| &r.instrument == id && r.taken.local_date.date() <= to);
+        if let (Some(_), Some(before)) = (upto.next_back(), upto.next_back()) {
+            previous.insert(id.clone(), before.clone());
+        }
+    }
     let later: Vec<NaiveDate> = all
         .iter()
         .filter(|r| matches!(r.instrument.as_str(), "phq9" | "gad7"))
@@ -240,6 +269,8 @@ pub fn baseline(
         firsts,
         later_scores,
         later_episode,
+        lowest,
+        previous,
     })
 }
 

@@ -95,3 +95,49 @@ pub(super) fn earlier_episode(l: &mut Layout, e: &crate::export::clinical::Episo
         }
     }
 }
+
+/// The return from the earlier episode's last scores to the current episode's first ones,
+/// e.g. "PHQ-9 6 (2025-03-31) → 19 (2025-06-02), +13", as a warning when either rose by
+/// its reliable-change threshold (clinical.md: ≥ 6 on PHQ-9, ≥ 4 on GAD-7; therapist
+/// review 3, F4).
+pub(super) fn return_note(
+    l: &mut Layout,
+    earlier: &crate::export::clinical::EpisodeBaseline,
+    current: &crate::export::clinical::EpisodeBaseline,
+) {
+    use crate::assessment::{GAD7_RELIABLE_CHANGE, PHQ9_RELIABLE_CHANGE};
+    let mut parts = Vec::new();
+    let mut reliable = false;
+    for (id, title, step, ends) in [
+        ("phq9", "PHQ-9", PHQ9_RELIABLE_CHANGE, &earlier.phq9),
+        ("gad7", "GAD-7", GAD7_RELIABLE_CHANGE, &earlier.gad7),
+    ] {
+        let (Some((_, before)), Some(first)) = (ends, current.firsts.get(id)) else {
+            continue;
+        };
+        reliable |= first.total >= before.total + step;
+        parts.push(format!(
+            "{title} {} ({}) \u{2192} {} ({}), {}",
+            estimate::total(before),
+            before.taken.local_date,
+            estimate::total(first),
+            first.taken.local_date,
+            words::change(before.total, first.total)
+        ));
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let text = format!(
+        "From the earlier episode's last scores to this episode's first: {}.",
+        parts.join("; ")
+    );
+    if reliable {
+        l.warning(
+            &format!("Warning \u{2014} a reliable rise between episodes. {text}"),
+            Style::STRONG,
+        );
+    } else {
+        l.paragraph(&text, Style::BODY, 0.0);
+    }
+}

@@ -42,6 +42,7 @@ mod meta;
 mod paint;
 mod periods;
 mod plan;
+mod relapse;
 mod risk;
 mod sections;
 mod subset;
@@ -131,3 +132,5 @@ mod script_tests;
 mod second_round_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod third_round_tests;

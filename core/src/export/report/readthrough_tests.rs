@@ -152,11 +152,13 @@ fn latest_scores_change_from_the_episode_baseline_and_a_first_score_shows_a_dash
     };
     // The range starts after the first PHQ-9: its only PHQ-9 is 10, the baseline is 16.
     let (_d, snap) = snapshot_of(&p, "2027-01-10", "2027-03-31", None);
-    let page1 = page1_of(&snap);
+    // The table may run onto page 2 now that it has a "Since previous" column.
+    let page1 = full_text(&snap);
     assert!(page1.contains("Episode baseline"), "{page1}");
     assert!(page1.contains("16 on 2027-01-04"), "{page1}");
     assert!(page1.contains("−6"), "{page1}");
     assert!(page1.contains("— (first score)"), "{page1}");
+    assert!(page1.contains("−6 from 16 on"), "{page1}");
 }
 
 /// Issue 17 "Between sessions": the mood calendar, emotion words and life areas with the mood

@@ -6,7 +6,7 @@
 //! Must never put more on the summary than fits one page: long lists are cut with a count
 //! and a pointer to the full list later in the report.
 
-use super::episode_notes::{apart_note, earlier_episode};
+use super::episode_notes::{apart_note, earlier_episode, return_note};
 use super::estimate;
 use super::layout::{Column, Kind, Layout, Style};
 use super::words;
@@ -59,6 +59,9 @@ pub fn header(l: &mut Layout, snap: &Snapshot, missing_note: bool) {
     if let Some(alert) = deterioration_alert(snap) {
         l.warning(&alert, Style::STRONG);
     }
+    for alert in super::relapse::nadir_warnings(snap) {
+        l.warning(&alert, Style::STRONG);
+    }
     if missing_note {
         l.paragraph(
             "Some characters could not be shown: no font on this device covers them, so each is drawn as an empty box. \
@@ -96,7 +99,11 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
             .as_ref()
             .and_then(|b| b.firsts.get(id))
             .unwrap_or(first);
-        let change = if base.id == last.id {
+        let since = super::relapse::since_previous(snap, id, last);
+        let change = if base.id == last.id && since != "\u{2014}" {
+            // Therapist review 3, F4: earlier scores exist, so this is a new episode's first.
+            "\u{2014} (first score of this episode)".to_string()
+        } else if base.id == last.id {
             "\u{2014} (first score)".to_string()
         } else {
             words::change(base.total, last.total)
@@ -108,6 +115,7 @@ fn latest_rows(snap: &Snapshot) -> Result<Vec<Vec<String>>> {
             last.taken.local_date.to_string(),
             format!("{} on {}", estimate::total(base), base.taken.local_date),
             change,
+            since,
             records.len().to_string(),
         ]);
     }
@@ -179,6 +187,7 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
             Style::BODY,
             0.0,
         );
+        earlier_notes(l, snap, b);
         return;
     };
     if pf.id == pl.id && gf.id == gl.id {
@@ -188,11 +197,12 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
             &format!(
                 "Not enough scores yet: {which} has one PHQ-9 ({} on {}) and one GAD-7 ({} on {}). \
                  The indicators compare the episode's first score with a later one, so none is judged yet.",
-                pf.total, pf.taken.local_date, gf.total, gf.taken.local_date
+                estimate::total(pf), pf.taken.local_date, estimate::total(gf), gf.taken.local_date
             ),
             Style::BODY,
             0.0,
         );
+        earlier_notes(l, snap, b);
         return;
     }
     let mut text = format!(
@@ -251,9 +261,7 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
             0.0,
         );
     }
-    for e in &snap.earlier_episodes {
-        earlier_episode(l, e);
-    }
+    earlier_notes(l, snap, b);
     let mut own = first_in_range(snap);
     if !own.is_empty()
         && snap
@@ -321,6 +329,18 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
         Style::SMALL,
         0.0,
     );
+}
+
+/// Each earlier episode whose scores reach into the range, then the return from its last
+/// scores to this episode's first ones — on every path, including "not enough scores yet"
+/// (therapist review 3, F4: at intake for a relapse the earlier episode matters most).
+fn earlier_notes(l: &mut Layout, snap: &Snapshot, b: &crate::export::clinical::EpisodeBaseline) {
+    for e in &snap.earlier_episodes {
+        earlier_episode(l, e);
+    }
+    if let Some(e) = snap.earlier_episodes.last() {
+        return_note(l, e, b);
+    }
 }
 
 /// `Reliable deterioration` when the combined indicator holds, else `Reliable rise on PHQ-9
@@ -404,7 +424,7 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
             let cols = [
                 Column {
                     title: "Measure",
-                    weight: 1.0,
+                    weight: 1.1,
                 },
                 Column {
                     title: "Latest",
@@ -412,23 +432,27 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
                 },
                 Column {
                     title: "Band",
-                    weight: 1.8,
+                    weight: 1.5,
                 },
                 Column {
                     title: "Date",
-                    weight: 1.2,
+                    weight: 1.35,
                 },
                 Column {
                     title: "Episode baseline",
-                    weight: 1.7,
+                    weight: 1.5,
                 },
                 Column {
                     title: "Change",
                     weight: 1.0,
                 },
                 Column {
+                    title: "Since previous",
+                    weight: 1.6,
+                },
+                Column {
                     title: "Times in range",
-                    weight: 0.9,
+                    weight: 0.8,
                 },
             ];
             l.table(&cols, &rows);
