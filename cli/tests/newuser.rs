@@ -574,3 +574,22 @@ fn f4_the_tour_speaks_plainly_keeps_the_platform_details_in_json_and_says_how_to
         "{all}"
     );
 }
+
+#[test]
+fn f7_the_lowest_mood_or_hopeless_on_a_low_day_points_to_help_without_a_verdict() {
+    let cli = Cli::new();
+    let low = text(&cli.run(&["checkin", "--mood", "1"]));
+    assert!(low.contains("That sounds like a hard day"), "{low}");
+    assert!(low.contains("reset safety-plan show"), "{low}");
+    assert!(low.contains("local emergency number"), "{low}");
+    let hopeless = text(&cli.run(&["checkin", "--mood", "3", "--labels", "hopeless,sad"]));
+    assert!(
+        hopeless.contains("That sounds like a hard day"),
+        "{hopeless}"
+    );
+    let fine = text(&cli.run(&["checkin", "--mood", "4", "--labels", "calm"]));
+    assert!(!fine.contains("hard day"), "{fine}");
+    // The JSON contract is unchanged.
+    let json = cli.json(&["--json", "checkin", "--mood", "1"]);
+    assert_eq!(json["mood"], 1);
+}

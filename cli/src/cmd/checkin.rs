@@ -52,7 +52,7 @@ pub struct InsightsArgs {
 /// `--mood` as a number; a word (`great`) gets the same message as a number off the scale
 /// (new-user review F14), never a parser's.
 fn mood(text: &str) -> Result<i32, ResetError> {
-    text.trim().parse::<i32>().map_err(|_| {
+    text.parse::<i32>().map_err(|_| {
         Error::invalid(
             "mood",
             "must be a whole number from 1 (very unpleasant) to 7 (very pleasant)",
@@ -124,7 +124,21 @@ pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
         at: super::instant_arg(args.at.as_deref(), "at")?,
     };
     let c = ctx.open()?.check_in(input)?;
-    Ok(Output::new(to_json(&c)?, format!("{}\n", describe(&c))))
+    let mut human = format!("{}\n", describe(&c));
+    if needs_a_way_out(&c) {
+        human.push_str(HARD_DAY);
+    }
+    Ok(Output::new(to_json(&c)?, human))
+}
+
+/// Said after the lowest mood, or "hopeless" with a low one (new-user review F7): not a
+/// diagnosis, only the way to help, as the questionnaires' signpost gives it.
+const HARD_DAY: &str = "That sounds like a hard day. You don't have to face it alone: if you are in danger or\n\
+thinking of harming yourself, call your local emergency number now. `reset safety-plan show`\n\
+has the crisis lines and your own plan.\n";
+
+fn needs_a_way_out(c: &CheckIn) -> bool {
+    c.mood <= 1 || (c.mood <= 3 && c.labels.contains(&EmotionLabel::Hopeless))
 }
 
 /// One line for a check-in: mood, day and words, never the note.
