@@ -28,7 +28,8 @@ pub enum ExportCommand {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
-    /// The therapist PDF report: cover, one-page summary, charts, item-level answers.
+    /// The therapist PDF report: risk and the summary first, then charts, item-level answers
+    /// and the chosen sections.
     Pdf {
         #[command(flatten)]
         args: TherapistArgs,
