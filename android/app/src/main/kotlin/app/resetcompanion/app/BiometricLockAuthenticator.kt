@@ -41,7 +41,13 @@ class BiometricLockAuthenticator(private val appContext: android.content.Context
     override fun deviceSecure(): Boolean = appContext.getSystemService(android.app.KeyguardManager::class.java)?.isDeviceSecure ?: false
 
     override suspend fun authenticate(): AuthOutcome {
-        val host = activity ?: return AuthOutcome.FAILED
+        // androidx.biometric returns silently, never calling back, when the activity's state is
+        // already saved or it has no FragmentManager (review 2, B4 part 3): refuse before asking,
+        // and never count it as a failed attempt. (AppLockViewModel also lets a later tap on
+        // Unlock replace a request that never answered.)
+        val host = activity ?: return AuthOutcome.NOT_SHOWN
+        val resumed = host.lifecycle.currentState.isAtLeast(androidx.lifecycle.Lifecycle.State.RESUMED)
+        if (!resumed || host.supportFragmentManager.isStateSaved) return AuthOutcome.NOT_SHOWN
         return suspendCancellableCoroutine { cont ->
             val prompt = BiometricPrompt(
                 host,
