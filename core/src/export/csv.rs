@@ -359,8 +359,8 @@ fn readme(snap: &Snapshot, files: &[CsvFile]) -> CsvFile {
          assessments.csv: item_n are the answers as printed on the form (before any reverse\r\n\
          scoring); na = not applicable, decline = preferred not to answer; blank = the\r\n\
          instrument has fewer items. Mood is 1 (very unpleasant) to 7 (very pleasant);\r\n\
-         valence = (mood - 4) / 3. Check-in notes are never exported; journal entries only\r\n\
-         when the person marked them shared. assessments.csv: episode_start is the first day of\r\n\
+         valence = (mood - 4) / 3. Check-in notes and tags are never exported (free text the\r\n\
+         person did not choose to share); journal entries only when the person marked them shared. assessments.csv: episode_start is the first day of\r\n\
          the treatment episode the record belongs to, episode_baseline = true for the episode's\r\n\
          first score on that instrument (outcomes pair it with the last). Structured journal\r\n\
          entries (thought records, worries, exposures, activities, gratitude) are also in\r\n\

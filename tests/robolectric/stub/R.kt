@@ -18,5 +18,8 @@ object R {
         const val channel_journal = 0x7f020005
         const val channel_programme = 0x7f020006
         const val channel_assessment = 0x7f020007
+        const val channel_practice_end = 0x7f020008
+        const val practice_ended_title = 0x7f020009
+        const val practice_ended_text = 0x7f02000a
     }
 }

@@ -124,4 +124,6 @@ mod readthrough_tests;
 #[cfg(test)]
 mod script_tests;
 #[cfg(test)]
+mod second_round_tests;
+#[cfg(test)]
 mod tests;

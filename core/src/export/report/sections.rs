@@ -119,6 +119,25 @@ fn instrument_chart(
             prorated.join(", ")
         ));
     }
+    // Second-round review L9: the PHQ-9s whose item 9 was answered above 0 or declined are
+    // marked on the chart (a triangle), and named under it.
+    let flagged: Vec<usize> = records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| crate::export::clinical::item9(r).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    if !flagged.is_empty() {
+        let named: Vec<String> = flagged
+            .iter()
+            .filter_map(|i| crate::export::clinical::item9(records[*i]))
+            .map(|r| format!("{} ({})", r.local_date, r.answer_words()))
+            .collect();
+        caption.push_str(&format!(
+            " Triangles mark the PHQ-9s whose item 9 was answered above \"Not at all\" or declined: {}.",
+            named.join(", ")
+        ));
+    }
     let (from, to) = (snap.scope.from, snap.scope.to);
     l.figure(&alt, &caption, 150.0, |l, left, top, width| {
         chart::line(
@@ -130,9 +149,9 @@ fn instrument_chart(
                 height: 150.0,
             },
             &axis,
-            from,
-            to,
+            (from, to),
             &points,
+            &flagged,
         );
     });
 }
@@ -227,7 +246,7 @@ pub fn assessments(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     if !snap.scope.has(ExportSection::Assessments) {
         return Ok(());
     }
-    l.new_page();
+    l.section_break();
     l.open(Kind::Section);
     l.heading(1, "Questionnaires", 20.0);
     let groups = snap.by_instrument();
@@ -284,12 +303,89 @@ fn bucket_of(from: NaiveDate, to: NaiveDate) -> (fn(NaiveDate) -> NaiveDate, f32
     }
 }
 
+/// A week or month of a chart that the range cuts short, so it holds fewer days than the
+/// others and must not read as a drop (therapist review, second round, L10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct PartialPeriod {
+    /// The period's first day (the bucket's date).
+    pub start: NaiveDate,
+    /// Days of it inside the range.
+    pub days: i64,
+    /// Days in the whole period (7 for a week, the month's length).
+    pub of: i64,
+    /// `week` or `month`.
+    pub unit: &'static str,
+}
+
+impl PartialPeriod {
+    /// `partial week: 3 of 7 days`, drawn beside the bar.
+    pub fn label(&self) -> String {
+        format!("partial {}: {} of {} days", self.unit, self.days, self.of)
+    }
+
+    /// `The last week (from 2027-03-29) is partial: 3 of its 7 days fall in the range`.
+    pub fn sentence(&self, first: bool) -> String {
+        format!(
+            "The {} {} (from {}) is partial: {} of its {} days {} in the range.",
+            if first { "first" } else { "last" },
+            self.unit,
+            self.start,
+            self.days,
+            self.of,
+            if self.days == 1 { "falls" } else { "fall" }
+        )
+    }
+}
+
+/// The first and last periods of `from..=to` that the range cuts short (none for daily
+/// buckets), first one first.
+pub(super) fn partial_periods(from: NaiveDate, to: NaiveDate) -> Vec<(bool, PartialPeriod)> {
+    let (bucket, _, unit) = bucket_of(from, to);
+    let next = |start: NaiveDate| match unit {
+        "week" => Some(start + Days::new(7)),
+        "month" => start.checked_add_months(chrono::Months::new(1)),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let first = bucket(from);
+    if let Some(end) = next(first)
+        && first < from
+    {
+        let days = (end.min(to + Days::new(1)) - from).num_days();
+        out.push((
+            true,
+            PartialPeriod {
+                start: first,
+                days,
+                of: (end - first).num_days(),
+                unit,
+            },
+        ));
+    }
+    let last = bucket(to);
+    if let Some(end) = next(last)
+        && to + Days::new(1) < end
+        && last != first
+    {
+        out.push((
+            false,
+            PartialPeriod {
+                start: last,
+                days: (to - last).num_days() + 1,
+                of: (end - last).num_days(),
+                unit,
+            },
+        ));
+    }
+    out
+}
+
 /// Mood check-ins: a chart of the mean mood per day, week or month, and a summary.
 pub fn mood(l: &mut Layout, snap: &Snapshot) {
     if !snap.scope.has(ExportSection::CheckIns) {
         return;
     }
-    l.new_page();
+    l.section_break();
     l.open(Kind::Section);
     l.heading(1, "Mood check-ins", 20.0);
     let (from, to) = (snap.scope.from, snap.scope.to);
@@ -312,7 +408,7 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
         l.paragraph(
             &format!(
                 "{n} check-ins; mean mood {mean:.1} (1 very unpleasant, 4 neutral, 7 very pleasant); {low} at 1–2. \
-                 Notes written with check-ins are never exported."
+                 Notes and tags written with check-ins are never exported."
             ),
             Style::BODY,
             0.0,
@@ -350,22 +446,11 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
         let mut caption = format!(
             "Mean mood per {unit} (1–7), with unpleasant, neutral and pleasant ranges named on the right."
         );
-        // A last week or month cut by the range's end is partial: say so rather than let it
-        // read as a full period.
-        let last_start = bucket(to);
-        let next = match unit {
-            "week" => Some(last_start + Days::new(7)),
-            "month" => last_start.checked_add_months(chrono::Months::new(1)),
-            _ => None,
-        };
-        if let Some(next) = next
-            && to + Days::new(1) < next
-        {
-            let days = (to - last_start).num_days() + 1;
-            caption.push_str(&format!(
-                " The last {unit} (from {last_start}) is partial: {days} day{} of it fall in the range.",
-                if days == 1 { "" } else { "s" }
-            ));
+        // A first or last week or month cut by the range is partial: say so rather than let
+        // it read as a full period.
+        for (first, p) in partial_periods(from, to) {
+            caption.push(' ');
+            caption.push_str(&p.sentence(first));
         }
         l.figure(&alt, &caption, 140.0, |l, left, top, width| {
             chart::line(
@@ -377,9 +462,9 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
                     height: 140.0,
                 },
                 &axis,
-                from,
-                to,
+                (from, to),
                 &points,
+                &[],
             );
         });
     } else {
@@ -393,7 +478,14 @@ pub fn practice(l: &mut Layout, snap: &Snapshot) {
     if !snap.scope.has(ExportSection::Practice) {
         return;
     }
-    l.heading(1, "Practice", 60.0);
+    // Kept with its table and chart, so the chart does not land alone on the next page.
+    let techniques = snap
+        .practice
+        .iter()
+        .map(|p| p.technique.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    l.heading(1, "Practice", 190.0 + 18.0 * techniques as f32);
     l.open(Kind::Section);
     if snap.practice.is_empty() {
         l.paragraph("No practice session in this range.", Style::BODY, 0.0);
@@ -439,7 +531,8 @@ pub fn practice(l: &mut Layout, snap: &Snapshot) {
         }
     }
     let values: Vec<(NaiveDate, f32)> = minutes.into_iter().collect();
-    let top = values.iter().map(|(_, v)| *v).fold(10.0, f32::max);
+    // Headroom above the tallest bar, where a partial period's label goes.
+    let top = values.iter().map(|(_, v)| *v).fold(10.0, f32::max) * 1.15;
     let step = [10.0, 20.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1200.0]
         .into_iter()
         .find(|s| top / s <= 5.0)
@@ -465,26 +558,36 @@ pub fn practice(l: &mut Layout, snap: &Snapshot) {
         snap.practice.len(),
         snap.practice_minutes()
     );
-    l.figure(
-        &alt,
-        &format!("Minutes of practice per {unit}."),
-        110.0,
-        |l, left, top, width| {
-            chart::bars(
-                l,
-                Area {
-                    left,
-                    top,
-                    width,
-                    height: 110.0,
-                },
-                &axis,
-                (from, to),
-                &values,
-                period,
-            );
-        },
-    );
+    // Therapist review (second round) L10: a week or month the range cuts short is drawn
+    // lighter and hatched, labelled "partial week: N of 7 days", and named in the caption,
+    // so it never reads as a drop in practice.
+    let partial = partial_periods(from, to);
+    let mut caption = format!("Minutes of practice per {unit}.");
+    for (first, p) in &partial {
+        caption.push(' ');
+        caption.push_str(&p.sentence(*first));
+        caption.push_str(" Its bar is drawn lighter and hatched.");
+    }
+    let marks: Vec<(NaiveDate, String)> =
+        partial.iter().map(|(_, p)| (p.start, p.label())).collect();
+    l.figure(&alt, &caption, 110.0, |l, left, top, width| {
+        chart::bars(
+            l,
+            Area {
+                left,
+                top,
+                width,
+                height: 110.0,
+            },
+            &axis,
+            (from, to),
+            &values,
+            chart::Periods {
+                days: period,
+                partial: &marks,
+            },
+        );
+    });
     l.close();
 }
 
@@ -540,7 +643,7 @@ pub fn journal(l: &mut Layout, snap: &Snapshot) {
     if !snap.scope.has(ExportSection::Journal) {
         return;
     }
-    l.new_page();
+    l.section_break();
     l.open(Kind::Section);
     l.heading(1, "Journal entries shared with you", 20.0);
     l.paragraph(

@@ -218,6 +218,10 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
             " With a single measurement on a measure, its first and last score are the same one.",
         );
     }
+    if let Some(note) = apart_note(pf, gf, "first").or_else(|| apart_note(pl, gl, "last")) {
+        text.push(' ');
+        text.push_str(&note);
+    }
     l.paragraph(&text, Style::BODY, 0.0);
     for note in estimate::notes(paired) {
         l.paragraph(note, Style::STRONG, 0.0);
@@ -246,10 +250,49 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
             0.0,
         );
     }
-    let own = first_in_range(snap);
+    for e in &snap.earlier_episodes {
+        earlier_episode(l, e);
+    }
+    let mut own = first_in_range(snap);
+    if !own.is_empty()
+        && snap
+            .assessments
+            .iter()
+            .any(|r| r.taken.local_date.date() < b.episode.start_date.date())
+    {
+        own.push_str(" (from the earlier episode above)");
+    }
     // Therapist read-through, finding 6: only the start date leaves the indicators alone; an
     // end date that cuts the episode stops them at its last score up to `to`.
-    let dates = if b.later_scores > 0 {
+    let dates = if let Some((next, n)) = b.later_episode {
+        // Second-round review L4: scores after `to` in another episode would not extend this
+        // one; a later end date would measure that episode instead.
+        format!(
+            "A later treatment episode started on {next}, after this range{}; a report ending on or after {next} would measure that episode instead of this one.",
+            if n > 0 {
+                format!(
+                    " ({} {} to it or later ones)",
+                    plural(n, "PHQ-9 or GAD-7 score", "PHQ-9 and GAD-7 scores"),
+                    if n == 1 { "belongs" } else { "belong" }
+                )
+            } else {
+                String::new()
+            }
+        ) + &if b.later_scores > 0 {
+            format!(
+                " {} of this episode stored after {} {} not counted.",
+                plural(
+                    b.later_scores,
+                    "PHQ-9 or GAD-7 score",
+                    "PHQ-9 and GAD-7 scores"
+                ),
+                snap.scope.to,
+                if b.later_scores == 1 { "is" } else { "are" }
+            )
+        } else {
+            String::new()
+        }
+    } else if b.later_scores > 0 {
         format!(
             "The indicators pair the episode's first score with its last one up to {to}; {} stored after {to} {} not counted, so a later end date would change them.",
             plural(
@@ -279,6 +322,93 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
     );
 }
 
+/// PHQ-9 and GAD-7 answers describe the last 2 weeks (clinical.md): a pair taken more than
+/// this many days apart describes two different fortnights.
+const APART_DAYS: i64 = 14;
+
+/// A note when the paired PHQ-9 and GAD-7 at one end of the episode were taken more than two
+/// weeks apart, so the indicators combine different times (second-round review L5).
+fn apart_note(
+    phq9: &crate::assessment::AssessmentRecord,
+    gad7: &crate::assessment::AssessmentRecord,
+    end: &str,
+) -> Option<String> {
+    let (p, g) = (phq9.taken.local_date.date(), gad7.taken.local_date.date());
+    let days = (p - g).num_days().abs();
+    (days > APART_DAYS).then(|| {
+        format!(
+            "The {end} PHQ-9 ({p}) and the {end} GAD-7 ({g}) were taken {days} days apart; each asks about the last 2 weeks, \
+             so the indicators combine answers about different times."
+        )
+    })
+}
+
+/// An earlier episode that ends inside the range: its span, paired scores and indicators, a
+/// reliable rise as a warning (second-round review L4).
+fn earlier_episode(l: &mut Layout, e: &crate::export::clinical::EpisodeBaseline) {
+    let start = e.episode.start_date;
+    let last = e
+        .last_score_day()
+        .map_or_else(String::new, |d| format!(", last score {d}"));
+    let mut text = format!(
+        "This range also holds the end of an earlier treatment episode (started {start}{last}; the episode above replaced it)."
+    );
+    let pair = |p: &Option<(
+        crate::assessment::AssessmentRecord,
+        crate::assessment::AssessmentRecord,
+    )>,
+                title: &str| {
+        p.as_ref().map(|(f, z)| {
+            format!(
+                "{title} {} ({}) \u{2192} {} ({})",
+                estimate::total(f),
+                f.taken.local_date,
+                estimate::total(z),
+                z.taken.local_date
+            )
+        })
+    };
+    let pairs: Vec<String> = [pair(&e.phq9, "PHQ-9"), pair(&e.gad7, "GAD-7")]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !pairs.is_empty() {
+        text.push_str(&format!(" Its paired scores: {}.", pairs.join("; ")));
+    }
+    match &e.summary {
+        Some(summary) => {
+            let judged: Vec<String> = summary
+                .indicators
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} \u{2014} {}",
+                        i.indicator.title(),
+                        words::status(i.status)
+                    )
+                })
+                .collect();
+            text.push_str(&format!(" Its indicators: {}.", judged.join("; ")));
+            l.paragraph(&text, Style::BODY, 0.0);
+            if summary.deterioration_warning().is_some() {
+                let rises: Vec<String> =
+                    summary.reliable_rises().iter().map(|m| m.words()).collect();
+                l.warning(
+                    &format!(
+                        "Warning \u{2014} reliable rise in the earlier episode (started {start}): {}.",
+                        rises.join(" and ")
+                    ),
+                    Style::STRONG,
+                );
+            }
+        }
+        None => {
+            text.push_str(" It has no PHQ-9 and GAD-7 pair, so its indicators are not judged.");
+            l.paragraph(&text, Style::BODY, 0.0);
+        }
+    }
+}
+
 /// `Reliable deterioration` when the combined indicator holds, else `Reliable rise on PHQ-9
 /// (combined indicator not met)`: every per-measure reliable rise is a warning (therapist
 /// read-through, finding 1).
@@ -296,13 +426,26 @@ fn warning_title(i: &assessment::OutcomeIndicator) -> String {
 /// A line for the header when any measure rose reliably over the episode: page 1 always says
 /// so, whatever follows (therapist read-through, finding 1).
 fn deterioration_alert(snap: &Snapshot) -> Option<String> {
-    let summary = snap.episode.as_ref()?.summary.as_ref()?;
-    summary.deterioration_warning()?;
-    let rises: Vec<String> = summary.reliable_rises().iter().map(|m| m.words()).collect();
-    Some(format!(
-        "Warning \u{2014} reliable deterioration over the treatment episode: {} (a reliable rise; see the outcome below).",
-        rises.join(" and ")
-    ))
+    let rises = |b: &crate::export::clinical::EpisodeBaseline| -> Option<String> {
+        let summary = b.summary.as_ref()?;
+        summary.deterioration_warning()?;
+        let r: Vec<String> = summary.reliable_rises().iter().map(|m| m.words()).collect();
+        Some(r.join(" and "))
+    };
+    let current = snap.episode.as_ref().and_then(rises).map(|r| {
+        format!("reliable deterioration over the treatment episode: {r} (a reliable rise; see the outcome below)")
+    });
+    // An earlier episode ending inside the range is part of what the range shows.
+    let earlier = snap.earlier_episodes.iter().filter_map(|e| {
+        rises(e).map(|r| {
+            format!(
+                "a reliable rise in the earlier episode started {}: {r}",
+                e.episode.start_date
+            )
+        })
+    });
+    let all: Vec<String> = current.into_iter().chain(earlier).collect();
+    (!all.is_empty()).then(|| format!("Warning \u{2014} {}.", all.join("; ")))
 }
 
 /// `n` with the singular or plural noun.

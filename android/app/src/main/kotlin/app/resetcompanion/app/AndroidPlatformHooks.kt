@@ -6,10 +6,10 @@ import android.app.AlarmManager
 import android.app.NotificationManager
 import android.content.Context
 import android.content.pm.PackageManager
-import android.media.RingtoneManager
 import android.os.Build
 import android.util.Log
 import android.view.WindowManager
+import app.resetcompanion.core.RunningPractice
 import app.resetcompanion.core.health.HealthConnectGatewayImpl
 import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.core.health.HealthConnectSync
@@ -20,6 +20,7 @@ import app.resetcompanion.presentation.PermissionSnapshot
 import app.resetcompanion.presentation.PlatformHooks
 import app.resetcompanion.presentation.exactAlarmPermissionFrom
 import app.resetcompanion.presentation.notificationPermissionFrom
+import app.resetcompanion.reminders.PracticeEndAlarm
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.flow.MutableSharedFlow
 import kotlinx.coroutines.flow.SharedFlow
@@ -131,13 +132,20 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         activity.get()?.applyKeepScreenOn(on)
     }
 
-    /** The default notification sound once (no permission needed); the screen's state says it too. */
+    /** The session whose end alarm is armed (the screen's ticker and the alarm signal its end once between them). */
+    @Volatile private var running: RunningPractice? = null
+
+    /** The default notification sound once per session (no permission needed); the screen's state says it too. */
     override fun practiceTimeUp() {
-        try {
-            RingtoneManager.getRingtone(app, RingtoneManager.getDefaultUri(RingtoneManager.TYPE_NOTIFICATION))?.play()
-        } catch (e: RuntimeException) {
-            Log.w("Reset", "end-of-practice sound failed: ${e.javaClass.simpleName}")
-        }
+        val practice = running
+        if (practice != null && !PracticeEndAlarm.claimSignal(practice.startedAt)) return // the alarm already did
+        PracticeEndAlarm.playSound(app)
+    }
+
+    /** Arms (or cancels) the end-of-practice alarms: the end is signalled and logged with the screen off (review B11). */
+    override fun practiceRunning(practice: RunningPractice?) {
+        if (practice != null) running = practice // kept after the end: a late tick must not sound twice
+        if (practice == null) PracticeEndAlarm.cancel(app) else PracticeEndAlarm.arm(app, practice, app.reminderLook(app))
     }
 
     private fun Activity.applyKeepScreenOn(on: Boolean) {

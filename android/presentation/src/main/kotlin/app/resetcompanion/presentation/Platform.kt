@@ -1,5 +1,6 @@
 package app.resetcompanion.presentation
 
+import app.resetcompanion.core.RunningPractice
 import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.core.kind
 import app.resetcompanion.core.model.ErrorKind
@@ -108,6 +109,14 @@ interface PlatformHooks {
 
     /** A timed practice reached its end: a gentle signal for eyes that are closed (Android: the notification sound). */
     fun practiceTimeUp() {}
+
+    /**
+     * A timed practice is running and ends at [RunningPractice.endsAtElapsedMs] (null: none is
+     * running any more — paused, stopped, finished or left). Android arms an alarm for the end
+     * that signals it and logs the session even with the screen off or the process killed
+     * (review A6 / B11), and cancels it on null.
+     */
+    fun practiceRunning(practice: RunningPractice?) {}
 
     /** No platform: JVM tests and the desktop harness. */
     object None : PlatformHooks

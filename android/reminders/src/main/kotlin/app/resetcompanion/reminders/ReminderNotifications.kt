@@ -28,6 +28,11 @@ data class ReminderLook(
     val snooze: String,
     /** The channel name shown in system settings, per kind. */
     val channelName: (ActivityKind) -> String,
+    /** The end-of-practice channel's name in system settings. */
+    val practiceChannelName: String,
+    /** The end-of-practice notification: generic, lock-screen-safe (no technique, length or step). */
+    val practiceEndedTitle: String,
+    val practiceEndedText: String,
 )
 
 /** Channels and posting. Text comes from the core: generic, lock-screen-safe. */
@@ -43,7 +48,10 @@ object ReminderNotifications {
             NotificationChannel(ReminderChannels.idFor(kind), look.channelName(kind), NotificationManager.IMPORTANCE_DEFAULT)
                 .apply { lockscreenVisibility = Notification.VISIBILITY_PRIVATE }
         }
-        manager.createNotificationChannels(channels)
+        // The end of a timed practice: high importance, so it sounds and peeks for eyes that are closed.
+        val practice = NotificationChannel(PracticeEndAlarm.CHANNEL_ID, look.practiceChannelName, NotificationManager.IMPORTANCE_HIGH)
+            .apply { lockscreenVisibility = Notification.VISIBILITY_PRIVATE }
+        manager.createNotificationChannels(channels + practice)
     }
 
     /** `POST_NOTIFICATIONS` is a runtime permission from Android 13. */

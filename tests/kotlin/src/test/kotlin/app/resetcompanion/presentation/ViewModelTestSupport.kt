@@ -97,4 +97,10 @@ class RecordingPlatform : PlatformHooks {
     override fun practiceTimeUp() {
         timeUp++
     }
+
+    /** Every end alarm armed (a session) or cancelled (null), in order. */
+    val endAlarms = mutableListOf<app.resetcompanion.core.RunningPractice?>()
+    override fun practiceRunning(practice: app.resetcompanion.core.RunningPractice?) {
+        endAlarms += practice
+    }
 }

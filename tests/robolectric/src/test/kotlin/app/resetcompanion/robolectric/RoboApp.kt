@@ -57,6 +57,15 @@ class RoboApp :
 
     override fun reminderLook(context: Context): ReminderLook = LOOK
 
+    override suspend fun store(context: Context): ResetStore = store
+
+    /** Sessions the end-of-practice alarm handed on for Health Connect. */
+    val practiceLogged = CopyOnWriteArrayList<app.resetcompanion.core.model.PracticeSession>()
+
+    override suspend fun practiceLogged(context: Context, session: app.resetcompanion.core.model.PracticeSession) {
+        practiceLogged += session
+    }
+
     fun close() {
         opened?.close()
         dir.deleteRecursively()
@@ -68,6 +77,9 @@ class RoboApp :
             done = "Done",
             snooze = "Snooze 10 min",
             channelName = { "${it.name.lowercase()} reminders" },
+            practiceChannelName = "End of a practice timer",
+            practiceEndedTitle = "Practice time is up",
+            practiceEndedText = "Your session has been saved.",
         )
     }
 }

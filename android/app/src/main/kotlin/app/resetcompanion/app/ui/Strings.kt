@@ -337,6 +337,14 @@ object Strings {
     const val safetyPlanCurrent = "Current"
     const val safetyPlanSave = "Save this version"
     const val safetyPlanSaved = "Saved. Earlier versions are kept."
+    const val safetyPlanNewerTitle = "Your plan changed meanwhile"
+    fun safetyPlanNewerExplain(version: UInt?) = if (version == null) {
+        "The plan you started from is no longer there (a backup was restored). Nothing was saved yet."
+    } else {
+        "Version $version was saved while you were writing this one. Nothing was saved yet. Both stay in the history either way."
+    }
+    const val safetyPlanSaveMine = "Save mine as the newest"
+    const val safetyPlanStartFromNewer = "Start again from the newest"
     const val safetyPlanAddLine = "Add another"
     fun safetyPlanRemoveLine(step: String, n: Int) = "Remove line $n of $step"
     const val safetyPlanAddContact = "Add a person"
