@@ -12,6 +12,7 @@ import android.view.WindowManager
 import app.resetcompanion.core.RunningPractice
 import app.resetcompanion.core.health.HealthConnectGatewayImpl
 import app.resetcompanion.core.health.HealthConnectOutcome
+import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.core.health.HealthConnectSync
 import app.resetcompanion.core.model.PracticeSession
 import app.resetcompanion.core.reminders.SyncReason
@@ -53,6 +54,9 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         activity.clear()
         healthDialog = null
         healthDialogClosed?.complete(Unit) // don't leave a caller waiting on a dead activity
+        healthDialogClosed = null
+        // Its answer may reach the next activity instead: Settings re-reads readiness on every
+        // permission change (review A15), and the next activity's onResume emits one.
     }
 
     /** MainActivity's launcher for Health Connect's permission screen. */
@@ -64,6 +68,7 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
     fun healthPermissionDialogClosed() {
         healthDialogClosed?.complete(Unit)
         healthDialogClosed = null
+        changes.tryEmit(Unit)
     }
 
     /** Called on resume and after a permission dialog: the screen re-reads the states. */
@@ -114,6 +119,14 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         val closed = CompletableDeferred<Unit>().also { healthDialogClosed = it }
         launch(setOf(HealthConnectGatewayImpl.WRITE))
         closed.await()
+    }
+
+    override suspend fun stopHealthConnect(deleteWritten: Boolean): HealthConnectStop? = try {
+        healthSync().stop(deleteWritten)
+    } catch (e: Exception) {
+        // Health Connect failed mid-way: the opt-in is off; the person can delete there themselves.
+        Log.w("Reset", "Health Connect stop failed: ${e.javaClass.simpleName}")
+        HealthConnectStop.NO_PERMISSION
     }
 
     override suspend fun practiceLogged(session: PracticeSession) {

@@ -94,6 +94,16 @@ class ResetApplication :
         practiceChannelName = context.getString(R.string.channel_practice_end),
         practiceEndedTitle = context.getString(R.string.practice_ended_title),
         practiceEndedText = context.getString(R.string.practice_ended_text),
+        text = { kind ->
+            val (title, body) = when (kind) {
+                ActivityKind.MEDITATION -> R.string.reminder_title_meditation to R.string.reminder_body_meditation
+                ActivityKind.CHECKIN -> R.string.reminder_title_checkin to R.string.reminder_body_checkin
+                ActivityKind.JOURNAL -> R.string.reminder_title_journal to R.string.reminder_body_journal
+                ActivityKind.PROGRAMME -> R.string.reminder_title_programme to R.string.reminder_body_programme
+                ActivityKind.ASSESSMENT -> R.string.reminder_title_assessment to R.string.reminder_body_assessment
+            }
+            context.getString(title) to context.getString(body)
+        },
     )
 
     override suspend fun store(context: Context): ResetStore = graph().store

@@ -2,6 +2,7 @@ package app.resetcompanion.presentation
 
 import app.resetcompanion.core.RunningPractice
 import app.resetcompanion.core.health.HealthConnectOutcome
+import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.core.kind
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.PracticeSession
@@ -100,6 +101,13 @@ interface PlatformHooks {
 
     /** Shows Health Connect's permission screen for `WRITE_MINDFULNESS` (returns when it closes). */
     suspend fun requestHealthConnectPermission() {}
+
+    /**
+     * Turns the Health Connect mirror off (`HealthConnectSync.stop`): deletes the sessions this
+     * profile wrote there when [deleteWritten], and gives the permission back (review A13).
+     * Null where Health Connect does not exist; the opt-in preference is turned off either way.
+     */
+    suspend fun stopHealthConnect(deleteWritten: Boolean): HealthConnectStop? = null
 
     /** The profile was erased: delete the database key and return to first launch. */
     suspend fun profileErased() {}

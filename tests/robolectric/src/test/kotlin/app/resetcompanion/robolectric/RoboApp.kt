@@ -55,7 +55,10 @@ class RoboApp :
         return ReminderSync(store, AndroidAlarmScheduler(this)) { TimeZone.getDefault().id }
     }
 
-    override fun reminderLook(context: Context): ReminderLook = LOOK
+    /** What the receivers post with; a test may swap in resource texts. */
+    var look: ReminderLook = LOOK
+
+    override fun reminderLook(context: Context): ReminderLook = look
 
     override suspend fun store(context: Context): ResetStore = store
 
