@@ -3,6 +3,7 @@
 //! Its flags and `--json` output are a contract that outside checks drive (see the issues
 //! and `docs/cli.md`). Like a phone shell it injects the clock (`--now`) and zone (`--tz`).
 
+mod ask;
 mod cmd;
 mod erase;
 mod fonts;
@@ -77,6 +78,7 @@ enum Command {
         command: cmd::export::ExportCommand,
     },
     /// Record how you feel: mood 1 (very unpleasant) to 7 (very pleasant), labels, areas, note, tags.
+    #[command(after_help = cmd::checkin::words_help())]
     Checkin(cmd::checkin::CheckinArgs),
     /// Journal entries: add, list, show, edit, delete, share, search.
     Journal {

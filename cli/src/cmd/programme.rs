@@ -457,15 +457,14 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     tour.say(
         "Logged a 5-minute meditation",
         format!(
-            "{} → {} ({}); Health Connect type {}\nthis week: {} practised, habit strength {:.0}%",
+            "{} → {} ({})\nthis week: {} practised, habit strength {:.0}%",
             s.started.local_time(),
             format_with_offset(s.ended_at.instant(), s.end_utc_offset_seconds),
             s.started.local_date,
-            s.health_connect_type,
             days(summary.days_practised_this_week),
             summary.habit_strength * 100.0
         ),
-        json!({"session": s.legacy_id, "session_uid": s.id, "days_practised_this_week": summary.days_practised_this_week, "habit_strength": summary.habit_strength}),
+        json!({"session": s.legacy_id, "session_uid": s.id, "health_connect_type": s.health_connect_type, "days_practised_this_week": summary.days_practised_this_week, "habit_strength": summary.habit_strength}),
     );
     Ok(())
 }

@@ -65,14 +65,20 @@ private enum class LockedPage { LOCK, CRISIS, PLAN }
 /**
  * What the app shows while locked (or while the lock settings are still being read: a blank
  * frame). Its own three pages — lock, crisis lines, and the plan when allowed — with view
- * models that live only while locked.
+ * models that live only while locked. [onBackTarget] is told where the system Back goes: from
+ * the crisis lines or the plan back to the lock page; from the lock page, null (the system's
+ * own, leaving the app) — never into the hidden screens (review 3, F1).
  */
 @Composable
-fun LockedApp(state: AppLockUiState, lock: AppLockViewModel, graph: AppGraph, onContact: (String) -> Unit) {
+fun LockedApp(state: AppLockUiState, lock: AppLockViewModel, graph: AppGraph, onContact: (String) -> Unit, onBackTarget: ((() -> Unit)?) -> Unit = {}) {
     var page by rememberSaveable { mutableStateOf(LockedPage.LOCK) }
     val store = remember { ViewModelStore() }
     DisposableEffect(Unit) { onDispose { store.clear() } }
     val shown = if (page == LockedPage.PLAN && !state.planReachable) LockedPage.LOCK else page
+    DisposableEffect(shown) {
+        onBackTarget(if (shown != LockedPage.LOCK) ({ page = LockedPage.LOCK }) else null)
+        onDispose { onBackTarget(null) }
+    }
     ResetScaffold(
         title = when (shown) {
             LockedPage.LOCK -> Strings.lockedTitle

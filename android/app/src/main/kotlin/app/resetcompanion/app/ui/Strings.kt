@@ -231,6 +231,10 @@ object Strings {
     const val skipIfDone = "Skipped on days you've already done it"
     const val noticeAsk = "Notifications are off, so reminders can't appear. Allow notifications to receive them."
     const val noticeAskAction = "Allow notifications"
+    const val bellAsk = "Allow notifications so Reset can show that your time is up, even with the screen off."
+    const val bellOff = "Notifications are off for Reset: the bell still sounds when your time is up, but nothing shows."
+    const val bellLate = "The bell may be some minutes late while the phone sleeps. Allowing exact alarms keeps it on time."
+    const val bellLateAction = "Allow exact alarms"
     const val noticeBlocked = "Notifications are turned off for Reset in system settings. Reminders won't appear until you turn them on there."
     const val noticeBlockedAction = "Open system settings"
     const val noticeInexact = "Exact alarms aren't allowed, so a reminder may arrive a few minutes late. " +
