@@ -118,6 +118,14 @@ enum Command {
         #[command(subcommand)]
         command: cmd::safety_plan::SafetyPlanCommand,
     },
+    /// Crisis lines for your region, now (the phone apps' "Get help now").
+    #[command(name = "help-now")]
+    HelpNow,
+    /// The region whose crisis lines are shown: show, set GB|US|IE, or auto (the time zone decides).
+    Region {
+        #[command(subcommand)]
+        command: cmd::crisis::RegionCommand,
+    },
     /// App lock: when the phone apps ask for the device's authentication again (status, set).
     Lock {
         #[command(subcommand)]
@@ -249,6 +257,8 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
         Command::Practice { command } => cmd::programme::practice(&ctx, command),
         Command::SafetyPlan { command } => cmd::safety_plan::run(&ctx, command),
         Command::Lock { command } => cmd::safety_plan::lock(&ctx, command),
+        Command::HelpNow => cmd::crisis::help_now(&ctx),
+        Command::Region { command } => cmd::crisis::region(&ctx, command),
         Command::Dev { command } => cmd::dev::run(&ctx, command),
     }
 }

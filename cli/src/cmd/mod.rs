@@ -4,6 +4,7 @@ pub mod assess;
 pub mod backup;
 pub mod backup_auto;
 pub mod checkin;
+pub mod crisis;
 pub mod dev;
 pub mod export;
 pub mod journal;

@@ -41,7 +41,9 @@ fun LockScreen(state: AppLockUiState, padding: PaddingValues, onUnlock: () -> Un
         IconText(Icons.Filled.Lock, Strings.lockedExplain)
         LockNoticeText(state.notice)
         if (state.failedAttempts > 0) Text(Strings.failedAttempts(state.failedAttempts), style = MaterialTheme.typography.bodySmall)
-        Button(onClick = onUnlock, enabled = !state.authenticating) { ButtonLabel(Icons.Filled.Lock, Strings.unlock) }
+        // Never disabled: a prompt that never showed must not leave the person without a way to
+        // try again (review 2, B4 part 3); the view model ignores a double tap.
+        Button(onClick = onUnlock) { ButtonLabel(Icons.Filled.Lock, Strings.unlock) }
         OutlinedButton(onClick = onCrisis) { Text(Strings.crisisAction) }
         onPlan?.let { OutlinedButton(onClick = it) { Text(Strings.safetyPlanLink) } }
     }
@@ -56,6 +58,7 @@ private fun LockNoticeText(notice: LockNotice) {
         LockNotice.CANCELLED -> Strings.noticeAuthCancelled to Tone.INFO
         LockNotice.FAILED -> Strings.noticeAuthFailed to Tone.WARNING
         LockNotice.LOCKED_OUT -> Strings.noticeLockedOut to Tone.WARNING
+        LockNotice.NOT_SHOWN -> Strings.noticeAuthNotShown to Tone.INFO
     }
     StatusLabel(text, tone)
 }
@@ -137,13 +140,13 @@ fun AppLockSettingsScreen(
         Text(Strings.appLockIntro, style = MaterialTheme.typography.bodyLarge)
         LockNoticeText(state.notice)
         if (state.loading) Loading()
-        ChoiceChips(POLICIES, setOf(state.settings.policy), ::policyLabel) { if (!state.authenticating) onPolicy(it) }
+        ChoiceChips(POLICIES, setOf(state.settings.policy), ::policyLabel) { onPolicy(it) }
         // Review 2, B8: "immediately" also locks after a trip through another app Reset opened.
         if (state.settings.policy == LockPolicy.IMMEDIATELY) Text(Strings.appLockImmediatelyNote, style = MaterialTheme.typography.bodySmall)
         LabelledSwitch(
             Strings.appLockPlanWhileLocked,
             state.settings.safetyPlanVisibleWhenLocked,
-            { if (!state.authenticating) onPlanVisible(it) },
+            { onPlanVisible(it) },
             note = Strings.appLockPlanWhileLockedNote,
         )
         Text(Strings.appLockChangeNeedsAuth, style = MaterialTheme.typography.bodySmall)

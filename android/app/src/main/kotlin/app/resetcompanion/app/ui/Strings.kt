@@ -158,7 +158,6 @@ object Strings {
     fun scoreOf(total: UInt, max: UInt) = "Score $total of $max"
     const val prorated = "Some answers were missing; the score was adjusted for them."
     const val anotherQuestionnaire = "Back to questionnaires"
-    fun regionResources(region: String) = "Resources for $region"
 
     // Programmes.
     const val programmesTitle = "Programmes"
@@ -396,6 +395,7 @@ object Strings {
     const val noticeAuthUnavailable = "Your phone can't check who you are right now, so the lock can't be changed. Try again later."
     const val noticeAuthCancelled = "Not unlocked: the check was closed."
     const val noticeAuthFailed = "Not recognised. Try again."
+    const val noticeAuthNotShown = "The check didn't open. Tap Unlock to try again."
     const val noticeLockedOut = "Too many attempts. Your phone will let you try again in a while; crisis lines are still here."
 
     // Health Connect (opt-in in Settings; review A13).
