@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::Subcommand;
-use reset_core::Error;
 use reset_core::backup::{BackupSummary, KindOverview, RestoreSummary, TableRows};
+use reset_core::outfile::Writing;
+use reset_core::{Error, ErrorKind};
 use reset_ffi::backup::ProgressListener;
 use reset_ffi::{Companion, ResetError};
 use serde_json::{Value, json};
@@ -82,19 +83,35 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                 // A passphrase shown to nobody makes a backup nobody can open (F8).
                 crate::output::stdout_can_show()?;
             }
-            let generated = generate_passphrase.then(generated_passphrase).transpose()?;
+            let mut generated = generate_passphrase.then(generated_passphrase).transpose()?;
             let passphrase = match &generated {
                 Some(g) => g.clone(),
-                None => passphrase(true)?,
+                None => match passphrase(true)? {
+                    Chosen::Typed(p) => p,
+                    Chosen::Generated(g) => {
+                        generated = Some(g.clone());
+                        g
+                    }
+                },
             };
             let companion = ctx.open_existing()?;
+            // A backup sealed with a generated passphrase is written beside the target and
+            // takes its place only once the passphrase was shown ([`Output::print`]): until
+            // then an earlier backup at `--out` stays as it was (hostile review 3, F4).
+            let staged = match &generated {
+                Some(_) => {
+                    reset_core::outfile::check_target(&ctx.db, out, "out", Writing::Backup)?;
+                    Some(staging_path(out)?)
+                }
+                None => None,
+            };
             let summary = companion.create_backup(
-                path_text(out)?,
+                path_text(staged.as_deref().unwrap_or(out))?,
                 passphrase.to_string(),
                 progress(as_json),
             )?;
             let mut output = created(out, &summary);
-            if let Some(g) = generated {
+            if let (Some(g), Some(staged)) = (generated, staged) {
                 output.json["passphrase"] = json!(g.as_str());
                 // First, so a reader that stops after a line or two still gets it.
                 output.human = format!(
@@ -102,7 +119,11 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                     g.as_str(),
                     output.human
                 );
-                output.shown_once = Some(out.clone());
+                output.shown_once = Some(crate::output::ShownOnce {
+                    staged,
+                    target: out.clone(),
+                    profile: ctx.db.clone(),
+                });
             }
             Ok(output)
         }
@@ -151,12 +172,25 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
             let companion = ctx.open()?;
             let overview = companion.profile_overview()?;
             confirm_restore(&overview, *yes)?;
-            let passphrase = passphrase(false)?;
-            let summary = companion.restore_backup(
-                path_text(path)?,
-                passphrase.to_string(),
-                progress(as_json),
-            )?;
+            // On a terminal a mistyped passphrase is asked again (each try is verified in
+            // full, the profile untouched), at most three times.
+            let mut tries = 0;
+            let summary = loop {
+                tries += 1;
+                let passphrase = passphrase(false)?.into_typed();
+                match companion.restore_backup(
+                    path_text(path)?,
+                    passphrase.to_string(),
+                    progress(as_json),
+                ) {
+                    Err(e) if e.kind() == ErrorKind::WrongKey && tries < 3 && asks() => {
+                        crate::ask::say(
+                            "That passphrase does not open this backup (nothing was changed); try again.\n",
+                        );
+                    }
+                    result => break result?,
+                }
+            };
             let mut output = restored(path, &summary);
             output.json["replaced"] = overview_json(&overview);
             output
@@ -165,6 +199,19 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
             Ok(output)
         }
     }
+}
+
+/// A new name beside `out` for a backup that is not yet `out`: hidden, random, never a name
+/// the person chose (so it cannot replace anything).
+fn staging_path(out: &Path) -> Result<PathBuf, ResetError> {
+    use rand::RngCore;
+    let mut bytes = [0u8; 8];
+    rand::rng().fill_bytes(&mut bytes);
+    let name = format!(".unconfirmed-backup-{}.rcbackup", hex::encode(bytes));
+    Ok(match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join(name),
+        _ => PathBuf::from(name),
+    })
 }
 
 fn created(out: &Path, s: &BackupSummary) -> Output {
@@ -236,30 +283,18 @@ fn describe(overview: &[KindOverview]) -> String {
 /// A restore replaces everything: a profile holding entries is replaced only after the person
 /// saw what it holds and said yes — on a terminal by answering, elsewhere with `--yes`.
 fn confirm_restore(overview: &[KindOverview], yes: bool) -> Result<(), ResetError> {
-    if yes || overview.iter().all(|k| k.rows == 0) {
+    if overview.iter().all(|k| k.rows == 0) {
         return Ok(());
     }
-    let what = describe(overview);
-    if !std::io::stdin().is_terminal() {
-        return Err(Error::invalid(
-            "yes",
-            format!("restoring replaces this profile, which holds {what}; pass --yes to confirm"),
-        )
-        .into());
-    }
-    let mut err = std::io::stderr().lock();
-    let _ = write!(
-        err,
-        "Restoring replaces this profile, which holds {what}.\nReplace it? [y/N] "
-    );
-    let _ = err.flush();
-    let mut answer = String::new();
-    let _ = std::io::stdin().read_line(&mut answer);
-    if matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
-        Ok(())
-    } else {
-        Err(Error::invalid("yes", "not confirmed; nothing was changed").into())
-    }
+    crate::ask::confirm(
+        yes,
+        &format!(
+            "restoring replaces this profile, which holds {}",
+            describe(overview)
+        ),
+        "Replace it?",
+        crate::ask::WithoutYes::Refuse,
+    )
 }
 
 /// `{"table": rows, …}` in table-name order.
@@ -278,9 +313,36 @@ pub(crate) fn path_text(path: &Path) -> Result<String, ResetError> {
         .ok_or_else(|| Error::invalid("path", "must be valid UTF-8").into())
 }
 
-/// The passphrase from `RESET_PASSPHRASE`, else from the terminal without echo (asked twice
-/// when creating, so a typo cannot lock the person out of their own backup).
-fn passphrase(confirm: bool) -> Result<Zeroizing<String>, ResetError> {
+/// A passphrase the person typed, or one generated for them at the prompt.
+enum Chosen {
+    Typed(Zeroizing<String>),
+    Generated(Zeroizing<String>),
+}
+
+impl Chosen {
+    fn into_typed(self) -> Zeroizing<String> {
+        match self {
+            Chosen::Typed(p) | Chosen::Generated(p) => p,
+        }
+    }
+}
+
+/// Whether the passphrase is asked on the terminal (no `RESET_PASSPHRASE`).
+fn asks() -> bool {
+    std::env::var_os(PASSPHRASE_ENV).is_none() && std::io::stdin().is_terminal()
+}
+
+fn prompt(text: &str) -> Result<Zeroizing<String>, ResetError> {
+    Ok(Zeroizing::new(rpassword::prompt_password(text).map_err(
+        |_| Error::invalid("passphrase", "could not read it from the terminal"),
+    )?))
+}
+
+/// The passphrase from `RESET_PASSPHRASE`, else from the terminal without echo. For a new
+/// backup (`create`) the rule is said before the prompt, checked after the first entry, and
+/// the passphrase asked twice so a typo cannot lock the person out of their own backup; a
+/// weak or mistyped one is asked again (three tries), and Enter alone generates one.
+fn passphrase(create: bool) -> Result<Chosen, ResetError> {
     if let Ok(text) = std::env::var(PASSPHRASE_ENV) {
         // Set but empty is a slip (an unexported shell variable), not a passphrase to try.
         if text.is_empty() {
@@ -288,7 +350,7 @@ fn passphrase(confirm: bool) -> Result<Zeroizing<String>, ResetError> {
                 Error::invalid("passphrase", format!("{PASSPHRASE_ENV} is set but empty")).into(),
             );
         }
-        return Ok(Zeroizing::new(text));
+        return Ok(Chosen::Typed(Zeroizing::new(text)));
     }
     if !std::io::stdin().is_terminal() {
         return Err(Error::invalid(
@@ -297,20 +359,39 @@ fn passphrase(confirm: bool) -> Result<Zeroizing<String>, ResetError> {
         )
         .into());
     }
-    let first = Zeroizing::new(
-        rpassword::prompt_password("Backup passphrase: ")
-            .map_err(|_| Error::invalid("passphrase", "could not read it from the terminal"))?,
-    );
-    if confirm {
-        let again =
-            Zeroizing::new(rpassword::prompt_password("Repeat it: ").map_err(|_| {
-                Error::invalid("passphrase", "could not read it from the terminal")
-            })?);
-        if *again != *first {
-            return Err(Error::invalid("passphrase", "the two entries differ").into());
-        }
+    if !create {
+        return Ok(Chosen::Typed(prompt("Backup passphrase: ")?));
     }
-    Ok(first)
+    crate::ask::say(
+        "Choose a passphrase for this backup: at least 8 characters and hard to guess (four or five\n\
+         unrelated words work well). Without it nobody can open the backup, you included.\n\
+         Press Enter on its own to have a strong one generated instead.\n",
+    );
+    for _ in 0..3 {
+        let first = prompt("Backup passphrase: ")?;
+        if first.is_empty() {
+            // A passphrase shown to nobody makes a backup nobody can open (hostile F8).
+            crate::output::stdout_can_show()?;
+            return Ok(Chosen::Generated(generated_passphrase()?));
+        }
+        if let Err(e) = reset_core::backup::Passphrase::for_new_backup(first.to_string()) {
+            let reason = match ResetError::from(e) {
+                ResetError::InvalidInput { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            crate::ask::say(&format!("  That passphrase {reason}. Try again.\n"));
+            continue;
+        }
+        if *prompt("Repeat it: ")? == *first {
+            return Ok(Chosen::Typed(first));
+        }
+        crate::ask::say("  The two entries differ. Try again.\n");
+    }
+    Err(Error::invalid(
+        "passphrase",
+        "no usable passphrase after three tries; nothing was written",
+    )
+    .into())
 }
 
 /// A percentage on stderr while a terminal is watching; nothing in JSON mode or in pipes.
