@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PROFILE="${1:-debug}"
 LIB="target/$PROFILE/libreset_ffi.so"
+# The release .so does not carry uniffi's metadata (bindings/build.rs hides it to save space);
+# the static library of the same build does, and uniffi-bindgen reads either.
+[ "$PROFILE" = release ] && LIB=target/release/libreset_ffi.a
 BIN="target/$PROFILE"
 [ -f "$LIB" ] || { echo "gen-bindings: $LIB missing; run cargo build first" >&2; exit 1; }
 

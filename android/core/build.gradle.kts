@@ -41,8 +41,9 @@ dependencies {
     testImplementation("org.junit.jupiter:junit-jupiter:5.14.1")
 }
 
-// cargo-ndk builds libreset_ffi.so per ABI; -z max-page-size=16384 keeps it loadable on
-// devices with 16 KB pages (Android 15+).
+// cargo-ndk builds libreset_ffi.so per ABI. Its link flags (-z max-page-size=16384 for devices
+// with 16 KB pages, packed relocations) are the target rustflags in ../.cargo/config.toml; a
+// RUSTFLAGS variable here would replace them.
 val cargoNdk by tasks.registering(Exec::class) {
     workingDir = repoRoot
     // Declared inputs and outputs: Gradle skips the task when no Rust source, manifest or lock
@@ -56,14 +57,15 @@ val cargoNdk by tasks.registering(Exec::class) {
         .withPropertyName("rustSources").withPathSensitivity(PathSensitivity.RELATIVE)
     inputs.property("abis", abis)
     outputs.dir(jniOut).withPropertyName("jniLibs")
-    environment("RUSTFLAGS", "-C link-arg=-Wl,-z,max-page-size=16384")
     commandLine(
         listOf("cargo", "ndk") + abis.flatMap { listOf("-t", it) } +
             listOf("-o", jniOut.get().asFile.path, "build", "--locked", "--release", "-p", "reset-ffi"),
     )
 }
 
-// Kotlin bindings come from the compiled library (uniffi library mode), never from a copy.
+// Kotlin bindings come from the compiled library (uniffi library mode), never from a copy: the
+// static library of the same build, because the .so leaves out uniffi's metadata
+// (bindings/build.rs).
 val uniffiBindings by tasks.registering(Exec::class) {
     dependsOn(cargoNdk)
     workingDir = repoRoot
@@ -71,7 +73,7 @@ val uniffiBindings by tasks.registering(Exec::class) {
     outputs.dir(generatedKotlin).withPropertyName("bindings")
     commandLine(
         "cargo", "run", "--locked", "-p", "reset-ffi", "--features", "bindgen", "--bin", "uniffi-bindgen", "--",
-        "generate", "--library", jniOut.get().file("arm64-v8a/libreset_ffi.so").asFile.path,
+        "generate", "--library", File(repoRoot, "target/aarch64-linux-android/release/libreset_ffi.a").path,
         "--language", "kotlin", "--out-dir", generatedKotlin.get().asFile.path,
     )
 }

@@ -43,7 +43,9 @@ pub fn generate_backup_passphrase() -> Result<String, ResetError> {
 
 #[uniffi::export]
 impl Companion {
-    /// Writes an encrypted backup of the whole profile to `path` (replacing any file there).
+    /// Writes an encrypted backup of the whole profile to `path`, replacing an earlier file
+    /// there — but never a profile's database, its side files or a key file (any profile's):
+    /// those are `InvalidInput` on `out`.
     ///
     /// The passphrase must be one [`generate_backup_passphrase`] made (five groups of five
     /// letters and digits, checked by form; any case, `-` or spaces between groups), else

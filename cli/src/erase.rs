@@ -35,9 +35,11 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
     if nothing_to_do {
         return Err(Error::not_found(format!("a profile at {}", ctx.db.display())).into());
     }
-    if present {
-        erase_profile(ctx, unreadable)?;
-    }
+    let key_kept_for = if present {
+        erase_profile(ctx, unreadable)?
+    } else {
+        Vec::new()
+    };
     let listed: Vec<String> = extras.iter().map(|p| p.display().to_string()).collect();
     if everything {
         for path in &extras {
@@ -54,10 +56,25 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
             }
         }
     }
-    let mut human = if present {
-        format!("erased {} and its key\n", ctx.db.display())
-    } else {
-        format!("no profile at {}\n", ctx.db.display())
+    if everything && ctx.default_db {
+        // The default data folder, if erasing left it empty.
+        if let Some(folder) = ctx.db.parent() {
+            let _ = std::fs::remove_dir(folder);
+        }
+    }
+    let mut human = match (present, key_kept_for.is_empty()) {
+        (true, true) => format!("erased {} and its key\n", shown(&ctx.db)),
+        (true, false) => format!(
+            "erased {}; kept its key file {}: {} beside it uses the same key\n",
+            shown(&ctx.db),
+            shown(&profile::key_path(&ctx.db)),
+            key_kept_for
+                .iter()
+                .map(|p| shown(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (false, _) => format!("no profile at {}\n", shown(&ctx.db)),
     };
     match (extras.is_empty(), everything) {
         (true, _) => {}
@@ -77,23 +94,40 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
             human.push_str("run `reset erase --yes --everything` to remove them too\n");
         }
     }
+    // Reset Companion keeps no list of the files a person wrote elsewhere (F31).
+    human.push_str(NOT_REMOVED);
+    human.push('\n');
     let json = json!({
         "erased": present,
         "path": ctx.db.display().to_string(),
         "also_written_by_reset": listed,
         "removed_also_written": everything,
+        "key_kept_for": key_kept_for.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        "not_removed": NOT_REMOVED,
     });
     Ok(Output::new(json, human))
+}
+
+/// What erase never removes, said every time (new-user review F31).
+const NOT_REMOVED: &str = "not removed: files written with --out elsewhere (exports, JSON dumps — plaintext — and backups); Reset Companion keeps no list of them, so delete those yourself";
+
+fn shown(path: &Path) -> String {
+    crate::output::shown_path(path)
 }
 
 /// Erases the profile at `ctx.db` if it is evidently one: it opens with its key — or, only
 /// with `--unreadable`, it has the shape of an encrypted profile with its key file beside it
 /// but that key does not open it (lost, damaged or another profile's key). Without the flag
 /// such a file is refused, naming what failed, and nothing is touched.
-fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
+///
+/// Returns the other databases beside it keyed with the same key file (`profile.db` and
+/// `profile.sqlite` share `profile.key`): the key file is then kept, so erasing one never
+/// makes the other unreadable (hostile F3).
+fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<Vec<PathBuf>, ResetError> {
     // The shape first, read-only: opening would tighten the file's mode, and a file that is
     // not a profile must be left exactly as it was.
-    if let Some(why) = shape_problem(&ctx.db) {
+    let shape = reset_core::store::shape::of(&ctx.db);
+    if let Some(why) = shape.map_or(Some("it cannot be read"), |s| s.not_a_profile()) {
         return Err(not_a_profile(why));
     }
     // Zero-filling a file with other hard links destroys those names too (F4).
@@ -109,7 +143,9 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
         }
     }
     let key_file = profile::key_path(&ctx.db);
+    let sharing = same_key_profiles(&ctx.db, &key_file);
     let key_beside = std::fs::symlink_metadata(&key_file).is_ok_and(|m| m.is_file());
+    let erase_key = key_beside && sharing.is_empty();
     let key_available = key_beside || std::env::var(profile::KEY_ENV).is_ok();
     let opened = if key_available {
         // Opening tightens the file's mode to 0600; a file that turns out not to open is put
@@ -135,11 +171,11 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
     match opened {
         Some(Ok(companion)) => {
             let mut also = recovery;
-            if key_beside {
+            if erase_key {
                 also.push(key_file);
             }
             companion.erase_all_with(&also)?;
-            return Ok(());
+            return Ok(sharing);
         }
         Some(Err(_)) if key_beside && unreadable => reset_core::store::erase_files(&ctx.db)?,
         Some(Err(why)) if key_beside => {
@@ -161,33 +197,45 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(), ResetError> {
     for file in &recovery {
         reset_core::store::erase_files(file)?;
     }
-    if key_beside {
+    if erase_key {
         reset_core::store::erase_files(&key_file)?;
     }
-    Ok(())
+    Ok(sharing)
 }
 
-/// Why `db` cannot be an encrypted profile, or `None` when it has the shape of one: whole
-/// pages (a multiple of 512 bytes) and not the plaintext "SQLite format 3" header.
-fn shape_problem(db: &Path) -> Option<&'static str> {
-    use std::io::Read;
-    let len = std::fs::metadata(db).ok()?.len();
-    // An empty file "opens" with any key (F3): it would make a key another profile with the
-    // same stem uses look like this one's.
-    if len == 0 {
-        return Some("it is empty");
+/// The other files beside `db` that are keyed with the same key file (`profile.sqlite` and
+/// `profile` both use `profile.key`) and have the shape of an encrypted database — other
+/// profiles, whose key must outlive this erase. `db`'s own side files and staged restore
+/// copies do not count.
+fn same_key_profiles(db: &Path, key_file: &Path) -> Vec<PathBuf> {
+    let (Some(name), Ok(entries)) = (db.file_name(), std::fs::read_dir(folder_of(db))) else {
+        return Vec::new();
+    };
+    let own = name.to_string_lossy().into_owned();
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            let side = ["", "-wal", "-shm", "-journal", ".lock"]
+                .iter()
+                .any(|suffix| n == format!("{own}{suffix}"));
+            !side
+                && !n.starts_with(&format!("{own}.restore-"))
+                && e.path().with_extension("key").file_name() == key_file.file_name()
+                && reset_core::store::shape::of(&e.path())
+                    == Some(reset_core::store::shape::FileShape::Pages)
+        })
+        .map(|e| db.with_file_name(e.file_name()))
+        .collect();
+    found.sort();
+    found
+}
+
+fn folder_of(db: &Path) -> PathBuf {
+    match db.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
     }
-    if len % 512 != 0 {
-        return Some("its size is not whole database pages");
-    }
-    let mut head = [0u8; 16];
-    let read = std::fs::File::open(db)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    if read == 16 && head.starts_with(b"SQLite format 3\0") {
-        return Some("it is a plaintext SQLite database, not an encrypted profile");
-    }
-    None
 }
 
 fn not_a_profile(why: &str) -> ResetError {

@@ -198,10 +198,13 @@ fn run_main() -> ExitCode {
         }
     };
     match run(&cli) {
-        Ok(out) => {
-            out.print(cli.json);
-            ExitCode::SUCCESS
-        }
+        Ok(out) => match out.print(cli.json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                output::print_reset_error(&e, cli.json);
+                ExitCode::FAILURE
+            }
+        },
         Err(e) => {
             output::print_reset_error(&e, cli.json);
             ExitCode::FAILURE

@@ -1,5 +1,7 @@
 //! Printing: human text by default, JSON with `--json`, and the error contract on stderr.
 
+use std::path::PathBuf;
+
 use reset_core::{ErrorKind, ResetError};
 use reset_ffi::Status;
 use serde_json::{Value, json};
@@ -8,6 +10,10 @@ use serde_json::{Value, json};
 pub struct Output {
     pub json: Value,
     pub human: String,
+    /// A file that is useless unless this output is seen — a backup sealed with a generated
+    /// passphrase that is printed here and stored nowhere. If the output cannot be written
+    /// out, the file is deleted and the command fails ([`Output::print`]).
+    pub shown_once: Option<PathBuf>,
 }
 
 impl Output {
@@ -16,20 +22,71 @@ impl Output {
         Output {
             json,
             human: human.into(),
+            shown_once: None,
         }
     }
 
     /// Prints one form to stdout. A closed pipe (`reset … | head`) ends output quietly
-    /// instead of panicking, like other Unix tools.
-    pub fn print(&self, as_json: bool) {
+    /// instead of panicking, like other Unix tools — unless the output holds something shown
+    /// once ([`Output::shown_once`]): then a write that fails (a full disk, a closed pipe) or
+    /// goes nowhere (stdout closed or `/dev/null`) deletes that file and is a `storage` error.
+    pub fn print(&self, as_json: bool) -> Result<(), ResetError> {
         use std::io::Write;
         let text = if as_json {
             serde_json::to_string_pretty(&self.json).unwrap_or_else(|_| "null".into()) + "\n"
         } else {
             self.human.clone()
         };
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        let mut stdout = std::io::stdout().lock();
+        let written = stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush());
+        let Some(file) = &self.shown_once else {
+            return Ok(());
+        };
+        if written.is_ok() && stdout_can_show().is_ok() {
+            return Ok(());
+        }
+        let removed = std::fs::remove_file(file).is_ok();
+        Err(reset_core::Error::Storage {
+            reason: format!(
+                "the generated passphrase could not be written to standard output (closed, full or a pipe that was closed), so the backup sealed with it {}",
+                if removed {
+                    "was deleted; run the command again with standard output on a terminal or a file"
+                } else {
+                    "could not be deleted: it cannot be opened by anyone, delete it"
+                }
+            ),
+        }
+        .into())
     }
+}
+
+/// Refuses, before anything is written, a standard output that shows nothing: closed (`>&-`,
+/// which the Rust runtime points at `/dev/null`) or `/dev/null` itself. For output that is
+/// shown once and stored nowhere (a generated passphrase).
+pub fn stdout_can_show() -> Result<(), ResetError> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let null = std::fs::metadata("/dev/null").ok();
+    let out = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .ok()
+        .and_then(|fd| std::fs::File::from(fd).metadata().ok());
+    let goes_nowhere = match (out, null) {
+        (None, _) => true,
+        (Some(out), Some(null)) => out.file_type().is_char_device() && out.rdev() == null.rdev(),
+        (Some(_), None) => false,
+    };
+    if goes_nowhere {
+        return Err(reset_core::Error::invalid(
+            "generate_passphrase",
+            "standard output is closed or /dev/null, so the generated passphrase would be lost; nothing was written",
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// A path as printed in a message: control characters (a newline, ESC) and invisible

@@ -277,6 +277,10 @@ fn outcome_lists_each_indicator_with_the_change_that_decided_it() {
     let warn = text.find("⚠ WARNING: reliable deterioration: PHQ-9 3 → 9 (+6)");
     let rec = text.find("recovery: met.");
     assert!(warn.is_some() && rec.is_some() && warn < rec, "{text}");
+    // Therapist review (second round) L12: no one category standing for the indicators in
+    // text; the JSON keeps it for compatibility.
+    assert!(!text.contains("single category"), "{text}");
+    assert!(!text.contains("(recovery)"), "{text}");
 }
 
 /// Therapist read-through, finding 1: a reliable rise on one measure warns in text and JSON

@@ -169,6 +169,7 @@ fn the_error_table_in_the_docs_lists_every_situation_tested_here() {
         "| the key file is damaged",
         "| the database is damaged",
         "| the database is truncated",
+        "| a file at `--db` that is not a database",
     ] {
         assert!(doc.contains(row), "docs/errors.md lacks the row {row}");
     }

@@ -103,7 +103,9 @@ pub fn write_file(
     out: &Path,
     progress: &dyn Progress,
 ) -> Result<DumpSummary> {
-    crate::outfile::write_guarded(profile, out, |w| write(conn, w, progress))
+    crate::outfile::write_guarded(profile, out, crate::outfile::Writing::Export, |w| {
+        write(conn, w, progress)
+    })
 }
 
 /// The canonical dump as a string (tests and small profiles).

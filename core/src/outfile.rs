@@ -6,8 +6,9 @@
 //! file; the bytes go to a new temporary file with a random name in the target's folder
 //! (created `O_EXCL | O_NOFOLLOW`, mode 0600), are synced, and the file is renamed into
 //! place and the folder synced. A crash leaves the old file or the new one, never half of
-//! one; a planted symlink, FIFO or device node is refused instead of replaced; and the
-//! profile's database, its side files and its key file can never be overwritten.
+//! one; a planted symlink, FIFO or device node is refused instead of replaced; and no
+//! profile's database, side files or key file — the open profile's or any other's — can ever
+//! be overwritten, nor an encrypted backup by a plaintext export (the rule: `outfile_kind.rs`).
 //!
 //! Must never: follow a symlink at the target or the temporary name, write a file readable
 //! by other users, or put user content in a file name or an error.
@@ -17,8 +18,11 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+#[path = "outfile_kind.rs"]
+mod kind;
 #[path = "outfile_sweep.rs"]
 mod sweep;
+pub use kind::{holds_a_profile, managed_kind};
 pub use sweep::{is_temp_name, remove_temp, stale_temps, sweep_stale};
 
 /// The prefix of every temporary the product creates while writing a file a person asked for:
@@ -57,18 +61,38 @@ pub fn managed_files(db: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// What a write puts at its target, which decides what existing file it may replace
+/// ([`check_target`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writing {
+    /// A plaintext export or dump: a PDF, JSON, FHIR, a CSV file or zip.
+    Export,
+    /// An encrypted backup (made by a person or the automatic backups).
+    Backup,
+}
+
 /// Checks that `out` may be written for the profile at `profile`; returns the resolved target.
 ///
 /// Refused with `invalid_input` on `field`: a path without a file name or whose folder does
 /// not exist; any file the product manages for the profile (compared by resolved path and by
-/// inode), any name the product reserves beside it (`<db name>…`, temporary files); and any
-/// existing target that is not a regular file (a folder, symlink, FIFO, socket or device).
-pub fn check_target(profile: &Path, out: &Path, field: &str) -> Result<PathBuf> {
+/// inode), any name the product reserves beside it (`<db name>…`, temporary files); any
+/// existing target that is not a regular file (a folder, symlink, FIFO, socket or device);
+/// and anything that is evidently another profile's or the product's own ([`managed_kind`]):
+/// whatever profile it belongs to, a database, its side files and key files are never
+/// replaced, and an encrypted backup only by another backup.
+pub fn check_target(profile: &Path, out: &Path, field: &str, writing: Writing) -> Result<PathBuf> {
     let target = resolve(out, field)?;
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // `-` is not standard output here, and a blank name is a slip (hostile F12).
+    if name == "-" || name.trim().is_empty() {
+        return Err(Error::invalid(
+            field,
+            "is '-' or a blank name; the app writes a file, never standard output: give a file name",
+        ));
+    }
     if name.starts_with(TEMP_PREFIX) {
         return Err(Error::invalid(
             field,
@@ -103,13 +127,19 @@ pub fn check_target(profile: &Path, out: &Path, field: &str) -> Result<PathBuf> 
         }
     }
     match std::fs::symlink_metadata(&target) {
-        Ok(meta) if !meta.file_type().is_file() => Err(Error::invalid(
-            field,
-            "exists and is not a regular file (a folder, link, pipe or device); choose a new file name",
-        )),
-        Ok(_) => Ok(target),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(target),
-        Err(e) => Err(e.into()),
+        Ok(meta) if !meta.file_type().is_file() => {
+            return Err(Error::invalid(
+                field,
+                "exists and is not a regular file (a folder, link, pipe or device); choose a new file name",
+            ));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e.into()),
+    }
+    match managed_kind(&target, writing) {
+        Some(why) => Err(Error::invalid(field, why)),
+        None => Ok(target),
     }
 }
 
@@ -118,9 +148,10 @@ pub fn check_target(profile: &Path, out: &Path, field: &str) -> Result<PathBuf> 
 pub fn write_guarded<T>(
     profile: &Path,
     out: &Path,
+    writing: Writing,
     write: impl FnOnce(&mut dyn Write) -> Result<T>,
 ) -> Result<T> {
-    let target = check_target(profile, out, "out")?;
+    let target = check_target(profile, out, "out", writing)?;
     let dir = target
         .parent()
         .ok_or_else(|| Error::invalid("out", "needs a folder"))?;
@@ -136,7 +167,7 @@ pub fn write_guarded<T>(
         file.sync_all()?;
         // Checked again just before the rename: a target swapped for a link or pipe since
         // the first check is refused rather than replaced.
-        check_target(profile, out, "out")?;
+        check_target(profile, out, "out", writing)?;
         std::fs::rename(&temp, &target)?;
         // The file (and with it the writer's lock that keeps sweeps away) closes only now.
         drop(file);
@@ -150,8 +181,8 @@ pub fn write_guarded<T>(
 }
 
 /// [`write_guarded`] for bytes already in memory.
-pub fn write_bytes(profile: &Path, out: &Path, bytes: &[u8]) -> Result<()> {
-    write_guarded(profile, out, |w| Ok(w.write_all(bytes)?))
+pub fn write_bytes(profile: &Path, out: &Path, writing: Writing, bytes: &[u8]) -> Result<()> {
+    write_guarded(profile, out, writing, |w| Ok(w.write_all(bytes)?))
 }
 
 /// A new temporary file with a random name in `dir`: `O_CREAT | O_EXCL | O_NOFOLLOW`, 0600,

@@ -411,7 +411,7 @@ fn outcome(ctx: &Ctx, phq9: Option<&str>, gad7: Option<&str>) -> Result<Output, 
 }
 
 /// The indicators each on its own line, reliable deterioration first as a warning (in words
-/// and with a sign, never by colour alone), then the compatibility category.
+/// and with a sign, never by colour alone); the compatibility category is in the JSON only.
 fn describe_outcome(s: &OutcomeSummary) -> String {
     let mut text = String::from(
         "Outcome (NHS Talking Therapies indicators, signs of progress, not a diagnosis):\n",
@@ -435,10 +435,9 @@ fn describe_outcome(s: &OutcomeSummary) -> String {
             i.explanation
         ));
     }
-    text.push_str(&format!(
-        "  (single category for older clients: {})\n",
-        s.category.as_str().replace('_', " ")
-    ));
+    // Therapist review (second round) L12: no single category in the text a person or a
+    // clinician reads — it let one indicator stand for all (clinical.md: separate measures).
+    // The JSON keeps `category` for compatibility.
     text
 }
 

@@ -29,12 +29,18 @@ pub const PASSPHRASE_ENV: &str = "RESET_PASSPHRASE";
 pub enum BackupCommand {
     /// Write an encrypted backup of the whole profile (passphrase: $RESET_PASSPHRASE or a prompt).
     Create {
-        /// Where to write the backup file (replaced if it exists).
+        /// Where to write the backup file. An existing backup there is replaced only with
+        /// --force; a profile's database or key file, or another profile's, never.
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
-        /// Generate a strong passphrase, use it, and print it (once) instead of asking.
+        /// Generate a strong passphrase, use it, and print it (once, first) instead of asking.
+        /// If it cannot be printed (standard output closed, full or /dev/null) the backup is
+        /// deleted and the command fails.
         #[arg(long)]
         generate_passphrase: bool,
+        /// Replace an existing encrypted backup at --out.
+        #[arg(long)]
+        force: bool,
     },
     /// Replace the profile with a backup, after verifying all of it (the profile is untouched on any error).
     Restore {
@@ -60,7 +66,22 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
         BackupCommand::Create {
             out,
             generate_passphrase,
+            force,
         } => {
+            if !force
+                && reset_core::store::shape::of(out)
+                    == Some(reset_core::store::shape::FileShape::Backup)
+            {
+                return Err(Error::invalid(
+                    "out",
+                    "is an existing encrypted backup; pass --force to replace it with the new one, or choose a new name",
+                )
+                .into());
+            }
+            if *generate_passphrase {
+                // A passphrase shown to nobody makes a backup nobody can open (F8).
+                crate::output::stdout_can_show()?;
+            }
             let generated = generate_passphrase.then(generated_passphrase).transpose()?;
             let passphrase = match &generated {
                 Some(g) => g.clone(),
@@ -75,10 +96,13 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
             let mut output = created(out, &summary);
             if let Some(g) = generated {
                 output.json["passphrase"] = json!(g.as_str());
-                output.human.push_str(&format!(
-                    "generated passphrase (shown once, stored nowhere): {}\n",
-                    g.as_str()
-                ));
+                // First, so a reader that stops after a line or two still gets it.
+                output.human = format!(
+                    "generated passphrase (shown once, stored nowhere): {}\n{}",
+                    g.as_str(),
+                    output.human
+                );
+                output.shown_once = Some(out.clone());
             }
             Ok(output)
         }

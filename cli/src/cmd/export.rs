@@ -23,11 +23,13 @@ use crate::tour::Tour;
 pub enum ExportCommand {
     /// The canonical JSON dump of the whole profile (NOT encrypted: it holds everything).
     Json {
-        /// Where to write the dump (replaced if it exists).
+        /// Where to write the dump. An earlier export there is replaced; a profile's database
+        /// or key file (any profile's) and an encrypted backup never are.
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
-    /// The therapist PDF report: cover, one-page summary, charts, item-level answers.
+    /// The therapist PDF report: risk and the summary first, then charts, item-level answers
+    /// and the chosen sections.
     Pdf {
         #[command(flatten)]
         args: TherapistArgs,

@@ -91,6 +91,18 @@ pub fn episode_at(conn: &Connection, date: NaiveDate) -> Result<Option<Episode>>
     episode_on_or_before(conn, Some(&date.to_string()))
 }
 
+/// The first day of the earliest stored episode that starts after `date`, if any: a report
+/// ending on `date` measures the episode before it, and must say that later scores belong to
+/// another episode (therapist review, second round, L4).
+pub fn next_episode_start(conn: &Connection, date: NaiveDate) -> Result<Option<NaiveDate>> {
+    let day: Option<LocalDay> = conn.query_row(
+        "SELECT min(start_date) FROM assessment_episodes WHERE start_date > ?1",
+        [date.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(day.map(|d| d.date()))
+}
+
 /// The latest stored episode starting on or before `day` (any day when `None`), else the
 /// implicit one that starts with the first assessment on or before it.
 fn episode_on_or_before(conn: &Connection, day: Option<&str>) -> Result<Option<Episode>> {

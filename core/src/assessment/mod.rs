@@ -41,7 +41,8 @@ pub use due::{
     set_cadence,
 };
 pub use episode::{
-    Episode, EpisodeOutcome, current_episode, episode_at, episode_outcome, start_episode,
+    Episode, EpisodeOutcome, current_episode, episode_at, episode_outcome, next_episode_start,
+    start_episode,
 };
 pub use history::{
     AssessmentRecord, SafetyEvent, TakenAssessment, TakenAt, find, history, safety_events, take,

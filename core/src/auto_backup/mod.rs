@@ -35,6 +35,7 @@ pub use policy::{
 
 use crate::backup::{self, BackupSecret, BackupSummary, RecoveryKey, RestoreSummary};
 use crate::error::{Error, ErrorKind, Result};
+use crate::outfile::Writing;
 use crate::preferences;
 use crate::progress::Progress;
 use crate::store::{DatabaseKey, Store};
@@ -295,9 +296,9 @@ pub fn run(
     }
     let name = file_name(now);
     let target = folder.join(&name);
-    crate::outfile::check_target(store.path(), &target, "folder")?;
+    crate::outfile::check_target(store.path(), &target, "folder", Writing::Backup)?;
     let (bytes, summary) = backup::create_automatic(store, key, recovery_key, now, progress)?;
-    crate::outfile::write_bytes(store.path(), &target, &bytes)?;
+    crate::outfile::write_bytes(store.path(), &target, Writing::Backup, &bytes)?;
     let file = AutoBackupFile {
         name,
         created_at: Timestamp(now),

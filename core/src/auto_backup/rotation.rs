@@ -34,6 +34,7 @@ use super::{
 };
 use crate::backup::{self, RecoveryKey};
 use crate::error::{Error, Result};
+use crate::outfile::Writing;
 use crate::preferences;
 use crate::store::Store;
 
@@ -235,7 +236,12 @@ pub fn prepare(
         match sealed {
             Ok((bytes, _)) => {
                 let name = pending_file_name(file.created_at.0);
-                crate::outfile::write_bytes(store.path(), &folder.join(&name), &bytes)?;
+                crate::outfile::write_bytes(
+                    store.path(),
+                    &folder.join(&name),
+                    Writing::Backup,
+                    &bytes,
+                )?;
                 pending = Some(AutoBackupFile {
                     name,
                     created_at: file.created_at,
@@ -315,7 +321,7 @@ pub fn commit(
             read_bounded(&target).and_then(|bytes| backup::reseal_automatic(&bytes, old, new));
         match sealed {
             Ok((bytes, _)) => {
-                crate::outfile::write_bytes(store.path(), &target, &bytes)?;
+                crate::outfile::write_bytes(store.path(), &target, Writing::Backup, &bytes)?;
                 kept = Some(AutoBackupFile {
                     bytes: bytes.len() as u64,
                     ..file.clone()

@@ -44,6 +44,7 @@ pub use recovery_key::{RECOVERY_KEY_BITS, RECOVERY_KEY_CHARS, RecoveryKey};
 
 pub use crate::dump::TableRows;
 use crate::error::{Error, Result};
+use crate::outfile::Writing;
 use crate::progress::{Meter, Progress};
 use crate::store::{DatabaseKey, Store};
 use crate::time::Timestamp;
@@ -139,9 +140,9 @@ pub fn create_file(
     options: &BackupOptions,
     progress: &dyn Progress,
 ) -> Result<BackupSummary> {
-    crate::outfile::check_target(store.path(), out, "out")?;
+    crate::outfile::check_target(store.path(), out, "out", Writing::Backup)?;
     let (bytes, summary) = create(store, key, passphrase, now, options, progress)?;
-    crate::outfile::write_bytes(store.path(), out, &bytes)?;
+    crate::outfile::write_bytes(store.path(), out, Writing::Backup, &bytes)?;
     Ok(summary)
 }
 

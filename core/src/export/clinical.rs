@@ -72,6 +72,9 @@ pub struct RiskHistory {
     pub phq9_ever: usize,
     /// How many PHQ-9s fall in the range.
     pub phq9_in_range: usize,
+    /// Item 9 of the latest PHQ-9 in the range, whatever the answer (0 too): where the person
+    /// stands now (second-round review L9).
+    pub latest_in_range: Option<Item9Response>,
 }
 
 impl RiskHistory {
@@ -91,23 +94,27 @@ fn worst(list: &[Item9Response]) -> Option<&Item9Response> {
         })
 }
 
-fn item9(r: &AssessmentRecord) -> Option<Item9Response> {
+/// Item 9 of a PHQ-9, whatever the answer.
+fn item9_answer(r: &AssessmentRecord) -> Option<Item9Response> {
     if r.instrument != "phq9" {
         return None;
     }
-    let answer = *r.answers.get(ITEM_9)?;
-    let flagged = match answer {
-        Answer::Score { value } => value > 0,
-        Answer::Declined => true,
-        Answer::NotApplicable => false,
-    };
-    flagged.then(|| Item9Response {
+    Some(Item9Response {
         assessment_id: r.id.clone(),
         local_date: r.taken.local_date.to_string(),
         taken_at: r.taken.local_time(),
         zone: r.taken.time_zone.clone(),
-        answer,
+        answer: *r.answers.get(ITEM_9)?,
         total: r.total,
+    })
+}
+
+/// Item 9 of a PHQ-9 when it was answered above 0 or declined.
+pub(crate) fn item9(r: &AssessmentRecord) -> Option<Item9Response> {
+    item9_answer(r).filter(|i| match i.answer {
+        Answer::Score { value } => value > 0,
+        Answer::Declined => true,
+        Answer::NotApplicable => false,
     })
 }
 
@@ -121,6 +128,7 @@ pub fn risk_history(all: &[AssessmentRecord], from: NaiveDate, to: NaiveDate) ->
         let inside = d >= from && d <= to;
         if inside {
             risk.phq9_in_range += 1;
+            risk.latest_in_range = item9_answer(r);
         }
         if let Some(resp) = item9(r) {
             if d > to {
@@ -152,9 +160,24 @@ pub struct EpisodeBaseline {
     /// Each instrument's first score in the episode up to the range's end (the baseline the
     /// "Latest scores" change is measured from), by instrument id.
     pub firsts: std::collections::BTreeMap<String, AssessmentRecord>,
-    /// PHQ-9s and GAD-7s stored after the range's end: the indicators stop at `to`, so a
-    /// later end would change them (therapist read-through, finding 6).
+    /// PHQ-9s and GAD-7s of this episode stored after the range's end: the indicators stop
+    /// at `to`, so a later end would change them (therapist read-through, finding 6).
     pub later_scores: usize,
+    /// The start of the next stored episode after `to`, with how many PHQ-9s and GAD-7s fall
+    /// in it or later ones: a later end date would measure that episode instead, not extend
+    /// this one (second-round review L4).
+    pub later_episode: Option<(NaiveDate, usize)>,
+}
+
+impl EpisodeBaseline {
+    /// The day of the episode's last paired score (the later of the last PHQ-9 and GAD-7).
+    pub fn last_score_day(&self) -> Option<NaiveDate> {
+        [&self.phq9, &self.gad7]
+            .into_iter()
+            .flatten()
+            .map(|(_, last)| last.taken.local_date.date())
+            .max()
+    }
 }
 
 fn ends(
@@ -171,11 +194,13 @@ fn ends(
     Some((first.clone(), last.clone()))
 }
 
-/// Pairs the episode's first and last scores (up to `to`) from `all` (oldest first).
+/// Pairs the episode's first and last scores (up to `to`) from `all` (oldest first);
+/// `next_start` is the first day of the next stored episode after `to`, if any.
 pub fn baseline(
     all: &[AssessmentRecord],
     episode: Episode,
     to: NaiveDate,
+    next_start: Option<NaiveDate>,
 ) -> Result<EpisodeBaseline> {
     let start = episode.start_date.date();
     let phq9 = ends(all, "phq9", start, to);
@@ -198,11 +223,15 @@ pub fn baseline(
             .entry(r.instrument.clone())
             .or_insert_with(|| r.clone());
     }
-    let later_scores = all
+    let later: Vec<NaiveDate> = all
         .iter()
         .filter(|r| matches!(r.instrument.as_str(), "phq9" | "gad7"))
-        .filter(|r| r.taken.local_date.date() > to)
-        .count();
+        .map(|r| r.taken.local_date.date())
+        .filter(|d| *d > to)
+        .collect();
+    let in_next = |d: &NaiveDate| next_start.is_some_and(|n| *d >= n);
+    let later_scores = later.iter().filter(|d| !in_next(d)).count();
+    let later_episode = next_start.map(|n| (n, later.iter().filter(|d| in_next(d)).count()));
     Ok(EpisodeBaseline {
         episode,
         phq9,
@@ -210,7 +239,43 @@ pub fn baseline(
         summary,
         firsts,
         later_scores,
+        later_episode,
     })
+}
+
+/// The treatment episodes before `current` whose PHQ-9 or GAD-7 scores reach into the range
+/// starting `from`, oldest first, each paired over its own span (it ends the day before the
+/// next one starts). A clinician reading a range that holds the end of one episode and the
+/// start of the next needs both (second-round review L4); `episode_at` looks episodes up.
+pub fn earlier_episodes(
+    all: &[AssessmentRecord],
+    current: &Episode,
+    from: NaiveDate,
+    episode_at: impl Fn(NaiveDate) -> Result<Option<Episode>>,
+) -> Result<Vec<EpisodeBaseline>> {
+    let mut out = Vec::new();
+    let mut next = current.start_date.date();
+    // A range can hold several short episodes; a handful is plenty for one report page.
+    while next > from && out.len() < 3 {
+        let Some(end) = next.pred_opt() else { break };
+        let Some(prev) = episode_at(end)? else { break };
+        let start = prev.start_date.date();
+        if start >= next {
+            break;
+        }
+        let b = baseline(all, prev, end, Some(next))?;
+        let reaches_range = all.iter().any(|r| {
+            matches!(r.instrument.as_str(), "phq9" | "gad7")
+                && (from.max(start)..=end).contains(&r.taken.local_date.date())
+        });
+        if !reaches_range {
+            break;
+        }
+        next = start;
+        out.push(b);
+    }
+    out.reverse();
+    Ok(out)
 }
 
 /// Which treatment episode one assessment belongs to, and whether it is that episode's first
@@ -369,7 +434,7 @@ mod tests {
             legacy_id: None,
             start_date: "2027-01-01".into(),
         };
-        let b = baseline(&all, episode.clone(), d("2027-06-30")).unwrap();
+        let b = baseline(&all, episode.clone(), d("2027-06-30"), None).unwrap();
         assert_eq!(b.firsts["phq9"].total, 20);
         assert_eq!(b.firsts["gad7"].total, 15);
         assert_eq!(b.later_scores, 0);
@@ -377,7 +442,7 @@ mod tests {
         assert_eq!((first.total, last.total), (20, 6));
         assert!(b.summary.unwrap().reliable_improvement);
         // Cut at the end of May: the June PHQ-9 is later, and counted as such.
-        let cut = baseline(&all, episode, d("2027-05-31")).unwrap();
+        let cut = baseline(&all, episode, d("2027-05-31"), None).unwrap();
         assert_eq!(cut.later_scores, 1);
         assert_eq!(cut.phq9.unwrap().1.total, 12);
     }

@@ -21,7 +21,7 @@ use super::snapshot::Snapshot;
 use crate::assessment::{self, Answer};
 use crate::checkin::mood;
 use crate::error::{Error, Result};
-use crate::outfile;
+use crate::outfile::{self, Writing};
 
 /// Shown at the top of `README.txt` (and as the PDF's footer).
 pub const DISCLAIMER: &str =
@@ -359,8 +359,8 @@ fn readme(snap: &Snapshot, files: &[CsvFile]) -> CsvFile {
          assessments.csv: item_n are the answers as printed on the form (before any reverse\r\n\
          scoring); na = not applicable, decline = preferred not to answer; blank = the\r\n\
          instrument has fewer items. Mood is 1 (very unpleasant) to 7 (very pleasant);\r\n\
-         valence = (mood - 4) / 3. Check-in notes are never exported; journal entries only\r\n\
-         when the person marked them shared. assessments.csv: episode_start is the first day of\r\n\
+         valence = (mood - 4) / 3. Check-in notes and tags are never exported (free text the\r\n\
+         person did not choose to share); journal entries only when the person marked them shared. assessments.csv: episode_start is the first day of\r\n\
          the treatment episode the record belongs to, episode_baseline = true for the episode's\r\n\
          first score on that instrument (outcomes pair it with the last). Structured journal\r\n\
          entries (thought records, worries, exposures, activities, gratitude) are also in\r\n\
@@ -420,7 +420,7 @@ pub fn write(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
     if is_zip {
-        outfile::write_bytes(profile, out, &zip(&files)?)?;
+        outfile::write_bytes(profile, out, Writing::Export, &zip(&files)?)?;
     } else {
         match std::fs::symlink_metadata(out) {
             Ok(meta) if meta.is_dir() => existing_folder(profile, out, &files, replace_existing)?,
@@ -432,7 +432,7 @@ pub fn write(
             }
             Err(_) => {
                 // A new folder: the same name rules as any other output.
-                outfile::check_target(profile, out, "out")?;
+                outfile::check_target(profile, out, "out", Writing::Export)?;
             }
         }
         write_folder(profile, out, &files)?;
@@ -441,7 +441,8 @@ pub fn write(
 }
 
 /// An existing folder may take the files only if it is not the product's own (the folder
-/// holding the profile, or the tour's demo folder in it) and holds none of the names the
+/// holding the profile, the tour's demo folder in it, or any folder evidently holding a
+/// profile: [`outfile::holds_a_profile`]) and holds none of the names the
 /// export writes — unless the person asked to replace them (`--force`).
 fn existing_folder(profile: &Path, out: &Path, files: &[CsvFile], replace: bool) -> Result<()> {
     let folder = out.canonicalize()?;
@@ -449,12 +450,12 @@ fn existing_folder(profile: &Path, out: &Path, files: &[CsvFile], replace: bool)
         Some(d) if !d.as_os_str().is_empty() => d.canonicalize().ok(),
         _ => Path::new(".").canonicalize().ok(),
     };
-    if let Some(pf) = profile_folder
-        && (folder == pf || folder == pf.join("tour"))
-    {
+    let own = profile_folder.is_some_and(|pf| folder == pf || folder == pf.join("tour"));
+    // Any other profile's folder too (the default profile's, say: F10).
+    if own || outfile::holds_a_profile(&folder) {
         return Err(Error::invalid(
             "out",
-            "is the folder that holds the profile (the app's own files); choose another folder",
+            "is a folder that holds a profile (the app's own files); choose another folder",
         ));
     }
     if replace {
@@ -509,7 +510,7 @@ fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
         outfile::lock_held(&folder);
         held = Some(folder);
         for f in files {
-            outfile::write_bytes(profile, &staging.join(f.name), &f.bytes)?;
+            outfile::write_bytes(profile, &staging.join(f.name), Writing::Export, &f.bytes)?;
         }
         if std::fs::symlink_metadata(out).is_err() {
             std::fs::rename(&staging, out)?;
@@ -517,7 +518,7 @@ fn write_folder(profile: &Path, out: &Path, files: &[CsvFile]) -> Result<()> {
             return Ok(());
         }
         for f in files {
-            outfile::check_target(profile, &out.join(f.name), "out")?;
+            outfile::check_target(profile, &out.join(f.name), "out", Writing::Export)?;
         }
         // The README (files[0]) lists the others, so it arrives last.
         for f in files.iter().skip(1).chain(files.first()) {

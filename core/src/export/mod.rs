@@ -47,6 +47,7 @@ pub use options::{ExportOptions, ExportPreview, ExportSection, PageSize, Scope};
 pub use snapshot::Snapshot;
 
 use crate::error::Result;
+use crate::outfile::Writing;
 use crate::progress::{Meter, Progress};
 use crate::store::Store;
 
@@ -145,7 +146,7 @@ pub fn export(
             let pdf = report::render(&snap, &|part, whole| meter.within(200, 950, part, whole))?;
             summary.pages = pdf.pages;
             summary.bytes = pdf.bytes.len() as u64;
-            crate::outfile::write_bytes(store.path(), out, &pdf.bytes)?;
+            crate::outfile::write_bytes(store.path(), out, Writing::Export, &pdf.bytes)?;
             summary.files.push(file_name(out));
         }
         ExportFormat::Fhir => {
@@ -170,7 +171,7 @@ pub fn export(
             summary.resources = bundle["entry"].as_array().map_or(0, |e| e.len() as u32);
             let bytes = serde_json::to_vec_pretty(&bundle)?;
             summary.bytes = bytes.len() as u64;
-            crate::outfile::write_bytes(store.path(), out, &bytes)?;
+            crate::outfile::write_bytes(store.path(), out, Writing::Export, &bytes)?;
             summary.files.push(file_name(out));
         }
         ExportFormat::Csv => {

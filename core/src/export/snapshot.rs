@@ -99,6 +99,9 @@ pub struct Snapshot {
     pub risk: RiskHistory,
     /// The treatment episode the range ends in, with its first and last scores.
     pub episode: Option<EpisodeBaseline>,
+    /// Earlier treatment episodes whose scores reach into the range, oldest first, each
+    /// paired over its own span (second-round review L4).
+    pub earlier_episodes: Vec<EpisodeBaseline>,
     /// Each assessment's episode and whether it is that episode's baseline, by assessment id.
     pub episode_marks: BTreeMap<i64, clinical::EpisodeMark>, // by legacy_id (row number)
     /// Check-ins in the range, oldest first.
@@ -154,19 +157,29 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
     let risk = clinical::risk_history(&all, scope.from, scope.to);
     let mut safety_events = assessment::safety_events(&tx)?;
     safety_events.retain(|e| in_range(&e.occurred.local_date.to_string()));
-    let (assessments, episode, episode_marks) = if scope.has(ExportSection::Assessments) {
-        let episode = match assessment::episode_at(&tx, scope.to)? {
-            Some(e) => Some(clinical::baseline(&all, e, scope.to)?),
-            None => None,
+    let (assessments, episode, earlier_episodes, episode_marks) =
+        if scope.has(ExportSection::Assessments) {
+            let next_start = assessment::next_episode_start(&tx, scope.to)?;
+            let (episode, earlier) = match assessment::episode_at(&tx, scope.to)? {
+                Some(e) => {
+                    let earlier = clinical::earlier_episodes(&all, &e, scope.from, |d| {
+                        assessment::episode_at(&tx, d)
+                    })?;
+                    (
+                        Some(clinical::baseline(&all, e, scope.to, next_start)?),
+                        earlier,
+                    )
+                }
+                None => (None, Vec::new()),
+            };
+            let marks =
+                clinical::episode_marks(&tx, &all, |r| in_range(&r.taken.local_date.to_string()))?;
+            let mut a = all;
+            a.retain(|r| in_range(&r.taken.local_date.to_string()));
+            (a, episode, earlier, marks)
+        } else {
+            (Vec::new(), None, Vec::new(), BTreeMap::new())
         };
-        let marks =
-            clinical::episode_marks(&tx, &all, |r| in_range(&r.taken.local_date.to_string()))?;
-        let mut a = all;
-        a.retain(|r| in_range(&r.taken.local_date.to_string()));
-        (a, episode, marks)
-    } else {
-        (Vec::new(), None, BTreeMap::new())
-    };
 
     let check_ins = if scope.has(ExportSection::CheckIns) {
         let mut points: Vec<MoodPoint> = checkin::list(&tx, &range)?
@@ -237,6 +250,7 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
         safety_events,
         risk,
         episode,
+        earlier_episodes,
         episode_marks,
         check_ins,
         insights,

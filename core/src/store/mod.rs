@@ -9,6 +9,7 @@ pub mod id;
 mod key;
 mod lock;
 mod schema;
+pub mod shape;
 
 use std::collections::BTreeMap;
 use std::mem::ManuallyDrop;
@@ -93,7 +94,7 @@ impl Store {
         conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
         key.apply(&conn)?;
         // The first read is what proves the key: before it, nothing may write to the file.
-        let version = read_user_version(&conn)?;
+        let version = read_user_version(&conn).map_err(|e| not_a_database(path, e))?;
         if version > SCHEMA_VERSION {
             return Err(Error::UnsupportedVersion {
                 what: "database schema",
@@ -251,15 +252,38 @@ impl Store {
     }
 }
 
+/// A key that does not open `path` is a wrong key only when the file could be an encrypted
+/// database (whole pages, no recognisable header); a JSON dump, a PDF, a text file or a
+/// plaintext SQLite file at the profile's path is `corrupt`: it is not a database this app
+/// made, whatever the key (hostile review F2).
+fn not_a_database(path: &Path, e: Error) -> Error {
+    if !matches!(e, Error::WrongKey) {
+        return e;
+    }
+    match shape::of(path).and_then(shape::FileShape::not_a_profile) {
+        Some(why) => Error::Corrupt {
+            reason: format!("the profile file is not an encrypted database ({why})"),
+        },
+        None => e,
+    }
+}
+
 /// Deletes a profile's files (database, `-wal`, `-shm`, `-journal`) whether or not it opens,
-/// and any staged restore copy a crash left beside it ([`staged_copies`]).
+/// and any staged restore copy a crash left beside it ([`staged_copies`]). Each is overwritten
+/// with zeros before it is unlinked — unless it is a symlink or has other hard links, which
+/// are unlinked untouched so no other name loses its bytes.
 pub fn erase_files(path: &Path) -> Result<()> {
     let staged = staged_copies(path)?;
     let lock = std::iter::once(lock_file(path)).filter(|l| l.is_file());
     for file in profile_files(path).into_iter().chain(staged).chain(lock) {
-        match std::fs::metadata(&file) {
+        match std::fs::symlink_metadata(&file) {
             Ok(meta) => {
-                overwrite_with_zeros(&file, meta.len())?;
+                // Only a file this name alone holds is zero-filled: through a symlink or a
+                // hard link the zeros would land in another name's file (hostile F4/F5), so
+                // such a name is only unlinked.
+                if meta.file_type().is_file() && !has_other_names(&meta) {
+                    overwrite_with_zeros(&file, meta.len())?;
+                }
                 std::fs::remove_file(&file)?;
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -316,9 +340,30 @@ pub fn staged_copies(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// True when the file has another hard link (another name shares its bytes).
+fn has_other_names(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
 fn overwrite_with_zeros(file: &Path, len: u64) -> Result<()> {
     use std::io::Write;
-    let mut f = std::fs::OpenOptions::new().write(true).open(file)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    }
+    let mut f = options.open(file)?;
     let zeros = vec![0u8; 64 * 1024];
     let mut left = len;
     while left > 0 {

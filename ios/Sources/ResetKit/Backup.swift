@@ -4,7 +4,8 @@ import Foundation
 // URLs, a progress closure, `throws` with `ResetError`. The work happens in the Rust core.
 
 extension ResetStore {
-    /// Writes an encrypted backup of the whole profile to `url` (replacing any file there).
+    /// Writes an encrypted backup of the whole profile to `url`, replacing an earlier file there
+    /// (never a profile's database or key file: those throw `InvalidInput` on `out`).
     ///
     /// The passphrase (8 characters or more) is stretched with Argon2id, about a second of
     /// deliberate work on a phone, so call this from a task, never the main actor. Nobody can

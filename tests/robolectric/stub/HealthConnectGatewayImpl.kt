@@ -5,6 +5,8 @@ class HealthConnectGatewayImpl(@Suppress("UNUSED_PARAMETER") context: android.co
     override suspend fun mindfulnessSupported() = false
     override suspend fun canWriteMindfulness() = false
     override suspend fun insert(records: List<MindfulnessRecordSpec>) {}
+    override suspend fun deleteMindfulness(clientRecordIds: List<String>) {}
+    override suspend fun revokeAll() {}
     companion object {
         val WRITE: String = "android.permission.health.WRITE_MINDFULNESS"
     }

@@ -18,5 +18,18 @@ object R {
         const val channel_journal = 0x7f020005
         const val channel_programme = 0x7f020006
         const val channel_assessment = 0x7f020007
+        const val channel_practice_end = 0x7f020008
+        const val practice_ended_title = 0x7f020009
+        const val practice_ended_text = 0x7f02000a
+        const val reminder_title_meditation = 0x7f02000b
+        const val reminder_body_meditation = 0x7f02000c
+        const val reminder_title_checkin = 0x7f02000d
+        const val reminder_body_checkin = 0x7f02000e
+        const val reminder_title_journal = 0x7f02000f
+        const val reminder_body_journal = 0x7f020010
+        const val reminder_title_programme = 0x7f020011
+        const val reminder_body_programme = 0x7f020012
+        const val reminder_title_assessment = 0x7f020013
+        const val reminder_body_assessment = 0x7f020014
     }
 }

@@ -233,7 +233,19 @@ fn words(l: &mut Layout, snap: &Snapshot) {
         ],
         &rows,
     );
-    l.paragraph(&ins.caveat, Style::SMALL, 0.0);
+    // The app's own caveat speaks of "a word or tag", but the person's tags are free text
+    // they never chose to share, so the report leaves them out and says so (second-round
+    // review L11).
+    l.paragraph(
+        &format!(
+            "These are patterns in the person's own check-ins: things that went together, not causes. \
+             An emotion word or life area is compared only when at least {n} check-ins have it and {n} do not. \
+             Tags the person typed with check-ins are their own free text and are not exported, like check-in notes.",
+            n = ins.min_sample
+        ),
+        Style::SMALL,
+        0.0,
+    );
 }
 
 fn buckets(l: &mut Layout, title: &str, list: &[crate::insights::MoodBucket]) {
@@ -270,7 +282,7 @@ pub fn between_sessions(l: &mut Layout, snap: &Snapshot) {
     if ins.check_in_count == 0 {
         return;
     }
-    l.new_page();
+    l.section_break();
     l.open(Kind::Section);
     l.heading(1, "Between sessions: mood calendar and patterns", 20.0);
     calendar(l, snap);

@@ -95,6 +95,47 @@ fn month_ticks(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
     out
 }
 
+/// The longest range, in days, whose axis is marked with days rather than months.
+const DAY_TICKS_UP_TO: i64 = 62;
+
+/// Date ticks with their labels: days (`4 Jan`, the first with its year) for a range of up
+/// to two months — a month label alone cannot say which day a point is (new-user review
+/// F28) — else months (`Feb 2027`), at most about eight either way.
+fn date_ticks(from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, String)> {
+    let span = (to - from).num_days();
+    if span > DAY_TICKS_UP_TO {
+        return month_ticks(from, to)
+            .into_iter()
+            .map(|d| (d, d.format("%b %Y").to_string()))
+            .collect();
+    }
+    let step = [1, 2, 7, 14]
+        .into_iter()
+        .find(|s| span / s < 8)
+        .unwrap_or(14);
+    // Weekly ticks fall on Mondays; daily and two-daily ones from the first day.
+    let mut d = from;
+    if step >= 7 {
+        while d.weekday() != chrono::Weekday::Mon {
+            d = d.succ_opt().unwrap_or(d);
+        }
+    }
+    let mut out = Vec::new();
+    while d <= to {
+        let label = if out.is_empty() || d.month() == 1 && d.day() <= step as u32 {
+            d.format("%-d %b %Y").to_string()
+        } else {
+            d.format("%-d %b").to_string()
+        };
+        out.push((d, label));
+        match d.checked_add_days(chrono::Days::new(step as u64)) {
+            Some(next) => d = next,
+            None => break,
+        }
+    }
+    out
+}
+
 /// The plot rectangle inside a figure: room for value labels left, band labels right.
 struct Plot {
     x: f32,
@@ -105,6 +146,28 @@ struct Plot {
     to: NaiveDate,
     min: f32,
     max: f32,
+    /// Boxes of the labels drawn inside the plot so far (threshold, event), which value
+    /// labels must not cover.
+    taken: Vec<TextBox>,
+}
+
+/// The box a line of chart text covers: left, top, right, bottom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TextBox(f32, f32, f32, f32);
+
+impl TextBox {
+    /// The box of `s` at size `size` with its baseline at `y`.
+    fn of(x: f32, y: f32, s: &str, weight: Weight, size: f32) -> Self {
+        TextBox(
+            x,
+            y - size * 0.8,
+            x + fonts::width(s, weight, size),
+            y + size * 0.22,
+        )
+    }
+    fn overlaps(&self, o: &TextBox) -> bool {
+        self.0 < o.2 && o.0 < self.2 && self.1 < o.3 && o.1 < self.3
+    }
 }
 
 impl Plot {
@@ -135,7 +198,15 @@ fn text(l: &mut Layout, x: f32, y: f32, s: &str, size: f32, color: Rgb) {
     }
 }
 
-fn frame(l: &mut Layout, area: Area, axis: &Axis, from: NaiveDate, to: NaiveDate) -> Plot {
+/// Draws the bands, axes and labels; the plot spans `from..=end` (`end` is `to`, or the day
+/// after it for bars, whose last period is a whole day wide), date ticks stop at `to`.
+fn frame(
+    l: &mut Layout,
+    area: Area,
+    axis: &Axis,
+    (from, to): (NaiveDate, NaiveDate),
+    end: NaiveDate,
+) -> Plot {
     let Area {
         left,
         top,
@@ -147,15 +218,16 @@ fn frame(l: &mut Layout, area: Area, axis: &Axis, from: NaiveDate, to: NaiveDate
         .iter()
         .map(|s| fonts::width(&s.label, Weight::Regular, LABEL))
         .fold(0.0, f32::max);
-    let plot = Plot {
+    let mut plot = Plot {
         x: left + 22.0,
         y: top + 4.0,
         w: width - 22.0 - label_w - 8.0,
         h: height - 18.0,
         from,
-        to,
+        to: end,
         min: axis.min,
         max: axis.max,
+        taken: Vec::new(),
     };
     let mut shading = Vec::new();
     for s in &axis.shades {
@@ -200,9 +272,8 @@ fn frame(l: &mut Layout, area: Area, axis: &Axis, from: NaiveDate, to: NaiveDate
             MUTED,
         );
     }
-    for d in month_ticks(from, to) {
+    for (d, label) in date_ticks(from, to) {
         let x = plot.px(d);
-        let label = d.format("%b %Y").to_string();
         let w = fonts::width(&label, Weight::Regular, LABEL);
         l.content(
             false,
@@ -233,7 +304,13 @@ fn frame(l: &mut Layout, area: Area, axis: &Axis, from: NaiveDate, to: NaiveDate
                 dashed: true,
             }],
         );
-        text(l, plot.x + 3.0, y - 2.5, label, LABEL - 0.5, (120, 60, 60));
+        // At the right end of the line; value labels keep clear of it (second-round review
+        // L10: "10" was drawn over "caseness 10+").
+        let w = fonts::width(label, Weight::Regular, LABEL - 0.5);
+        let x = plot.x + plot.w - w - 3.0;
+        text(l, x, y - 2.5, label, LABEL - 0.5, (120, 60, 60));
+        plot.taken
+            .push(TextBox::of(x, y - 2.5, label, Weight::Regular, LABEL - 0.5));
     }
     if let Some((d, label)) = axis.event.as_ref().filter(|(d, _)| from < *d && *d <= to) {
         let x = plot.px(*d);
@@ -247,6 +324,13 @@ fn frame(l: &mut Layout, area: Area, axis: &Axis, from: NaiveDate, to: NaiveDate
             }],
         );
         text(l, x + 2.0, plot.y + LABEL, label, LABEL - 0.5, (40, 90, 60));
+        plot.taken.push(TextBox::of(
+            x + 2.0,
+            plot.y + LABEL,
+            label,
+            Weight::Regular,
+            LABEL - 0.5,
+        ));
     }
     plot
 }
@@ -264,17 +348,29 @@ fn marker(x: f32, y: f32) -> Op {
     }
 }
 
-/// A line chart of `points` over `from..=to` on `axis`; values are printed above the markers
-/// when there are few enough to read.
+/// A flagged point's marker: a larger triangle in dark red, so the shape says it as well as
+/// the colour (the caption names the dates).
+fn flag_marker(x: f32, y: f32) -> Op {
+    let r = 3.6;
+    Op::Polygon {
+        points: vec![(x - r, y + r * 0.8), (x, y - r), (x + r, y + r * 0.8)],
+        fill: (176, 0, 32),
+    }
+}
+
+/// A line chart of `points` over `from..=to` on `axis`; values are printed beside the markers
+/// when there are few enough to read. Points whose index is in `flagged` (PHQ-9 item 9
+/// above 0 or declined) get a triangle instead of a square.
 pub fn line(
     l: &mut Layout,
     area: Area,
     axis: &Axis,
-    from: NaiveDate,
-    to: NaiveDate,
+    span: (NaiveDate, NaiveDate),
     points: &[(NaiveDate, f32)],
+    flagged: &[usize],
 ) {
-    let plot = frame(l, area, axis, from, to);
+    let (from, to) = span;
+    let plot = frame(l, area, axis, (from, to), to);
     if points.is_empty() {
         return;
     }
@@ -291,16 +387,24 @@ pub fn line(
     if xy.len() <= 120 {
         ops.extend(xy.iter().map(|(x, y)| marker(*x, *y)));
     }
+    ops.extend(
+        flagged
+            .iter()
+            .filter_map(|i| xy.get(*i))
+            .map(|(x, y)| flag_marker(*x, *y)),
+    );
     l.content(false, ops);
     if points.len() <= 16 {
+        let mut taken = plot.taken.clone();
         for ((_, v), (x, y)) in points.iter().zip(&xy) {
             let s = format!("{v:.0}");
-            let w = fonts::width(&s, Weight::Bold, LABEL);
+            let (x, baseline) = value_label(&plot, &taken, &s, *x, *y);
+            taken.push(TextBox::of(x, baseline, &s, Weight::Bold, LABEL));
             l.content(
                 true,
                 vec![Op::Text {
-                    x: x - w / 2.0,
-                    y: y - 4.5,
+                    x,
+                    y: baseline,
                     size: LABEL,
                     weight: Weight::Bold,
                     color: INK,
@@ -311,61 +415,125 @@ pub fn line(
     }
 }
 
-/// Vertical bars of `values` (one per period starting at each date) over `from..=to`.
+/// Where a marker's value label goes: centred above the marker, else below it, else beside
+/// it, else a line further up or down — the first place that covers no label already drawn and stays over the plot (never
+/// over the value ticks on the left or the band names on the right). Returns (x, baseline).
+fn value_label(plot: &Plot, taken: &[TextBox], s: &str, x: f32, y: f32) -> (f32, f32) {
+    let w = fonts::width(s, Weight::Bold, LABEL);
+    let centred = (x - w / 2.0).clamp(plot.x + 1.0, plot.x + plot.w - w - 1.0);
+    let (above, below) = (y - 4.5, y + 4.5 + LABEL * 0.8);
+    let candidates = [
+        (centred, above),
+        (centred, below),
+        (x + 4.0, y + LABEL * 0.35),
+        (x - 4.0 - w, y + LABEL * 0.35),
+        (centred, above - LABEL * 1.2),
+        (centred, below + LABEL * 1.2),
+    ];
+    candidates
+        .into_iter()
+        .find(|(cx, cy)| {
+            let b = TextBox::of(*cx, *cy, s, Weight::Bold, LABEL);
+            b.0 >= plot.x
+                && b.2 <= plot.x + plot.w
+                && b.1 >= plot.y - LABEL
+                && b.3 <= plot.y + plot.h
+                && !taken.iter().any(|t| t.overlaps(&b))
+        })
+        .unwrap_or(candidates[0])
+}
+
+/// The bars' periods: their length in days, and the ones the range cuts short (by their
+/// first day) with the label drawn above them.
+pub struct Periods<'a> {
+    /// Days per period (1, 7, or about 30.4).
+    pub days: f32,
+    /// Partial periods: (first day, label such as `partial week: 3 of 7 days`).
+    pub partial: &'a [(NaiveDate, String)],
+}
+
+const BAR: Rgb = (70, 120, 170);
+const BAR_PARTIAL: Rgb = (190, 210, 230);
+
+/// Diagonal hatch lines (45°, `gap` apart) inside the rectangle `x, y, w, h`.
+fn hatch(x: f32, y: f32, w: f32, h: f32, gap: f32) -> Vec<Op> {
+    let mut ops = Vec::new();
+    // Lines x' - x = (y + h - y') + c for c from -h to w: clip each to the rectangle.
+    let mut c = -h + gap / 2.0;
+    while c < w {
+        let (x0, y0) = if c >= 0.0 {
+            (x + c, y + h)
+        } else {
+            (x, y + h + c)
+        };
+        let run = (w - (x0 - x)).min(y0 - y);
+        if run > 0.3 {
+            ops.push(Op::Line {
+                points: vec![(x0, y0), (x0 + run, y0 - run)],
+                width: 0.5,
+                color: BAR,
+                dashed: false,
+            });
+        }
+        c += gap;
+    }
+    ops
+}
+
+/// Vertical bars of `values` (one per period starting at each date) over `from..=to`; a
+/// partial period's bar is lighter and hatched, with its label above the bars.
 pub fn bars(
     l: &mut Layout,
     area: Area,
     axis: &Axis,
     span: (NaiveDate, NaiveDate),
     values: &[(NaiveDate, f32)],
-    period_days: f32,
+    periods: Periods<'_>,
 ) {
-    let (from, to) = span;
-    let plot = frame(l, area, axis, from, to);
-    let bar_w = (plot.w * period_days / days(from, to) * 0.8).clamp(0.6, 24.0);
-    let ops: Vec<Op> = values
-        .iter()
-        .filter(|(_, v)| *v > 0.0)
-        .map(|(d, v)| {
-            let x = plot.px(*d).min(plot.x + plot.w - bar_w);
-            let y = plot.py(*v);
-            Op::Rect {
-                x,
-                y,
-                w: bar_w,
-                h: plot.y + plot.h - y,
-                fill: (70, 120, 170),
-            }
-        })
-        .collect();
+    let (_, to) = span;
+    let plot = frame(l, area, axis, span, to + chrono::Days::new(1));
+    // Each bar covers the part of its period inside the range (a partial one is narrower),
+    // less a gap on either side.
+    let full = (plot.w * periods.days / days(plot.from, plot.to) * 0.8).clamp(0.6, 24.0);
+    let bar = |d: NaiveDate| {
+        let end = d + chrono::Days::new(periods.days.ceil() as u64);
+        let (x0, x1) = (plot.px(d), plot.px(end));
+        let w = ((x1 - x0) * 0.8).clamp(0.6, full);
+        (x0 + ((x1 - x0) - w) / 2.0, w)
+    };
+    let mut ops = Vec::new();
+    for (d, v) in values.iter().filter(|(_, v)| *v > 0.0) {
+        let ((x, bar_w), y) = (bar(*d), plot.py(*v));
+        let h = plot.y + plot.h - y;
+        let partial = periods.partial.iter().any(|(p, _)| p == d);
+        ops.push(Op::Rect {
+            x,
+            y,
+            w: bar_w,
+            h,
+            fill: if partial { BAR_PARTIAL } else { BAR },
+        });
+        if partial {
+            ops.extend(hatch(x, y, bar_w, h, 3.0));
+        }
+    }
     if !ops.is_empty() {
         l.content(false, ops);
+    }
+    for (d, label) in periods.partial {
+        // Above the bars (the axis keeps headroom), kept inside the plot: ending at the bar's
+        // right edge near the right side, starting at its left edge otherwise.
+        let w = fonts::width(label, Weight::Regular, LABEL);
+        let (x, bar_w) = bar(*d);
+        let x = if x + w > plot.x + plot.w {
+            (x + bar_w - w).max(plot.x)
+        } else {
+            x
+        };
+        text(l, x, plot.y + LABEL + 1.0, label, LABEL, INK);
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn month_ticks_stay_in_range_and_few() {
-        let t = month_ticks(d("2027-01-15"), d("2027-03-31"));
-        assert_eq!(t, [d("2027-02-01"), d("2027-03-01")]);
-        let ten_years = month_ticks(d("2017-01-01"), d("2026-12-31"));
-        assert!(
-            ten_years.len() <= 9 && ten_years.len() >= 4,
-            "{}",
-            ten_years.len()
-        );
-        assert!(
-            ten_years
-                .iter()
-                .all(|t| *t >= d("2017-01-01") && *t <= d("2026-12-31"))
-        );
-        assert!(month_ticks(d("2027-01-02"), d("2027-01-20")).is_empty());
-    }
-}
+#[path = "chart_tests.rs"]
+mod tests;

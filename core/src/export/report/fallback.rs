@@ -285,7 +285,13 @@ pub fn runs(text: &str, weight: Weight, size: f32) -> Vec<Run> {
                     glyphs: Vec::new(),
                 },
                 _ => {
-                    let s = if rtl { s.chars().rev().collect() } else { s };
+                    // Right to left, a bracket shows its mirror image (Unicode bidi rule L4):
+                    // "(" drawn for a logical ")" — the shaper does this for fallback runs.
+                    let s = if rtl {
+                        s.chars().rev().map(mirrored).collect()
+                    } else {
+                        s
+                    };
                     Run {
                         width: fonts::primary_width(&s, weight, size),
                         face: Face::Primary,
@@ -300,6 +306,33 @@ pub fn runs(text: &str, weight: Weight, size: f32) -> Vec<Run> {
     out
 }
 
+/// The mirror image of a paired bracket or quote the embedded font draws (the Bidi_Mirrored
+/// pairs of Latin-1 and general punctuation that DejaVu Sans covers), else `c`.
+fn mirrored(c: char) -> char {
+    const PAIRS: [(char, char); 8] = [
+        ('(', ')'),
+        ('[', ']'),
+        ('{', '}'),
+        ('<', '>'),
+        ('«', '»'),
+        ('‹', '›'),
+        ('⁅', '⁆'),
+        ('≤', '≥'),
+    ];
+    PAIRS
+        .iter()
+        .find_map(|(a, b)| {
+            if c == *a {
+                Some(*b)
+            } else if c == *b {
+                Some(*a)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(c)
+}
+
 /// Whether `text` holds a character no font covers.
 pub fn has_missing(text: &str, weight: Weight) -> bool {
     if all_primary(text, weight) {
@@ -308,4 +341,29 @@ pub fn has_missing(text: &str, weight: Weight) -> bool {
     let book = book();
     text.chars()
         .any(|c| face_of(c, weight, book.as_deref()) == Face::Missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Brackets inside right-to-left text are drawn mirrored, so "(עולם)" shows its brackets
+    /// opening towards the word (the second-round review saw them facing the wrong way).
+    #[test]
+    fn brackets_in_right_to_left_text_are_mirrored() {
+        let primary: Vec<String> = runs("שלום (עולם)", Weight::Regular, 10.0)
+            .into_iter()
+            .filter(|r| r.face == Face::Primary)
+            .map(|r| r.text)
+            .collect();
+        assert_eq!(primary, ["(", ") "]);
+        // Left to right nothing changes.
+        let ltr: Vec<String> = runs("a (b) c", Weight::Regular, 10.0)
+            .into_iter()
+            .map(|r| r.text)
+            .collect();
+        assert_eq!(ltr, ["a (b) c"]);
+        assert_eq!(mirrored('«'), '»');
+        assert_eq!(mirrored('x'), 'x');
+    }
 }

@@ -152,6 +152,9 @@ pub struct Column<'a> {
     pub weight: f32,
 }
 
+/// The share of a page's height that must be free for a major section to start on it.
+const SECTION_ROOM: f32 = 0.5;
+
 /// The pages being laid out, and the structure tree being built.
 pub struct Layout {
     /// Page width and height in points.
@@ -209,6 +212,19 @@ impl Layout {
     pub fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.y = self.margin;
+    }
+
+    /// Where a major section starts: on a new page when less than half of this page is left,
+    /// else after a gap on this one — so a summary that runs a few lines onto page 2, or a
+    /// section with nothing in it, never leaves a page mostly blank (new-user review F28,
+    /// therapist review L8).
+    pub fn section_break(&mut self) {
+        let usable = self.bottom() - self.margin;
+        if self.room() < usable * SECTION_ROOM {
+            self.new_page();
+        } else {
+            self.space(18.0);
+        }
     }
 
     /// Starts a new page unless `height` points still fit on this one.

@@ -15,7 +15,9 @@
 //! | `type3.rs` | platform glyphs embedded as Type 3 outline fonts |
 //! | `layout.rs` | pages, paragraphs, tables, figures, the structure tree |
 //! | `chart.rs` | line and bar charts with named bands |
+//! | `periods.rs` | days, weeks or months per chart point, and partial periods |
 //! | `summary.rs` | the header block and the summary |
+//! | `episode_notes.rs` | an earlier episode in the range; paired scores weeks apart |
 //! | `risk.rs` | page 1's risk section: item 9 and crisis signposts |
 //! | `sections.rs` | the detail sections |
 //! | `between.rs` | mood calendar, emotion words and life areas, weekday and time of day |
@@ -31,12 +33,14 @@
 mod between;
 mod chart;
 mod embed;
+mod episode_notes;
 mod estimate;
 mod fallback;
 mod fonts;
 mod layout;
 mod meta;
 mod paint;
+mod periods;
 mod plan;
 mod risk;
 mod sections;
@@ -123,5 +127,7 @@ pub(crate) mod profiles;
 mod readthrough_tests;
 #[cfg(test)]
 mod script_tests;
+#[cfg(test)]
+mod second_round_tests;
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,7 @@ pub fn safety_plan(l: &mut Layout, snap: &Snapshot) {
     if !snap.scope.has(ExportSection::SafetyPlan) {
         return;
     }
-    l.new_page();
+    l.section_break();
     l.open(Kind::Section);
     l.heading(1, "Safety plan (included by the person)", 20.0);
     let to = snap.scope.to;

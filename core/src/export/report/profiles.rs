@@ -55,6 +55,12 @@ pub(crate) struct Profile {
     pub journal: Vec<(String, DateTime<Utc>)>,
     /// The zone the journal entries are written in (London when `None`).
     pub journal_zone: Option<chrono_tz::Tz>,
+    /// Tags typed with every check-in (free text the report must leave out).
+    pub check_in_tags: Vec<String>,
+    /// (minutes, instant) of breathing practice sessions.
+    pub practice: Vec<(u32, DateTime<Utc>)>,
+    /// First days of stored treatment episodes (`YYYY-MM-DD`), each started on that day.
+    pub episodes: Vec<&'static str>,
 }
 
 /// A store holding `p`, written "now" = `now`.
@@ -67,6 +73,7 @@ pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
         .map(|a| a.3)
         .chain(p.check_ins.iter().map(|c| c.3))
         .chain(p.journal.iter().map(|j| j.1))
+        .chain(p.practice.iter().map(|s| s.1))
         .max();
     let now = latest.map_or(now, |l| l.max(now));
     let dir = TempDir::new().unwrap();
@@ -78,6 +85,10 @@ pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
     store
         .write(|tx| {
             let region = region_for(tx, Some("GB"), LONDON)?;
+            for start in &p.episodes {
+                let day = chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").unwrap();
+                crate::assessment::start_episode(tx, day, day, utc(&format!("{start}T08:00:00Z")))?;
+            }
             for (id, total, item9, at) in &p.assessments {
                 let when = TakenAt {
                     at: *at,
@@ -94,12 +105,25 @@ pub(crate) fn store_for(p: &Profile, now: DateTime<Utc>) -> (TempDir, Store) {
                         mood: *mood,
                         labels: labels.clone(),
                         areas: areas.clone(),
+                        tags: p.check_in_tags.clone(),
                         at: Some((*at).into()),
                         ..Default::default()
                     },
                     now,
                     *zone,
                 )?;
+            }
+            let cat = crate::programme::catalogue()?;
+            for (minutes, at) in &p.practice {
+                let input = crate::practice::PracticeSessionInput {
+                    technique: crate::practice::PracticeTechnique::Breathing,
+                    actual_minutes: *minutes,
+                    planned_minutes: Some(*minutes),
+                    completed: true,
+                    started_at: Some((*at).into()),
+                    step_id: None,
+                };
+                crate::programme::log_practice(tx, cat, &input, now, LONDON)?;
             }
             for (text, at) in &p.journal {
                 entries::add(

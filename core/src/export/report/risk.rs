@@ -71,6 +71,19 @@ fn endorsements(l: &mut Layout, snap: &Snapshot) {
         if declined > 0 {
             l.paragraph(super::estimate::ITEM9_NOTE, Style::STRONG, 0.0);
         }
+        // Second-round review L9: where the person stands at the end of the range, even when
+        // that is "Not at all" after earlier endorsements.
+        if let Some(latest) = &risk.latest_in_range {
+            l.paragraph(
+                &format!(
+                    "Most recent item 9 answer in this range: {} \u{2014} {}.",
+                    latest.local_date,
+                    latest.answer_words()
+                ),
+                Style::STRONG,
+                0.0,
+            );
+        }
     }
     before(l, snap);
     after(l, snap);
@@ -94,28 +107,20 @@ fn before(l: &mut Layout, snap: &Snapshot) {
         l.paragraph(&line, Style::BODY, 0.0);
         return;
     };
-    l.paragraph(
-        &format!(
-            "Before this range, item 9 was answered above \"Not at all\" or declined {}.",
-            times(risk.before_count)
-        ),
-        Style::STRONG,
-        0.0,
-    );
+    let mut lines = vec![format!(
+        "Before this range, item 9 was answered above \"Not at all\" or declined {}.",
+        times(risk.before_count)
+    )];
     if let Some(w) = risk
         .worst_before
         .as_ref()
         .filter(|w| w.assessment_id != latest.assessment_id)
     {
-        l.paragraph(
-            &format!(
-                "Highest before this range: {} \u{2014} {}.",
-                w.local_date,
-                w.answer_words()
-            ),
-            Style::STRONG,
-            0.0,
-        );
+        lines.push(format!(
+            "Highest before this range: {} \u{2014} {}.",
+            w.local_date,
+            w.answer_words()
+        ));
     }
     let also = if risk
         .worst_before
@@ -127,15 +132,23 @@ fn before(l: &mut Layout, snap: &Snapshot) {
     } else {
         ""
     };
-    l.paragraph(
-        &format!(
-            "Most recent before this range: {} \u{2014} {}{also}.",
-            latest.local_date,
-            latest.answer_words()
-        ),
-        Style::STRONG,
-        0.0,
-    );
+    lines.push(format!(
+        "Most recent before this range: {} \u{2014} {}{also}.",
+        latest.local_date,
+        latest.answer_words()
+    ));
+    // Second-round review L3: an answer above 0 before the range is as much a warning as one
+    // inside it — often the highest one, and the least likely to be noticed.
+    if risk.worst_before.is_some() {
+        l.warning(
+            &format!("Warning \u{2014} {}", lines.join(" ")),
+            Style::STRONG,
+        );
+    } else {
+        for line in lines {
+            l.paragraph(&line, Style::STRONG, 0.0);
+        }
+    }
 }
 
 /// Answers after the range's end: counted and the highest named, never charted (therapist

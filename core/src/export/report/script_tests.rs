@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::ReportFont;
-use super::profiles::{Profile, series, snapshot_of};
+use super::profiles::{Profile, every, series, snapshot_of};
 use crate::export::tests::utc;
 
 /// The fonts fontconfig offers per script (the same patterns as the CLI's `fonts.rs`).
@@ -47,7 +47,7 @@ pub(crate) const SCRIPTS: [(&str, &str); 10] = [
     ("Greek", "Σήμερα ένιωσα πιο ήρεμα"),
     ("Cyrillic", "Сегодня было спокойнее"),
     ("Arabic", "شعرت اليوم بهدوء أكثر"),
-    ("Hebrew", "היום הרגשתי רגוע יותר"),
+    ("Hebrew", "היום (יום שני) הרגשתי רגוע יותר"),
     ("Devanagari", "आज मैं शांत महसूस कर रहा था"),
     ("Chinese", "今天我感觉平静多了"),
     ("Japanese", "今日は少し落ち着いた"),
@@ -257,11 +257,64 @@ fn read_through_samples() {
             None,
         ),
     ];
-    for (name, p, person) in profiles {
-        let (from, to) = if name == "risk-history" {
-            ("2027-03-29", "2027-06-30")
-        } else {
-            ("2027-01-01", "2027-03-31")
+    // Second-round review: two episodes in one range (L4), partial practice weeks (L10), and a
+    // one-week range (new-user F28).
+    let mut hana = series(
+        "2024-10-02T10:00:00Z",
+        &[18, 12, 6, 2],
+        &[15, 10, 5, 2],
+        &["1", "0", "0", "0"],
+    );
+    hana.extend(series(
+        "2025-02-04T10:00:00Z",
+        &[12, 17, 7],
+        &[11, 16, 6],
+        &[],
+    ));
+    let more: Vec<(&str, Profile, Option<&str>)> = vec![
+        (
+            "two-episodes",
+            Profile {
+                assessments: hana,
+                episodes: vec!["2024-10-01", "2025-02-03"],
+                ..Profile::default()
+            },
+            None,
+        ),
+        (
+            "practice-weeks",
+            Profile {
+                assessments: series("2027-01-04T10:00:00Z", &[12, 9], &[10, 7], &[]),
+                practice: every("2027-01-01T07:00:00Z", 1, 125)
+                    .into_iter()
+                    .map(|at| (15 + (at.timestamp() / 86_400 % 3) as u32 * 5, at))
+                    .collect(),
+                check_ins: moods("2027-01-01T08:00:00Z", 125, 1),
+                ..Profile::default()
+            },
+            None,
+        ),
+        (
+            "short-range",
+            Profile {
+                assessments: series("2026-12-01T10:00:00Z", &[16], &[12], &["1"]),
+                check_ins: moods("2026-12-01T08:00:00Z", 7, 0),
+                practice: every("2026-12-02T07:00:00Z", 2, 3)
+                    .into_iter()
+                    .map(|at| (20, at))
+                    .collect(),
+                ..Profile::default()
+            },
+            Some("Alex Newuser"),
+        ),
+    ];
+    for (name, p, person) in profiles.into_iter().chain(more) {
+        let (from, to) = match name {
+            "risk-history" => ("2027-03-29", "2027-06-30"),
+            "two-episodes" => ("2024-11-01", "2025-03-31"),
+            "practice-weeks" => ("2027-01-01", "2027-05-05"),
+            "short-range" => ("2026-12-01", "2026-12-07"),
+            _ => ("2027-01-01", "2027-03-31"),
         };
         let (_d, mut snap) = snapshot_of(&p, from, to, person);
         snap.scope.fonts = machine_fonts();

@@ -6,10 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::chart::{self, Area, Axis, Shade, TINTS};
 use super::layout::{Column, Kind, Layout, Style};
+use super::periods::{bucket_of, partial_periods};
 use super::words;
 use crate::assessment::{self, AssessmentRecord, GAD7_CASENESS, Instrument, PHQ9_CASENESS};
 use crate::error::Result;
@@ -119,6 +120,25 @@ fn instrument_chart(
             prorated.join(", ")
         ));
     }
+    // Second-round review L9: the PHQ-9s whose item 9 was answered above 0 or declined are
+    // marked on the chart (a triangle), and named under it.
+    let flagged: Vec<usize> = records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| crate::export::clinical::item9(r).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    if !flagged.is_empty() {
+        let named: Vec<String> = flagged
+            .iter()
+            .filter_map(|i| crate::export::clinical::item9(records[*i]))
+            .map(|r| format!("{} ({})", r.local_date, r.answer_words()))
+            .collect();
+        caption.push_str(&format!(
+            " Triangles mark the PHQ-9s whose item 9 was answered above \"Not at all\" or declined: {}.",
+            named.join(", ")
+        ));
+    }
     let (from, to) = (snap.scope.from, snap.scope.to);
     l.figure(&alt, &caption, 150.0, |l, left, top, width| {
         chart::line(
@@ -130,9 +150,9 @@ fn instrument_chart(
                 height: 150.0,
             },
             &axis,
-            from,
-            to,
+            (from, to),
             &points,
+            &flagged,
         );
     });
 }
@@ -227,7 +247,7 @@ pub fn assessments(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     if !snap.scope.has(ExportSection::Assessments) {
         return Ok(());
     }
-    l.new_page();
+    l.section_break();
     l.open(Kind::Section);
     l.heading(1, "Questionnaires", 20.0);
     let groups = snap.by_instrument();
@@ -267,29 +287,12 @@ pub fn assessments(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     Ok(())
 }
 
-/// Groups dated values into buckets starting on the bucket's first day: daily for up to
-/// three months, weekly (Mondays) up to three years, monthly beyond.
-fn bucket_of(from: NaiveDate, to: NaiveDate) -> (fn(NaiveDate) -> NaiveDate, f32, &'static str) {
-    let days = (to - from).num_days();
-    if days <= 92 {
-        (|d| d, 1.0, "day")
-    } else if days <= 3 * 366 {
-        (
-            |d| d - Days::new(u64::from(d.weekday().num_days_from_monday())),
-            7.0,
-            "week",
-        )
-    } else {
-        (|d| d.with_day(1).unwrap_or(d), 30.4, "month")
-    }
-}
-
 /// Mood check-ins: a chart of the mean mood per day, week or month, and a summary.
 pub fn mood(l: &mut Layout, snap: &Snapshot) {
     if !snap.scope.has(ExportSection::CheckIns) {
         return;
     }
-    l.new_page();
+    l.section_break();
     l.open(Kind::Section);
     l.heading(1, "Mood check-ins", 20.0);
     let (from, to) = (snap.scope.from, snap.scope.to);
@@ -312,7 +315,7 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
         l.paragraph(
             &format!(
                 "{n} check-ins; mean mood {mean:.1} (1 very unpleasant, 4 neutral, 7 very pleasant); {low} at 1–2. \
-                 Notes written with check-ins are never exported."
+                 Notes and tags written with check-ins are never exported."
             ),
             Style::BODY,
             0.0,
@@ -350,22 +353,11 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
         let mut caption = format!(
             "Mean mood per {unit} (1–7), with unpleasant, neutral and pleasant ranges named on the right."
         );
-        // A last week or month cut by the range's end is partial: say so rather than let it
-        // read as a full period.
-        let last_start = bucket(to);
-        let next = match unit {
-            "week" => Some(last_start + Days::new(7)),
-            "month" => last_start.checked_add_months(chrono::Months::new(1)),
-            _ => None,
-        };
-        if let Some(next) = next
-            && to + Days::new(1) < next
-        {
-            let days = (to - last_start).num_days() + 1;
-            caption.push_str(&format!(
-                " The last {unit} (from {last_start}) is partial: {days} day{} of it fall in the range.",
-                if days == 1 { "" } else { "s" }
-            ));
+        // A first or last week or month cut by the range is partial: say so rather than let
+        // it read as a full period.
+        for (first, p) in partial_periods(from, to) {
+            caption.push(' ');
+            caption.push_str(&p.sentence(first));
         }
         l.figure(&alt, &caption, 140.0, |l, left, top, width| {
             chart::line(
@@ -377,9 +369,9 @@ pub fn mood(l: &mut Layout, snap: &Snapshot) {
                     height: 140.0,
                 },
                 &axis,
-                from,
-                to,
+                (from, to),
                 &points,
+                &[],
             );
         });
     } else {
@@ -393,7 +385,14 @@ pub fn practice(l: &mut Layout, snap: &Snapshot) {
     if !snap.scope.has(ExportSection::Practice) {
         return;
     }
-    l.heading(1, "Practice", 60.0);
+    // Kept with its table and chart, so the chart does not land alone on the next page.
+    let techniques = snap
+        .practice
+        .iter()
+        .map(|p| p.technique.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    l.heading(1, "Practice", 190.0 + 18.0 * techniques as f32);
     l.open(Kind::Section);
     if snap.practice.is_empty() {
         l.paragraph("No practice session in this range.", Style::BODY, 0.0);
@@ -439,7 +438,8 @@ pub fn practice(l: &mut Layout, snap: &Snapshot) {
         }
     }
     let values: Vec<(NaiveDate, f32)> = minutes.into_iter().collect();
-    let top = values.iter().map(|(_, v)| *v).fold(10.0, f32::max);
+    // Headroom above the tallest bar, where a partial period's label goes.
+    let top = values.iter().map(|(_, v)| *v).fold(10.0, f32::max) * 1.15;
     let step = [10.0, 20.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1200.0]
         .into_iter()
         .find(|s| top / s <= 5.0)
@@ -465,26 +465,36 @@ pub fn practice(l: &mut Layout, snap: &Snapshot) {
         snap.practice.len(),
         snap.practice_minutes()
     );
-    l.figure(
-        &alt,
-        &format!("Minutes of practice per {unit}."),
-        110.0,
-        |l, left, top, width| {
-            chart::bars(
-                l,
-                Area {
-                    left,
-                    top,
-                    width,
-                    height: 110.0,
-                },
-                &axis,
-                (from, to),
-                &values,
-                period,
-            );
-        },
-    );
+    // Therapist review (second round) L10: a week or month the range cuts short is drawn
+    // lighter and hatched, labelled "partial week: N of 7 days", and named in the caption,
+    // so it never reads as a drop in practice.
+    let partial = partial_periods(from, to);
+    let mut caption = format!("Minutes of practice per {unit}.");
+    for (first, p) in &partial {
+        caption.push(' ');
+        caption.push_str(&p.sentence(*first));
+        caption.push_str(" Its bar is drawn lighter and hatched.");
+    }
+    let marks: Vec<(NaiveDate, String)> =
+        partial.iter().map(|(_, p)| (p.start, p.label())).collect();
+    l.figure(&alt, &caption, 110.0, |l, left, top, width| {
+        chart::bars(
+            l,
+            Area {
+                left,
+                top,
+                width,
+                height: 110.0,
+            },
+            &axis,
+            (from, to),
+            &values,
+            chart::Periods {
+                days: period,
+                partial: &marks,
+            },
+        );
+    });
     l.close();
 }
 
@@ -540,7 +550,7 @@ pub fn journal(l: &mut Layout, snap: &Snapshot) {
     if !snap.scope.has(ExportSection::Journal) {
         return;
     }
-    l.new_page();
+    l.section_break();
     l.open(Kind::Section);
     l.heading(1, "Journal entries shared with you", 20.0);
     l.paragraph(

@@ -6,6 +6,7 @@
 //! Must never put more on the summary than fits one page: long lists are cut with a count
 //! and a pointer to the full list later in the report.
 
+use super::episode_notes::{apart_note, earlier_episode};
 use super::estimate;
 use super::layout::{Column, Kind, Layout, Style};
 use super::words;
@@ -218,6 +219,10 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
             " With a single measurement on a measure, its first and last score are the same one.",
         );
     }
+    if let Some(note) = apart_note(pf, gf, "first").or_else(|| apart_note(pl, gl, "last")) {
+        text.push(' ');
+        text.push_str(&note);
+    }
     l.paragraph(&text, Style::BODY, 0.0);
     for note in estimate::notes(paired) {
         l.paragraph(note, Style::STRONG, 0.0);
@@ -246,10 +251,49 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
             0.0,
         );
     }
-    let own = first_in_range(snap);
+    for e in &snap.earlier_episodes {
+        earlier_episode(l, e);
+    }
+    let mut own = first_in_range(snap);
+    if !own.is_empty()
+        && snap
+            .assessments
+            .iter()
+            .any(|r| r.taken.local_date.date() < b.episode.start_date.date())
+    {
+        own.push_str(" (from the earlier episode above)");
+    }
     // Therapist read-through, finding 6: only the start date leaves the indicators alone; an
     // end date that cuts the episode stops them at its last score up to `to`.
-    let dates = if b.later_scores > 0 {
+    let dates = if let Some((next, n)) = b.later_episode {
+        // Second-round review L4: scores after `to` in another episode would not extend this
+        // one; a later end date would measure that episode instead.
+        format!(
+            "A later treatment episode started on {next}, after this range{}; a report ending on or after {next} would measure that episode instead of this one.",
+            if n > 0 {
+                format!(
+                    " ({} {} to it or later ones)",
+                    plural(n, "PHQ-9 or GAD-7 score", "PHQ-9 and GAD-7 scores"),
+                    if n == 1 { "belongs" } else { "belong" }
+                )
+            } else {
+                String::new()
+            }
+        ) + &if b.later_scores > 0 {
+            format!(
+                " {} of this episode stored after {} {} not counted.",
+                plural(
+                    b.later_scores,
+                    "PHQ-9 or GAD-7 score",
+                    "PHQ-9 and GAD-7 scores"
+                ),
+                snap.scope.to,
+                if b.later_scores == 1 { "is" } else { "are" }
+            )
+        } else {
+            String::new()
+        }
+    } else if b.later_scores > 0 {
         format!(
             "The indicators pair the episode's first score with its last one up to {to}; {} stored after {to} {} not counted, so a later end date would change them.",
             plural(
@@ -296,13 +340,26 @@ fn warning_title(i: &assessment::OutcomeIndicator) -> String {
 /// A line for the header when any measure rose reliably over the episode: page 1 always says
 /// so, whatever follows (therapist read-through, finding 1).
 fn deterioration_alert(snap: &Snapshot) -> Option<String> {
-    let summary = snap.episode.as_ref()?.summary.as_ref()?;
-    summary.deterioration_warning()?;
-    let rises: Vec<String> = summary.reliable_rises().iter().map(|m| m.words()).collect();
-    Some(format!(
-        "Warning \u{2014} reliable deterioration over the treatment episode: {} (a reliable rise; see the outcome below).",
-        rises.join(" and ")
-    ))
+    let rises = |b: &crate::export::clinical::EpisodeBaseline| -> Option<String> {
+        let summary = b.summary.as_ref()?;
+        summary.deterioration_warning()?;
+        let r: Vec<String> = summary.reliable_rises().iter().map(|m| m.words()).collect();
+        Some(r.join(" and "))
+    };
+    let current = snap.episode.as_ref().and_then(rises).map(|r| {
+        format!("reliable deterioration over the treatment episode: {r} (a reliable rise; see the outcome below)")
+    });
+    // An earlier episode ending inside the range is part of what the range shows.
+    let earlier = snap.earlier_episodes.iter().filter_map(|e| {
+        rises(e).map(|r| {
+            format!(
+                "a reliable rise in the earlier episode started {}: {r}",
+                e.episode.start_date
+            )
+        })
+    });
+    let all: Vec<String> = current.into_iter().chain(earlier).collect();
+    (!all.is_empty()).then(|| format!("Warning \u{2014} {}.", all.join("; ")))
 }
 
 /// `n` with the singular or plural noun.

@@ -265,9 +265,9 @@ fn the_risk_section_names_the_last_endorsement_before_the_range_and_declines_as_
 }
 
 /// Issue 17: an entry made away from the person's zone names the zone; a weekly mood chart
-/// whose last week is cut by the range says it is partial.
+/// whose first and last weeks are cut by the range says they are partial.
 #[test]
-fn entries_away_name_their_zone_and_a_partial_last_week_is_marked() {
+fn entries_away_name_their_zone_and_partial_weeks_are_marked() {
     use super::profiles::{Profile, every, snapshot_of};
     let p = Profile {
         journal: vec![(
@@ -291,7 +291,14 @@ fn entries_away_name_their_zone_and_a_partial_last_week_is_marked() {
     assert!(text.contains("(America/New_York)"), "{text}");
     assert!(
         text.contains(
-            "The last week (from 2027-07-12) is partial: 3 days of it fall in the range."
+            "The last week (from 2027-07-12) is partial: 3 of its 7 days fall in the range."
+        ),
+        "{text}"
+    );
+    // 2027-01-01 is a Friday: the first week is cut short too (second-round review L10).
+    assert!(
+        text.contains(
+            "The first week (from 2026-12-28) is partial: 3 of its 7 days fall in the range."
         ),
         "{text}"
     );

@@ -6,12 +6,13 @@ import android.app.AlarmManager
 import android.app.NotificationManager
 import android.content.Context
 import android.content.pm.PackageManager
-import android.media.RingtoneManager
 import android.os.Build
 import android.util.Log
 import android.view.WindowManager
+import app.resetcompanion.core.RunningPractice
 import app.resetcompanion.core.health.HealthConnectGatewayImpl
 import app.resetcompanion.core.health.HealthConnectOutcome
+import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.core.health.HealthConnectSync
 import app.resetcompanion.core.model.PracticeSession
 import app.resetcompanion.core.reminders.SyncReason
@@ -20,6 +21,7 @@ import app.resetcompanion.presentation.PermissionSnapshot
 import app.resetcompanion.presentation.PlatformHooks
 import app.resetcompanion.presentation.exactAlarmPermissionFrom
 import app.resetcompanion.presentation.notificationPermissionFrom
+import app.resetcompanion.reminders.PracticeEndAlarm
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.flow.MutableSharedFlow
 import kotlinx.coroutines.flow.SharedFlow
@@ -52,6 +54,9 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         activity.clear()
         healthDialog = null
         healthDialogClosed?.complete(Unit) // don't leave a caller waiting on a dead activity
+        healthDialogClosed = null
+        // Its answer may reach the next activity instead: Settings re-reads readiness on every
+        // permission change (review A15), and the next activity's onResume emits one.
     }
 
     /** MainActivity's launcher for Health Connect's permission screen. */
@@ -63,6 +68,7 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
     fun healthPermissionDialogClosed() {
         healthDialogClosed?.complete(Unit)
         healthDialogClosed = null
+        changes.tryEmit(Unit)
     }
 
     /** Called on resume and after a permission dialog: the screen re-reads the states. */
@@ -115,6 +121,14 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         closed.await()
     }
 
+    override suspend fun stopHealthConnect(deleteWritten: Boolean): HealthConnectStop? = try {
+        healthSync().stop(deleteWritten)
+    } catch (e: Exception) {
+        // Health Connect failed mid-way: the opt-in is off; the person can delete there themselves.
+        Log.w("Reset", "Health Connect stop failed: ${e.javaClass.simpleName}")
+        HealthConnectStop.NO_PERMISSION
+    }
+
     override suspend fun practiceLogged(session: PracticeSession) {
         try {
             healthSync().onPracticeLogged(session)
@@ -131,13 +145,20 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         activity.get()?.applyKeepScreenOn(on)
     }
 
-    /** The default notification sound once (no permission needed); the screen's state says it too. */
+    /** The session whose end alarm is armed (the screen's ticker and the alarm signal its end once between them). */
+    @Volatile private var running: RunningPractice? = null
+
+    /** The default notification sound once per session (no permission needed); the screen's state says it too. */
     override fun practiceTimeUp() {
-        try {
-            RingtoneManager.getRingtone(app, RingtoneManager.getDefaultUri(RingtoneManager.TYPE_NOTIFICATION))?.play()
-        } catch (e: RuntimeException) {
-            Log.w("Reset", "end-of-practice sound failed: ${e.javaClass.simpleName}")
-        }
+        val practice = running
+        if (practice != null && !PracticeEndAlarm.claimSignal(practice.startedAt)) return // the alarm already did
+        PracticeEndAlarm.playSound(app)
+    }
+
+    /** Arms (or cancels) the end-of-practice alarms: the end is signalled and logged with the screen off (review B11). */
+    override fun practiceRunning(practice: RunningPractice?) {
+        if (practice != null) running = practice // kept after the end: a late tick must not sound twice
+        if (practice == null) PracticeEndAlarm.cancel(app) else PracticeEndAlarm.arm(app, practice, app.reminderLook(app))
     }
 
     private fun Activity.applyKeepScreenOn(on: Boolean) {

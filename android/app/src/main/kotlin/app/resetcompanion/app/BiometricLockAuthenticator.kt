@@ -4,11 +4,13 @@ import androidx.biometric.BiometricManager
 import androidx.biometric.BiometricPrompt
 import androidx.core.content.ContextCompat
 import androidx.fragment.app.FragmentActivity
+import androidx.lifecycle.Lifecycle
 import app.resetcompanion.core.lockAuthenticators
 import app.resetcompanion.presentation.AuthAvailability
 import app.resetcompanion.presentation.AuthOutcome
 import app.resetcompanion.presentation.BiometricCodes
 import app.resetcompanion.presentation.DeviceAuthenticator
+import kotlinx.coroutines.CancellableContinuation
 import kotlinx.coroutines.suspendCancellableCoroutine
 import kotlin.coroutines.resume
 
@@ -19,18 +21,49 @@ import kotlin.coroutines.resume
 // android/README.md. The application holds one; MainActivity attaches itself while it exists
 // (BiometricPrompt needs a FragmentActivity in the foreground).
 
-/** [DeviceAuthenticator] over androidx.biometric. */
+/**
+ * [DeviceAuthenticator] over androidx.biometric.
+ *
+ * The `BiometricPrompt` is created in [attach] (MainActivity's onCreate), as its reference asks
+ * ("(re)create the prompt every time the activity/fragment is created … e.g. in onCreate()", so
+ * that only the newest instance receives results across a rotation, review 2 B9); its callback
+ * resumes whichever [authenticate] call is waiting. [authenticate] refuses early, with CANCELLED,
+ * when no activity is resumed or its state is already saved: androidx's `authenticate()` then
+ * returns without ever calling back ("Called after onSaveInstanceState()"), which left the lock
+ * waiting with Unlock disabled (review 2, B4 part 3). A refusal is not a failed attempt.
+ */
 class BiometricLockAuthenticator(private val appContext: android.content.Context) : DeviceAuthenticator {
     private var activity: FragmentActivity? = null
+    private var prompt: BiometricPrompt? = null
 
-    /** MainActivity's onCreate. */
+    /** The [authenticate] call waiting for the prompt's answer, if any. */
+    private var waiting: CancellableContinuation<AuthOutcome>? = null
+
+    private val callback = object : BiometricPrompt.AuthenticationCallback() {
+        override fun onAuthenticationSucceeded(result: BiometricPrompt.AuthenticationResult) = answer(AuthOutcome.SUCCEEDED)
+
+        override fun onAuthenticationError(errorCode: Int, errString: CharSequence) = answer(BiometricCodes.outcomeOfError(errorCode))
+        // onAuthenticationFailed: one biometric attempt not recognised; the prompt stays open for
+        // another try and ends with an error (lockout) after too many.
+    }
+
+    private fun answer(outcome: AuthOutcome) {
+        val cont = waiting ?: return
+        waiting = null
+        if (cont.isActive) cont.resume(outcome)
+    }
+
+    /** MainActivity's onCreate: a new prompt bound to this activity, answering the same callback. */
     fun attach(activity: FragmentActivity) {
         this.activity = activity
+        prompt = BiometricPrompt(activity, ContextCompat.getMainExecutor(activity), callback)
     }
 
     /** MainActivity's onDestroy. */
     fun detach(activity: FragmentActivity) {
-        if (this.activity === activity) this.activity = null
+        if (this.activity !== activity) return
+        this.activity = null
+        prompt = null
     }
 
     private val allowed get() = lockAuthenticators(android.os.Build.VERSION.SDK_INT)
@@ -41,30 +74,22 @@ class BiometricLockAuthenticator(private val appContext: android.content.Context
     override fun deviceSecure(): Boolean = appContext.getSystemService(android.app.KeyguardManager::class.java)?.isDeviceSecure ?: false
 
     override suspend fun authenticate(): AuthOutcome {
-        val host = activity ?: return AuthOutcome.FAILED
+        val host = activity ?: return AuthOutcome.CANCELLED
+        val shown = prompt ?: return AuthOutcome.CANCELLED
+        if (!host.lifecycle.currentState.isAtLeast(Lifecycle.State.RESUMED) || host.supportFragmentManager.isStateSaved) return AuthOutcome.CANCELLED
+        // With DEVICE_CREDENTIAL allowed there must be no negative button (build() refuses one).
+        val info = BiometricPrompt.PromptInfo.Builder()
+            .setTitle(host.getString(R.string.lock_prompt_title))
+            .setAllowedAuthenticators(allowed)
+            .build()
         return suspendCancellableCoroutine { cont ->
-            val prompt = BiometricPrompt(
-                host,
-                ContextCompat.getMainExecutor(host),
-                object : BiometricPrompt.AuthenticationCallback() {
-                    override fun onAuthenticationSucceeded(result: BiometricPrompt.AuthenticationResult) {
-                        if (cont.isActive) cont.resume(AuthOutcome.SUCCEEDED)
-                    }
-
-                    override fun onAuthenticationError(errorCode: Int, errString: CharSequence) {
-                        if (cont.isActive) cont.resume(BiometricCodes.outcomeOfError(errorCode))
-                    }
-                    // onAuthenticationFailed: one biometric attempt not recognised; the prompt stays
-                    // open for another try and ends with an error (lockout) after too many.
-                },
-            )
-            // With DEVICE_CREDENTIAL allowed there must be no negative button (build() refuses one).
-            val info = BiometricPrompt.PromptInfo.Builder()
-                .setTitle(host.getString(R.string.lock_prompt_title))
-                .setAllowedAuthenticators(allowed)
-                .build()
-            prompt.authenticate(info)
-            cont.invokeOnCancellation { prompt.cancelAuthentication() }
+            waiting?.let { if (it.isActive) it.resume(AuthOutcome.CANCELLED) } // one prompt at a time
+            waiting = cont
+            cont.invokeOnCancellation {
+                if (waiting === cont) waiting = null
+                prompt?.cancelAuthentication()
+            }
+            shown.authenticate(info)
         }
     }
 }

@@ -6,6 +6,7 @@ import android.util.Log
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.SystemClock
 import app.resetcompanion.core.model.ActivityKind
+import app.resetcompanion.core.model.PracticeSession
 import app.resetcompanion.core.reminders.ReminderAction
 import app.resetcompanion.core.reminders.ReminderSync
 import app.resetcompanion.core.reminders.SyncReason
@@ -13,6 +14,7 @@ import app.resetcompanion.core.security.AndroidKeystoreKeyWrapper
 import app.resetcompanion.core.security.DatabaseKeyProvider
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.reminders.AndroidAlarmScheduler
+import app.resetcompanion.reminders.PracticeEndAlarm
 import app.resetcompanion.reminders.ReminderEnvironment
 import app.resetcompanion.reminders.ReminderLook
 import app.resetcompanion.reminders.ReminderNotifications
@@ -89,7 +91,24 @@ class ResetApplication :
                 },
             )
         },
+        practiceChannelName = context.getString(R.string.channel_practice_end),
+        practiceEndedTitle = context.getString(R.string.practice_ended_title),
+        practiceEndedText = context.getString(R.string.practice_ended_text),
+        text = { kind ->
+            val (title, body) = when (kind) {
+                ActivityKind.MEDITATION -> R.string.reminder_title_meditation to R.string.reminder_body_meditation
+                ActivityKind.CHECKIN -> R.string.reminder_title_checkin to R.string.reminder_body_checkin
+                ActivityKind.JOURNAL -> R.string.reminder_title_journal to R.string.reminder_body_journal
+                ActivityKind.PROGRAMME -> R.string.reminder_title_programme to R.string.reminder_body_programme
+                ActivityKind.ASSESSMENT -> R.string.reminder_title_assessment to R.string.reminder_body_assessment
+            }
+            context.getString(title) to context.getString(body)
+        },
     )
+
+    override suspend fun store(context: Context): ResetStore = graph().store
+
+    override suspend fun practiceLogged(context: Context, session: PracticeSession) = hooks.practiceLogged(session)
 
     /** cache/shared: exports waiting for the share sheet. */
     val sharedExports: SharedExports get() = SharedExports(File(cacheDir, SHARE_DIR))
@@ -101,6 +120,7 @@ class ResetApplication :
         withContext(Dispatchers.IO) {
             // The erased profile's reminders must not fire or stay in the shade (review A3).
             AndroidAlarmScheduler(this@ResetApplication).cancelEverything()
+            PracticeEndAlarm.cancel(this@ResetApplication)
             ReminderNotifications.dismissAll(this@ResetApplication)
             databaseFile.parentFile?.deleteRecursively()
             keyProvider.destroy()

@@ -10,7 +10,8 @@ import java.io.File
 // progress lambda.
 
 /**
- * Writes an encrypted backup of the whole profile to [file] (replacing any file there).
+ * Writes an encrypted backup of the whole profile to [file], replacing an earlier file there
+ * (never a profile's database or key file: those throw `InvalidInput` on `out`).
  *
  * The passphrase (8 characters or more) is stretched with Argon2id — about a second of
  * deliberate work on a phone — on the store's IO dispatcher. Nobody can open the file without

@@ -28,11 +28,12 @@ class AppGraph(
     fun today() = TodayViewModel(store)
     fun checkIn() = CheckInViewModel(store, platform)
     fun journal() = JournalViewModel(store, platform)
-    fun thoughtRecord(entryId: String? = null) = ThoughtRecordViewModel(store, platform, entryId)
+    fun thoughtRecord(entryId: String? = null, memory: ScreenMemory = ScreenMemory.InMemory()) = ThoughtRecordViewModel(store, platform, entryId, memory)
     fun assessment(instrument: String? = null) = AssessmentViewModel(store, platform, instrument)
     fun programmes() = ProgrammeBrowserViewModel(store)
     fun programmeStep(stepId: String) = ProgrammeStepViewModel(store, platform, stepId)
-    fun meditation(stepId: String? = null) = MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId, elapsedClock)
+    fun meditation(stepId: String? = null, memory: ScreenMemory = ScreenMemory.InMemory()) =
+        MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId, elapsedClock, memory)
     fun reminders() = ReminderSettingsViewModel(store, platform)
     fun export() = ExportViewModel(store, shareDir)
     fun backup() = BackupViewModel(store, shareDir, platform)
@@ -43,10 +44,11 @@ class AppGraph(
     fun assessmentHistory() = AssessmentHistoryViewModel(store)
     fun practice() = PracticeViewModel(store)
     fun safetyPlan() = SafetyPlanViewModel(store)
-    fun safetyPlanEdit() = SafetyPlanEditViewModel(store)
+    fun safetyPlanEdit(memory: ScreenMemory = ScreenMemory.InMemory()) = SafetyPlanEditViewModel(store, memory)
     fun safetyPlanHistory() = SafetyPlanHistoryViewModel(store)
 
     /** The app lock, one for the whole app (MainActivity keeps it in its activity-scoped store). */
     fun appLock(authenticator: DeviceAuthenticator, clock: app.resetcompanion.core.LockClock) = AppLockViewModel(store, authenticator, clock)
-    fun journalEntry(kind: app.resetcompanion.core.model.JournalKind, entryId: String? = null) = JournalEntryViewModel(store, platform, kind, entryId)
+    fun journalEntry(kind: app.resetcompanion.core.model.JournalKind, entryId: String? = null, memory: ScreenMemory = ScreenMemory.InMemory()) =
+        JournalEntryViewModel(store, platform, kind, entryId, memory)
 }

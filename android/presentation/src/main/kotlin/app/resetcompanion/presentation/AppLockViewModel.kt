@@ -92,6 +92,13 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
     /** When the app last went to the background; null before that (a new process locks at once). */
     private var lastActive: ClockReading? = null
 
+    /**
+     * When the app went to the background while its own prompt was up: on Android 8–10 the
+     * device credential is entered in a separate system activity, so every settings change looks
+     * like leaving the app (review 2, B8). Not counted as leaving when the prompt succeeds.
+     */
+    private var awayDuringPrompt: ClockReading? = null
+
     init {
         // Settings that can't be read: fail closed only where the person can unlock (review 2, B4) —
         // a phone without a screen lock would otherwise show a lock screen with no way out.
@@ -104,13 +111,16 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
 
     /** The app went to the background: the grace period starts now. */
     fun onBackground() {
-        if (!current.locked) lastActive = clock.now()
+        val s = current
+        if (s.locked) return
+        if (s.authenticating) awayDuringPrompt = awayDuringPrompt ?: clock.now() else lastActive = clock.now()
     }
 
     /** The app came back: locks if the grace period has passed (the core decides). */
     fun onForeground() {
         val s = current
-        if (s.loading || s.locked) return
+        // Back from the OS's own credential screen: the prompt's answer decides (see [change]).
+        if (s.loading || s.locked || s.authenticating) return
         if (lockDue(s.settings.policy, lastActive, clock.now())) {
             if (canLock()) update { it.copy(locked = true, notice = LockNotice.NONE) } else update { it.copy(notice = noticeIfUnlockable(it.settings)) }
         }
@@ -169,11 +179,20 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
         update { it.copy(authenticating = true, notice = LockNotice.NONE) }
         launchCatching({ st, e -> st.copy(authenticating = false, error = e) }) {
             val outcome = authenticator.authenticate()
+            val away = awayDuringPrompt
+            awayDuringPrompt = null
             if (outcome == AuthOutcome.SUCCEEDED) {
+                // The person just proved who they are: the round trip through the credential screen is not leaving.
                 store.setAppLockSettings(wanted)
                 update { it.copy(authenticating = false, settings = wanted, notice = LockNotice.NONE) }
             } else {
                 update { it.copy(authenticating = false, notice = outcome.notice) }
+                // Not proven: time away while the prompt was up counts as away (someone else may
+                // have dismissed a prompt left on screen), with the settings in force.
+                if (away != null) {
+                    lastActive = away
+                    onForeground()
+                }
             }
         }
     }

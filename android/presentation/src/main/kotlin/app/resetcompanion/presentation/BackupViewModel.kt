@@ -26,6 +26,12 @@ data class BackupUiState(
     val progress: Float = 0f,
     val created: BackupSummary? = null,
     val restored: RestoreSummary? = null,
+    /**
+     * A restore just replaced the profile: every other screen still shows the data from before,
+     * so the app reloads them (and the lock re-reads its settings), then calls
+     * [BackupViewModel.reloadHandled] (review 2, B7).
+     */
+    val reloadApp: Boolean = false,
     val share: ShareRequest? = null,
     val error: UiError? = null,
 ) {
@@ -90,7 +96,9 @@ class BackupViewModel(private val store: ResetStore, private val shareDir: File,
         update { it.copy(working = true, progress = 0f, error = null, restored = null) }
         launchCatching(::failed) {
             val summary = store.restoreBackup(file, s.passphrase, ::progress)
-            update { it.copy(working = false, progress = 1f, restored = summary, passphrase = "", restoreConfirmed = false, restoreFile = null) }
+            update {
+                it.copy(working = false, progress = 1f, restored = summary, reloadApp = true, passphrase = "", restoreConfirmed = false, restoreFile = null)
+            }
             // The restored rules replace the old ones: re-arm now, not at the next cold start
             // (the new-phone path would otherwise get no reminders). The local copy of the
             // picked file (a full, if encrypted, copy of the data) is no longer needed.
@@ -100,6 +108,9 @@ class BackupViewModel(private val store: ResetStore, private val shareDir: File,
     }
 
     fun shareHandled() = update { it.copy(share = null) }
+
+    /** The other screens were reloaded after a restore. */
+    fun reloadHandled() = update { it.copy(reloadApp = false) }
     fun dismissError() = update { it.copy(error = null) }
 
     private fun progress(fraction: Double) = update { it.copy(progress = fraction.toFloat()) }

@@ -116,28 +116,47 @@ data class JournalEntryUiState(
     val fields: List<EntryField> get() = entry?.fields.orEmpty()
 }
 
-/** Writes a new entry of [kind], or reads and edits the entry [entryId]. */
-class JournalEntryViewModel(private val store: ResetStore, private val platform: PlatformHooks, kind: JournalKind, private val entryId: String?) :
-    StoreViewModel<JournalEntryUiState>(
-        JournalEntryUiState(kind, if (entryId == null) JournalEntryMode.EDITING else JournalEntryMode.LOADING),
-    ) {
+/**
+ * Writes a new entry of [kind], or reads and edits the entry [entryId]. While editing, the form
+ * is kept in [memory] on every change, so a process killed in the background comes back to the
+ * words typed (review A15; `Drafts.kt`).
+ */
+class JournalEntryViewModel(
+    private val store: ResetStore,
+    private val platform: PlatformHooks,
+    kind: JournalKind,
+    private val entryId: String?,
+    private val memory: ScreenMemory = ScreenMemory.InMemory(),
+) : StoreViewModel<JournalEntryUiState>(
+    JournalEntryUiState(kind, if (entryId == null) JournalEntryMode.EDITING else JournalEntryMode.LOADING),
+) {
     init {
-        if (entryId != null) {
+        val kept = journalEntryDraft(memory)
+        if (entryId == null) {
+            if (kept != null) update { it.copy(form = kept) }
+        } else {
             launchCatching({ s, e -> s.copy(error = e) }) {
                 val entry = store.journalEntry(entryId)
-                update { it.copy(kind = entry.kind, mode = JournalEntryMode.READING, entry = entry, form = JournalEntryForm.of(entry)) }
+                val mode = if (kept != null) JournalEntryMode.EDITING else JournalEntryMode.READING
+                update { it.copy(kind = entry.kind, mode = mode, entry = entry, form = kept ?: JournalEntryForm.of(entry)) }
             }
         }
     }
 
     /** Changes the form. */
-    fun edit(change: (JournalEntryForm) -> JournalEntryForm) = update { it.copy(form = change(it.form), error = null) }
+    fun edit(change: (JournalEntryForm) -> JournalEntryForm) {
+        update { it.copy(form = change(it.form), error = null) }
+        if (current.mode == JournalEntryMode.EDITING) memory.keepDraft(current.form.pack())
+    }
 
     /** From reading to editing the saved entry. */
     fun startEditing() = update { s -> s.copy(mode = JournalEntryMode.EDITING, form = s.entry?.let(JournalEntryForm::of) ?: s.form) }
 
     /** Back to reading without saving (a saved entry only). */
-    fun cancelEditing() = update { s -> if (s.entry == null) s else s.copy(mode = JournalEntryMode.READING, error = null) }
+    fun cancelEditing() {
+        update { s -> if (s.entry == null) s else s.copy(mode = JournalEntryMode.READING, error = null) }
+        if (current.mode == JournalEntryMode.READING) memory.clear()
+    }
 
     /** Adds or edits through the core; nothing is stored when it refuses a field (named in [UiError.field]). */
     fun save() {
@@ -154,6 +173,7 @@ class JournalEntryViewModel(private val store: ResetStore, private val platform:
                 store.addJournalEntry(body, sharedWithTherapist = s.form.sharedWithTherapist)
             }
             update { it.copy(saving = false, mode = JournalEntryMode.READING, entry = saved, form = JournalEntryForm.of(saved)) }
+            memory.clear() // stored: nothing left to restore
             platform.remindersChanged() // a journal reminder may now be skipped for today
         }
     }
@@ -172,6 +192,7 @@ class JournalEntryViewModel(private val store: ResetStore, private val platform:
         update { it.copy(confirmingDelete = false) }
         launchCatching({ st, e -> st.copy(error = e) }) {
             store.deleteJournalEntry(entry.id)
+            memory.clear()
             update { it.copy(deleted = true) }
             platform.remindersChanged() // skip-if-done may no longer hold for today
         }

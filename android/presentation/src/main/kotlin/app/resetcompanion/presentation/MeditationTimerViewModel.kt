@@ -2,7 +2,8 @@ package app.resetcompanion.presentation
 
 import androidx.lifecycle.viewModelScope
 import app.resetcompanion.core.ResetStore
-import app.resetcompanion.core.logPractice
+import app.resetcompanion.core.RunningPractice
+import app.resetcompanion.core.logPracticeOnce
 import app.resetcompanion.core.model.Clock
 import app.resetcompanion.core.model.PracticeSession
 import app.resetcompanion.core.model.PracticeTechnique
@@ -45,6 +46,11 @@ data class MeditationUiState(
  * Counts down with a ticker every [tickMillis] and, when time is up or the person stops,
  * logs the session through the core (which stores it and feeds the practice summary), then
  * hands it to [PlatformHooks.practiceLogged] for Health Connect.
+ *
+ * The screen's ticker stops when the phone sleeps, so while a session runs the platform also
+ * holds an alarm for its end ([PlatformHooks.practiceRunning]) that signals it and logs it; the
+ * running session is kept in [memory] so a process killed in the background comes back to it
+ * (review A6 / B11). Whichever finishes first, the session is stored once (`logPracticeOnce`).
  */
 class MeditationTimerViewModel(
     private val store: ResetStore,
@@ -54,6 +60,8 @@ class MeditationTimerViewModel(
     stepId: String?,
     /** Interval timing (Android: `elapsedRealtime`, so a clock change mid-session can't stretch it); [clock] dates the log. */
     private val elapsedClock: Clock = clock,
+    /** Where a running session survives process death (Android: the back stack's saved state). */
+    private val memory: ScreenMemory = ScreenMemory.InMemory(),
 ) : StoreViewModel<MeditationUiState>(MeditationUiState(stepId = stepId)) {
     private var ticker: Job? = null
     private var startedAtMs: Long = 0
@@ -61,6 +69,10 @@ class MeditationTimerViewModel(
     // Elapsed time banked before the current run (after pauses).
     private var bankedMs: Long = 0
     private var runningSinceMs: Long = 0
+
+    init {
+        restore()
+    }
 
     fun setTechnique(technique: PracticeTechnique) = inSetup { it.copy(technique = technique) }
 
@@ -79,9 +91,11 @@ class MeditationTimerViewModel(
     fun pause() {
         if (current.phase != TimerPhase.RUNNING) return
         ticker?.cancel()
-        bankedMs += elapsedClock.instant().toEpochMilli() - runningSinceMs
+        bankedMs += elapsedNow() - runningSinceMs
         update { it.copy(phase = TimerPhase.PAUSED, elapsedMillis = bankedMs) }
         platform.keepScreenOn(false)
+        platform.practiceRunning(null) // a paused session has no end yet
+        remember()
     }
 
     fun resume() {
@@ -96,7 +110,7 @@ class MeditationTimerViewModel(
         val phase = current.phase
         if (phase != TimerPhase.RUNNING && phase != TimerPhase.PAUSED) return
         ticker?.cancel()
-        if (phase == TimerPhase.RUNNING) bankedMs += elapsedClock.instant().toEpochMilli() - runningSinceMs
+        if (phase == TimerPhase.RUNNING) bankedMs += elapsedNow() - runningSinceMs
         finish(bankedMs, completed = false)
     }
 
@@ -104,16 +118,25 @@ class MeditationTimerViewModel(
     fun reset() {
         ticker?.cancel()
         platform.keepScreenOn(false)
+        platform.practiceRunning(null)
+        memory.clear()
         update { MeditationUiState(technique = it.technique, plannedMinutes = it.plannedMinutes, stepId = it.stepId) }
     }
 
     fun dismissError() = update { it.copy(error = null) }
 
-    private fun run() {
-        runningSinceMs = elapsedClock.instant().toEpochMilli()
+    private fun elapsedNow() = elapsedClock.instant().toEpochMilli()
+
+    private fun run(since: Long = elapsedNow()) {
+        runningSinceMs = since
+        val s = current
+        platform.practiceRunning(
+            RunningPractice(s.technique, s.plannedMinutes, Instant.ofEpochMilli(startedAtMs), s.stepId, since + s.plannedMillis - bankedMs),
+        )
+        remember()
         ticker = viewModelScope.launch {
             while (isActive) {
-                val elapsed = bankedMs + elapsedClock.instant().toEpochMilli() - runningSinceMs
+                val elapsed = bankedMs + elapsedNow() - runningSinceMs
                 if (elapsed >= current.plannedMillis) {
                     bankedMs = current.plannedMillis
                     platform.practiceTimeUp()
@@ -131,19 +154,72 @@ class MeditationTimerViewModel(
         val s = current
         val minutes = (elapsedMs / 60_000L).toInt()
         update { it.copy(phase = TimerPhase.FINISHED, elapsedMillis = elapsedMs, tooShortToLog = minutes < 1) }
-        if (minutes < 1) return
+        if (minutes < 1) {
+            platform.practiceRunning(null)
+            memory.clear()
+            return
+        }
+        // Until the core has it, a restored screen finishes it again (and the end alarm stays armed).
+        memory[FINISHED_MS] = elapsedMs.toString()
+        memory[COMPLETED] = completed.toString()
+        remember()
         launchCatching({ st, e -> st.copy(error = e) }) {
-            val session = store.logPractice(
-                technique = s.technique,
-                minutes = minutes,
-                planned = s.plannedMinutes,
-                completed = completed,
-                startedAt = Instant.ofEpochMilli(startedAtMs),
-                stepId = s.stepId,
-            )
+            val session = store.logPracticeOnce(s.technique, minutes, s.plannedMinutes, completed, Instant.ofEpochMilli(startedAtMs), s.stepId)
+            platform.practiceRunning(null)
+            memory.clear()
             update { it.copy(logged = session) }
             platform.practiceLogged(session)
             platform.remindersChanged()
+        }
+    }
+
+    /** Writes the session to [memory]: enough to continue it, or log it, in a new process. */
+    private fun remember() {
+        val s = current
+        memory[PHASE] = s.phase.name
+        memory[TECHNIQUE] = s.technique.name
+        memory[PLANNED] = s.plannedMinutes.toString()
+        memory[STARTED_AT] = startedAtMs.toString()
+        memory[BANKED] = bankedMs.toString()
+        memory[SINCE] = runningSinceMs.toString()
+        // The interval clock restarts with the phone: the wall clock bridges a reboot.
+        memory[SINCE_WALL] = (clock.instant().toEpochMilli() - (elapsedNow() - runningSinceMs)).toString()
+    }
+
+    /**
+     * A session kept in [memory] by a process that was killed: a paused one comes back paused; a
+     * running one continues (its time kept counting meanwhile) or, if its end has passed, is logged
+     * as completed without a second signal (the end alarm gave it); a finished one not yet in the
+     * core is logged.
+     */
+    private fun restore() {
+        val phase = memory[PHASE]?.let { p -> TimerPhase.entries.firstOrNull { it.name == p } } ?: return
+        val technique = memory[TECHNIQUE]?.let { t -> PracticeTechnique.entries.firstOrNull { it.name == t } }
+        val planned = memory[PLANNED]?.toIntOrNull()
+        val started = memory[STARTED_AT]?.toLongOrNull()
+        val banked = memory[BANKED]?.toLongOrNull()
+        if (phase == TimerPhase.SETUP || technique == null || planned == null || started == null || banked == null) {
+            memory.clear()
+            return
+        }
+        startedAtMs = started
+        bankedMs = banked
+        update { it.copy(technique = technique, plannedMinutes = planned, phase = phase, elapsedMillis = banked) }
+        when (phase) {
+            TimerPhase.PAUSED -> Unit
+            TimerPhase.FINISHED -> finish(memory[FINISHED_MS]?.toLongOrNull() ?: banked, memory[COMPLETED] != "false")
+            else -> {
+                val now = elapsedNow()
+                val since = memory[SINCE]?.toLongOrNull()?.takeIf { it <= now }
+                    ?: (now - (clock.instant().toEpochMilli() - (memory[SINCE_WALL]?.toLongOrNull() ?: started)).coerceAtLeast(0))
+                if (banked + now - since >= current.plannedMillis) {
+                    bankedMs = current.plannedMillis
+                    finish(bankedMs, completed = true)
+                } else {
+                    platform.keepScreenOn(true)
+                    run(since)
+                }
+            }
         }
     }
 
@@ -156,17 +232,20 @@ class MeditationTimerViewModel(
         val s = current
         if (s.phase != TimerPhase.RUNNING && s.phase != TimerPhase.PAUSED) return
         platform.keepScreenOn(false)
-        val elapsed = bankedMs + if (s.phase == TimerPhase.RUNNING) elapsedClock.instant().toEpochMilli() - runningSinceMs else 0
+        platform.practiceRunning(null)
+        val elapsed = bankedMs + if (s.phase == TimerPhase.RUNNING) elapsedNow() - runningSinceMs else 0
         val minutes = (elapsed / 60_000L).toInt()
         if (minutes < 1) return
         val startedAt = Instant.ofEpochMilli(startedAtMs)
         CoroutineScope(SupervisorJob() + Dispatchers.IO).launch {
             try {
-                val session = store.logPractice(s.technique, minutes, s.plannedMinutes, false, startedAt, s.stepId)
+                val session = store.logPracticeOnce(s.technique, minutes, s.plannedMinutes, false, startedAt, s.stepId)
                 platform.practiceLogged(session)
                 platform.remindersChanged()
             } catch (e: ResetException) {
                 // The profile was closed meanwhile (erase-all): nothing to log into.
+            } catch (e: IllegalStateException) {
+                // Its native object was already released (erase-all): likewise.
             }
         }
     }
@@ -176,5 +255,15 @@ class MeditationTimerViewModel(
     companion object {
         /** The core's upper bound for one session (minutes). */
         const val MAX_MINUTES = 720
+
+        private const val PHASE = "meditation.phase"
+        private const val TECHNIQUE = "meditation.technique"
+        private const val PLANNED = "meditation.planned"
+        private const val STARTED_AT = "meditation.startedAt"
+        private const val BANKED = "meditation.banked"
+        private const val SINCE = "meditation.runningSince"
+        private const val SINCE_WALL = "meditation.runningSinceWall"
+        private const val FINISHED_MS = "meditation.finishedMs"
+        private const val COMPLETED = "meditation.completed"
     }
 }

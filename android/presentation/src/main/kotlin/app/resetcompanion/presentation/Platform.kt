@@ -1,6 +1,8 @@
 package app.resetcompanion.presentation
 
+import app.resetcompanion.core.RunningPractice
 import app.resetcompanion.core.health.HealthConnectOutcome
+import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.core.kind
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.PracticeSession
@@ -100,6 +102,13 @@ interface PlatformHooks {
     /** Shows Health Connect's permission screen for `WRITE_MINDFULNESS` (returns when it closes). */
     suspend fun requestHealthConnectPermission() {}
 
+    /**
+     * Turns the Health Connect mirror off (`HealthConnectSync.stop`): deletes the sessions this
+     * profile wrote there when [deleteWritten], and gives the permission back (review A13).
+     * Null where Health Connect does not exist; the opt-in preference is turned off either way.
+     */
+    suspend fun stopHealthConnect(deleteWritten: Boolean): HealthConnectStop? = null
+
     /** The profile was erased: delete the database key and return to first launch. */
     suspend fun profileErased() {}
 
@@ -108,6 +117,14 @@ interface PlatformHooks {
 
     /** A timed practice reached its end: a gentle signal for eyes that are closed (Android: the notification sound). */
     fun practiceTimeUp() {}
+
+    /**
+     * A timed practice is running and ends at [RunningPractice.endsAtElapsedMs] (null: none is
+     * running any more — paused, stopped, finished or left). Android arms an alarm for the end
+     * that signals it and logs the session even with the screen off or the process killed
+     * (review A6 / B11), and cancels it on null.
+     */
+    fun practiceRunning(practice: RunningPractice?) {}
 
     /** No platform: JVM tests and the desktop harness. */
     object None : PlatformHooks

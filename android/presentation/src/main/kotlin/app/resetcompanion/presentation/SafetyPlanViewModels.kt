@@ -135,21 +135,37 @@ data class SafetyPlanEditUiState(
     val saving: Boolean = false,
     /** The version just saved: the screen returns to the plan. */
     val saved: SafetyPlan? = null,
+    /**
+     * The plan changed elsewhere (another editor saved a newer version, or a restore replaced it)
+     * since this revision started from [basedOn]: nothing was saved; the person chooses to save
+     * theirs as the newest version anyway ([SafetyPlanEditViewModel.saveAnyway]) or to start again
+     * from the newest ([SafetyPlanEditViewModel.startFromNewer]) (review 2, B12).
+     */
+    val changedMeanwhile: PlanChanged? = null,
     /** A refused save names the field, e.g. `support_contacts[0].phone`. */
     val error: UiError? = null,
 )
 
-/** Writes the plan; each save is a new version in the core, earlier ones kept. */
-class SafetyPlanEditViewModel(private val store: ResetStore) : StoreViewModel<SafetyPlanEditUiState>(SafetyPlanEditUiState()) {
+/** The newest saved version when a save found the plan changed meanwhile (null: there is none any more). */
+data class PlanChanged(val newestVersion: UInt?)
+
+/**
+ * Writes the plan; each save is a new version in the core, earlier ones kept. The revision is
+ * kept in [memory] on every change (the person often leaves to copy a number from Contacts: a
+ * likely moment for the process to be killed), with the version it started from.
+ */
+class SafetyPlanEditViewModel(private val store: ResetStore, private val memory: ScreenMemory = ScreenMemory.InMemory()) :
+    StoreViewModel<SafetyPlanEditUiState>(SafetyPlanEditUiState()) {
     init {
         launchCatching({ s, e -> s.copy(loading = false, error = e) }) {
-            val plan = store.safetyPlan()
+            val kept = safetyPlanDraft(memory)
+            val plan = if (kept == null) store.safetyPlan() else null
             update {
                 it.copy(
                     loading = false,
                     prompts = SafetyPlanSteps.prompts,
-                    form = SafetyPlanForm.of(plan?.steps ?: emptySafetyPlan()),
-                    basedOn = plan?.version,
+                    form = kept?.first ?: SafetyPlanForm.of(plan?.steps ?: emptySafetyPlan()),
+                    basedOn = if (kept != null) kept.second else plan?.version,
                 )
             }
         }
@@ -181,20 +197,52 @@ class SafetyPlanEditViewModel(private val store: ResetStore) : StoreViewModel<Sa
         f.copy(contacts = f.contacts + (step to f.contacts(step).filterIndexed { i, _ -> i != index }))
     }
 
-    /** Saves a new version; on a refusal the form is kept and the field named. */
-    fun save() {
+    /**
+     * Saves a new version; on a refusal the form is kept and the field named. When a newer version
+     * than [SafetyPlanEditUiState.basedOn] exists, nothing is saved and
+     * [SafetyPlanEditUiState.changedMeanwhile] asks the person first.
+     */
+    fun save() = save(overNewer = false)
+
+    /** Saves this revision as the newest version although a newer one was saved meanwhile (kept in the history). */
+    fun saveAnyway() = save(overNewer = true)
+
+    /** Drops this revision and starts again from the newest saved version. */
+    fun startFromNewer() {
+        if (current.saving) return
+        memory.clear()
+        update { it.copy(loading = true, changedMeanwhile = null) }
+        launchCatching({ s, e -> s.copy(loading = false, error = e) }) {
+            val plan = store.safetyPlan()
+            update { it.copy(loading = false, form = SafetyPlanForm.of(plan?.steps ?: emptySafetyPlan()), basedOn = plan?.version, saved = null) }
+        }
+    }
+
+    /** Keeps editing without deciding yet. */
+    fun dismissNewer() = update { it.copy(changedMeanwhile = null) }
+
+    private fun save(overNewer: Boolean) {
         val s = current
         if (s.saving || s.loading) return
-        update { it.copy(saving = true, error = null) }
+        update { it.copy(saving = true, error = null, changedMeanwhile = null) }
         launchCatching({ st, e -> st.copy(saving = false, error = e) }) {
+            val newest = store.safetyPlan()?.version
+            if (!overNewer && newest != s.basedOn) {
+                update { it.copy(saving = false, changedMeanwhile = PlanChanged(newest)) }
+                return@launchCatching
+            }
             val saved = store.saveSafetyPlan(s.form.toInput())
+            memory.clear() // stored: nothing left to restore
             update { it.copy(saving = false, saved = saved, basedOn = saved.version) }
         }
     }
 
     fun dismissError() = update { it.copy(error = null) }
 
-    private fun edit(change: (SafetyPlanForm) -> SafetyPlanForm) = update { it.copy(form = change(it.form), saved = null, error = null) }
+    private fun edit(change: (SafetyPlanForm) -> SafetyPlanForm) {
+        update { it.copy(form = change(it.form), saved = null, error = null) }
+        memory.keepDraft(current.form.pack(current.basedOn))
+    }
 }
 
 /** Every saved version, newest first; one can be opened to read. */

@@ -1,14 +1,17 @@
 package app.resetcompanion.presentation
 
+import androidx.lifecycle.viewModelScope
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.Status
 import app.resetcompanion.core.crisisResources
 import app.resetcompanion.core.health.HealthConnectOutcome
+import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.core.health.HealthConnectSync
 import app.resetcompanion.core.model.CrisisResource
 import app.resetcompanion.core.practiceSummary
 import app.resetcompanion.core.safetyPlan
 import app.resetcompanion.core.setStreakHidden
+import kotlinx.coroutines.launch
 
 /** Erase-all is two steps so one stray tap can never delete everything. */
 enum class EraseStep { IDLE, CONFIRMING, ERASING, ERASED }
@@ -24,6 +27,10 @@ data class SettingsUiState(
     val healthConnectOptedIn: Boolean = false,
     /** Whether a write would work now, or why not; null hides the row (no Health Connect here). */
     val healthConnect: HealthConnectOutcome? = null,
+    /** Turning the mirror off asks first whether to delete the sessions already written there (review A13). */
+    val healthConnectStopAsked: Boolean = false,
+    /** What turning it off did there, for the note under the switch. */
+    val healthConnectStopped: HealthConnectStop? = null,
     val erase: EraseStep = EraseStep.IDLE,
     /** What the person typed into the confirmation box. */
     val eraseConfirmationText: String = "",
@@ -42,6 +49,16 @@ data class SettingsUiState(
 class SettingsViewModel(private val store: ResetStore, private val platform: PlatformHooks) : StoreViewModel<SettingsUiState>(SettingsUiState()) {
     init {
         refresh()
+        // Back from Health Connect's permission screen, or from its settings: read readiness again.
+        // The screen's own request may have returned early (the activity was recreated while the
+        // sheet was up), so this is what keeps the switch's note right (review A15).
+        viewModelScope.launch { platform.permissionChanges.collect { refreshHealthConnect() } }
+    }
+
+    /** Re-reads whether Health Connect would take a session now. */
+    fun refreshHealthConnect() = launchCatching(::failed) {
+        val health = platform.healthConnectReadiness()
+        update { it.copy(healthConnect = health) }
     }
 
     fun refresh() = launchCatching(::failed) {
@@ -67,14 +84,29 @@ class SettingsViewModel(private val store: ResetStore, private val platform: Pla
      * Turns the Health Connect mirror on or off. Turning it on asks for the write permission
      * first when it is missing; the preference records the choice either way.
      */
-    fun setHealthConnectOptIn(on: Boolean) = launchCatching(::failed) {
-        if (on && platform.healthConnectReadiness() == HealthConnectOutcome.NO_PERMISSION) {
-            platform.requestHealthConnectPermission()
+    fun setHealthConnectOptIn(on: Boolean) {
+        if (!on) return update { it.copy(healthConnectStopAsked = it.healthConnectOptedIn) }
+        launchCatching(::failed) {
+            if (platform.healthConnectReadiness() == HealthConnectOutcome.NO_PERMISSION) platform.requestHealthConnectPermission()
+            store.setPreference(HealthConnectSync.PREFERENCE, "on")
+            val health = platform.healthConnectReadiness()
+            update { it.copy(healthConnectOptedIn = true, healthConnect = health, healthConnectStopped = null) }
         }
-        store.setPreference(HealthConnectSync.PREFERENCE, if (on) "on" else "off")
-        val health = platform.healthConnectReadiness()
-        update { it.copy(healthConnectOptedIn = on, healthConnect = health) }
     }
+
+    /** Turns the mirror off, deleting the sessions written there when [deleteWritten], and gives the permission back. */
+    fun stopHealthConnect(deleteWritten: Boolean) {
+        update { it.copy(healthConnectStopAsked = false) }
+        launchCatching(::failed) {
+            val stopped = platform.stopHealthConnect(deleteWritten)
+            store.setPreference(HealthConnectSync.PREFERENCE, "off") // also where there is no Health Connect
+            val health = platform.healthConnectReadiness()
+            update { it.copy(healthConnectOptedIn = false, healthConnect = health, healthConnectStopped = stopped) }
+        }
+    }
+
+    /** Keeps the mirror on after all. */
+    fun keepHealthConnect() = update { it.copy(healthConnectStopAsked = false) }
 
     /** Sets the region (`GB`, `US`, `IE`) that picks crisis resources; an unknown one is refused, not stored. */
     fun setRegion(region: String) = launchCatching(::failed) {
@@ -98,6 +130,9 @@ class SettingsViewModel(private val store: ResetStore, private val platform: Pla
         if (!current.canConfirmErase) return
         update { it.copy(erase = EraseStep.ERASING) }
         launchCatching({ s, e -> s.copy(erase = EraseStep.CONFIRMING, error = e) }) {
+            // Everything includes the sessions mirrored to Health Connect, while the profile still
+            // knows their ids (review A13); a Health Connect failure never stops the erase.
+            if (store.preference(HealthConnectSync.PREFERENCE) == "on") platform.stopHealthConnect(deleteWritten = true)
             store.eraseAll()
             platform.profileErased()
             update { SettingsUiState(erase = EraseStep.ERASED) }

@@ -72,12 +72,23 @@ data class ThoughtRecordUiState(
     val error: UiError? = null,
 )
 
-/** Edits a new or stored thought record; the core validates and stores it. */
-class ThoughtRecordViewModel(private val store: ResetStore, private val platform: PlatformHooks, entryId: String?) :
-    StoreViewModel<ThoughtRecordUiState>(ThoughtRecordUiState(entryId = entryId, loading = entryId != null)) {
+/**
+ * Edits a new or stored thought record; the core validates and stores it. The draft is kept in
+ * [memory] on every change, so a process killed while the person looked something up comes
+ * back to it (review A15; `Drafts.kt`).
+ */
+class ThoughtRecordViewModel(
+    private val store: ResetStore,
+    private val platform: PlatformHooks,
+    entryId: String?,
+    private val memory: ScreenMemory = ScreenMemory.InMemory(),
+) : StoreViewModel<ThoughtRecordUiState>(ThoughtRecordUiState(entryId = entryId, loading = entryId != null)) {
 
     init {
-        if (entryId != null) {
+        val kept = thoughtRecordDraft(memory)
+        if (kept != null) {
+            update { it.copy(loading = false, draft = kept) }
+        } else if (entryId != null) {
             launchCatching({ s, e -> s.copy(loading = false, error = e) }) {
                 val entry = store.journalEntry(entryId)
                 val draft = ThoughtRecordDraft.of(entry)
@@ -91,7 +102,10 @@ class ThoughtRecordViewModel(private val store: ResetStore, private val platform
     fun onVisible(visible: Boolean) = platform.secureWindow.setSecure(visible)
 
     /** Changes any text or number field: `edit { it.copy(situation = text) }`. */
-    fun edit(change: (ThoughtRecordDraft) -> ThoughtRecordDraft) = update { it.copy(draft = change(it.draft), saved = null) }
+    fun edit(change: (ThoughtRecordDraft) -> ThoughtRecordDraft) {
+        update { it.copy(draft = change(it.draft), saved = null) }
+        memory.keepDraft(current.draft.pack())
+    }
 
     /** Adds (or re-rates) an emotion's intensity before examining the thought. */
     fun rateEmotionBefore(label: EmotionLabel, before: Int) = edit { d ->
@@ -124,6 +138,7 @@ class ThoughtRecordViewModel(private val store: ResetStore, private val platform
                 entry = store.setSharedWithTherapist(entry.id, s.draft.sharedWithTherapist)
             }
             update { it.copy(saving = false, saved = entry, entryId = entry.id) }
+            memory.clear() // stored: nothing left to restore
             platform.remindersChanged()
         }
     }
@@ -142,6 +157,7 @@ class ThoughtRecordViewModel(private val store: ResetStore, private val platform
         update { it.copy(confirmingDelete = false) }
         launchCatching({ st, e -> st.copy(error = e) }) {
             store.deleteJournalEntry(id)
+            memory.clear()
             update { it.copy(deleted = true) }
             platform.remindersChanged()
         }

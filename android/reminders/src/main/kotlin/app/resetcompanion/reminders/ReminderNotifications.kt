@@ -18,7 +18,8 @@ import app.resetcompanion.core.reminders.ReminderChannels
 /**
  * What a posted reminder looks like, from the app's resources: a monochrome small icon (a
  * vector drawable: a notification without a valid small icon is rejected by `notify()`) and the
- * localised button and channel labels. The title and body come from the core.
+ * localised button and channel labels, and the title and body per kind ([text]; the core's
+ * English words are the fallback and the source of the resources' wording).
  */
 data class ReminderLook(
     /** A drawable resource id; never 0. */
@@ -28,6 +29,16 @@ data class ReminderLook(
     val snooze: String,
     /** The channel name shown in system settings, per kind. */
     val channelName: (ActivityKind) -> String,
+    /** The end-of-practice channel's name in system settings. */
+    val practiceChannelName: String,
+    /** The end-of-practice notification: generic, lock-screen-safe (no technique, length or step). */
+    val practiceEndedTitle: String,
+    val practiceEndedText: String,
+    /**
+     * A reminder's title and body for its kind from the app's string resources, so they follow the
+     * device's language (review A15); null: the core's (English) text. Generic either way.
+     */
+    val text: ((ActivityKind) -> Pair<String, String>)? = null,
 )
 
 /** Channels and posting. Text comes from the core: generic, lock-screen-safe. */
@@ -43,7 +54,10 @@ object ReminderNotifications {
             NotificationChannel(ReminderChannels.idFor(kind), look.channelName(kind), NotificationManager.IMPORTANCE_DEFAULT)
                 .apply { lockscreenVisibility = Notification.VISIBILITY_PRIVATE }
         }
-        manager.createNotificationChannels(channels)
+        // The end of a timed practice: high importance, so it sounds and peeks for eyes that are closed.
+        val practice = NotificationChannel(PracticeEndAlarm.CHANNEL_ID, look.practiceChannelName, NotificationManager.IMPORTANCE_HIGH)
+            .apply { lockscreenVisibility = Notification.VISIBILITY_PRIVATE }
+        manager.createNotificationChannels(channels + practice)
     }
 
     /** `POST_NOTIFICATIONS` is a runtime permission from Android 13. */
@@ -60,10 +74,11 @@ object ReminderNotifications {
         // Tapping opens MainActivity through its resetcompanion:// intent filter, in this app only.
         val open = Intent(Intent.ACTION_VIEW, Uri.parse(alarm.deepLink)).setPackage(context.packageName)
         val content = PendingIntent.getActivity(context, alarm.requestCode, open, PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT)
+        val (title, body) = look.text?.invoke(alarm.kind) ?: (alarm.title to alarm.body)
         val notification = Notification.Builder(context, alarm.channelId)
             .setSmallIcon(look.smallIcon)
-            .setContentTitle(alarm.title)
-            .setContentText(alarm.body)
+            .setContentTitle(title)
+            .setContentText(body)
             .setContentIntent(content)
             .setAutoCancel(true)
             .setCategory(Notification.CATEGORY_REMINDER)

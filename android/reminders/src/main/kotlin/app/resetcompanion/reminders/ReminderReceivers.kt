@@ -3,6 +3,8 @@ package app.resetcompanion.reminders
 import android.content.BroadcastReceiver
 import android.content.Context
 import android.content.Intent
+import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.model.PracticeSession
 import app.resetcompanion.core.reminders.ReminderAction
 import app.resetcompanion.core.reminders.ReminderSync
 import app.resetcompanion.core.reminders.SyncReason
@@ -23,6 +25,12 @@ interface ReminderEnvironment {
 
     /** The icon and labels from the app's resources. */
     fun reminderLook(context: Context): ReminderLook
+
+    /** The opened profile: the end-of-practice alarm logs the session into it. */
+    suspend fun store(context: Context): ResetStore
+
+    /** The end-of-practice alarm logged [session]: mirror it where the person opted in (Health Connect). */
+    suspend fun practiceLogged(context: Context, session: PracticeSession) {}
 }
 
 /**

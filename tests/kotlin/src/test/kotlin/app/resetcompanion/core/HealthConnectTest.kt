@@ -3,6 +3,7 @@ package app.resetcompanion.core
 import app.resetcompanion.core.health.HealthConnectGateway
 import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.core.health.HealthConnectSdkStatus
+import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.core.health.HealthConnectSync
 import app.resetcompanion.core.health.MindfulnessRecordSpec
 import app.resetcompanion.core.health.toMindfulnessRecord
@@ -35,6 +36,21 @@ class FakeHealthConnect(
             written.removeAll { it.clientRecordId == r.clientRecordId }
             written += r
         }
+    }
+
+    /** Each deleteRecords call's ids, in order. */
+    val deleteCalls = mutableListOf<List<String>>()
+    var revoked = 0
+
+    override suspend fun deleteMindfulness(clientRecordIds: List<String>) {
+        check(permission) { "Health Connect refuses a delete without the write permission" }
+        deleteCalls += clientRecordIds
+        written.removeAll { it.clientRecordId in clientRecordIds }
+    }
+
+    override suspend fun revokeAll() {
+        revoked++
+        permission = false
     }
 }
 
@@ -94,6 +110,60 @@ class HealthConnectTest {
             assertTrue(hc.written.isEmpty())
             hc.permission = true
             assertEquals(HealthConnectOutcome.WRITTEN, sync.readiness())
+        }
+    }
+
+    @Test
+    fun `turning the mirror off deletes what it wrote while it still may, then gives the permission back (review A13)`() = runBlocking<Unit> {
+        openStore(scratchDir()).use { store ->
+            val hc = FakeHealthConnect()
+            val sync = HealthConnectSync(store, hc)
+            sync.setOptedIn(true)
+            val sessions = (1..3).map { store.logPractice(PracticeTechnique.MEDITATION, minutes = 10, startedAt = Instant.parse("2027-03-2${it}T07:00:00Z")) }
+            sessions.forEach { sync.onPracticeLogged(it) }
+            assertEquals(3, hc.written.size)
+
+            assertEquals(HealthConnectStop.DELETED, sync.stop(deleteWritten = true))
+            assertEquals(listOf(sessions.map { it.externalId }), hc.deleteCalls)
+            assertTrue(hc.written.isEmpty())
+            assertEquals(1, hc.revoked)
+            assertEquals(false, sync.isOptedIn())
+        }
+    }
+
+    @Test
+    fun `keeping the sessions only gives the permission back, and without it nothing can be deleted`() = runBlocking<Unit> {
+        openStore(scratchDir()).use { store ->
+            val hc = FakeHealthConnect()
+            val sync = HealthConnectSync(store, hc)
+            sync.setOptedIn(true)
+            sync.onPracticeLogged(store.logPractice(PracticeTechnique.BREATHING, minutes = 5))
+            assertEquals(HealthConnectStop.KEPT, sync.stop(deleteWritten = false))
+            assertEquals(1, hc.written.size)
+            assertEquals(1, hc.revoked)
+            assertTrue(hc.deleteCalls.isEmpty())
+
+            sync.setOptedIn(true) // the permission is gone now (revoked, or removed in Health Connect)
+            assertEquals(HealthConnectStop.NO_PERMISSION, sync.stop(deleteWritten = true))
+            assertEquals(1, hc.written.size, "still there: the person is told to delete them in Health Connect")
+            assertEquals(false, sync.isOptedIn())
+
+            val none = FakeHealthConnect(status = HealthConnectSdkStatus.UNAVAILABLE)
+            assertEquals(HealthConnectStop.NOTHING_THERE, HealthConnectSync(store, none).stop(deleteWritten = true))
+            assertEquals(0, none.revoked)
+        }
+    }
+
+    @Test
+    fun `many sessions are deleted in batches`() = runBlocking<Unit> {
+        openStore(scratchDir()).use { store ->
+            val hc = FakeHealthConnect()
+            val start = Instant.parse("2027-01-01T07:00:00Z")
+            repeat(HealthConnectSync.DELETE_BATCH + 3) {
+                store.logPractice(PracticeTechnique.MEDITATION, minutes = 1, startedAt = start.plusSeconds(it * 3_600L))
+            }
+            HealthConnectSync(store, hc).stop(deleteWritten = true)
+            assertEquals(listOf(HealthConnectSync.DELETE_BATCH, 3), hc.deleteCalls.map { it.size })
         }
     }
 }

@@ -22,8 +22,16 @@ class FakeAuthenticator : DeviceAuthenticator {
     var secure = true
     override fun availability() = available
     override fun deviceSecure() = secure && available != AuthAvailability.NO_DEVICE_CREDENTIAL
+
+    /** When set, the next prompt stays up until the test completes it (the person is in the OS's screen). */
+    var held: kotlinx.coroutines.CompletableDeferred<AuthOutcome>? = null
+
     override suspend fun authenticate(): AuthOutcome {
         prompts++
+        held?.let {
+            held = null
+            return it.await()
+        }
         return answers.removeFirstOrNull() ?: error("the prompt was shown without an answer queued")
     }
 }
@@ -230,6 +238,47 @@ class AppLockViewModelTest : ViewModelTest() {
         clock.pass(60)
         vm.onForeground()
         assertFalse(vm.state.value.locked)
+    }
+
+    @Test
+    fun `authenticating in the OS's own credential screen is not leaving the app (review 2, B8)`() {
+        val vm = lockedOn(LockPolicy.IMMEDIATELY)
+        auth.answers += AuthOutcome.SUCCEEDED
+        vm.unlock()
+        val prompt = kotlinx.coroutines.CompletableDeferred<AuthOutcome>()
+        auth.held = prompt
+        vm.setPlanVisibleWhenLocked(true)
+        assertTrue(vm.state.value.authenticating)
+        // Android 8–10: the device credential is a separate system activity, so the app stops and starts.
+        vm.onBackground()
+        clock.pass(1)
+        vm.onForeground()
+        assertFalse(vm.state.value.locked, "no lock while the prompt's answer is pending")
+        prompt.complete(AuthOutcome.SUCCEEDED)
+        assertFalse(vm.state.value.locked, "the person just authenticated: not asked again at once")
+        assertTrue(vm.state.value.settings.safetyPlanVisibleWhenLocked)
+        assertTrue(setUp { appLockSettings() }.safetyPlanVisibleWhenLocked)
+
+        vm.onBackground() // a real trip away still locks as the policy says
+        vm.onForeground()
+        assertTrue(vm.state.value.locked)
+    }
+
+    @Test
+    fun `a prompt left up while away and then dismissed locks as leaving would`() {
+        val vm = lockedOn(LockPolicy.AFTER_FIVE_MINUTES)
+        auth.answers += AuthOutcome.SUCCEEDED
+        vm.unlock()
+        val prompt = kotlinx.coroutines.CompletableDeferred<AuthOutcome>()
+        auth.held = prompt
+        vm.choosePolicy(LockPolicy.IMMEDIATELY)
+        vm.onBackground()
+        clock.pass(30)
+        vm.onForeground()
+        assertFalse(vm.state.value.locked)
+        prompt.complete(AuthOutcome.CANCELLED) // someone else closed the prompt on the phone left behind
+        assertTrue(vm.state.value.locked, "30 minutes away under the 5-minute policy in force")
+        assertEquals(LockPolicy.AFTER_FIVE_MINUTES, vm.state.value.settings.policy, "nothing changed without authentication")
     }
 
     @Test

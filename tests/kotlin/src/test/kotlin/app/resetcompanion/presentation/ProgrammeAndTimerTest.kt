@@ -3,6 +3,7 @@ package app.resetcompanion.presentation
 import androidx.lifecycle.viewmodel.initializer
 import androidx.lifecycle.viewmodel.viewModelFactory
 import app.resetcompanion.core.completeStep
+import app.resetcompanion.core.logCompleted
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.PracticeTechnique
 import app.resetcompanion.core.model.ProgrammeState
@@ -195,5 +196,124 @@ class MeditationTimerViewModelTest : ViewModelTest() {
         vm.start()
         scheduler.advanceTimeBy(61_000)
         assertEquals("day-1", vm.state.value.logged?.stepId)
+    }
+
+    // Review A6 / B11: the session outlives the screen's ticker and its process.
+
+    /**
+     * The process is killed now: what the system saved is a copy of [memory]; [vm]'s ticker stops
+     * (its process is gone: no onCleared, nothing logged by it).
+     */
+    private fun kill(vm: MeditationTimerViewModel, memory: ScreenMemory.InMemory): ScreenMemory.InMemory {
+        val saved = ScreenMemory.InMemory(memory.values)
+        vm.reset()
+        return saved
+    }
+
+    /** A new process restoring the screen from the saved state. */
+    private fun afterProcessDeath(saved: ScreenMemory.InMemory) = graph().meditation(memory = saved)
+
+    @Test
+    fun `while a session runs an end alarm is armed for its end on the interval clock, and cancelled when it can't end`() {
+        val vm = graph().meditation()
+        vm.setMinutes(10)
+        scheduler.advanceTimeBy(5_000)
+        val startedAt = virtualClock.instant()
+        vm.start()
+        val armed = platform.endAlarms.single()!!
+        assertEquals(startedAt, armed.startedAt)
+        assertEquals(10, armed.plannedMinutes)
+        assertEquals(startedAt.toEpochMilli() + 10 * 60_000L, armed.endsAtElapsedMs, "the interval clock is the virtual clock here")
+        scheduler.advanceTimeBy(60_000)
+        vm.pause()
+        assertNull(platform.endAlarms.last(), "a paused session has no end")
+        scheduler.advanceTimeBy(5 * 60_000L)
+        vm.resume()
+        assertEquals(startedAt.toEpochMilli() + 15 * 60_000L, platform.endAlarms.last()!!.endsAtElapsedMs, "the pause moves the end")
+        vm.stop()
+        scheduler.runCurrent()
+        assertNull(platform.endAlarms.last(), "stopped early: the alarm must not log it as completed")
+    }
+
+    @Test
+    fun `a running session survives process death - it comes back running, keeps counting, and ends once`() {
+        val memory = ScreenMemory.InMemory()
+        val first = graph().meditation(memory = memory)
+        first.setTechnique(PracticeTechnique.BODY_SCAN)
+        first.setMinutes(10)
+        first.start()
+        scheduler.advanceTimeBy(3 * 60_000L)
+        scheduler.runCurrent()
+        val saved = kill(first, memory)
+
+        scheduler.advanceTimeBy(2 * 60_000L) // killed in the background; time goes on
+        val restored = afterProcessDeath(saved)
+        scheduler.runCurrent()
+        val s = restored.state.value
+        assertEquals(TimerPhase.RUNNING, s.phase)
+        assertEquals(PracticeTechnique.BODY_SCAN, s.technique)
+        assertEquals(10, s.plannedMinutes)
+        assertEquals(5 * 60_000L, s.elapsedMillis)
+        assertTrue(platform.endAlarms.last() != null, "the end alarm is armed again in the new process")
+
+        scheduler.advanceTimeBy(5 * 60_000L + 1_000)
+        val logged = restored.state.value.logged!!
+        assertEquals(10u, logged.actualMinutes)
+        assertTrue(logged.completed)
+        assertEquals(1, setUp { practiceSessions() }.size)
+    }
+
+    @Test
+    fun `a session whose end passed while the process was dead is logged once, without a second signal`() {
+        val memory = ScreenMemory.InMemory()
+        val first = graph().meditation(memory = memory)
+        first.setMinutes(5)
+        first.start()
+        scheduler.advanceTimeBy(60_000)
+        scheduler.runCurrent()
+        val armed = platform.endAlarms.last()!!
+        val saved = kill(first, memory)
+
+        scheduler.advanceTimeBy(10 * 60_000L)
+        // Meanwhile the end alarm fired in a new process and logged the session.
+        val byAlarm = setUp { logCompleted(armed) }
+        val restored = afterProcessDeath(saved)
+        scheduler.runCurrent()
+        val s = restored.state.value
+        assertEquals(TimerPhase.FINISHED, s.phase)
+        assertEquals(byAlarm.id, s.logged?.id, "the alarm's session, not a second one")
+        assertEquals(1, setUp { practiceSessions() }.size)
+        assertEquals(0, platform.timeUp, "the alarm gave the signal")
+    }
+
+    @Test
+    fun `a paused session comes back paused after process death, with its time banked`() {
+        val memory = ScreenMemory.InMemory()
+        val first = graph().meditation(memory = memory)
+        first.setMinutes(10)
+        first.start()
+        scheduler.advanceTimeBy(4 * 60_000L)
+        first.pause()
+        val saved = kill(first, memory)
+        scheduler.advanceTimeBy(30 * 60_000L)
+        val restored = afterProcessDeath(saved)
+        assertEquals(TimerPhase.PAUSED, restored.state.value.phase)
+        assertEquals(4 * 60_000L, restored.state.value.elapsedMillis)
+        restored.stop()
+        scheduler.runCurrent()
+        assertEquals(4u, restored.state.value.logged?.actualMinutes)
+        assertEquals(false, restored.state.value.logged?.completed)
+    }
+
+    @Test
+    fun `a finished, logged session leaves nothing in memory to restore`() {
+        val memory = ScreenMemory.InMemory()
+        val vm = graph().meditation(memory = memory)
+        vm.setMinutes(1)
+        vm.start()
+        scheduler.advanceTimeBy(61_000)
+        assertTrue(vm.state.value.logged != null)
+        assertTrue(memory.values.isEmpty(), memory.values.toString())
+        assertEquals(TimerPhase.SETUP, afterProcessDeath(ScreenMemory.InMemory(memory.values)).state.value.phase)
     }
 }

@@ -3,6 +3,7 @@ package app.resetcompanion.presentation
 import app.resetcompanion.core.checkIn
 import app.resetcompanion.core.checkIns
 import app.resetcompanion.core.health.HealthConnectOutcome
+import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.core.health.HealthConnectSync
 import app.resetcompanion.core.model.ActivityKind
 import app.resetcompanion.core.model.ErrorKind
@@ -236,8 +237,51 @@ class SettingsViewModelTest : ViewModelTest() {
         assertEquals(HealthConnectOutcome.WRITTEN, vm.state.value.healthConnect)
         assertEquals("on", setUp { preference(HealthConnectSync.PREFERENCE) })
         vm.setHealthConnectOptIn(false)
-        assertEquals(1, platform.healthPermissionRequests, "turning it off asks nothing")
+        assertEquals(1, platform.healthPermissionRequests, "turning it off asks for no permission")
+        assertTrue(vm.state.value.healthConnectStopAsked, "it asks about the sessions already written (review A13)")
+        assertEquals("on", setUp { preference(HealthConnectSync.PREFERENCE) }, "nothing changes before the answer")
+        vm.keepHealthConnect()
+        assertFalse(vm.state.value.healthConnectStopAsked)
+        assertTrue(vm.state.value.healthConnectOptedIn)
+
+        vm.setHealthConnectOptIn(false)
+        vm.stopHealthConnect(deleteWritten = false)
+        assertEquals(listOf(false), platform.healthStops)
+        assertEquals(HealthConnectStop.KEPT, vm.state.value.healthConnectStopped)
         assertFalse(graph().settings().state.value.healthConnectOptedIn)
+    }
+
+    @Test
+    fun `turning Health Connect off can delete what was written there, and erase-all always does (review A13)`() {
+        platform.health = HealthConnectOutcome.WRITTEN
+        val vm = graph().settings()
+        vm.setHealthConnectOptIn(true)
+        vm.setHealthConnectOptIn(false)
+        vm.stopHealthConnect(deleteWritten = true)
+        assertEquals(listOf(true), platform.healthStops)
+        assertEquals(HealthConnectStop.DELETED, vm.state.value.healthConnectStopped)
+        assertEquals("off", setUp { preference(HealthConnectSync.PREFERENCE) })
+
+        vm.setHealthConnectOptIn(false) // already off: nothing to ask
+        assertFalse(vm.state.value.healthConnectStopAsked)
+
+        vm.setHealthConnectOptIn(true)
+        vm.requestErase()
+        vm.setEraseConfirmationText(SettingsUiState.ERASE_CONFIRMATION_WORD)
+        vm.confirmErase()
+        assertEquals(EraseStep.ERASED, vm.state.value.erase)
+        assertEquals(listOf(true, true), platform.healthStops, "erase deleted the mirrored sessions while their ids were known")
+    }
+
+    @Test
+    fun `Health Connect readiness is read again whenever permissions may have changed (review A15)`() {
+        platform.health = HealthConnectOutcome.NO_PERMISSION
+        val vm = graph().settings()
+        assertEquals(HealthConnectOutcome.NO_PERMISSION, vm.state.value.healthConnect)
+        // The permission sheet answered into a recreated activity: this screen's own request had returned.
+        platform.health = HealthConnectOutcome.WRITTEN
+        platform.changes.tryEmit(Unit)
+        assertEquals(HealthConnectOutcome.WRITTEN, vm.state.value.healthConnect)
     }
 
     @Test

@@ -77,6 +77,14 @@ class RecordingPlatform : PlatformHooks {
         healthPermissionRequests++
         health = HealthConnectOutcome.WRITTEN // the person granted it
     }
+
+    /** Every `stopHealthConnect(deleteWritten)` call; answers as Health Connect would with the permission. */
+    val healthStops = mutableListOf<Boolean>()
+    override suspend fun stopHealthConnect(deleteWritten: Boolean): app.resetcompanion.core.health.HealthConnectStop {
+        healthStops += deleteWritten
+        health = HealthConnectOutcome.NOT_OPTED_IN
+        return if (deleteWritten) app.resetcompanion.core.health.HealthConnectStop.DELETED else app.resetcompanion.core.health.HealthConnectStop.KEPT
+    }
     override val secureWindow = SecureWindow { secure += it }
     override fun permissions() = snapshot
     override suspend fun remindersChanged() {
@@ -96,5 +104,11 @@ class RecordingPlatform : PlatformHooks {
     }
     override fun practiceTimeUp() {
         timeUp++
+    }
+
+    /** Every end alarm armed (a session) or cancelled (null), in order. */
+    val endAlarms = mutableListOf<app.resetcompanion.core.RunningPractice?>()
+    override fun practiceRunning(practice: app.resetcompanion.core.RunningPractice?) {
+        endAlarms += practice
     }
 }

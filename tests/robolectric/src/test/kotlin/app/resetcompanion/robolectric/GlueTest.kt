@@ -8,8 +8,13 @@ import app.resetcompanion.app.PickedFile
 import app.resetcompanion.app.R
 import app.resetcompanion.app.SharedExports
 import app.resetcompanion.app.copyPickedFile
+import app.resetcompanion.core.model.ActivityKind
+import app.resetcompanion.core.reminders.addReminder
+import app.resetcompanion.core.reminders.androidPlanOptions
+import app.resetcompanion.core.reminders.reminderPlan
 import app.resetcompanion.core.security.AndroidKeystoreKeyWrapper
 import app.resetcompanion.core.security.generateWithFallback
+import kotlinx.coroutines.runBlocking
 import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -28,6 +33,7 @@ import java.io.InputStream
 import java.nio.file.Files
 import java.security.ProviderException
 import java.security.UnrecoverableKeyException
+import java.time.LocalTime
 import javax.crypto.AEADBadTagException
 
 /** The app's framework-only glue on the real Intent, Uri and ContentResolver classes. */
@@ -205,7 +211,9 @@ class GlueTest {
     fun `the resources the glue names exist in android app res`() {
         val res = File(System.getProperty("android.root"), "app/src/main/res")
         val strings = File(res, "values/strings.xml").readText()
-        listOf("reminder_done", "reminder_snooze", "channel_meditation", "channel_checkin", "channel_journal", "channel_programme", "channel_assessment")
+        // Every name the stub R carries (the names the glue uses) is a string resource.
+        R.string::class.java.declaredFields.filter { java.lang.reflect.Modifier.isStatic(it.modifiers) && it.type == Int::class.javaPrimitiveType }
+            .map { it.name }.also { assertTrue(it.size >= 20) }
             .forEach { assertTrue(it, strings.contains("name=\"$it\"")) }
         // The stub R mirrors these names; R.drawable.ic_notification must be a vector drawable.
         assertTrue(R.drawable.ic_notification != 0)
@@ -213,5 +221,25 @@ class GlueTest {
         val manifest = File(System.getProperty("android.root"), "app/src/main/AndroidManifest.xml").readText()
         assertTrue("the app declares an icon", manifest.contains("android:icon=\"@mipmap/ic_launcher\""))
         assertTrue(File(res, "mipmap-anydpi-v26/ic_launcher.xml").exists())
+    }
+
+    @Test
+    fun `the reminder texts in the string resources are the core's generic words, one pair per kind (review A15)`() {
+        val doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(File(System.getProperty("android.root"), "app/src/main/res/values/strings.xml"))
+        val strings = doc.getElementsByTagName("string").let { n -> (0 until n.length).map { n.item(it) as Element } }
+            .associate { it.getAttribute("name") to it.textContent.replace("\\'", "'") }
+        val planned = runBlocking {
+            app.store.let { store ->
+                ActivityKind.entries.forEach { store.addReminder(it, listOf(LocalTime.parse("08:00"))) }
+                store.reminderPlan(androidPlanOptions(false))
+            }
+        }
+        for (kind in ActivityKind.entries) {
+            val core = planned.first { it.kind == kind }
+            val name = kind.name.lowercase()
+            assertEquals(core.title, strings["reminder_title_$name"])
+            assertEquals(core.body, strings["reminder_body_$name"])
+        }
     }
 }

@@ -97,6 +97,15 @@ class NotificationTest {
     }
 
     @Test
+    fun `the title and body come from the app's string resources when it gives them (review A15)`() {
+        app.look = RoboApp.LOOK.copy(text = { kind -> "Zeit ($kind)" to "Ein paar ruhige Minuten." })
+        fireFirst()
+        val n = posted()
+        assertEquals("Zeit (MEDITATION)", n.extras.getCharSequence(Notification.EXTRA_TITLE).toString())
+        assertEquals("Ein paar ruhige Minuten.", n.extras.getCharSequence(Notification.EXTRA_TEXT).toString())
+    }
+
+    @Test
     fun `the fire re-plans off the main thread, so the next reminder is still armed`() {
         fireFirst()
         // Sunday 20:00 BST fired: from then on, 08:00 Mon-Sun and 20:00 Mon-Sun.

@@ -55,7 +55,19 @@ class RoboApp :
         return ReminderSync(store, AndroidAlarmScheduler(this)) { TimeZone.getDefault().id }
     }
 
-    override fun reminderLook(context: Context): ReminderLook = LOOK
+    /** What the receivers post with; a test may swap in resource texts. */
+    var look: ReminderLook = LOOK
+
+    override fun reminderLook(context: Context): ReminderLook = look
+
+    override suspend fun store(context: Context): ResetStore = store
+
+    /** Sessions the end-of-practice alarm handed on for Health Connect. */
+    val practiceLogged = CopyOnWriteArrayList<app.resetcompanion.core.model.PracticeSession>()
+
+    override suspend fun practiceLogged(context: Context, session: app.resetcompanion.core.model.PracticeSession) {
+        practiceLogged += session
+    }
 
     fun close() {
         opened?.close()
@@ -68,6 +80,9 @@ class RoboApp :
             done = "Done",
             snooze = "Snooze 10 min",
             channelName = { "${it.name.lowercase()} reminders" },
+            practiceChannelName = "End of a practice timer",
+            practiceEndedTitle = "Practice time is up",
+            practiceEndedText = "Your session has been saved.",
         )
     }
 }

@@ -132,6 +132,8 @@ fun AppLockSettingsScreen(
         LockNoticeText(state.notice)
         if (state.loading) Loading()
         ChoiceChips(POLICIES, setOf(state.settings.policy), ::policyLabel) { if (!state.authenticating) onPolicy(it) }
+        // Review 2, B8: "immediately" also locks after a trip through another app Reset opened.
+        if (state.settings.policy == LockPolicy.IMMEDIATELY) Text(Strings.appLockImmediatelyNote, style = MaterialTheme.typography.bodySmall)
         LabelledSwitch(
             Strings.appLockPlanWhileLocked,
             state.settings.safetyPlanVisibleWhenLocked,

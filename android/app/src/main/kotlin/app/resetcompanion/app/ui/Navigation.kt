@@ -8,6 +8,7 @@ import androidx.lifecycle.ViewModelStore
 import androidx.lifecycle.viewmodel.initializer
 import androidx.lifecycle.viewmodel.viewModelFactory
 import app.resetcompanion.core.model.JournalKind
+import app.resetcompanion.presentation.ScreenMemory
 
 // In-app navigation: a back stack of typed destinations, each entry owning a ViewModelStore so
 // a screen's view model lives exactly as long as the screen is on the stack and is cleared
@@ -137,6 +138,8 @@ class NavEntry internal constructor(
     val destination: Destination,
     /** Unique per entry: the key for its saved UI state. */
     val id: String,
+    /** The screen's values that outlive its process (a running session, a draft); forgotten when it leaves the stack. */
+    val memory: ScreenMemory = ScreenMemory.InMemory(),
 ) {
     @PublishedApi
     internal val viewModels = ViewModelStore()
@@ -151,7 +154,12 @@ class NavEntry internal constructor(
  * the stack to that tab.
  */
 @Stable
-class AppNavigator(start: Destination = Destination.Today, saved: List<String>? = null) {
+class AppNavigator(
+    start: Destination = Destination.Today,
+    saved: List<String>? = null,
+    /** Each entry's [NavEntry.memory] by its id (NavigationViewModel: its SavedStateHandle). */
+    private val memoryFor: (String) -> ScreenMemory = { ScreenMemory.InMemory() },
+) {
     private var nextId = 0
     private val stack = mutableStateListOf<NavEntry>().apply { addAll(restore(saved) ?: listOf(entry(start))) }
 
@@ -161,12 +169,12 @@ class AppNavigator(start: Destination = Destination.Today, saved: List<String>? 
     /** Told after every change, with [saved] (NavigationViewModel writes it to its SavedStateHandle). */
     var onChanged: (List<String>) -> Unit = {}
 
-    private fun entry(d: Destination) = NavEntry(d, "entry-${nextId++}")
+    private fun entry(d: Destination) = "entry-${nextId++}".let { id -> NavEntry(d, id, memoryFor(id).also { it.clear() }) }
 
     private fun restore(saved: List<String>?): List<NavEntry>? {
         val entries = saved.orEmpty().mapNotNull { line ->
             val (id, route) = line.split('|', limit = 2).takeIf { it.size == 2 } ?: return@mapNotNull null
-            destinationFromRoute(route)?.let { NavEntry(it, id) }
+            destinationFromRoute(route)?.let { NavEntry(it, id, memoryFor(id)) }
         }
         nextId = entries.maxOfOrNull { it.id.removePrefix("entry-").toIntOrNull() ?: 0 }?.plus(1) ?: 0
         return entries.takeIf { it.isNotEmpty() }
@@ -179,6 +187,7 @@ class AppNavigator(start: Destination = Destination.Today, saved: List<String>? 
 
     private fun pop(e: NavEntry) {
         e.viewModels.clear()
+        e.memory.clear()
         onPopped(e)
     }
 
@@ -230,6 +239,25 @@ class AppNavigator(start: Destination = Destination.Today, saved: List<String>? 
         if (current.destination == destination) return
         if (stack.size == 1) return open(destination)
         navigate(destination)
+    }
+
+    /**
+     * The data under every screen but [keep] was replaced (a backup restored): each of them is
+     * replaced by a fresh entry for the same destination, in the same place, so its view model
+     * reads the restored profile (review 2, B7). Their unsaved drafts went with the old data.
+     */
+    fun renewAllBut(keep: NavEntry) {
+        val renewed = stack.map { old ->
+            if (old === keep) {
+                old
+            } else {
+                pop(old)
+                entry(old.destination)
+            }
+        }
+        stack.clear()
+        stack.addAll(renewed)
+        changed()
     }
 
     /** Switches to a tab, clearing everything above it. */

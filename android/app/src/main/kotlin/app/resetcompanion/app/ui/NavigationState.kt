@@ -3,6 +3,7 @@ package app.resetcompanion.app.ui
 import androidx.lifecycle.SavedStateHandle
 import androidx.lifecycle.ViewModel
 import app.resetcompanion.core.model.JournalKind
+import app.resetcompanion.presentation.ScreenMemory
 
 // What survives: the navigator and its entries' view models live in a ViewModel, so rotation
 // keeps the screen, its state and its running work (a meditation timer) and nothing leaks; the
@@ -78,7 +79,7 @@ fun destinationFromRoute(route: String): Destination? {
 /** Holds the app's [navigator] across configuration changes and process death. */
 class NavigationViewModel(private val handle: SavedStateHandle) : ViewModel() {
     /** The back stack, restored from [handle] when the process was recreated. */
-    val navigator: AppNavigator = AppNavigator(saved = handle.get<List<String>>(STACK)).also { nav ->
+    val navigator: AppNavigator = AppNavigator(saved = handle.get<List<String>>(STACK), memoryFor = { HandleMemory(handle, "$MEMORY$it.") }).also { nav ->
         nav.onChanged = { handle[STACK] = ArrayList(it) }
         handle[STACK] = ArrayList(nav.saved())
     }
@@ -98,5 +99,17 @@ class NavigationViewModel(private val handle: SavedStateHandle) : ViewModel() {
     private companion object {
         const val STACK = "nav.stack"
         const val PICKER = "nav.restorePickerOpen"
+        const val MEMORY = "nav.memory."
     }
+}
+
+/** One entry's [ScreenMemory]: string values under its own prefix in the navigation's SavedStateHandle. */
+private class HandleMemory(private val handle: SavedStateHandle, private val prefix: String) : ScreenMemory {
+    override fun get(key: String): String? = handle[prefix + key]
+
+    override fun set(key: String, value: String?) {
+        if (value == null) handle.remove<String>(prefix + key) else handle[prefix + key] = value
+    }
+
+    override fun clear() = handle.keys().filter { it.startsWith(prefix) }.forEach { handle.remove<String>(it) }
 }

@@ -137,7 +137,13 @@ private fun Route(
             },
             onNew = { kind -> nav.navigate(if (kind == JournalKind.THOUGHT) Destination.ThoughtRecord() else Destination.JournalEntry(kind)) },
         )
-        is Destination.ThoughtRecord -> ThoughtRecordRoute(entry.viewModel { graph.thoughtRecord(d.entryId) }, secureWindow, padding) { nav.back() }
+        is Destination.ThoughtRecord -> ThoughtRecordRoute(
+            entry.viewModel {
+                graph.thoughtRecord(d.entryId, entry.memory)
+            },
+            secureWindow,
+            padding,
+        ) { nav.back() }
         is Destination.Assessment -> AssessmentRoute(entry.viewModel { graph.assessment(d.instrument) }, secureWindow, padding, contact) {
             nav.navigate(Destination.SafetyPlan)
         }
@@ -145,7 +151,7 @@ private fun Route(
         is Destination.ProgrammeStep -> ProgrammeStepRoute(entry.viewModel { graph.programmeStep(d.stepId) }, padding) {
             nav.navigate(Destination.Meditation(d.stepId))
         }
-        is Destination.Meditation -> MeditationRoute(entry.viewModel { graph.meditation(d.stepId) }, padding)
+        is Destination.Meditation -> MeditationRoute(entry.viewModel { graph.meditation(d.stepId, entry.memory) }, padding)
         Destination.Reminders -> ReminderSettingsRoute(
             entry.viewModel { graph.reminders() },
             padding,
@@ -155,9 +161,15 @@ private fun Route(
         Destination.Export -> ExportRoute(entry.viewModel { graph.export() }, padding, platform.share)
         Destination.Backup -> {
             val backup = entry.viewModel { graph.backup() }
-            val restored = backup.state.collectAsStateWithLifecycle().value.restored
-            // A restore swapped in the backup's lock settings: the lock follows them now (review 2, B7).
-            LaunchedEffect(restored) { if (restored != null) lock?.reload() }
+            val reload = backup.state.collectAsStateWithLifecycle().value.reloadApp
+            // A restore replaced the whole profile (review 2, B7): the lock follows the backup's
+            // settings, and every screen below this one starts again over the restored data.
+            LaunchedEffect(reload) {
+                if (!reload) return@LaunchedEffect
+                lock?.reload()
+                nav.renewAllBut(entry)
+                backup.reloadHandled()
+            }
             BackupRoute(backup, padding, platform.share, platform.pickBackupFile)
         }
         Destination.Settings -> SettingsRoute(entry.viewModel { graph.settings() }, padding, nav::navigate, openUri)
@@ -167,7 +179,7 @@ private fun Route(
         Destination.Insights -> InsightsRoute(entry.viewModel { graph.insights() }, padding)
         Destination.CheckInHistory -> CheckInHistoryRoute(entry.viewModel { graph.checkInHistory() }, padding)
         Destination.AssessmentHistory -> AssessmentHistoryRoute(entry.viewModel { graph.assessmentHistory() }, padding)
-        is Destination.JournalEntry -> JournalEntryRoute(entry.viewModel { graph.journalEntry(d.kind, d.entryId) }, padding) { nav.back() }
+        is Destination.JournalEntry -> JournalEntryRoute(entry.viewModel { graph.journalEntry(d.kind, d.entryId, entry.memory) }, padding) { nav.back() }
         Destination.SafetyPlan -> SafetyPlanRoute(
             entry.viewModel { graph.safetyPlan() },
             padding,
@@ -177,7 +189,7 @@ private fun Route(
                 onContact = contact,
             ),
         )
-        Destination.SafetyPlanEdit -> SafetyPlanEditRoute(entry.viewModel { graph.safetyPlanEdit() }, padding) { nav.back() }
+        Destination.SafetyPlanEdit -> SafetyPlanEditRoute(entry.viewModel { graph.safetyPlanEdit(entry.memory) }, padding) { nav.back() }
         Destination.SafetyPlanHistory -> SafetyPlanHistoryRoute(entry.viewModel { graph.safetyPlanHistory() }, padding, contact)
         Destination.AppLock -> if (lock != null) AppLockSettingsRoute(lock, padding) else ScreenColumn(padding) { Text(Strings.noticeAuthUnavailable) }
         Destination.Privacy -> PrivacyScreen(padding)

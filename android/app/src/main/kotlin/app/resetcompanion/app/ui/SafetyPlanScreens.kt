@@ -15,6 +15,7 @@ import androidx.compose.material.icons.filled.Close
 import androidx.compose.material.icons.filled.Edit
 import androidx.compose.material.icons.filled.Email
 import androidx.compose.material.icons.filled.Phone
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
@@ -176,6 +177,17 @@ fun SafetyPlanEditScreen(state: SafetyPlanEditUiState, padding: PaddingValues, v
         }
         Button(onClick = { vm?.save() }, enabled = !state.saving && !state.loading) { Text(Strings.safetyPlanSave) }
         if (state.saved != null) StatusLabel(Strings.safetyPlanSaved, Tone.SUCCESS)
+    }
+    // Another editor (or a restore) saved a newer version since this revision began (review 2, B12).
+    val changed = state.changedMeanwhile
+    if (changed != null) {
+        AlertDialog(
+            onDismissRequest = { vm?.dismissNewer() },
+            title = { Text(Strings.safetyPlanNewerTitle) },
+            text = { Text(Strings.safetyPlanNewerExplain(changed.newestVersion)) },
+            confirmButton = { TextButton(onClick = { vm?.saveAnyway() }) { Text(Strings.safetyPlanSaveMine) } },
+            dismissButton = { TextButton(onClick = { vm?.startFromNewer() }) { Text(Strings.safetyPlanStartFromNewer) } },
+        )
     }
 }
 

@@ -7,6 +7,7 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.KeyboardArrowRight
 import androidx.compose.material.icons.filled.Delete
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.ButtonDefaults
 import androidx.compose.material3.Icon
@@ -15,6 +16,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
@@ -41,8 +43,12 @@ data class SettingsActions(
     val onConfirmErase: () -> Unit = {},
     val onOpenUri: (String) -> Unit = {},
     val onDismissError: () -> Unit = {},
-    /** Turns the Health Connect mirror on or off (asks for the permission when turning on). */
+    /** Turns the Health Connect mirror on or off (asks for the permission when turning on, about the written sessions when off). */
     val onHealthConnect: (Boolean) -> Unit = {},
+    /** Turning it off, answered: delete the sessions written there (true) or keep them (false). */
+    val onStopHealthConnect: (Boolean) -> Unit = {},
+    /** Turning it off, dismissed: the mirror stays on. */
+    val onKeepHealthConnect: () -> Unit = {},
 )
 
 /** The stateless settings screen. */
@@ -74,6 +80,17 @@ fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: Sett
         // Hidden where Health Connect isn't on the device; otherwise the opt-in and what it means.
         state.healthConnect?.takeIf { it != HealthConnectOutcome.UNAVAILABLE }?.let { outcome ->
             LabelledSwitch(Strings.healthConnect, state.healthConnectOptedIn, actions.onHealthConnect, note = Strings.healthConnectNote(outcome))
+            state.healthConnectStopped?.let(Strings::healthConnectStopped)?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+        }
+        // Review A13: turning it off asks about the sessions already written there.
+        if (state.healthConnectStopAsked) {
+            AlertDialog(
+                onDismissRequest = actions.onKeepHealthConnect,
+                title = { Text(Strings.healthConnectStopTitle) },
+                text = { Text(Strings.healthConnectStopExplain) },
+                confirmButton = { TextButton(onClick = { actions.onStopHealthConnect(true) }) { Text(Strings.healthConnectDelete) } },
+                dismissButton = { TextButton(onClick = { actions.onStopHealthConnect(false) }) { Text(Strings.healthConnectKeep) } },
+            )
         }
         Text(Strings.region, style = MaterialTheme.typography.titleMedium)
         ChoiceChips(CRISIS_REGIONS, setOfNotNull(state.region), { it }, actions.onRegion)
@@ -121,6 +138,7 @@ fun SettingsRoute(viewModel: SettingsViewModel, padding: PaddingValues, onOpen: 
         SettingsActions(
             onOpen, viewModel::setRegion, viewModel::setStreakHidden, viewModel::requestErase, viewModel::setEraseConfirmationText,
             viewModel::cancelErase, viewModel::confirmErase, onOpenUri, viewModel::dismissError, viewModel::setHealthConnectOptIn,
+            viewModel::stopHealthConnect, viewModel::keepHealthConnect,
         ),
     )
 }

@@ -279,7 +279,8 @@ object Strings {
     const val questionnairesLink = "Questionnaires"
     const val practiceLink = "Practice timer"
     const val eraseTitle = "Erase everything"
-    const val eraseExplain = "Deletes every check-in, journal entry, questionnaire and setting on this device. This can't be undone."
+    const val eraseExplain = "Deletes every check-in, journal entry, questionnaire and setting on this device, and the practice sessions " +
+        "Reset wrote to Health Connect. This can't be undone."
     fun eraseTypePrompt(word: String) = "Type $word to confirm"
     const val eraseConfirm = "Erase everything"
     const val erased = "Everything was erased."
@@ -338,6 +339,14 @@ object Strings {
     const val safetyPlanCurrent = "Current"
     const val safetyPlanSave = "Save this version"
     const val safetyPlanSaved = "Saved. Earlier versions are kept."
+    const val safetyPlanNewerTitle = "Your plan changed meanwhile"
+    fun safetyPlanNewerExplain(version: UInt?) = if (version == null) {
+        "The plan you started from is no longer there (a backup was restored). Nothing was saved yet."
+    } else {
+        "Version $version was saved while you were writing this one. Nothing was saved yet. Both stay in the history either way."
+    }
+    const val safetyPlanSaveMine = "Save mine as the newest"
+    const val safetyPlanStartFromNewer = "Start again from the newest"
     const val safetyPlanAddLine = "Add another"
     fun safetyPlanRemoveLine(step: String, n: Int) = "Remove line $n of $step"
     const val safetyPlanAddContact = "Add a person"
@@ -368,6 +377,8 @@ object Strings {
         "Crisis lines are always reachable without unlocking."
     const val appLockOff = "Off"
     const val appLockImmediately = "As soon as I leave the app"
+    const val appLockImmediatelyNote = "This includes the apps Reset opens for you: a call to a crisis line, the phone's file picker, " +
+        "sharing a report. You will be asked again when you come back."
     fun appLockAfter(minutes: Int) = "After $minutes ${if (minutes == 1) "minute" else "minutes"} away"
     const val appLockPlanWhileLocked = "Show my safety plan without unlocking"
     const val appLockPlanWhileLockedNote = "Anyone holding your phone could read it, but you can reach it in a crisis without unlocking."
@@ -385,13 +396,25 @@ object Strings {
 
     // Health Connect (opt-in in Settings; review A13).
     const val healthConnect = "Write practice sessions to Health Connect"
+    const val healthConnectStopTitle = "Stop writing to Health Connect?"
+    const val healthConnectStopExplain = "Reset will give back its permission. The practice sessions it already wrote there can be " +
+        "deleted now, or kept in Health Connect."
+    const val healthConnectDelete = "Delete them"
+    const val healthConnectKeep = "Keep them"
+    fun healthConnectStopped(stopped: app.resetcompanion.core.health.HealthConnectStop): String? = when (stopped) {
+        app.resetcompanion.core.health.HealthConnectStop.DELETED -> "Stopped. The sessions Reset wrote were deleted from Health Connect."
+        app.resetcompanion.core.health.HealthConnectStop.KEPT -> "Stopped. The sessions already written stay in Health Connect."
+        app.resetcompanion.core.health.HealthConnectStop.NO_PERMISSION ->
+            "Stopped. Reset may no longer change Health Connect: delete the sessions there (Health Connect → App permissions → Reset)."
+        app.resetcompanion.core.health.HealthConnectStop.NOTHING_THERE -> null
+    }
     fun healthConnectNote(outcome: app.resetcompanion.core.health.HealthConnectOutcome): String = when (outcome) {
         app.resetcompanion.core.health.HealthConnectOutcome.UPDATE_REQUIRED -> "Update Health Connect from the Play Store to use this."
         app.resetcompanion.core.health.HealthConnectOutcome.UNSUPPORTED -> "This version of Health Connect can't store mindfulness sessions."
         app.resetcompanion.core.health.HealthConnectOutcome.NO_PERMISSION -> "Reset may not write mindfulness sessions yet: turning this on asks you."
         else ->
-            "Finished sessions are written as mindfulness sessions. Turning this off stops new ones; those already written " +
-                "stay in Health Connect, where you can delete them."
+            "Finished sessions are written as mindfulness sessions. Turning this off stops new ones and asks whether to delete " +
+                "those already written; if you keep them, they stay in Health Connect, where you can delete them later."
     }
 
     // Privacy (review A5/A9): what the app does with a person's data.
@@ -409,6 +432,7 @@ object Strings {
         "Notifications" to "Reminders show only general words (\"Time for your check-in\"), never your moods, answers or notes.",
         "Screenshots and the app lock" to "Screens with your data are hidden from screenshots and the recent-apps view. With the app lock on, " +
             "Reset asks for your fingerprint, face or screen lock before showing anything; crisis lines are always reachable.",
-        "Deleting everything" to "Settings → Erase everything deletes the database, its key and any pending reminders from this phone.",
+        "Deleting everything" to "Settings → Erase everything deletes the database, its key and any pending reminders from this phone, " +
+            "and the practice sessions Reset wrote to Health Connect (while it may still write there).",
     )
 }

@@ -39,6 +39,14 @@ class HealthConnectGatewayImpl(private val context: Context) : HealthConnectGate
         client.insertRecords(records.map { it.toRecord() })
     }
 
+    override suspend fun deleteMindfulness(clientRecordIds: List<String>) {
+        client.deleteRecords(MindfulnessSessionRecord::class, recordIdsList = emptyList(), clientRecordIdsList = clientRecordIds)
+    }
+
+    override suspend fun revokeAll() {
+        client.permissionController.revokeAllPermissions()
+    }
+
     companion object {
         /** The permission string to request with `PermissionController.createRequestPermissionResultContract()`. */
         val WRITE: String = HealthPermission.getWritePermission(MindfulnessSessionRecord::class)

@@ -4,6 +4,7 @@ import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.endInstant
 import app.resetcompanion.core.endZoneOffset
 import app.resetcompanion.core.model.PracticeSession
+import app.resetcompanion.core.practiceSessions
 import app.resetcompanion.core.startInstant
 import app.resetcompanion.core.startZoneOffset
 import java.time.Instant
@@ -39,6 +40,31 @@ interface HealthConnectGateway {
 
     /** Inserts (or, for the same client record id and version, replaces) the records. */
     suspend fun insert(records: List<MindfulnessRecordSpec>)
+
+    /**
+     * Deletes this app's `MindfulnessSessionRecord`s with these client record ids
+     * (`deleteRecords(MindfulnessSessionRecord::class, recordIdsList = emptyList(), clientRecordIdsList = ids)`;
+     * ids with no record are skipped). Needs the write permission: call before [revokeAll].
+     */
+    suspend fun deleteMindfulness(clientRecordIds: List<String>)
+
+    /** Gives back every Health Connect permission (`permissionController.revokeAllPermissions()`). */
+    suspend fun revokeAll()
+}
+
+/** What turning the mirror off did in Health Connect (review A13). */
+enum class HealthConnectStop {
+    /** The sessions Reset wrote were deleted there, and the permission given back. */
+    DELETED,
+
+    /** The sessions stay there (the person chose so); the permission was given back. */
+    KEPT,
+
+    /** Reset may no longer write there, so it could not delete: the person can delete them in Health Connect. */
+    NO_PERMISSION,
+
+    /** No Health Connect (or no mindfulness sessions) on this device: nothing was written there. */
+    NOTHING_THERE,
 }
 
 /** A `MindfulnessSessionRecord` in plain values; the Android gateway builds the real record from it. */
@@ -92,6 +118,21 @@ class HealthConnectSync(private val store: ResetStore, private val gateway: Heal
         return HealthConnectOutcome.WRITTEN
     }
 
+    /**
+     * Turns the mirror off (review A13): with [deleteWritten], deletes every session this profile
+     * wrote there (by the core's stable ids, in batches of [DELETE_BATCH]) while the permission
+     * still allows it; then gives the permission back, so nothing more can be written. The
+     * opt-in is off whatever Health Connect answers.
+     */
+    suspend fun stop(deleteWritten: Boolean): HealthConnectStop {
+        setOptedIn(false)
+        if (gateway.sdkStatus() != HealthConnectSdkStatus.AVAILABLE || !gateway.mindfulnessSupported()) return HealthConnectStop.NOTHING_THERE
+        if (!gateway.canWriteMindfulness()) return if (deleteWritten) HealthConnectStop.NO_PERMISSION else HealthConnectStop.KEPT
+        if (deleteWritten) store.practiceSessions().map { it.externalId }.chunked(DELETE_BATCH).forEach { gateway.deleteMindfulness(it) }
+        gateway.revokeAll()
+        return if (deleteWritten) HealthConnectStop.DELETED else HealthConnectStop.KEPT
+    }
+
     /** Whether a write would go through now ([HealthConnectOutcome.WRITTEN]) or why not; for the Settings row. */
     suspend fun readiness(): HealthConnectOutcome = when (gateway.sdkStatus()) {
         HealthConnectSdkStatus.UNAVAILABLE -> HealthConnectOutcome.UNAVAILABLE
@@ -106,6 +147,9 @@ class HealthConnectSync(private val store: ResetStore, private val gateway: Heal
     companion object {
         /** The profile preference holding the opt-in. */
         const val PREFERENCE = "health_connect"
+
+        /** Ids per `deleteRecords` call: kept well under Health Connect's per-request limits. */
+        const val DELETE_BATCH = 500
 
         /** The permission to declare and request (manifest: `android.permission.health.WRITE_MINDFULNESS`). */
         const val WRITE_PERMISSION = "android.permission.health.WRITE_MINDFULNESS"

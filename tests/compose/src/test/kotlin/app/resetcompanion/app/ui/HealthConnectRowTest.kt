@@ -7,6 +7,7 @@ import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import app.resetcompanion.core.health.HealthConnectOutcome
+import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.presentation.SettingsUiState
 import org.junit.Assert.assertEquals
 import org.junit.Test
@@ -43,6 +44,37 @@ class HealthConnectRowTest {
                 setContent { ResetTheme(dark = false) { SettingsScreen(SettingsUiState(healthConnect = outcome), PaddingValues(), SettingsActions()) } }
                 assertEquals(0, onAllNodesWithText(Strings.healthConnect).fetchSemanticsNodes().size)
             }
+        }
+    }
+
+    @Test
+    fun turning_it_off_asks_whether_to_delete_the_sessions_written_there() {
+        val stops = mutableListOf<Boolean>()
+        phoneTest {
+            setContent {
+                ResetTheme(dark = false) {
+                    SettingsScreen(
+                        SettingsUiState(healthConnect = HealthConnectOutcome.WRITTEN, healthConnectOptedIn = true, healthConnectStopAsked = true),
+                        PaddingValues(),
+                        SettingsActions(onStopHealthConnect = { stops += it }),
+                    )
+                }
+            }
+            onNodeWithText(Strings.healthConnectStopTitle).assertExists()
+            onNodeWithText(Strings.healthConnectDelete).performClick()
+        }
+        assertEquals(listOf(true), stops)
+        phoneTest {
+            setContent {
+                ResetTheme(dark = false) {
+                    SettingsScreen(
+                        SettingsUiState(healthConnect = HealthConnectOutcome.NOT_OPTED_IN, healthConnectStopped = HealthConnectStop.NO_PERMISSION),
+                        PaddingValues(),
+                        SettingsActions(),
+                    )
+                }
+            }
+            onNodeWithText(Strings.healthConnectStopped(HealthConnectStop.NO_PERMISSION)!!).performScrollTo().assertExists()
         }
     }
 }

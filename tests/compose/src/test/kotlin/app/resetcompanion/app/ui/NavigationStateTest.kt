@@ -85,4 +85,45 @@ class NavigationStateTest {
         after.navigator.navigate(Destination.CheckIn)
         assertEquals(2, after.navigator.saved().map { it.substringBefore('|') }.toSet().size)
     }
+
+    @Test
+    fun a_screens_memory_survives_process_death_and_is_forgotten_when_it_leaves_the_stack() {
+        val handle = SavedStateHandle()
+        val before = navModel(ViewModelStore(), handle)
+        before.navigator.navigate(Destination.Meditation())
+        before.navigator.current.memory["meditation.phase"] = "RUNNING"
+        before.navigator.navigate(Destination.Crisis)
+
+        val restored = afterProcessDeath(handle)
+        val after = navModel(ViewModelStore(), restored)
+        after.navigator.back() // leaves Crisis; the meditation entry is on top again
+        val entry = after.navigator.current
+        assertEquals(Destination.Meditation(), entry.destination)
+        assertEquals("RUNNING", entry.memory["meditation.phase"])
+
+        assertTrue(after.navigator.back())
+        assertEquals("nothing of a left screen stays in the saved state", emptyList<String>(), restored.keys().filter { it.startsWith("nav.memory.") })
+    }
+
+    @Test
+    fun renewing_after_a_restore_replaces_every_screen_but_the_one_kept_and_clears_their_view_models() {
+        val handle = SavedStateHandle()
+        val nav = navModel(ViewModelStore(), handle).navigator
+        nav.navigate(Destination.Insights)
+        val insights = nav.current
+        val stale = insights.viewModel { Probe() }
+        insights.memory["draft"] = "before the restore"
+        nav.navigate(Destination.Backup)
+        val backup = nav.current
+        val kept = backup.viewModel { Probe() }
+
+        nav.renewAllBut(backup)
+        assertEquals(listOf(Destination.Today, Destination.Insights, Destination.Backup), nav.saved().map { destinationFromRoute(it.substringAfter('|')) })
+        assertSame(backup, nav.current)
+        assertFalse(kept.cleared)
+        assertTrue("the stale screen's view model is gone", stale.cleared)
+        assertTrue(nav.back())
+        assertFalse(nav.current === insights)
+        assertEquals(null, nav.current.memory["draft"])
+    }
 }

@@ -122,4 +122,28 @@ class SafetyPlanScreensTest {
             assertEquals(listOf("tel:07700900123"), opened)
         }
     }
+
+    @Test
+    fun a_revision_started_before_another_save_asks_before_saving_and_can_still_be_saved() {
+        runBlocking { app.store.saveSafetyPlan(seededPlan()) }
+        phoneTest {
+            val navigator = AppNavigator(Destination.SafetyPlanEdit)
+            show(navigator)
+            onNode(hasSetTextAction() and hasContentDescription("My warning signs, 1")).performScrollTo().performTextReplacement("Not eating")
+            // Meanwhile another editor (Crisis → "Edit my plan") saved version 2.
+            runBlocking { app.store.saveSafetyPlan(seededPlan()) }
+            onNodeWithText(Strings.safetyPlanSave).performScrollTo().performClick()
+            waitUntil(timeoutMillis = 10_000) { onAllNodesWithText(Strings.safetyPlanNewerTitle).fetchSemanticsNodes().isNotEmpty() }
+            onNodeWithText(Strings.safetyPlanNewerExplain(2u)).assertIsDisplayed()
+            assertEquals("nothing saved before the person chooses", 2, runBlocking { app.store.safetyPlanHistory() }.size)
+            onNodeWithText(Strings.safetyPlanSaveMine).performClick()
+            waitUntil(timeoutMillis = 10_000) {
+                navigator.current.destination != Destination.SafetyPlanEdit ||
+                    runBlocking { app.store.safetyPlanHistory() }.size == 3
+            }
+            val newest = runBlocking { app.store.safetyPlan() }!!
+            assertEquals(3u, newest.version)
+            assertEquals("Not eating", newest.steps.warningSigns.first())
+        }
+    }
 }
