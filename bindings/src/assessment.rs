@@ -2,9 +2,9 @@
 //! episodes and outcomes, due dates and cadences. Thin calls into `reset_core::assessment`.
 
 use reset_core::assessment::{
-    self, Answer, AssessmentRecord, AssessmentResult, Cadence, CrisisResource, DueReport, Episode,
-    EpisodeOutcome, Instrument, MeasurementPoint, OutcomeScores, OutcomeSummary, SafetyEvent,
-    TakenAssessment, TakenAt,
+    self, Answer, AssessmentRecord, AssessmentResult, Cadence, CrisisRegion, CrisisResource,
+    DueReport, Episode, EpisodeOutcome, Instrument, MeasurementPoint, OutcomeScores,
+    OutcomeSummary, SafetyEvent, TakenAssessment, TakenAt,
 };
 use reset_core::time::{self, LocalDay, Timestamp};
 
@@ -166,6 +166,16 @@ impl Companion {
         self.with(|s| {
             let region = assessment::region_for(s.store.conn(), region.as_deref(), s.zone)?;
             Ok(region.resources.clone())
+        })
+    }
+
+    /// [`Self::crisis_resources`] with the region they are for: a "get help now" screen shows
+    /// `region_name`, and when `region_is_fallback` says plainly that these are not the
+    /// person's own country's services (new-user review F30).
+    pub fn crisis_region(&self, region: Option<String>) -> Result<CrisisRegion, ResetError> {
+        self.with(|s| {
+            let region = assessment::region_for(s.store.conn(), region.as_deref(), s.zone)?;
+            Ok(region.crisis_region())
         })
     }
 }

@@ -6,7 +6,7 @@
 //! region's lines through this free function. Never reads or writes a profile.
 
 use reset_core::ResetError;
-use reset_core::assessment::{self, CrisisResource};
+use reset_core::assessment::{self, CrisisRegion, CrisisResource};
 use reset_core::time;
 
 use crate::companion::guarded;
@@ -25,6 +25,19 @@ pub fn crisis_resources_without_profile(
         let zone = time::parse_zone(&time_zone)?;
         let region = assessment::resolve_region(region.as_deref(), None, zone)?;
         Ok(region.resources.clone())
+    })
+}
+
+/// [`crisis_resources_without_profile`] with the region they are for, and whether that region
+/// is only the fallback (no covered region matched `time_zone`).
+#[uniffi::export]
+pub fn crisis_region_without_profile(
+    region: Option<String>,
+    time_zone: String,
+) -> Result<CrisisRegion, ResetError> {
+    guarded(|| {
+        let zone = time::parse_zone(&time_zone)?;
+        Ok(assessment::resolve_region(region.as_deref(), None, zone)?.crisis_region())
     })
 }
 
@@ -71,6 +84,27 @@ mod tests {
     fn a_zone_without_a_region_gets_the_default_region_not_nothing() {
         let tokyo = crisis_resources_without_profile(None, "Asia/Tokyo".into()).unwrap();
         assert!(!tokyo.is_empty());
+    }
+
+    #[test]
+    fn the_region_comes_with_the_lines_and_says_when_it_is_only_the_fallback() {
+        let tokyo = crisis_region_without_profile(None, "Asia/Tokyo".into()).unwrap();
+        assert!(tokyo.region_is_fallback);
+        assert_eq!(tokyo.region, "GB");
+        assert_eq!(names(&tokyo.resources), region("GB"));
+        let dublin = crisis_region_without_profile(None, "Europe/Dublin".into()).unwrap();
+        assert!(!dublin.region_is_fallback);
+        assert_eq!(
+            (dublin.region.as_str(), dublin.region_name.as_str()),
+            ("IE", "Ireland")
+        );
+        let chosen = crisis_region_without_profile(Some("US".into()), "Asia/Tokyo".into()).unwrap();
+        assert!(
+            !chosen.region_is_fallback,
+            "a region the person chose is theirs"
+        );
+        let zone = crisis_region_without_profile(None, "Mars/Olympus".into()).unwrap_err();
+        assert!(matches!(zone, ResetError::InvalidInput { ref field, .. } if field == "time_zone"));
     }
 
     #[test]

@@ -18,13 +18,16 @@ use crate::{Ctx, profile, tour};
 /// Runs `erase [--yes] [--everything]`.
 pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<Output, ResetError> {
     let extras = product_files(&ctx.db);
-    if !yes {
-        return Err(Error::invalid(
-            "yes",
-            "erase deletes every entry and cannot be undone; pass --yes to confirm",
-        )
-        .into());
-    }
+    // The same question as every destructive command: asked on a terminal, `--yes` elsewhere.
+    crate::ask::confirm(
+        yes,
+        &format!(
+            "erase deletes this profile ({}), every entry in it and its key, and cannot be undone",
+            crate::output::shown_path(&ctx.db)
+        ),
+        "Erase it?",
+        crate::ask::WithoutYes::Refuse,
+    )?;
     let present = match std::fs::symlink_metadata(&ctx.db) {
         Ok(meta) if meta.file_type().is_file() => true,
         Ok(_) => return Err(not_a_profile("it is not a regular file")),

@@ -3,6 +3,7 @@
 //! Its flags and `--json` output are a contract that outside checks drive (see the issues
 //! and `docs/cli.md`). Like a phone shell it injects the clock (`--now`) and zone (`--tz`).
 
+mod ask;
 mod cmd;
 mod erase;
 mod fonts;
@@ -77,6 +78,7 @@ enum Command {
         command: cmd::export::ExportCommand,
     },
     /// Record how you feel: mood 1 (very unpleasant) to 7 (very pleasant), labels, areas, note, tags.
+    #[command(after_help = cmd::checkin::words_help())]
     Checkin(cmd::checkin::CheckinArgs),
     /// Journal entries: add, list, show, edit, delete, share, search.
     Journal {
@@ -115,6 +117,14 @@ enum Command {
     SafetyPlan {
         #[command(subcommand)]
         command: cmd::safety_plan::SafetyPlanCommand,
+    },
+    /// Crisis lines for your region, now (the phone apps' "Get help now").
+    #[command(name = "help-now")]
+    HelpNow,
+    /// The region whose crisis lines are shown: show, set GB|US|IE, or auto (the time zone decides).
+    Region {
+        #[command(subcommand)]
+        command: cmd::crisis::RegionCommand,
     },
     /// App lock: when the phone apps ask for the device's authentication again (status, set).
     Lock {
@@ -247,6 +257,8 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
         Command::Practice { command } => cmd::programme::practice(&ctx, command),
         Command::SafetyPlan { command } => cmd::safety_plan::run(&ctx, command),
         Command::Lock { command } => cmd::safety_plan::lock(&ctx, command),
+        Command::HelpNow => cmd::crisis::help_now(&ctx),
+        Command::Region { command } => cmd::crisis::region(&ctx, command),
         Command::Dev { command } => cmd::dev::run(&ctx, command),
     }
 }

@@ -117,8 +117,17 @@ pub fn tighten_data_folder(db: &Path) {
 /// first use. A database without its key is refused rather than given a new key.
 pub fn load_or_create_key(db: &Path, from_env: bool) -> Result<DatabaseKey> {
     if let Some(hex) = std::env::var(KEY_ENV).ok().filter(|_| from_env) {
-        return DatabaseKey::from_hex(&hex)
-            .map_err(|_| Error::invalid(KEY_ENV, "must be 64 hex characters"));
+        let key = DatabaseKey::from_hex(&hex)
+            .map_err(|_| Error::invalid(KEY_ENV, "must be 64 hex characters"))?;
+        // A new profile keyed from the environment has no key file: say where its key lives
+        // (hostile F12), once, when it is made.
+        if !std::fs::metadata(db).is_ok_and(|m| m.len() > 0) && !key_path(db).exists() {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "reset: note: this new profile's key is only in {KEY_ENV} (no key file is written); keep it: without it the profile cannot be opened"
+            );
+        }
+        return Ok(key);
     }
     let key_file = key_path(db);
     let damaged = |why: &str| Error::Corrupt {

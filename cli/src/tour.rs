@@ -88,14 +88,30 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
     crate::cmd::backup_auto::tour_step(&companion, &mut tour)?;
 
     let status = companion.status()?;
+    let mut files: Vec<String> = vec![format!("demo profile: {}", status.path)];
+    for (what, sub) in [("reports", "exports"), ("backups", "backups")] {
+        let dir = folder.join(sub);
+        if dir.is_dir() {
+            files.push(format!("demo {what}: {}", output::shown_path(&dir)));
+        }
+    }
     tour.say(
         "Where everything is",
-        format!("demo profile: {}", status.path),
+        format!(
+            "{}\nthe entries, scores and reminders above were invented for the demo; the crisis lines are real",
+            files.join("\n")
+        ),
         output::status_json(&status),
     );
     let mut human = String::from("Reset Companion — tour\n\n");
     human.push_str(&tour.human);
-    human.push_str("\nThis app is a complement to professional care, never a replacement.\n");
+    human.push_str(&format!(
+        "\nTo start for real: `reset checkin --mood 4` makes your own encrypted profile at {}\n\
+         (then `reset assess take phq9`, `reset journal add --kind thought`, `reset safety-plan show`,\n\
+         and `reset backup create --out FILE` so a lost key does not lose everything).\n\
+         This app is a complement to professional care, never a replacement.\n",
+        output::shown_path(&ctx.db)
+    ));
     Ok(Output::new(
         json!({"database": status.path, "demo_folder": folder.display().to_string(), "steps": tour.steps}),
         human,
@@ -159,8 +175,8 @@ fn foundation(ctx: &Ctx, companion: &Arc<Companion>, tour: &mut Tour) -> Result<
     tour.say(
         "Opened the encrypted demo profile",
         format!(
-            "database: {}\nkey: {key_source}\nschema version {}, time zone {}",
-            status.path, status.schema_version, status.time_zone
+            "file: {}\nits key: {key_source} (without the key nobody can read the file, you included)\ntime zone: {}",
+            status.path, status.time_zone
         ),
         json!({"path": status.path, "schema_version": status.schema_version}),
     );
@@ -171,21 +187,17 @@ fn foundation(ctx: &Ctx, companion: &Arc<Companion>, tour: &mut Tour) -> Result<
     let plain = header.starts_with(b"SQLite format 3");
     tour.say(
         "Checked encryption at rest",
-        format!(
-            "the file starts with {} — {}",
-            hex::encode(&header),
-            if plain {
-                "PLAIN SQLite (not encrypted!)"
-            } else {
-                "not the plain 'SQLite format 3' header: encrypted by SQLCipher"
-            }
-        ),
-        json!({"encrypted": !plain}),
+        if plain {
+            "the file is NOT encrypted: anyone who can read it can read your entries".to_string()
+        } else {
+            "the file is encrypted: without its key it is unreadable bytes, even to another program on this computer".to_string()
+        },
+        json!({"encrypted": !plain, "header_hex": hex::encode(&header)}),
     );
 
     let today = companion.today()?;
     tour.say(
-        "Read the injected clock and zone",
+        "Read today's date where you are",
         format!("today is {today} in {}", status.time_zone),
         json!({"today": today, "time_zone": status.time_zone}),
     );

@@ -314,3 +314,282 @@ fn f30_a_person_outside_the_covered_regions_is_told_to_call_their_local_emergenc
         "{json}"
     );
 }
+
+#[test]
+fn f15_assess_show_prints_an_instruments_questions_scale_and_bands() {
+    let cli = Cli::new();
+    let out = text(&cli.run(&["assess", "show", "gad7"]));
+    for needle in [
+        "GAD-7",
+        "Over the last 2 weeks",
+        "0 Not at all",
+        "3 Nearly every day",
+        "1. Feeling nervous, anxious or on edge",
+        "7. Feeling afraid as if something awful might happen",
+        "Minimal 0–4",
+        "reset assess take gad7",
+    ] {
+        assert!(out.contains(needle), "{needle:?} missing:\n{out}");
+    }
+    let phq9 = cli.json(&["--json", "assess", "show", "phq9"]);
+    assert_eq!(phq9["id"], "phq9");
+    assert_eq!(phq9["items"], 9, "the `assess list` count, as there");
+    assert_eq!(phq9["questions"].as_array().unwrap().len(), 9);
+    assert_eq!(phq9["questions"][8]["allows_decline"], true);
+    assert_eq!(phq9["options"][3]["label"], "Nearly every day");
+    assert_eq!(phq9["recall_period"], "the last 2 weeks");
+    // A stored result is still shown by its id.
+    let taken = cli.json(&["--json", "assess", "take", "gad2", "--answers", "1,1"]);
+    let shown = cli.json(&["--json", "assess", "show", taken["uid"].as_str().unwrap()]);
+    assert_eq!(shown["total"], 2);
+}
+
+#[test]
+fn f8_journal_show_reads_as_words_and_json_only_with_the_flag() {
+    let cli = Cli::new();
+    let record = write(
+        &cli,
+        "tr.json",
+        &json!({
+            "situation": "Manager asked to see me",
+            "automatic_thoughts": "I'm going to be told off",
+            "emotions": [{"label": "anxious", "before": 80, "after": 40}],
+            "distortions": ["fortune_telling"],
+            "evidence_for": "",
+            "evidence_against": "She thanked me on Friday",
+            "balanced_thought": "I don't know what she wants yet",
+            "belief_before": 85,
+            "belief_after": 30
+        }),
+    );
+    let saved = cli.json(&[
+        "--json", "journal", "add", "--kind", "thought", "--input", &record, "--tags", "work",
+    ]);
+    let id = saved["id"].as_str().unwrap();
+    let out = text(&cli.run(&["journal", "show", id]));
+    for needle in [
+        "Thought record",
+        "Situation\n  Manager asked to see me",
+        "Thoughts\n  I'm going to be told off",
+        "85% → 30%",
+        "anxious 80 → 40",
+        "fortune telling",
+        "Evidence against it\n  She thanked me on Friday",
+        "Balanced thought\n  I don't know what she wants yet",
+        "tags: work",
+    ] {
+        assert!(out.contains(needle), "{needle:?} missing:\n{out}");
+    }
+    // Empty fields are left out; no JSON without --json.
+    assert!(!out.contains("Evidence for the thought"), "{out}");
+    assert!(!out.contains('{') && !out.contains("null"), "{out}");
+    let json = cli.json(&["--json", "journal", "show", id]);
+    assert_eq!(json["record"]["situation"], "Manager asked to see me");
+    assert_eq!(json["record"]["evidence_for"], "");
+    assert_eq!(json["kind"], "thought");
+    // A free entry too.
+    let free = cli.json(&[
+        "--json",
+        "journal",
+        "add",
+        "--kind",
+        "free",
+        "--text",
+        "Walked by the river",
+    ]);
+    let out = text(&cli.run(&["journal", "show", free["id"].as_str().unwrap()]));
+    assert!(out.contains("Entry\n  Walked by the river"), "{out}");
+}
+
+#[test]
+fn f14_a_word_for_mood_gets_the_same_helpful_message_as_a_number_off_the_scale() {
+    let cli = Cli::new();
+    let word = cli.error(&["--json", "checkin", "--mood", "great"]);
+    let eight = cli.error(&["--json", "checkin", "--mood", "8"]);
+    assert_eq!(word["field"], "mood");
+    assert_eq!(word["message"], eight["message"], "{word} vs {eight}");
+    let message = word["message"].as_str().unwrap();
+    assert!(
+        message.contains("1 (very unpleasant) to 7 (very pleasant)"),
+        "{message}"
+    );
+    assert!(!message.contains("not repeated"), "{message}");
+}
+
+#[test]
+fn f10_an_unknown_label_or_area_lists_the_words_allowed_and_help_lists_them_too() {
+    let cli = Cli::new();
+    let err = cli.error(&[
+        "--json",
+        "checkin",
+        "--mood",
+        "3",
+        "--labels",
+        "anxious,tired",
+    ]);
+    assert_eq!(err["field"], "labels[1]");
+    let message = err["message"].as_str().unwrap();
+    assert!(
+        message.contains("drained") && message.contains("overwhelmed"),
+        "{message}"
+    );
+    assert!(!message.contains("docs/"), "{message}");
+    assert!(
+        !message.contains("tired"),
+        "never repeats the word typed: {message}"
+    );
+    let err = cli.error(&["--json", "checkin", "--mood", "3", "--areas", "job"]);
+    assert!(err["message"].as_str().unwrap().contains("work"), "{err}");
+    let help = text(&cli.run(&["checkin", "--help"]));
+    assert!(help.contains("Labels: amazed, amused"), "{help}");
+    assert!(help.contains("self_care"), "{help}");
+}
+
+#[test]
+fn f9_a_thought_record_from_flags_with_one_field_from_standard_input() {
+    use std::io::Write;
+    let cli = Cli::new();
+    let mut child = cli
+        .command(&[
+            "--json",
+            "journal",
+            "add",
+            "--kind",
+            "thought",
+            "--situation",
+            "Manager asked to see me",
+            "--thoughts",
+            "-",
+            "--emotions",
+            "anxious:80:40,ashamed:60",
+            "--distortions",
+            "fortune_telling,mind reading",
+            "--evidence-against",
+            "She thanked me on Friday",
+            "--balanced-thought",
+            "I don't know what she wants yet",
+            "--belief-before",
+            "85",
+            "--belief-after",
+            "30",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"I'm going to be told off\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&text(&out)).unwrap();
+    let r = &saved["record"];
+    assert_eq!(r["automatic_thoughts"], "I'm going to be told off");
+    assert_eq!(r["situation"], "Manager asked to see me");
+    assert_eq!(
+        r["emotions"],
+        json!([{"label": "anxious", "before": 80, "after": 40}, {"label": "ashamed", "before": 60, "after": null}])
+    );
+    assert_eq!(r["distortions"], json!(["fortune_telling", "mind_reading"]));
+    assert_eq!(r["belief_after"], 30);
+    // Edit one field; the rest stays.
+    let id = saved["id"].as_str().unwrap();
+    let edited = cli.json(&[
+        "--json",
+        "journal",
+        "edit",
+        id,
+        "--evidence-for",
+        "The report was late",
+    ]);
+    assert_eq!(edited["record"]["evidence_for"], "The report was late");
+    assert_eq!(edited["record"]["situation"], "Manager asked to see me");
+    // A bad word is refused by its position, naming where the list is, never echoing it.
+    let err = cli.error(&[
+        "--json",
+        "journal",
+        "add",
+        "--kind",
+        "thought",
+        "--text",
+        "t",
+        "--distortions",
+        "doom",
+    ]);
+    assert_eq!(err["field"], "distortions[0]");
+    assert!(!err["message"].as_str().unwrap().contains("doom"));
+    let err = cli.error(&[
+        "--json",
+        "journal",
+        "add",
+        "--kind",
+        "free",
+        "--text",
+        "t",
+        "--situation",
+        "s",
+    ]);
+    assert_eq!(err["field"], "kind");
+    // The help shows the shape and the lists.
+    let help = text(&cli.run(&["journal", "add", "--help"]));
+    for needle in [
+        "--evidence-against",
+        "Thinking patterns: all_or_nothing",
+        "Emotions: amazed",
+        "\"automatic_thoughts\"",
+    ] {
+        assert!(help.contains(needle), "{needle:?} missing:\n{help}");
+    }
+}
+
+#[test]
+fn f4_the_tour_speaks_plainly_keeps_the_platform_details_in_json_and_says_how_to_start() {
+    let cli = Cli::new();
+    let human = text(&cli.run(&["tour"]));
+    for jargon in [
+        "HealthKit",
+        "HKStateOfMind",
+        "Health Connect",
+        "SQLite format",
+        "schema version",
+        "ids are stable",
+        "valence",
+    ] {
+        assert!(!human.contains(jargon), "{jargon:?} in the tour:\n{human}");
+    }
+    assert!(
+        human.contains("To start for real: `reset checkin --mood 4`"),
+        "{human}"
+    );
+    assert!(human.contains("invented for the demo"), "{human}");
+    assert!(human.contains("demo backups: "), "{human}");
+    // The platform mapping is still there for those who want it.
+    let json = cli.json(&["--json", "tour"]);
+    let all = json.to_string();
+    assert!(
+        all.contains("\"valence\"") && all.contains("health_connect_type"),
+        "{all}"
+    );
+}
+
+#[test]
+fn f7_the_lowest_mood_or_hopeless_on_a_low_day_points_to_help_without_a_verdict() {
+    let cli = Cli::new();
+    let low = text(&cli.run(&["checkin", "--mood", "1"]));
+    assert!(low.contains("That sounds like a hard day"), "{low}");
+    assert!(low.contains("reset safety-plan show"), "{low}");
+    assert!(low.contains("local emergency number"), "{low}");
+    let hopeless = text(&cli.run(&["checkin", "--mood", "3", "--labels", "hopeless,sad"]));
+    assert!(
+        hopeless.contains("That sounds like a hard day"),
+        "{hopeless}"
+    );
+    let fine = text(&cli.run(&["checkin", "--mood", "4", "--labels", "calm"]));
+    assert!(!fine.contains("hard day"), "{fine}");
+    // The JSON contract is unchanged.
+    let json = cli.json(&["--json", "checkin", "--mood", "1"]);
+    assert_eq!(json["mood"], 1);
+}

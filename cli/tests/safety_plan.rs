@@ -250,3 +250,55 @@ fn lock_is_off_by_default_and_set_round_trips() {
     assert_eq!(err["kind"], "invalid_input");
     assert!(err["message"].as_str().unwrap().contains("policy"));
 }
+
+#[test]
+fn lock_set_keeps_the_plan_choice_unless_a_flag_changes_it() {
+    // New-user review F25: changing how soon the app locks never hides a plan the person chose
+    // to keep reachable while locked.
+    let cli = Cli::new();
+    cli.json(&["--json", "lock", "set", "1m", "--plan-visible"]);
+    assert_eq!(
+        cli.json(&["--json", "lock", "set", "15m"]),
+        json!({"policy": "15m", "safety_plan_visible_when_locked": true})
+    );
+    assert_eq!(
+        cli.json(&["--json", "lock", "set", "off"]),
+        json!({"policy": "off", "safety_plan_visible_when_locked": true})
+    );
+    assert_eq!(
+        cli.json(&["--json", "lock", "status"]),
+        json!({"policy": "off", "safety_plan_visible_when_locked": true})
+    );
+    assert_eq!(
+        cli.json(&["--json", "lock", "set", "5m", "--plan-hidden"]),
+        json!({"policy": "5m", "safety_plan_visible_when_locked": false})
+    );
+    assert_eq!(
+        cli.json(&["--json", "lock", "set", "immediately"]),
+        json!({"policy": "immediately", "safety_plan_visible_when_locked": false})
+    );
+
+    let text = String::from_utf8(cli.run(&["lock", "set", "5m"]).stdout).unwrap();
+    assert!(
+        text.contains("app lock: on, after 5 minutes away"),
+        "{text}"
+    );
+    assert!(
+        text.contains("safety plan while locked: hidden (unchanged"),
+        "{text}"
+    );
+
+    let err = cli.error(&[
+        "--json",
+        "lock",
+        "set",
+        "5m",
+        "--plan-visible",
+        "--plan-hidden",
+    ]);
+    assert_eq!(err["kind"], "invalid_input");
+    assert_eq!(
+        cli.json(&["--json", "lock", "status"]),
+        json!({"policy": "5m", "safety_plan_visible_when_locked": false})
+    );
+}

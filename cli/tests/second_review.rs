@@ -358,3 +358,32 @@ fn erase_says_that_files_written_with_out_elsewhere_are_not_removed() {
     assert!(out.status.success(), "{out:?}");
     assert!(!xdg.join("reset-companion").exists());
 }
+
+// ---- F12: a profile keyed only from RESET_KEY is not made silently ---------------------------
+
+#[test]
+fn a_new_profile_keyed_from_the_environment_says_its_key_is_only_there() {
+    let cli = Cli::new();
+    let key = "ab".repeat(32);
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_reset"))
+            .arg("--db")
+            .arg(cli.db())
+            .args(["--now", "2027-03-28T09:00:00Z", "checkin", "--mood", "4"])
+            .env("RESET_KEY", &key)
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success(), "{first:?}");
+    let note = String::from_utf8(first.stderr).unwrap();
+    assert!(note.contains("only in RESET_KEY"), "{note}");
+    assert!(!note.contains(&key), "the key itself is never printed");
+    assert!(!cli.db().with_extension("key").exists());
+    let again = run();
+    assert!(again.status.success(), "{again:?}");
+    assert!(
+        again.stderr.is_empty(),
+        "said once, when the profile is made"
+    );
+}

@@ -27,24 +27,27 @@ use crate::tour::Tour;
 pub enum AssessCommand {
     /// The questionnaires available, with their bands and sources.
     List,
-    /// Score answers without storing them.
+    /// Score answers without storing them (on a terminal without --answers: asks each question).
     Score {
         /// Instrument id: gad7, phq9, gad2, phq2, pss10, wsas.
         instrument: String,
         /// One answer per item in order: numbers, `na` (WSAS work item), `decline` (PHQ-9 item 9).
+        /// Required off a terminal; on a terminal, leave it out to be asked each question.
         #[arg(long, value_name = "A,B,...", allow_hyphen_values = true)]
-        answers: String,
+        answers: Option<String>,
         /// Crisis resources region: GB, US or IE (default: the `region` preference, the zone, GB).
         #[arg(long, value_name = "GB|US|IE")]
         region: Option<String>,
     },
-    /// Score and store a completed questionnaire.
+    /// Score and store a completed questionnaire (on a terminal without --answers: asks each
+    /// question, with its answer scale, one at a time).
     Take {
-        /// Instrument id.
+        /// Instrument id: gad7, phq9, gad2, phq2, pss10, wsas (`reset assess show ID` prints its questions).
         instrument: String,
-        /// One answer per item in order.
+        /// One answer per item in order. Required off a terminal; on a terminal, leave it out
+        /// to be asked each question.
         #[arg(long, value_name = "A,B,...", allow_hyphen_values = true)]
-        answers: String,
+        answers: Option<String>,
         /// When it was completed, RFC 3339 (default: now).
         #[arg(long, value_name = "RFC3339")]
         at: Option<String>,
@@ -57,9 +60,11 @@ pub enum AssessCommand {
         /// Only this instrument.
         instrument: Option<String>,
     },
-    /// One stored result, by its id (`as_…`) or the number it had before (`12`).
+    /// A questionnaire's questions and answer scale (`show gad7`), or one stored result by its
+    /// id (`as_…`) or the number it had before (`12`).
     Show {
-        /// The assessment's id, as `take` and `history` print it (`uid`), or its old number (`id`).
+        /// An instrument id (gad7, phq9, …), or the assessment's id as `take` and `history`
+        /// print it (`uid`), or its old number (`id`).
         id: String,
     },
     /// Which questionnaires are due today, and which come next.
@@ -97,7 +102,7 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
             answers,
             region,
         } => {
-            let answers = parse_assessment_answers(answers.clone())?;
+            let answers = parse_assessment_answers(answers_or_ask(instrument, answers)?)?;
             let r = ctx.open()?.score_assessment(
                 instrument.clone(),
                 answers.clone(),
@@ -111,7 +116,7 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
             at,
             region,
         } => {
-            let answers = parse_assessment_answers(answers.clone())?;
+            let answers = parse_assessment_answers(answers_or_ask(instrument, answers)?)?;
             let at = super::instant_arg(at.as_deref(), "at")?;
             let taken =
                 ctx.open()?
@@ -128,6 +133,9 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
             ))
         }
         AssessCommand::Show { id } => {
+            if let Some(instrument) = super::questionnaire::find(id) {
+                return Ok(super::questionnaire::show(&instrument));
+            }
             let r = ctx.open()?.assessment(id.clone())?;
             let human = format!(
                 "{}  {} {}/{} {} [{}, before: {}]\n",
@@ -199,6 +207,23 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
     }
 }
 
+/// `--answers` as given, else (on a terminal) the answers to each question asked in turn.
+/// An unknown instrument is refused by the core as before, before anything is asked.
+fn answers_or_ask(instrument: &str, answers: &Option<String>) -> Result<String, ResetError> {
+    if let Some(answers) = answers {
+        return Ok(answers.clone());
+    }
+    if !crate::ask::interactive() {
+        return Err(Error::invalid(
+            "answers",
+            "is required (or run it in a terminal to be asked each question)",
+        )
+        .into());
+    }
+    let i = reset_core::assessment::instrument(instrument)?;
+    super::questionnaire::ask_answers(i)
+}
+
 fn list() -> Result<Output, ResetError> {
     let all = assessment_instruments()?;
     let mut human = String::new();
@@ -212,11 +237,13 @@ fn list() -> Result<Output, ResetError> {
             i.name
         ));
     }
+    human.push_str("questions, answer scale, bands and source: reset assess show ID\n");
     let json: Vec<Value> = all.iter().map(instrument_json).collect();
     Ok(Output::new(json!({"instruments": json}), human))
 }
 
-fn instrument_json(i: &Instrument) -> Value {
+/// The `assess list` object of one instrument.
+pub fn instrument_json(i: &Instrument) -> Value {
     let bands: Vec<Value> = i
         .bands
         .iter()

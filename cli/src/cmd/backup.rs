@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::Subcommand;
-use reset_core::Error;
 use reset_core::backup::{BackupSummary, KindOverview, RestoreSummary, TableRows};
+use reset_core::{Error, ErrorKind};
 use reset_ffi::backup::ProgressListener;
 use reset_ffi::{Companion, ResetError};
 use serde_json::{Value, json};
@@ -82,10 +82,16 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                 // A passphrase shown to nobody makes a backup nobody can open (F8).
                 crate::output::stdout_can_show()?;
             }
-            let generated = generate_passphrase.then(generated_passphrase).transpose()?;
+            let mut generated = generate_passphrase.then(generated_passphrase).transpose()?;
             let passphrase = match &generated {
                 Some(g) => g.clone(),
-                None => passphrase(true)?,
+                None => match passphrase(true)? {
+                    Chosen::Typed(p) => p,
+                    Chosen::Generated(g) => {
+                        generated = Some(g.clone());
+                        g
+                    }
+                },
             };
             let companion = ctx.open_existing()?;
             let summary = companion.create_backup(
@@ -151,12 +157,25 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
             let companion = ctx.open()?;
             let overview = companion.profile_overview()?;
             confirm_restore(&overview, *yes)?;
-            let passphrase = passphrase(false)?;
-            let summary = companion.restore_backup(
-                path_text(path)?,
-                passphrase.to_string(),
-                progress(as_json),
-            )?;
+            // On a terminal a mistyped passphrase is asked again (each try is verified in
+            // full, the profile untouched), at most three times.
+            let mut tries = 0;
+            let summary = loop {
+                tries += 1;
+                let passphrase = passphrase(false)?.into_typed();
+                match companion.restore_backup(
+                    path_text(path)?,
+                    passphrase.to_string(),
+                    progress(as_json),
+                ) {
+                    Err(e) if e.kind() == ErrorKind::WrongKey && tries < 3 && asks() => {
+                        crate::ask::say(
+                            "That passphrase does not open this backup (nothing was changed); try again.\n",
+                        );
+                    }
+                    result => break result?,
+                }
+            };
             let mut output = restored(path, &summary);
             output.json["replaced"] = overview_json(&overview);
             output
@@ -236,30 +255,18 @@ fn describe(overview: &[KindOverview]) -> String {
 /// A restore replaces everything: a profile holding entries is replaced only after the person
 /// saw what it holds and said yes — on a terminal by answering, elsewhere with `--yes`.
 fn confirm_restore(overview: &[KindOverview], yes: bool) -> Result<(), ResetError> {
-    if yes || overview.iter().all(|k| k.rows == 0) {
+    if overview.iter().all(|k| k.rows == 0) {
         return Ok(());
     }
-    let what = describe(overview);
-    if !std::io::stdin().is_terminal() {
-        return Err(Error::invalid(
-            "yes",
-            format!("restoring replaces this profile, which holds {what}; pass --yes to confirm"),
-        )
-        .into());
-    }
-    let mut err = std::io::stderr().lock();
-    let _ = write!(
-        err,
-        "Restoring replaces this profile, which holds {what}.\nReplace it? [y/N] "
-    );
-    let _ = err.flush();
-    let mut answer = String::new();
-    let _ = std::io::stdin().read_line(&mut answer);
-    if matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes") {
-        Ok(())
-    } else {
-        Err(Error::invalid("yes", "not confirmed; nothing was changed").into())
-    }
+    crate::ask::confirm(
+        yes,
+        &format!(
+            "restoring replaces this profile, which holds {}",
+            describe(overview)
+        ),
+        "Replace it?",
+        crate::ask::WithoutYes::Refuse,
+    )
 }
 
 /// `{"table": rows, …}` in table-name order.
@@ -278,9 +285,36 @@ pub(crate) fn path_text(path: &Path) -> Result<String, ResetError> {
         .ok_or_else(|| Error::invalid("path", "must be valid UTF-8").into())
 }
 
-/// The passphrase from `RESET_PASSPHRASE`, else from the terminal without echo (asked twice
-/// when creating, so a typo cannot lock the person out of their own backup).
-fn passphrase(confirm: bool) -> Result<Zeroizing<String>, ResetError> {
+/// A passphrase the person typed, or one generated for them at the prompt.
+enum Chosen {
+    Typed(Zeroizing<String>),
+    Generated(Zeroizing<String>),
+}
+
+impl Chosen {
+    fn into_typed(self) -> Zeroizing<String> {
+        match self {
+            Chosen::Typed(p) | Chosen::Generated(p) => p,
+        }
+    }
+}
+
+/// Whether the passphrase is asked on the terminal (no `RESET_PASSPHRASE`).
+fn asks() -> bool {
+    std::env::var_os(PASSPHRASE_ENV).is_none() && std::io::stdin().is_terminal()
+}
+
+fn prompt(text: &str) -> Result<Zeroizing<String>, ResetError> {
+    Ok(Zeroizing::new(rpassword::prompt_password(text).map_err(
+        |_| Error::invalid("passphrase", "could not read it from the terminal"),
+    )?))
+}
+
+/// The passphrase from `RESET_PASSPHRASE`, else from the terminal without echo. For a new
+/// backup (`create`) the rule is said before the prompt, checked after the first entry, and
+/// the passphrase asked twice so a typo cannot lock the person out of their own backup; a
+/// weak or mistyped one is asked again (three tries), and Enter alone generates one.
+fn passphrase(create: bool) -> Result<Chosen, ResetError> {
     if let Ok(text) = std::env::var(PASSPHRASE_ENV) {
         // Set but empty is a slip (an unexported shell variable), not a passphrase to try.
         if text.is_empty() {
@@ -288,7 +322,7 @@ fn passphrase(confirm: bool) -> Result<Zeroizing<String>, ResetError> {
                 Error::invalid("passphrase", format!("{PASSPHRASE_ENV} is set but empty")).into(),
             );
         }
-        return Ok(Zeroizing::new(text));
+        return Ok(Chosen::Typed(Zeroizing::new(text)));
     }
     if !std::io::stdin().is_terminal() {
         return Err(Error::invalid(
@@ -297,20 +331,39 @@ fn passphrase(confirm: bool) -> Result<Zeroizing<String>, ResetError> {
         )
         .into());
     }
-    let first = Zeroizing::new(
-        rpassword::prompt_password("Backup passphrase: ")
-            .map_err(|_| Error::invalid("passphrase", "could not read it from the terminal"))?,
-    );
-    if confirm {
-        let again =
-            Zeroizing::new(rpassword::prompt_password("Repeat it: ").map_err(|_| {
-                Error::invalid("passphrase", "could not read it from the terminal")
-            })?);
-        if *again != *first {
-            return Err(Error::invalid("passphrase", "the two entries differ").into());
-        }
+    if !create {
+        return Ok(Chosen::Typed(prompt("Backup passphrase: ")?));
     }
-    Ok(first)
+    crate::ask::say(
+        "Choose a passphrase for this backup: at least 8 characters and hard to guess (four or five\n\
+         unrelated words work well). Without it nobody can open the backup, you included.\n\
+         Press Enter on its own to have a strong one generated instead.\n",
+    );
+    for _ in 0..3 {
+        let first = prompt("Backup passphrase: ")?;
+        if first.is_empty() {
+            // A passphrase shown to nobody makes a backup nobody can open (hostile F8).
+            crate::output::stdout_can_show()?;
+            return Ok(Chosen::Generated(generated_passphrase()?));
+        }
+        if let Err(e) = reset_core::backup::Passphrase::for_new_backup(first.to_string()) {
+            let reason = match ResetError::from(e) {
+                ResetError::InvalidInput { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            crate::ask::say(&format!("  That passphrase {reason}. Try again.\n"));
+            continue;
+        }
+        if *prompt("Repeat it: ")? == *first {
+            return Ok(Chosen::Typed(first));
+        }
+        crate::ask::say("  The two entries differ. Try again.\n");
+    }
+    Err(Error::invalid(
+        "passphrase",
+        "no usable passphrase after three tries; nothing was written",
+    )
+    .into())
 }
 
 /// A percentage on stderr while a terminal is watching; nothing in JSON mode or in pipes.

@@ -36,9 +36,13 @@ pub enum AutoCommand {
     },
     /// Turn automatic backups off (the files stay unless --delete, which also removes the recovery key file).
     Off {
-        /// Also delete every automatic backup in the folder and the recovery key file.
+        /// Also delete every automatic backup in the folder and the recovery key file (on a
+        /// terminal it asks first).
         #[arg(long)]
         delete: bool,
+        /// With --delete: delete without asking (off a terminal nothing is asked either way).
+        #[arg(long)]
+        yes: bool,
     },
     /// Whether automatic backups are on, the files (newest first) and whether one is due.
     Status,
@@ -67,8 +71,16 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             let folder = absolute(folder.clone().unwrap_or_else(|| default_folder(&ctx.db)))?;
             turn_on(&companion, &key_file, &folder)
         }
-        AutoCommand::Off { delete } => {
+        AutoCommand::Off { delete, yes } => {
             let folder = stored_folder(&companion)?;
+            if *delete {
+                crate::ask::confirm(
+                    *yes,
+                    "this deletes every automatic backup and the recovery key file; only a backup you made by hand will be left",
+                    "Delete them?",
+                    crate::ask::WithoutYes::Proceed,
+                )?;
+            }
             let removed = companion.turn_off_auto_backup(folder.clone(), *delete)?;
             let key_removed = *delete && key_file.exists();
             if key_removed {

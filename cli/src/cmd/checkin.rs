@@ -15,8 +15,8 @@ use crate::output::Output;
 #[derive(Args)]
 pub struct CheckinArgs {
     /// 1 very unpleasant … 4 neutral … 7 very pleasant.
-    #[arg(long, allow_negative_numbers = true)]
-    pub mood: i32,
+    #[arg(long, allow_negative_numbers = true, value_name = "1-7")]
+    pub mood: String,
     /// Emotion labels, comma-separated (HealthKit words: calm, anxious, grateful, …).
     #[arg(long, value_name = "a,b")]
     pub labels: Option<OsString>,
@@ -47,6 +47,29 @@ pub struct InsightsArgs {
     /// Last local day (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub to: Option<String>,
+}
+
+/// `--mood` as a number; a word (`great`) gets the same message as a number off the scale
+/// (new-user review F14), never a parser's.
+fn mood(text: &str) -> Result<i32, ResetError> {
+    text.parse::<i32>().map_err(|_| {
+        Error::invalid(
+            "mood",
+            "must be a whole number from 1 (very unpleasant) to 7 (very pleasant)",
+        )
+        .into()
+    })
+}
+
+/// The words `--labels` and `--areas` take, for `reset checkin --help` (F10).
+pub fn words_help() -> String {
+    let labels: Vec<&str> = EmotionLabel::ALL.iter().map(|w| w.code()).collect();
+    let areas: Vec<&str> = LifeArea::ALL.iter().map(|w| w.code()).collect();
+    format!(
+        "Labels: {}\n\nAreas: {}",
+        labels.join(", "),
+        areas.join(", ")
+    )
 }
 
 /// An argument as UTF-8, or `invalid_input` naming it (terminals can pass any bytes).
@@ -83,7 +106,7 @@ fn words<T: std::str::FromStr<Err = Error> + PartialEq>(
 /// Stores a check-in.
 pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
     let input = CheckInInput {
-        mood: args.mood,
+        mood: mood(&args.mood)?,
         kind: args
             .kind
             .as_deref()
@@ -101,7 +124,21 @@ pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
         at: super::instant_arg(args.at.as_deref(), "at")?,
     };
     let c = ctx.open()?.check_in(input)?;
-    Ok(Output::new(to_json(&c)?, format!("{}\n", describe(&c))))
+    let mut human = format!("{}\n", describe(&c));
+    if needs_a_way_out(&c) {
+        human.push_str(HARD_DAY);
+    }
+    Ok(Output::new(to_json(&c)?, human))
+}
+
+/// Said after the lowest mood, or "hopeless" with a low one (new-user review F7): not a
+/// diagnosis, only the way to help, as the questionnaires' signpost gives it.
+const HARD_DAY: &str = "That sounds like a hard day. You don't have to face it alone: if you are in danger or\n\
+thinking of harming yourself, call your local emergency number now. `reset safety-plan show`\n\
+has the crisis lines and your own plan.\n";
+
+fn needs_a_way_out(c: &CheckIn) -> bool {
+    c.mood <= 1 || (c.mood <= 3 && c.labels.contains(&EmotionLabel::Hopeless))
 }
 
 /// One line for a check-in: mood, day and words, never the note.

@@ -15,6 +15,7 @@ use reset_ffi::{Companion, ResetError};
 use serde_json::json;
 
 use super::checkin::{describe, list, to_json, utf8};
+use super::thought_record::ThoughtFields;
 use crate::Ctx;
 use crate::output::Output;
 use crate::tour::Tour;
@@ -23,6 +24,7 @@ use crate::tour::Tour;
 #[derive(Subcommand)]
 pub enum JournalCommand {
     /// Write an entry: free, thought, gratitude, worry, exposure or activity.
+    #[command(after_help = super::thought_record::help())]
     Add(AddArgs),
     /// List entries, newest first.
     List {
@@ -36,17 +38,21 @@ pub enum JournalCommand {
         #[arg(long)]
         kind: Option<String>,
     },
-    /// Show one entry in full.
+    /// Show one entry in full, in words (`--json`: the stored record).
     Show {
         /// The entry's id.
         id: String,
     },
     /// Change an entry's text, record, tags or time (created time is kept).
+    #[command(after_help = super::thought_record::help())]
     Edit(EditArgs),
-    /// Delete an entry for good (also from the search index).
+    /// Delete an entry for good (also from the search index); on a terminal it asks first.
     Delete {
         /// The entry's id.
         id: String,
+        /// Delete without asking (off a terminal nothing is asked either way).
+        #[arg(long)]
+        yes: bool,
     },
     /// Mark an entry as shared with your therapist (or not, with --off).
     Share {
@@ -87,6 +93,8 @@ pub struct AddArgs {
     kind: String,
     #[command(flatten)]
     content: Content,
+    #[command(flatten)]
+    thought: ThoughtFields,
     /// Tags, comma-separated.
     #[arg(long, value_name = "a,b")]
     tags: Option<OsString>,
@@ -108,6 +116,8 @@ pub struct EditArgs {
     kind: Option<String>,
     #[command(flatten)]
     content: Content,
+    #[command(flatten)]
+    thought: ThoughtFields,
     /// New tags, comma-separated (replace the old ones).
     #[arg(long, value_name = "a,b")]
     tags: Option<OsString>,
@@ -133,19 +143,45 @@ fn read_record(kind: JournalKind, path: &Path) -> Result<JournalBody, ResetError
 fn body(
     kind: JournalKind,
     content: &Content,
+    thought: &ThoughtFields,
     current: Option<&JournalBody>,
 ) -> Result<Option<JournalBody>, ResetError> {
     if let Some(path) = &content.input {
         return read_record(kind, path).map(Some);
     }
-    let Some(text) = &content.text else {
-        return Ok(None);
+    let base = match current {
+        Some(b) if b.kind() == kind => b.clone(),
+        _ => JournalBody::empty(kind),
     };
-    let text = crate::input::text("text", text)?;
-    Ok(Some(match current {
-        Some(b) if b.kind() == kind => b.clone().with_main_text(&text),
-        _ => JournalBody::from_text(kind, &text),
-    }))
+    let base = match &content.text {
+        Some(text) => base.with_main_text(&crate::input::text("text", text)?),
+        None if !thought.any() => return Ok(None),
+        None => base,
+    };
+    if !thought.any() {
+        return Ok(Some(base));
+    }
+    match base {
+        JournalBody::Thought { record } => Ok(Some(JournalBody::Thought {
+            record: thought.apply(record)?,
+        })),
+        _ => Err(Error::invalid(
+            "kind",
+            "the thought-record flags (--situation, --emotions, …) need --kind thought",
+        )
+        .into()),
+    }
+}
+
+/// No content given: on a terminal a thought record is asked field by field (F9);
+/// otherwise (and for the other kinds) `--text` or `--input` is needed, as always.
+fn asked(kind: JournalKind) -> Result<JournalBody, ResetError> {
+    if kind == JournalKind::Thought && crate::ask::interactive() {
+        return Ok(JournalBody::Thought {
+            record: super::thought_record::ask_record()?,
+        });
+    }
+    Err(Error::invalid("text", "give --text or --input").into())
 }
 
 fn entry_output(e: &JournalEntry, verb: &str) -> Result<Output, ResetError> {
@@ -169,8 +205,10 @@ pub fn run(ctx: &Ctx, command: &JournalCommand) -> Result<Output, ResetError> {
     match command {
         JournalCommand::Add(a) => {
             let k = kind(&a.kind)?;
-            let body = body(k, &a.content, None)?
-                .ok_or_else(|| Error::invalid("text", "give --text or --input"))?;
+            let body = match body(k, &a.content, &a.thought, None)? {
+                Some(body) => body,
+                None => asked(k)?,
+            };
             let input = JournalInput {
                 body,
                 tags: list("tags", a.tags.as_ref())?,
@@ -209,8 +247,7 @@ pub fn run(ctx: &Ctx, command: &JournalCommand) -> Result<Output, ResetError> {
         }
         JournalCommand::Show { id } => {
             let e = companion.journal_entry(id.clone())?;
-            let human = serde_json::to_string_pretty(&to_json(&e)?).unwrap_or_default() + "\n";
-            Ok(Output::new(to_json(&e)?, human))
+            Ok(Output::new(to_json(&e)?, super::journal_view::render(&e)))
         }
         JournalCommand::Edit(a) => {
             let current = companion.journal_entry(a.id.clone())?;
@@ -221,7 +258,7 @@ pub fn run(ctx: &Ctx, command: &JournalCommand) -> Result<Output, ResetError> {
                 .transpose()?
                 .unwrap_or(current.kind);
             let edit = JournalEdit {
-                body: body(k, &a.content, Some(&current.body))?,
+                body: body(k, &a.content, &a.thought, Some(&current.body))?,
                 tags: a.tags.as_ref().map(|t| list("tags", Some(t))).transpose()?,
                 at: super::instant_arg(a.at.as_deref(), "at")?,
                 replace: a.replace,
@@ -231,7 +268,19 @@ pub fn run(ctx: &Ctx, command: &JournalCommand) -> Result<Output, ResetError> {
                 "updated",
             )
         }
-        JournalCommand::Delete { id } => {
+        JournalCommand::Delete { id, yes } => {
+            let e = companion.journal_entry(id.clone())?;
+            crate::ask::confirm(
+                *yes,
+                &format!(
+                    "this deletes the {} entry {} of {} for good, from the search index too",
+                    e.kind.code(),
+                    e.id,
+                    e.captured.local_date
+                ),
+                "Delete it?",
+                crate::ask::WithoutYes::Proceed,
+            )?;
             companion.delete_journal_entry(id.clone())?;
             Ok(Output::new(
                 json!({"deleted": true, "id": id}),
@@ -272,9 +321,8 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     tour.say(
         "Checked in",
         format!(
-            "{}\nmood 5 is HealthKit valence {:+.2} (HKStateOfMind, see docs/healthkit-mood.md)",
-            describe(&c),
-            c.valence
+            "{}\n(the phone apps can also save it to Apple Health; the mapping is in the --json output)",
+            describe(&c)
         ),
         json!({"id": c.id, "mood": c.mood, "valence": c.valence, "local_date": c.captured.local_date}),
     );

@@ -4,12 +4,16 @@ pub mod assess;
 pub mod backup;
 pub mod backup_auto;
 pub mod checkin;
+pub mod crisis;
 pub mod dev;
 pub mod export;
 pub mod journal;
+pub mod journal_view;
 pub mod programme;
+pub mod questionnaire;
 pub mod remind;
 pub mod safety_plan;
+pub mod thought_record;
 
 use reset_core::ResetError;
 use reset_core::time::{self, LocalDay, Timestamp};

@@ -159,9 +159,14 @@ pub fn run(ctx: &Ctx, command: &ProgrammeCommand) -> Result<Output, ResetError> 
         }
         ProgrammeCommand::Show { id } => {
             let p = c.programme(id.clone())?;
+            // The notice points to "the app's Help screen": here, the lines themselves (F21).
             let mut human = format!(
-                "# {}\n\n{}\n\n{}\n\n_{}_\n",
-                p.title, p.summary, p.audience, p.notice
+                "# {}\n\n{}\n\n{}\n\n_{}_\n\n{}",
+                p.title,
+                p.summary,
+                p.audience,
+                p.notice,
+                super::crisis::lines_text(&c.crisis_region(None)?)
             );
             for s in &p.steps {
                 human.push_str(&format!(
@@ -177,9 +182,13 @@ pub fn run(ctx: &Ctx, command: &ProgrammeCommand) -> Result<Output, ResetError> 
         ProgrammeCommand::Start { id, at } => {
             let p = c.start_programme(id.clone(), at_arg(at)?)?;
             let notice = c.programme(id.clone())?.notice;
+            let lines = super::crisis::lines_text(&c.crisis_region(None)?);
             Ok(Output::new(
                 to_json(&p)?,
-                format!("{}\n\n{}\n", describe_progress(&p), notice),
+                format!(
+                    "{}\n\n{notice}\n\n{lines}(Any time: reset help-now)\n",
+                    describe_progress(&p)
+                ),
             ))
         }
         ProgrammeCommand::Today => {
@@ -457,15 +466,14 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     tour.say(
         "Logged a 5-minute meditation",
         format!(
-            "{} → {} ({}); Health Connect type {}\nthis week: {} practised, habit strength {:.0}%",
+            "{} → {} ({})\nthis week: {} practised, habit strength {:.0}%",
             s.started.local_time(),
             format_with_offset(s.ended_at.instant(), s.end_utc_offset_seconds),
             s.started.local_date,
-            s.health_connect_type,
             days(summary.days_practised_this_week),
             summary.habit_strength * 100.0
         ),
-        json!({"session": s.legacy_id, "session_uid": s.id, "days_practised_this_week": summary.days_practised_this_week, "habit_strength": summary.habit_strength}),
+        json!({"session": s.legacy_id, "session_uid": s.id, "health_connect_type": s.health_connect_type, "days_practised_this_week": summary.days_practised_this_week, "habit_strength": summary.habit_strength}),
     );
     Ok(())
 }

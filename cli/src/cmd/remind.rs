@@ -24,10 +24,13 @@ pub enum RemindCommand {
     Add(AddArgs),
     /// List reminder rules.
     List,
-    /// Delete a reminder rule.
+    /// Delete a reminder rule; on a terminal it asks first.
     Remove {
         /// The rule's id.
         id: String,
+        /// Delete without asking (off a terminal nothing is asked either way).
+        #[arg(long)]
+        yes: bool,
     },
     /// Pause a rule: it fires again on DATE.
     Pause {
@@ -153,7 +156,13 @@ pub fn run(ctx: &Ctx, command: &RemindCommand) -> Result<Output, ResetError> {
             };
             Ok(Output::new(json!({"rules": to_json(&rules)}), human))
         }
-        RemindCommand::Remove { id } => {
+        RemindCommand::Remove { id, yes } => {
+            crate::ask::confirm(
+                *yes,
+                &format!("this deletes the reminder {id} and its planned notifications"),
+                "Delete it?",
+                crate::ask::WithoutYes::Proceed,
+            )?;
             c.remove_reminder(id.clone())?;
             Ok(Output::new(
                 json!({"removed": id}),
@@ -339,8 +348,7 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     tour.say(
         "Added a morning meditation reminder",
         format!(
-            "{}\nthe next week's plan (ids are stable; times float with your zone; \
-             `reset remind plan --platform ios` caps at 60):\n{}",
+            "{}\nthe next week's reminders (they follow you when you change time zone):\n{}",
             describe(&rule),
             plan_text(&plan).trim_end()
         ),

@@ -5,12 +5,13 @@
 
 use clap::Subcommand;
 use reset_core::Error;
-use reset_core::assessment::CrisisResource;
+use reset_core::assessment::CrisisRegion;
 use reset_core::lock::{LockPolicy, LockSettings};
 use reset_core::safety_plan::{SafetyContact, SafetyPlan, prompts};
 use reset_ffi::ResetError;
 use serde_json::{Value, json};
 
+use super::crisis::lines_text;
 use crate::Ctx;
 use crate::output::Output;
 
@@ -69,13 +70,17 @@ pub enum SafetyPlanCommand {
 pub enum LockCommand {
     /// The app lock policy and whether the safety plan is readable while locked.
     Status,
-    /// Set the policy: off, immediately, 1m, 5m or 15m.
+    /// Set the policy: off, immediately, 1m, 5m or 15m. Whether the safety plan can be read
+    /// while locked stays as it is unless `--plan-visible` or `--plan-hidden` is given.
     Set {
         /// off, immediately, 1m, 5m or 15m.
         policy: String,
         /// Let the safety plan be read without unlocking (crisis lines always can be).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "plan_hidden")]
         plan_visible: bool,
+        /// Keep the safety plan behind the lock (crisis lines are still always shown).
+        #[arg(long)]
+        plan_hidden: bool,
     },
 }
 
@@ -87,21 +92,21 @@ pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError>
             let plan = find_version(&c.safety_plan_history()?, *n)?;
             Ok(Output::new(
                 json!({"plan": plan_json(&plan)}),
-                describe(&plan),
+                describe(&plan, &c.crisis_region(None)?),
             ))
         }
         SafetyPlanCommand::Show { version: None } => match c.safety_plan()? {
             Some(plan) => Ok(Output::new(
                 json!({"plan": plan_json(&plan)}),
-                describe(&plan),
+                describe(&plan, &c.crisis_region(None)?),
             )),
             None => {
-                let lines = c.crisis_resources(None)?;
+                let region = c.crisis_region(None)?;
                 let mut human = String::from(
                     "You have no safety plan yet. Write one: reset safety-plan edit --input FILE\n\
                      (`reset safety-plan edit --help` shows the shape).\n\n",
                 );
-                human.push_str(&crisis_lines(&lines));
+                human.push_str(&lines_text(&region));
                 Ok(Output::new(json!({"plan": null}), human))
             }
         },
@@ -121,7 +126,7 @@ pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError>
             let human = format!(
                 "Saved version {} of your safety plan.\n{note}\n{}",
                 saved.version,
-                describe(&saved)
+                describe(&saved, &c.crisis_region(None)?)
             );
             Ok(Output::new(json!({"plan": plan_json(&saved)}), human))
         }
@@ -155,7 +160,7 @@ pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError>
                 "Saved version {} of your safety plan: a copy of version {version}. \
                  Nothing was deleted; every version is still in `history`.\n\n{}",
                 saved.version,
-                describe(&saved)
+                describe(&saved, &c.crisis_region(None)?)
             );
             Ok(Output::new(
                 json!({"plan": plan_json(&saved), "restored_from": version}),
@@ -182,23 +187,36 @@ fn find_version(versions: &[SafetyPlan], n: u32) -> Result<SafetyPlan, ResetErro
 /// Runs a lock subcommand.
 pub fn lock(ctx: &Ctx, command: &LockCommand) -> Result<Output, ResetError> {
     let c = ctx.open()?;
-    let settings = match command {
-        LockCommand::Status => c.app_lock_settings()?,
+    let current = c.app_lock_settings()?;
+    let (settings, plan_note) = match command {
+        LockCommand::Status => (current, ""),
         LockCommand::Set {
             policy,
             plan_visible,
+            plan_hidden,
         } => {
+            // Neither flag keeps the person's choice (new-user review F25): changing how soon
+            // the app locks must never hide a plan they chose to keep reachable.
+            let (visible, note) = match (*plan_visible, *plan_hidden) {
+                (true, _) => (true, ""),
+                (_, true) => (false, ""),
+                (false, false) => (
+                    current.safety_plan_visible_when_locked,
+                    " (unchanged; --plan-visible or --plan-hidden changes it)",
+                ),
+            };
             let settings = LockSettings {
                 policy: LockPolicy::parse(policy)?,
-                safety_plan_visible_when_locked: *plan_visible,
+                safety_plan_visible_when_locked: visible,
             };
             c.set_app_lock_settings(settings)?;
-            settings
+            (settings, note)
         }
     };
     let human = format!(
-        "app lock: {}\nsafety plan while locked: {}\ncrisis lines while locked: always shown\n",
-        settings.policy.as_str(),
+        "app lock: {}\nsafety plan while locked: {}{plan_note}\n\
+         crisis lines while locked: always shown\n",
+        policy_words(settings.policy),
         if settings.safety_plan_visible_when_locked {
             "shown"
         } else {
@@ -210,6 +228,17 @@ pub fn lock(ctx: &Ctx, command: &LockCommand) -> Result<Output, ResetError> {
         "safety_plan_visible_when_locked": settings.safety_plan_visible_when_locked,
     });
     Ok(Output::new(json, human))
+}
+
+/// The policy as a person reads it (the JSON keeps `LockPolicy::as_str`).
+fn policy_words(policy: LockPolicy) -> &'static str {
+    match policy {
+        LockPolicy::Off => "off",
+        LockPolicy::Immediately => "on, as soon as you leave the app",
+        LockPolicy::AfterOneMinute => "on, after 1 minute away",
+        LockPolicy::AfterFiveMinutes => "on, after 5 minutes away",
+        LockPolicy::AfterFifteenMinutes => "on, after 15 minutes away",
+    }
 }
 
 fn read_input(input: &str) -> Result<String, ResetError> {
@@ -248,22 +277,10 @@ fn contact(c: &SafetyContact) -> String {
     format!("{} — {}", c.name, how.join(", "))
 }
 
-fn crisis_lines(lines: &[CrisisResource]) -> String {
-    let mut out = String::from("Crisis lines, any time:\n");
-    for c in lines {
-        let how: Vec<String> = c
-            .phone
-            .iter()
-            .map(|p| format!("call {p}"))
-            .chain(c.text.iter().map(|t| format!("text {t}")))
-            .collect();
-        out.push_str(&format!("  • {}: {}\n", c.name, how.join(" or ")));
-    }
-    out
-}
-
 /// Human text: the seven steps in order, the crisis lines under step 5.
-fn describe(p: &SafetyPlan) -> String {
+/// The crisis lines come from `region` (the person's now), with the honest line first when it
+/// is only the fallback region (new-user review F30).
+fn describe(p: &SafetyPlan, region: &CrisisRegion) -> String {
     let s = &p.steps;
     let mut out = format!(
         "My safety plan (version {}, saved {})\n",
@@ -288,7 +305,7 @@ fn describe(p: &SafetyPlan) -> String {
             out.push_str(&format!("   • {e}\n"));
         }
         if step.field == "professionals" {
-            for line in crisis_lines(&p.crisis_lines).lines() {
+            for line in lines_text(region).lines() {
                 out.push_str(&format!("   {line}\n"));
             }
         }
@@ -317,7 +334,7 @@ pub fn tour_step(
         format!(
             "version {}; `reset safety-plan show` shows it, `reset safety-plan edit --input FILE` saves a new version\n{}",
             saved.version,
-            describe(&saved).trim_end()
+            describe(&saved, &companion.crisis_region(None)?).trim_end()
         ),
         json!({"plan": plan_json(&saved)}),
     );

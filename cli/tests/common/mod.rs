@@ -1,6 +1,8 @@
 //! Runs the real `reset` binary against a scratch profile, as outside checks do.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -26,6 +28,11 @@ impl Cli {
 
     /// Runs `reset --db <scratch> --tz Europe/London <args>` with a fixed clock unless `--now` is given.
     pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    /// The command [`Cli::run`] runs, not yet started.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_reset"));
         cmd.arg("--db")
             .arg(self.db())
@@ -34,7 +41,13 @@ impl Cli {
         if !args.contains(&"--now") {
             cmd.args(["--now", "2027-03-28T09:00:00Z"]);
         }
-        cmd.args(args).env_remove("RESET_KEY").output().unwrap()
+        cmd.args(args).env_remove("RESET_KEY");
+        cmd
+    }
+
+    /// Starts [`Cli::command`] on a terminal (see [`pty::Pty`]).
+    pub fn on_terminal(&self, args: &[&str]) -> pty::Pty {
+        pty::Pty::spawn(self.command(args))
     }
 
     /// Runs and parses stdout as JSON, asserting success.

@@ -60,6 +60,6 @@ pub use outcome::{
 };
 pub use scoring::{AssessmentResult, SELF_HARM_THOUGHTS, Scored, evaluate, score};
 pub use signpost::{
-    CrisisResource, REGION_PREFERENCE, Region, Signpost, SignpostReason, region_codes, region_for,
-    resolve_region, resources_version,
+    CrisisRegion, CrisisResource, REGION_PREFERENCE, Region, Signpost, SignpostReason,
+    region_codes, region_for, resolve_region, resources_version,
 };

@@ -110,6 +110,35 @@ pub struct Signpost {
     pub region_is_fallback: bool,
 }
 
+/// The crisis lines for a "get help now" screen, with the region they are for: the same choice
+/// of region as a [`Signpost`], so a shell can say plainly when they are not the person's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct CrisisRegion {
+    /// The region whose resources are listed (`GB`, `US`, `IE`).
+    pub region: String,
+    /// The region's name (`United Kingdom`).
+    pub region_name: String,
+    /// True when no covered region matched the person (see
+    /// [`Signpost::region_is_fallback`]): the shell must say these are another country's
+    /// services and to call the local emergency number (new-user review F30).
+    pub region_is_fallback: bool,
+    /// The resources, most urgent first.
+    pub resources: Vec<CrisisResource>,
+}
+
+impl Region {
+    /// This region's lines for a "get help now" screen.
+    pub fn crisis_region(&self) -> CrisisRegion {
+        CrisisRegion {
+            region: self.code.clone(),
+            region_name: self.name.clone(),
+            region_is_fallback: self.fallback,
+            resources: self.resources.clone(),
+        }
+    }
+}
+
 /// One region of the data file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

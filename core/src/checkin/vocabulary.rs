@@ -58,7 +58,10 @@ macro_rules! vocabulary {
                     .iter()
                     .copied()
                     .find(|w| fold(w.code()) == wanted)
-                    .ok_or_else(|| Error::invalid($what, concat!("not a known ", $what, "; see docs/healthkit-mood.md")))
+                    .ok_or_else(|| {
+                        let words: Vec<&str> = Self::ALL.iter().map(|w| w.code()).collect();
+                        Error::invalid($what, format!(concat!("not a known ", $what, "; one of: {}"), words.join(", ")))
+                    })
             }
         }
     };

@@ -291,7 +291,8 @@ pub struct ExportPreview {
     pub shared_journal_entries: u64,
     /// Journal entries in the range that stay out because they are not marked shared.
     pub private_journal_entries: u64,
-    /// The version of the safety plan included; `None` when not included or none is saved.
+    /// The version of the safety plan the export shows (the one in force at `to`); `None`
+    /// when not included or none was saved by then.
     pub safety_plan_version: Option<u32>,
 }
 
@@ -349,10 +350,16 @@ pub fn preview(conn: &Connection, scope: &Scope) -> Result<ExportPreview> {
             Journal,
             "SELECT count(*) FROM journal_entries WHERE shared_with_therapist = 0 AND local_date BETWEEN ?1 AND ?2",
         )?,
+        // The version the export will show: the one in force at `to` (therapist review M2),
+        // not simply the newest.
         safety_plan_version: if scope.has(SafetyPlan) {
-            tx.query_row("SELECT max(version) FROM safety_plan_versions", [], |r| {
-                r.get::<_, Option<u32>>(0)
-            })?
+            super::snapshot::plan_in_force(
+                crate::safety_plan::history(&tx, scope.zone)?,
+                scope.to,
+                scope.zone,
+            )
+            .0
+            .map(|p| p.version)
         } else {
             None
         },

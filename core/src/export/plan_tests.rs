@@ -202,3 +202,39 @@ fn a_ranged_report_shows_the_plan_in_force_at_its_end() {
         "{text}"
     );
 }
+
+/// The preview names the version the export will show: the one in force at `to`, none when
+/// the plan was saved only after the range, none when the person leaves it out.
+#[test]
+fn the_preview_names_the_version_in_force_at_the_end_of_the_range() {
+    let mut f = with_plan();
+    f.store
+        .write(|tx| {
+            crate::safety_plan::save(
+                tx,
+                crate::safety_plan::SafetyPlanInput {
+                    warning_signs: vec!["Pacing at night".into()],
+                    ..Default::default()
+                },
+                utc("2027-03-29T11:00:00Z"),
+                LONDON,
+            )
+            .map(|_| ())
+        })
+        .unwrap();
+    let version = |to: &str, include: Option<Vec<ExportSection>>| {
+        let options = ExportOptions {
+            to: Some(to.into()),
+            include,
+            ..all_of_2027_q1()
+        };
+        preview(&f.store, &options, utc(NOW), LONDON)
+            .unwrap()
+            .safety_plan_version
+    };
+    let plan = || Some(vec![ExportSection::SafetyPlan]);
+    assert_eq!(version("2027-03-10", plan()), Some(1));
+    assert_eq!(version("2027-03-31", plan()), Some(2));
+    assert_eq!(version("2027-02-15", plan()), None);
+    assert_eq!(version("2027-03-31", None), None, "never by default");
+}

@@ -271,7 +271,7 @@ fn saved_day(plan: &crate::safety_plan::SafetyPlan, fallback: chrono_tz::Tz) -> 
 
 /// From `history` (newest first): the latest version saved on or before `to`, and the newest
 /// version with its day when that one was saved after `to`.
-fn plan_in_force(
+pub(crate) fn plan_in_force(
     history: Vec<crate::safety_plan::SafetyPlan>,
     to: NaiveDate,
     zone: chrono_tz::Tz,

@@ -142,12 +142,13 @@ struct SignpostView: View {
         List {
             Section {
                 Label {
-                    Text(
-                        "Some of your answers suggest you may be going through a very hard time. You don't have to face it alone — these services are free and can help now."
-                    )
+                    Text(CrisisRegionText.signpostIntro(for: signpost))
                 } icon: {
                     Image(systemName: "heart.text.square")
                 }
+            }
+            if let notice = CrisisRegionText.fallbackNotice(for: signpost) {
+                Section { Label(notice, systemImage: "exclamationmark.triangle") }
             }
             ForEach(signpost.resources, id: \.name) { resource in
                 Section(resource.name) {
@@ -172,7 +173,10 @@ struct SignpostView: View {
             Section {
                 Button("Continue to my results", action: onContinue)
             } footer: {
-                Text("Resources for \(signpost.regionName). You can reach them any time from the lifebuoy button.")
+                Text(
+                    "\(CrisisRegionText.caption(regionName: signpost.regionName, isFallback: signpost.regionIsFallback)). "
+                        + "You can reach them any time from the lifebuoy button."
+                )
             }
         }
     }

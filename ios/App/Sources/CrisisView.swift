@@ -30,6 +30,11 @@ struct CrisisView: View {
                         "If you might act on thoughts of harming yourself, or you are in danger now, contact one of these services. You don't need to be sure it's an emergency."
                     )
                 }
+                if let notice = model.fallbackNotice {
+                    Section {
+                        Label(notice, systemImage: "exclamationmark.triangle")
+                    }
+                }
                 ForEach(model.resources, id: \.name) { resource in
                     Section(resource.name) {
                         Text(resource.description)
@@ -41,6 +46,9 @@ struct CrisisView: View {
                             }
                         }
                     }
+                }
+                if let caption = model.regionCaption {
+                    Section { Text(caption).font(.footnote) }
                 }
                 if let error = model.error {
                     MessageView(message: error)

@@ -30,6 +30,11 @@ struct ExportView: View {
             } footer: {
                 Text("Private journal entries are never included.")
             }
+            Section {
+                Toggle("Include my safety plan", isOn: $model.includesSafetyPlan)
+            } footer: {
+                Text("Off unless you turn it on: your plan names the people you would call. The newest version is used.")
+            }
             if let preview = model.preview {
                 Section("Included") {
                     LabeledContent("Questionnaires", value: "\(preview.assessments)")
@@ -37,6 +42,7 @@ struct ExportView: View {
                     LabeledContent("Practice sessions", value: "\(preview.practiceSessions)")
                     LabeledContent("Shared journal entries", value: "\(preview.sharedJournalEntries)")
                     LabeledContent("Private entries left out", value: "\(preview.privateJournalEntries)")
+                    LabeledContent("Safety plan", value: model.safetyPlanLine)
                 }
             }
             if let error = model.error { Section { MessageView(message: error) } }
@@ -57,7 +63,7 @@ struct ExportView: View {
         }
         .navigationTitle("Export")
         .crisisToolbar(store: store)
-        .task(id: "\(from)\(to)\(model.includesJournal)") {
+        .task(id: "\(from)\(to)\(model.includesJournal)\(model.includesSafetyPlan)") {
             model.export.from = Self.day(from)
             model.export.to = Self.day(to)
             await model.refreshPreview()

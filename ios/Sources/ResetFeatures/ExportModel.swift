@@ -41,6 +41,27 @@ public final class ExportModel {
         }
     }
 
+    /// Whether the person's current safety plan is included: off until they turn it on, for
+    /// every format (it names the people they would call; issue 20, as the CLI's
+    /// `--include safety-plan` and the Android export screen).
+    public var includesSafetyPlan: Bool {
+        get { export.include?.contains(.safetyPlan) ?? false }
+        set {
+            var sections = export.include ?? TherapistExport.everySection
+            sections.removeAll { $0 == .safetyPlan }
+            if newValue { sections.append(.safetyPlan) }
+            export.include = sections
+        }
+    }
+
+    /// The preview's line for the safety plan: which version goes in, or why none does.
+    public var safetyPlanLine: String {
+        guard includesSafetyPlan else { return "Not included" }
+        guard let preview else { return "Included" }
+        if let version = preview.safetyPlanVersion { return "Version \(version)" }
+        return "None saved yet"
+    }
+
     /// Counts what the export would include.
     public func refreshPreview() async {
         do {

@@ -127,6 +127,12 @@ extension ResetStore {
     public func crisisResources(region: String? = nil) throws -> [CrisisResource] {
         try companion.crisisResources(region: region)
     }
+
+    /// `crisisResources(region:)` with the region they are for; when `regionIsFallback`, say
+    /// plainly that these are another country's services (no covered region matched).
+    public func crisisRegion(region: String? = nil) throws -> CrisisRegion {
+        try companion.crisisRegion(region: region)
+    }
 }
 
 /// Crisis lines without an open profile: the "can't open" screen's "get help now" (issue 19,
@@ -138,5 +144,12 @@ public enum CrisisLines {
     /// - Throws: `ResetError.InvalidInput` naming `region` or `time_zone`.
     public static func withoutProfile(region: String? = nil, timeZone: TimeZone = .current) async throws -> [CrisisResource] {
         try await Task.detached { try crisisResourcesWithoutProfile(region: region, timeZone: timeZone.identifier) }.value
+    }
+
+    /// `withoutProfile` with the region the lines are for and whether it is only the fallback.
+    ///
+    /// - Throws: `ResetError.InvalidInput` naming `region` or `time_zone`.
+    public static func regionWithoutProfile(region: String? = nil, timeZone: TimeZone = .current) async throws -> CrisisRegion {
+        try await Task.detached { try crisisRegionWithoutProfile(region: region, timeZone: timeZone.identifier) }.value
     }
 }

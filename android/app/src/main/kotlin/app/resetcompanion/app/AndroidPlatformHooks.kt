@@ -155,6 +155,8 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
         PracticeEndAlarm.playSound(app)
     }
 
+    override fun practiceEndSeen() = PracticeEndAlarm.dismissEnded(app)
+
     /** Arms (or cancels) the end-of-practice alarms: the end is signalled and logged with the screen off (review B11). */
     override fun practiceRunning(practice: RunningPractice?) {
         if (practice != null) running = practice // kept after the end: a late tick must not sound twice

@@ -27,10 +27,11 @@ import kotlin.coroutines.resume
  * The `BiometricPrompt` is created in [attach] (MainActivity's onCreate), as its reference asks
  * ("(re)create the prompt every time the activity/fragment is created … e.g. in onCreate()", so
  * that only the newest instance receives results across a rotation, review 2 B9); its callback
- * resumes whichever [authenticate] call is waiting. [authenticate] refuses early, with CANCELLED,
+ * resumes whichever [authenticate] call is waiting. [authenticate] refuses early, with NOT_SHOWN,
  * when no activity is resumed or its state is already saved: androidx's `authenticate()` then
  * returns without ever calling back ("Called after onSaveInstanceState()"), which left the lock
- * waiting with Unlock disabled (review 2, B4 part 3). A refusal is not a failed attempt.
+ * waiting with Unlock disabled (review 2, B4 part 3). A refusal is not a failed attempt, and
+ * `AppLockViewModel` lets a later tap replace a request that never answered.
  */
 class BiometricLockAuthenticator(private val appContext: android.content.Context) : DeviceAuthenticator {
     private var activity: FragmentActivity? = null
@@ -74,9 +75,9 @@ class BiometricLockAuthenticator(private val appContext: android.content.Context
     override fun deviceSecure(): Boolean = appContext.getSystemService(android.app.KeyguardManager::class.java)?.isDeviceSecure ?: false
 
     override suspend fun authenticate(): AuthOutcome {
-        val host = activity ?: return AuthOutcome.CANCELLED
-        val shown = prompt ?: return AuthOutcome.CANCELLED
-        if (!host.lifecycle.currentState.isAtLeast(Lifecycle.State.RESUMED) || host.supportFragmentManager.isStateSaved) return AuthOutcome.CANCELLED
+        val host = activity ?: return AuthOutcome.NOT_SHOWN
+        val shown = prompt ?: return AuthOutcome.NOT_SHOWN
+        if (!host.lifecycle.currentState.isAtLeast(Lifecycle.State.RESUMED) || host.supportFragmentManager.isStateSaved) return AuthOutcome.NOT_SHOWN
         // With DEVICE_CREDENTIAL allowed there must be no negative button (build() refuses one).
         val info = BiometricPrompt.PromptInfo.Builder()
             .setTitle(host.getString(R.string.lock_prompt_title))

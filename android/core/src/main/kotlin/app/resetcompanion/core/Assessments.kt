@@ -4,6 +4,7 @@ import app.resetcompanion.core.model.Answer
 import app.resetcompanion.core.model.AssessmentRecord
 import app.resetcompanion.core.model.AssessmentResult
 import app.resetcompanion.core.model.Cadence
+import app.resetcompanion.core.model.CrisisRegion
 import app.resetcompanion.core.model.CrisisResource
 import app.resetcompanion.core.model.DueReport
 import app.resetcompanion.core.model.Episode
@@ -96,6 +97,12 @@ suspend fun ResetStore.safetyEvents(): List<SafetyEvent> = call { it.safetyEvent
 suspend fun ResetStore.crisisResources(region: String? = null): List<CrisisResource> = call { it.crisisResources(region) }
 
 /**
+ * [crisisResources] with the region they are for; when `regionIsFallback` is true, say plainly
+ * that these are another country's services (no covered region matched the person).
+ */
+suspend fun ResetStore.crisisRegion(region: String? = null): CrisisRegion = call { it.crisisRegion(region) }
+
+/**
  * The crisis lines without an open profile, from the core's static data: for the screens shown
  * when the profile can't be opened (lost key, a failed open). [timeZone] picks the region unless
  * [region] is given. Runs on [dispatcher].
@@ -107,3 +114,15 @@ suspend fun crisisLinesWithoutProfile(
     region: String? = null,
     dispatcher: kotlinx.coroutines.CoroutineDispatcher = kotlinx.coroutines.Dispatchers.IO,
 ): List<CrisisResource> = kotlinx.coroutines.withContext(dispatcher) { crisisResourcesWithoutProfile(region, timeZone) }
+
+/**
+ * [crisisLinesWithoutProfile] with the region the lines are for and whether it is only the
+ * fallback. Runs on [dispatcher].
+ *
+ * @throws app.resetcompanion.core.model.ResetException.InvalidInput naming `region` or `time_zone`.
+ */
+suspend fun crisisLinesRegionWithoutProfile(
+    timeZone: String = java.util.TimeZone.getDefault().id,
+    region: String? = null,
+    dispatcher: kotlinx.coroutines.CoroutineDispatcher = kotlinx.coroutines.Dispatchers.IO,
+): CrisisRegion = kotlinx.coroutines.withContext(dispatcher) { crisisRegionWithoutProfile(region, timeZone) }

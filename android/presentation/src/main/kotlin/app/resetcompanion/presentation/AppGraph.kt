@@ -3,6 +3,10 @@ package app.resetcompanion.presentation
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.SystemClock
 import app.resetcompanion.core.model.Clock
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
 import java.io.File
 
 /**
@@ -36,7 +40,16 @@ class AppGraph(
         MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId, elapsedClock, memory)
     fun reminders() = ReminderSettingsViewModel(store, platform)
     fun export() = ExportViewModel(store, shareDir)
-    fun backup() = BackupViewModel(store, shareDir, platform)
+    fun backup() = BackupViewModel(store, shareDir, platform) { replacements.update { it + 1 } }
+
+    private val replacements = MutableStateFlow(0)
+
+    /**
+     * How many restores replaced the profile since this graph was made. The app renews every
+     * screen and re-reads the lock settings when it changes, even when the Backup screen that
+     * ran the restore is gone (review 2, B7; review 3, F5).
+     */
+    val profileReplacements: StateFlow<Int> = replacements.asStateFlow()
     fun settings() = SettingsViewModel(store, platform)
     fun crisis() = CrisisViewModel(store)
     fun insights() = InsightsViewModel(store)

@@ -8,6 +8,7 @@ import app.resetcompanion.core.model.ClockReading
 import app.resetcompanion.core.model.LockPolicy
 import app.resetcompanion.core.model.LockSettings
 import app.resetcompanion.core.setAppLockSettings
+import kotlinx.coroutines.Job
 
 // The app lock (issue 20). Off by default; when on, the app opens behind the device's own
 // authentication after the grace period the person chose. The decision is the core's
@@ -41,6 +42,12 @@ enum class AuthOutcome {
 
     /** Too many attempts: the OS refuses for a while. */
     LOCKED_OUT,
+
+    /**
+     * The prompt could not be shown (no activity, or it was no longer in the foreground):
+     * nothing was checked, so it is not a failed attempt (review 2, B4 part 3).
+     */
+    NOT_SHOWN,
 }
 
 /** The OS prompt, thin: Android's is `BiometricPrompt` in the app module. */
@@ -61,7 +68,7 @@ interface DeviceAuthenticator {
 }
 
 /** What the lock screen or the lock settings explain. */
-enum class LockNotice { NONE, NO_DEVICE_CREDENTIAL, UNAVAILABLE, CANCELLED, FAILED, LOCKED_OUT }
+enum class LockNotice { NONE, NO_DEVICE_CREDENTIAL, UNAVAILABLE, CANCELLED, FAILED, LOCKED_OUT, NOT_SHOWN }
 
 /** The app lock's state, held for the whole app. */
 data class AppLockUiState(
@@ -91,6 +98,13 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
     StoreViewModel<AppLockUiState>(AppLockUiState()) {
     /** When the app last went to the background; null before that (a new process locks at once). */
     private var lastActive: ClockReading? = null
+
+    /** The outstanding request to the OS and when it started (review 2, B4 part 3). */
+    private var request: Job? = null
+    private var requestedAt: ClockReading? = null
+
+    /** True while the OS prompt has not answered; false once it has and its result is applied. */
+    private var awaitingOs = false
 
     /**
      * When the app went to the background while its own prompt was up: on Android 8–10 the
@@ -131,16 +145,18 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
         if (current.enabled && canLock()) update { it.copy(locked = true, notice = LockNotice.NONE) }
     }
 
-    /** Asks the OS; unlocks on success, counts a failure, stays locked otherwise. */
+    /**
+     * Asks the OS; unlocks on success, counts a failure, stays locked otherwise. A tap while an
+     * earlier request is still outstanding asks again (see [takeOverStaleRequest]): Unlock never
+     * stays dead.
+     */
     fun unlock() {
         val s = current
-        if (!s.locked || s.authenticating) return
+        if (!s.locked || !takeOverStaleRequest()) return
         // The screen lock was removed while the lock screen showed (review 2, B4): the prompt can
         // never succeed, so the app opens and says why instead of "Not recognised" forever.
         if (!canLock()) return update { it.copy(locked = false, failedAttempts = 0, notice = LockNotice.NO_DEVICE_CREDENTIAL) }
-        update { it.copy(authenticating = true, notice = LockNotice.NONE) }
-        launchCatching({ st, e -> st.copy(authenticating = false, error = e) }) {
-            val outcome = authenticator.authenticate()
+        ask { outcome ->
             update { it.afterUnlock(outcome) }
             if (outcome == AuthOutcome.SUCCEEDED) lastActive = null
         }
@@ -169,16 +185,15 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
     fun dismissNotice() = update { it.copy(notice = LockNotice.NONE, error = null) }
 
     private fun change(edit: (LockSettings) -> LockSettings) {
+        if (current.loading || current.locked || !takeOverStaleRequest()) return
         val s = current
-        if (s.loading || s.locked || s.authenticating) return
+        if (s.locked) return
         val wanted = edit(s.settings)
         if (wanted == s.settings) return
         // A secured device goes to the prompt even when `canAuthenticate` says "unavailable": the
         // prompt's own answer decides (review 2, B5).
         if (!canLock()) return update { it.copy(notice = LockNotice.NO_DEVICE_CREDENTIAL) }
-        update { it.copy(authenticating = true, notice = LockNotice.NONE) }
-        launchCatching({ st, e -> st.copy(authenticating = false, error = e) }) {
-            val outcome = authenticator.authenticate()
+        ask { outcome ->
             val away = awayDuringPrompt
             awayDuringPrompt = null
             if (outcome == AuthOutcome.SUCCEEDED) {
@@ -197,6 +212,47 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
         }
     }
 
+    /** Shows the OS prompt as the one outstanding request; [then] gets its end. */
+    private fun ask(then: suspend (AuthOutcome) -> Unit) {
+        update { it.copy(authenticating = true, notice = LockNotice.NONE) }
+        requestedAt = clock.now()
+        awaitingOs = true
+        request = launchCatching({ st, e -> st.copy(authenticating = false, error = e) }) {
+            val outcome = authenticator.authenticate()
+            // Answered: from here the request finishes on its own and is never taken over.
+            awaitingOs = false
+            then(outcome)
+        }
+    }
+
+    /**
+     * Whether a new request may start. With none outstanding, yes. With one outstanding: the OS
+     * prompt covers the app while it shows, so a tap that reaches the app means the prompt is not
+     * there — androidx.biometric's `authenticate()` can return without ever calling back (no
+     * FragmentManager, or called after `onSaveInstanceState`; review 2, B4 part 3), which used to
+     * leave Unlock disabled until the process died. After [RETRY_AFTER_MS] (a double tap's
+     * second touch is ignored) the old request is cancelled — its prompt, if any, dismissed —
+     * and a new one may start.
+     */
+    private fun takeOverStaleRequest(): Boolean {
+        if (!current.authenticating) return true
+        if (!awaitingOs) return false
+        val started = requestedAt
+        if (started != null && elapsedMs(started, clock.now()) < RETRY_AFTER_MS) return false
+        request?.cancel()
+        request = null
+        awaitingOs = false
+        update { it.copy(authenticating = false) }
+        // Time away while that prompt was up counts as away (review 2, B8): nothing was proven.
+        val away = awayDuringPrompt
+        awayDuringPrompt = null
+        if (away != null) {
+            lastActive = away
+            onForeground()
+        }
+        return true
+    }
+
     // A device whose screen lock was removed can't unlock the app: locking would shut the person
     // out of their own data with no way back. The app stays open and says why. A secured device
     // always locks (fail closed), whatever `canAuthenticate` says (review 2, B5).
@@ -209,9 +265,20 @@ class AppLockViewModel(private val store: ResetStore, private val authenticator:
     }
 }
 
+/** Milliseconds from [from] to [to]: by uptime when both know it, else by the wall clock. */
+private fun elapsedMs(from: ClockReading, to: ClockReading): Long {
+    val a = from.uptime
+    val b = to.uptime
+    return if (a != null && b != null) b.minus(a).toMillis() else to.wall.toEpochMilli() - from.wall.toEpochMilli()
+}
+
+/** How long an unanswered request blocks a new one (a double tap, not a person waiting). */
+internal const val RETRY_AFTER_MS = 2_000L
+
 private fun AppLockUiState.afterUnlock(outcome: AuthOutcome): AppLockUiState = when (outcome) {
     AuthOutcome.SUCCEEDED -> copy(authenticating = false, locked = false, failedAttempts = 0, notice = LockNotice.NONE)
     AuthOutcome.CANCELLED -> copy(authenticating = false, notice = LockNotice.CANCELLED)
+    AuthOutcome.NOT_SHOWN -> copy(authenticating = false, notice = LockNotice.NOT_SHOWN)
     AuthOutcome.FAILED, AuthOutcome.LOCKED_OUT -> copy(authenticating = false, failedAttempts = failedAttempts + 1, notice = outcome.notice)
 }
 
@@ -221,4 +288,5 @@ private val AuthOutcome.notice: LockNotice
         AuthOutcome.CANCELLED -> LockNotice.CANCELLED
         AuthOutcome.FAILED -> LockNotice.FAILED
         AuthOutcome.LOCKED_OUT -> LockNotice.LOCKED_OUT
+        AuthOutcome.NOT_SHOWN -> LockNotice.NOT_SHOWN
     }

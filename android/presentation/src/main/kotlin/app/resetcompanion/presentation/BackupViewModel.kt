@@ -6,6 +6,8 @@ import app.resetcompanion.core.model.BackupSummary
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.RestoreSummary
 import app.resetcompanion.core.restoreBackup
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.withContext
 import java.io.File
 
 /** What the backup screen is doing. */
@@ -26,12 +28,6 @@ data class BackupUiState(
     val progress: Float = 0f,
     val created: BackupSummary? = null,
     val restored: RestoreSummary? = null,
-    /**
-     * A restore just replaced the profile: every other screen still shows the data from before,
-     * so the app reloads them (and the lock re-reads its settings), then calls
-     * [BackupViewModel.reloadHandled] (review 2, B7).
-     */
-    val reloadApp: Boolean = false,
     val share: ShareRequest? = null,
     val error: UiError? = null,
 ) {
@@ -39,9 +35,17 @@ data class BackupUiState(
     val canRestore: Boolean get() = !working && passphrase.isNotEmpty() && restoreFile != null && restoreConfirmed
 }
 
-/** Runs backup and restore in the core; after a restore the rest of the app must reload. */
-class BackupViewModel(private val store: ResetStore, private val shareDir: File, private val platform: PlatformHooks = PlatformHooks.None) :
-    StoreViewModel<BackupUiState>(BackupUiState()) {
+/**
+ * Runs backup and restore in the core; after a restore the rest of the app must reload:
+ * [onProfileReplaced] tells the app (AppGraph's `profileReplacements`), which renews every other
+ * screen and the lock settings (review 2, B7).
+ */
+class BackupViewModel(
+    private val store: ResetStore,
+    private val shareDir: File,
+    private val platform: PlatformHooks = PlatformHooks.None,
+    private val onProfileReplaced: () -> Unit = {},
+) : StoreViewModel<BackupUiState>(BackupUiState()) {
 
     fun setMode(mode: BackupMode) = update { BackupUiState(mode = mode) }
     fun setPassphrase(text: String) = update { it.copy(passphrase = text, error = null) }
@@ -95,22 +99,23 @@ class BackupViewModel(private val store: ResetStore, private val shareDir: File,
         if (!s.canRestore) return
         update { it.copy(working = true, progress = 0f, error = null, restored = null) }
         launchCatching(::failed) {
-            val summary = store.restoreBackup(file, s.passphrase, ::progress)
-            update {
-                it.copy(working = false, progress = 1f, restored = summary, reloadApp = true, passphrase = "", restoreConfirmed = false, restoreFile = null)
+            // Not cancellable: once the core has replaced the profile, what follows must happen even
+            // if the person left this screen meanwhile (its scope is cancelled then; review 3, F5).
+            withContext(NonCancellable) {
+                val summary = store.restoreBackup(file, s.passphrase, ::progress)
+                update { it.copy(working = false, progress = 1f, restored = summary, passphrase = "", restoreConfirmed = false, restoreFile = null) }
+                onProfileReplaced()
+                // The restored rules replace the old ones: re-arm now, not at the next cold start
+                // (the new-phone path would otherwise get no reminders). The local copy of the
+                // picked file (a full, if encrypted, copy of the data) is no longer needed.
+                platform.remindersChanged()
+                file.delete()
             }
-            // The restored rules replace the old ones: re-arm now, not at the next cold start
-            // (the new-phone path would otherwise get no reminders). The local copy of the
-            // picked file (a full, if encrypted, copy of the data) is no longer needed.
-            platform.remindersChanged()
-            file.delete()
         }
     }
 
     fun shareHandled() = update { it.copy(share = null) }
 
-    /** The other screens were reloaded after a restore. */
-    fun reloadHandled() = update { it.copy(reloadApp = false) }
     fun dismissError() = update { it.copy(error = null) }
 
     private fun progress(fraction: Double) = update { it.copy(progress = fraction.toFloat()) }

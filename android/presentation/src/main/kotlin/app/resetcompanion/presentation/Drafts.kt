@@ -11,14 +11,22 @@ import app.resetcompanion.core.model.WorryType
 // on every change, restored when Android brings the back stack back in a new process, and
 // forgotten once saved or when the screen leaves. The text stays in the saved instance state the
 // system holds for the task (never in the app's files, never logged; the screens are FLAG_SECURE).
-// A draft longer than [MAX_DRAFT_CHARS] is not kept: a task's saved state must stay well under
-// Android's 1 MB transaction limit, or saving it fails (TransactionTooLargeException).
+// A draft longer than [MAX_DRAFT_CHARS] does not replace the last one that fitted, and the back
+// stack keeps at most `MAX_SAVED_CHARS` in all (NavigationState.kt): a task's saved state must
+// stay well under Android's 1 MB transaction limit, or saving it fails (TransactionTooLargeException).
 
 /** The longest draft kept across process death, in characters (all fields together). */
 const val MAX_DRAFT_CHARS = 50_000
 
 /** The memory key every editor keeps its draft under. */
 internal const val DRAFT = "draft"
+
+/**
+ * The memory key for the id of the entry a "new entry" screen saved: the screen's route still
+ * says "new", so without it a draft restored after process death would be saved as a second
+ * entry (review 3, F3).
+ */
+internal const val SAVED_ENTRY = "savedEntry"
 
 /** Strings packed into one, each as its length, `:`, then its characters, so any text survives. */
 internal object Packed {
@@ -40,9 +48,12 @@ internal object Packed {
     }
 }
 
-/** Keeps [packed] as this screen's draft, or nothing when it is too long to keep. */
+/**
+ * Keeps [packed] as this screen's draft; one too long to keep leaves the last one that fitted in
+ * place (review 3, F6), so a restore brings back most of the text rather than none.
+ */
 internal fun ScreenMemory.keepDraft(packed: String) {
-    this[DRAFT] = packed.takeIf { it.length <= MAX_DRAFT_CHARS }
+    if (packed.length <= MAX_DRAFT_CHARS) this[DRAFT] = packed
 }
 
 /** The draft's parts, expecting [count] of them, or null. */

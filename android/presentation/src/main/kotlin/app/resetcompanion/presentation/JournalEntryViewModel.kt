@@ -132,11 +132,14 @@ class JournalEntryViewModel(
 ) {
     init {
         val kept = journalEntryDraft(memory)
-        if (entryId == null) {
+        // The route's entry, or the one this "new entry" screen saved before the process died (review 3, F3).
+        val id = entryId ?: memory[SAVED_ENTRY]
+        if (id == null) {
             if (kept != null) update { it.copy(form = kept) }
         } else {
+            if (entryId == null) update { it.copy(mode = JournalEntryMode.LOADING) }
             launchCatching({ s, e -> s.copy(error = e) }) {
-                val entry = store.journalEntry(entryId)
+                val entry = store.journalEntry(id)
                 val mode = if (kept != null) JournalEntryMode.EDITING else JournalEntryMode.READING
                 update { it.copy(kind = entry.kind, mode = mode, entry = entry, form = kept ?: JournalEntryForm.of(entry)) }
             }
@@ -155,7 +158,7 @@ class JournalEntryViewModel(
     /** Back to reading without saving (a saved entry only). */
     fun cancelEditing() {
         update { s -> if (s.entry == null) s else s.copy(mode = JournalEntryMode.READING, error = null) }
-        if (current.mode == JournalEntryMode.READING) memory.clear()
+        if (current.mode == JournalEntryMode.READING) memory[DRAFT] = null
     }
 
     /** Adds or edits through the core; nothing is stored when it refuses a field (named in [UiError.field]). */
@@ -173,7 +176,8 @@ class JournalEntryViewModel(
                 store.addJournalEntry(body, sharedWithTherapist = s.form.sharedWithTherapist)
             }
             update { it.copy(saving = false, mode = JournalEntryMode.READING, entry = saved, form = JournalEntryForm.of(saved)) }
-            memory.clear() // stored: nothing left to restore
+            memory.clear() // stored: nothing left to restore but which entry this screen shows
+            memory[SAVED_ENTRY] = saved.id
             platform.remindersChanged() // a journal reminder may now be skipped for today
         }
     }

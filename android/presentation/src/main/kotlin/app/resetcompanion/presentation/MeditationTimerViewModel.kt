@@ -20,6 +20,27 @@ import java.time.Instant
 /** Where the timer is. */
 enum class TimerPhase { SETUP, RUNNING, PAUSED, FINISHED }
 
+/** Whether the end-of-session bell can reach the person with the screen off, as the timer explains it (review 3, F4). */
+enum class BellNotice {
+    NONE,
+
+    /** Notifications can still be asked for: without them the bell is a sound only, with nothing shown. */
+    ASK_NOTIFICATIONS,
+
+    /** Notifications are off in system settings: the bell is a sound only. */
+    NOTIFICATIONS_OFF,
+
+    /** No exact alarms (denied by default from Android 14): the bell may be late while the phone sleeps. */
+    MAY_BE_LATE,
+}
+
+/** The [BellNotice] for the permission states (notifications first: without them nothing shows at all). */
+fun bellNoticeFor(p: PermissionSnapshot): BellNotice = when (p.notifications) {
+    NotificationPermission.NOT_ASKED, NotificationPermission.DENIED -> BellNotice.ASK_NOTIFICATIONS
+    NotificationPermission.BLOCKED -> BellNotice.NOTIFICATIONS_OFF
+    NotificationPermission.GRANTED -> if (p.exactAlarms == ExactAlarmPermission.DENIED) BellNotice.MAY_BE_LATE else BellNotice.NONE
+}
+
 /** The meditation timer. Elapsed time comes from the injected clock, so pauses and slow ticks don't drift. */
 data class MeditationUiState(
     val technique: PracticeTechnique = PracticeTechnique.MEDITATION,
@@ -33,6 +54,10 @@ data class MeditationUiState(
     val logged: PracticeSession? = null,
     /** Finished before a whole minute: nothing was logged (the core counts whole minutes, 1–720). */
     val tooShortToLog: Boolean = false,
+    /** What the screen says about the bell before a session starts. */
+    val bell: BellNotice = BellNotice.NONE,
+    /** Show the system `POST_NOTIFICATIONS` dialog now: asked in context, when a first session starts. */
+    val requestNotificationPermission: Boolean = false,
     val error: UiError? = null,
 ) {
     val plannedMillis: Long get() = plannedMinutes * 60_000L
@@ -72,6 +97,19 @@ class MeditationTimerViewModel(
 
     init {
         restore()
+        refreshBell()
+        viewModelScope.launch { platform.permissionChanges.collect { refreshBell() } }
+    }
+
+    /** Re-reads the permission states behind [MeditationUiState.bell]. */
+    fun refreshBell() = update { it.copy(bell = bellNoticeFor(platform.permissions())) }
+
+    /** The notification dialog was shown (or the platform can't show it). */
+    fun notificationRequestHandled() = update { it.copy(requestNotificationPermission = false) }
+
+    /** The screen shows the finished session: the "time is up" notification is done with. */
+    fun endSeen() {
+        if (current.phase == TimerPhase.FINISHED) platform.practiceEndSeen()
     }
 
     fun setTechnique(technique: PracticeTechnique) = inSetup { it.copy(technique = technique) }
@@ -83,7 +121,11 @@ class MeditationTimerViewModel(
         if (current.phase != TimerPhase.SETUP) return
         startedAtMs = clock.instant().toEpochMilli()
         bankedMs = 0
-        update { it.copy(phase = TimerPhase.RUNNING, elapsedMillis = 0, logged = null, tooShortToLog = false, error = null) }
+        // The first session is the moment to ask for notifications: the bell is why (review 3, F4).
+        val ask = platform.permissions().notifications == NotificationPermission.NOT_ASKED
+        update {
+            it.copy(phase = TimerPhase.RUNNING, elapsedMillis = 0, logged = null, tooShortToLog = false, error = null, requestNotificationPermission = ask)
+        }
         platform.keepScreenOn(true)
         run()
     }

@@ -126,6 +126,9 @@ interface PlatformHooks {
      */
     fun practiceRunning(practice: RunningPractice?) {}
 
+    /** The timer screen shows a finished session: the end-of-practice notification can go (review 3, F6). */
+    fun practiceEndSeen() {}
+
     /** No platform: JVM tests and the desktop harness. */
     object None : PlatformHooks
 }

@@ -3,10 +3,12 @@ package app.resetcompanion.presentation
 import androidx.lifecycle.viewModelScope
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.Status
+import app.resetcompanion.core.crisisRegion
 import app.resetcompanion.core.crisisResources
 import app.resetcompanion.core.health.HealthConnectOutcome
 import app.resetcompanion.core.health.HealthConnectStop
 import app.resetcompanion.core.health.HealthConnectSync
+import app.resetcompanion.core.model.CrisisRegion
 import app.resetcompanion.core.model.CrisisResource
 import app.resetcompanion.core.practiceSummary
 import app.resetcompanion.core.safetyPlan
@@ -153,11 +155,19 @@ class SettingsViewModel(private val store: ResetStore, private val platform: Pla
 data class CrisisUiState(
     val loading: Boolean = true,
     val resources: List<CrisisResource> = emptyList(),
+    /** The region the lines are for, and whether it is only the core's fallback (F30). */
+    val region: CrisisRegion? = null,
     /** The newest safety plan (shown after the lines, never instead of them), or null. */
     val plan: app.resetcompanion.core.model.SafetyPlan? = null,
     val prompts: List<app.resetcompanion.core.model.SafetyPlanPrompt> = emptyList(),
     val error: UiError? = null,
-)
+) {
+    /** Said before the lines when they are not for the person's region (new-user review F30). */
+    val fallbackNotice: String? get() = region?.let { CrisisRegionText.fallbackNotice(it) }
+
+    /** "Lines for Ireland": which region's lines these are. */
+    val regionCaption: String? get() = region?.let { CrisisRegionText.caption(it.regionName, it.regionIsFallback) }
+}
 
 /** Loads crisis resources for the person's region from the core, then the safety plan. */
 class CrisisViewModel(private val store: ResetStore) : StoreViewModel<CrisisUiState>(CrisisUiState()) {
@@ -167,8 +177,8 @@ class CrisisViewModel(private val store: ResetStore) : StoreViewModel<CrisisUiSt
 
     fun refresh() = launchCatching({ s, e -> s.copy(loading = false, error = e) }) {
         // The lines first: a plan that fails to load never holds them back.
-        val resources = store.crisisResources()
-        update { it.copy(loading = false, resources = resources) }
+        val region = store.crisisRegion()
+        update { it.copy(loading = false, resources = region.resources, region = region) }
         val plan = store.safetyPlan()
         update { it.copy(plan = plan, prompts = app.resetcompanion.core.SafetyPlanSteps.prompts) }
     }

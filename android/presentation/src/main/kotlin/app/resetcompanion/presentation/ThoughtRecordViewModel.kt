@@ -82,10 +82,13 @@ class ThoughtRecordViewModel(
     private val platform: PlatformHooks,
     entryId: String?,
     private val memory: ScreenMemory = ScreenMemory.InMemory(),
-) : StoreViewModel<ThoughtRecordUiState>(ThoughtRecordUiState(entryId = entryId, loading = entryId != null)) {
+) : StoreViewModel<ThoughtRecordUiState>(
+    (entryId ?: memory[SAVED_ENTRY]).let { id -> ThoughtRecordUiState(entryId = id, loading = id != null) },
+) {
 
     init {
         val kept = thoughtRecordDraft(memory)
+        val entryId = current.entryId // the route's, or the one this screen saved before the process died
         if (kept != null) {
             update { it.copy(loading = false, draft = kept) }
         } else if (entryId != null) {
@@ -138,7 +141,8 @@ class ThoughtRecordViewModel(
                 entry = store.setSharedWithTherapist(entry.id, s.draft.sharedWithTherapist)
             }
             update { it.copy(saving = false, saved = entry, entryId = entry.id) }
-            memory.clear() // stored: nothing left to restore
+            memory.clear() // stored: nothing left to restore but which entry this screen now edits
+            memory[SAVED_ENTRY] = entry.id
             platform.remindersChanged()
         }
     }

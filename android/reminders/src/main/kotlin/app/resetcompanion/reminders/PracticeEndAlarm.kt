@@ -67,7 +67,14 @@ object PracticeEndAlarm {
             // The exact grant was withdrawn between the check and the call.
             manager.setAndAllowWhileIdle(type, at, operation)
         }
-        val onEnd = AlarmManager.OnAlarmListener { signal(app, practice, look) }
+        val onEnd = AlarmManager.OnAlarmListener {
+            signal(app, practice, look)
+            // The end is handled here: the PendingIntent alarm would only alert again later (up to
+            // an hour late without the exact grant) in a process that no longer remembers this
+            // signal (review 3, F6). It logs the session the same way.
+            cancelPending(app)
+            logEnded(app, practice, null)
+        }
         listener = onEnd
         try {
             manager.setExact(type, at, TAG, onEnd, null)
@@ -84,10 +91,34 @@ object PracticeEndAlarm {
         val manager = app.getSystemService(AlarmManager::class.java) ?: return
         listener?.let { manager.cancel(it) }
         listener = null
+        cancelPending(app)
+    }
+
+    private fun cancelPending(app: Context) {
+        val manager = app.getSystemService(AlarmManager::class.java) ?: return
         pendingIntent(app, null, PendingIntent.FLAG_NO_CREATE)?.let {
             manager.cancel(it)
             it.cancel()
         }
+    }
+
+    /**
+     * Logs [practice] as completed through the core, once, off the main thread, then hands it on
+     * (Health Connect) and re-plans (skip-if-done reminders now see it).
+     */
+    fun logEnded(context: Context, practice: RunningPractice, pending: BroadcastReceiver.PendingResult?) {
+        val app = context.applicationContext
+        val env = app as? ReminderEnvironment ?: return pending?.finish() ?: Unit
+        ReminderWork.launch(pending) {
+            val session = env.store(app).logCompleted(practice)
+            env.practiceLogged(app, session)
+            env.reminderSync(app).resync(SyncReason.APP_START)
+        }
+    }
+
+    /** The person has seen the finished session on the timer screen: the "time is up" notification is done with. */
+    fun dismissEnded(context: Context) {
+        context.getSystemService(NotificationManager::class.java)?.cancel(NOTIFICATION_ID)
     }
 
     /**
@@ -194,12 +225,6 @@ class PracticeEndReceiver : BroadcastReceiver() {
         val practice = PracticeEndAlarm.read(intent.extras) ?: return
         val env = context.applicationContext as? ReminderEnvironment ?: return
         PracticeEndAlarm.signal(context, practice, env.reminderLook(context))
-        val pending = goAsync()
-        ReminderWork.launch(pending) {
-            val session = env.store(context.applicationContext).logCompleted(practice)
-            env.practiceLogged(context.applicationContext, session)
-            // Skip-if-done reminders for today now see the practice.
-            env.reminderSync(context.applicationContext).resync(SyncReason.APP_START)
-        }
+        PracticeEndAlarm.logEnded(context, practice, goAsync())
     }
 }

@@ -55,8 +55,10 @@ class DraftsTest : ViewModelTest() {
         assertNull(restored.state.value.error)
         assertTrue(restored.state.value.saved != null)
         assertEquals(1, setUp { journalEntries() }.size)
-        assertTrue(saved.values.isEmpty(), "stored: nothing left to restore")
-        assertEquals(ThoughtRecordDraft(), graph().thoughtRecord(memory = afterProcessDeath(saved)).state.value.draft)
+        assertEquals(setOf(SAVED_ENTRY), saved.values.keys, "stored: no draft left, only which entry this screen edits")
+        val again = graph().thoughtRecord(memory = afterProcessDeath(saved))
+        assertEquals(restored.state.value.saved?.id, again.state.value.entryId)
+        assertEquals("Nobody said that", again.state.value.draft.balancedThought, "read back from the core")
     }
 
     @Test
@@ -94,13 +96,13 @@ class DraftsTest : ViewModelTest() {
     }
 
     @Test
-    fun `a draft too long to keep in the saved state is not kept (nothing breaks)`() {
+    fun `a draft too long to keep in the saved state leaves the last one that fitted (nothing breaks)`() {
         val memory = ScreenMemory.InMemory()
         val vm = graph().journalEntry(JournalKind.FREE, memory = memory)
         vm.edit { it.copy(text = "short") }
         assertTrue(memory.values.isNotEmpty())
         vm.edit { it.copy(text = "x".repeat(MAX_DRAFT_CHARS + 1)) }
-        assertTrue(memory.values.isEmpty(), "over the limit: no stale shorter draft either")
+        assertEquals("short", journalEntryDraft(memory)?.text, "over the limit: the last draft that fitted stays (review 3, F6)")
         assertEquals(MAX_DRAFT_CHARS + 1, vm.state.value.form.text.length, "the screen still has every character")
     }
 
@@ -149,5 +151,46 @@ class DraftsTest : ViewModelTest() {
         assertEquals(2u, other.state.value.basedOn)
         assertEquals(listOf("Not sleeping", ""), other.state.value.form.items(PlanStep.WARNING_SIGNS))
         assertEquals(2, setUp { safetyPlanHistory() }.size)
+    }
+
+    @Test
+    fun `a new thought record saved once and edited further is still one entry after process death (review 3, F3)`() {
+        val memory = ScreenMemory.InMemory()
+        val first = graph().thoughtRecord(memory = memory)
+        first.edit { it.copy(situation = "Team meeting", automaticThoughts = "They think I'm useless") }
+        first.save()
+        val id = first.state.value.saved!!.id
+        first.edit { it.copy(balancedThought = "Nobody said that", beliefAfter = 30) }
+
+        val restored = graph().thoughtRecord(memory = afterProcessDeath(memory)) // the route still says "new"
+        assertEquals(id, restored.state.value.entryId)
+        assertEquals("Nobody said that", restored.state.value.draft.balancedThought)
+        restored.save()
+        val entries = setUp { journalEntries() }
+        assertEquals(1, entries.size, "edited, not saved a second time")
+        assertEquals("Nobody said that", (entries[0].body as JournalBody.Thought).record.balancedThought)
+    }
+
+    @Test
+    fun `a new journal entry saved once comes back as that entry, read or being edited (review 3, F3)`() {
+        val memory = ScreenMemory.InMemory()
+        val first = graph().journalEntry(JournalKind.FREE, memory = memory)
+        first.edit { it.copy(text = "A quiet morning") }
+        first.save()
+        val id = first.state.value.entry!!.id
+
+        val reading = graph().journalEntry(JournalKind.FREE, memory = afterProcessDeath(memory))
+        assertEquals(JournalEntryMode.READING, reading.state.value.mode, "the saved entry, not an empty new form")
+        assertEquals(id, reading.state.value.entry?.id)
+
+        first.startEditing()
+        first.edit { it.copy(text = "A quiet morning, then a call from Sam") }
+        val editing = graph().journalEntry(JournalKind.FREE, memory = afterProcessDeath(memory))
+        assertEquals(JournalEntryMode.EDITING, editing.state.value.mode)
+        assertEquals("A quiet morning, then a call from Sam", editing.state.value.form.text)
+        editing.save()
+        val entries = setUp { journalEntries() }
+        assertEquals(1, entries.size)
+        assertEquals("A quiet morning, then a call from Sam", (entries[0].body as JournalBody.Free).record.text)
     }
 }

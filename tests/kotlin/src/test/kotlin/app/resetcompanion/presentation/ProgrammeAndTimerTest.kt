@@ -316,4 +316,32 @@ class MeditationTimerViewModelTest : ViewModelTest() {
         assertTrue(memory.values.isEmpty(), memory.values.toString())
         assertEquals(TimerPhase.SETUP, afterProcessDeath(ScreenMemory.InMemory(memory.values)).state.value.phase)
     }
+
+    @Test
+    fun `the timer says when the bell can't reach a sleeping phone and asks for notifications when a first session starts (review 3, F4)`() {
+        fun snapshot(n: NotificationPermission, e: ExactAlarmPermission) = PermissionSnapshot(n, e, sdkInt = 34)
+        assertEquals(BellNotice.NONE, bellNoticeFor(snapshot(NotificationPermission.GRANTED, ExactAlarmPermission.ALLOWED)))
+        assertEquals(BellNotice.MAY_BE_LATE, bellNoticeFor(snapshot(NotificationPermission.GRANTED, ExactAlarmPermission.DENIED)))
+        assertEquals(BellNotice.ASK_NOTIFICATIONS, bellNoticeFor(snapshot(NotificationPermission.NOT_ASKED, ExactAlarmPermission.DENIED)))
+        assertEquals(BellNotice.ASK_NOTIFICATIONS, bellNoticeFor(snapshot(NotificationPermission.DENIED, ExactAlarmPermission.ALLOWED)))
+        assertEquals(BellNotice.NOTIFICATIONS_OFF, bellNoticeFor(snapshot(NotificationPermission.BLOCKED, ExactAlarmPermission.ALLOWED)))
+
+        platform.snapshot = snapshot(NotificationPermission.NOT_ASKED, ExactAlarmPermission.DENIED)
+        val vm = graph().meditation()
+        assertEquals(BellNotice.ASK_NOTIFICATIONS, vm.state.value.bell)
+        vm.setMinutes(1)
+        vm.start()
+        assertTrue(vm.state.value.requestNotificationPermission, "asked in context: the person just started a session")
+        vm.notificationRequestHandled()
+        assertFalse(vm.state.value.requestNotificationPermission)
+        platform.snapshot = snapshot(NotificationPermission.GRANTED, ExactAlarmPermission.DENIED) // allowed in the dialog
+        platform.changes.tryEmit(Unit)
+        assertEquals(BellNotice.MAY_BE_LATE, vm.state.value.bell)
+
+        vm.endSeen()
+        assertEquals(0, platform.endSeen, "nothing to dismiss while running")
+        scheduler.advanceTimeBy(61_000)
+        vm.endSeen()
+        assertEquals(1, platform.endSeen)
+    }
 }

@@ -106,6 +106,11 @@ class RecordingPlatform : PlatformHooks {
         timeUp++
     }
 
+    var endSeen = 0
+    override fun practiceEndSeen() {
+        endSeen++
+    }
+
     /** Every end alarm armed (a session) or cancelled (null), in order. */
     val endAlarms = mutableListOf<app.resetcompanion.core.RunningPractice?>()
     override fun practiceRunning(practice: app.resetcompanion.core.RunningPractice?) {

@@ -13,6 +13,7 @@ import app.resetcompanion.core.practiceSessions
 import app.resetcompanion.reminders.PracticeEndAlarm
 import app.resetcompanion.reminders.PracticeEndReceiver
 import app.resetcompanion.reminders.ReminderNotifications
+import app.resetcompanion.reminders.ReminderWork
 import kotlinx.coroutines.runBlocking
 import org.junit.After
 import org.junit.Assert.assertEquals
@@ -135,21 +136,32 @@ class PracticeEndAlarmTest {
     }
 
     @Test
-    fun `the listener and the PendingIntent alarm both firing give one signal and one session`() {
+    fun `the in-process listener ends it alone - one signal, the session logged, no second alarm left (review 3, F6)`() {
         PracticeEndAlarm.arm(app, practice, RoboApp.LOOK)
         val listener = listenerAlarm()!!
         shadowOf(alarmManager).fireAlarm(listener)
         shadowOf(Looper.getMainLooper()).idle()
+        runBlocking { ReminderWork.awaitIdle() }
         assertEquals("the listener signals the end in the live process", 1, notifications.allNotifications.size)
+        assertTrue("no PendingIntent alarm left to alert again after a process death", osAlarms().none { it.operation != null })
+        val logged = runBlocking { app.store.practiceSessions() }.single()
+        assertTrue(logged.completed)
         app.getSystemService(NotificationManager::class.java)!!.cancelAll() // the person swiped it away
 
-        fireEndAlarm()
-        assertTrue("no second signal for the same session", notifications.allNotifications.isEmpty())
-        assertEquals(1, runBlocking { app.store.practiceSessions() }.size)
-        // A third delivery (a duplicate broadcast) still logs nothing new.
+        // A delivery already in flight (or a duplicate broadcast) adds no signal and no session.
         val again = Intent(app, PracticeEndReceiver::class.java).setAction(PracticeEndAlarm.ACTION_END).putExtras(PracticeEndAlarm.extras(practice))
         deliver(PracticeEndReceiver(), again)
+        assertTrue("no second signal for the same session", notifications.allNotifications.isEmpty())
         assertEquals(1, runBlocking { app.store.practiceSessions() }.size)
+    }
+
+    @Test
+    fun `the end notification goes once the timer screen shows the finished session`() {
+        PracticeEndAlarm.arm(app, practice, RoboApp.LOOK)
+        fireEndAlarm()
+        assertEquals(1, notifications.allNotifications.size)
+        PracticeEndAlarm.dismissEnded(app)
+        assertTrue(notifications.allNotifications.isEmpty())
     }
 
     @Test

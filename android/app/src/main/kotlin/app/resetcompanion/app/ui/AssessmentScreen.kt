@@ -32,6 +32,7 @@ import app.resetcompanion.core.model.SignpostReason
 import app.resetcompanion.presentation.AssessmentPhase
 import app.resetcompanion.presentation.AssessmentUiState
 import app.resetcompanion.presentation.AssessmentViewModel
+import app.resetcompanion.presentation.CrisisRegionText
 import app.resetcompanion.presentation.SecureWindow
 
 // Questionnaires (PHQ-9, GAD-7, … from the core's catalogue): choose, answer one item at a
@@ -93,7 +94,12 @@ fun AssessmentScreen(state: AssessmentUiState, padding: PaddingValues, actions: 
                         },
                         style = MaterialTheme.typography.bodyLarge,
                     )
-                    Text(Strings.regionResources(phase.signpost.regionName), style = MaterialTheme.typography.labelLarge)
+                    // Outside every covered region: say these are another country's lines (F30).
+                    CrisisRegionNotice(CrisisRegionText.fallbackNotice(phase.signpost))
+                    Text(
+                        CrisisRegionText.caption(phase.signpost.regionName, phase.signpost.regionIsFallback),
+                        style = MaterialTheme.typography.labelLarge,
+                    )
                     CrisisResourceList(phase.signpost.resources, actions.onOpenUri)
                     // After the lines, never instead of them (DESIGN §7).
                     Text(Strings.safetyPlanAfterLines, style = MaterialTheme.typography.titleMedium)

@@ -5,10 +5,12 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.Row
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Email
 import androidx.compose.material.icons.filled.Info
 import androidx.compose.material.icons.filled.Phone
+import androidx.compose.material.icons.filled.Warning
 import androidx.compose.material3.Button
 import androidx.compose.material3.Icon
 import androidx.compose.material3.MaterialTheme
@@ -17,6 +19,7 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
@@ -43,7 +46,9 @@ fun CrisisScreen(state: CrisisUiState, padding: PaddingValues, onOpen: (String) 
         Text(Strings.crisisIntro, style = MaterialTheme.typography.bodyLarge)
         if (state.loading) Loading()
         ErrorBanner(state.error) {}
+        CrisisRegionNotice(state.fallbackNotice)
         CrisisResourceList(state.resources, onOpen)
+        state.regionCaption?.let { Text(it, style = MaterialTheme.typography.labelMedium) }
         if (showPlan && !state.loading) {
             Text(Strings.safetyPlanAfterLines, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
             val plan = state.plan
@@ -75,6 +80,25 @@ fun CrisisRoute(
     RefreshWhenShown { viewModel.refresh() }
     if (showPlan && state.plan != null) SecureWhileShown(secureWindow)
     CrisisScreen(state, padding, onContact, showPlan, onWritePlan)
+}
+
+/** Test tag on the line saying the crisis lines are not for the person's region. */
+const val CRISIS_REGION_NOTICE_TAG = "crisis-region-notice"
+
+/**
+ * The honest line before crisis lines that are another country's (new-user review F30); nothing
+ * when [notice] is null (the lines are the person's region's).
+ */
+@Composable
+fun CrisisRegionNotice(notice: String?) {
+    if (notice == null) return
+    Row(
+        modifier = Modifier.testTag(CRISIS_REGION_NOTICE_TAG),
+        horizontalArrangement = Arrangement.spacedBy(8.dp),
+    ) {
+        Icon(Icons.Filled.Warning, contentDescription = null, tint = MaterialTheme.colorScheme.error)
+        Text(notice, style = MaterialTheme.typography.bodyLarge)
+    }
 }
 
 /** One card per resource with a button per way to reach it; buttons name the service for TalkBack. */

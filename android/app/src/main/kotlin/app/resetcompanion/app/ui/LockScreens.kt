@@ -41,7 +41,9 @@ fun LockScreen(state: AppLockUiState, padding: PaddingValues, onUnlock: () -> Un
         IconText(Icons.Filled.Lock, Strings.lockedExplain)
         LockNoticeText(state.notice)
         if (state.failedAttempts > 0) Text(Strings.failedAttempts(state.failedAttempts), style = MaterialTheme.typography.bodySmall)
-        Button(onClick = onUnlock, enabled = !state.authenticating) { ButtonLabel(Icons.Filled.Lock, Strings.unlock) }
+        // Never disabled: a prompt that never showed must not leave the person without a way to
+        // try again (review 2, B4 part 3); the view model ignores a double tap.
+        Button(onClick = onUnlock) { ButtonLabel(Icons.Filled.Lock, Strings.unlock) }
         OutlinedButton(onClick = onCrisis) { Text(Strings.crisisAction) }
         onPlan?.let { OutlinedButton(onClick = it) { Text(Strings.safetyPlanLink) } }
     }
@@ -56,6 +58,7 @@ private fun LockNoticeText(notice: LockNotice) {
         LockNotice.CANCELLED -> Strings.noticeAuthCancelled to Tone.INFO
         LockNotice.FAILED -> Strings.noticeAuthFailed to Tone.WARNING
         LockNotice.LOCKED_OUT -> Strings.noticeLockedOut to Tone.WARNING
+        LockNotice.NOT_SHOWN -> Strings.noticeAuthNotShown to Tone.INFO
     }
     StatusLabel(text, tone)
 }
@@ -65,14 +68,20 @@ private enum class LockedPage { LOCK, CRISIS, PLAN }
 /**
  * What the app shows while locked (or while the lock settings are still being read: a blank
  * frame). Its own three pages — lock, crisis lines, and the plan when allowed — with view
- * models that live only while locked.
+ * models that live only while locked. [onBackTarget] is told where the system Back goes: from
+ * the crisis lines or the plan back to the lock page; from the lock page, null (the system's
+ * own, leaving the app) — never into the hidden screens (review 3, F1).
  */
 @Composable
-fun LockedApp(state: AppLockUiState, lock: AppLockViewModel, graph: AppGraph, onContact: (String) -> Unit) {
+fun LockedApp(state: AppLockUiState, lock: AppLockViewModel, graph: AppGraph, onContact: (String) -> Unit, onBackTarget: ((() -> Unit)?) -> Unit = {}) {
     var page by rememberSaveable { mutableStateOf(LockedPage.LOCK) }
     val store = remember { ViewModelStore() }
     DisposableEffect(Unit) { onDispose { store.clear() } }
     val shown = if (page == LockedPage.PLAN && !state.planReachable) LockedPage.LOCK else page
+    DisposableEffect(shown) {
+        onBackTarget(if (shown != LockedPage.LOCK) ({ page = LockedPage.LOCK }) else null)
+        onDispose { onBackTarget(null) }
+    }
     ResetScaffold(
         title = when (shown) {
             LockedPage.LOCK -> Strings.lockedTitle
@@ -131,13 +140,13 @@ fun AppLockSettingsScreen(
         Text(Strings.appLockIntro, style = MaterialTheme.typography.bodyLarge)
         LockNoticeText(state.notice)
         if (state.loading) Loading()
-        ChoiceChips(POLICIES, setOf(state.settings.policy), ::policyLabel) { if (!state.authenticating) onPolicy(it) }
+        ChoiceChips(POLICIES, setOf(state.settings.policy), ::policyLabel) { onPolicy(it) }
         // Review 2, B8: "immediately" also locks after a trip through another app Reset opened.
         if (state.settings.policy == LockPolicy.IMMEDIATELY) Text(Strings.appLockImmediatelyNote, style = MaterialTheme.typography.bodySmall)
         LabelledSwitch(
             Strings.appLockPlanWhileLocked,
             state.settings.safetyPlanVisibleWhenLocked,
-            { if (!state.authenticating) onPlanVisible(it) },
+            { onPlanVisible(it) },
             note = Strings.appLockPlanWhileLockedNote,
         )
         Text(Strings.appLockChangeNeedsAuth, style = MaterialTheme.typography.bodySmall)

@@ -11,7 +11,9 @@ import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -22,6 +24,7 @@ import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.PracticeTechnique
+import app.resetcompanion.presentation.BellNotice
 import app.resetcompanion.presentation.MeditationTimerViewModel
 import app.resetcompanion.presentation.MeditationUiState
 import app.resetcompanion.presentation.TimerPhase
@@ -43,6 +46,10 @@ data class MeditationActions(
     val onStop: () -> Unit = {},
     val onReset: () -> Unit = {},
     val onDismissError: () -> Unit = {},
+    /** The system notification dialog (the bell shows as a notification). */
+    val onAskNotifications: () -> Unit = {},
+    /** The app's notification or exact-alarm settings page. */
+    val onOpenSettings: () -> Unit = {},
 )
 
 /** `mm:ss` for [millis], rounded up so "0:00" only shows at the end. */
@@ -74,6 +81,7 @@ fun MeditationScreen(state: MeditationUiState, padding: PaddingValues, actions: 
             ChoiceChips(PracticeTechnique.entries, setOf(state.technique), { humanize(it.name) }, actions.onTechnique)
             Text(Strings.length, style = MaterialTheme.typography.titleMedium)
             ChoiceChips(TIMER_CHOICES, setOf(state.plannedMinutes), Strings::minutesChoice, actions.onMinutes)
+            BellNoticeRow(state.bell, actions)
         }
         val remaining = clockText(state.remainingMillis)
         Box(Modifier.fillMaxWidth(), contentAlignment = Alignment.Center) {
@@ -114,10 +122,30 @@ fun MeditationScreen(state: MeditationUiState, padding: PaddingValues, actions: 
     }
 }
 
-/** Collects [viewModel]. */
+/** Whether the bell will reach the person with the screen off, and what helps (review 3, F4). */
 @Composable
-fun MeditationRoute(viewModel: MeditationTimerViewModel, padding: PaddingValues) {
+private fun BellNoticeRow(bell: BellNotice, actions: MeditationActions) {
+    val (text, action) = when (bell) {
+        BellNotice.NONE -> return
+        BellNotice.ASK_NOTIFICATIONS -> Strings.bellAsk to (Strings.noticeAskAction to actions.onAskNotifications)
+        BellNotice.NOTIFICATIONS_OFF -> Strings.bellOff to (Strings.noticeBlockedAction to actions.onOpenSettings)
+        BellNotice.MAY_BE_LATE -> Strings.bellLate to (Strings.bellLateAction to actions.onOpenSettings)
+    }
+    StatusLabel(text, Tone.INFO)
+    TextButton(onClick = action.second) { Text(action.first) }
+}
+
+/** Collects [viewModel]; [onAskNotifications] and [onOpenSettings] are the platform's. */
+@Composable
+fun MeditationRoute(viewModel: MeditationTimerViewModel, padding: PaddingValues, onAskNotifications: () -> Unit = {}, onOpenSettings: () -> Unit = {}) {
     val state by viewModel.state.collectAsStateWithLifecycle()
+    LaunchedEffect(state.requestNotificationPermission) {
+        if (state.requestNotificationPermission) {
+            viewModel.notificationRequestHandled()
+            onAskNotifications()
+        }
+    }
+    LaunchedEffect(state.phase) { viewModel.endSeen() }
     MeditationScreen(
         state,
         padding,
@@ -130,6 +158,8 @@ fun MeditationRoute(viewModel: MeditationTimerViewModel, padding: PaddingValues)
             viewModel::stop,
             viewModel::reset,
             viewModel::dismissError,
+            onAskNotifications,
+            onOpenSettings,
         ),
     )
 }

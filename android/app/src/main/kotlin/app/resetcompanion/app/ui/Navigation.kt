@@ -1,7 +1,10 @@
 package app.resetcompanion.app.ui
 
 import androidx.compose.runtime.Stable
+import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateListOf
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.ViewModelProvider
 import androidx.lifecycle.ViewModelStore
@@ -197,8 +200,20 @@ class AppNavigator(
     /** The screen on top. */
     val current: NavEntry get() = stack.last()
 
+    /**
+     * True while the app lock covers the stack: Back must never pop the hidden screens (their
+     * drafts, a running session) behind the lock (review 3, F1). [ResetApp] keeps it in step.
+     */
+    var covered: Boolean by mutableStateOf(false)
+
+    /** The profile replacements (`AppGraph.profileReplacements`) already renewed: rotation doesn't renew twice. */
+    var profileReplacementsSeen: Int = 0
+
+    /** While [covered]: where Back goes instead (the locked crisis page back to the lock page); null: to the system. */
+    var coverBack: (() -> Unit)? by mutableStateOf(null)
+
     /** Whether [back] would do anything (otherwise the system closes the app). */
-    val canGoBack: Boolean get() = stack.size > 1
+    val canGoBack: Boolean get() = if (covered) coverBack != null else stack.size > 1
 
     /** The tab the current stack belongs to. */
     val currentTab: Destination get() = stack.first().destination
@@ -209,8 +224,14 @@ class AppNavigator(
         changed()
     }
 
-    /** Pops the top screen, clearing its view models; false when already at the root. */
+    /** Pops the top screen, clearing its view models; false when already at the root or while [covered]. */
     fun back(): Boolean {
+        if (covered) {
+            return coverBack?.let {
+                it()
+                true
+            } ?: false
+        }
         if (stack.size <= 1) return false
         pop(stack.removeAt(stack.lastIndex))
         changed()
@@ -236,17 +257,29 @@ class AppNavigator(
      * text, running session or answers.
      */
     fun follow(destination: Destination) {
-        if (current.destination == destination) return
+        if (current.destination.sameScreenAs(destination)) return
+        // Already on the stack: brought to the top with its state instead of a second copy, so
+        // another app's links can't grow the stack, and the end-of-practice notification returns
+        // to the timer it belongs to, whatever step it was for (review 3, F4 and F6).
+        stack.drop(1).lastOrNull { it.destination.sameScreenAs(destination) }?.let { existing ->
+            // never the tab at the root
+            stack.remove(existing)
+            stack.add(existing)
+            return changed()
+        }
         if (stack.size == 1) return open(destination)
         navigate(destination)
     }
+
+    // A link names a screen, not its arguments: any timer is "the timer".
+    private fun Destination.sameScreenAs(other: Destination) = this == other || (this is Destination.Meditation && other is Destination.Meditation)
 
     /**
      * The data under every screen but [keep] was replaced (a backup restored): each of them is
      * replaced by a fresh entry for the same destination, in the same place, so its view model
      * reads the restored profile (review 2, B7). Their unsaved drafts went with the old data.
      */
-    fun renewAllBut(keep: NavEntry) {
+    fun renewAllBut(keep: NavEntry?) {
         val renewed = stack.map { old ->
             if (old === keep) {
                 old

@@ -79,7 +79,9 @@ fun destinationFromRoute(route: String): Destination? {
 /** Holds the app's [navigator] across configuration changes and process death. */
 class NavigationViewModel(private val handle: SavedStateHandle) : ViewModel() {
     /** The back stack, restored from [handle] when the process was recreated. */
-    val navigator: AppNavigator = AppNavigator(saved = handle.get<List<String>>(STACK), memoryFor = { HandleMemory(handle, "$MEMORY$it.") }).also { nav ->
+    val navigator: AppNavigator = AppNavigator(saved = handle.get<List<String>>(STACK), memoryFor = {
+        HandleMemory(handle, "$MEMORY_PREFIX$it.")
+    }).also { nav ->
         nav.onChanged = { handle[STACK] = ArrayList(it) }
         handle[STACK] = ArrayList(nav.saved())
     }
@@ -99,16 +101,30 @@ class NavigationViewModel(private val handle: SavedStateHandle) : ViewModel() {
     private companion object {
         const val STACK = "nav.stack"
         const val PICKER = "nav.restorePickerOpen"
-        const val MEMORY = "nav.memory."
     }
 }
+
+private const val MEMORY_PREFIX = "nav.memory."
+
+/**
+ * The most characters every screen's memory may hold together (UTF-16: about 200 KB in the
+ * saved-state Parcel), so several drafts on one stack can't push the task's saved state towards
+ * Android's 1 MB transaction limit (review 3, F6). A write past it keeps the old value.
+ */
+const val MAX_SAVED_CHARS = 100_000
 
 /** One entry's [ScreenMemory]: string values under its own prefix in the navigation's SavedStateHandle. */
 private class HandleMemory(private val handle: SavedStateHandle, private val prefix: String) : ScreenMemory {
     override fun get(key: String): String? = handle[prefix + key]
 
     override fun set(key: String, value: String?) {
-        if (value == null) handle.remove<String>(prefix + key) else handle[prefix + key] = value
+        if (value == null) {
+            handle.remove<String>(prefix + key)
+            return
+        }
+        val others = handle.keys().filter { it.startsWith(MEMORY_PREFIX) && it != prefix + key }.sumOf { handle.get<String>(it)?.length ?: 0 }
+        if (others + value.length > MAX_SAVED_CHARS) return
+        handle[prefix + key] = value
     }
 
     override fun clear() = handle.keys().filter { it.startsWith(prefix) }.forEach { handle.remove<String>(it) }

@@ -11,6 +11,7 @@ import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.DisposableEffect
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.key
@@ -67,6 +68,16 @@ fun ResetApp(
     }
     val saved = rememberSaveableStateHolder()
     navigator.onPopped = { saved.removeState(it.id) }
+    // A restore replaced the whole profile (review 2, B7), wherever the person is now (review 3,
+    // F5): the lock follows the backup's settings, and every screen starts again over the restored
+    // data — except the Backup screen, if still open, which says what was restored.
+    val replaced by graph.profileReplacements.collectAsStateWithLifecycle()
+    LaunchedEffect(replaced) {
+        if (replaced == navigator.profileReplacementsSeen) return@LaunchedEffect
+        navigator.profileReplacementsSeen = replaced
+        lock?.reload()
+        navigator.renewAllBut(navigator.entryFor(Destination.Backup))
+    }
     theme {
         val uri = LocalUriHandler.current
         val contact = rememberContactOpener(platform.contact ?: { runCatching { uri.openUri(it) }.isSuccess })
@@ -74,11 +85,17 @@ fun ResetApp(
             val lockState by lock.state.collectAsStateWithLifecycle()
             // With the lock on, every screen is kept out of the app switcher's snapshot.
             if (lockState.enabled || lockState.loading) SecureWhileShown(secureWindow)
+            // While covered, Back never reaches the hidden stack (review 3, F1).
+            val covered = !lockState.contentVisible
+            DisposableEffect(navigator, covered) {
+                navigator.covered = covered
+                onDispose { navigator.covered = false }
+            }
             // Reading the lock settings takes milliseconds: nothing is shown meanwhile (neither the
             // person's data nor a "locked" title a person without the lock would wonder about).
             if (lockState.loading) return@theme
             if (!lockState.contentVisible) {
-                LockedApp(lockState, lock, graph, contact)
+                LockedApp(lockState, lock, graph, contact) { navigator.coverBack = it }
                 return@theme
             }
         }
@@ -151,7 +168,12 @@ private fun Route(
         is Destination.ProgrammeStep -> ProgrammeStepRoute(entry.viewModel { graph.programmeStep(d.stepId) }, padding) {
             nav.navigate(Destination.Meditation(d.stepId))
         }
-        is Destination.Meditation -> MeditationRoute(entry.viewModel { graph.meditation(d.stepId, entry.memory) }, padding)
+        is Destination.Meditation -> MeditationRoute(
+            entry.viewModel { graph.meditation(d.stepId, entry.memory) },
+            padding,
+            platform.askNotifications,
+            platform.openSystemSettings,
+        )
         Destination.Reminders -> ReminderSettingsRoute(
             entry.viewModel { graph.reminders() },
             padding,
@@ -159,19 +181,7 @@ private fun Route(
             platform.openSystemSettings,
         )
         Destination.Export -> ExportRoute(entry.viewModel { graph.export() }, padding, platform.share)
-        Destination.Backup -> {
-            val backup = entry.viewModel { graph.backup() }
-            val reload = backup.state.collectAsStateWithLifecycle().value.reloadApp
-            // A restore replaced the whole profile (review 2, B7): the lock follows the backup's
-            // settings, and every screen below this one starts again over the restored data.
-            LaunchedEffect(reload) {
-                if (!reload) return@LaunchedEffect
-                lock?.reload()
-                nav.renewAllBut(entry)
-                backup.reloadHandled()
-            }
-            BackupRoute(backup, padding, platform.share, platform.pickBackupFile)
-        }
+        Destination.Backup -> BackupRoute(entry.viewModel { graph.backup() }, padding, platform.share, platform.pickBackupFile)
         Destination.Settings -> SettingsRoute(entry.viewModel { graph.settings() }, padding, nav::navigate, openUri)
         Destination.Crisis -> CrisisRoute(entry.viewModel { graph.crisis() }, padding, contact, secureWindow) {
             nav.navigate(Destination.SafetyPlanEdit)

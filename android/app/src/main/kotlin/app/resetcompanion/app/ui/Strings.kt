@@ -158,7 +158,6 @@ object Strings {
     fun scoreOf(total: UInt, max: UInt) = "Score $total of $max"
     const val prorated = "Some answers were missing; the score was adjusted for them."
     const val anotherQuestionnaire = "Back to questionnaires"
-    fun regionResources(region: String) = "Resources for $region"
 
     // Programmes.
     const val programmesTitle = "Programmes"
@@ -231,6 +230,10 @@ object Strings {
     const val skipIfDone = "Skipped on days you've already done it"
     const val noticeAsk = "Notifications are off, so reminders can't appear. Allow notifications to receive them."
     const val noticeAskAction = "Allow notifications"
+    const val bellAsk = "Allow notifications so Reset can show that your time is up, even with the screen off."
+    const val bellOff = "Notifications are off for Reset: the bell still sounds when your time is up, but nothing shows."
+    const val bellLate = "The bell may be some minutes late while the phone sleeps. Allowing exact alarms keeps it on time."
+    const val bellLateAction = "Allow exact alarms"
     const val noticeBlocked = "Notifications are turned off for Reset in system settings. Reminders won't appear until you turn them on there."
     const val noticeBlockedAction = "Open system settings"
     const val noticeInexact = "Exact alarms aren't allowed, so a reminder may arrive a few minutes late. " +
@@ -392,6 +395,7 @@ object Strings {
     const val noticeAuthUnavailable = "Your phone can't check who you are right now, so the lock can't be changed. Try again later."
     const val noticeAuthCancelled = "Not unlocked: the check was closed."
     const val noticeAuthFailed = "Not recognised. Try again."
+    const val noticeAuthNotShown = "The check didn't open. Tap Unlock to try again."
     const val noticeLockedOut = "Too many attempts. Your phone will let you try again in a while; crisis lines are still here."
 
     // Health Connect (opt-in in Settings; review A13).

@@ -134,4 +134,24 @@ class KeyLostAndDeepLinkTest {
         assertEquals(Destination.Assessment(), fresh.current.destination)
         assertEquals(Destination.Today, fresh.currentTab)
     }
+
+    @Test
+    fun a_link_to_a_screen_already_on_the_stack_brings_it_back_instead_of_adding_another() {
+        // Review 3, F4 / F6: the end-of-practice notification returns to the timer of a programme
+        // step's session; another app's alternating links can't grow the stack.
+        val nav = AppNavigator()
+        nav.navigate(Destination.Meditation("day-1"))
+        val timer = nav.current
+        nav.navigate(Destination.Insights)
+        nav.follow(Destination.Meditation())
+        assertEquals("the same timer, with its state", timer, nav.current)
+        repeat(5) {
+            nav.follow(Destination.CheckIn)
+            nav.follow(Destination.Journal)
+        }
+        assertEquals(
+            listOf(Destination.Today, Destination.Insights, Destination.Meditation("day-1"), Destination.CheckIn, Destination.Journal),
+            nav.saved().map { destinationFromRoute(it.substringAfter('|')) },
+        )
+    }
 }

@@ -21,6 +21,7 @@ import app.resetcompanion.presentation.DeviceAuthenticator
 import kotlinx.coroutines.runBlocking
 import org.junit.After
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
 import org.junit.Test
 
@@ -75,6 +76,37 @@ class LockFlowTest {
         onNodeWithText(Strings.unlock).performClick()
         awaitLoaded()
         onNodeWithText("Presentation at work", substring = true).assertIsDisplayed()
+    }
+
+    @Test
+    fun back_while_locked_never_pops_the_hidden_screens_and_leaves_the_crisis_page_for_the_lock_page() = phoneTest {
+        // Review 3, F1: MainActivity routes the system Back to navigator.back() while canGoBack.
+        val navigator = AppNavigator(Destination.Journal)
+        navigator.navigate(Destination.ThoughtRecord())
+        navigator.current.memory["draft"] = "half a thought record"
+        val lock = lock(LockSettings(LockPolicy.IMMEDIATELY, false))
+        setContent { ResetApp(app.graph, RecordingSecureWindow(), navigator, dark = false, lock = lock) }
+        awaitLoaded()
+        onNodeWithText(Strings.lockedTitle).assertIsDisplayed()
+        assertFalse("on the lock page Back is the system's (leaves the app)", runOnIdle { navigator.canGoBack })
+        assertFalse(runOnIdle { navigator.back() })
+        assertEquals(2, navigator.saved().size)
+        assertEquals("half a thought record", navigator.current.memory["draft"])
+
+        onNodeWithTag(CRISIS_ACTION_TAG).performClick()
+        awaitLoaded()
+        assertTrue(runOnIdle { navigator.canGoBack })
+        assertTrue(runOnIdle { navigator.back() })
+        awaitLoaded()
+        onNodeWithText(Strings.lockedTitle).assertIsDisplayed()
+        assertEquals(2, navigator.saved().size)
+
+        answers += AuthOutcome.SUCCEEDED
+        onNodeWithText(Strings.unlock).performClick()
+        awaitLoaded()
+        assertEquals(Destination.ThoughtRecord(), navigator.current.destination)
+        assertEquals("half a thought record", navigator.current.memory["draft"])
+        assertTrue("unlocked: Back works on the stack again", runOnIdle { navigator.canGoBack })
     }
 
     @Test

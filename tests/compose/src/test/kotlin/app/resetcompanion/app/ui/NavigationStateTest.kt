@@ -126,4 +126,20 @@ class NavigationStateTest {
         assertFalse(nav.current === insights)
         assertEquals(null, nav.current.memory["draft"])
     }
+
+    @Test
+    fun all_screens_memory_together_stays_under_the_saved_state_cap() {
+        // Review 3, F6: several drafts on one stack share one Bundle.
+        val handle = SavedStateHandle()
+        val nav = navModel(ViewModelStore(), handle).navigator
+        nav.navigate(Destination.ThoughtRecord())
+        nav.current.memory["draft"] = "a".repeat(MAX_SAVED_CHARS - 10)
+        nav.navigate(Destination.JournalEntry(JournalKind.FREE))
+        val second = nav.current
+        second.memory["draft"] = "short"
+        second.memory["draft"] = "b".repeat(11) // past the cap: refused, the last value stays
+        assertEquals("short", second.memory["draft"])
+        second.memory["draft"] = "c".repeat(10) // exactly at the cap
+        assertEquals("c".repeat(10), second.memory["draft"])
+    }
 }

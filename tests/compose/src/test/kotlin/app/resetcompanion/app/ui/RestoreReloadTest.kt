@@ -61,7 +61,7 @@ class RestoreReloadTest {
             awaitLoaded()
 
             assertSame("the Backup screen stays, saying what was restored", backupEntry, navigator.current)
-            assertEquals(false, backup.state.value.reloadApp)
+            assertEquals(1, app.graph.profileReplacements.value)
             val renewed = navigator.entryFor(Destination.Journal)!!
             assertNotSame(journalEntry, renewed)
             navigator.back()
@@ -70,6 +70,41 @@ class RestoreReloadTest {
             assertNotSame(stale, fresh)
             waitUntil(timeoutMillis = 10_000) { !fresh.state.value.loading }
             assertEquals(listOf("Written before the backup"), fresh.state.value.entries.map(::text))
+        }
+    }
+
+    @Test
+    fun leaving_the_backup_screen_mid_restore_still_renews_every_screen_and_deletes_the_copy() {
+        // Review 3, F5: the post-restore work used to live in the Backup screen's scope.
+        val file = File(app.dir, "before.resetbackup")
+        val picked = File(app.dir, "picked.resetbackup")
+        runBlocking {
+            app.store.addJournalEntry(JournalBody.Free(FreeText("Written before the backup")))
+            app.store.createBackup(file, passphrase)
+            app.store.addJournalEntry(JournalBody.Free(FreeText("Written after the backup")))
+        }
+        file.copyTo(picked)
+        val navigator = AppNavigator(Destination.Journal)
+        navigator.navigate(Destination.Backup)
+        phoneTest {
+            setContent { ResetApp(app.graph, SecureWindow.None, navigator, dark = false) }
+            awaitLoaded()
+            val journalEntry = navigator.entryFor(Destination.Journal)!!
+            val backup = navigator.current.viewModel { app.graph.backup() }
+            backup.setMode(BackupMode.RESTORE)
+            backup.chooseRestoreFile(picked)
+            backup.setPassphrase(passphrase)
+            backup.confirmRestore(true)
+            backup.restore()
+            waitUntil(timeoutMillis = 20_000) { backup.state.value.progress > 0f } // the core is restoring
+            runOnIdle { navigator.back() } // Back while the progress bar shows: the Backup screen and its scope are gone
+            waitUntil(timeoutMillis = 20_000) { app.graph.profileReplacements.value == 1 }
+            waitUntil(timeoutMillis = 10_000) { navigator.entryFor(Destination.Journal) !== journalEntry }
+            awaitLoaded()
+            val fresh: JournalViewModel = navigator.current.viewModel { app.graph.journal() }
+            waitUntil(timeoutMillis = 10_000) { !fresh.state.value.loading }
+            assertEquals(listOf("Written before the backup"), fresh.state.value.entries.map(::text))
+            waitUntil(timeoutMillis = 10_000) { !picked.exists() }
         }
     }
 }

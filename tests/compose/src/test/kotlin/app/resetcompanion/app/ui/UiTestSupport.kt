@@ -59,10 +59,10 @@ class RecordingSecureWindow : SecureWindow {
 }
 
 /** An opened store with a few records of every kind, and the graph over it. */
-class SeededApp(seed: Boolean = true) : AutoCloseable {
+class SeededApp(seed: Boolean = true, zone: String = "Europe/London") : AutoCloseable {
     val dir: File = Files.createTempDirectory("reset-ui-").toFile()
     val store: ResetStore = runBlocking {
-        ResetStore.open(File(dir, "profile.db").path, ByteArray(32) { 0x5A }, "Europe/London", FixedClock(java.time.Instant.ofEpochMilli(NOW_MS)))
+        ResetStore.open(File(dir, "profile.db").path, ByteArray(32) { 0x5A }, zone, FixedClock(java.time.Instant.ofEpochMilli(NOW_MS)))
     }
     val graph = AppGraph(store, shareDir = File(dir, "share"), clock = FixedClock(java.time.Instant.ofEpochMilli(NOW_MS)))
 
