@@ -13,7 +13,18 @@ pub struct Output {
     /// A file that is useless unless this output is seen — a backup sealed with a generated
     /// passphrase that is printed here and stored nowhere. If the output cannot be written
     /// out, the file is deleted and the command fails ([`Output::print`]).
-    pub shown_once: Option<PathBuf>,
+    pub shown_once: Option<ShownOnce>,
+}
+
+/// A file written under a staging name that becomes `target` only once its output was seen.
+pub struct ShownOnce {
+    /// Where the file was written (beside `target`).
+    pub staged: PathBuf,
+    /// Where it goes after the output was written out: what was at this path before stays
+    /// untouched until then, so a failed output loses nothing (hostile review 3, F4).
+    pub target: PathBuf,
+    /// The profile whose output guard the target passes again just before the rename.
+    pub profile: PathBuf,
 }
 
 impl Output {
@@ -41,16 +52,39 @@ impl Output {
         let written = stdout
             .write_all(text.as_bytes())
             .and_then(|()| stdout.flush());
-        let Some(file) = &self.shown_once else {
+        let Some(once) = &self.shown_once else {
             return Ok(());
         };
         if written.is_ok() && stdout_can_show().is_ok() {
-            return Ok(());
+            // Seen: only now does the new file take the target's place.
+            let checked = reset_core::outfile::check_target(
+                &once.profile,
+                &once.target,
+                "out",
+                reset_core::outfile::Writing::Backup,
+            )
+            .map_err(ResetError::from)
+            .and_then(|target| {
+                std::fs::rename(&once.staged, target)
+                    .map_err(|e| ResetError::from(reset_core::Error::from(e)))
+            });
+            return match checked {
+                Ok(()) => {
+                    if let Some(dir) = once.target.parent() {
+                        reset_core::outfile::sync_folder(dir);
+                    }
+                    Ok(())
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&once.staged);
+                    Err(e)
+                }
+            };
         }
-        let removed = std::fs::remove_file(file).is_ok();
+        let removed = std::fs::remove_file(&once.staged).is_ok();
         Err(reset_core::Error::Storage {
             reason: format!(
-                "the generated passphrase could not be written to standard output (closed, full or a pipe that was closed), so the backup sealed with it {}",
+                "the generated passphrase could not be written to standard output (closed, full or a pipe that was closed), so the backup sealed with it {}; anything already at the --out path was left as it was",
                 if removed {
                     "was deleted; run the command again with standard output on a terminal or a file"
                 } else {
@@ -74,15 +108,30 @@ pub fn stdout_can_show() -> Result<(), ResetError> {
         .try_clone_to_owned()
         .ok()
         .and_then(|fd| std::fs::File::from(fd).metadata().ok());
-    let goes_nowhere = match (out, null) {
-        (None, _) => true,
-        (Some(out), Some(null)) => out.file_type().is_char_device() && out.rdev() == null.rdev(),
-        (Some(_), None) => false,
-    };
+    // A descriptor open only for reading (`1<file`) takes nothing, yet Rust's stdout swallows
+    // the EBADF, so a zero-length write asks the kernel directly (hostile review 3, F5).
+    let read_only = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .ok()
+        .map(std::fs::File::from)
+        .is_some_and(|mut f| {
+            use std::io::Write;
+            f.write(&[])
+                .is_err_and(|e| e.raw_os_error() == Some(9 /* EBADF */))
+        });
+    let goes_nowhere = read_only
+        || match (out, null) {
+            (None, _) => true,
+            (Some(out), Some(null)) => {
+                out.file_type().is_char_device() && out.rdev() == null.rdev()
+            }
+            (Some(_), None) => false,
+        };
     if goes_nowhere {
         return Err(reset_core::Error::invalid(
             "generate_passphrase",
-            "standard output is closed or /dev/null, so the generated passphrase would be lost; nothing was written",
+            "standard output is closed, read-only or /dev/null, so the generated passphrase would be lost; nothing was written",
         )
         .into());
     }

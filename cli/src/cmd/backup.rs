@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use clap::Subcommand;
 use reset_core::backup::{BackupSummary, KindOverview, RestoreSummary, TableRows};
+use reset_core::outfile::Writing;
 use reset_core::{Error, ErrorKind};
 use reset_ffi::backup::ProgressListener;
 use reset_ffi::{Companion, ResetError};
@@ -94,13 +95,23 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                 },
             };
             let companion = ctx.open_existing()?;
+            // A backup sealed with a generated passphrase is written beside the target and
+            // takes its place only once the passphrase was shown ([`Output::print`]): until
+            // then an earlier backup at `--out` stays as it was (hostile review 3, F4).
+            let staged = match &generated {
+                Some(_) => {
+                    reset_core::outfile::check_target(&ctx.db, out, "out", Writing::Backup)?;
+                    Some(staging_path(out)?)
+                }
+                None => None,
+            };
             let summary = companion.create_backup(
-                path_text(out)?,
+                path_text(staged.as_deref().unwrap_or(out))?,
                 passphrase.to_string(),
                 progress(as_json),
             )?;
             let mut output = created(out, &summary);
-            if let Some(g) = generated {
+            if let (Some(g), Some(staged)) = (generated, staged) {
                 output.json["passphrase"] = json!(g.as_str());
                 // First, so a reader that stops after a line or two still gets it.
                 output.human = format!(
@@ -108,7 +119,11 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                     g.as_str(),
                     output.human
                 );
-                output.shown_once = Some(out.clone());
+                output.shown_once = Some(crate::output::ShownOnce {
+                    staged,
+                    target: out.clone(),
+                    profile: ctx.db.clone(),
+                });
             }
             Ok(output)
         }
@@ -184,6 +199,19 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
             Ok(output)
         }
     }
+}
+
+/// A new name beside `out` for a backup that is not yet `out`: hidden, random, never a name
+/// the person chose (so it cannot replace anything).
+fn staging_path(out: &Path) -> Result<PathBuf, ResetError> {
+    use rand::RngCore;
+    let mut bytes = [0u8; 8];
+    rand::rng().fill_bytes(&mut bytes);
+    let name = format!(".unconfirmed-backup-{}.rcbackup", hex::encode(bytes));
+    Ok(match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join(name),
+        _ => PathBuf::from(name),
+    })
 }
 
 fn created(out: &Path, s: &BackupSummary) -> Output {

@@ -440,4 +440,6 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 #[cfg(test)]
+mod sqlite_build_tests;
+#[cfg(test)]
 mod tests;
