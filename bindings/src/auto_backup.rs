@@ -1,8 +1,8 @@
 //! Automatic backups opened with a recovery key (issue 21) through `Companion`. Thin: the core
 //! does the work; this file parses the recovery key the shell passes and picks the folder.
 //!
-//! The shells keep the recovery key (Keychain `WhenUnlockedThisDeviceOnly`, a
-//! Keystore-wrapped file on Android) and pass it to each call; the core never stores it. The
+//! The shells keep the recovery key (Keychain `AfterFirstUnlockThisDeviceOnly`, a
+//! Keystore-wrapped file on Android), and during a key rotation a second, pending one, and pass it to each call; the core never stores it. The
 //! folder is the platform folder the device backup carries (iOS: a folder included in the
 //! device backup; Android: the path the backup rules include), passed on every call.
 
@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use reset_core::ResetError;
+use reset_core::auto_backup::rotation::{self, PreparedRotation, RotationSettlement};
 use reset_core::auto_backup::{
     self, AutoBackupFile, AutoBackupRotation, AutoBackupRun, AutoBackupStatus, AutoRestoreSummary,
 };
@@ -19,14 +20,15 @@ use reset_core::error::Error;
 use crate::backup::{Forward, ProgressListener};
 use crate::companion::{Companion, guarded};
 
-/// A new recovery key after a rotation, and what the rotation did.
+/// A prepared key rotation: the new key and what was prepared.
 #[derive(uniffi::Record)]
 pub struct RecoveryKeyRotation {
-    /// The new recovery key (seven groups of four characters). Shown once: store it in the
-    /// Keychain / Keystore at once, then show it to the person.
+    /// The new recovery key (seven groups of four characters). Given once: store it as the
+    /// pending key in the Keychain / Keystore at once, then show it to the person; it becomes
+    /// the current key only after `commit_recovery_key_rotation`.
     pub recovery_key: String,
-    /// The re-sealed newest backup and the files deleted.
-    pub rotation: AutoBackupRotation,
+    /// The pending re-sealed file and the newer files that could not be re-sealed.
+    pub prepared: PreparedRotation,
 }
 
 /// Reads a recovery key as typed (case, spaces and dashes do not matter; I/L read as 1, O as
@@ -147,24 +149,70 @@ impl Companion {
         })
     }
 
-    /// Makes a new recovery key, re-seals the newest automatic backup in `folder` for it and
-    /// deletes the files only the old key opens. Store the returned key at once (until then,
-    /// only the re-sealed file opens, and only with the new key). `WrongKey` if
-    /// `recovery_key` opens no file there (nothing is deleted then).
-    pub fn rotate_recovery_key(
+    /// Phase one of a key rotation: makes a new recovery key and re-seals the newest backup
+    /// `recovery_key` (the current key) opens for it into a pending file, which is no backup
+    /// yet. Every backup, and every run, stays under the current key until
+    /// `commit_recovery_key_rotation`. Store the returned key as the *pending* key (Keychain /
+    /// Keystore) before showing it; never as the current key yet. `Conflict` if backups are
+    /// off or a rotation is already prepared; `WrongKey` if the current key opens no backup in
+    /// a folder that has some (nothing is written then).
+    pub fn prepare_recovery_key_rotation(
         &self,
         folder: String,
         recovery_key: String,
     ) -> Result<RecoveryKeyRotation, ResetError> {
-        let old =
-            RecoveryKey::parse(&zeroize::Zeroizing::new(recovery_key)).map_err(ResetError::from)?;
+        let old = parse_key(recovery_key)?;
         self.with(|s| {
-            let now = s.now()?;
-            let (new, rotation) = auto_backup::rotate(&s.store, Path::new(&folder), &old, now)?;
+            let (new, prepared) = rotation::prepare(&mut s.store, Path::new(&folder), &old)?;
             Ok(RecoveryKeyRotation {
                 recovery_key: new.display().to_string(),
-                rotation,
+                prepared,
             })
         })
     }
+
+    /// Phase two, once the pending key is stored (and shown): the newest backup becomes the
+    /// new key's, every other backup (only the old key opens them) is deleted. Then make the
+    /// pending key the current one. Idempotent: after a kill, call it again (or
+    /// `settle_recovery_key_rotation`). `Conflict` if `new_key` is not the prepared key (drop
+    /// it and discard); `WrongKey` if neither key opens any backup (nothing is deleted).
+    pub fn commit_recovery_key_rotation(
+        &self,
+        folder: String,
+        current_key: String,
+        new_key: String,
+    ) -> Result<AutoBackupRotation, ResetError> {
+        let (old, new) = (parse_key(current_key)?, parse_key(new_key)?);
+        self.with(|s| rotation::commit(&mut s.store, Path::new(&folder), &old, &new))
+    }
+
+    /// Abandons a prepared rotation (the person cancelled the new key's ceremony): the pending
+    /// file goes, the current key keeps opening every backup. Drop the pending key after.
+    /// Returns the deleted names.
+    pub fn discard_recovery_key_rotation(&self, folder: String) -> Result<Vec<String>, ResetError> {
+        self.with(|s| rotation::discard(&mut s.store, Some(Path::new(&folder))))
+    }
+
+    /// On launch and before the background run: settles a rotation a kill left between or
+    /// inside the phases. Pass the stored pending key, if any: `Committed` → make it the
+    /// current key; `Discarded` → drop the pending key; `AwaitingConfirmation` → resume the key
+    /// ceremony (commit when the person confirms, discard if they cancel); `NothingPending` →
+    /// nothing to do.
+    pub fn settle_recovery_key_rotation(
+        &self,
+        folder: String,
+        current_key: String,
+        pending_key: Option<String>,
+    ) -> Result<RotationSettlement, ResetError> {
+        let current = parse_key(current_key)?;
+        let pending = pending_key.map(parse_key).transpose()?;
+        self.with(|s| {
+            rotation::settle(&mut s.store, Path::new(&folder), &current, pending.as_ref())
+        })
+    }
+}
+
+/// A recovery key passed in by the shell, parsed without keeping the text.
+fn parse_key(text: String) -> Result<RecoveryKey, ResetError> {
+    RecoveryKey::parse(&zeroize::Zeroizing::new(text)).map_err(ResetError::from)
 }

@@ -164,14 +164,16 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<Vec<PathBuf>, ResetError
     };
     // The automatic backups' recovery key goes with the profile it belongs to; the key file
     // goes last, while the profile is still held alone (F9).
-    let recovery = reset_core::outfile::recovery_key_file(&ctx.db);
-    let recovery_beside = std::fs::symlink_metadata(&recovery).is_ok_and(|m| m.is_file());
+    let recovery: Vec<PathBuf> = [
+        reset_core::outfile::recovery_key_file(&ctx.db),
+        reset_core::outfile::pending_recovery_key_file(&ctx.db),
+    ]
+    .into_iter()
+    .filter(|f| std::fs::symlink_metadata(f).is_ok_and(|m| m.is_file()))
+    .collect();
     match opened {
         Some(Ok(companion)) => {
-            let mut also = Vec::new();
-            if recovery_beside {
-                also.push(recovery);
-            }
+            let mut also = recovery;
             if erase_key {
                 also.push(key_file);
             }
@@ -195,8 +197,8 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<Vec<PathBuf>, ResetError
             ));
         }
     }
-    if recovery_beside {
-        reset_core::store::erase_files(&recovery)?;
+    for file in &recovery {
+        reset_core::store::erase_files(file)?;
     }
     if erase_key {
         reset_core::store::erase_files(&key_file)?;

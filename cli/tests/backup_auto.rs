@@ -233,12 +233,21 @@ fn a_damaged_newest_backup_falls_back_to_the_one_before_and_says_so() {
 #[test]
 fn rotate_gives_a_new_key_only_it_opens_the_backup_and_off_delete_removes_everything() {
     let cli = Cli::new();
-    let (_, old) = on(&cli);
+    let (first, old) = on(&cli);
+    cli.json(&["--now", DAY2, "backup", "auto", "run", "--json"]);
     let r = cli.json(&["--now", DAY2, "backup", "auto", "rotate", "--json"]);
     let new = r["recovery_key"].as_str().unwrap();
     assert_ne!(new, old);
-    assert_eq!(r["removed"].as_array().unwrap().len(), 1);
+    // The newest backup keeps its name, now sealed for the new key; the older one goes.
+    assert_eq!(r["file"]["name"], "reset-auto-20270329T090000000Z.rcbackup");
+    assert_eq!(
+        r["removed"],
+        serde_json::json!([first["first_backup"]["file"]["name"]])
+    );
     assert_eq!(std::fs::read_to_string(key_file(&cli)).unwrap().trim(), new);
+    assert!(!cli.dir.path().join("profile.recovery-key.pending").exists());
+    let s = cli.json(&["backup", "auto", "status", "--json"]);
+    assert_eq!(s["rotation_pending"], false);
     let phone = tempfile::TempDir::new().unwrap();
     let path = folder(&cli);
     let args = [
@@ -262,6 +271,31 @@ fn rotate_gives_a_new_key_only_it_opens_the_backup_and_off_delete_removes_everyt
     assert_eq!(s["enabled"], false);
     let err = cli.error(&["backup", "auto", "run", "--json"]);
     assert_eq!(err["kind"], "conflict");
+}
+
+/// A rotation killed after the shell stored its new key as pending but whose key was never
+/// prepared (or was discarded since): the next `run` settles it, dropping the pending key
+/// file and keeping the key that opens the backups.
+#[test]
+fn run_settles_an_interrupted_rotation_and_keeps_the_key_that_opens_the_backups() {
+    let cli = Cli::new();
+    let (_, old) = on(&cli);
+    let pending = cli.dir.path().join("profile.recovery-key.pending");
+    std::fs::write(&pending, valid_key()).unwrap();
+    let r = cli.json(&["--now", DAY2, "backup", "auto", "run", "--json"]);
+    assert_eq!(r["rotation_settled"], "discarded");
+    assert_eq!(r["outcome"], "written");
+    assert!(!pending.exists());
+    assert_eq!(std::fs::read_to_string(key_file(&cli)).unwrap().trim(), old);
+    let again = cli.json(&["--now", DAY2, "backup", "auto", "run", "--json"]);
+    assert_eq!(again["rotation_settled"], serde_json::Value::Null);
+}
+
+/// A well-formed recovery key (its checksum holds) that no rotation made.
+fn valid_key() -> String {
+    reset_core::backup::RecoveryKey::from_bytes([5; 16])
+        .display()
+        .to_string()
 }
 
 #[test]

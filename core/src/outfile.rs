@@ -43,14 +43,21 @@ pub fn recovery_key_file(db: &Path) -> PathBuf {
     db.with_extension("recovery-key")
 }
 
+/// The new recovery key the CLI keeps during a two-phase key rotation, until the commit
+/// makes it the current one: `profile.db` → `profile.recovery-key.pending`.
+pub fn pending_recovery_key_file(db: &Path) -> PathBuf {
+    db.with_extension("recovery-key.pending")
+}
+
 /// The files the product manages for the profile at `db`: the database, SQLite's `-wal`,
-/// `-shm` and `-journal` side files, the lock file, the key file and the recovery key file.
+/// `-shm` and `-journal` side files, the lock file, the key file and the recovery key files.
 /// None of them is ever an output target.
 pub fn managed_files(db: &Path) -> Vec<PathBuf> {
     let mut files = crate::store::profile_files(db);
     files.push(crate::store::lock_file(db));
     files.push(key_file(db));
     files.push(recovery_key_file(db));
+    files.push(pending_recovery_key_file(db));
     files
 }
 

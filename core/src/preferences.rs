@@ -35,6 +35,7 @@ pub const RESERVED: &[&str] = &[
     "app_lock.safety_plan_visible",
     "hide_streak",
     "export.pseudonym",
+    "auto_backup.rotation",
 ];
 
 fn check_not_reserved(name: &str) -> Result<()> {
@@ -114,6 +115,7 @@ mod tests {
                 crate::lock::SAFETY_PLAN_PREFERENCE,
                 crate::practice::HIDE_STREAK_PREFERENCE,
                 crate::export::snapshot::PSEUDONYM_SETTING,
+                crate::auto_backup::rotation::ROTATION_PREFERENCE,
             ]
         );
         for name in RESERVED {

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use reset_core::Error;
+use reset_core::auto_backup::rotation::RotationSettlement;
 use reset_core::auto_backup::{AutoBackupFile, AutoBackupRun, AutoRestoreSummary};
 use reset_ffi::{Companion, ResetError};
 use serde_json::{Value, json};
@@ -47,7 +48,7 @@ pub enum AutoCommand {
     Status,
     /// Write today's backup if it is due (after the first use each local day), keeping 7 daily + 4 weekly.
     Run,
-    /// Make a new recovery key (printed once), re-seal the newest backup for it and delete the files only the old key opens.
+    /// Make a new recovery key (printed once), re-seal the newest backup for it and delete the files only the old key opens (two phases: a kill in between is settled by the next run or rotate).
     Rotate,
 }
 
@@ -84,6 +85,11 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             let key_removed = *delete && key_file.exists();
             if key_removed {
                 reset_core::store::erase_files(&key_file).map_err(ResetError::from)?;
+            }
+            // Turning off discards a prepared rotation: its pending key opens nothing.
+            let pending_file = reset_core::outfile::pending_recovery_key_file(&ctx.db);
+            if std::fs::symlink_metadata(&pending_file).is_ok() {
+                reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
             }
             let mut human = format!(
                 "automatic backups are off; {} file(s) deleted\n",
@@ -124,6 +130,7 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
                     "recovery_key_file": key_present.then(|| key_file.display().to_string()),
                     "last_backup": s.last_backup,
                     "due": s.due,
+                    "rotation_pending": s.rotation_pending,
                     "files": files_json(&s.files),
                 }),
                 human,
@@ -133,40 +140,127 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             let folder = stored_folder(&companion)?.ok_or_else(|| {
                 Error::conflict("automatic backups are off; `reset backup auto on` first")
             })?;
+            let settled = settle(&companion, &ctx.db, &folder)?;
             let key = read_key_file(&key_file)?;
             let run = companion.run_auto_backup_if_due(folder.clone(), key.to_string())?;
-            Ok(run_output(&folder, &run))
+            let mut output = run_output(&folder, &run);
+            output.json["rotation_settled"] = json!(settled);
+            if let Some(what) = settled {
+                output.human.insert_str(
+                    0,
+                    &format!("an interrupted key rotation was {what} first\n"),
+                );
+            }
+            Ok(output)
         }
         AutoCommand::Rotate => {
             let folder = stored_folder(&companion)?.ok_or_else(|| {
                 Error::conflict("automatic backups are off; `reset backup auto on` first")
             })?;
-            let old = read_key_file(&key_file)?;
-            let rotated = companion.rotate_recovery_key(folder.clone(), old.to_string())?;
-            let new = Zeroizing::new(rotated.recovery_key);
-            replace_key_file(&key_file, &new)?;
-            let r = &rotated.rotation;
-            let human = format!(
-                "new recovery key (shown once; also in {}): {}\nre-sealed: {}\ndeleted (only the old key opened them): {}\n",
-                key_file.display(),
-                new.as_str(),
-                r.file
-                    .as_ref()
-                    .map_or("(no backup yet)".to_string(), |f| f.name.clone()),
-                r.removed.len()
-            );
-            Ok(Output::new(
-                json!({
-                    "recovery_key": new.as_str(),
-                    "recovery_key_file": key_file.display().to_string(),
-                    "file": r.file.as_ref().map(file_json),
-                    "removed": r.removed,
-                    "skipped": r.skipped,
-                }),
-                human,
-            ))
+            settle(&companion, &ctx.db, &folder)?;
+            rotate(&companion, &ctx.db, &folder)
         }
     }
+}
+
+/// Two-phase rotation: prepare (the newest backup re-sealed into a pending file), the new key
+/// into `<profile>.recovery-key.pending`, commit, and only then the pending key file renamed
+/// over the key file. A kill anywhere is settled by the next `run` or `rotate` ([`settle`]).
+fn rotate(companion: &Companion, db: &Path, folder: &str) -> Result<Output, ResetError> {
+    let key_file = recovery_key_path(db);
+    let pending_file = reset_core::outfile::pending_recovery_key_file(db);
+    let old = read_key_file(&key_file)?;
+    let prepared = companion.prepare_recovery_key_rotation(folder.to_string(), old.to_string())?;
+    let new = Zeroizing::new(prepared.recovery_key);
+    if let Err(e) = replace_key_file(&pending_file, &new) {
+        let _ = companion.discard_recovery_key_rotation(folder.to_string());
+        let _ = std::fs::remove_file(&pending_file);
+        return Err(e);
+    }
+    let r = companion.commit_recovery_key_rotation(
+        folder.to_string(),
+        old.to_string(),
+        new.to_string(),
+    )?;
+    promote(&pending_file, &key_file)?;
+    let mut skipped = prepared.prepared.skipped;
+    for s in r.skipped {
+        if !skipped.iter().any(|k| k.name == s.name) {
+            skipped.push(s);
+        }
+    }
+    let human = format!(
+        "new recovery key (shown once; also in {}): {}\nre-sealed: {}\ndeleted (only the old key opened them): {}\n",
+        key_file.display(),
+        new.as_str(),
+        r.file
+            .as_ref()
+            .map_or("(no backup yet)".to_string(), |f| f.name.clone()),
+        r.removed.len()
+    );
+    Ok(Output::new(
+        json!({
+            "recovery_key": new.as_str(),
+            "recovery_key_file": key_file.display().to_string(),
+            "file": r.file.as_ref().map(file_json),
+            "removed": r.removed,
+            "skipped": skipped,
+        }),
+        human,
+    ))
+}
+
+/// Settles a key rotation a kill left between or inside its phases: with a pending key file and
+/// a commit that had begun, the rotation is committed (again) and the pending key becomes the
+/// key file; otherwise (no pending key file, a stale one, or a rotation only prepared, whose
+/// key was never printed) it is discarded and the pending key file deleted. Returns what it
+/// did (`"committed"` / `"discarded"`), `None` when nothing was pending.
+fn settle(
+    companion: &Companion,
+    db: &Path,
+    folder: &str,
+) -> Result<Option<&'static str>, ResetError> {
+    let key_file = recovery_key_path(db);
+    let pending_file = reset_core::outfile::pending_recovery_key_file(db);
+    let pending = match std::fs::symlink_metadata(&pending_file) {
+        Ok(_) => Some(read_key_file(&pending_file)?),
+        Err(_) => None,
+    };
+    let current = read_key_file(&key_file)?;
+    let settled = companion.settle_recovery_key_rotation(
+        folder.to_string(),
+        current.to_string(),
+        pending.as_ref().map(|p| p.to_string()),
+    )?;
+    Ok(match settled {
+        RotationSettlement::NothingPending => None,
+        // The CLI prints a new key only after its commit, so a rotation still only prepared
+        // was never shown to anyone: it is discarded and the key that opens the backups stays.
+        RotationSettlement::AwaitingConfirmation => {
+            companion.discard_recovery_key_rotation(folder.to_string())?;
+            reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+            Some("discarded")
+        }
+        RotationSettlement::Committed { .. } => {
+            promote(&pending_file, &key_file)?;
+            Some("committed")
+        }
+        RotationSettlement::Discarded { .. } => {
+            if pending.is_some() {
+                reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+            }
+            Some("discarded")
+        }
+    })
+}
+
+/// The pending key file becomes the key file (one rename; the folder synced).
+fn promote(pending_file: &Path, key_file: &Path) -> Result<(), ResetError> {
+    std::fs::rename(pending_file, key_file).map_err(|e| ResetError::from(Error::from(e)))?;
+    if let Some(dir) = key_file.parent() {
+        reset_core::outfile::sync_folder(dir);
+    }
+    Ok(())
 }
 
 fn turn_on(companion: &Companion, key_file: &Path, folder: &Path) -> Result<Output, ResetError> {
@@ -378,9 +472,11 @@ fn write_new_key_file(key_file: &Path, key: &str) -> Result<(), ResetError> {
     write().map_err(|e| ResetError::from(Error::from(e)))
 }
 
-/// Replaces the key file atomically: a new 0600 file beside it, synced, renamed over it.
+/// Replaces a key file atomically: a new 0600 file beside it, synced, renamed over it.
 fn replace_key_file(key_file: &Path, key: &str) -> Result<(), ResetError> {
-    let temp = key_file.with_extension("recovery-key.new");
+    let mut temp = key_file.as_os_str().to_owned();
+    temp.push(".new");
+    let temp = PathBuf::from(temp);
     let _ = std::fs::remove_file(&temp);
     write_new_key_file(&temp, key)?;
     std::fs::rename(&temp, key_file).map_err(|e| ResetError::from(Error::from(e)))?;

@@ -9,15 +9,18 @@
 //! written with the guarded atomic writer, so a crash leaves the previous files and never a
 //! partial one under a backup's name ([`names`]). Restore takes the newest file that opens and
 //! passes every check, saying which newer ones it skipped and why; rotating the key re-seals
-//! the newest backup for the new key and deletes the files only the old key opens.
+//! the newest backup for the new key and deletes the files only the old key opens, in two
+//! phases, so a kill between them never leaves the newest backup under a key nobody holds
+//! ([`rotation`]).
 //!
 //! The on/off switch and the folder are preferences inside the profile; the recovery key is
 //! not — the shells keep it (Keychain, Keystore-wrapped storage, the CLI's 0600 file beside the
 //! profile) and pass it to each call. Must never: store, log or return the recovery key except
-//! from [`turn_on`] and [`rotate`], which hand a new one to the shell once.
+//! from [`turn_on`] and [`rotation::prepare`], which hand a new one to the shell once.
 
 mod names;
 pub mod policy;
+pub mod rotation;
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +28,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 
-pub use names::{PREFIX, SUFFIX, file_name};
+pub use names::{PENDING_PREFIX, PREFIX, SUFFIX, file_name, pending_file_name};
 pub use policy::{
     KEEP_DAILY, KEEP_WEEKLY, MAX_FOLDER_BYTES, files_to_keep, is_backup_due, within_budget,
 };
@@ -78,6 +81,9 @@ pub struct AutoBackupStatus {
     pub last_backup: Option<Timestamp>,
     /// Whether a run now would write a backup (on, and none yet today).
     pub due: bool,
+    /// Whether a key rotation is prepared and not yet committed or discarded: the shell
+    /// commits it if it holds the pending key, else discards it ([`rotation`]).
+    pub rotation_pending: bool,
     /// The files, newest first.
     pub files: Vec<AutoBackupFile>,
 }
@@ -133,11 +139,11 @@ pub struct AutoRestoreSummary {
     pub skipped: Vec<SkippedBackup>,
 }
 
-/// What a key rotation did (the new key itself is returned beside it, once).
+/// What committing a key rotation did ([`rotation::commit`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct AutoBackupRotation {
-    /// The newest backup, re-sealed for the new key (none if the folder held none that opened).
+    /// The newest backup, now sealed for the new key (none if the folder held no backup).
     pub file: Option<AutoBackupFile>,
     /// Files deleted because only the old key opens them.
     pub removed: Vec<String>,
@@ -180,14 +186,15 @@ pub fn turn_on(store: &mut Store, folder: Option<&str>) -> Result<RecoveryKey> {
 }
 
 /// Turns automatic backups off. The files already written stay (they are encrypted); with
-/// `delete_files`, every automatic backup in `folder` is deleted too. Returns what was deleted.
+/// `delete_files`, every automatic backup in `folder` is deleted too. A prepared key rotation
+/// is discarded (its pending files in `folder` deleted). Returns what was deleted.
 pub fn turn_off(
     store: &mut Store,
     folder: Option<&Path>,
     delete_files: bool,
 ) -> Result<Vec<String>> {
     store.write(|tx| preferences::set(tx, ENABLED_PREFERENCE, "false"))?;
-    let mut removed = Vec::new();
+    let mut removed = rotation::discard(store, folder)?;
     if let (true, Some(folder)) = (delete_files, folder) {
         for file in list(folder)? {
             remove(folder, &file.name)?;
@@ -248,6 +255,7 @@ pub fn status(
         folder: folder.map(|f| f.to_string_lossy().into_owned()),
         last_backup,
         due: stored.enabled && is_backup_due(last_backup, Timestamp(now), zone),
+        rotation_pending: rotation::is_pending(conn)?,
         files,
     })
 }
@@ -274,6 +282,11 @@ pub fn run(
     };
     if !settings(store.conn())?.enabled {
         return Ok(idle(AutoBackupOutcome::Off));
+    }
+    if rotation::is_prepared_key(store.conn(), recovery_key)? {
+        return Err(Error::conflict(
+            "that is the new key of a rotation not yet committed; backups use the current key until the commit",
+        ));
     }
     make_folder(folder)?;
     let before = list(folder)?;
@@ -365,68 +378,6 @@ pub fn restore_newest(
         }
     }
     Err(none_usable(&skipped, first_error))
-}
-
-/// Makes a new recovery key, re-seals the newest automatic backup `old` opens for it (as a new
-/// file written now, verified in full first), then deletes every other automatic backup in
-/// `folder`: only the old key opens them, and a person rotates a key they no longer trust.
-/// Returns the new key, once, for the shell to keep — and until the shell has stored it, the
-/// only backup that opens is the re-sealed one. `wrong_key` if `old` opens no file in a
-/// folder that has some (nothing is deleted then).
-pub fn rotate(
-    store: &Store,
-    folder: &Path,
-    old: &RecoveryKey,
-    now: DateTime<Utc>,
-) -> Result<(RecoveryKey, AutoBackupRotation)> {
-    let new = RecoveryKey::generate()?;
-    let files = list(folder)?;
-    let mut skipped = Vec::new();
-    let mut first_error = None;
-    let mut written = None;
-    for file in &files {
-        let path = folder.join(&file.name);
-        let sealed =
-            read_bounded(&path).and_then(|bytes| backup::reseal_automatic(&bytes, old, &new));
-        match sealed {
-            Ok((bytes, _)) => {
-                let name = file_name(now);
-                let target = folder.join(&name);
-                crate::outfile::write_bytes(store.path(), &target, Writing::Backup, &bytes)?;
-                written = Some(AutoBackupFile {
-                    name,
-                    created_at: Timestamp(now),
-                    bytes: bytes.len() as u64,
-                });
-                break;
-            }
-            Err(e) if can_skip(&e) => {
-                skipped.push(skip(&file.name, &e));
-                first_error.get_or_insert(e);
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    if written.is_none() && !files.is_empty() {
-        return Err(none_usable(&skipped, first_error));
-    }
-    let mut removed = Vec::new();
-    for file in files {
-        if written.as_ref().is_some_and(|w| w.name == file.name) {
-            continue;
-        }
-        remove(folder, &file.name)?;
-        removed.push(file.name);
-    }
-    crate::outfile::sync_folder(folder);
-    Ok((
-        new,
-        AutoBackupRotation {
-            file: written,
-            removed,
-            skipped,
-        },
-    ))
 }
 
 /// A file a restore or rotation may pass over for an older one.

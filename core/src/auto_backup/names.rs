@@ -3,6 +3,10 @@
 //! and nothing about the person; a name that does not parse exactly is not ours and is never
 //! listed, restored or deleted (the guarded writer's `.reset-<hex>.tmp` files included, so a
 //! half-written backup is never presented as one).
+//!
+//! A key rotation's prepared file, the newest backup re-sealed for a key not yet in use, is
+//! `reset-rotate-<the stamp of the backup it re-seals>.rcbackup`: never listed or restored as a
+//! backup, renamed over that backup when the rotation commits, deleted when it is discarded.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
@@ -17,6 +21,21 @@ const STAMP: &str = "%Y%m%dT%H%M%S%3fZ";
 /// The file name of an automatic backup written at `at`.
 pub fn file_name(at: DateTime<Utc>) -> String {
     format!("{PREFIX}{}{SUFFIX}", at.format(STAMP))
+}
+
+/// What a pending rotation's re-sealed file's name starts with.
+pub const PENDING_PREFIX: &str = "reset-rotate-";
+
+/// The name of the pending rotation file that re-seals the backup written at `at`.
+pub fn pending_file_name(at: DateTime<Utc>) -> String {
+    format!("{PENDING_PREFIX}{}{SUFFIX}", at.format(STAMP))
+}
+
+/// The stamp of the backup a pending rotation file re-seals, or `None` if `name` is not one.
+pub fn parse_pending(name: &str) -> Option<Timestamp> {
+    let stamp = name.strip_prefix(PENDING_PREFIX)?;
+    let at = parse(&format!("{PREFIX}{stamp}"))?;
+    (pending_file_name(at.0) == name).then_some(at)
 }
 
 /// When the automatic backup named `name` was written, or `None` if the name is not one.
@@ -59,6 +78,20 @@ mod tests {
         ] {
             assert_eq!(parse(name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn a_pending_rotation_file_is_not_a_backup_and_a_backup_is_not_one() {
+        let at = Utc.timestamp_millis_opt(1_796_621_160_123).unwrap();
+        let pending = pending_file_name(at);
+        assert_eq!(pending, "reset-rotate-20261207T052600123Z.rcbackup");
+        assert_eq!(parse_pending(&pending), Some(Timestamp(at)));
+        assert_eq!(parse(&pending), None);
+        assert_eq!(parse_pending(&file_name(at)), None);
+        assert_eq!(
+            parse_pending("reset-rotate-20261207T052600123Z.rcbackup.tmp"),
+            None
+        );
     }
 
     proptest! {

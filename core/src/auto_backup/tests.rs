@@ -1,11 +1,14 @@
 //! Automatic backups as specifications: on/off, a run a day, the keep rule on disk, restore
-//! newest-first with fallback, key rotation, and nothing but our own files touched.
+//! newest-first with fallback, and nothing but our own files touched; key rotation in
+//! [`rotation`].
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use tempfile::TempDir;
+
+mod rotation;
 
 use super::*;
 use crate::backup::tests::profile;
@@ -234,49 +237,6 @@ fn every_file_damaged_is_corrupt_and_changes_nothing() {
         restore_newest(&mut other.store, &other.key, &phone.folder(), &rk, &Silent).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Corrupt);
     assert_eq!(other.dump(), before);
-}
-
-#[test]
-fn rotation_reseals_the_newest_for_the_new_key_and_removes_the_old_keys_files() {
-    let mut phone = Phone::new(12, 8);
-    let old = turn_on(&mut phone.store, None).unwrap();
-    for day in 0..3 {
-        phone.run(&old, t0() + Duration::days(day));
-    }
-    let newest = phone.dump();
-    let when = t0() + Duration::days(2) + Duration::hours(2);
-    let err = rotate(
-        &phone.store,
-        &phone.folder(),
-        &RecoveryKey::from_bytes([1; 16]),
-        when,
-    )
-    .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::WrongKey);
-    assert_eq!(
-        names(&phone.folder()).len(),
-        3,
-        "nothing deleted on a wrong key"
-    );
-
-    let (new, rotation) = rotate(&phone.store, &phone.folder(), &old, when).unwrap();
-    assert_ne!(new, old);
-    assert_eq!(rotation.removed.len(), 3);
-    let file = rotation.file.unwrap();
-    assert_eq!(names(&phone.folder()), vec![file.name.clone()]);
-
-    let mut other = Phone::new(13, 0);
-    let err =
-        restore_newest(&mut other.store, &other.key, &phone.folder(), &old, &Silent).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::WrongKey);
-    let back =
-        restore_newest(&mut other.store, &other.key, &phone.folder(), &new, &Silent).unwrap();
-    assert_eq!(back.name, file.name);
-    assert_eq!(
-        back.restored.created_at,
-        Timestamp(t0() + Duration::days(2))
-    );
-    assert_eq!(other.dump(), newest);
 }
 
 #[test]

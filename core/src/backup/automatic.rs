@@ -11,7 +11,9 @@
 use chrono::{DateTime, Utc};
 use zeroize::Zeroizing;
 
-use super::crypto::{self, BackupSecret, Kdf};
+use std::path::Path;
+
+use super::crypto::{self, BackupSecret, KEY_CHECK_LEN, Kdf, SALT_LEN};
 use super::format::{self, AUTO_FORMAT_VERSION};
 use super::recovery_key::RecoveryKey;
 use super::snapshot::{self, Image};
@@ -89,6 +91,28 @@ pub fn reseal_automatic(
         &Meter::new(&Silent),
     )?;
     Ok((bytes, Timestamp(created)))
+}
+
+/// Checks that `key` is the recovery key the automatic backup at `path` was sealed for,
+/// reading only its header and deriving the key check (no decryption, microseconds): what a
+/// key rotation's commit uses to tell files already sealed for the new key from the old
+/// key's. `wrong_key` if not; `corrupt` / `unsupported_version` if the header is.
+pub fn check_recovery_key(path: &Path, key: &RecoveryKey) -> Result<()> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut head = Vec::with_capacity(format::MAX_HEAD_LEN);
+    file.take(format::MAX_HEAD_LEN as u64)
+        .read_to_end(&mut head)?;
+    let (header, _) = format::decode_head(&head, len)?;
+    unlock(&header, BackupSecret::RecoveryKey(key)).map(drop)
+}
+
+/// The key check an automatic backup's header would hold for `key` with `salt` (HKDF-SHA256,
+/// then the BLAKE2b split): a one-way value that lets a pending key rotation recognise its new
+/// key later without storing the key anywhere.
+pub fn recovery_key_check(key: &RecoveryKey, salt: &[u8; SALT_LEN]) -> Result<[u8; KEY_CHECK_LEN]> {
+    Ok(crypto::derive(BackupSecret::RecoveryKey(key), salt, &Kdf::HkdfSha256)?.check)
 }
 
 #[cfg(test)]

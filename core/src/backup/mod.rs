@@ -34,7 +34,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-pub use automatic::{create_automatic, reseal_automatic};
+pub use automatic::{check_recovery_key, create_automatic, recovery_key_check, reseal_automatic};
 pub use crypto::{BackupSecret, KdfParams};
 pub use format::{AUTO_FORMAT_VERSION, FORMAT_VERSION, MAGIC};
 pub use generated::{generate as generate_passphrase, is_generated as is_generated_passphrase};

@@ -14,6 +14,9 @@ final class AppModel: ActivityObserver {
     /// One per process, so notification actions arriving at launch reach the same store.
     static let shared = AppModel()
     nonisolated static let backgroundResyncID = "app.resetcompanion.reminders.resync"
+    /// The automatic backup's `BGAppRefreshTask` (issue 21; listed in Info.plist's
+    /// `BGTaskSchedulerPermittedIdentifiers`, checked by ios/App/tools/check-project.py).
+    nonisolated static let autoBackupTaskID = "app.resetcompanion.autobackup"
 
     /// How the process was launched: normally, or by the UI tests (`--ui-testing`), which get a
     /// throw-away profile in the temporary folder and an in-memory key so every test starts
@@ -39,6 +42,16 @@ final class AppModel: ActivityObserver {
     /// The app lock for the open profile (issue 20): its settings live in the profile.
     private(set) var lock: AppLockModel? = nil
     let authenticator = LocalAuthenticator()
+    /// The recovery key (and a rotation's pending key) in the Keychain, after first unlock,
+    /// this device only; memory under the UI tests.
+    let recoveryKeys: RecoveryKeyStoring =
+        LaunchMode.current == .uiTesting
+        ? RecoveryKeyVault(storage: InMemorySecureItems(), service: "app.resetcompanion.recovery")
+        : RecoveryKeyVault(storage: KeychainItems(), service: "app.resetcompanion.recovery")
+    /// `<Application Support>/AutoBackups`: included in the device backup, beside the excluded profile.
+    let autoBackupFolder: URL
+    /// The first-launch "restore from your automatic backup" offer, while it is on screen.
+    private(set) var restoreOffer: AutoBackupRestoreOffer? = nil
     /// Whether the first-run screen is due (UserDefaults; nothing private in it).
     var showsFirstRun: Bool
 
@@ -58,6 +71,12 @@ final class AppModel: ActivityObserver {
             FirstRun().reset()
         }
         gate = ProfileGate(location: location, keyProvider: keyProvider)
+        // Normally a sibling of the excluded profile folder (`AutoBackupLocation.isSeparate`);
+        // under the UI tests inside their throw-away folder, so no run finds another's backups.
+        let backups = AutoBackupLocation(
+            directory: (LaunchMode.current == .uiTesting ? location.directory : location.directory.deletingLastPathComponent())
+                .appendingPathComponent(AutoBackupLocation.directoryName))
+        autoBackupFolder = ((try? backups.prepare()) ?? backups).directory
         showsFirstRun = FirstRun().isDue
         notifications.registerCategory()
         // The Keychain read and the SQLCipher open run off the main actor (F1); RootView shows
@@ -92,6 +111,35 @@ final class AppModel: ActivityObserver {
         let lock = AppLockModel(store: store, authenticator: authenticator)
         self.lock = lock
         Task { await lock.load() }
+        // A fresh install: the device backup may have brought automatic backups back.
+        if showsFirstRun {
+            let offer = AutoBackupRestoreOffer(store: store, folder: autoBackupFolder, keys: recoveryKeys)
+            restoreOffer = offer
+            Task { await offer.check() }
+        }
+    }
+
+    /// The automatic-backup settings screen's model: showing or making a key needs Face ID or
+    /// the passcode first.
+    func autoBackupSettings(store: ResetStore) -> AutoBackupSettingsModel {
+        let authenticator = authenticator
+        return AutoBackupSettingsModel(
+            store: store, folder: autoBackupFolder, keys: recoveryKeys,
+            authenticate: { @MainActor in await authenticator.authenticate(reason: "Show your recovery key") == .success })
+    }
+
+    /// The day's automatic backup (settling an interrupted key rotation first); after the
+    /// first use each day and from the background task. Failures wait for the next run.
+    func runAutoBackup() async {
+        await ready()
+        guard let store else { return }
+        _ = try? await AutoBackupRunner(store: store, folder: autoBackupFolder, keys: recoveryKeys).run()
+    }
+
+    /// "Done" after the first-launch restore: the offer goes and every screen reloads.
+    func autoRestoreFinished() async {
+        restoreOffer = nil
+        await restored()
     }
 
     var store: ResetStore? { gate.store }
@@ -145,6 +193,7 @@ final class AppModel: ActivityObserver {
         lock?.sceneDidBecomeActive()
         await meditation?.sceneDidBecomeActive()
         await activityRecorded()
+        await runAutoBackup()
     }
 
     /// The scene went to the background: a running session gets its end notification.
@@ -152,6 +201,7 @@ final class AppModel: ActivityObserver {
         lock?.sceneDidEnterBackground()
         meditation?.sceneDidEnterBackground()
         Self.scheduleBackgroundResync()
+        Self.scheduleAutoBackup()
     }
 
     /// Writes to Health when the person opted in and granted access (`HealthWriter` decides);
@@ -192,6 +242,14 @@ final class AppModel: ActivityObserver {
     nonisolated static func scheduleBackgroundResync() {
         let request = BGAppRefreshTaskRequest(identifier: backgroundResyncID)
         request.earliestBeginDate = Date(timeIntervalSinceNow: 6 * 3600)
+        try? BGTaskScheduler.shared.submit(request)
+    }
+
+    /// Asks iOS for a background refresh to write the day's automatic backup on days the app is
+    /// not opened (iOS decides when, if at all: the backup after first use does not depend on it).
+    nonisolated static func scheduleAutoBackup() {
+        let request = BGAppRefreshTaskRequest(identifier: autoBackupTaskID)
+        request.earliestBeginDate = Date(timeIntervalSinceNow: 12 * 3600)
         try? BGTaskScheduler.shared.submit(request)
     }
 }

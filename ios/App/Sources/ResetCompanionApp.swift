@@ -38,6 +38,10 @@ struct ResetCompanionApp: App {
             await AppModel.shared.activityRecorded()
             AppModel.scheduleBackgroundResync()
         }
+        .backgroundTask(.appRefresh(AppModel.autoBackupTaskID)) {
+            await AppModel.shared.runAutoBackup()
+            AppModel.scheduleAutoBackup()
+        }
     }
 }
 

@@ -10,8 +10,12 @@ struct RootView: View {
         switch app.gate.phase {
         case .open:
             if let store = app.store {
-                tabs(store)
-                    .fullScreenCover(isPresented: $app.showsFirstRun) { FirstRunView(store: store) { app.finishFirstRun() } }
+                if let offer = app.restoreOffer, offer.isShown {
+                    AutoBackupRestoreView(offer: offer, app: app)
+                } else {
+                    tabs(store)
+                        .fullScreenCover(isPresented: $app.showsFirstRun) { FirstRunView(store: store) { app.finishFirstRun() } }
+                }
             }
         case .opening:
             // The Keychain read and the open run off the main actor (ProfileGate.open, F1).

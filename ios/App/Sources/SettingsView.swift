@@ -52,6 +52,11 @@ struct SettingsView: View {
                 } label: {
                     Label("Encrypted backup", systemImage: "lock.doc")
                 }
+                NavigationLink {
+                    AutoBackupView(store: store, app: app)
+                } label: {
+                    Label("Automatic backups", systemImage: "clock.arrow.circlepath")
+                }
             }
             Section {
                 // "Automatic" (the time zone decides) clears the preference in the core.

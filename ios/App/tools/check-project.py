@@ -148,6 +148,23 @@ check(crisis.find("SafetyPlanSteps(") > crisis.find("CrisisAction.actions(for: r
 cover = (APP / "Sources" / "PrivacyCover.swift").read_text()
 check("struct LockScreen" in cover and "CrisisView(store: store, includesSafetyPlan: lock.showsSafetyPlan" in cover, "the lock screen must reach the crisis lines")
 
+# Issue 21: BGTaskScheduler refuses to register (and `submit` throws) for an identifier not in
+# Info.plist's BGTaskSchedulerPermittedIdentifiers, and a listed identifier nobody handles is a
+# launch-time assertion on iOS 13+. Every `.backgroundTask(.appRefresh(AppModel.X))` handler's
+# identifier must be listed, and every listed one handled.
+model = (APP / "Sources" / "AppModel.swift").read_text()
+ids = dict(re.findall(r'static let (\w+ID) = "([^"]+)"', model))
+handled = set()
+for source in sorted((APP / "Sources").glob("*.swift")):
+    for name in re.findall(r"\.backgroundTask\(\.appRefresh\(AppModel\.(\w+)\)\)", source.read_text()):
+        check(name in ids, f"{source.name}: background task {name} is not an AppModel identifier")
+        handled.add(ids.get(name))
+        check(f"BGAppRefreshTaskRequest(identifier: {name})" in model, f"AppModel never schedules {name}")
+permitted = set(info.get("BGTaskSchedulerPermittedIdentifiers", []))
+check(handled == permitted, f"BGTaskSchedulerPermittedIdentifiers {sorted(permitted)} != handled {sorted(handled)}")
+check("app.resetcompanion.autobackup" in handled, "the automatic backup's background task is not handled")
+check("fetch" in info.get("UIBackgroundModes", []), "BGAppRefreshTask needs UIBackgroundModes fetch")
+
 if failures:
     print("\n".join("ios/App: " + f for f in failures), file=sys.stderr)
     sys.exit(1)

@@ -2,11 +2,25 @@ import Foundation
 import Observation
 
 /// Where the app keeps the recovery key: the Keychain in the app (`RecoveryKeyVault`), memory
-/// in tests and previews.
+/// in tests and previews. During a key rotation a second, pending key is kept beside the
+/// current one until the commit.
 public protocol RecoveryKeyStoring: Sendable {
     func read() throws -> String?
     func save(_ key: String) throws
     func delete() throws
+    func readPending() throws -> String?
+    func savePending(_ key: String) throws
+    func deletePending() throws
+}
+
+extension RecoveryKeyStoring {
+    /// After a commit: the pending key becomes the current one. Killed in between, both hold
+    /// the new key and the next settle promotes again.
+    public func promotePending() throws {
+        guard let pending = try readPending() else { return }
+        try save(pending)
+        try deletePending()
+    }
 }
 
 extension RecoveryKeyVault: RecoveryKeyStoring {}
@@ -24,6 +38,9 @@ public final class AutoBackupSettingsModel {
         case loading
         case off
         case on(AutoBackupStatus)
+        /// A key rotation was interrupted after its new key was stored and before the person
+        /// confirmed it: show it again (after authentication) to finish, or cancel.
+        case rotationAwaitingConfirmation
         /// The key is shown; the person writes it down.
         case showingKey(groups: [String])
         /// The person re-enters the groups at `positions` (0-based) of the key just shown.
@@ -35,6 +52,8 @@ public final class AutoBackupSettingsModel {
     /// What the person typed for each asked group, in `positions` order.
     public var confirmation: [String] = ["", ""]
     private var pendingKey: String?
+    /// Which ceremony `pendingKey` belongs to: turning on, or a rotation (committed on confirm).
+    private var rotating = false
     private let store: ResetStore
     private let folder: URL
     private let keys: RecoveryKeyStoring
@@ -59,14 +78,77 @@ public final class AutoBackupSettingsModel {
         self.choosePositions = choosePositions
     }
 
-    /// Reads the switch and the files.
+    /// Settles an interrupted key rotation, then reads the switch and the files.
     public func load() async {
         do {
+            let runner = AutoBackupRunner(store: store, folder: folder, keys: keys)
+            if try await runner.settle() == .awaitingConfirmation {
+                state = .rotationAwaitingConfirmation
+                return
+            }
             let status = try await store.autoBackupStatus(folder: folder)
             state = status.enabled ? .on(status) : .off
         } catch {
             state = .failed(UserMessage(error))
         }
+    }
+
+    /// "Rotate the key": after device authentication, a new key is prepared (backups stay
+    /// under the current one), stored as pending, then shown; the same two-group confirmation
+    /// as turning on commits it. Cancelling discards it.
+    public func rotate() async {
+        guard case .on = state, await authenticate() else { return }
+        do {
+            guard let current = try keys.read() else {
+                state = .failed(
+                    UserMessage(
+                        title: "No recovery key on this device",
+                        detail: "Turn automatic backups off and on again to make a new key."))
+                return
+            }
+            let prepared = try await store.prepareRecoveryKeyRotation(folder: folder, currentKey: current)
+            do {
+                try keys.savePending(prepared.recoveryKey)
+            } catch {
+                // Never show a key that is not stored: the rotation is abandoned instead.
+                _ = try? await store.discardRecoveryKeyRotation(folder: folder)
+                throw error
+            }
+            begin(key: prepared.recoveryKey, rotating: true)
+        } catch {
+            state = .failed(UserMessage(error))
+        }
+    }
+
+    /// Resumes an interrupted rotation's ceremony: the pending key again, after authentication.
+    public func resumeRotation() async {
+        guard state == .rotationAwaitingConfirmation, await authenticate() else { return }
+        do {
+            guard let pending = try keys.readPending() else { return await load() }
+            begin(key: pending, rotating: true)
+        } catch {
+            state = .failed(UserMessage(error))
+        }
+    }
+
+    /// Cancels a rotation's ceremony: the new key is discarded, the current one stays.
+    public func cancelRotation() async {
+        guard rotating || state == .rotationAwaitingConfirmation else { return }
+        do {
+            try await store.discardRecoveryKeyRotation(folder: folder)
+            try keys.deletePending()
+            pendingKey = nil
+            rotating = false
+            await load()
+        } catch {
+            state = .failed(UserMessage(error))
+        }
+    }
+
+    private func begin(key: String, rotating: Bool) {
+        pendingKey = key
+        self.rotating = rotating
+        state = .showingKey(groups: Self.groups(key))
     }
 
     /// Turns automatic backups on: the key is stored first, then shown.
@@ -80,8 +162,7 @@ public final class AutoBackupSettingsModel {
                 _ = try? await store.turnOffAutoBackup(folder: nil, deleteFiles: false)
                 throw error
             }
-            pendingKey = key
-            state = .showingKey(groups: Self.groups(key))
+            begin(key: key, rotating: false)
         } catch {
             state = .failed(UserMessage(error))
         }
@@ -106,7 +187,14 @@ public final class AutoBackupSettingsModel {
         pendingKey = nil
         confirmation = ["", ""]
         do {
-            try await store.runAutoBackupIfDue(folder: folder, recoveryKey: key)
+            if rotating {
+                guard let current = try keys.read() else { throw AutoBackupRunner.Failure.noKey }
+                try await store.commitRecoveryKeyRotation(folder: folder, currentKey: current, newKey: key)
+                try keys.promotePending()
+                rotating = false
+            } else {
+                try await store.runAutoBackupIfDue(folder: folder, recoveryKey: key)
+            }
         } catch {
             state = .failed(UserMessage(error))
             return
@@ -169,6 +257,8 @@ public final class AutoBackupRestoreOffer {
 
     public private(set) var state: State = .none
     public var typedKey = ""
+    /// Whether the offer takes the screen (before the first-run screen): anything but `.none`.
+    public var isShown: Bool { state != .none }
     private let store: ResetStore
     private let folder: URL
     private let keys: RecoveryKeyStoring

@@ -5,8 +5,9 @@ import Foundation
 // recovery key in the Keychain (`RecoveryKeyVault`) and passes it to each call.
 //
 // The folder is one the device backup includes (the profile's own folder is excluded, see
-// `ProfileLocation`): call `runAutoBackupIfDue` after the first use each day and from the
-// `BGProcessingTask`. This file must never log, print or export the recovery key.
+// `ProfileLocation`): `AutoBackupRunner` (ResetFeatures) settles an interrupted key rotation
+// and calls `runAutoBackupIfDue` after the first use each day and from the `BGAppRefreshTask`.
+// This file must never log, print or export the recovery key.
 
 extension ResetStore {
     /// Turns automatic backups on and returns the new recovery key, once: seven groups of four
@@ -56,10 +57,41 @@ extension ResetStore {
             path: url.path, recoveryKey: recoveryKey, listener: progress.map(FractionListener.init))
     }
 
-    /// Makes a new recovery key, re-seals the newest backup for it and deletes the files only
-    /// the old key opens. Save the returned key at once.
-    public func rotateRecoveryKey(folder: URL, recoveryKey: String) throws -> RecoveryKeyRotation {
-        try companion.rotateRecoveryKey(folder: folder.path, recoveryKey: recoveryKey)
+    /// Phase one of a key rotation: a new key, and the newest backup re-sealed for it into a
+    /// pending file that is no backup yet. Every backup and every run stays under `currentKey`
+    /// until `commitRecoveryKeyRotation`. Save the new key with `RecoveryKeyVault.savePending`
+    /// before showing it — never as the current key yet.
+    /// - Throws: `ResetError.Conflict` (backups off, or a rotation already prepared),
+    ///   `.WrongKey` (`currentKey` opens no backup in a folder that has some).
+    public func prepareRecoveryKeyRotation(folder: URL, currentKey: String) throws -> RecoveryKeyRotation {
+        try companion.prepareRecoveryKeyRotation(folder: folder.path, recoveryKey: currentKey)
+    }
+
+    /// Phase two, after the person confirmed the new key: the newest backup becomes the new
+    /// key's and the files only the old key opens are deleted. Then promote the pending key.
+    /// Idempotent after a kill.
+    /// - Throws: `ResetError.Conflict` when `newKey` is not the prepared key (drop it).
+    @discardableResult
+    public func commitRecoveryKeyRotation(folder: URL, currentKey: String, newKey: String) throws
+        -> AutoBackupRotation
+    {
+        try companion.commitRecoveryKeyRotation(folder: folder.path, currentKey: currentKey, newKey: newKey)
+    }
+
+    /// Abandons a prepared rotation (the person cancelled): the pending file goes; the current
+    /// key keeps opening every backup. Delete the pending key after.
+    @discardableResult
+    public func discardRecoveryKeyRotation(folder: URL) throws -> [String] {
+        try companion.discardRecoveryKeyRotation(folder: folder.path)
+    }
+
+    /// Settles what a kill left between or inside a rotation's phases: on launch and before
+    /// the background run. `.committed` → promote the pending key; `.discarded` → delete it;
+    /// `.awaitingConfirmation` → resume the key ceremony; `.nothingPending` → nothing to do.
+    public func settleRecoveryKeyRotation(folder: URL, currentKey: String, pendingKey: String?) throws
+        -> RotationSettlement
+    {
+        try companion.settleRecoveryKeyRotation(folder: folder.path, currentKey: currentKey, pendingKey: pendingKey)
     }
 }
 
@@ -76,6 +108,8 @@ public struct RecoveryKeyVault<Storage: SecureItemStoring>: Sendable {
     public let storage: Storage
     public let service: String
     public let account = "recovery-key"
+    /// The item holding a rotation's new key until its commit makes it the current one.
+    public let pendingAccount = "recovery-key.pending"
 
     public init(storage: Storage, service: String) {
         self.storage = storage
@@ -101,5 +135,21 @@ public struct RecoveryKeyVault<Storage: SecureItemStoring>: Sendable {
     /// Forgets the key (automatic backups turned off with their files deleted).
     public func delete() throws {
         try storage.delete(service: service, account: account)
+    }
+
+    /// A rotation's new key, stored before it is shown and until the commit.
+    public func readPending() throws -> String? {
+        try storage.read(service: service, account: pendingAccount).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    /// Stores a rotation's new key as pending (same policy as the current key).
+    public func savePending(_ key: String) throws {
+        try storage.delete(service: service, account: pendingAccount)
+        _ = try storage.add(Data(key.utf8), service: service, account: pendingAccount, policy: Self.policy)
+    }
+
+    /// Forgets the pending key (the rotation was discarded).
+    public func deletePending() throws {
+        try storage.delete(service: service, account: pendingAccount)
     }
 }

@@ -6,6 +6,7 @@ import XCTest
 /// Keeps the recovery key in memory, as the Keychain would.
 final class MemoryKeys: RecoveryKeyStoring, @unchecked Sendable {
     var key: String?
+    var pending: String?
     var failSave = false
     func read() throws -> String? { key }
     func save(_ key: String) throws {
@@ -13,6 +14,12 @@ final class MemoryKeys: RecoveryKeyStoring, @unchecked Sendable {
         self.key = key
     }
     func delete() throws { key = nil }
+    func readPending() throws -> String? { pending }
+    func savePending(_ key: String) throws {
+        if failSave { throw KeyProviderError.keychain(status: -25299) }
+        pending = key
+    }
+    func deletePending() throws { pending = nil }
 }
 
 @MainActor

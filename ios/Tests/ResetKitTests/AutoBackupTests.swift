@@ -42,24 +42,36 @@ final class AutoBackupTests: XCTestCase {
         XCTAssertEqual(restored.restored.tables.first { $0.table == "check_ins" }?.rows, 1)
     }
 
-    func testRotationGivesANewKeyThatAloneOpensTheBackup() async throws {
+    func testRotationIsTwoPhaseAndOnlyTheCommitSwitchesTheBackupToTheNewKey() async throws {
         let phone = try Scratch()
         let store = try openStore(phone)
         let folder = phone.url.appendingPathComponent("AutoBackups")
         let old = try await store.turnOnAutoBackup(folder: nil)
-        try await store.runAutoBackupIfDue(folder: folder, recoveryKey: old)
-        let rotated = try await store.rotateRecoveryKey(folder: folder, recoveryKey: old)
-        XCTAssertNotEqual(rotated.recoveryKey, old)
-        // Re-sealed at the same instant: written under the same name, replacing the old file.
-        let left = try await store.listAutoBackups(folder: folder)
-        XCTAssertEqual(left.map(\.name), [rotated.rotation.file?.name])
+        let first = try await store.runAutoBackupIfDue(folder: folder, recoveryKey: old)
+        let prepared = try await store.prepareRecoveryKeyRotation(folder: folder, currentKey: old)
+        XCTAssertNotEqual(prepared.recoveryKey, old)
+        XCTAssertEqual(prepared.prepared.pending?.name, "reset-rotate-" + first.file!.name.dropFirst("reset-auto-".count))
+        let status = try await store.autoBackupStatus(folder: folder)
+        XCTAssertTrue(status.rotationPending)
+        // Killed here, the app holds no pending key: the next launch discards the rotation.
+        let settled = try await store.settleRecoveryKeyRotation(folder: folder, currentKey: old, pendingKey: nil)
+        guard case .discarded(let removed) = settled else { return XCTFail("\(settled)") }
+        XCTAssertEqual(removed.count, 1)
+
+        let again = try await store.prepareRecoveryKeyRotation(folder: folder, currentKey: old)
+        let waiting = try await store.settleRecoveryKeyRotation(
+            folder: folder, currentKey: old, pendingKey: again.recoveryKey)
+        XCTAssertEqual(waiting, .awaitingConfirmation, "a stored, unconfirmed key waits for the ceremony")
+        let done = try await store.commitRecoveryKeyRotation(
+            folder: folder, currentKey: old, newKey: again.recoveryKey)
+        XCTAssertEqual(done.file?.name, first.file?.name, "the newest backup keeps its name")
 
         let newPhone = try Scratch()
         let fresh = try openStore(newPhone, key: keyB)
         await assertThrowsReset(.wrongKey) { try await fresh.restoreAutoBackup(from: folder, recoveryKey: old) }
-        try await fresh.restoreAutoBackup(from: folder, recoveryKey: rotated.recoveryKey)
-        let removed = try await store.turnOffAutoBackup(folder: folder, deleteFiles: true)
-        XCTAssertEqual(removed.count, 1)
+        try await fresh.restoreAutoBackup(from: folder, recoveryKey: again.recoveryKey)
+        let removed2 = try await store.turnOffAutoBackup(folder: folder, deleteFiles: true)
+        XCTAssertEqual(removed2.count, 1)
     }
 
     func testNormalizingAcceptsHandwritingAndRefusesTypos() throws {
@@ -81,5 +93,15 @@ final class AutoBackupTests: XCTestCase {
         XCTAssertEqual(policy, KeyItemPolicy(accessibility: .afterFirstUnlockThisDeviceOnly, synchronizable: false))
         try vault.delete()
         XCTAssertNil(try vault.read())
+
+        try vault.save("CCCC-DDDD")
+        try vault.savePending("EEEE-FFFF")
+        XCTAssertEqual(try vault.read(), "CCCC-DDDD", "a pending key never replaces the current one")
+        XCTAssertEqual(try vault.readPending(), "EEEE-FFFF")
+        let pendingPolicy = items.policy(service: "app.resetcompanion.test", account: "recovery-key.pending")
+        XCTAssertEqual(pendingPolicy, policy)
+        try vault.deletePending()
+        XCTAssertNil(try vault.readPending())
+        XCTAssertEqual(try vault.read(), "CCCC-DDDD")
     }
 }

@@ -5,7 +5,9 @@
 //! first migration), `restore` (kill during `restore_backup`: afterwards the profile must be
 //! exactly the old one or exactly the backup's) and `migrate` (kill while a v4 profile is
 //! opened and migrated to the current schema), and `auto-backup` (kill while an automatic
-//! backup is written: the earlier files intact, nothing partial listed; [`crate::auto_backup`]). Delays are drawn uniformly from a window
+//! backup is written: the earlier files intact, nothing partial listed; [`crate::auto_backup`]),
+//! and `rotation` (kill anywhere in a two-phase recovery-key rotation, then settle it as the
+//! shells do on launch: the key in force opens the newest backup; [`crate::rotation`]). Delays are drawn uniformly from a window
 //! sized to the child's measured run time, so kills spread over opening, writing,
 //! committing and checkpointing.
 
@@ -33,6 +35,8 @@ pub enum Mode {
     Migrate,
     /// An automatic backup written into a folder of earlier ones (issue 21).
     AutoBackup,
+    /// A two-phase recovery-key rotation, settled on the next launch (issue 21).
+    Rotation,
 }
 
 impl Mode {
@@ -43,6 +47,7 @@ impl Mode {
             "restore" => Some(Mode::Restore),
             "migrate" => Some(Mode::Migrate),
             "auto-backup" => Some(Mode::AutoBackup),
+            "rotation" => Some(Mode::Rotation),
             _ => None,
         }
     }
@@ -73,10 +78,11 @@ pub struct Report {
     /// Writes that committed but were never acknowledged (the kill came in between).
     pub committed_unacked: u64,
     /// Restore: runs that ended with the old profile; auto-backup: runs that ended with only
-    /// the earlier backups.
+    /// the earlier backups; rotation: runs settled with the old key in force.
     pub ended_old: u64,
     /// Restore: runs that ended with the backup's profile; auto-backup: runs that ended with
-    /// the new backup complete beside the earlier ones.
+    /// the new backup complete beside the earlier ones; rotation: runs settled with the new
+    /// key in force.
     pub ended_backup: u64,
     /// Migrate: runs whose file was still at the old version when verified / already migrated.
     pub found_old_version: u64,
@@ -230,6 +236,9 @@ pub fn run(
         Mode::Migrate => migrate(runs, child_bin, work, &mut rng, &mut report, &mut delays)?,
         Mode::AutoBackup => {
             crate::auto_backup::run(runs, child_bin, work, &mut rng, &mut report, &mut delays)?
+        }
+        Mode::Rotation => {
+            crate::rotation::run(runs, child_bin, work, &mut rng, &mut report, &mut delays)?
         }
     }
     report.delay_ms = quantiles(delays);

@@ -15,5 +15,6 @@ pub mod auto_backup;
 pub mod crash;
 pub mod fixture;
 pub mod rng;
+pub mod rotation;
 pub mod verify;
 pub mod workload;

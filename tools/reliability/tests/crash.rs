@@ -45,3 +45,9 @@ fn sigkill_during_an_automatic_backup_keeps_the_earlier_ones_and_lists_nothing_p
     let r = short(Mode::AutoBackup, 30);
     assert_eq!(r.ended_old + r.ended_backup, 30);
 }
+
+#[test]
+fn sigkill_anywhere_in_a_key_rotation_leaves_a_key_in_force_that_opens_the_newest_backup() {
+    let r = short(Mode::Rotation, 30);
+    assert_eq!(r.ended_old + r.ended_backup, 30);
+}

@@ -6,6 +6,7 @@
 //!   reset-crash-child restore <db> <key-hex> <backup> <passphrase>
 //!   reset-crash-child migrate <db> <key-hex>
 //!   reset-crash-child auto-backup <db> <key-hex> <folder> <recovery-key> <now-unix-ms>
+//!   reset-crash-child rotate <db> <key-hex> <folder> <key-file> <pending-key-file> <now-unix-ms>
 //!
 //! Exits 0 after `DONE`; 2 with the error kind on stderr if a call fails.
 
@@ -86,8 +87,49 @@ fn run(args: &[String]) -> Result<(), String> {
                 say(&mut out, &format!("WRITTEN {}", file.name));
             }
         }
+        "rotate" => {
+            // What a shell does: prepare, store the new key as pending, commit, promote it.
+            let now: i64 = arg(6)?.parse().map_err(|_| "now")?;
+            let at = reset_core::time::from_unix_ms(now, "now").map_err(|e| e.to_string())?;
+            let fixed = Arc::new(reset_core::time::FixedClock(at));
+            let (folder, key_file, pending_file) = (arg(3)?, arg(4)?, arg(5)?);
+            let c = workload::open(&db, &key, fixed).map_err(err)?;
+            say(&mut out, "OPEN");
+            let current = std::fs::read_to_string(key_file).map_err(|e| e.to_string())?;
+            let current = current.trim().to_string();
+            let prepared = c
+                .prepare_recovery_key_rotation(folder.into(), current.clone())
+                .map_err(err)?;
+            say(&mut out, "PREPARED");
+            write_synced(pending_file, &prepared.recovery_key)?;
+            say(&mut out, "STORED");
+            c.commit_recovery_key_rotation(folder.into(), current, prepared.recovery_key)
+                .map_err(err)?;
+            say(&mut out, "COMMITTED");
+            std::fs::rename(pending_file, key_file).map_err(|e| e.to_string())?;
+            sync_parent(key_file);
+            say(&mut out, "PROMOTED");
+        }
         other => return Err(format!("unknown mode {other}")),
     }
     say(&mut out, "DONE");
     Ok(())
+}
+
+/// Writes `text` to `path` as a shell stores a key: a temporary file, synced, renamed in.
+fn write_synced(path: &str, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let temp = format!("{path}.new");
+    let mut f = std::fs::File::create(&temp).map_err(|e| e.to_string())?;
+    f.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    f.sync_all().map_err(|e| e.to_string())?;
+    std::fs::rename(&temp, path).map_err(|e| e.to_string())?;
+    sync_parent(path);
+    Ok(())
+}
+
+fn sync_parent(path: &str) {
+    if let Some(dir) = std::path::Path::new(path).parent() {
+        reset_core::outfile::sync_folder(dir);
+    }
 }

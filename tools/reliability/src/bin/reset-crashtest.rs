@@ -1,7 +1,7 @@
 //! The crash-consistency harness (issue 11): SIGKILLs `reset-crash-child` at seeded random
 //! moments and verifies the profile after each kill. Prints a table and the JSON figures.
 //!
-//! Usage: reset-crashtest [--mode writes|restore|migrate|auto-backup|all] [--runs N] [--seed S] [--work DIR]
+//! Usage: reset-crashtest [--mode writes|restore|migrate|auto-backup|rotation|all] [--runs N] [--seed S] [--work DIR]
 //! Exits 1 if any check failed. Figures and the reproducing commands: docs/reliability.md.
 
 use std::path::PathBuf;
@@ -26,7 +26,13 @@ fn main() {
 }
 
 fn run() -> Result<Vec<Report>, String> {
-    let mut modes = vec![Mode::Writes, Mode::Restore, Mode::Migrate, Mode::AutoBackup];
+    let mut modes = vec![
+        Mode::Writes,
+        Mode::Restore,
+        Mode::Migrate,
+        Mode::AutoBackup,
+        Mode::Rotation,
+    ];
     let (mut runs, mut seed, mut work) = (1000u64, 11u64, None);
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {

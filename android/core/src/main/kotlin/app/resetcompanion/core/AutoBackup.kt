@@ -1,9 +1,11 @@
 package app.resetcompanion.core
 
 import app.resetcompanion.core.model.AutoBackupFile
+import app.resetcompanion.core.model.AutoBackupRotation
 import app.resetcompanion.core.model.AutoBackupRun
 import app.resetcompanion.core.model.AutoBackupStatus
 import app.resetcompanion.core.model.AutoRestoreSummary
+import app.resetcompanion.core.model.RotationSettlement
 import java.io.File
 
 // Automatic encrypted backups opened with a recovery key (issue 21) as suspend functions on
@@ -48,8 +50,38 @@ suspend fun ResetStore.listAutoBackups(folder: File): List<AutoBackupFile> = cal
 suspend fun ResetStore.restoreAutoBackup(from: File, recoveryKey: String, onProgress: ((Double) -> Unit)? = null): AutoRestoreSummary =
     call { it.restoreAutoBackup(from.path, recoveryKey, onProgress?.let(::FractionListener)) }
 
-/** A new recovery key; the newest backup re-sealed for it; files only the old key opens deleted. Save the key at once. */
-suspend fun ResetStore.rotateRecoveryKey(folder: File, recoveryKey: String): RecoveryKeyRotation = call { it.rotateRecoveryKey(folder.path, recoveryKey) }
+/**
+ * Phase one of a key rotation: a new key, and the newest backup re-sealed for it into a pending
+ * file that is no backup yet. Every backup and every run stays under [currentKey] until
+ * [commitRecoveryKeyRotation]. Save the new key with `RecoveryKeyStore.savePending` before
+ * showing it, never as the current key yet.
+ *
+ * @throws app.resetcompanion.core.model.ResetException.Conflict (backups off, or a rotation
+ *   already prepared), `WrongKey` ([currentKey] opens no backup in a folder that has some).
+ */
+suspend fun ResetStore.prepareRecoveryKeyRotation(folder: File, currentKey: String): RecoveryKeyRotation =
+    call { it.prepareRecoveryKeyRotation(folder.path, currentKey) }
+
+/**
+ * Phase two, after the person confirmed the new key: the newest backup becomes the new key's
+ * and the files only the old key opens are deleted; then promote the pending key. Idempotent.
+ *
+ * @throws app.resetcompanion.core.model.ResetException.Conflict when [newKey] is not the
+ *   prepared key (drop it).
+ */
+suspend fun ResetStore.commitRecoveryKeyRotation(folder: File, currentKey: String, newKey: String): AutoBackupRotation =
+    call { it.commitRecoveryKeyRotation(folder.path, currentKey, newKey) }
+
+/** Abandons a prepared rotation (the person cancelled); the current key keeps opening every backup. */
+suspend fun ResetStore.discardRecoveryKeyRotation(folder: File): List<String> = call { it.discardRecoveryKeyRotation(folder.path) }
+
+/**
+ * Settles what a kill left of a rotation, on launch and before the background run: `Committed`
+ * → promote the pending key; `Discarded` → delete it; `AwaitingConfirmation` → resume the key
+ * ceremony; `NothingPending` → nothing to do.
+ */
+suspend fun ResetStore.settleRecoveryKeyRotation(folder: File, currentKey: String, pendingKey: String?): RotationSettlement =
+    call { it.settleRecoveryKeyRotation(folder.path, currentKey, pendingKey) }
 
 /** The key's written form (`XXXX-XXXX-…`), or null when [text] is not a recovery key (length, characters, checksum). */
 fun normalizedRecoveryKey(text: String): String? = runCatching { normalizeRecoveryKey(text) }.getOrNull()

@@ -2,11 +2,15 @@ package app.resetcompanion.presentation
 
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.autoBackupStatus
+import app.resetcompanion.core.commitRecoveryKeyRotation
+import app.resetcompanion.core.discardRecoveryKeyRotation
 import app.resetcompanion.core.listAutoBackups
 import app.resetcompanion.core.model.AutoBackupStatus
 import app.resetcompanion.core.model.AutoRestoreSummary
 import app.resetcompanion.core.model.ErrorKind
+import app.resetcompanion.core.model.RotationSettlement
 import app.resetcompanion.core.normalizedRecoveryKey
+import app.resetcompanion.core.prepareRecoveryKeyRotation
 import app.resetcompanion.core.restoreAutoBackup
 import app.resetcompanion.core.runAutoBackupIfDue
 import app.resetcompanion.core.turnOffAutoBackup
@@ -14,11 +18,25 @@ import app.resetcompanion.core.turnOnAutoBackup
 import java.io.File
 import java.time.Instant
 
-/** Where the presentation layer keeps the recovery key: the Keystore-wrapped file in the app, memory in tests. */
+/**
+ * Where the presentation layer keeps the recovery key: the Keystore-wrapped file in the app
+ * (`RecoveryKeyStore`), memory in tests. During a key rotation the new key waits as *pending*
+ * beside the current one until the commit.
+ */
 interface RecoveryKeys {
     fun read(): String?
     fun save(key: String)
     fun delete()
+    fun readPending(): String?
+    fun savePending(key: String)
+    fun deletePending()
+
+    /** After a commit the pending key becomes the current one (killed in between, the next settle promotes again). */
+    fun promotePending() {
+        val pending = readPending() ?: return
+        save(pending)
+        deletePending()
+    }
 }
 
 /** The automatic-backup settings screen and the one-time key ceremony (issue 21). */
@@ -30,6 +48,12 @@ data class AutoBackupUiState(
     /** The groups (0-based) the person must type again to finish the ceremony. */
     val askedPositions: List<Int>? = null,
     val typedGroups: List<String> = listOf("", ""),
+    /** The key shown is being made (turning on or a rotation): it needs the two-group confirmation. */
+    val ceremony: Boolean = false,
+    /** The key shown is a rotation's new key: confirming commits it, cancelling discards it. */
+    val rotating: Boolean = false,
+    /** A rotation was interrupted after its key was stored, before it was confirmed: resume or cancel. */
+    val rotationAwaitingConfirmation: Boolean = false,
     val error: UiError? = null,
 ) {
     val enabled: Boolean get() = status?.enabled == true
@@ -50,9 +74,56 @@ class AutoBackupSettingsViewModel(
 ) : StoreViewModel<AutoBackupUiState>(AutoBackupUiState()) {
     private var pendingKey: String? = null
 
-    fun load() = launchCatching(::failed) {
+    /** Settles an interrupted key rotation, then reads the switch and the files. */
+    fun load() = launchCatching(::failed) { refresh() }
+
+    private suspend fun refresh() {
+        val awaiting = AutoBackupRunner(store, folder, keys).settle() is RotationSettlement.AwaitingConfirmation
         val status = store.autoBackupStatus(folder)
-        update { it.copy(loading = false, status = status, shownGroups = null, askedPositions = null) }
+        update {
+            AutoBackupUiState(loading = false, status = status, rotationAwaitingConfirmation = awaiting)
+        }
+    }
+
+    /**
+     * "Rotate the key": after device authentication a new key is prepared (backups stay under the
+     * current one), stored as pending, then shown; the two-group confirmation commits it.
+     */
+    fun rotate() = launchCatching(::failed) {
+        if (!current.enabled || !authenticate()) return@launchCatching
+        val currentKey = keys.read() ?: return@launchCatching update {
+            it.copy(error = UiError(ErrorKind.NOT_FOUND, message = "no recovery key on this device; turn automatic backups off and on again"))
+        }
+        val prepared = store.prepareRecoveryKeyRotation(folder, currentKey)
+        try {
+            keys.savePending(prepared.recoveryKey)
+        } catch (e: Exception) {
+            // Never show a key that is not stored: the rotation is abandoned instead.
+            store.discardRecoveryKeyRotation(folder)
+            update { it.copy(error = UiError(ErrorKind.STORAGE, message = "the new recovery key could not be stored (${e.javaClass.simpleName})")) }
+            return@launchCatching
+        }
+        pendingKey = prepared.recoveryKey
+        update { it.copy(shownGroups = prepared.recoveryKey.split('-'), askedPositions = null, ceremony = true, rotating = true, error = null) }
+    }
+
+    /** Resumes an interrupted rotation's ceremony: the pending key again, after authentication. */
+    fun resumeRotation() = launchCatching(::failed) {
+        if (!current.rotationAwaitingConfirmation || !authenticate()) return@launchCatching
+        val pending = keys.readPending() ?: return@launchCatching refresh()
+        pendingKey = pending
+        update {
+            it.copy(shownGroups = pending.split('-'), askedPositions = null, ceremony = true, rotating = true, rotationAwaitingConfirmation = false)
+        }
+    }
+
+    /** Cancels a rotation: the new key is discarded, the current one stays. */
+    fun cancelRotation() = launchCatching(::failed) {
+        if (!current.rotating && !current.rotationAwaitingConfirmation) return@launchCatching
+        store.discardRecoveryKeyRotation(folder)
+        keys.deletePending()
+        pendingKey = null
+        refresh()
     }
 
     fun turnOn() = launchCatching(::failed) {
@@ -66,7 +137,7 @@ class AutoBackupSettingsViewModel(
             return@launchCatching
         }
         pendingKey = key
-        update { it.copy(shownGroups = key.split('-'), askedPositions = null, error = null) }
+        update { it.copy(shownGroups = key.split('-'), askedPositions = null, ceremony = true, error = null) }
     }
 
     fun wroteItDown() = update { s ->
@@ -90,9 +161,14 @@ class AutoBackupSettingsViewModel(
             return@launchCatching
         }
         pendingKey = null
-        store.runAutoBackupIfDue(folder, key)
-        val status = store.autoBackupStatus(folder)
-        update { AutoBackupUiState(loading = false, status = status) }
+        if (s.rotating) {
+            val currentKey = keys.read() ?: throw IllegalStateException("no current recovery key")
+            store.commitRecoveryKeyRotation(folder, currentKey, key)
+            keys.promotePending()
+        } else {
+            store.runAutoBackupIfDue(folder, key)
+        }
+        refresh()
     }
 
     /** Shows the stored key again, only after the device owner authenticated. */

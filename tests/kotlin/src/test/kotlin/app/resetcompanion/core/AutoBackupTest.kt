@@ -2,6 +2,7 @@ package app.resetcompanion.core
 
 import app.resetcompanion.core.model.AutoBackupOutcome
 import app.resetcompanion.core.model.ResetException
+import app.resetcompanion.core.model.RotationSettlement
 import app.resetcompanion.core.security.RecoveryKeyStore
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -47,19 +48,28 @@ class AutoBackupTest {
     }
 
     @Test
-    fun `rotation gives a new key that alone opens the backup`() = runBlocking<Unit> {
+    fun `rotation is two-phase and only the commit switches the backup to the new key`() = runBlocking<Unit> {
         val phone = scratchDir()
         val folder = File(phone, "auto-backups")
         openStore(phone).use { store ->
             val old = store.turnOnAutoBackup()
-            store.runAutoBackupIfDue(folder, old)
-            val rotated = store.rotateRecoveryKey(folder, old)
-            assertNotEquals(old, rotated.recoveryKey)
-            // Re-sealed at the same instant: written under the same name, replacing the old file.
-            assertEquals(listOf(rotated.rotation.file!!.name), store.listAutoBackups(folder).map { it.name })
+            val first = store.runAutoBackupIfDue(folder, old).file!!
+            val prepared = store.prepareRecoveryKeyRotation(folder, old)
+            assertNotEquals(old, prepared.recoveryKey)
+            assertEquals(first.name.replace("reset-auto-", "reset-rotate-"), prepared.prepared.pending!!.name)
+            assertTrue(store.autoBackupStatus(folder).rotationPending)
+            // Killed before the app stored the pending key: the next launch discards the rotation.
+            val settled = store.settleRecoveryKeyRotation(folder, old, null)
+            assertEquals(1, (settled as RotationSettlement.Discarded).removed.size)
+
+            val again = store.prepareRecoveryKeyRotation(folder, old)
+            assertEquals(RotationSettlement.AwaitingConfirmation, store.settleRecoveryKeyRotation(folder, old, again.recoveryKey))
+            val done = store.commitRecoveryKeyRotation(folder, old, again.recoveryKey)
+            assertEquals(first.name, done.file!!.name, "the newest backup keeps its name")
+            assertThrows<ResetException.Conflict> { runBlocking { store.commitRecoveryKeyRotation(folder, old, prepared.recoveryKey) } }
             openStore(scratchDir(), key = KEY_B).use { fresh ->
                 assertThrows<ResetException.WrongKey> { runBlocking { fresh.restoreAutoBackup(folder, old) } }
-                fresh.restoreAutoBackup(folder, rotated.recoveryKey)
+                fresh.restoreAutoBackup(folder, again.recoveryKey)
             }
             assertEquals(1, store.turnOffAutoBackup(folder, deleteFiles = true).size)
         }
@@ -83,5 +93,15 @@ class AutoBackupTest {
         assertEquals("DDDD-EEEE-FFFF", store.read())
         store.delete()
         assertNull(store.read())
+
+        store.save("DDDD-EEEE-FFFF")
+        store.savePending("GGGG-HHHH-JJJJ")
+        assertEquals("DDDD-EEEE-FFFF", store.read(), "a pending key never replaces the current one")
+        assertEquals("GGGG-HHHH-JJJJ", store.readPending())
+        val pendingFile = File(file.path + ".pending")
+        assertFalse(String(pendingFile.readBytes(), Charsets.ISO_8859_1).contains("GGGG-HHHH"), "wrapped too")
+        store.deletePending()
+        assertNull(store.readPending())
+        assertEquals("DDDD-EEEE-FFFF", store.read())
     }
 }

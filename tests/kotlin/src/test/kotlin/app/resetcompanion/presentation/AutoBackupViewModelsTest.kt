@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test
 import java.io.File
 import java.time.Instant
 
-private class MemoryKeys(var failSave: Boolean = false) : RecoveryKeys {
+internal class MemoryKeys(var failSave: Boolean = false) : RecoveryKeys {
     var key: String? = null
+    var pending: String? = null
     override fun read() = key
     override fun save(key: String) {
         if (failSave) throw IllegalStateException("keystore unavailable")
@@ -29,6 +30,14 @@ private class MemoryKeys(var failSave: Boolean = false) : RecoveryKeys {
     }
     override fun delete() {
         key = null
+    }
+    override fun readPending() = pending
+    override fun savePending(key: String) {
+        if (failSave) throw IllegalStateException("keystore unavailable")
+        pending = key
+    }
+    override fun deletePending() {
+        pending = null
     }
 }
 

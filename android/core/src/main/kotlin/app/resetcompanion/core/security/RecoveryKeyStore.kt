@@ -9,11 +9,35 @@ import java.io.IOException
 // in-memory wrapper. It never logs the key or puts it in a message.
 
 /**
- * Keeps the recovery key wrapped in [file] (in `Context.getNoBackupFilesDir()`).
+ * Keeps the recovery key wrapped in [file] (in `Context.getNoBackupFilesDir()`), and during a
+ * two-phase key rotation the new, not yet committed key in `<file>.pending` beside it.
  */
 class RecoveryKeyStore(private val wrapper: KeyWrapper, private val file: File) {
+    private val pendingFile = File(file.path + ".pending")
+
     /** The stored key, or null when automatic backups were never turned on on this device. */
-    fun read(): String? {
+    fun read(): String? = readFrom(file)
+
+    /** Stores [key] (replacing an earlier one) atomically. */
+    fun save(key: String) = saveTo(file, key)
+
+    /** Forgets the key (automatic backups turned off with their files deleted). */
+    fun delete() {
+        file.delete()
+    }
+
+    /** A rotation's new key, stored before it is shown and until the commit. */
+    fun readPending(): String? = readFrom(pendingFile)
+
+    /** Stores a rotation's new key as pending; the current key is untouched. */
+    fun savePending(key: String) = saveTo(pendingFile, key)
+
+    /** Forgets the pending key (the rotation was discarded, or promoted). */
+    fun deletePending() {
+        pendingFile.delete()
+    }
+
+    private fun readFrom(file: File): String? {
         if (!file.exists()) return null
         val bytes = file.readBytes()
         if (bytes.size < 1 + IV_BYTES + 16 || bytes[0] != FORMAT_VERSION) throw IOException("the wrapped recovery key is damaged")
@@ -26,8 +50,7 @@ class RecoveryKeyStore(private val wrapper: KeyWrapper, private val file: File) 
         }
     }
 
-    /** Stores [key] (replacing an earlier one, after a rotation) atomically. */
-    fun save(key: String) {
+    private fun saveTo(file: File, key: String) {
         val plain = key.toByteArray(Charsets.UTF_8)
         try {
             val sealed = wrapper.wrap(plain)
@@ -35,11 +58,6 @@ class RecoveryKeyStore(private val wrapper: KeyWrapper, private val file: File) 
         } finally {
             plain.fill(0)
         }
-    }
-
-    /** Forgets the key (automatic backups turned off with their files deleted). */
-    fun delete() {
-        file.delete()
     }
 
     private companion object {
