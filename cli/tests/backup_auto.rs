@@ -381,3 +381,24 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// Hostile review 3, F26: `off --delete` after a plain `off` deleted no backup ("0 file(s)")
+/// but erased the recovery key, leaving backups nobody can open. It deletes the backups in the
+/// remembered folder first, then the key.
+#[test]
+fn off_delete_after_off_deletes_the_backups_not_only_the_key() {
+    let cli = Cli::new();
+    on(&cli);
+    cli.json(&["--now", DAY2, "backup", "auto", "run", "--json"]);
+    let off = cli.json(&["backup", "auto", "off", "--json"]);
+    assert_eq!(off["removed"].as_array().unwrap().len(), 0);
+    assert!(key_file(&cli).exists(), "a plain off keeps the key");
+    let off = cli.json(&["backup", "auto", "off", "--delete", "--yes", "--json"]);
+    assert_eq!(off["removed"].as_array().unwrap().len(), 2, "{off}");
+    assert_eq!(off["recovery_key_file_removed"], true);
+    let left: Vec<_> = std::fs::read_dir(folder(&cli))
+        .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "no backup left without its key: {left:?}");
+    assert!(!key_file(&cli).exists());
+}

@@ -72,7 +72,9 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             turn_on(&companion, &key_file, &folder)
         }
         AutoCommand::Off { delete, yes } => {
-            let folder = stored_folder(&companion)?;
+            // The remembered folder, on or off: `off --delete` after `off` must delete the
+            // backups before the key that opens them, never the key alone (hostile 3, F26).
+            let folder = companion.auto_backup_status(None)?.folder;
             if *delete {
                 crate::ask::confirm(
                     *yes,
