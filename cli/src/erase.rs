@@ -43,6 +43,18 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
     } else {
         Vec::new()
     };
+    // Automatic backups beside a profile that shares this one's key files are that profile's
+    // too: never removed by erasing this one (hostile review 3, F6).
+    let extras: Vec<PathBuf> = if key_kept_for.is_empty() {
+        extras
+    } else {
+        extras
+            .into_iter()
+            .filter(|p| {
+                p.parent().and_then(|d| d.file_name()) != Some(std::ffi::OsStr::new("auto-backups"))
+            })
+            .collect()
+    };
     let listed: Vec<String> = extras.iter().map(|p| p.display().to_string()).collect();
     if everything {
         for path in &extras {
@@ -169,7 +181,9 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<Vec<PathBuf>, ResetError
         reset_core::outfile::pending_recovery_key_file(&ctx.db),
     ]
     .into_iter()
-    .filter(|f| std::fs::symlink_metadata(f).is_ok_and(|m| m.is_file()))
+    // `profile.db` and `profile.sqlite` share `profile.recovery-key` as they share the key
+    // file: it stays while another profile beside it uses it (hostile review 3, F6).
+    .filter(|f| sharing.is_empty() && std::fs::symlink_metadata(f).is_ok_and(|m| m.is_file()))
     .collect();
     match opened {
         Some(Ok(companion)) => {

@@ -118,3 +118,40 @@ fn a_read_only_standard_output_is_refused_before_anything_is_written() {
     assert!(!backup.exists(), "nothing written");
     assert_eq!(std::fs::read_to_string(&ro).unwrap(), "hello\n");
 }
+
+/// F6: erasing `profile.sqlite` kept the shared `profile.key` but removed the shared
+/// `profile.recovery-key` (and with `--everything` the automatic backups) that `profile.db`
+/// beside it uses.
+#[test]
+fn erasing_a_profile_sharing_the_stem_keeps_the_others_recovery_key_and_backups() {
+    let cli = Cli::new();
+    assert!(
+        run_db(&cli.db(), &["checkin", "--mood", "4"])
+            .status
+            .success()
+    );
+    let on = run_db(&cli.db(), &["backup", "auto", "on", "--json"]);
+    assert!(on.status.success(), "{on:?}");
+    let recovery = cli.db().with_extension("recovery-key");
+    let key_text = std::fs::read(&recovery).unwrap();
+    let auto = cli.dir.path().join("auto-backups");
+    let backups = std::fs::read_dir(&auto).unwrap().count();
+    assert!(backups >= 1);
+    let twin = cli.dir.path().join("profile.sqlite");
+    assert!(run_db(&twin, &["checkin", "--mood", "3"]).status.success());
+    let out = run_db(&twin, &["erase", "--yes", "--everything", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(!twin.exists());
+    assert_eq!(
+        std::fs::read(&recovery).unwrap(),
+        key_text,
+        "profile.db's recovery key stays"
+    );
+    assert_eq!(
+        std::fs::read_dir(&auto).unwrap().count(),
+        backups,
+        "and its backups"
+    );
+    let run = run_db(&cli.db(), &["backup", "auto", "status", "--json"]);
+    assert!(run.status.success(), "{run:?}");
+}
