@@ -144,13 +144,7 @@ pub fn shown_path(path: &std::path::Path) -> String {
     let text = path.display().to_string();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let hidden = c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{feff}');
-        if hidden {
-            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
+        reset_core::error::push_shown(&mut out, c);
     }
     out
 }

@@ -190,15 +190,21 @@ pub fn shown_name(name: &str) -> String {
             out.push('…');
             break;
         }
-        let hidden = c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{feff}');
-        if hidden {
-            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
+        push_shown(&mut out, c);
     }
     out
+}
+
+/// Pushes `c` onto `out`, or its `\u{…}` escape when it is a control, bidi or zero-width
+/// character — the one rule for every name and path a message shows.
+pub fn push_shown(out: &mut String, c: char) {
+    let hidden = c.is_control()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{feff}');
+    if hidden {
+        out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+    } else {
+        out.push(c);
+    }
 }
 
 /// The one mapping from the internal error to the public one. The public `reason` is the

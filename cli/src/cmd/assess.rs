@@ -338,20 +338,7 @@ fn describe(r: &AssessmentResult, answers: &[reset_core::assessment::Answer]) ->
                 s.region_name
             ));
         }
-        for c in &s.resources {
-            let how: Vec<String> = c
-                .phone
-                .iter()
-                .map(|p| format!("call {p}"))
-                .chain(c.text.iter().map(|t| format!("text {t}")))
-                .collect();
-            out.push_str(&format!(
-                "  • {}: {} — {}\n",
-                c.name,
-                how.join(" or "),
-                c.description
-            ));
-        }
+        out.push_str(&super::crisis::resource_lines(&s.resources));
         if let Some(words) = item9_words(r, answers) {
             out.push_str(words);
         }

@@ -109,7 +109,14 @@ pub fn lines_text(r: &CrisisRegion) -> String {
     } else {
         format!("Crisis lines, any time ({}):\n", r.region_name)
     };
-    for c in &r.resources {
+    out.push_str(&resource_lines(&r.resources));
+    out
+}
+
+/// One bullet a crisis resource: its name, how to reach it (call / text) and what it is for.
+pub fn resource_lines(resources: &[reset_core::assessment::CrisisResource]) -> String {
+    let mut out = String::new();
+    for c in resources {
         let how: Vec<String> = c
             .phone
             .iter()
