@@ -157,3 +157,46 @@ fn a_london_summer_instant_reads_as_bst_and_converts_back() {
     assert_eq!(<Tz as TimeZone>::from_offset(local.offset()), london);
     assert_eq!(format!("{london:?}"), "Europe/London");
 }
+
+/// Links and aliases resolve (to the same rules as chrono-tz), and instants decades ahead
+/// follow the recurring daylight-saving rule exactly as chrono-tz does (its transitions run to
+/// 2099; after the last one the last offset holds, in both).
+#[test]
+fn links_and_far_future_instants_match_chrono_tz() {
+    for name in [
+        "US/Eastern",
+        "Asia/Calcutta",
+        "Asia/Kolkata",
+        "Etc/GMT+5",
+        "UTC",
+        "GB",
+        "Europe/London",
+        "America/Argentina/Buenos_Aires",
+    ] {
+        let ours: Tz = name.parse().unwrap_or_else(|_| panic!("{name}"));
+        assert_eq!(ours.name(), name);
+    }
+    let london = Tz::known("Europe/London");
+    let july_2040 = DateTime::from_timestamp(2_225_000_000, 0).unwrap(); // 2040-07-04
+    assert_eq!(july_2040.with_timezone(&london).offset().to_string(), "BST");
+    for year in [2040, 2070, 2099, 2100, 2150] {
+        for (month, day) in [(1, 15), (7, 15), (10, 30)] {
+            let at = chrono::NaiveDate::from_ymd_opt(year, month, day)
+                .unwrap()
+                .and_hms_opt(12, 0, 0)
+                .unwrap();
+            for zone in Tz::all() {
+                assert_eq!(
+                    ours_described(&zone.offset_from_utc_datetime(&at)),
+                    theirs_described(&theirs(zone).offset_from_utc_datetime(&at)),
+                    "{zone} at {at}"
+                );
+                assert_eq!(
+                    local_ours(zone.offset_from_local_datetime(&at)),
+                    local_theirs(theirs(zone).offset_from_local_datetime(&at)),
+                    "{zone} at local {at}"
+                );
+            }
+        }
+    }
+}

@@ -104,3 +104,96 @@ fn indicator_lines_mark_the_estimate_and_say_when_caseness_rests_on_it() {
     assert!(!page1.contains("Uncertain:"), "{page1}");
     assert!(!page1.contains("only on its estimated total"), "{page1}");
 }
+
+/// The page (0-based) whose text holds `needle`.
+fn page_of(pages: &[Vec<super::layout::Chunk>], needle: &str) -> Option<usize> {
+    pages.iter().position(|chunks| {
+        chunks
+            .iter()
+            .flat_map(|c| &c.ops)
+            .any(|op| matches!(op, super::layout::Op::Text { text, .. } if text.contains(needle)))
+    })
+}
+
+/// Keep-with-next: a heading over a table keeps the table's header row and first row with it,
+/// and a table never starts with its header alone at the foot of a page ("Latest scores" was
+/// left at the foot of page 1 with its table on page 2).
+#[test]
+fn a_table_heading_is_never_left_at_the_foot_of_a_page_without_its_first_row() {
+    use super::layout::{Column, Layout};
+    let cols = [
+        Column {
+            title: "Measure",
+            weight: 1.0,
+        },
+        Column {
+            title: "Since previous score in this episode",
+            weight: 1.0,
+        },
+    ];
+    let long = "a long cell that wraps over several lines of the table ".repeat(10);
+    let rows = vec![
+        vec!["PHQ-9".to_string(), long],
+        vec!["GAD-7".into(), "x".into()],
+    ];
+    let bottom = |l: &Layout| l.size.1 - l.margin - l.footer;
+
+    let mut l = Layout::new((595.28, 841.89));
+    let lead = l.table_lead(&cols, &rows);
+    // Room for the heading and 70 points (the old fixed keep), not for the table's lead.
+    assert!(lead > 110.0, "{lead}");
+    l.y = bottom(&l) - 110.0;
+    l.heading(2, "Latest scores", l.table_lead(&cols, &rows));
+    l.table(&cols, &rows);
+    let (pages, ..) = l.finish();
+    assert_eq!(page_of(&pages, "Latest scores"), Some(1));
+    assert_eq!(page_of(&pages, "Measure"), Some(1));
+    assert_eq!(page_of(&pages, "PHQ-9"), Some(1));
+
+    // A table on its own: its header moves with the first row.
+    let mut l = Layout::new((595.28, 841.89));
+    l.y = bottom(&l) - (lead - 10.0);
+    l.table(&cols, &rows);
+    let (pages, ..) = l.finish();
+    assert_eq!(page_of(&pages, "Measure"), Some(1));
+    assert_eq!(page_of(&pages, "PHQ-9"), Some(1));
+
+    // With room for both, nothing moves.
+    let mut l = Layout::new((595.28, 841.89));
+    l.y = bottom(&l) - (lead + 60.0);
+    l.heading(2, "Latest scores", l.table_lead(&cols, &rows));
+    l.table(&cols, &rows);
+    let (pages, ..) = l.finish();
+    assert_eq!(page_of(&pages, "Latest scores"), Some(0));
+    assert_eq!(page_of(&pages, "PHQ-9"), Some(0));
+}
+
+/// F9 (in part): weekday and time-of-day names in "Mood by weekday" start with a capital.
+#[test]
+fn mood_by_weekday_names_the_days_with_a_capital() {
+    use crate::export::tests::{LONDON, utc};
+    let check_ins = [
+        "2025-06-02T09:00:00Z",
+        "2025-06-03T09:00:00Z",
+        "2025-06-04T19:00:00Z",
+    ]
+    .iter()
+    .map(|t| (5, vec![], vec![], utc(t), LONDON))
+    .collect();
+    let p = Profile {
+        check_ins,
+        ..Profile::default()
+    };
+    let (_d, snap) = snapshot_of(&p, "2025-06-01", "2025-06-30", None);
+    let pdf = super::render(&snap, &|_, _| {}).unwrap();
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let text = super::tests::tool("pdftotext", &[], &path);
+    for day in ["Monday", "Tuesday", "Wednesday"] {
+        assert!(text.contains(day), "missing {day}:\n{text}");
+    }
+    for day in ["monday", "tuesday", "wednesday"] {
+        assert!(!text.contains(day), "{day}:\n{text}");
+    }
+}

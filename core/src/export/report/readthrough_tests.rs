@@ -207,9 +207,9 @@ fn between_sessions_shows_the_calendar_words_areas_and_patterns() {
         "family",
         "better mood (6.0 with, 2.0 without)",
         "By weekday",
-        "monday",
+        "Monday",
         "By time of day",
-        "morning",
+        "Morning",
         "not causes",
     ] {
         assert!(text.contains(expected), "missing {expected:?}:\n{text}");

@@ -434,9 +434,9 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     }
     if s.has(ExportSection::Assessments) {
         outcome(l, snap);
-        l.heading(2, "Latest scores", 70.0);
         let rows = latest_rows(snap)?;
         if rows.is_empty() {
+            l.heading(2, "Latest scores", 70.0);
             l.paragraph(
                 "No questionnaire was completed in this range.",
                 Style::BODY,
@@ -477,6 +477,8 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
                     weight: 0.8,
                 },
             ];
+            // Kept with the table's header and first row, never alone at a page's foot.
+            l.heading(2, "Latest scores", l.table_lead(&cols, &rows));
             l.table(&cols, &rows);
         }
         for note in estimate::notes(shown_scores(snap)) {
