@@ -512,3 +512,54 @@ fn a_restore_through_a_linked_db_is_refused() {
     std::fs::remove_file(&hard).unwrap();
     assert_eq!(check_ins(&db, "2027-03-28T09:10:00Z"), 2, "not restored");
 }
+
+/// F17: when the new recovery key cannot be stored, `rotate` changes no backup, says what
+/// happened, and the current key still opens the newest backup.
+#[test]
+fn a_rotation_whose_new_key_cannot_be_stored_changes_nothing_and_says_so() {
+    let cli = Cli::new();
+    let db = cli.db();
+    let folder = cli.dir.path().join("auto-backups");
+    json(&db, "2027-03-28T08:00:00Z", &["checkin", "--mood", "5"]);
+    let on = json(&db, "2027-03-28T09:00:00Z", &["backup", "auto", "on"]);
+    let key = on["recovery_key"].as_str().unwrap().to_string();
+    for d in 29..=31 {
+        json(
+            &db,
+            &format!("2027-03-{d}T09:00:00Z"),
+            &["backup", "auto", "run"],
+        );
+    }
+    let before = common::tree(&folder);
+    // Anything in the way of the new key's file (a folder here; EIO or a full disk alike).
+    let blocker = PathBuf::from(format!("{}.recovery-key.pending.new", db.display()));
+    std::fs::create_dir(&blocker).unwrap();
+    let err = error(&db, "2027-03-31T12:00:00Z", &["backup", "auto", "rotate"]);
+    let message = err["message"].as_str().unwrap();
+    assert!(
+        message.contains("could not be stored") && message.contains("still opens every backup"),
+        "{err}"
+    );
+    assert_eq!(common::tree(&folder), before, "no backup changed");
+    assert_eq!(
+        std::fs::read_to_string(recovery_file(&db)).unwrap().trim(),
+        key
+    );
+    std::fs::remove_dir(&blocker).unwrap();
+    let status = json(&db, "2027-03-31T12:10:00Z", &["backup", "auto", "status"]);
+    assert_eq!(status["rotation_pending"], false, "{status}");
+    let scratch = Cli::new();
+    let restored = json_in(
+        &scratch.db(),
+        "2027-03-31T12:20:00Z",
+        &[
+            "backup",
+            "restore",
+            folder.to_str().unwrap(),
+            "--recovery-key",
+            "--yes",
+        ],
+        Some(&key),
+    );
+    assert_eq!(restored["file"], "reset-auto-20270331T090000000Z.rcbackup");
+}

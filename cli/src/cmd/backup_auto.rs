@@ -254,17 +254,32 @@ fn rotate(companion: &Companion, db: &Path, folder: &str) -> Result<Output, Rese
     let old = read_key_file(&key_file)?;
     let prepared = companion.prepare_recovery_key_rotation(folder.to_string(), old.to_string())?;
     let new = Zeroizing::new(prepared.recovery_key);
+    // The new key is stored (synced) before any backup changes; if it cannot be, the rotation
+    // is undone and every backup still opens with the current key (hostile review 3, F17).
     if let Err(e) = replace_key_file(&pending_file, &new) {
         let _ = companion.discard_recovery_key_rotation(folder.to_string());
         let _ = std::fs::remove_file(&pending_file);
-        return Err(e);
+        return Err(explained(
+            e,
+            &format!(
+                "the new recovery key could not be stored in {}, so the rotation was undone: nothing changed and the current key still opens every backup",
+                crate::output::shown_path(&pending_file)
+            ),
+        ));
     }
-    let r = companion.commit_recovery_key_rotation(
-        folder.to_string(),
-        old.to_string(),
-        new.to_string(),
-    )?;
-    promote(&pending_file, &key_file)?;
+    let unfinished = |e: ResetError| {
+        explained(
+            e,
+            &format!(
+                "the key rotation did not finish; the new key is kept in {} and the next `reset backup auto run` or `rotate` settles it — finishing it if backups were already re-sealed for that key (then it becomes the key file), else undoing it",
+                crate::output::shown_path(&pending_file)
+            ),
+        )
+    };
+    let r = companion
+        .commit_recovery_key_rotation(folder.to_string(), old.to_string(), new.to_string())
+        .map_err(unfinished)?;
+    promote(&pending_file, &key_file).map_err(unfinished)?;
     let mut skipped = prepared.prepared.skipped;
     for s in r.skipped {
         if !skipped.iter().any(|k| k.name == s.name) {
@@ -290,6 +305,11 @@ fn rotate(companion: &Companion, db: &Path, folder: &str) -> Result<Output, Rese
         }),
         human,
     ))
+}
+
+/// `e` with `what` happened put first, keeping its kind.
+fn explained(e: ResetError, what: &str) -> ResetError {
+    ResetError::of_kind(e.kind(), format!("{what} ({e})"))
 }
 
 /// Settles a key rotation a kill left between or inside its phases: with a pending key file and
