@@ -141,9 +141,11 @@ class AutoBackupViewModelsTest : ViewModelTest() {
         turnOnAutoBackup().also { runAutoBackupIfDue(folder, it) }
     }
 
+    /** The new phone is set up two days after the old phone's backup (files dated after "now" are tried last). */
     private fun newPhone(block: (ResetStore) -> Unit) {
+        val later = Instant.ofEpochMilli(FIXED_NOW_MS).plus(java.time.Duration.ofDays(2))
         val fresh = runBlocking {
-            ResetStore.open(File(scratchDir(), "profile.db").path, KEY_B, "Europe/London", FixedClock(Instant.ofEpochMilli(FIXED_NOW_MS)), dispatcher)
+            ResetStore.open(File(scratchDir(), "profile.db").path, KEY_B, "Europe/London", FixedClock(later), dispatcher)
         }
         fresh.use(block)
     }
@@ -183,7 +185,8 @@ class AutoBackupViewModelsTest : ViewModelTest() {
         val key = oldPhoneBackup()
         val good = folder.listFiles()!!.single()
         // A newer file with the right name whose bytes are damaged (as a half-copied upload would be).
-        val damaged = File(folder, "reset-auto-29991231T000000000Z.rcbackup")
+        val stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(java.time.ZoneOffset.UTC)
+        val damaged = File(folder, "reset-auto-${stamp.format(Instant.ofEpochMilli(FIXED_NOW_MS + 3_600_000L))}.rcbackup")
         damaged.writeBytes(good.readBytes().copyOf(good.length().toInt() / 2))
         newPhone { fresh ->
             val keys = MemoryKeys()

@@ -14,11 +14,14 @@ import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextInput
+import app.resetcompanion.core.FixedClock
+import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.checkIns
 import app.resetcompanion.core.listAutoBackups
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.runAutoBackupIfDue
 import app.resetcompanion.core.turnOnAutoBackup
+import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.AutoBackupRestoreViewModel
 import kotlinx.coroutines.runBlocking
 import org.junit.After
@@ -26,6 +29,7 @@ import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Test
 import java.io.File
+import java.nio.file.Files
 
 /**
  * Automatic backups as rendered (issue 21): the key ceremony by taps (key in groups, two groups
@@ -114,7 +118,8 @@ class AutoBackupScreensTest {
         // The old phone's backup, brought back into the new phone's folder by Android's backup.
         val key = runBlocking { app.store.turnOnAutoBackup().also { app.store.runAutoBackupIfDue(app.graph.autoBackupFolder, it) } }
         val wrongKey = SeededApp(seed = false).use { other -> runBlocking { other.store.turnOnAutoBackup() } }
-        SeededApp(seed = false).use { phone ->
+        // The new phone is set up two hours later: a file dated after its "now" would be tried last.
+        NewPhone(NOW_MS + 2 * 3_600_000L).use { phone ->
             phone.graph.autoBackupFolder.mkdirs()
             val good = app.graph.autoBackupFolder.listFiles()!!.single()
             good.copyTo(File(phone.graph.autoBackupFolder, good.name))
@@ -154,6 +159,25 @@ class AutoBackupScreensTest {
                 assertEquals("the key typed in was kept for the daily backups", key, phone.graph.recoveryKeys.read())
                 assertEquals(true, window.calls.first())
             }
+        }
+    }
+
+    /** An empty profile whose clock reads [nowMs], and the graph over it. */
+    private class NewPhone(nowMs: Long) : AutoCloseable {
+        val dir: File = Files.createTempDirectory("reset-ui-new-").toFile()
+        val store: ResetStore = runBlocking {
+            ResetStore.open(
+                File(dir, "profile.db").path,
+                ByteArray(32) { 0x3C },
+                "Europe/London",
+                FixedClock(java.time.Instant.ofEpochMilli(nowMs)),
+            )
+        }
+        val graph = AppGraph(store, shareDir = File(dir, "share"))
+
+        override fun close() {
+            store.close()
+            dir.deleteRecursively()
         }
     }
 }
