@@ -123,10 +123,21 @@ pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
         tags: list("tags", args.tags.as_ref())?,
         at: super::instant_arg(args.at.as_deref(), "at")?,
     };
-    let c = ctx.open()?.check_in(input)?;
+    let companion = ctx.open()?;
+    let c = companion.check_in(input)?;
     let mut human = format!("{}\n", describe(&c));
     if needs_a_way_out(&c) {
-        human.push_str(HARD_DAY);
+        // The region's lines inline, named, with the fallback warning outside every covered
+        // region (new-user review 3, F6 and F7): a number without a second command.
+        let region = companion.crisis_region(None)?;
+        if region.region_is_fallback {
+            // The fallback text itself says to call the local emergency number first.
+            human.push_str("That sounds like a hard day. You don't have to face it alone.\n");
+        } else {
+            human.push_str(HARD_DAY);
+        }
+        human.push_str(&super::crisis::lines_text(&region));
+        human.push_str(PLAN_POINTER);
     }
     Ok(Output::new(to_json(&c)?, human))
 }
@@ -134,8 +145,11 @@ pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
 /// Said after the lowest mood, or "hopeless" with a low one (new-user review F7): not a
 /// diagnosis, only the way to help, as the questionnaires' signpost gives it.
 const HARD_DAY: &str = "That sounds like a hard day. You don't have to face it alone: if you are in danger or\n\
-thinking of harming yourself, call your local emergency number now. `reset safety-plan show`\n\
-has the crisis lines and your own plan.\n";
+thinking of harming yourself, call your local emergency number now.\n";
+
+/// After the lines: where the person's own plan is (DESIGN §7: after the lines, never instead).
+const PLAN_POINTER: &str =
+    "Your own safety plan: reset safety-plan show (these lines again any time: reset help-now)\n";
 
 fn needs_a_way_out(c: &CheckIn) -> bool {
     c.mood <= 1 || (c.mood <= 3 && c.labels.contains(&EmotionLabel::Hopeless))
