@@ -65,7 +65,12 @@ enum Command {
         command: cmd::export::ExportCommand,
     },
     /// Record how you feel: mood 1 (very unpleasant) to 7 (very pleasant), labels, areas, note, tags.
-    #[command(after_help = cmd::checkin::words_help())]
+    /// `reset checkin list` reads them back, with their notes.
+    #[command(
+        after_help = cmd::checkin::words_help(),
+        subcommand_negates_reqs = true,
+        args_conflicts_with_subcommands = true
+    )]
     Checkin(cmd::checkin::CheckinArgs),
     /// Journal entries: add, list, show, edit, delete, share, search.
     Journal {

@@ -252,8 +252,9 @@ fn f20_f14_f17_settings_with_no_effect_in_a_terminal_say_so() {
     assert!(lock.contains("The terminal app has no lock"), "{lock}");
     assert!(lock.contains("profile.key"), "{lock}");
     let json = json_in(&cli, "Europe/London", &["--json", "lock", "status"]);
-    assert_eq!(json["applies_to_terminal"], false);
     assert_eq!(json["policy"], "immediately");
+    let status = text_in(&cli, "Europe/London", &["lock", "status"]);
+    assert!(status.contains("The terminal app has no lock"), "{status}");
     let remind = text_in(
         &cli,
         "Europe/London",
@@ -357,4 +358,48 @@ fn f24_a_lost_key_points_to_the_backups_and_the_advice_works() {
     );
     let status = json_in(&cli, "Europe/London", &["--json", "status"]);
     assert_eq!(status["counts"]["check_ins"], 1, "{status}");
+}
+
+/// F26: `reset checkin list` reads the check-ins back, notes included, in local time; the
+/// check-in flags are unchanged (`reset checkin` alone still needs `--mood`).
+#[test]
+fn f26_check_ins_can_be_read_back_with_their_notes() {
+    let cli = Cli::new();
+    let empty = text_in(&cli, "Europe/London", &["checkin", "list"]);
+    assert!(empty.contains("No check-ins in this range yet"), "{empty}");
+    text_in(
+        &cli,
+        "America/New_York",
+        &[
+            "checkin",
+            "--mood",
+            "2",
+            "--labels",
+            "lonely",
+            "--note",
+            "argued with mum",
+        ],
+    );
+    text_in(&cli, "America/New_York", &["checkin", "--mood", "5"]);
+    let list = text_in(&cli, "America/New_York", &["checkin", "list"]);
+    // 09:00Z is 05:00 in New York (EDT on 2027-03-28).
+    assert!(
+        list.contains("2027-03-28 05:00  mood 2/7 (unpleasant) · lonely"),
+        "{list}"
+    );
+    assert!(list.contains("“argued with mum”"), "{list}");
+    assert_eq!(list.matches("mood ").count(), 2, "{list}");
+    let json = json_in(&cli, "Europe/London", &["--json", "checkin", "list"]);
+    let all = json["check_ins"].as_array().unwrap();
+    assert_eq!(all.len(), 2, "{json}");
+    assert!(all.iter().any(|c| c["note"] == "argued with mum"), "{json}");
+    // Out of range: nothing.
+    let old = json_in(
+        &cli,
+        "Europe/London",
+        &["--json", "checkin", "list", "--to", "2027-01-01"],
+    );
+    assert_eq!(old["check_ins"].as_array().unwrap().len(), 0);
+    let out = run_in(&cli, "Europe/London", &["--json", "checkin"]);
+    assert_eq!(error_json(&out, &["checkin"])["field"], "mood");
 }

@@ -267,7 +267,6 @@ pub fn lock(ctx: &Ctx, command: &LockCommand) -> Result<Output, ResetError> {
     let json = json!({
         "policy": settings.policy.as_str(),
         "safety_plan_visible_when_locked": settings.safety_plan_visible_when_locked,
-        "applies_to_terminal": false,
     });
     Ok(Output::new(json, human))
 }
