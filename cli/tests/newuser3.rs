@@ -403,3 +403,45 @@ fn f26_check_ins_can_be_read_back_with_their_notes() {
     let out = run_in(&cli, "Europe/London", &["--json", "checkin"]);
     assert_eq!(error_json(&out, &["checkin"])["field"], "mood");
 }
+
+/// F15: `programme today` shows the open session's text (plain words, no Markdown marks), what
+/// to run for it, and the id `complete` takes.
+#[test]
+fn f15_today_shows_the_open_sessions_text_actions_and_id() {
+    let cli = Cli::new();
+    text_in(
+        &cli,
+        "Europe/London",
+        &["programme", "start", "anxiety-reset"],
+    );
+    let today = text_in(&cli, "Europe/London", &["programme", "today"]);
+    assert!(
+        today.contains("Today: Session 1 · Understanding anxiety"),
+        "{today}"
+    );
+    assert!(
+        today.contains("Anxiety is the body's alarm system."),
+        "{today}"
+    );
+    assert!(
+        today.contains("Today: answer the two short questionnaires"),
+        "{today}"
+    );
+    assert!(!today.contains("**"), "{today}");
+    assert!(
+        today.contains("To do it here: reset assess take gad7 · reset assess take phq9"),
+        "{today}"
+    );
+    assert!(
+        today.contains("When you have done it: reset programme complete session-1"),
+        "{today}"
+    );
+    // The id shown is the one `complete` takes.
+    text_in(
+        &cli,
+        "Europe/London",
+        &["programme", "complete", "session-1"],
+    );
+    let after = text_in(&cli, "Europe/London", &["programme", "today"]);
+    assert!(!after.contains("complete session-1"), "{after}");
+}
