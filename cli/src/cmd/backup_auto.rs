@@ -558,7 +558,7 @@ fn absolute(folder: PathBuf) -> Result<PathBuf, ResetError> {
     Ok(here.join(folder))
 }
 
-fn read_key_file(key_file: &Path) -> Result<Zeroizing<String>, ResetError> {
+pub(crate) fn read_key_file(key_file: &Path) -> Result<Zeroizing<String>, ResetError> {
     let meta = std::fs::symlink_metadata(key_file).map_err(|_| {
         Error::not_found(format!(
             "the recovery key file {} (turn automatic backups off and on again to make a new key) was",
