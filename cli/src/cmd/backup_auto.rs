@@ -61,6 +61,27 @@ pub fn recovery_key_path(db: &Path) -> PathBuf {
     reset_core::outfile::recovery_key_file(db)
 }
 
+/// What `auto on` must say in a terminal (new-user review 3, F17): nothing here runs the daily
+/// backup by itself, and a folder beside the profile dies with the same disk.
+fn no_scheduler(db: &Path, beside_profile: bool) -> String {
+    let exe = std::env::current_exe()
+        .map(|p| crate::output::shown_path(&p))
+        .unwrap_or_else(|_| "reset".into());
+    let mut out = format!(
+        "\nThe terminal app has no scheduler: a backup is written only when `reset backup auto run`\n\
+         runs (the phone apps run it for you). For one each day, add a line like this with `crontab -e`:\n  \
+         0 12 * * * {exe} --db {} backup auto run\n",
+        crate::output::shown_path(db)
+    );
+    if beside_profile {
+        out.push_str(
+            "These backups sit beside your profile, on the same disk: `--folder` on another disk or a\n\
+             USB stick keeps them safe if this one fails.\n",
+        );
+    }
+    out
+}
+
 /// The recovery key file of the profile at `db` whose automatic backups go to `folder`, after
 /// moving a key kept under the older stem name (`profile.recovery-key`) to it — only when that
 /// key is provably this profile's: it opens a backup in `folder`, or no other database beside
@@ -110,8 +131,11 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
     let key_file = recovery_key_file(&ctx.db, remembered.as_deref().map(Path::new));
     match command {
         AutoCommand::On { folder } => {
+            let beside = folder.is_none();
             let folder = absolute(folder.clone().unwrap_or_else(|| default_folder(&ctx.db)))?;
-            turn_on(&companion, &key_file, &folder)
+            let mut out = turn_on(&companion, &key_file, &folder)?;
+            out.human.push_str(&no_scheduler(&ctx.db, beside));
+            Ok(out)
         }
         AutoCommand::Off { delete, yes } => {
             // The remembered folder, on or off: `off --delete` after `off` must delete the
@@ -401,7 +425,7 @@ fn turn_on(companion: &Companion, key_file: &Path, folder: &Path) -> Result<Outp
     };
     let mut output = run_output(&folder_text, &run);
     output.human = format!(
-        "automatic backups are on\nrecovery key (128 bits; write it down — shown once, kept in {} for the daily runs):\n  {}\nwithout it nobody can open these backups, including us\n{}",
+        "automatic backups are on\nrecovery key (128 bits; write it down now and keep the paper safe — a copy is kept in {}\nfor the daily runs, but that copy is lost with this folder):\n  {}\nwithout it nobody can open these backups: there is no company or server that could\n{}",
         key_file.display(),
         key.as_str(),
         output.human
