@@ -206,7 +206,7 @@ fn list_check_ins(ctx: &Ctx, from: Option<&str>, to: Option<&str>) -> Result<Out
         let local = ci
             .captured
             .time_zone
-            .parse::<chrono_tz::Tz>()
+            .parse::<reset_core::time::Tz>()
             .map(|z| {
                 ci.captured
                     .at
