@@ -231,10 +231,10 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(Vec<PathBuf>, Vec<PathB
         }
     }
     for file in &recovery {
-        reset_core::store::erase_files(file)?;
+        reset_core::store::erase_file(file)?;
     }
     if erase_key {
-        reset_core::store::erase_files(&key_file)?;
+        reset_core::store::erase_file(&key_file)?;
     }
     Ok((sharing, Vec::new()))
 }
@@ -357,7 +357,7 @@ fn remove(path: &Path) -> Result<(), ResetError> {
         }
         std::fs::remove_dir(path).map_err(Error::from)?;
     } else if meta.is_file() {
-        reset_core::store::erase_files(path)?;
+        reset_core::store::erase_file(path)?;
     } else {
         std::fs::remove_file(path).map_err(Error::from)?;
     }

@@ -180,12 +180,12 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             }
             let key_removed = *delete && key_file.exists();
             if key_removed {
-                reset_core::store::erase_files(&key_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&key_file).map_err(ResetError::from)?;
             }
             // Turning off discards a prepared rotation: its pending key opens nothing.
             let pending_file = reset_core::outfile::pending_recovery_key_file(&ctx.db);
             if std::fs::symlink_metadata(&pending_file).is_ok() {
-                reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             }
             let mut human = format!(
                 "automatic backups are off; {} file(s) deleted\n",
@@ -364,7 +364,7 @@ fn settle(
         // was never shown to anyone: it is discarded and the key that opens the backups stays.
         RotationSettlement::AwaitingConfirmation => {
             companion.discard_recovery_key_rotation(folder.to_string())?;
-            reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+            reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             Some("discarded")
         }
         RotationSettlement::Committed { .. } => {
@@ -373,7 +373,7 @@ fn settle(
         }
         RotationSettlement::Discarded { .. } => {
             if pending.is_some() {
-                reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             }
             Some("discarded")
         }
@@ -419,7 +419,7 @@ fn turn_on(companion: &Companion, key_file: &Path, folder: &Path) -> Result<Outp
         Ok(run) => run,
         Err(e) => {
             let _ = companion.undo_turn_on_auto_backup(previous_folder);
-            let _ = reset_core::store::erase_files(key_file);
+            let _ = reset_core::store::erase_file(key_file);
             return Err(e);
         }
     };
