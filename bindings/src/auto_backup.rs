@@ -130,9 +130,10 @@ impl Companion {
         let progress = Forward(listener);
         self.with(|s| {
             let key = s.key.clone();
+            let now = s.now()?;
             let path = Path::new(&path);
             if path.is_dir() {
-                return auto_backup::restore_newest(&mut s.store, &key, path, &rk, &progress);
+                return auto_backup::restore_newest(&mut s.store, &key, path, &rk, now, &progress);
             }
             let secret = BackupSecret::RecoveryKey(&rk);
             let restored =
@@ -215,4 +216,45 @@ impl Companion {
 /// A recovery key passed in by the shell, parsed without keeping the text.
 fn parse_key(text: String) -> Result<RecoveryKey, ResetError> {
     RecoveryKey::parse(&zeroize::Zeroizing::new(text)).map_err(ResetError::from)
+}
+
+/// Rust-only calls for the CLI, whose automatic-backup folder another profile may share
+/// (hostile review 3, F2); not exported to the phones, whose folder is the app's own.
+impl Companion {
+    /// [`Companion::auto_backup_status`] counting only the files `recovery_key` opens (this
+    /// profile's): `last_backup`, `due` and `files` ignore another profile's backups.
+    pub fn auto_backup_status_owned(
+        &self,
+        folder: Option<String>,
+        recovery_key: String,
+    ) -> Result<AutoBackupStatus, ResetError> {
+        let key = parse_key(recovery_key)?;
+        self.with(|s| {
+            let now = s.now()?;
+            auto_backup::status_for(
+                s.store.conn(),
+                folder.as_deref().map(Path::new),
+                now,
+                s.zone,
+                Some(&key),
+            )
+        })
+    }
+
+    /// Undoes a `turn_on_auto_backup` whose first backup failed: off again, and the folder
+    /// remembered before it (`None`: none) remembered again (hostile review 3, F15).
+    pub fn undo_turn_on_auto_backup(
+        &self,
+        previous_folder: Option<String>,
+    ) -> Result<(), ResetError> {
+        self.with(|s| {
+            s.store.write(|tx| {
+                reset_core::preferences::set(tx, auto_backup::ENABLED_PREFERENCE, "false")?;
+                match &previous_folder {
+                    Some(f) => reset_core::preferences::set(tx, auto_backup::FOLDER_PREFERENCE, f),
+                    None => reset_core::preferences::remove(tx, auto_backup::FOLDER_PREFERENCE),
+                }
+            })
+        })
+    }
 }

@@ -1,7 +1,10 @@
 //! `reset erase`: deletes a profile — only a file that is evidently one — and, with
-//! `--everything`, what the CLI itself wrote in its folders beside it (the tour's demo
-//! profile, the tour's report and backup from older versions, the automatic backups in
-//! `auto-backups/`, temporary files). The recovery key file goes with the profile.
+//! `--everything`, what the product provably wrote for it: the tour's demo folder (it carries
+//! the tour's marker), this profile's automatic backups in its remembered folder (those its
+//! recovery key opens — never another profile's in a shared folder) and temporary files a
+//! killed writer left beside it. Nothing is chosen by a name pattern alone: a person's own
+//! `exports/report-*.pdf` or `backups/*.rcbackup` beside `--db` is never listed or removed
+//! (hostile review 3, F1). The recovery key file goes with the profile.
 //!
 //! Must never: delete or change a file that is not a profile (a `--db` typo pointing at a
 //! thesis is refused with `invalid_input` and left byte-for-byte and mode-for-mode as it
@@ -38,23 +41,13 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
     if nothing_to_do {
         return Err(Error::not_found(format!("a profile at {}", ctx.db.display())).into());
     }
-    let key_kept_for = if present {
+    let (key_kept_for, owned_backups) = if present {
         erase_profile(ctx, unreadable)?
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    // Automatic backups beside a profile that shares this one's key files are that profile's
-    // too: never removed by erasing this one (hostile review 3, F6).
-    let extras: Vec<PathBuf> = if key_kept_for.is_empty() {
-        extras
-    } else {
-        extras
-            .into_iter()
-            .filter(|p| {
-                p.parent().and_then(|d| d.file_name()) != Some(std::ffi::OsStr::new("auto-backups"))
-            })
-            .collect()
-    };
+    let mut extras = extras;
+    extras.extend(owned_backups);
     let listed: Vec<String> = extras.iter().map(|p| p.display().to_string()).collect();
     if everything {
         for path in &extras {
@@ -62,10 +55,7 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
             // An emptied exports/ or backups/ folder goes too.
             if let Some(parent) = path.parent() {
                 let name = parent.file_name().map(|n| n.to_string_lossy().into_owned());
-                if matches!(
-                    name.as_deref(),
-                    Some("exports" | "backups" | "auto-backups")
-                ) {
+                if matches!(name.as_deref(), Some("auto-backups")) {
                     let _ = std::fs::remove_dir(parent);
                 }
             }
@@ -101,12 +91,27 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
         }
         (false, false) => {
             human.push_str(
-                "still there — Reset Companion wrote these beside it (reports and backups hold your entries):\n",
+                "still there — Reset Companion wrote these for this profile or its tour (backups hold your entries):\n",
             );
             for p in &listed {
                 human.push_str(&format!("  {p}\n"));
             }
             human.push_str("run `reset erase --yes --everything` to remove them too\n");
+        }
+    }
+    // Names older tours used, which nothing shows Reset wrote: said, never removed (F1).
+    let unclaimed: Vec<String> = if present {
+        older_tour_names(&ctx.db)
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !unclaimed.is_empty() {
+        human.push_str("not removed — named like an older tour's report or backup, but nothing shows Reset Companion wrote them; check and delete them yourself if they are:\n");
+        for p in &unclaimed {
+            human.push_str(&format!("  {p}\n"));
         }
     }
     // Reset Companion keeps no list of the files a person wrote elsewhere (F31).
@@ -117,6 +122,7 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
         "path": ctx.db.display().to_string(),
         "also_written_by_reset": listed,
         "removed_also_written": everything,
+        "not_claimed": unclaimed,
         "key_kept_for": key_kept_for.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
         "not_removed": NOT_REMOVED,
     });
@@ -138,7 +144,10 @@ fn shown(path: &Path) -> String {
 /// Returns the other databases beside it keyed with the same key file (`profile.db` and
 /// `profile.sqlite` share `profile.key`): the key file is then kept, so erasing one never
 /// makes the other unreadable (hostile F3).
-fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<Vec<PathBuf>, ResetError> {
+///
+/// Also returns this profile's automatic backups — the files in its remembered folder that its
+/// recovery key opens — read before anything is erased, for `--everything` to remove.
+fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(Vec<PathBuf>, Vec<PathBuf>), ResetError> {
     // The shape first, read-only: opening would tighten the file's mode, and a file that is
     // not a profile must be left exactly as it was.
     let shape = reset_core::store::shape::of(&ctx.db);
@@ -176,23 +185,33 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<Vec<PathBuf>, ResetError
     };
     // The automatic backups' recovery key goes with the profile it belongs to; the key file
     // goes last, while the profile is still held alone (F9).
+    // Named after the database's whole name, the recovery key file is this profile's alone;
+    // one under the older stem name is moved to it first only when provably this profile's
+    // (hostile review 3, F2, F6).
+    let folder = match &opened {
+        Some(Ok(companion)) => {
+            companion.preference(reset_core::auto_backup::FOLDER_PREFERENCE.into())?
+        }
+        _ => None,
+    };
+    let folder = folder.map(PathBuf::from);
+    let recovery_file = crate::cmd::backup_auto::recovery_key_file(&ctx.db, folder.as_deref());
     let recovery: Vec<PathBuf> = [
-        reset_core::outfile::recovery_key_file(&ctx.db),
+        recovery_file.clone(),
         reset_core::outfile::pending_recovery_key_file(&ctx.db),
     ]
     .into_iter()
-    // `profile.db` and `profile.sqlite` share `profile.recovery-key` as they share the key
-    // file: it stays while another profile beside it uses it (hostile review 3, F6).
-    .filter(|f| sharing.is_empty() && std::fs::symlink_metadata(f).is_ok_and(|m| m.is_file()))
+    .filter(|f| std::fs::symlink_metadata(f).is_ok_and(|m| m.is_file()))
     .collect();
     match opened {
         Some(Ok(companion)) => {
+            let owned = owned_backups(folder.as_deref(), &recovery_file);
             let mut also = recovery;
             if erase_key {
                 also.push(key_file);
             }
             companion.erase_all_with(&also)?;
-            return Ok(sharing);
+            return Ok((sharing, owned));
         }
         Some(Err(_)) if key_beside && unreadable => reset_core::store::erase_files(&ctx.db)?,
         Some(Err(why)) if key_beside => {
@@ -217,14 +236,29 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<Vec<PathBuf>, ResetError
     if erase_key {
         reset_core::store::erase_files(&key_file)?;
     }
-    Ok(sharing)
+    Ok((sharing, Vec::new()))
+}
+
+/// The automatic backups in `folder` that the key in `recovery_file` opens: this profile's,
+/// provably. Without a readable key nothing is claimed.
+fn owned_backups(folder: Option<&Path>, recovery_file: &Path) -> Vec<PathBuf> {
+    let (Some(folder), Ok(text)) = (folder, std::fs::read_to_string(recovery_file)) else {
+        return Vec::new();
+    };
+    let text = zeroize::Zeroizing::new(text);
+    let Ok(key) = reset_core::backup::RecoveryKey::parse(&text) else {
+        return Vec::new();
+    };
+    reset_core::auto_backup::list_owned(folder, &key)
+        .map(|files| files.into_iter().map(|f| folder.join(f.name)).collect())
+        .unwrap_or_default()
 }
 
 /// The other files beside `db` that are keyed with the same key file (`profile.sqlite` and
 /// `profile` both use `profile.key`) and have the shape of an encrypted database — other
 /// profiles, whose key must outlive this erase. `db`'s own side files and staged restore
 /// copies do not count.
-fn same_key_profiles(db: &Path, key_file: &Path) -> Vec<PathBuf> {
+pub(crate) fn same_key_profiles(db: &Path, key_file: &Path) -> Vec<PathBuf> {
     let (Some(name), Ok(entries)) = (db.file_name(), std::fs::read_dir(folder_of(db))) else {
         return Vec::new();
     };
@@ -263,22 +297,36 @@ fn not_a_profile(why: &str) -> ResetError {
     .into()
 }
 
-/// What the CLI wrote in its own folders beside `db`: the tour's demo folder (it carries the
-/// tour's marker file), reports and backups older tours wrote (`exports/report-*.pdf`,
-/// `backups/tour-backup.rcbackup`) and temporary files a killed writer left there
-/// (`.reset-<hex>.tmp`, `.reset-<hex>.dir`).
+/// What the product provably wrote beside `db` whoever's profile it is: the tour's demo folder
+/// (it carries the tour's marker file) and temporary files a killed writer left there
+/// and in the `exports/` and `backups/` folders beside it (`.reset-<hex>.tmp`,
+/// `.reset-<hex>.dir`: names the product reserves, refuses as `--out`, and no lock holds).
+/// Never a person's file chosen by its name alone: older tours' `exports/report-*.pdf` and
+/// `backups/tour-backup.rcbackup` cannot be told from a person's own files, so they are not
+/// claimed (hostile review 3, F1). This profile's automatic backups are added by
+/// [`erase_profile`], which can tell them by the recovery key.
 pub fn product_files(db: &Path) -> Vec<PathBuf> {
-    let dir = match db.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = folder_of(db);
     let mut found = Vec::new();
     let demo = tour::demo_folder(db);
     if demo.join(tour::MARKER).is_file() {
         found.push(demo);
     }
-    let matching = |sub: &Path, keep: &dyn Fn(&str) -> bool| -> Vec<PathBuf> {
-        let Ok(entries) = std::fs::read_dir(sub) else {
+    // What killed exports and backups left (partial plaintext copies); a temporary a running
+    // writer holds is left alone.
+    for folder in [dir.clone(), dir.join("exports"), dir.join("backups")] {
+        found.extend(reset_core::outfile::stale_temps(&folder));
+    }
+    found
+}
+
+/// Files named as tours before the demo folder named their report and backup
+/// (`exports/report-*.pdf`, `backups/tour-backup.rcbackup` beside `db`): only named, never
+/// claimed or removed, since a person's own files can carry the same names.
+fn older_tour_names(db: &Path) -> Vec<PathBuf> {
+    let dir = folder_of(db);
+    let matching = |sub: &str, keep: &dyn Fn(&str) -> bool| -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
             return Vec::new();
         };
         let mut v: Vec<PathBuf> = entries
@@ -290,26 +338,10 @@ pub fn product_files(db: &Path) -> Vec<PathBuf> {
         v.sort();
         v
     };
-    found.extend(matching(&dir.join("exports"), &|n| {
+    let mut found = matching("exports", &|n| {
         n.starts_with("report-") && n.ends_with(".pdf")
-    }));
-    found.extend(matching(&dir.join("backups"), &|n| {
-        n == "tour-backup.rcbackup"
-    }));
-    // The CLI's automatic backups (issue 21) in their default folder.
-    found.extend(matching(&dir.join("auto-backups"), &|n| {
-        reset_core::auto_backup::is_file_name(n)
-    }));
-    // What killed exports and backups left (partial plaintext copies), in every folder the
-    // product knows it writes to; a temporary a running writer holds is left alone.
-    for folder in [
-        dir.clone(),
-        dir.join("exports"),
-        dir.join("backups"),
-        dir.join("auto-backups"),
-    ] {
-        found.extend(reset_core::outfile::stale_temps(&folder));
-    }
+    });
+    found.extend(matching("backups", &|n| n == "tour-backup.rcbackup"));
     found
 }
 

@@ -8,6 +8,7 @@ mod cmd;
 mod erase;
 mod fonts;
 mod input;
+mod menu;
 mod output;
 mod profile;
 mod tour;
@@ -24,10 +25,10 @@ use reset_ffi::{Companion, CompanionConfig, open_companion};
 
 use output::Output;
 
-/// Reset Companion: mood check-ins, journaling, questionnaires, programmes, reminders and a
-/// therapist export — a complement to professional care, never a replacement.
+/// Reset Companion: mood check-ins, a journal, questionnaires, programmes and a safety plan,
+/// kept private on this computer — a complement to professional care, never a replacement.
 #[derive(Parser)]
-#[command(name = "reset", version, about, long_about = None)]
+#[command(name = "reset", version, long_about = None, after_help = menu::HELP_FOOTER)]
 struct Cli {
     /// Database file (default: $XDG_DATA_HOME/reset-companion/profile.db).
     #[arg(long, global = true, value_name = "PATH")]
@@ -35,37 +36,23 @@ struct Cli {
     /// IANA time zone the person is in now (default: $TZ or the system zone).
     #[arg(long, global = true, value_name = "ZONE")]
     tz: Option<String>,
-    /// Pin the clock to this RFC 3339 instant, as a phone shell injects its clock.
+    /// For tests: pretend it is this moment (an RFC 3339 instant such as 2027-03-28T09:00:00Z).
     #[arg(long, global = true, value_name = "RFC3339")]
     now: Option<String>,
     /// Print machine-readable JSON (errors also go to stderr as {"error":{…}}).
     #[arg(long, global = true)]
     json: bool,
+    /// Without a command: a short menu, help first (new-user review 3, F29).
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Path, schema version and record counts.
     Status,
-    /// Delete the profile (database, WAL, key file) — only a file that is evidently one. Needs --yes.
-    Erase {
-        /// Confirm: this cannot be undone.
-        #[arg(long)]
-        yes: bool,
-        /// Also remove what Reset Companion wrote beside the profile (the tour's demo profile,
-        /// reports and backups older tours wrote, temporary files).
-        #[arg(long)]
-        everything: bool,
-        /// Also erase a file shaped like an encrypted profile, with a key file beside it, that
-        /// its key does not open (the key lost, damaged or another profile's). Without this
-        /// flag such a file is refused and left untouched.
-        #[arg(long)]
-        unreadable: bool,
-    },
-    /// A non-interactive walk through everything the app can do, on its own demo profile
-    /// (`tour/` beside the database; never an existing profile).
+    /// A demo of everything the app can do, on its own demo profile (`tour/` beside the
+    /// database; never your own profile).
     Tour,
     /// Encrypted backup of the whole profile: create, or restore (verified before it replaces anything).
     Backup {
@@ -78,7 +65,12 @@ enum Command {
         command: cmd::export::ExportCommand,
     },
     /// Record how you feel: mood 1 (very unpleasant) to 7 (very pleasant), labels, areas, note, tags.
-    #[command(after_help = cmd::checkin::words_help())]
+    /// `reset checkin list` reads them back, with their notes.
+    #[command(
+        after_help = cmd::checkin::words_help(),
+        subcommand_negates_reqs = true,
+        args_conflicts_with_subcommands = true
+    )]
     Checkin(cmd::checkin::CheckinArgs),
     /// Journal entries: add, list, show, edit, delete, share, search.
     Journal {
@@ -112,14 +104,19 @@ enum Command {
         #[command(subcommand)]
         command: cmd::programme::PracticeCommand,
     },
-    /// Your safety plan for a bad night (show, edit from JSON, history of versions).
-    #[command(name = "safety-plan")]
+    /// Your safety plan for a bad night: `reset safety-plan` shows it; edit (asked step by step
+    /// on a terminal, or from JSON), history of versions.
+    #[command(name = "safety-plan", visible_alias = "plan")]
     SafetyPlan {
         #[command(subcommand)]
-        command: cmd::safety_plan::SafetyPlanCommand,
+        command: Option<cmd::safety_plan::SafetyPlanCommand>,
     },
-    /// Crisis lines for your region, now (the phone apps' "Get help now").
-    #[command(name = "help-now")]
+    /// Crisis lines for your region, now (the phone apps' "Get help now"). Also: `reset crisis`.
+    #[command(
+        name = "help-now",
+        visible_alias = "crisis",
+        aliases = menu::CRISIS_WORDS
+    )]
     HelpNow,
     /// The region whose crisis lines are shown: show, set GB|US|IE, or auto (the time zone decides).
     Region {
@@ -130,6 +127,21 @@ enum Command {
     Lock {
         #[command(subcommand)]
         command: cmd::safety_plan::LockCommand,
+    },
+    /// Delete the profile (database, WAL, key file) — only a file that is evidently one. Needs --yes.
+    Erase {
+        /// Confirm: this cannot be undone.
+        #[arg(long)]
+        yes: bool,
+        /// Also remove what Reset Companion wrote beside the profile (the tour's demo profile,
+        /// reports and backups older tours wrote, temporary files).
+        #[arg(long)]
+        everything: bool,
+        /// Also erase a file shaped like an encrypted profile, with a key file beside it, that
+        /// its key does not open (the key lost, damaged or another profile's). Without this
+        /// flag such a file is refused and left untouched.
+        #[arg(long)]
+        unreadable: bool,
     },
     /// Developer tools: `dev generate --years N --seed S` fills a new profile with test history.
     Dev {
@@ -195,7 +207,7 @@ fn main() -> ExitCode {
 
 fn run_main() -> ExitCode {
     let json_requested = std::env::args_os().any(|a| a == "--json");
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(menu::crisis_help_to_help_now(std::env::args_os())) {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version
@@ -223,6 +235,10 @@ fn run_main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<Output, ResetError> {
+    // Nothing typed after `reset`: the menu, which needs no profile (never creates one).
+    let Some(command) = &cli.command else {
+        return Ok(menu::menu());
+    };
     let ctx = Ctx {
         default_db: cli.db.is_none(),
         db: match &cli.db {
@@ -237,7 +253,7 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
         now: cli.now.as_deref().map(now_flag).transpose()?,
         key_from_env: true,
     };
-    match &cli.command {
+    match command {
         Command::Status => status(&ctx),
         Command::Erase {
             yes,
@@ -255,7 +271,12 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
         Command::Remind { command } => cmd::remind::run(&ctx, command),
         Command::Session { command } => cmd::programme::session(&ctx, command),
         Command::Practice { command } => cmd::programme::practice(&ctx, command),
-        Command::SafetyPlan { command } => cmd::safety_plan::run(&ctx, command),
+        Command::SafetyPlan { command } => cmd::safety_plan::run(
+            &ctx,
+            command
+                .as_ref()
+                .unwrap_or(&cmd::safety_plan::SafetyPlanCommand::Show { version: None }),
+        ),
         Command::Lock { command } => cmd::safety_plan::lock(&ctx, command),
         Command::HelpNow => cmd::crisis::help_now(&ctx),
         Command::Region { command } => cmd::crisis::region(&ctx, command),
@@ -281,16 +302,41 @@ fn now_flag(text: &str) -> Result<chrono::DateTime<chrono::Utc>, ResetError> {
 
 fn status(ctx: &Ctx) -> Result<Output, ResetError> {
     // `status` is also how a person makes an empty profile on purpose (the first run); a
-    // mistyped --db folder is still refused by `open`.
-    let s = ctx.open()?.status()?;
+    // mistyped --db folder is still refused by `open`. When it makes one it says so (new-user
+    // review 3, F3): the first thing a newcomer types must not create files silently.
+    let existed = ctx.db.exists();
+    let c = ctx.open()?;
+    let s = c.status()?;
+    let region = c.crisis_region(None)?;
     let mut counts: Vec<_> = s.counts.iter().collect();
     counts.sort();
-    let mut human = format!(
-        "profile: {}\nschema version: {}\ntime zone: {}\n",
-        s.path, s.schema_version, s.time_zone
-    );
+    let mut human = String::new();
+    if !existed {
+        human.push_str(&format!(
+            "Made a new, empty encrypted profile (there was none at this path before).\n\
+             Its key is in {}:\nlose the key and the profile is lost, so make a backup once you \
+             have written something\n(`reset backup create --out FILE`).\n\n",
+            output::shown_path(&profile::key_path(&ctx.db))
+        ));
+    }
+    human.push_str(&format!(
+        "profile: {}\nschema version: {}\ntime zone: {}\ncrisis lines for: {}{}\n",
+        s.path,
+        s.schema_version,
+        s.time_zone,
+        region.region_name,
+        if region.region_is_fallback {
+            " (no lines for your time zone; `reset help-now` says more)"
+        } else {
+            ""
+        }
+    ));
     for (k, v) in &counts {
         human.push_str(&format!("{k}: {v}\n"));
     }
-    Ok(Output::new(output::status_json(&s), human))
+    human.push_str(&format!("\n{}\n", profile::PRIVACY));
+    let mut json = output::status_json(&s);
+    json["created"] = serde_json::json!(!existed);
+    json["crisis_region"] = serde_json::json!(region.region);
+    Ok(Output::new(json, human))
 }

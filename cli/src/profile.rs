@@ -139,10 +139,7 @@ pub fn load_or_create_key(db: &Path, from_env: bool) -> Result<DatabaseKey> {
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if db.exists() {
-                return Err(Error::not_found(format!(
-                    "the key file {} (this profile cannot be opened without it; set {KEY_ENV} if you kept the key elsewhere) was",
-                    key_file.display()
-                )));
+                return Err(Error::not_found(lost_key(db, &key_file)));
             }
             return create_key(db, &key_file);
         }
@@ -152,6 +149,34 @@ pub fn load_or_create_key(db: &Path, from_env: bool) -> Result<DatabaseKey> {
     let bytes = zeroize::Zeroizing::new(std::fs::read(&key_file)?);
     let text = std::str::from_utf8(&bytes).map_err(|_| damaged("it is not text"))?;
     DatabaseKey::from_hex(text.trim_end()).map_err(|_| damaged("it must hold 64 hex characters"))
+}
+
+/// The honest answer to "is my writing safe?" (new-user review 3, F21), said by `status` and
+/// the tour.
+pub const PRIVACY: &str = "Your profile is encrypted with a key kept in a file beside it: a copy of the database\n\
+alone is unreadable, but anyone (or any program) using your computer account can read both.\n\
+Keep that folder out of cloud sync; exports (PDF, CSV, JSON) are not encrypted.";
+
+/// The lost-key error's text (new-user review 3, F24): the ways back the person may have set
+/// up, before the environment variable. Paths only; never anything from the profile.
+fn lost_key(db: &Path, key_file: &Path) -> String {
+    let auto = db.with_file_name("auto-backups");
+    let automatic = if auto.is_dir() {
+        format!(
+            "; automatic backups: `reset backup restore {} --recovery-key`",
+            crate::output::shown_path(&auto)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "this profile cannot be opened: its key file {key} is missing (nothing was changed). \
+         If the key turns up, put it back there or set {KEY_ENV} to it. \
+         If you made a backup, move {db} aside (keep it) and bring the backup back in its place: \
+         `reset backup restore FILE` asks the backup's passphrase{automatic}. The key file was",
+        key = crate::output::shown_path(key_file),
+        db = crate::output::shown_path(db),
+    )
 }
 
 /// A key file others can read (0644 after a copy or an unzip) is made owner-only (0600), and

@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
             if replaced {
                 "the previous tour's demo was replaced"
             } else {
-                "nothing was there before"
+                "there was no earlier tour demo"
             }
         ),
         json!({"folder": folder.display().to_string(), "profile": ctx.db.display().to_string(), "replaced_previous_demo": replaced}),
@@ -95,22 +95,47 @@ pub fn run(ctx: &Ctx) -> Result<Output, ResetError> {
             files.push(format!("demo {what}: {}", output::shown_path(&dir)));
         }
     }
+    let region = companion.crisis_region(None)?;
+    let real = if region.region_is_fallback {
+        // Never "real" without saying whose (new-user review 3, F6).
+        format!(
+            "the crisis lines are real, but they are for {}, not your country: call your local emergency number first",
+            region.region_name
+        )
+    } else {
+        format!("the crisis lines are real ({})", region.region_name)
+    };
     tour.say(
         "Where everything is",
         format!(
-            "{}\nthe entries, scores and reminders above were invented for the demo; the crisis lines are real",
+            "{}\nthe entries, scores and reminders above were invented for the demo; {real}",
             files.join("\n")
         ),
         output::status_json(&status),
     );
     let mut human = String::from("Reset Companion — tour\n\n");
     human.push_str(&tour.human);
+    // What is on disk decides the sentence (new-user review 3, F3): an earlier command may
+    // already have made the person's profile.
+    let start = if ctx.db.exists() {
+        format!(
+            "To start for real: your own profile is already at {}; `reset checkin --mood 4` records in it",
+            output::shown_path(&ctx.db)
+        )
+    } else {
+        format!(
+            "To start for real: `reset checkin --mood 4` makes your own encrypted profile at {}",
+            output::shown_path(&ctx.db)
+        )
+    };
     human.push_str(&format!(
-        "\nTo start for real: `reset checkin --mood 4` makes your own encrypted profile at {}\n\
-         (then `reset assess take phq9`, `reset journal add --kind thought`, `reset safety-plan show`,\n\
+        "\n{start}\n\
+         (then `reset assess take phq9`, `reset journal add --kind thought`, `reset safety-plan edit`,\n\
          and `reset backup create --out FILE` so a lost key does not lose everything).\n\
+         {}\n\
+         Need help now? `reset help-now` lists crisis lines for your region.\n\
          This app is a complement to professional care, never a replacement.\n",
-        output::shown_path(&ctx.db)
+        crate::profile::PRIVACY
     ));
     Ok(Output::new(
         json!({"database": status.path, "demo_folder": folder.display().to_string(), "steps": tour.steps}),
@@ -190,7 +215,7 @@ fn foundation(ctx: &Ctx, companion: &Arc<Companion>, tour: &mut Tour) -> Result<
         if plain {
             "the file is NOT encrypted: anyone who can read it can read your entries".to_string()
         } else {
-            "the file is encrypted: without its key it is unreadable bytes, even to another program on this computer".to_string()
+            "the file is encrypted: without its key file it is unreadable bytes. The key file sits beside it,\nso anyone (or any program) using your computer account can read both; a copy of the database\nalone is unreadable".to_string()
         },
         json!({"encrypted": !plain, "header_hex": hex::encode(&header)}),
     );

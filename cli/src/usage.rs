@@ -11,6 +11,17 @@ use reset_core::ResetError;
 /// The contract error for a clap parse failure.
 pub fn error(e: &clap::Error) -> ResetError {
     let flag = flag_name(e);
+    if e.kind() == ErrorKind::InvalidSubcommand
+        && let Some(suggested) = suggestion(e)
+    {
+        // A name from the command list (never the typed word): "did you mean" (review 3, F22).
+        return ResetError::InvalidInput {
+            field: "command".into(),
+            reason: format!(
+                "unknown command (not repeated here); did you mean `{suggested}`? See `reset --help`"
+            ),
+        };
+    }
     let (field, reason): (String, &str) = match e.kind() {
         ErrorKind::UnknownArgument => (
             "arguments".into(),
@@ -48,6 +59,21 @@ pub fn error(e: &clap::Error) -> ResetError {
         field,
         reason: reason.to_string(),
     }
+}
+
+/// The command clap suggests for a typo: one of the definition's own names, checked to be
+/// only the characters command names use.
+fn suggestion(e: &clap::Error) -> Option<String> {
+    let name = match e.get(ContextKind::SuggestedSubcommand)? {
+        ContextValue::String(s) => s.clone(),
+        ContextValue::Strings(v) => v.first()?.clone(),
+        _ => return None,
+    };
+    let ours = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_');
+    ours.then_some(name)
 }
 
 /// The flag clap blames, as the product spells it (`--note <TEXT>` → `note`, `<ID>` → `id`).

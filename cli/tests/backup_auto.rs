@@ -20,7 +20,7 @@ fn folder(cli: &Cli) -> PathBuf {
 }
 
 fn key_file(cli: &Cli) -> PathBuf {
-    cli.dir.path().join("profile.recovery-key")
+    cli.dir.path().join("profile.db.recovery-key")
 }
 
 /// `reset --db DB --tz Europe/London ARGS` with `stdin` piped in.
@@ -125,7 +125,7 @@ fn restore_with_the_recovery_key_from_stdin_into_a_new_profile() {
     assert_eq!(v["skipped"], Value::Array(vec![]));
     assert!(v["file"].as_str().unwrap().starts_with("reset-auto-"));
     // The restored profile has automatic backups on; the typed key is kept for its runs.
-    let kept = phone.path().join("profile.recovery-key");
+    let kept = phone.path().join("profile.db.recovery-key");
     assert_eq!(v["recovery_key_file"], kept.display().to_string());
     assert_eq!(std::fs::read_to_string(&kept).unwrap().trim(), key);
     let mut c = Command::new(env!("CARGO_BIN_EXE_reset"));
@@ -245,7 +245,12 @@ fn rotate_gives_a_new_key_only_it_opens_the_backup_and_off_delete_removes_everyt
         serde_json::json!([first["first_backup"]["file"]["name"]])
     );
     assert_eq!(std::fs::read_to_string(key_file(&cli)).unwrap().trim(), new);
-    assert!(!cli.dir.path().join("profile.recovery-key.pending").exists());
+    assert!(
+        !cli.dir
+            .path()
+            .join("profile.db.recovery-key.pending")
+            .exists()
+    );
     let s = cli.json(&["backup", "auto", "status", "--json"]);
     assert_eq!(s["rotation_pending"], false);
     let phone = tempfile::TempDir::new().unwrap();
@@ -280,7 +285,7 @@ fn rotate_gives_a_new_key_only_it_opens_the_backup_and_off_delete_removes_everyt
 fn run_settles_an_interrupted_rotation_and_keeps_the_key_that_opens_the_backups() {
     let cli = Cli::new();
     let (_, old) = on(&cli);
-    let pending = cli.dir.path().join("profile.recovery-key.pending");
+    let pending = cli.dir.path().join("profile.db.recovery-key.pending");
     std::fs::write(&pending, valid_key()).unwrap();
     let r = cli.json(&["--now", DAY2, "backup", "auto", "run", "--json"]);
     assert_eq!(r["rotation_settled"], "discarded");

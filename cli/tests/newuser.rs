@@ -260,10 +260,10 @@ fn hostile_f11_f12_unknown_and_repeated_keys_never_echo_the_key_and_blank_steps_
     );
     let err = cli.error(&["--json", "safety-plan", "edit", "--input", &blank]);
     assert_eq!(err["field"], "reasons_for_living[0]", "{err}");
-    assert_eq!(
-        cli.json(&["--json", "safety-plan", "show"]),
-        json!({"plan": null})
-    );
+    let shown = cli.json(&["--json", "safety-plan", "show"]);
+    assert_eq!(shown["plan"], json!(null), "{shown}");
+    // The crisis lines are in the JSON with no plan too (new-user review 3, F6).
+    assert_eq!(shown["crisis"]["region"], "GB", "{shown}");
 }
 
 /// F30: in a zone outside every covered region, the signpost never calls another country's

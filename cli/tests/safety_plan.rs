@@ -54,9 +54,13 @@ fn edit_stdin(cli: &Cli, input: &str, json: bool) -> std::process::Output {
 #[test]
 fn show_before_any_plan_says_how_to_write_one_and_still_lists_crisis_lines() {
     let cli = Cli::new();
-    assert_eq!(
-        cli.json(&["--json", "safety-plan", "show"]),
-        json!({"plan": null})
+    // `crisis` added beside `plan` (new-user review 3, F6): the lines in JSON with no plan too.
+    let shown = cli.json(&["--json", "safety-plan", "show"]);
+    assert_eq!(shown["plan"], json!(null), "{shown}");
+    assert_eq!(shown["crisis"]["region"], "GB", "{shown}");
+    assert!(
+        shown["crisis"]["resources"].to_string().contains("116 123"),
+        "{shown}"
     );
     let out = cli.run(&["safety-plan", "show"]);
     let text = String::from_utf8(out.stdout).unwrap();
@@ -222,9 +226,23 @@ fn a_crisis_signpost_lists_the_lines_first_then_points_to_the_plan() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     let lines = text.find("Samaritans").expect(&text);
-    let pointer = text.find("reset safety-plan show").expect(&text);
+    // No plan yet: the pointer offers to write one (new-user review 3, F25).
+    let pointer = text
+        .find("`reset safety-plan edit` writes one")
+        .expect(&text);
     let score = text.find("PHQ-9").expect(&text);
     assert!(lines < pointer && pointer < score, "{text}");
+    // With a plan: the pointer shows it.
+    let plan = write(&cli, "plan.json", &plan("My cat"));
+    cli.json(&["--json", "safety-plan", "edit", "--input", &plan]);
+    let out = cli.run(&["assess", "take", "phq9", "--answers", "1,1,1,1,1,1,1,1,2"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines = text.find("Samaritans").expect(&text);
+    let pointer = text
+        .find("Your safety plan: reset safety-plan show")
+        .expect(&text);
+    assert!(lines < pointer, "{text}");
+    assert!(!text.contains("no safety plan yet"), "{text}");
     // No signpost, no pointer.
     let calm = cli.run(&["assess", "take", "gad7", "--answers", "0,0,0,0,0,0,0"]);
     assert!(

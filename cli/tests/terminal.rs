@@ -298,3 +298,159 @@ fn f13_f32_off_a_terminal_yes_is_the_same_word_everywhere_and_scripts_keep_worki
         "{message}"
     );
 }
+
+/// New-user review 3, F11: on a terminal, `safety-plan edit` alone asks the seven steps one at
+/// a time; a bad entry is asked again (nothing typed so far is lost), and the plan saved is
+/// exactly what `--input` JSON would have saved.
+#[test]
+fn f11_a_safety_plan_on_a_terminal_is_asked_step_by_step() {
+    let cli = Cli::new();
+    let mut t = cli.on_terminal(&["--json", "safety-plan", "edit"]);
+    t.expect("Step 1 of 7. My warning signs");
+    t.expect("What tells you a hard time is starting?");
+    t.send("Not sleeping");
+    t.send("");
+    t.expect("Step 2 of 7. Things I can do on my own");
+    t.send("");
+    t.expect("Step 3 of 7. ");
+    t.send("");
+    t.expect("Step 4 of 7. People I can ask for help");
+    t.expect("Name (or Enter to finish): ");
+    t.send("Sam");
+    t.expect("Number to call or text");
+    t.send("12");
+    t.expect("Not added: the number use digits");
+    t.expect_nth("Name (or Enter to finish): ", 2);
+    t.send("Sam");
+    t.expect_nth("Number to call or text", 2);
+    t.send("020 7946 0123");
+    t.expect_nth("Name (or Enter to finish): ", 3);
+    t.send("Next door");
+    t.expect_nth("Number to call or text", 3);
+    t.send("");
+    t.expect("How else can you reach them");
+    t.send("");
+    t.expect("A contact needs a way to reach them.");
+    t.send("knock at number 4");
+    t.expect_nth("Name (or Enter to finish): ", 4);
+    t.send("");
+    t.expect("Step 5 of 7. Professionals and services");
+    t.send("");
+    t.expect("Step 6 of 7. ");
+    t.send("");
+    t.expect("Step 7 of 7. My reasons for living");
+    t.send("My dog");
+    t.send("");
+    t.expect("Save this as a new version of your safety plan? [Y/n]");
+    t.send("");
+    let (status, stdout, screen) = t.finish();
+    assert!(status.success(), "{screen}");
+    let saved = json_of(&stdout);
+    assert_eq!(saved["plan"]["version"], 1, "{saved}");
+    assert_eq!(
+        saved["plan"]["steps"],
+        serde_json::json!({
+            "warning_signs": ["Not sleeping"],
+            "coping_strategies": [],
+            "distractions": [],
+            "support_contacts": [
+                {"name": "Sam", "phone": "020 7946 0123"},
+                {"name": "Next door", "other": "knock at number 4"}
+            ],
+            "professionals": [],
+            "safer_surroundings": [],
+            "reasons_for_living": ["My dog"]
+        }),
+        "{saved}"
+    );
+    // What was typed is never in the error wording on the screen.
+    assert!(!screen.contains("Not added: the number 12"), "{screen}");
+}
+
+/// F11: with a plan saved, each step shows what is there; Enter keeps it, `a` adds, `c` clears;
+/// answering no saves nothing, Ctrl-D stops without saving, and off a terminal `--input` is
+/// still required (the issue's contract).
+#[test]
+fn f11_editing_on_a_terminal_keeps_adds_or_clears_each_step_and_can_save_nothing() {
+    let cli = Cli::new();
+    let plan = cli.dir.path().join("plan.json");
+    std::fs::write(
+        &plan,
+        r#"{"warning_signs": ["Not sleeping"], "coping_strategies": ["A walk"],
+            "support_contacts": [{"name": "Sam", "phone": "020 7946 0123"}]}"#,
+    )
+    .unwrap();
+    cli.json(&[
+        "--json",
+        "safety-plan",
+        "edit",
+        "--input",
+        plan.to_str().unwrap(),
+    ]);
+    let edit = |answers: &[(&str, &str)], save: Option<&str>| {
+        let mut t = cli.on_terminal(&["safety-plan", "edit"]);
+        for (wait, answer) in answers {
+            t.expect(wait);
+            t.send(answer);
+        }
+        if let Some(save) = save {
+            t.expect("Save this as a new version");
+            t.send(save);
+        }
+        t.finish()
+    };
+    let steps = [
+        ("  • Not sleeping", "a"),
+        ("Step 1 of 7", "Skipping meals"),
+        ("Step 1 of 7", ""),
+        ("  • A walk", "c"),
+        ("Step 3 of 7", ""),
+        ("  • Sam — call 020 7946 0123", ""),
+        ("Step 5 of 7", ""),
+        ("Step 6 of 7", ""),
+        ("Step 7 of 7", ""),
+    ];
+    // Answering no: nothing saved.
+    let (status, stdout, screen) = edit(&steps, Some("n"));
+    assert!(status.success(), "{screen}");
+    assert!(stdout.contains("Nothing was saved"), "{stdout}");
+    let history = cli.json(&["--json", "safety-plan", "history"]);
+    assert_eq!(history["versions"].as_array().unwrap().len(), 1);
+    // Answering yes: version 2, only the changed steps named.
+    let (status, stdout, screen) = edit(&steps, Some("y"));
+    assert!(status.success(), "{screen}");
+    assert!(
+        stdout.contains("Changed: warning_signs, coping_strategies. Every other step was kept."),
+        "{stdout}"
+    );
+    let now = cli.json(&["--json", "safety-plan", "show"]);
+    assert_eq!(now["plan"]["version"], 2);
+    assert_eq!(
+        now["plan"]["steps"]["warning_signs"],
+        serde_json::json!(["Not sleeping", "Skipping meals"])
+    );
+    assert_eq!(
+        now["plan"]["steps"]["coping_strategies"],
+        serde_json::json!([])
+    );
+    assert_eq!(now["plan"]["steps"]["support_contacts"][0]["name"], "Sam");
+    // Ctrl-D part-way: nothing saved.
+    let mut t = cli.on_terminal(&["safety-plan", "edit"]);
+    t.expect("Step 1 of 7");
+    t.send("");
+    t.expect("Step 2 of 7");
+    t.end_of_input();
+    let (status, _, screen) = t.finish();
+    assert!(!status.success(), "{screen}");
+    assert!(screen.contains("nothing was saved"), "{screen}");
+    let history = cli.json(&["--json", "safety-plan", "history"]);
+    assert_eq!(history["versions"].as_array().unwrap().len(), 2);
+    // Off a terminal: --input is still required, and the error says how.
+    let err = cli.error(&["--json", "safety-plan", "edit"]);
+    assert_eq!(err["kind"], "invalid_input");
+    assert_eq!(err["field"], "input");
+    assert!(
+        err["message"].as_str().unwrap().contains("on a terminal"),
+        "{err}"
+    );
+}

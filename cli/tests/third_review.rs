@@ -132,7 +132,7 @@ fn erasing_a_profile_sharing_the_stem_keeps_the_others_recovery_key_and_backups(
     );
     let on = run_db(&cli.db(), &["backup", "auto", "on", "--json"]);
     assert!(on.status.success(), "{on:?}");
-    let recovery = cli.db().with_extension("recovery-key");
+    let recovery = std::path::PathBuf::from(format!("{}.recovery-key", cli.db().display()));
     let key_text = std::fs::read(&recovery).unwrap();
     let auto = cli.dir.path().join("auto-backups");
     let backups = std::fs::read_dir(&auto).unwrap().count();

@@ -37,16 +37,36 @@ pub fn key_file(db: &Path) -> PathBuf {
     db.with_extension("key")
 }
 
-/// The recovery key file the CLI keeps beside a profile for its automatic backups (issue 21):
-/// `profile.db` → `profile.recovery-key` (the phones keep the key in the Keychain / Keystore).
+/// The recovery key file the CLI keeps beside a profile for its automatic backups (issue 21),
+/// named after the database's whole file name: `profile.db` → `profile.db.recovery-key`, so
+/// `profile.db` and `profile.sqlite` beside it never share one (hostile review 3, F2, F6).
+/// The phones keep the key in the Keychain / Keystore.
 pub fn recovery_key_file(db: &Path) -> PathBuf {
-    db.with_extension("recovery-key")
+    with_suffix(db, ".recovery-key")
 }
 
 /// The new recovery key the CLI keeps during a two-phase key rotation, until the commit
-/// makes it the current one: `profile.db` → `profile.recovery-key.pending`.
+/// makes it the current one: `profile.db` → `profile.db.recovery-key.pending`.
 pub fn pending_recovery_key_file(db: &Path) -> PathBuf {
+    with_suffix(db, ".recovery-key.pending")
+}
+
+/// Where versions before the fourth review kept the recovery key: named after the database's
+/// stem (`profile.db` → `profile.recovery-key`), which `profile.sqlite` beside it shared. The
+/// CLI moves it to [`recovery_key_file`] when it is provably this profile's.
+pub fn legacy_recovery_key_file(db: &Path) -> PathBuf {
+    db.with_extension("recovery-key")
+}
+
+/// The legacy name of [`pending_recovery_key_file`]: `profile.recovery-key.pending`.
+pub fn legacy_pending_recovery_key_file(db: &Path) -> PathBuf {
     db.with_extension("recovery-key.pending")
+}
+
+fn with_suffix(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 /// The files the product manages for the profile at `db`: the database, SQLite's `-wal`,
@@ -58,6 +78,8 @@ pub fn managed_files(db: &Path) -> Vec<PathBuf> {
     files.push(key_file(db));
     files.push(recovery_key_file(db));
     files.push(pending_recovery_key_file(db));
+    files.push(legacy_recovery_key_file(db));
+    files.push(legacy_pending_recovery_key_file(db));
     files
 }
 

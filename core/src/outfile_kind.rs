@@ -45,7 +45,7 @@ fn managed(target: &Path, writing: Writing) -> Option<String> {
     if name.ends_with(".key") {
         return Some("is named like a profile's key file (.key)".into());
     }
-    if name.ends_with(".recovery-key") {
+    if name.ends_with(".recovery-key") || name.ends_with(".recovery-key.pending") {
         return Some("is named like a recovery key file (.recovery-key)".into());
     }
     let original = target.file_name()?.to_string_lossy().into_owned();
@@ -71,6 +71,9 @@ fn managed(target: &Path, writing: Writing) -> Option<String> {
         FileShape::Other(_) | FileShape::NotPages if holds_a_key(target) => {
             "holds a key (64 hex characters, a profile's key file)"
         }
+        FileShape::Other(_) | FileShape::NotPages if holds_key_text(target) => {
+            "holds a key (a recovery key, or a saved profile key such as RESET_KEY=…)"
+        }
         FileShape::Other(_) | FileShape::NotPages => return None,
     };
     Some(what.into())
@@ -89,6 +92,31 @@ fn holds_a_key(file: &Path) -> bool {
         let text = bytes.trim_ascii();
         text.len() == 64 && text.iter().all(u8::is_ascii_hexdigit)
     })
+}
+
+/// True when `file` is small and its text is a recovery key as the person would keep it (the
+/// README's `key.txt`: seven groups of four, any spelling the restore accepts), or holds a run
+/// of exactly 64 hex characters anywhere (`0x…`, `RESET_KEY=…`): a copy of a key, which an
+/// export or backup must never replace (hostile review 3, F7).
+fn holds_key_text(file: &Path) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(file) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() > MAX_KEY_FILE {
+        return false;
+    }
+    let Ok(bytes) = std::fs::read(file) else {
+        return false;
+    };
+    let bytes = zeroize::Zeroizing::new(bytes);
+    if let Ok(text) = std::str::from_utf8(&bytes)
+        && crate::backup::RecoveryKey::parse(text.trim()).is_ok()
+    {
+        return true;
+    }
+    bytes
+        .split(|b| !b.is_ascii_hexdigit())
+        .any(|run| run.len() == 64)
 }
 
 /// True when `folder` evidently holds a profile: a key file (`*.key` holding a key), a

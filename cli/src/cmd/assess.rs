@@ -103,12 +103,13 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
             region,
         } => {
             let answers = parse_assessment_answers(answers_or_ask(instrument, answers)?)?;
-            let r = ctx.open()?.score_assessment(
-                instrument.clone(),
-                answers.clone(),
-                region.clone(),
-            )?;
-            Ok(Output::new(result_json(&r, None), describe(&r, &answers)))
+            let c = ctx.open()?;
+            let r = c.score_assessment(instrument.clone(), answers.clone(), region.clone())?;
+            let has_plan = c.safety_plan()?.is_some();
+            Ok(Output::new(
+                result_json(&r, None),
+                describe(&r, &answers, has_plan),
+            ))
         }
         AssessCommand::Take {
             instrument,
@@ -118,12 +119,12 @@ pub fn run(ctx: &Ctx, command: &AssessCommand) -> Result<Output, ResetError> {
         } => {
             let answers = parse_assessment_answers(answers_or_ask(instrument, answers)?)?;
             let at = super::instant_arg(at.as_deref(), "at")?;
-            let taken =
-                ctx.open()?
-                    .take_assessment(instrument.clone(), answers, at, region.clone())?;
+            let c = ctx.open()?;
+            let taken = c.take_assessment(instrument.clone(), answers, at, region.clone())?;
+            let has_plan = c.safety_plan()?.is_some();
             let human = format!(
                 "{}saved as assessment {} on {}\n",
-                describe(&taken.result, &taken.record.answers),
+                describe(&taken.result, &taken.record.answers, has_plan),
                 taken.record.id,
                 taken.record.taken.local_date
             );
@@ -318,8 +319,13 @@ fn item9_words(
     }
 }
 
-/// Human text: the signpost first (DESIGN §7), then the score.
-fn describe(r: &AssessmentResult, answers: &[reset_core::assessment::Answer]) -> String {
+/// Human text: the signpost first (DESIGN §7), then the score. `has_plan`: whether the person
+/// has a safety plan (the signpost shows it, or offers to write one step by step).
+fn describe(
+    r: &AssessmentResult,
+    answers: &[reset_core::assessment::Answer],
+    has_plan: bool,
+) -> String {
     let mut out = String::new();
     if let Some(s) = &r.signpost {
         out.push_str(
@@ -329,9 +335,9 @@ fn describe(r: &AssessmentResult, answers: &[reset_core::assessment::Answer]) ->
             // Never present another country's numbers as the person's own (review F30).
             out.push_str(
                 "yourself, call your local emergency number now. This app has crisis lines only for\n\
-                 the UK, the US and Ireland, and your time zone is in none of them.\n\
-                 In the UK, these help:\n",
+                 the UK, the US and Ireland, and your time zone is in none of them.\n",
             );
+            out.push_str(&super::crisis::not_your_country(&s.region_name));
         } else {
             out.push_str(&format!(
                 "yourself, help is available now ({}):\n",
@@ -343,9 +349,11 @@ fn describe(r: &AssessmentResult, answers: &[reset_core::assessment::Answer]) ->
             out.push_str(words);
         }
         // After the crisis lines, never instead of them.
-        out.push_str(
-            "Your safety plan: reset safety-plan show (none yet? write one: reset safety-plan edit --input -)\n",
-        );
+        out.push_str(if has_plan {
+            "Your safety plan: reset safety-plan show\n"
+        } else {
+            "You have no safety plan yet: `reset safety-plan edit` writes one with you, step by step.\n"
+        });
         out.push('\n');
     }
     out.push_str(&format!(
@@ -534,8 +542,8 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
     let due = companion.assessments_due(Vec::new())?;
     let mut text = format!(
         "{}{}",
-        describe(&gad7.result, &gad7.record.answers),
-        describe(&phq9.result, &phq9.record.answers)
+        describe(&gad7.result, &gad7.record.answers, false),
+        describe(&phq9.result, &phq9.record.answers, false)
     );
     if let Some(summary) = &episode.summary {
         text.push_str(&describe_episode(&episode, summary));

@@ -141,6 +141,7 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                 )
                 .into());
             }
+            refuse_linked_db(&ctx.db)?;
             let companion = ctx.open()?;
             let overview = companion.profile_overview()?;
             confirm_restore(&overview, *yes)?;
@@ -168,6 +169,7 @@ pub fn run(ctx: &Ctx, command: &BackupCommand, as_json: bool) -> Result<Output, 
                 )
                 .into());
             }
+            refuse_linked_db(&ctx.db)?;
             // A restore may make a profile at a new path (a new phone), but not in new folders.
             let companion = ctx.open()?;
             let overview = companion.profile_overview()?;
@@ -464,4 +466,25 @@ fn shell_word(text: &str) -> String {
 /// A strong generated passphrase (the core's generator, shared with the phones).
 pub fn generated_passphrase() -> Result<Zeroizing<String>, ResetError> {
     Ok(reset_core::backup::generate_passphrase()?)
+}
+
+/// A restore replaces the file at `--db` by renaming a new one over that name: through a
+/// symlink or one of several hard links it would replace the link, leave the real profile
+/// un-restored and split one profile into two (hostile review 3, F24). Refused before anything
+/// is read or asked, as erase refuses them.
+fn refuse_linked_db(db: &std::path::Path) -> Result<(), ResetError> {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::symlink_metadata(db) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::invalid(
+            "db",
+            "is a symbolic link; a restore would replace the link, not the profile it points to: give the profile's own path; nothing was touched",
+        )
+        .into()),
+        Ok(meta) if meta.is_file() && meta.nlink() > 1 => Err(Error::invalid(
+            "db",
+            "has other hard links (another name shares the file); a restore would leave them on the old profile: give a path with one link; nothing was touched",
+        )
+        .into()),
+        _ => Ok(()),
+    }
 }

@@ -2,11 +2,15 @@
 //! automatic encrypted backups opened with a recovery key (issue 21), and the tour step.
 //!
 //! The CLI keeps the recovery key where a phone keeps it in the Keychain / Keystore: beside the
-//! profile, in `<profile>.recovery-key` (`profile.recovery-key`), mode 0600, like the profile
-//! key. The key is printed once, by `on` and `rotate`; it is read from that file by `run`, and
+//! profile, in `<database file name>.recovery-key` (`profile.db.recovery-key`), mode 0600, like
+//! the profile key; a key kept under the older stem name (`profile.recovery-key`, which
+//! `profile.sqlite` beside it shared) is moved there when it is provably this profile's
+//! ([`recovery_key_file`]). The key is printed once, by `on` and `rotate`; it is read from that file by `run`, and
 //! from standard input or a prompt without echo by `restore --recovery-key` — never from a
 //! command-line argument (visible to every process and kept in shell history). The folder
-//! defaults to `auto-backups/` beside the profile and is remembered in the profile.
+//! defaults to `auto-backups/` beside the profile and is remembered in the profile. Several
+//! profiles may share a folder: every count, prune, rotation and deletion looks only at the
+//! files this profile's recovery key opens (hostile review 3, F2).
 
 use std::io::{IsTerminal, Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -52,9 +56,67 @@ pub enum AutoCommand {
     Rotate,
 }
 
-/// The recovery key file beside the profile: `profile.db` → `profile.recovery-key`.
+/// The recovery key file beside the profile: `profile.db` → `profile.db.recovery-key`.
 pub fn recovery_key_path(db: &Path) -> PathBuf {
     reset_core::outfile::recovery_key_file(db)
+}
+
+/// What `auto on` must say in a terminal (new-user review 3, F17): nothing here runs the daily
+/// backup by itself, and a folder beside the profile dies with the same disk.
+fn no_scheduler(db: &Path, beside_profile: bool) -> String {
+    let exe = std::env::current_exe()
+        .map(|p| crate::output::shown_path(&p))
+        .unwrap_or_else(|_| "reset".into());
+    let mut out = format!(
+        "\nThe terminal app has no scheduler: a backup is written only when `reset backup auto run`\n\
+         runs (the phone apps run it for you). For one each day, add a line like this with `crontab -e`:\n  \
+         0 12 * * * {exe} --db {} backup auto run\n",
+        crate::output::shown_path(db)
+    );
+    if beside_profile {
+        out.push_str(
+            "These backups sit beside your profile, on the same disk: `--folder` on another disk or a\n\
+             USB stick keeps them safe if this one fails.\n",
+        );
+    }
+    out
+}
+
+/// The recovery key file of the profile at `db` whose automatic backups go to `folder`, after
+/// moving a key kept under the older stem name (`profile.recovery-key`) to it — only when that
+/// key is provably this profile's: it opens a backup in `folder`, or no other database beside
+/// this one shares the stem. A key no profile can be shown to own is left where it is.
+pub fn recovery_key_file(db: &Path, folder: Option<&Path>) -> PathBuf {
+    let key_file = recovery_key_path(db);
+    let legacy = reset_core::outfile::legacy_recovery_key_file(db);
+    let is_file = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+    if legacy == key_file || is_file(&key_file) || !is_file(&legacy) {
+        return key_file;
+    }
+    let opens_a_backup = || -> bool {
+        let (Some(folder), Ok(text)) = (folder, read_key_file(&legacy)) else {
+            return false;
+        };
+        reset_core::backup::RecoveryKey::parse(&text)
+            .ok()
+            .and_then(|key| reset_core::auto_backup::list_owned(folder, &key).ok())
+            .is_some_and(|files| !files.is_empty())
+    };
+    let unshared = || crate::erase::same_key_profiles(db, &crate::profile::key_path(db)).is_empty();
+    if opens_a_backup() || unshared() {
+        // Same folder, one rename each: the key is never missing from both names.
+        if std::fs::rename(&legacy, &key_file).is_ok() {
+            let pending = reset_core::outfile::legacy_pending_recovery_key_file(db);
+            if is_file(&pending) {
+                let _ =
+                    std::fs::rename(&pending, reset_core::outfile::pending_recovery_key_file(db));
+            }
+            if let Some(dir) = key_file.parent() {
+                reset_core::outfile::sync_folder(dir);
+            }
+        }
+    }
+    key_file
 }
 
 /// The default folder: `auto-backups/` beside the profile.
@@ -65,16 +127,20 @@ fn default_folder(db: &Path) -> PathBuf {
 /// Runs an automatic-backup subcommand.
 pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
     let companion = ctx.open()?;
-    let key_file = recovery_key_path(&ctx.db);
+    let remembered = companion.preference(reset_core::auto_backup::FOLDER_PREFERENCE.into())?;
+    let key_file = recovery_key_file(&ctx.db, remembered.as_deref().map(Path::new));
     match command {
         AutoCommand::On { folder } => {
+            let beside = folder.is_none();
             let folder = absolute(folder.clone().unwrap_or_else(|| default_folder(&ctx.db)))?;
-            turn_on(&companion, &key_file, &folder)
+            let mut out = turn_on(&companion, &key_file, &folder)?;
+            out.human.push_str(&no_scheduler(&ctx.db, beside));
+            Ok(out)
         }
         AutoCommand::Off { delete, yes } => {
             // The remembered folder, on or off: `off --delete` after `off` must delete the
             // backups before the key that opens them, never the key alone (hostile 3, F26).
-            let folder = companion.auto_backup_status(None)?.folder;
+            let folder = remembered;
             if *delete {
                 crate::ask::confirm(
                     *yes,
@@ -83,7 +149,35 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
                     crate::ask::WithoutYes::Proceed,
                 )?;
             }
-            let removed = companion.turn_off_auto_backup(folder.clone(), *delete)?;
+            let mut removed = companion.turn_off_auto_backup(folder.clone(), false)?;
+            // Only this profile's backups — those its recovery key opens — are deleted; another
+            // profile's in a shared folder, or any file nothing shows is this one's, stay
+            // (hostile review 3, F2). The key goes last, after the backups it opens.
+            let mut left = Vec::new();
+            if let (true, Some(folder)) = (*delete, folder.as_deref()) {
+                let owned = match read_key_file(&key_file) {
+                    Ok(text) => Some(
+                        reset_core::backup::RecoveryKey::parse(&text).map_err(ResetError::from)?,
+                    ),
+                    Err(_) => None,
+                };
+                match owned {
+                    Some(key) => {
+                        let (gone, kept) =
+                            reset_core::auto_backup::remove_owned(Path::new(folder), &key)
+                                .map_err(ResetError::from)?;
+                        removed.extend(gone);
+                        left = kept;
+                    }
+                    None => {
+                        left = reset_core::auto_backup::list(Path::new(folder))
+                            .map_err(ResetError::from)?
+                            .into_iter()
+                            .map(|f| f.name)
+                            .collect();
+                    }
+                }
+            }
             let key_removed = *delete && key_file.exists();
             if key_removed {
                 reset_core::store::erase_files(&key_file).map_err(ResetError::from)?;
@@ -100,13 +194,23 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             if !*delete {
                 human.push_str("the backups already written stay (encrypted); `--delete` removes them and the recovery key file\n");
             }
+            if !left.is_empty() {
+                human.push_str(&format!(
+                    "left {} file(s) in the folder that this profile's recovery key does not open (another profile's, or damaged)\n",
+                    left.len()
+                ));
+            }
             Ok(Output::new(
-                json!({"enabled": false, "folder": folder, "removed": removed, "recovery_key_file_removed": key_removed}),
+                json!({"enabled": false, "folder": folder, "removed": removed, "left": left, "recovery_key_file_removed": key_removed}),
                 human,
             ))
         }
         AutoCommand::Status => {
-            let s = companion.auto_backup_status(None)?;
+            // This profile's files only, when its key is at hand (the folder may be shared).
+            let s = match read_key_file(&key_file) {
+                Ok(key) => companion.auto_backup_status_owned(None, key.to_string())?,
+                Err(_) => companion.auto_backup_status(None)?,
+            };
             let key_present = key_file.is_file();
             let mut human = format!(
                 "automatic backups: {}\nfolder: {}\nrecovery key file: {}\n",
@@ -174,17 +278,32 @@ fn rotate(companion: &Companion, db: &Path, folder: &str) -> Result<Output, Rese
     let old = read_key_file(&key_file)?;
     let prepared = companion.prepare_recovery_key_rotation(folder.to_string(), old.to_string())?;
     let new = Zeroizing::new(prepared.recovery_key);
+    // The new key is stored (synced) before any backup changes; if it cannot be, the rotation
+    // is undone and every backup still opens with the current key (hostile review 3, F17).
     if let Err(e) = replace_key_file(&pending_file, &new) {
         let _ = companion.discard_recovery_key_rotation(folder.to_string());
         let _ = std::fs::remove_file(&pending_file);
-        return Err(e);
+        return Err(explained(
+            e,
+            &format!(
+                "the new recovery key could not be stored in {}, so the rotation was undone: nothing changed and the current key still opens every backup",
+                crate::output::shown_path(&pending_file)
+            ),
+        ));
     }
-    let r = companion.commit_recovery_key_rotation(
-        folder.to_string(),
-        old.to_string(),
-        new.to_string(),
-    )?;
-    promote(&pending_file, &key_file)?;
+    let unfinished = |e: ResetError| {
+        explained(
+            e,
+            &format!(
+                "the key rotation did not finish; the new key is kept in {} and the next `reset backup auto run` or `rotate` settles it — finishing it if backups were already re-sealed for that key (then it becomes the key file), else undoing it",
+                crate::output::shown_path(&pending_file)
+            ),
+        )
+    };
+    let r = companion
+        .commit_recovery_key_rotation(folder.to_string(), old.to_string(), new.to_string())
+        .map_err(unfinished)?;
+    promote(&pending_file, &key_file).map_err(unfinished)?;
     let mut skipped = prepared.prepared.skipped;
     for s in r.skipped {
         if !skipped.iter().any(|k| k.name == s.name) {
@@ -210,6 +329,11 @@ fn rotate(companion: &Companion, db: &Path, folder: &str) -> Result<Output, Rese
         }),
         human,
     ))
+}
+
+/// `e` with `what` happened put first, keeping its kind.
+fn explained(e: ResetError, what: &str) -> ResetError {
+    ResetError::of_kind(e.kind(), format!("{what} ({e})"))
 }
 
 /// Settles a key rotation a kill left between or inside its phases: with a pending key file and
@@ -274,15 +398,34 @@ fn turn_on(companion: &Companion, key_file: &Path, folder: &Path) -> Result<Outp
         .into());
     }
     let folder_text = path_text(folder)?;
+    // A mistyped folder is not made with every missing parent (hostile review 3, F15).
+    if !folder.is_dir() && !folder.parent().is_some_and(Path::is_dir) {
+        return Err(Error::invalid(
+            "folder",
+            "neither it nor the folder it would be made in exists; nothing was changed",
+        )
+        .into());
+    }
+    let previous_folder =
+        companion.preference(reset_core::auto_backup::FOLDER_PREFERENCE.into())?;
     let key = Zeroizing::new(companion.turn_on_auto_backup(Some(folder_text.clone()))?);
     if let Err(e) = write_new_key_file(key_file, &key) {
         let _ = companion.turn_off_auto_backup(None, false);
         return Err(e);
     }
-    let run = companion.run_auto_backup_if_due(folder_text.clone(), key.to_string())?;
+    // The first backup failing (an unusable folder, a full disk) undoes the whole `on`: off
+    // again, the new key file gone — never "on" with a key nobody was shown (F15).
+    let run = match companion.run_auto_backup_if_due(folder_text.clone(), key.to_string()) {
+        Ok(run) => run,
+        Err(e) => {
+            let _ = companion.undo_turn_on_auto_backup(previous_folder);
+            let _ = reset_core::store::erase_files(key_file);
+            return Err(e);
+        }
+    };
     let mut output = run_output(&folder_text, &run);
     output.human = format!(
-        "automatic backups are on\nrecovery key (128 bits; write it down — shown once, kept in {} for the daily runs):\n  {}\nwithout it nobody can open these backups, including us\n{}",
+        "automatic backups are on\nrecovery key (128 bits; write it down now and keep the paper safe — a copy is kept in {}\nfor the daily runs, but that copy is lost with this folder):\n  {}\nwithout it nobody can open these backups: there is no company or server that could\n{}",
         key_file.display(),
         key.as_str(),
         output.human
@@ -408,8 +551,9 @@ pub fn keep_key_after_restore(
     typed: &str,
     output: &mut Output,
 ) -> Result<(), ResetError> {
-    let key_file = recovery_key_path(&ctx.db);
     let on = companion.auto_backup_status(None)?.enabled;
+    let folder = companion.preference(reset_core::auto_backup::FOLDER_PREFERENCE.into())?;
+    let key_file = recovery_key_file(&ctx.db, folder.as_deref().map(Path::new));
     let kept = on && std::fs::symlink_metadata(&key_file).is_err();
     if kept {
         let key = Zeroizing::new(reset_ffi::auto_backup::normalize_recovery_key(

@@ -11,13 +11,21 @@ use reset_ffi::ResetError;
 use crate::Ctx;
 use crate::output::Output;
 
-/// `reset checkin --mood N …`
+/// `reset checkin --mood N …`, or `reset checkin list` to read them back.
 #[derive(Args)]
 pub struct CheckinArgs {
     /// 1 very unpleasant … 4 neutral … 7 very pleasant.
-    #[arg(long, allow_negative_numbers = true, value_name = "1-7")]
-    pub mood: String,
-    /// Emotion labels, comma-separated (HealthKit words: calm, anxious, grateful, …).
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        value_name = "1-7",
+        required = true
+    )]
+    pub mood: Option<String>,
+    /// `list`: your check-ins with their notes, newest first.
+    #[command(subcommand)]
+    pub command: Option<CheckinCommand>,
+    /// Emotion labels, comma-separated (calm, anxious, grateful, …; the list is below).
     #[arg(long, value_name = "a,b")]
     pub labels: Option<OsString>,
     /// Life areas, comma-separated (work, family, self_care, …).
@@ -36,6 +44,20 @@ pub struct CheckinArgs {
     /// `momentary` (default) or `daily` (the day's mood).
     #[arg(long, value_name = "momentary|daily")]
     pub kind: Option<String>,
+}
+
+/// Reading check-ins back (new-user review 3, F26): a mood diary you can't read is half a diary.
+#[derive(clap::Subcommand)]
+pub enum CheckinCommand {
+    /// Your check-ins, newest first: day, time, mood in words, labels and note.
+    List {
+        /// First local day (default: 29 days before --to).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Last local day (default: no limit).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+    },
 }
 
 /// `reset insights [--from DATE] [--to DATE]`
@@ -103,10 +125,16 @@ fn words<T: std::str::FromStr<Err = Error> + PartialEq>(
     )?)
 }
 
-/// Stores a check-in.
+/// Stores a check-in, or lists them (`reset checkin list`).
 pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
+    if let Some(CheckinCommand::List { from, to }) = &args.command {
+        return list_check_ins(ctx, from.as_deref(), to.as_deref());
+    }
+    let Some(mood_text) = &args.mood else {
+        return Err(Error::invalid("mood", "is required").into());
+    };
     let input = CheckInInput {
-        mood: mood(&args.mood)?,
+        mood: mood(mood_text)?,
         kind: args
             .kind
             .as_deref()
@@ -123,10 +151,21 @@ pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
         tags: list("tags", args.tags.as_ref())?,
         at: super::instant_arg(args.at.as_deref(), "at")?,
     };
-    let c = ctx.open()?.check_in(input)?;
+    let companion = ctx.open()?;
+    let c = companion.check_in(input)?;
     let mut human = format!("{}\n", describe(&c));
     if needs_a_way_out(&c) {
-        human.push_str(HARD_DAY);
+        // The region's lines inline, named, with the fallback warning outside every covered
+        // region (new-user review 3, F6 and F7): a number without a second command.
+        let region = companion.crisis_region(None)?;
+        if region.region_is_fallback {
+            // The fallback text itself says to call the local emergency number first.
+            human.push_str("That sounds like a hard day. You don't have to face it alone.\n");
+        } else {
+            human.push_str(HARD_DAY);
+        }
+        human.push_str(&super::crisis::lines_text(&region));
+        human.push_str(PLAN_POINTER);
     }
     Ok(Output::new(to_json(&c)?, human))
 }
@@ -134,11 +173,82 @@ pub fn run(ctx: &Ctx, args: &CheckinArgs) -> Result<Output, ResetError> {
 /// Said after the lowest mood, or "hopeless" with a low one (new-user review F7): not a
 /// diagnosis, only the way to help, as the questionnaires' signpost gives it.
 const HARD_DAY: &str = "That sounds like a hard day. You don't have to face it alone: if you are in danger or\n\
-thinking of harming yourself, call your local emergency number now. `reset safety-plan show`\n\
-has the crisis lines and your own plan.\n";
+thinking of harming yourself, call your local emergency number now.\n";
+
+/// After the lines: where the person's own plan is (DESIGN §7: after the lines, never instead).
+const PLAN_POINTER: &str =
+    "Your own safety plan: reset safety-plan show (these lines again any time: reset help-now)\n";
 
 fn needs_a_way_out(c: &CheckIn) -> bool {
     c.mood <= 1 || (c.mood <= 3 && c.labels.contains(&EmotionLabel::Hopeless))
+}
+
+/// `reset checkin list`: the person's own check-ins, notes included (printed on stdout only,
+/// as `journal show` prints an entry). Without `--from`, the last 30 days.
+fn list_check_ins(ctx: &Ctx, from: Option<&str>, to: Option<&str>) -> Result<Output, ResetError> {
+    let c = ctx.open()?;
+    let to_day = super::day_arg(to, "to")?;
+    let from_day = match super::day_arg(from, "from")? {
+        Some(day) => Some(day),
+        None => {
+            let last = to_day.unwrap_or(c.today()?);
+            Some(reset_core::time::LocalDay(
+                last.0 - chrono::Duration::days(29),
+            ))
+        }
+    };
+    let list = c.check_ins(from_day, to_day)?;
+    let mut human = String::new();
+    if list.is_empty() {
+        human.push_str("No check-ins in this range yet. `reset checkin --mood 4` records one.\n");
+    }
+    for ci in &list {
+        let local = ci
+            .captured
+            .time_zone
+            .parse::<chrono_tz::Tz>()
+            .map(|z| {
+                ci.captured
+                    .at
+                    .instant()
+                    .with_timezone(&z)
+                    .format("%H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        let class = serde_json::to_value(ci.valence_classification)
+            .ok()
+            .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+            .unwrap_or_default();
+        let words: Vec<&str> = ci
+            .labels
+            .iter()
+            .map(|l| l.code())
+            .chain(ci.areas.iter().map(|a| a.code()))
+            .collect();
+        human.push_str(&format!(
+            "{} {local}  mood {}/7 ({class}){}{}\n",
+            ci.captured.local_date,
+            ci.mood,
+            if words.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", words.join(", "))
+            },
+            if ci.kind == MoodKind::DailyMood {
+                " · the day's mood"
+            } else {
+                ""
+            }
+        ));
+        if let Some(note) = &ci.note {
+            human.push_str(&format!("    “{note}”\n"));
+        }
+    }
+    Ok(Output::new(
+        serde_json::json!({"check_ins": to_json(&list)?}),
+        human,
+    ))
 }
 
 /// One line for a check-in: mood, day and words, never the note.

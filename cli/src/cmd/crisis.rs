@@ -88,7 +88,8 @@ fn describe_region(c: &Companion) -> Result<Output, ResetError> {
     Ok(Output::new(json, human))
 }
 
-fn region_json(r: &CrisisRegion) -> serde_json::Value {
+/// The `--json` shape of a region's lines (also `safety-plan show`'s `crisis`).
+pub fn region_json(r: &CrisisRegion) -> serde_json::Value {
     json!({
         "region": r.region,
         "region_name": r.region_name,
@@ -102,15 +103,23 @@ pub fn lines_text(r: &CrisisRegion) -> String {
     let mut out = if r.region_is_fallback {
         format!(
             "We don't have crisis lines for where you are. If you are in danger, call your local\n\
-             emergency number now. The lines below are for {}, not your country\n\
-             (`reset region set GB|US|IE` if you live in one of those).\n",
-            r.region_name
+             emergency number now. {}",
+            not_your_country(&r.region_name)
         )
     } else {
         format!("Crisis lines, any time ({}):\n", r.region_name)
     };
     out.push_str(&resource_lines(&r.resources));
     out
+}
+
+/// The sentence every fallback list starts with, after "call your local emergency number":
+/// whose lines these are, and how to choose a covered region (new-user review 3, F6).
+pub fn not_your_country(region_name: &str) -> String {
+    format!(
+        "The lines below are for {region_name}, not your country\n\
+         (`reset region set GB|US|IE` if you live in one of those).\n"
+    )
 }
 
 /// One bullet a crisis resource: its name, how to reach it (call / text) and what it is for.

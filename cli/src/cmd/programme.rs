@@ -193,7 +193,20 @@ pub fn run(ctx: &Ctx, command: &ProgrammeCommand) -> Result<Output, ResetError> 
         }
         ProgrammeCommand::Today => {
             let t = c.programme_today()?;
-            Ok(Output::new(to_json(&t)?, describe_today(&t)))
+            let mut human = describe_today(&t);
+            // The first open step in full, with its id and what to run (new-user review 3,
+            // F15): a session is read before it is marked done.
+            let open = t.steps.iter().find(|s| s.status == StepStatus::Available);
+            if let (Some(id), Some(step)) = (&t.programme, open)
+                && let Some(content) = c
+                    .programme(id.clone())?
+                    .steps
+                    .iter()
+                    .find(|s| s.id == step.id)
+            {
+                human.push_str(&today_step_text(step, &content.body));
+            }
+            Ok(Output::new(to_json(&t)?, human))
         }
         ProgrammeCommand::Complete { step_id, at } => {
             let done = c.complete_programme_step(step_id.clone(), at_arg(at)?)?;
@@ -395,6 +408,48 @@ fn describe_step(s: &StepProgress) -> String {
         line.push_str(&format!("           {note}\n"));
     }
     line
+}
+
+/// Today's open step: its text as plain words (the content's light Markdown marks dropped),
+/// the commands it links to, and how to mark it done by its id.
+fn today_step_text(step: &StepProgress, body: &str) -> String {
+    let mut out = format!("\nToday: {}\n\n", step.title);
+    for line in body.lines() {
+        let plain: Vec<String> = line
+            .trim_start_matches('#')
+            .trim_start()
+            .replace("**", "")
+            .split(' ')
+            .map(unitalic)
+            .collect();
+        let plain = plain.join(" ");
+        out.push_str(&format!("  {}\n", plain.trim_end()));
+    }
+    let mut actions: Vec<String> = step
+        .instruments
+        .iter()
+        .map(|i| format!("reset assess take {i}"))
+        .collect();
+    if let Some(kind) = &step.journal_kind {
+        actions.push(format!("reset journal add --kind {kind}"));
+    }
+    if !actions.is_empty() {
+        out.push_str(&format!("\nTo do it here: {}\n", actions.join(" · ")));
+    }
+    out.push_str(&format!(
+        "When you have done it: reset programme complete {}\n",
+        step.id
+    ));
+    out
+}
+
+/// `_word_,` → `word,`: Markdown italics marks at a word's edges, never an inner `_`
+/// (`body_scan`).
+fn unitalic(word: &str) -> String {
+    let word = word.strip_prefix('_').unwrap_or(word);
+    let end = word.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '_');
+    let tail = &word[end.len()..];
+    format!("{}{tail}", end.strip_suffix('_').unwrap_or(end))
 }
 
 fn describe_today(t: &ProgrammeToday) -> String {

@@ -137,13 +137,19 @@ pub struct ReconcileArgs {
     target: TargetArgs,
 }
 
+/// Said after `add`: a reminder set here never pops up by itself.
+const NO_NOTIFICATIONS: &str = "Saved. The terminal app can't pop up reminders: the phone apps use this rule.\n\
+`reset remind plan` lists when they would come; a desktop reminder needs your own tool\n\
+(e.g. a cron line running `notify-send`).\n";
+
 /// Runs one `reset remind` subcommand.
 pub fn run(ctx: &Ctx, command: &RemindCommand) -> Result<Output, ResetError> {
     let c = ctx.open()?;
     match command {
         RemindCommand::Add(args) => {
             let rule = c.add_reminder(new_rule(args)?)?;
-            let human = format!("Added {}\n", describe(&rule));
+            // The terminal app shows no notifications (new-user review 3, F14): say so.
+            let human = format!("Added {}\n{NO_NOTIFICATIONS}", describe(&rule));
             Ok(Output::new(to_json(&rule), human))
         }
         RemindCommand::List => {

@@ -1,4 +1,6 @@
-//! `reset safety-plan show|edit|history` and `reset lock status|set` (issue 20).
+//! `reset safety-plan show|edit|history` and `reset lock status|set` (issue 20). `edit` takes
+//! JSON from a file or standard input, as the issue says; on a terminal without `--input` it
+//! asks the seven steps one at a time (`safety_plan_guided.rs`).
 //!
 //! The plan is the person's own words: it is printed only on stdout, never in an error, and
 //! `edit` never echoes the input file's name or contents when the input is refused.
@@ -15,6 +17,8 @@ use super::crisis::lines_text;
 use crate::Ctx;
 use crate::output::Output;
 
+#[path = "safety_plan_guided.rs"]
+mod guided;
 #[path = "safety_plan_merge.rs"]
 mod merge;
 
@@ -46,12 +50,14 @@ pub enum SafetyPlanCommand {
         #[arg(long, value_name = "N")]
         version: Option<u32>,
     },
-    /// Save a new version: the steps you give replace those steps, the rest are kept.
+    /// Save a new version. On a terminal, `reset safety-plan edit` alone asks each step in
+    /// turn; `--input` takes the changes as JSON (the steps given replace those steps).
     #[command(after_help = SHAPE)]
     Edit {
-        /// The changes as JSON: a file, or `-` for standard input.
+        /// The changes as JSON: a file, or `-` for standard input. Without it, on a terminal,
+        /// the steps are asked one at a time.
         #[arg(long, value_name = "FILE|-")]
-        input: String,
+        input: Option<String>,
         /// Save exactly the input as the plan: steps left out become empty.
         #[arg(long)]
         replace: bool,
@@ -88,32 +94,63 @@ pub enum LockCommand {
 pub fn run(ctx: &Ctx, command: &SafetyPlanCommand) -> Result<Output, ResetError> {
     let c = ctx.open()?;
     match command {
-        SafetyPlanCommand::Show { version: Some(n) } => {
-            let plan = find_version(&c.safety_plan_history()?, *n)?;
-            Ok(Output::new(
-                json!({"plan": plan_json(&plan)}),
-                describe(&plan, &c.crisis_region(None)?),
-            ))
+        SafetyPlanCommand::Show { version } => {
+            // `crisis`: the lines shown now, for the region used now, in JSON too (new-user
+            // review 3, F6: with no plan the lines were missing from `--json`).
+            let region = c.crisis_region(None)?;
+            let plan = match version {
+                Some(n) => Some(find_version(&c.safety_plan_history()?, *n)?),
+                None => c.safety_plan()?,
+            };
+            let crisis = super::crisis::region_json(&region);
+            Ok(match plan {
+                Some(plan) => Output::new(
+                    json!({"plan": plan_json(&plan), "crisis": crisis}),
+                    describe(&plan, &region),
+                ),
+                None => {
+                    // Help first: the lines lead, the invitation to write a plan follows.
+                    let mut human = lines_text(&region);
+                    human.push_str(
+                        "\nYou have no safety plan yet. `reset safety-plan edit` writes one with you,\n\
+                         step by step (or from a JSON file: `reset safety-plan edit --help`).\n",
+                    );
+                    Output::new(json!({"plan": null, "crisis": crisis}), human)
+                }
+            })
         }
-        SafetyPlanCommand::Show { version: None } => match c.safety_plan()? {
-            Some(plan) => Ok(Output::new(
-                json!({"plan": plan_json(&plan)}),
-                describe(&plan, &c.crisis_region(None)?),
-            )),
-            None => {
-                let region = c.crisis_region(None)?;
-                let mut human = String::from(
-                    "You have no safety plan yet. Write one: reset safety-plan edit --input FILE\n\
-                     (`reset safety-plan edit --help` shows the shape).\n\n",
-                );
-                human.push_str(&lines_text(&region));
-                Ok(Output::new(json!({"plan": null}), human))
-            }
-        },
         SafetyPlanCommand::Edit { input, replace } => {
-            let text = read_input(input)?;
             let current = if *replace { None } else { c.safety_plan()? };
-            let (plan, changed) = merge::merged(&text, current.as_ref().map(|p| &p.steps))?;
+            let (plan, changed) = match input {
+                Some(input) => {
+                    let text = read_input(input)?;
+                    merge::merged(&text, current.as_ref().map(|p| &p.steps))?
+                }
+                None if crate::ask::interactive() => {
+                    let Some(plan) = guided::ask_plan(current.as_ref().map(|p| &p.steps))? else {
+                        return Ok(Output::new(
+                            json!({"plan": null, "saved": false}),
+                            "Nothing was saved.\n".to_string(),
+                        ));
+                    };
+                    let changed = merge::changed_steps(current.as_ref().map(|p| &p.steps), &plan);
+                    (plan, changed)
+                }
+                None => {
+                    return Err(Error::invalid(
+                        "input",
+                        "is required off a terminal: give --input FILE or --input - (JSON; see \
+                         `reset safety-plan edit --help`); on a terminal the steps are asked one at a time",
+                    )
+                    .into());
+                }
+            };
+            if current.as_ref().is_some_and(|p| p.steps == plan) && input.is_none() {
+                return Ok(Output::new(
+                    json!({"plan": current.as_ref().map(plan_json), "saved": false}),
+                    "Nothing changed, so no new version was saved.\n".to_string(),
+                ));
+            }
             let saved = c.save_safety_plan(plan)?;
             let note = match (&current, changed.is_empty()) {
                 (Some(_), false) => format!(
@@ -213,15 +250,19 @@ pub fn lock(ctx: &Ctx, command: &LockCommand) -> Result<Output, ResetError> {
             (settings, note)
         }
     };
+    // The terminal app has no lock of its own (new-user review 3, F20): say so, every time.
     let human = format!(
         "app lock: {}\nsafety plan while locked: {}{plan_note}\n\
-         crisis lines while locked: always shown\n",
+         crisis lines while locked: always shown\n\n\
+         This setting is for the phone apps. The terminal app has no lock: anyone who can use\n\
+         this computer account can open your profile here (its key is in {}).\n",
         policy_words(settings.policy),
         if settings.safety_plan_visible_when_locked {
             "shown"
         } else {
             "hidden"
-        }
+        },
+        crate::output::shown_path(&crate::profile::key_path(&ctx.db))
     );
     let json = json!({
         "policy": settings.policy.as_str(),
@@ -286,6 +327,19 @@ fn describe(p: &SafetyPlan, region: &CrisisRegion) -> String {
         "My safety plan (version {}, saved {})\n",
         p.version, p.saved_at
     );
+    // Where the lines are, said first: a person in crisis reads the top (review 3, F6, F11).
+    if region.region_is_fallback {
+        out.push_str(&format!(
+            "If you are in danger, call your local emergency number now. We have no crisis lines\n\
+             for your time zone; step 5 lists {}'s, not your country's.\n",
+            region.region_name
+        ));
+    } else {
+        out.push_str(&format!(
+            "Crisis lines ({}) are under step 5; `reset help-now` shows them alone.\n",
+            region.region_name
+        ));
+    }
     for step in prompts() {
         out.push_str(&format!("\n{}. {}\n", step.step, step.title));
         let entries: Vec<String> = match step.field.as_str() {
@@ -332,7 +386,7 @@ pub fn tour_step(
     tour.say(
         "Wrote a safety plan (an invented example)",
         format!(
-            "version {}; `reset safety-plan show` shows it, `reset safety-plan edit --input FILE` saves a new version\n{}",
+            "version {}; `reset safety-plan show` shows it, `reset safety-plan edit` asks each step to save a new version (or `--input FILE` from JSON)\n{}",
             saved.version,
             describe(&saved, &companion.crisis_region(None)?).trim_end()
         ),

@@ -48,6 +48,21 @@ pub fn merged(
     Ok((plan, changed))
 }
 
+/// The steps (by field name, in plan order) that differ between `base` and `plan`.
+pub fn changed_steps(base: Option<&SafetyPlanInput>, plan: &SafetyPlanInput) -> Vec<String> {
+    let (Ok(Value::Object(new)), Ok(Value::Object(old))) = (
+        serde_json::to_value(plan),
+        serde_json::to_value(base.cloned().unwrap_or_default()),
+    ) else {
+        return Vec::new();
+    };
+    reset_core::safety_plan::prompts()
+        .into_iter()
+        .map(|p| p.field)
+        .filter(|f| new.get(f) != old.get(f))
+        .collect()
+}
+
 /// How many entries a version holds across the seven steps (for `history`).
 pub fn entries(p: &SafetyPlanInput) -> usize {
     p.warning_signs.len()

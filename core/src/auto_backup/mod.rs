@@ -18,6 +18,7 @@
 //! profile) and pass it to each call. Must never: store, log or return the recovery key except
 //! from [`turn_on`] and [`rotation::prepare`], which hand a new one to the shell once.
 
+pub(crate) mod kept;
 mod names;
 pub mod policy;
 pub mod rotation;
@@ -233,6 +234,50 @@ pub fn list(folder: &Path) -> Result<Vec<AutoBackupFile>> {
     Ok(files)
 }
 
+/// Whether the automatic backup `name` in `folder` is sealed for `key`: the file carries a
+/// check of the key it was sealed for, so this tells this profile's backups from another's in
+/// a folder they share (hostile review 3, F2) without decrypting anything.
+pub fn opens_with(folder: &Path, name: &str, key: &RecoveryKey) -> bool {
+    backup::check_recovery_key(&folder.join(name), key).is_ok()
+}
+
+/// The automatic backups in `folder` that `key` opens, newest first: this profile's. Files
+/// another profile sharing the folder wrote (another key) are never counted, pruned, rotated
+/// or deleted for this one; a damaged file is nobody's provably, so it is left alone too.
+pub fn list_owned(folder: &Path, key: &RecoveryKey) -> Result<Vec<AutoBackupFile>> {
+    Ok(list(folder)?
+        .into_iter()
+        .filter(|f| opens_with(folder, &f.name, key))
+        .collect())
+}
+
+/// Deletes the automatic backups in `folder` that `key` opens (this profile's, never another
+/// profile's in a shared folder); returns the deleted names and the names left because
+/// another key seals them or they are damaged.
+pub fn remove_owned(folder: &Path, key: &RecoveryKey) -> Result<(Vec<String>, Vec<String>)> {
+    let (mut removed, mut left) = (Vec::new(), Vec::new());
+    for file in list(folder)? {
+        if opens_with(folder, &file.name, key) {
+            remove(folder, &file.name)?;
+            removed.push(file.name);
+        } else {
+            left.push(file.name);
+        }
+    }
+    if !removed.is_empty() {
+        crate::outfile::sync_folder(folder);
+    }
+    Ok((removed, left))
+}
+
+/// `files` (newest first by name) with those dated after `now` moved to the end: a file
+/// stamped in the future by a clock that was wrong once is never "the newest" — not for a
+/// restore, nor for `last_backup` (hostile review 3, F3).
+pub fn newest_first_at(mut files: Vec<AutoBackupFile>, now: DateTime<Utc>) -> Vec<AutoBackupFile> {
+    files.sort_by_key(|f| (f.created_at.0 > now, std::cmp::Reverse(f.created_at)));
+    files
+}
+
 /// The settings and the files in `folder` (the stored folder if `None`), and whether a run
 /// at `now` would write a backup.
 pub fn status(
@@ -241,14 +286,28 @@ pub fn status(
     now: DateTime<Utc>,
     zone: Tz,
 ) -> Result<AutoBackupStatus> {
+    status_for(conn, folder, now, zone, None)
+}
+
+/// [`status`] counting only the files `owner` opens when it is given (the CLI, whose folder
+/// another profile may share); the newest is the newest not dated after `now`.
+pub fn status_for(
+    conn: &Connection,
+    folder: Option<&Path>,
+    now: DateTime<Utc>,
+    zone: Tz,
+    owner: Option<&RecoveryKey>,
+) -> Result<AutoBackupStatus> {
     let stored = settings(conn)?;
     let folder: Option<PathBuf> = folder
         .map(Path::to_path_buf)
         .or_else(|| stored.folder.as_ref().map(PathBuf::from));
-    let files = match &folder {
-        Some(f) => list(f)?,
-        None => Vec::new(),
+    let files = match (&folder, owner) {
+        (Some(f), Some(key)) => list_owned(f, key)?,
+        (Some(f), None) => list(f)?,
+        (None, _) => Vec::new(),
     };
+    let files = newest_first_at(files, now);
     let last_backup = files.first().map(|f| f.created_at);
     Ok(AutoBackupStatus {
         enabled: stored.enabled,
@@ -289,7 +348,9 @@ pub fn run(
         ));
     }
     make_folder(folder)?;
-    let before = list(folder)?;
+    // Only this profile's files: another profile's backup in a shared folder never makes
+    // today's "not due" (hostile review 3, F2).
+    let before = newest_first_at(list_owned(folder, recovery_key)?, now);
     let last = before.first().map(|f| f.created_at);
     if !force && !is_backup_due(last, Timestamp(now), zone) {
         return Ok(idle(AutoBackupOutcome::NotDue));
@@ -304,7 +365,7 @@ pub fn run(
         created_at: Timestamp(now),
         bytes: summary.bytes,
     };
-    let removed = prune(folder, now, zone)?;
+    let removed = prune(folder, recovery_key, now, zone)?;
     // Temporaries a killed run left (no live writer holds their lock) go too.
     crate::outfile::sweep_stale(folder);
     Ok(AutoBackupRun {
@@ -316,9 +377,10 @@ pub fn run(
 }
 
 /// Deletes the files in `folder` the keep rule does not keep, then the oldest kept ones while
-/// the folder is over [`MAX_FOLDER_BYTES`] (never the newest); returns their names.
-fn prune(folder: &Path, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
-    let files = list(folder)?;
+/// the folder is over [`MAX_FOLDER_BYTES`] (never the newest); returns their names. Only the
+/// files `key` opens count and go: another profile's in a shared folder are not this one's.
+fn prune(folder: &Path, key: &RecoveryKey, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
+    let files = list_owned(folder, key)?;
     let stamps: Vec<Timestamp> = files.iter().map(|f| f.created_at).collect();
     let by_rule = files_to_keep(&stamps, Timestamp(now), zone);
     let sized: Vec<(Timestamp, u64)> = files
@@ -345,15 +407,17 @@ fn prune(folder: &Path, now: DateTime<Utc>, zone: Tz) -> Result<Vec<String>> {
 /// newer app (each named in `skipped`). Every candidate is verified in full before anything
 /// is replaced (the manual restore's path); if none can be used, the error is `wrong_key` when
 /// any file refused the key, else the newest file's error, and the profile is as it was. An
-/// empty folder is `not_found`.
+/// empty folder is `not_found`. Files dated after `now` (a clock that was wrong once) are
+/// tried only after every other one ([`newest_first_at`]).
 pub fn restore_newest(
     store: &mut Store,
     key: &DatabaseKey,
     folder: &Path,
     recovery_key: &RecoveryKey,
+    now: DateTime<Utc>,
     progress: &dyn Progress,
 ) -> Result<AutoRestoreSummary> {
-    let files = list(folder)?;
+    let files = newest_first_at(list(folder)?, now);
     if files.is_empty() {
         return Err(Error::not_found("automatic backup"));
     }

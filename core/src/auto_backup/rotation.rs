@@ -268,8 +268,8 @@ pub fn prepare(
 
 /// Phase two, after the shell has stored `new`: the newest backup becomes `new`'s (the pending
 /// file renamed over it, or — if a run wrote a newer backup with `old` meanwhile — that one
-/// re-sealed in place, verified in full), every other backup and pending file is deleted, and
-/// the record is cleared. Idempotent: run again after a kill, it finishes what is left and
+/// re-sealed in place, verified in full), every other backup the old key opens and every pending
+/// file is deleted (another profile's backups in a shared folder stay), and the record is cleared. Idempotent: run again after a kill, it finishes what is left and
 /// changes nothing once done. `conflict` if `new` is neither the prepared key nor the key the
 /// folder's backups are already sealed for (the shell then drops it and discards); `wrong_key`
 /// if neither key opens any backup in a folder that has some (nothing is deleted then).
@@ -341,6 +341,11 @@ pub fn commit(
     let mut removed = Vec::new();
     for file in files {
         if kept.as_ref().is_some_and(|k| k.name == file.name) {
+            continue;
+        }
+        // Only what the old key opens: a file another profile sharing the folder wrote, or a
+        // damaged one, is not provably this profile's and stays (hostile review 3, F2).
+        if !super::opens_with(folder, &file.name, old) {
             continue;
         }
         remove(folder, &file.name)?;

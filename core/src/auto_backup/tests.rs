@@ -9,12 +9,15 @@ use chrono_tz::Tz;
 use tempfile::TempDir;
 
 mod rotation;
+mod shared;
 
 use super::*;
 use crate::backup::tests::profile;
 use crate::progress::Silent;
 
 const ZONE: Tz = chrono_tz::Europe::London;
+/// A "now" after every file the tests write.
+const LATER: DateTime<Utc> = DateTime::<Utc>::MAX_UTC;
 
 struct Phone {
     dir: TempDir,
@@ -171,7 +174,8 @@ fn restore_takes_the_newest_and_falls_back_past_a_damaged_one_saying_so() {
     let mut fresh = Phone::new(6, 0);
     copy_folder(&phone.folder(), &fresh.folder());
     let folder = fresh.folder();
-    let summary = restore_newest(&mut fresh.store, &fresh.key, &folder, &rk, &Silent).unwrap();
+    let summary =
+        restore_newest(&mut fresh.store, &fresh.key, &folder, &rk, LATER, &Silent).unwrap();
     assert_eq!(summary.name, second.name);
     assert!(summary.skipped.is_empty());
     assert_eq!(fresh.dump(), newer);
@@ -183,8 +187,15 @@ fn restore_takes_the_newest_and_falls_back_past_a_damaged_one_saying_so() {
     bytes[mid] ^= 0x40;
     std::fs::write(&path, bytes).unwrap();
     let mut other = Phone::new(7, 0);
-    let summary =
-        restore_newest(&mut other.store, &other.key, &fresh.folder(), &rk, &Silent).unwrap();
+    let summary = restore_newest(
+        &mut other.store,
+        &other.key,
+        &fresh.folder(),
+        &rk,
+        LATER,
+        &Silent,
+    )
+    .unwrap();
     assert_eq!(summary.skipped.len(), 1);
     assert_eq!(summary.skipped[0].name, second.name);
     assert_eq!(summary.skipped[0].kind, ErrorKind::Corrupt);
@@ -206,6 +217,7 @@ fn a_wrong_key_is_wrong_key_and_changes_nothing() {
         &other.key,
         &phone.folder(),
         &wrong,
+        LATER,
         &Silent,
     )
     .unwrap_err();
@@ -216,7 +228,8 @@ fn a_wrong_key_is_wrong_key_and_changes_nothing() {
     );
     assert_eq!(other.dump(), before);
     let empty = other.dir.path().join("empty");
-    let err = restore_newest(&mut other.store, &other.key, &empty, &rk, &Silent).unwrap_err();
+    let err =
+        restore_newest(&mut other.store, &other.key, &empty, &rk, LATER, &Silent).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
 }
 
@@ -233,8 +246,15 @@ fn every_file_damaged_is_corrupt_and_changes_nothing() {
     }
     let mut other = Phone::new(11, 2);
     let before = other.dump();
-    let err =
-        restore_newest(&mut other.store, &other.key, &phone.folder(), &rk, &Silent).unwrap_err();
+    let err = restore_newest(
+        &mut other.store,
+        &other.key,
+        &phone.folder(),
+        &rk,
+        LATER,
+        &Silent,
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Corrupt);
     assert_eq!(other.dump(), before);
 }

@@ -182,7 +182,7 @@ pub fn restore(
         let keys = unlock(&header, BackupSecret::Passphrase(passphrase))?;
         meter.at(300);
         let sealed = zeroize::Zeroizing::new(sealed.to_vec());
-        restore_sealed(store, key, &header, aad, sealed, &keys, &meter)
+        restore_sealed(store, key, &header, aad, sealed, &keys, false, &meter)
     })();
     store.release_restore_hold();
     result
@@ -210,6 +210,10 @@ fn unlock(header: &Parsed, secret: BackupSecret<'_>) -> Result<crypto::DerivedKe
     Ok(keys)
 }
 
+/// Opens, verifies and stages the backup, then swaps it in. The profile's own automatic-backup
+/// settings are written into the staged copy first, so they survive the restore
+/// ([`crate::auto_backup::kept`]).
+#[allow(clippy::too_many_arguments)]
 fn restore_sealed(
     store: &mut Store,
     key: &DatabaseKey,
@@ -217,8 +221,10 @@ fn restore_sealed(
     aad: &[u8],
     mut sealed: zeroize::Zeroizing<Vec<u8>>,
     keys: &crypto::DerivedKeys,
+    by_recovery_key: bool,
     meter: &Meter<'_>,
 ) -> Result<RestoreSummary> {
+    let kept = crate::auto_backup::kept::kept_by_restore(store.conn(), by_recovery_key)?;
     crypto::open(keys, &header.nonce, aad, &mut sealed)?;
     meter.at(350);
     // Decompression stops at the length the authenticated header announced.
@@ -239,7 +245,7 @@ fn restore_sealed(
     snapshot::export_encrypted(&plain, temp.path(), key, &manifest)?;
     drop(plain);
     meter.at(850);
-    let schema_version = restore::migrate_staged(&temp, key, header.schema_version)?;
+    let schema_version = restore::migrate_staged(&temp, key, header.schema_version, kept.as_ref())?;
     meter.at(950);
     // Checked when the header was parsed; read before anything is replaced all the same.
     let created_at = Timestamp(crate::time::parse_instant(
@@ -353,7 +359,17 @@ fn restore_file_held(
     let mut sealed = zeroize::Zeroizing::new(vec![0u8; size]);
     file.read_exact(&mut sealed)?;
     drop(file);
-    restore_sealed(store, key, &header, &head, sealed, &keys, &meter)
+    let by_recovery_key = matches!(secret, BackupSecret::RecoveryKey(_));
+    restore_sealed(
+        store,
+        key,
+        &header,
+        &head,
+        sealed,
+        &keys,
+        by_recovery_key,
+        &meter,
+    )
 }
 
 /// What a backup file seals: a database image and what it must contain.

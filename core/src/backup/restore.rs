@@ -9,13 +9,20 @@
 use std::path::Path;
 
 use super::temp::TempFile;
+use crate::auto_backup::kept::KeptSettings;
 use crate::error::{Error, Result};
 use crate::store::{DatabaseKey, Store, profile_files};
 
 /// Opens the staged copy as a `Store` — which migrates an older schema in the temp file, so a
 /// migration failure also happens before anything is replaced — closes it again and makes it
-/// durable, ready for the rename.
-pub(crate) fn migrate_staged(temp: &TempFile, key: &DatabaseKey, from_version: i64) -> Result<i64> {
+/// durable, ready for the rename. `kept` (the profile's own automatic-backup settings) is
+/// written into the copy after the migration.
+pub(crate) fn migrate_staged(
+    temp: &TempFile,
+    key: &DatabaseKey,
+    from_version: i64,
+    kept: Option<&KeptSettings>,
+) -> Result<i64> {
     // `Store::open` creates a missing file: if the staged copy vanished, an empty database
     // must not be migrated and swapped in as the profile.
     if !temp.path().is_file() {
@@ -23,11 +30,14 @@ pub(crate) fn migrate_staged(temp: &TempFile, key: &DatabaseKey, from_version: i
             reason: "the restored copy disappeared before it was checked".into(),
         });
     }
-    let store = Store::open_unlocked(temp.path(), key)?;
+    let mut store = Store::open_unlocked(temp.path(), key)?;
     let version = store.schema_version()?;
     if version != from_version {
         // The copy was checked before; only a migration can have changed it since.
         store.integrity_check()?;
+    }
+    if let Some(kept) = kept {
+        store.write(|tx| kept.apply(tx))?;
     }
     drop(store);
     std::fs::File::open(temp.path())?.sync_all()?;

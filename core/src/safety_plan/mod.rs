@@ -117,6 +117,13 @@ pub fn parse_input(json: &str) -> Result<SafetyPlanInput> {
     })
 }
 
+/// Validates `input` as [`save`] does, without storing anything: the trimmed plan, or the
+/// first invalid field (by path, never its text). The CLI's step-by-step editor checks each
+/// entry with it as it is typed, so one bad entry never loses the rest.
+pub fn validated(input: SafetyPlanInput) -> Result<SafetyPlanInput> {
+    validate::clean(input)
+}
+
 /// Validates `input` in full and stores it as the next version. Returns the stored plan.
 pub fn save(
     tx: &Transaction<'_>,

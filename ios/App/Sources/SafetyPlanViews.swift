@@ -17,7 +17,14 @@ struct SafetyPlanView: View {
             if let error = model.error, !model.isEditing { MessageView(message: error) }
             if let plan = model.plan {
                 SafetyPlanSteps(steps: plan.steps, prompts: model.prompts)
-                Section("Crisis lines") { CrisisLinesList(resources: plan.crisisLines) }
+                Section {
+                    if let notice = model.fallbackNotice { Label(notice, systemImage: "exclamationmark.triangle") }
+                    CrisisLinesList(resources: plan.crisisLines)
+                } header: {
+                    Text("Crisis lines")
+                } footer: {
+                    if let caption = model.regionCaption { Text(caption) }
+                }
                 Section {
                     NavigationLink("Earlier versions") { SafetyPlanHistoryView(model: model, store: store) }
                 } footer: {

@@ -95,10 +95,25 @@ public final class SafetyPlanModel {
 
     public init(store: ResetStore) { self.store = store }
 
-    /// Loads the newest version.
+    /// The region the plan's crisis lines are for, and whether it is only the core's fallback
+    /// (new-user review 3, F6): loaded with the plan.
+    public private(set) var region: CrisisRegion?
+
+    /// The line shown before the plan's crisis lines when they are another country's.
+    public var fallbackNotice: String? {
+        region.flatMap { CrisisRegionText.fallbackNotice(regionName: $0.regionName, isFallback: $0.regionIsFallback) }
+    }
+
+    /// "Lines for Ireland": which region's lines the plan lists.
+    public var regionCaption: String? {
+        region.map { CrisisRegionText.caption(regionName: $0.regionName, isFallback: $0.regionIsFallback) }
+    }
+
+    /// Loads the newest version and the region its crisis lines are for.
     public func load() async {
         do {
             plan = try await store.safetyPlan()
+            region = try await store.crisisRegion()
             error = nil
         } catch {
             self.error = UserMessage(error)

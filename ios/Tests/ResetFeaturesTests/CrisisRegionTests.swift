@@ -38,6 +38,28 @@ final class CrisisRegionTests: XCTestCase {
         XCTAssertEqual(crisis.regionCaption, "Lines for United Kingdom")
     }
 
+    /// New-user review 3, F6: the safety plan lists crisis lines beside the plan; outside every
+    /// covered region it says they are another country's, and it always names the region.
+    func testTheSafetyPlanScreenNamesItsLinesRegionAndWarnsOutsideEveryCoveredRegion() async throws {
+        let scratch = try Scratch()
+        let store = try store(in: "Asia/Kolkata", scratch)
+        let model = SafetyPlanModel(store: store)
+        model.edit()
+        model.draft.warningSigns[0] = "Not sleeping"
+        await model.save()
+        await model.load()
+        XCTAssertFalse(model.plan?.crisisLines.isEmpty ?? true)
+        let notice = try XCTUnwrap(model.fallbackNotice)
+        XCTAssertTrue(notice.contains("call your local emergency number now"), notice)
+        XCTAssertTrue(notice.contains("for United Kingdom, not your country"), notice)
+        XCTAssertEqual(model.regionCaption, "Lines for United Kingdom (not your region)")
+
+        let dublin = SafetyPlanModel(store: try self.store(in: "Europe/Dublin", try Scratch()))
+        await dublin.load()
+        XCTAssertNil(dublin.fallbackNotice)
+        XCTAssertEqual(dublin.regionCaption, "Lines for Ireland")
+    }
+
     func testWithoutAProfileTheNoticeShowsButPointsToNoSettings() async throws {
         let tokyo = CrisisModel(store: nil, timeZone: { TimeZone(identifier: "Asia/Tokyo")! })
         await tokyo.load()

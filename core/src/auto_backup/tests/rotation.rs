@@ -34,7 +34,14 @@ fn three_days(byte: u8) -> (Phone, RecoveryKey) {
 /// Restores the newest backup of `phone`'s folder into a new profile with `key`.
 fn restore_with(phone: &Phone, key: &RecoveryKey) -> Result<(String, AutoRestoreSummary)> {
     let mut other = Phone::new(99, 0);
-    let summary = restore_newest(&mut other.store, &other.key, &phone.folder(), key, &Silent)?;
+    let summary = restore_newest(
+        &mut other.store,
+        &other.key,
+        &phone.folder(),
+        key,
+        LATER,
+        &Silent,
+    )?;
     Ok((other.dump(), summary))
 }
 

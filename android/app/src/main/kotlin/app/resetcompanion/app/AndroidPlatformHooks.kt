@@ -168,7 +168,7 @@ class AndroidPlatformHooks(private val app: ResetApplication) : PlatformHooks {
     }
 
     override suspend fun profileErased() {
-        app.forgetProfile()
+        app.forgetProfile(withAutoBackups = true)
         // Not recreate(): that keeps every view model holding the closed store (review A2).
         activity.get()?.let { startFresh(it, it.javaClass) }
     }

@@ -38,6 +38,8 @@ import app.resetcompanion.core.crisisLinesWithoutProfile
 import app.resetcompanion.core.security.KeyUnavailable
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.AppLockViewModel
+import app.resetcompanion.presentation.AuthOutcome
+import app.resetcompanion.presentation.AutoBackupRestoreViewModel
 import app.resetcompanion.presentation.BackupViewModel
 import app.resetcompanion.presentation.SettingsPage
 import app.resetcompanion.presentation.ShareRequest
@@ -91,6 +93,8 @@ class MainActivity : FragmentActivity() {
 
         override fun onStart(owner: LifecycleOwner) {
             lock?.onForeground()
+            // The first use each day writes the day's automatic backup (issue 21); later ones return at once.
+            app.backUpIfDue()
         }
     }
 
@@ -106,6 +110,15 @@ class MainActivity : FragmentActivity() {
         this,
         viewModelFactory { initializer { graph.appLock(lockAuthenticator, AndroidLockClock) } },
     )[AppLockViewModel::class.java].also { lock = it }
+
+    /** The first-launch "restore from your automatic backup" offer, in this activity's ViewModelStore. */
+    private fun restoreOfferFor(graph: AppGraph): AutoBackupRestoreViewModel = ViewModelProvider(
+        this,
+        viewModelFactory { initializer { graph.autoBackupRestore() } },
+    )[AutoBackupRestoreViewModel::class.java]
+
+    /** The device owner's check before the recovery key is shown or replaced: no screen lock, no key. */
+    private suspend fun ownerConfirmed(): Boolean = lockAuthenticator.deviceSecure() && lockAuthenticator.authenticate() == AuthOutcome.SUCCEEDED
 
     private val notificationDialog = registerForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->
         // Remembered only when the person answered, never for a dialog swiped away (review A12).
@@ -184,8 +197,10 @@ class MainActivity : FragmentActivity() {
                         openSystemSettings = ::openSystemSettings,
                         pickBackupFile = ::pickBackupFile,
                         contact = { openContact(this, it) },
+                        authenticateOwner = ::ownerConfirmed,
                     ),
                     lock = lockFor(p.graph),
+                    restoreOffer = restoreOfferFor(p.graph),
                 )
                 Phase.KeyLost -> KeyLostScreen(
                     onStartAgain = {

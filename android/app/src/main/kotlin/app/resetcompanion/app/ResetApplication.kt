@@ -12,7 +12,10 @@ import app.resetcompanion.core.reminders.ReminderSync
 import app.resetcompanion.core.reminders.SyncReason
 import app.resetcompanion.core.security.AndroidKeystoreKeyWrapper
 import app.resetcompanion.core.security.DatabaseKeyProvider
+import app.resetcompanion.core.security.RecoveryKeyStore
 import app.resetcompanion.presentation.AppGraph
+import app.resetcompanion.presentation.AutoBackupRunner
+import app.resetcompanion.presentation.asRecoveryKeys
 import app.resetcompanion.reminders.AndroidAlarmScheduler
 import app.resetcompanion.reminders.PracticeEndAlarm
 import app.resetcompanion.reminders.ReminderEnvironment
@@ -36,7 +39,8 @@ import java.util.TimeZone
  */
 class ResetApplication :
     Application(),
-    ReminderEnvironment {
+    ReminderEnvironment,
+    DailyJobEnvironment {
     private val lock = Mutex()
     private var graph: AppGraph? = null
 
@@ -49,12 +53,25 @@ class ResetApplication :
     val hooks: AndroidPlatformHooks by lazy { AndroidPlatformHooks(this) }
     val databaseFile: File get() = File(filesDir, "profile/profile.db")
 
+    /** Automatic backups (issue 21): the only folder the backup rules include (res/xml). */
+    val autoBackupFolder: File get() = File(filesDir, AUTO_BACKUP_DIR)
+
+    /** The recovery key, wrapped by its own AndroidKeyStore key in no_backup/ (never in a backup). */
+    val recoveryKeyStore: RecoveryKeyStore by lazy {
+        RecoveryKeyStore(
+            AndroidKeystoreKeyWrapper(AndroidKeystoreKeyWrapper.RECOVERY_ALIAS, replaceUnusable = false),
+            File(noBackupFilesDir, "recovery.key"),
+        )
+    }
+
     override fun onCreate() {
         super.onCreate()
         ReminderNotifications.createChannels(this, reminderLook(this))
         // Exports wait in cache/shared only while a share sheet is open; a process that died
         // meanwhile left them behind.
         appScope.launch(Dispatchers.IO) { sharedExports.clear() }
+        // The daily job (backup + reminders' safety net) is persisted; make sure it exists.
+        DailyJob.schedule(this)
         // Alarms are dropped on force-stop: every app start re-plans (platform.md).
         appScope.launch {
             try {
@@ -108,13 +125,30 @@ class ResetApplication :
 
     override suspend fun store(context: Context): ResetStore = graph().store
 
+    override suspend fun autoBackupRunner(context: Context): AutoBackupRunner = graph().autoBackupRunner()
+
+    /** The app came to the foreground: the first use of a day writes that day's automatic backup. */
+    fun backUpIfDue() {
+        appScope.launch(Dispatchers.IO) {
+            try {
+                DailyJob.backUp(this@ResetApplication, this@ResetApplication)
+            } catch (e: Exception) {
+                Log.w(TAG, "automatic backup failed: ${e.javaClass.simpleName}")
+            }
+        }
+    }
+
     override suspend fun practiceLogged(context: Context, session: PracticeSession) = hooks.practiceLogged(session)
 
     /** cache/shared: exports waiting for the share sheet. */
     val sharedExports: SharedExports get() = SharedExports(File(cacheDir, SHARE_DIR))
 
-    /** After erase-all (or "start again" when the key is lost): close, forget the key, and let the next [graph] start fresh. */
-    suspend fun forgetProfile() = lock.withLock {
+    /**
+     * After erase-all (or "start again" when the key is lost): close, forget the key, and let the
+     * next [graph] start fresh. Erase-all ([withAutoBackups]) also deletes the automatic backups and
+     * their recovery key; "start again" keeps them, so the fresh profile is offered their restore.
+     */
+    suspend fun forgetProfile(withAutoBackups: Boolean = false) = lock.withLock {
         graph?.store?.close()
         graph = null
         withContext(Dispatchers.IO) {
@@ -125,6 +159,11 @@ class ResetApplication :
             databaseFile.parentFile?.deleteRecursively()
             keyProvider.destroy()
             File(cacheDir, SHARE_DIR).deleteRecursively()
+            if (withAutoBackups) {
+                autoBackupFolder.deleteRecursively()
+                recoveryKeyStore.delete()
+                recoveryKeyStore.deletePending()
+            }
         }
     }
 
@@ -139,6 +178,8 @@ class ResetApplication :
         AppGraph(
             store,
             shareDir = File(cacheDir, SHARE_DIR),
+            autoBackupFolder = autoBackupFolder,
+            recoveryKeys = recoveryKeyStore.asRecoveryKeys(),
             clock = SystemClock,
             platform = hooks,
             // The timer measures with the monotonic clock (review A6): a clock change can't stretch a session.
@@ -153,5 +194,8 @@ class ResetApplication :
 
         /** Under cacheDir; the only folder FileProvider exposes (res/xml/file_paths.xml). */
         const val SHARE_DIR = "shared"
+
+        /** Under filesDir; included by backup_rules.xml and data_extraction_rules.xml. */
+        const val AUTO_BACKUP_DIR = "auto-backups"
     }
 }

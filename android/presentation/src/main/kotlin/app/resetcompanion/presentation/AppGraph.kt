@@ -28,6 +28,13 @@ class AppGraph(
     val timerTickMillis: Long = 250,
     /** The timer's interval clock: monotonic on Android (`elapsedRealtime`); [clock] by default. */
     val elapsedClock: Clock = clock,
+    /**
+     * Where automatic backups are written (issue 21): `filesDir/auto-backups`, the only folder
+     * the backup rules include. Beside [shareDir] by default (tests, the desktop harness).
+     */
+    val autoBackupFolder: File = File(shareDir.absoluteFile.parentFile, "auto-backups"),
+    /** The recovery key: Keystore-wrapped in `noBackupFilesDir` on Android, memory elsewhere. */
+    val recoveryKeys: RecoveryKeys = RecoveryKeys.InMemory(),
 ) {
     fun today() = TodayViewModel(store)
     fun checkIn() = CheckInViewModel(store, platform)
@@ -40,7 +47,22 @@ class AppGraph(
         MeditationTimerViewModel(store, platform, clock, timerTickMillis, stepId, elapsedClock, memory)
     fun reminders() = ReminderSettingsViewModel(store, platform)
     fun export() = ExportViewModel(store, shareDir)
-    fun backup() = BackupViewModel(store, shareDir, platform) { replacements.update { it + 1 } }
+    fun backup() = BackupViewModel(store, shareDir, platform, ::profileReplaced)
+
+    /**
+     * The automatic-backup settings and key ceremony; [authenticate] is the device owner's check
+     * (BiometricPrompt with the screen lock in the app) before the key is shown again or rotated.
+     */
+    fun autoBackup(authenticate: suspend () -> Boolean) = AutoBackupSettingsViewModel(store, autoBackupFolder, recoveryKeys, authenticate)
+
+    /** The first-launch "restore from your automatic backup" offer. */
+    fun autoBackupRestore() = AutoBackupRestoreViewModel(store, autoBackupFolder, recoveryKeys, platform, ::profileReplaced)
+
+    /** The day's automatic backup, for the app's first use each day and the background job. */
+    fun autoBackupRunner() = AutoBackupRunner(store, autoBackupFolder, recoveryKeys)
+
+    /** A restore replaced the whole profile: every screen renews ([profileReplacements]). */
+    fun profileReplaced() = replacements.update { it + 1 }
 
     private val replacements = MutableStateFlow(0)
 

@@ -4,56 +4,39 @@ import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.autoBackupStatus
 import app.resetcompanion.core.commitRecoveryKeyRotation
 import app.resetcompanion.core.discardRecoveryKeyRotation
-import app.resetcompanion.core.listAutoBackups
 import app.resetcompanion.core.model.AutoBackupStatus
-import app.resetcompanion.core.model.AutoRestoreSummary
 import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.model.RotationSettlement
-import app.resetcompanion.core.normalizedRecoveryKey
 import app.resetcompanion.core.prepareRecoveryKeyRotation
-import app.resetcompanion.core.restoreAutoBackup
 import app.resetcompanion.core.runAutoBackupIfDue
 import app.resetcompanion.core.turnOffAutoBackup
 import app.resetcompanion.core.turnOnAutoBackup
 import java.io.File
-import java.time.Instant
-
-/**
- * Where the presentation layer keeps the recovery key: the Keystore-wrapped file in the app
- * (`RecoveryKeyStore`), memory in tests. During a key rotation the new key waits as *pending*
- * beside the current one until the commit.
- */
-interface RecoveryKeys {
-    fun read(): String?
-    fun save(key: String)
-    fun delete()
-    fun readPending(): String?
-    fun savePending(key: String)
-    fun deletePending()
-
-    /** After a commit the pending key becomes the current one (killed in between, the next settle promotes again). */
-    fun promotePending() {
-        val pending = readPending() ?: return
-        save(pending)
-        deletePending()
-    }
-}
 
 /** The automatic-backup settings screen and the one-time key ceremony (issue 21). */
 data class AutoBackupUiState(
     val loading: Boolean = true,
     val status: AutoBackupStatus? = null,
+    /** The profile's time zone: when the last backup was is shown in it. */
+    val zone: String? = null,
     /** The key in groups of four while it is shown (the ceremony, or again after authentication). */
     val shownGroups: List<String>? = null,
     /** The groups (0-based) the person must type again to finish the ceremony. */
     val askedPositions: List<Int>? = null,
     val typedGroups: List<String> = listOf("", ""),
+    /** The groups typed back did not match: the key is shown again, saying so. */
+    val mismatch: Boolean = false,
     /** The key shown is being made (turning on or a rotation): it needs the two-group confirmation. */
     val ceremony: Boolean = false,
     /** The key shown is a rotation's new key: confirming commits it, cancelling discards it. */
     val rotating: Boolean = false,
     /** A rotation was interrupted after its key was stored, before it was confirmed: resume or cancel. */
     val rotationAwaitingConfirmation: Boolean = false,
+    /**
+     * The device owner's check (fingerprint, face or screen lock) did not confirm it is them, or
+     * there is no screen lock to check: the key stays hidden and the screen says why.
+     */
+    val authRefused: Boolean = false,
     val error: UiError? = null,
 ) {
     val enabled: Boolean get() = status?.enabled == true
@@ -78,10 +61,17 @@ class AutoBackupSettingsViewModel(
     fun load() = launchCatching(::failed) { refresh() }
 
     private suspend fun refresh() {
-        val awaiting = AutoBackupRunner(store, folder, keys).settle() is RotationSettlement.AwaitingConfirmation
+        // A key the Keystore can't read now must not take the whole screen down: the status still shows.
+        val awaiting = try {
+            AutoBackupRunner(store, folder, keys).settle() is RotationSettlement.AwaitingConfirmation
+        } catch (e: Exception) {
+            if (e is app.resetcompanion.core.model.ResetException || e is kotlinx.coroutines.CancellationException) throw e
+            false
+        }
         val status = store.autoBackupStatus(folder)
+        val zone = store.status().timeZone
         update {
-            AutoBackupUiState(loading = false, status = status, rotationAwaitingConfirmation = awaiting)
+            AutoBackupUiState(loading = false, status = status, zone = zone, rotationAwaitingConfirmation = awaiting)
         }
     }
 
@@ -90,10 +80,8 @@ class AutoBackupSettingsViewModel(
      * current one), stored as pending, then shown; the two-group confirmation commits it.
      */
     fun rotate() = launchCatching(::failed) {
-        if (!current.enabled || !authenticate()) return@launchCatching
-        val currentKey = keys.read() ?: return@launchCatching update {
-            it.copy(error = UiError(ErrorKind.NOT_FOUND, message = "no recovery key on this device; turn automatic backups off and on again"))
-        }
+        if (!current.enabled || !ownerConfirmed()) return@launchCatching
+        val currentKey = storedKey("no recovery key on this device; turn automatic backups off and on again") ?: return@launchCatching
         val prepared = store.prepareRecoveryKeyRotation(folder, currentKey)
         try {
             keys.savePending(prepared.recoveryKey)
@@ -109,7 +97,7 @@ class AutoBackupSettingsViewModel(
 
     /** Resumes an interrupted rotation's ceremony: the pending key again, after authentication. */
     fun resumeRotation() = launchCatching(::failed) {
-        if (!current.rotationAwaitingConfirmation || !authenticate()) return@launchCatching
+        if (!current.rotationAwaitingConfirmation || !ownerConfirmed()) return@launchCatching
         val pending = keys.readPending() ?: return@launchCatching refresh()
         pendingKey = pending
         update {
@@ -142,7 +130,7 @@ class AutoBackupSettingsViewModel(
 
     fun wroteItDown() = update { s ->
         val groups = s.shownGroups ?: return@update s
-        if (pendingKey == null) s else s.copy(askedPositions = choosePositions(groups.size), typedGroups = listOf("", ""))
+        if (pendingKey == null) s else s.copy(askedPositions = choosePositions(groups.size), typedGroups = listOf("", ""), mismatch = false)
     }
 
     fun setTypedGroup(index: Int, text: String) = update { s ->
@@ -157,12 +145,12 @@ class AutoBackupSettingsViewModel(
         val groups = key.split('-')
         val typed = s.typedGroups.map { t -> t.uppercase().filter { !it.isWhitespace() && it != '-' } }
         if (typed != asked.map { groups[it] }) {
-            update { it.copy(askedPositions = null, typedGroups = listOf("", "")) }
+            update { it.copy(askedPositions = null, typedGroups = listOf("", ""), mismatch = true) }
             return@launchCatching
         }
         pendingKey = null
         if (s.rotating) {
-            val currentKey = keys.read() ?: throw IllegalStateException("no current recovery key")
+            val currentKey = storedKey("no recovery key on this device; turn automatic backups off and on again") ?: return@launchCatching
             store.commitRecoveryKeyRotation(folder, currentKey, key)
             keys.promotePending()
         } else {
@@ -173,10 +161,8 @@ class AutoBackupSettingsViewModel(
 
     /** Shows the stored key again, only after the device owner authenticated. */
     fun showKeyAgain() = launchCatching(::failed) {
-        if (!current.enabled || !authenticate()) return@launchCatching
-        val key = keys.read() ?: return@launchCatching update {
-            it.copy(error = UiError(ErrorKind.NOT_FOUND, message = "no recovery key on this device; rotate to make a new one"))
-        }
+        if (!current.enabled || !ownerConfirmed()) return@launchCatching
+        val key = storedKey("no recovery key on this device; turn automatic backups off and on again to make a new one") ?: return@launchCatching
         update { it.copy(shownGroups = key.split('-'), askedPositions = null) }
     }
 
@@ -186,51 +172,34 @@ class AutoBackupSettingsViewModel(
         store.turnOffAutoBackup(folder, deleteFiles)
         if (deleteFiles) keys.delete()
         val status = store.autoBackupStatus(folder)
-        update { AutoBackupUiState(loading = false, status = status) }
+        update { AutoBackupUiState(loading = false, status = status, zone = current.zone) }
     }
+
+    /** The stored key, or null after saying why there is none ([missing]) or why it can't be read. */
+    private fun storedKey(missing: String): String? {
+        val key = try {
+            keys.read()
+        } catch (e: Exception) {
+            update {
+                it.copy(
+                    error = UiError(ErrorKind.STORAGE, message = "the recovery key on this device can't be read now (${e.javaClass.simpleName}); try again"),
+                )
+            }
+            return null
+        }
+        if (key == null) update { it.copy(error = UiError(ErrorKind.NOT_FOUND, message = missing)) }
+        return key
+    }
+
+    /** Asks for the device owner's check; a refusal is said on screen, never silent. */
+    private suspend fun ownerConfirmed(): Boolean {
+        update { it.copy(authRefused = false) }
+        val ok = authenticate()
+        if (!ok) update { it.copy(authRefused = true) }
+        return ok
+    }
+
+    fun dismissError() = update { it.copy(error = null, authRefused = false) }
 
     private fun failed(s: AutoBackupUiState, e: UiError) = s.copy(loading = false, error = e)
-}
-
-/** The first-launch offer: no entries yet and automatic backups restored by the platform. */
-data class AutoBackupRestoreUiState(
-    val offering: Boolean = false,
-    val files: Int = 0,
-    val newest: Instant? = null,
-    val typedKey: String = "",
-    val working: Boolean = false,
-    val restored: AutoRestoreSummary? = null,
-    val error: UiError? = null,
-) {
-    /** The key's checksum catches typos before any file is tried. */
-    val canRestore: Boolean get() = offering && !working && normalizedRecoveryKey(typedKey) != null
-}
-
-class AutoBackupRestoreViewModel(private val store: ResetStore, private val folder: File, private val keys: RecoveryKeys) :
-    StoreViewModel<AutoBackupRestoreUiState>(AutoBackupRestoreUiState()) {
-
-    /** Offers the restore only to a profile with nothing in it. */
-    fun check() = launchCatching(::failed) {
-        val empty = store.status().counts.values.all { it == 0uL }
-        val files = store.listAutoBackups(folder)
-        update { it.copy(offering = empty && files.isNotEmpty(), files = files.size, newest = files.firstOrNull()?.createdAt) }
-    }
-
-    fun setKey(text: String) = update { it.copy(typedKey = text, error = null) }
-
-    fun decline() = update { AutoBackupRestoreUiState() }
-
-    /** Restores the newest usable backup and keeps the key so daily backups continue. */
-    fun restore() {
-        val key = normalizedRecoveryKey(current.typedKey) ?: return
-        if (!current.canRestore) return
-        update { it.copy(working = true, error = null) }
-        launchCatching(::failed) {
-            val summary = store.restoreAutoBackup(folder, key)
-            keys.save(key)
-            update { it.copy(working = false, offering = false, typedKey = "", restored = summary) }
-        }
-    }
-
-    private fun failed(s: AutoBackupRestoreUiState, e: UiError) = s.copy(working = false, error = e)
 }

@@ -58,8 +58,13 @@ data class MeditationUiState(
     val bell: BellNotice = BellNotice.NONE,
     /** Show the system `POST_NOTIFICATIONS` dialog now: asked in context, when a first session starts. */
     val requestNotificationPermission: Boolean = false,
+    /** Back was pressed mid-session: the screen asks before ending it (review 3, F6). */
+    val leaveAsked: Boolean = false,
     val error: UiError? = null,
 ) {
+    /** The whole minutes a session ended now would log. */
+    val wholeMinutesDone: Int get() = (elapsedMillis / 60_000L).toInt()
+
     val plannedMillis: Long get() = plannedMinutes * 60_000L
     val remainingMillis: Long get() = (plannedMillis - elapsedMillis).coerceAtLeast(0)
 
@@ -166,6 +171,22 @@ class MeditationTimerViewModel(
     }
 
     fun dismissError() = update { it.copy(error = null) }
+
+    /**
+     * Back while a session runs or is paused: asks first ([MeditationUiState.leaveAsked]) and
+     * returns true (Back is used up); otherwise false and the screen leaves. Leaving once asked
+     * logs the whole minutes done, as "Finish early" does ([onCleared]).
+     */
+    fun askBeforeLeaving(): Boolean {
+        val phase = current.phase
+        if (phase != TimerPhase.RUNNING && phase != TimerPhase.PAUSED) return false
+        val elapsed = bankedMs + if (phase == TimerPhase.RUNNING) elapsedNow() - runningSinceMs else 0
+        update { it.copy(leaveAsked = true, elapsedMillis = elapsed) }
+        return true
+    }
+
+    /** "Keep going": the session carries on. */
+    fun keepGoing() = update { it.copy(leaveAsked = false) }
 
     private fun elapsedNow() = elapsedClock.instant().toEpochMilli()
 

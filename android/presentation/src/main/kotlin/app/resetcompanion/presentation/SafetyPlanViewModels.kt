@@ -2,8 +2,10 @@ package app.resetcompanion.presentation
 
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.SafetyPlanSteps
+import app.resetcompanion.core.crisisRegion
 import app.resetcompanion.core.crisisResources
 import app.resetcompanion.core.emptySafetyPlan
+import app.resetcompanion.core.model.CrisisRegion
 import app.resetcompanion.core.model.CrisisResource
 import app.resetcompanion.core.model.SafetyContact
 import app.resetcompanion.core.model.SafetyPlan
@@ -61,8 +63,16 @@ data class SafetyPlanUiState(
     val prompts: List<SafetyPlanPrompt> = emptyList(),
     /** The region's crisis lines (the plan's own when there is one). */
     val crisisLines: List<CrisisResource> = emptyList(),
+    /** The region the lines are for, and whether it is only the core's fallback (review 3, F6). */
+    val region: CrisisRegion? = null,
     val error: UiError? = null,
-)
+) {
+    /** Said before the lines when they are another country's. */
+    val fallbackNotice: String? get() = region?.let { CrisisRegionText.fallbackNotice(it) }
+
+    /** "Lines for Ireland": which region's lines the plan lists. */
+    val regionCaption: String? get() = region?.let { CrisisRegionText.caption(it.regionName, it.regionIsFallback) }
+}
 
 /** Reads the newest plan with its crisis lines. */
 class SafetyPlanViewModel(private val store: ResetStore) : StoreViewModel<SafetyPlanUiState>(SafetyPlanUiState()) {
@@ -74,7 +84,10 @@ class SafetyPlanViewModel(private val store: ResetStore) : StoreViewModel<Safety
     fun refresh() = launchCatching({ s, e -> s.copy(loading = false, error = e) }) {
         val plan = store.safetyPlan()
         val lines = plan?.crisisLines ?: store.crisisResources()
-        update { it.copy(loading = false, plan = plan, prompts = SafetyPlanSteps.prompts, crisisLines = lines, error = null) }
+        val region = store.crisisRegion()
+        update {
+            it.copy(loading = false, plan = plan, prompts = SafetyPlanSteps.prompts, crisisLines = lines, region = region, error = null)
+        }
     }
 
     fun dismissError() = update { it.copy(error = null) }

@@ -4,9 +4,11 @@ import app.resetcompanion.core.FIXED_NOW_MS
 import app.resetcompanion.core.FixedClock
 import app.resetcompanion.core.KEY_B
 import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.autoBackupStatus
 import app.resetcompanion.core.checkIn
 import app.resetcompanion.core.checkIns
 import app.resetcompanion.core.listAutoBackups
+import app.resetcompanion.core.model.ErrorKind
 import app.resetcompanion.core.runAutoBackupIfDue
 import app.resetcompanion.core.scratchDir
 import app.resetcompanion.core.turnOnAutoBackup
@@ -131,5 +133,138 @@ class AutoBackupViewModelsTest : ViewModelTest() {
             vm.check()
             assertFalse(vm.state.value.offering, "a profile with entries is not offered a restore")
         }
+    }
+
+    /** The old phone: a check-in and its automatic backup in [folder]; returns the recovery key. */
+    private fun oldPhoneBackup(): String = setUp {
+        checkIn(mood = 6, note = "by the river")
+        turnOnAutoBackup().also { runAutoBackupIfDue(folder, it) }
+    }
+
+    /** The new phone is set up two days after the old phone's backup (files dated after "now" are tried last). */
+    private fun newPhone(block: (ResetStore) -> Unit) {
+        val later = Instant.ofEpochMilli(FIXED_NOW_MS).plus(java.time.Duration.ofDays(2))
+        val fresh = runBlocking {
+            ResetStore.open(File(scratchDir(), "profile.db").path, KEY_B, "Europe/London", FixedClock(later), dispatcher)
+        }
+        fresh.use(block)
+    }
+
+    @Test
+    fun `a wrong key says so by name, changes nothing and keeps no key`() {
+        oldPhoneBackup()
+        // A well-formed key from another profile: its checksum passes, the backups refuse it.
+        val otherKey = newPhoneKey()
+        newPhone { fresh ->
+            val keys = MemoryKeys()
+            var replaced = 0
+            val vm = AutoBackupRestoreViewModel(fresh, folder, keys, platform) { replaced++ }
+            vm.check()
+            vm.setKey(otherKey)
+            assertTrue(vm.state.value.canRestore)
+            vm.restore()
+            val s = vm.state.value
+            assertEquals(ErrorKind.WRONG_KEY, s.error!!.kind)
+            assertEquals("recovery_key", s.error!!.field)
+            assertEquals(AutoBackupRestoreViewModel.WRONG_KEY_MESSAGE, s.error!!.message)
+            assertTrue(s.offering, "the offer stays for another try")
+            assertNull(keys.key)
+            assertEquals(0, replaced)
+            assertTrue(runBlocking { fresh.checkIns() }.isEmpty())
+        }
+    }
+
+    private fun newPhoneKey(): String {
+        var key = ""
+        newPhone { other -> key = runBlocking { other.turnOnAutoBackup() } }
+        return key
+    }
+
+    @Test
+    fun `a damaged newest backup falls back to the one before, says so, and renews the app`() {
+        val key = oldPhoneBackup()
+        val good = folder.listFiles()!!.single()
+        // A newer file with the right name whose bytes are damaged (as a half-copied upload would be).
+        val stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(java.time.ZoneOffset.UTC)
+        val damaged = File(folder, "reset-auto-${stamp.format(Instant.ofEpochMilli(FIXED_NOW_MS + 3_600_000L))}.rcbackup")
+        damaged.writeBytes(good.readBytes().copyOf(good.length().toInt() / 2))
+        newPhone { fresh ->
+            val keys = MemoryKeys()
+            var replaced = 0
+            val vm = AutoBackupRestoreViewModel(fresh, folder, keys, platform) { replaced++ }
+            vm.check()
+            assertEquals(2, vm.state.value.files)
+            vm.setKey(key)
+            vm.restore()
+            val s = vm.state.value
+            assertNull(s.error)
+            assertTrue(s.shown, "the screen stays to say what was restored")
+            assertEquals(good.name, s.restored!!.name)
+            assertEquals(listOf(damaged.name), s.restored!!.skipped.map { it.name })
+            assertEquals(ErrorKind.CORRUPT, s.restored!!.skipped.single().kind)
+            assertEquals(1, replaced)
+            assertEquals(1, platform.remindersChanged)
+            assertEquals(key, keys.key)
+            assertEquals(listOf(6), runBlocking { fresh.checkIns() }.map { it.mood })
+            vm.finish()
+            assertFalse(vm.state.value.shown)
+        }
+    }
+
+    @Test
+    fun `start fresh is not asked again`() {
+        oldPhoneBackup()
+        newPhone { fresh ->
+            val vm = AutoBackupRestoreViewModel(fresh, folder, MemoryKeys())
+            vm.check()
+            assertTrue(vm.state.value.shown)
+            vm.decline()
+            vm.check()
+            assertFalse(vm.state.value.shown)
+        }
+    }
+
+    @Test
+    fun `a refused device check says why and shows or rotates nothing`() {
+        val keys = MemoryKeys()
+        keys.key = setUp { turnOnAutoBackup() }
+        val vm = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { false })
+        vm.load()
+        vm.showKeyAgain()
+        assertTrue(vm.state.value.authRefused)
+        assertNull(vm.state.value.shownGroups)
+        vm.dismissError()
+        vm.rotate()
+        assertTrue(vm.state.value.authRefused)
+        assertNull(keys.pending, "no rotation prepared")
+        assertFalse(setUp { autoBackupStatus(folder) }.rotationPending)
+    }
+
+    @Test
+    fun `a key the keystore can't read now is an error on screen, not a crash`() {
+        val stored = setUp { turnOnAutoBackup() }
+        val keys = object : RecoveryKeys by MemoryKeys().also({ it.key = stored }) {
+            override fun read(): String? = throw java.io.IOException("the wrapped recovery key is damaged")
+        }
+        val vm = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true })
+        vm.load()
+        assertTrue(vm.state.value.enabled, "the status still shows")
+        vm.showKeyAgain()
+        assertEquals(ErrorKind.STORAGE, vm.state.value.error!!.kind)
+        assertNull(vm.state.value.shownGroups)
+    }
+
+    @Test
+    fun `groups typed back wrong show the key again and say so`() {
+        val vm = AutoBackupSettingsViewModel(store, folder, MemoryKeys(), authenticate = { true }, choosePositions = { listOf(0, 1) })
+        vm.load()
+        vm.turnOn()
+        vm.wroteItDown()
+        vm.setTypedGroup(0, "AAAA")
+        vm.setTypedGroup(1, "BBBB")
+        vm.confirm()
+        assertTrue(vm.state.value.mismatch)
+        vm.wroteItDown()
+        assertFalse(vm.state.value.mismatch)
     }
 }

@@ -56,6 +56,26 @@ class CrisisRegionTest : ViewModelTest() {
         }
     }
 
+    /** New-user review 3, F6: the safety plan screen lists crisis lines beside the plan. */
+    @Test
+    fun `the safety plan screen names its lines' region and warns outside every covered region`() {
+        val sydney = sydney()
+        try {
+            val vm = SafetyPlanViewModel(sydney)
+            val s = vm.state.value
+            assertTrue(s.crisisLines.isNotEmpty(), "the lines are still listed")
+            val notice = requireNotNull(s.fallbackNotice) { "a notice before fallback lines" }
+            assertTrue(notice.contains("call your local emergency number now"), notice)
+            assertTrue(notice.contains("for United Kingdom, not your country"), notice)
+            assertEquals("Lines for United Kingdom (not your region)", s.regionCaption)
+        } finally {
+            sydney.close()
+        }
+        val home = graph().safetyPlan().state.value
+        assertNull(home.fallbackNotice)
+        assertEquals("Lines for United Kingdom", home.regionCaption)
+    }
+
     @Test
     fun `in a covered region there is no notice, only the region's name`() {
         val s = graph().crisis().state.value

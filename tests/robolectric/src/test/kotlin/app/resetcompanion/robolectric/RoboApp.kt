@@ -7,9 +7,12 @@ import android.content.Context
 import android.content.Intent
 import android.content.IntentFilter
 import android.os.Looper
+import app.resetcompanion.app.DailyJobEnvironment
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.model.Clock
 import app.resetcompanion.core.reminders.ReminderSync
+import app.resetcompanion.presentation.AutoBackupRunner
+import app.resetcompanion.presentation.RecoveryKeys
 import app.resetcompanion.reminders.AndroidAlarmScheduler
 import app.resetcompanion.reminders.ReminderEnvironment
 import app.resetcompanion.reminders.ReminderLook
@@ -34,7 +37,8 @@ val FIXED_NOW: Instant = Instant.parse("2027-03-28T09:00:00Z")
  */
 class RoboApp :
     Application(),
-    ReminderEnvironment {
+    ReminderEnvironment,
+    DailyJobEnvironment {
     private val dir: File = Files.createTempDirectory("reset-robo-").toFile()
     var nowMs: Long = FIXED_NOW.toEpochMilli()
     private val clock = object : Clock {
@@ -67,6 +71,18 @@ class RoboApp :
 
     override suspend fun practiceLogged(context: Context, session: app.resetcompanion.core.model.PracticeSession) {
         practiceLogged += session
+    }
+
+    /** The automatic backups' folder and recovery key, as ResetApplication keeps them (memory here). */
+    val autoBackupFolder: File get() = File(dir, "auto-backups")
+    val recoveryKeys = RecoveryKeys.InMemory()
+
+    /** For every automatic-backup run: true when it ran on the main thread (it must not). */
+    val backupOnMainThread = CopyOnWriteArrayList<Boolean>()
+
+    override suspend fun autoBackupRunner(context: Context): AutoBackupRunner {
+        backupOnMainThread += Looper.myLooper() == Looper.getMainLooper()
+        return AutoBackupRunner(store, autoBackupFolder, recoveryKeys)
     }
 
     fun close() {

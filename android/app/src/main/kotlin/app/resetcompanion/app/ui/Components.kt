@@ -278,12 +278,12 @@ fun humanize(name: String): String = name.lowercase().replace('_', ' ').replaceF
  * a [confirm] button that does it and Cancel that keeps everything.
  */
 @Composable
-fun ConfirmDialog(question: String, explain: String, confirm: String, onConfirm: () -> Unit, onDismiss: () -> Unit) {
+fun ConfirmDialog(question: String, explain: String, confirm: String, onConfirm: () -> Unit, onDismiss: () -> Unit, dismiss: String = Strings.cancel) {
     AlertDialog(
         onDismissRequest = onDismiss,
         title = { Text(question) },
         text = { Text(explain) },
         confirmButton = { TextButton(onClick = onConfirm) { Text(confirm) } },
-        dismissButton = { TextButton(onClick = onDismiss) { Text(Strings.cancel) } },
+        dismissButton = { TextButton(onClick = onDismiss) { Text(dismiss) } },
     )
 }

@@ -137,8 +137,27 @@ private fun BellNoticeRow(bell: BellNotice, actions: MeditationActions) {
 
 /** Collects [viewModel]; [onAskNotifications] and [onOpenSettings] are the platform's. */
 @Composable
-fun MeditationRoute(viewModel: MeditationTimerViewModel, padding: PaddingValues, onAskNotifications: () -> Unit = {}, onOpenSettings: () -> Unit = {}) {
+fun MeditationRoute(
+    viewModel: MeditationTimerViewModel,
+    padding: PaddingValues,
+    onAskNotifications: () -> Unit = {},
+    onOpenSettings: () -> Unit = {},
+    onLeave: () -> Unit = {},
+) {
     val state by viewModel.state.collectAsStateWithLifecycle()
+    if (state.leaveAsked) {
+        ConfirmDialog(
+            question = Strings.leaveSessionQuestion,
+            explain = Strings.leaveSessionExplain(state.wholeMinutesDone),
+            confirm = Strings.leaveSessionConfirm,
+            onConfirm = {
+                viewModel.keepGoing()
+                onLeave()
+            },
+            onDismiss = viewModel::keepGoing,
+            dismiss = Strings.keepGoing,
+        )
+    }
     LaunchedEffect(state.requestNotificationPermission) {
         if (state.requestNotificationPermission) {
             viewModel.notificationRequestHandled()

@@ -106,6 +106,12 @@ sealed interface Destination {
         override val title = Strings.privacyTitle
     }
 
+    /** Automatic backups (issue 21): on/off, status, the recovery-key ceremony. Secure: the key is shown here. */
+    data object AutoBackup : Destination {
+        override val title = AutoBackupStrings.title
+        override val showsPersonalData get() = true
+    }
+
     /** The app lock's settings. */
     data object AppLock : Destination {
         override val title = Strings.appLockTitle
@@ -146,6 +152,12 @@ class NavEntry internal constructor(
 ) {
     @PublishedApi
     internal val viewModels = ViewModelStore()
+
+    /**
+     * Asked before Back pops this screen: true means it used Back up (e.g. the timer asks before
+     * ending a session, review 3, F6). Set while the screen is composed.
+     */
+    var backGuard: (() -> Boolean)? = null
 
     /** The entry's view model of type [T], created by [create] the first time. */
     inline fun <reified T : ViewModel> viewModel(noinline create: () -> T): T =
@@ -224,8 +236,12 @@ class AppNavigator(
         changed()
     }
 
-    /** Pops the top screen, clearing its view models; false when already at the root or while [covered]. */
-    fun back(): Boolean {
+    /**
+     * Pops the top screen, clearing its view models; false when already at the root or while
+     * [covered]. The top screen's [NavEntry.backGuard] may use Back up first, unless [force]d
+     * (the person already answered the screen's question).
+     */
+    fun back(force: Boolean = false): Boolean {
         if (covered) {
             return coverBack?.let {
                 it()
@@ -233,6 +249,7 @@ class AppNavigator(
             } ?: false
         }
         if (stack.size <= 1) return false
+        if (!force && current.backGuard?.invoke() == true) return true
         pop(stack.removeAt(stack.lastIndex))
         changed()
         return true

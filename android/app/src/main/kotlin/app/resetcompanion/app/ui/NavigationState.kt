@@ -35,6 +35,7 @@ val Destination.route: String
         Destination.SafetyPlanEdit -> "safety-plan-edit"
         Destination.SafetyPlanHistory -> "safety-plan-history"
         Destination.AppLock -> "app-lock"
+        Destination.AutoBackup -> "auto-backup"
         Destination.Privacy -> "privacy"
         is Destination.JournalEntry -> "journal-entry/${kind.name.lowercase()}${entryId?.let { ":$it" } ?: ""}"
     }
@@ -67,6 +68,7 @@ fun destinationFromRoute(route: String): Destination? {
         "safety-plan-edit" -> Destination.SafetyPlanEdit
         "safety-plan-history" -> Destination.SafetyPlanHistory
         "app-lock" -> Destination.AppLock
+        "auto-backup" -> Destination.AutoBackup
         "privacy" -> Destination.Privacy
         "journal-entry" -> arg?.let { a ->
             val kind = JournalKind.entries.firstOrNull { it.name.equals(a.substringBefore(':'), ignoreCase = true) } ?: return null

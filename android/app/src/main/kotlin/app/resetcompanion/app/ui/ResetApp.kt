@@ -23,6 +23,7 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.JournalKind
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.AppLockViewModel
+import app.resetcompanion.presentation.AutoBackupRestoreViewModel
 import app.resetcompanion.presentation.BackupViewModel
 import app.resetcompanion.presentation.SecureWindow
 import app.resetcompanion.presentation.ShareRequest
@@ -47,6 +48,11 @@ data class PlatformActions(
      * app took it: the app then shows the number (review 2, B2). Null: the URI handler.
      */
     val contact: ((String) -> Boolean)? = null,
+    /**
+     * The device owner's check before the recovery key is shown again or replaced (issue 21):
+     * BiometricPrompt with the screen lock as fallback; false when refused or there is no screen lock.
+     */
+    val authenticateOwner: suspend () -> Boolean = { false },
 )
 
 /**
@@ -62,6 +68,7 @@ fun ResetApp(
     platform: PlatformActions = PlatformActions(),
     dark: Boolean? = null,
     lock: AppLockViewModel? = null,
+    restoreOffer: AutoBackupRestoreViewModel? = null,
 ) {
     val theme: @Composable (@Composable () -> Unit) -> Unit = { content ->
         if (dark == null) ResetTheme(content = content) else ResetTheme(dark = dark, content = content)
@@ -96,6 +103,16 @@ fun ResetApp(
             if (lockState.loading) return@theme
             if (!lockState.contentVisible) {
                 LockedApp(lockState, lock, graph, contact) { navigator.coverBack = it }
+                return@theme
+            }
+        }
+        // A fresh profile and automatic backups brought back by Android's backup: the offer
+        // comes before the app (issue 21).
+        if (restoreOffer != null) {
+            val offer by restoreOffer.state.collectAsStateWithLifecycle()
+            LaunchedEffect(restoreOffer) { restoreOffer.check() }
+            if (offer.shown) {
+                AutoBackupRestoreOffer(restoreOffer, graph, secureWindow, contact)
                 return@theme
             }
         }
@@ -168,12 +185,15 @@ private fun Route(
         is Destination.ProgrammeStep -> ProgrammeStepRoute(entry.viewModel { graph.programmeStep(d.stepId) }, padding) {
             nav.navigate(Destination.Meditation(d.stepId))
         }
-        is Destination.Meditation -> MeditationRoute(
-            entry.viewModel { graph.meditation(d.stepId, entry.memory) },
-            padding,
-            platform.askNotifications,
-            platform.openSystemSettings,
-        )
+        is Destination.Meditation -> {
+            val timer = entry.viewModel { graph.meditation(d.stepId, entry.memory) }
+            // Back mid-session asks before ending it (review 3, F6).
+            DisposableEffect(entry, timer) {
+                entry.backGuard = timer::askBeforeLeaving
+                onDispose { entry.backGuard = null }
+            }
+            MeditationRoute(timer, padding, platform.askNotifications, platform.openSystemSettings) { nav.back(force = true) }
+        }
         Destination.Reminders -> ReminderSettingsRoute(
             entry.viewModel { graph.reminders() },
             padding,
@@ -201,6 +221,7 @@ private fun Route(
         )
         Destination.SafetyPlanEdit -> SafetyPlanEditRoute(entry.viewModel { graph.safetyPlanEdit(entry.memory) }, padding) { nav.back() }
         Destination.SafetyPlanHistory -> SafetyPlanHistoryRoute(entry.viewModel { graph.safetyPlanHistory() }, padding, contact)
+        Destination.AutoBackup -> AutoBackupRoute(entry.viewModel { graph.autoBackup(platform.authenticateOwner) }, padding)
         Destination.AppLock -> if (lock != null) AppLockSettingsRoute(lock, padding) else ScreenColumn(padding) { Text(Strings.noticeAuthUnavailable) }
         Destination.Privacy -> PrivacyScreen(padding)
         Destination.Practice -> PracticeRoute(entry.viewModel { graph.practice() }, padding) { nav.navigate(Destination.Meditation()) }

@@ -59,9 +59,19 @@ import app.resetcompanion.presentation.items
 // addresses are built by the wrapper (`tel:`, `smsto:`) and opened by the platform
 // (ACTION_DIAL / ACTION_SENDTO on Android). Personal data: these screens are secure.
 
-/** The plan's steps in order, each titled "n. title"; [crisisLines] under step 5 when given. */
+/**
+ * The plan's steps in order, each titled "n. title"; [crisisLines] under step 5 when given, after
+ * [regionNotice] (their region is not the person's) and followed by [regionCaption] (whose lines).
+ */
 @Composable
-fun PlanSteps(steps: SafetyPlanInput, prompts: List<SafetyPlanPrompt>, crisisLines: List<CrisisResource>, onContact: (String) -> Unit) {
+fun PlanSteps(
+    steps: SafetyPlanInput,
+    prompts: List<SafetyPlanPrompt>,
+    crisisLines: List<CrisisResource>,
+    onContact: (String) -> Unit,
+    regionNotice: String? = null,
+    regionCaption: String? = null,
+) {
     prompts.forEach { prompt ->
         val step = PlanStep.of(prompt) ?: return@forEach
         SectionCard("${prompt.step}. ${prompt.title}") {
@@ -72,7 +82,9 @@ fun PlanSteps(steps: SafetyPlanInput, prompts: List<SafetyPlanPrompt>, crisisLin
             contacts.forEach { ContactRow(it, onContact) }
             if (step == PlanStep.PROFESSIONALS && crisisLines.isNotEmpty()) {
                 Text(Strings.safetyPlanCrisisLines, style = MaterialTheme.typography.labelLarge)
+                CrisisRegionNotice(regionNotice)
                 CrisisResourceList(crisisLines, onContact)
+                regionCaption?.let { Text(it, style = MaterialTheme.typography.labelMedium) }
             }
         }
     }
@@ -121,12 +133,14 @@ fun SafetyPlanScreen(state: SafetyPlanUiState, padding: PaddingValues, actions: 
                 Text(Strings.safetyPlanNone, style = MaterialTheme.typography.bodyLarge)
                 if (canEdit) Button(onClick = actions.onEdit) { ButtonLabel(Icons.Filled.Edit, Strings.safetyPlanStart) }
                 Text(Strings.safetyPlanCrisisLines, style = MaterialTheme.typography.titleMedium)
+                CrisisRegionNotice(state.fallbackNotice)
                 CrisisResourceList(state.crisisLines, actions.onContact)
+                state.regionCaption?.let { Text(it, style = MaterialTheme.typography.labelMedium) }
             }
         } else {
             Text(Strings.safetyPlanIntro, style = MaterialTheme.typography.bodyMedium)
             Text(Strings.safetyPlanVersion(plan.version, plan.savedAt), style = MaterialTheme.typography.labelMedium)
-            PlanSteps(plan.steps, state.prompts, plan.crisisLines, actions.onContact)
+            PlanSteps(plan.steps, state.prompts, plan.crisisLines, actions.onContact, state.fallbackNotice, state.regionCaption)
             if (canEdit) {
                 Button(onClick = actions.onEdit) { ButtonLabel(Icons.Filled.Edit, Strings.safetyPlanEdit) }
                 OutlinedButton(onClick = actions.onHistory) { Text(Strings.safetyPlanHistoryLink) }

@@ -67,6 +67,7 @@ fun SettingsScreen(state: SettingsUiState, padding: PaddingValues, actions: Sett
             Strings.practiceLink to Destination.Meditation(),
             Strings.remindersLink to Destination.Reminders,
             Strings.exportLink to Destination.Export,
+            AutoBackupStrings.link to Destination.AutoBackup,
             Strings.backupLink to Destination.Backup,
             Strings.privacyLink to Destination.Privacy,
         ).forEach { (label, destination) ->

@@ -180,6 +180,14 @@ object Strings {
     fun minutes(n: UInt) = "$n min"
 
     // Meditation.
+    const val leaveSessionQuestion = "End this session?"
+    fun leaveSessionExplain(minutes: Int) = if (minutes < 1) {
+        "Less than a minute so far: leaving now logs nothing."
+    } else {
+        "Leaving now ends it and logs the $minutes minute${if (minutes == 1) "" else "s"} done as a shorter session."
+    }
+    const val leaveSessionConfirm = "End and leave"
+    const val keepGoing = "Keep going"
     const val meditationTitle = "Practice timer"
     const val technique = "Technique"
     const val length = "Length"
@@ -282,8 +290,8 @@ object Strings {
     const val questionnairesLink = "Questionnaires"
     const val practiceLink = "Practice timer"
     const val eraseTitle = "Erase everything"
-    const val eraseExplain = "Deletes every check-in, journal entry, questionnaire and setting on this device, and the practice sessions " +
-        "Reset wrote to Health Connect. This can't be undone."
+    const val eraseExplain = "Deletes every check-in, journal entry, questionnaire and setting on this device, its automatic " +
+        "backups and their recovery key, and the practice sessions Reset wrote to Health Connect. This can't be undone."
     fun eraseTypePrompt(word: String) = "Type $word to confirm"
     const val eraseConfirm = "Erase everything"
     const val erased = "Everything was erased."

@@ -55,14 +55,25 @@ internal fun generateWithFallback(sdkInt: Int, strongBox: () -> SecretKey?, usab
 }
 
 /** [KeyWrapper] over the AndroidKeyStore. */
-class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : KeyWrapper {
+class AndroidKeystoreKeyWrapper(
+    private val alias: String = DEFAULT_ALIAS,
+    /**
+     * Whether [wrap] may replace an existing key that fails to encrypt. True for the database
+     * key (wrapped only while it is created); false for the recovery key (issue 21), which is
+     * wrapped again on every rotation while the current one must stay readable: a failure is
+     * then an error to retry, never a new key.
+     */
+    private val replaceUnusable: Boolean = true,
+) : KeyWrapper {
     private val keyStore: KeyStore = KeyStore.getInstance(PROVIDER).apply { load(null) }
 
     // Wrapping happens only while the key is created (no key file, no database yet): an existing
     // alias that can't encrypt — a StrongBox key left by an earlier launch that generated but fails
     // on use (review 2, B6) — protects nothing, so it is replaced once instead of reused forever.
     override fun wrap(plain: ByteArray): KeyWrapper.Sealed = classified {
-        val sealed = existingKey()?.let { key ->
+        val existing = existingKey()
+        if (existing != null && !replaceUnusable) return@classified seal(existing, plain)
+        val sealed = existing?.let { key ->
             try {
                 seal(key, plain)
             } catch (e: GeneralSecurityException) {
@@ -156,6 +167,9 @@ class AndroidKeystoreKeyWrapper(private val alias: String = DEFAULT_ALIAS) : Key
 
         const val PROVIDER = "AndroidKeyStore"
         const val DEFAULT_ALIAS = "app.resetcompanion.db-key-wrap"
+
+        /** The automatic backups' recovery key has its own wrapping key: never the database's. */
+        const val RECOVERY_ALIAS = "app.resetcompanion.recovery-key-wrap"
         private const val TRANSFORMATION = "AES/GCM/NoPadding"
         private const val TAG_BITS = 128
     }

@@ -16,10 +16,10 @@ import org.junit.Test
  */
 @OptIn(ExperimentalTestApi::class)
 class CrisisRegionNoticeTest {
-    private fun showCrisis(zone: String, check: androidx.compose.ui.test.SkikoComposeUiTest.() -> Unit) {
+    private fun showCrisis(zone: String, destination: Destination = Destination.Crisis, check: androidx.compose.ui.test.SkikoComposeUiTest.() -> Unit) {
         SeededApp(seed = false, zone = zone).use { app ->
             phoneTest {
-                setContent { ResetApp(app.graph, SecureWindow.None, AppNavigator(Destination.Crisis), PlatformActions(), dark = false) }
+                setContent { ResetApp(app.graph, SecureWindow.None, AppNavigator(destination), PlatformActions(), dark = false) }
                 awaitLoaded()
                 check()
             }
@@ -32,6 +32,14 @@ class CrisisRegionNoticeTest {
         onNodeWithText("We don't have crisis lines for where you are", substring = true).assertIsDisplayed()
         onNodeWithText("Lines for United Kingdom (not your region)").assertExists()
         assertTrue("the lines are still listed", onAllNodesWithText("Samaritans").fetchSemanticsNodes().isNotEmpty())
+    }
+
+    /** New-user review 3, F6: the safety plan screen lists crisis lines too, with the same notice. */
+    @Test
+    fun the_safety_plan_screen_names_its_lines_as_another_countrys_outside_every_covered_region() = showCrisis("Australia/Sydney", Destination.SafetyPlan) {
+        onNodeWithTag(CRISIS_REGION_NOTICE_TAG).assertExists()
+        onNodeWithText("We don't have crisis lines for where you are", substring = true).assertExists()
+        onNodeWithText("Lines for United Kingdom (not your region)").assertExists()
     }
 
     @Test

@@ -32,7 +32,7 @@ class ScreensTest {
             Destination.Insights, Destination.CheckInHistory, Destination.AssessmentHistory, Destination.Practice,
             Destination.JournalEntry(JournalKind.EXPOSURE),
             Destination.SafetyPlan, Destination.SafetyPlanEdit, Destination.SafetyPlanHistory, Destination.AppLock,
-            Destination.Privacy,
+            Destination.Privacy, Destination.AutoBackup,
         )
 
         /** A line of the seeded safety plan, to find it below the crisis lines. */
