@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use reset_core::store::{DatabaseKey, Store};
+use reset_core::time::Tz;
 use reset_core::time::{self, Clock, LocalDay};
 use reset_core::{Error, ResetError};
 use zeroize::Zeroizing;

@@ -242,10 +242,13 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(Vec<PathBuf>, Vec<PathB
 /// The automatic backups in `folder` that the key in `recovery_file` opens: this profile's,
 /// provably. Without a readable key nothing is claimed.
 fn owned_backups(folder: Option<&Path>, recovery_file: &Path) -> Vec<PathBuf> {
-    let (Some(folder), Ok(text)) = (folder, std::fs::read_to_string(recovery_file)) else {
+    let Some(folder) = folder else {
         return Vec::new();
     };
-    let text = zeroize::Zeroizing::new(text);
+    // Bounded and never through a symlink, as every read of the key file.
+    let Ok(text) = crate::cmd::backup_auto::read_key_file(recovery_file) else {
+        return Vec::new();
+    };
     let Ok(key) = reset_core::backup::RecoveryKey::parse(&text) else {
         return Vec::new();
     };

@@ -56,7 +56,7 @@ pub fn zone_name(flag: Option<String>) -> String {
     flag.or_else(|| {
         std::env::var("TZ")
             .ok()
-            .filter(|z| z.parse::<chrono_tz::Tz>().is_ok())
+            .filter(|z| z.parse::<reset_core::time::Tz>().is_ok())
     })
     .or_else(|| iana_time_zone::get_timezone().ok())
     .unwrap_or_else(|| "UTC".to_string())

@@ -454,3 +454,20 @@ fn f11_editing_on_a_terminal_keeps_adds_or_clears_each_step_and_can_save_nothing
         "{err}"
     );
 }
+
+/// New-user review 3, F10: `q` at a question stops like Ctrl-D, and nothing is saved.
+#[test]
+fn f10_q_stops_a_questionnaire_without_saving() {
+    let cli = Cli::new();
+    let mut t = cli.on_terminal(&["assess", "take", "gad7"]);
+    t.expect("q or Ctrl-D stops without saving anything");
+    t.expect("1/7. ");
+    t.send("1");
+    t.expect("2/7. ");
+    t.send("q");
+    let (status, _, screen) = t.finish();
+    assert!(!status.success(), "{screen}");
+    assert!(screen.contains("nothing was saved"), "{screen}");
+    let history = cli.json(&["--json", "assess", "history"]);
+    assert_eq!(history["assessments"].as_array().unwrap().len(), 0);
+}

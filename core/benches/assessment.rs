@@ -25,7 +25,7 @@ fn throughput(name: &str, calls: u64, elapsed: Duration) {
 }
 
 fn main() {
-    let zone = chrono_tz::Europe::London;
+    let zone = reset_core::time::Tz::known("Europe/London");
     let gb = resolve_region(Some("GB"), None, zone).expect("region");
     let sets: Vec<(&str, Vec<Answer>)> = [
         ("gad7", "3,2,2,2,1,1,1"),

@@ -23,7 +23,7 @@ use reset_core::practice::{PracticeSessionInput, PracticeTechnique};
 use reset_core::progress::Silent;
 use reset_core::store::{DatabaseKey, Store};
 
-const ZONE: chrono_tz::Tz = chrono_tz::Europe::London;
+const ZONE: reset_core::time::Tz = reset_core::time::Tz::known("Europe/London");
 
 fn answers(len: usize, day: i64, max: u8) -> String {
     (0..len)

@@ -13,11 +13,11 @@
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Datelike, Duration, Utc};
-use chrono_tz::Tz;
 use reset_core::practice::{PracticeSessionInput, PracticeTechnique, summary};
 use reset_core::programme::progress::{Completion, Gate, gate};
 use reset_core::programme::{Catalogue, ProgrammeState, enrolment};
 use reset_core::store::{DatabaseKey, Store};
+use reset_core::time::Tz;
 use reset_core::time::{local_date, parse_instant, parse_zone};
 use rusqlite::Connection;
 

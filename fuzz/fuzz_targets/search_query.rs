@@ -34,7 +34,14 @@ fn seeded() -> common::Scratch {
         };
         scratch
             .store
-            .write(|tx| entries::add(tx, input, common::now(), chrono_tz::Europe::London))
+            .write(|tx| {
+                entries::add(
+                    tx,
+                    input,
+                    common::now(),
+                    reset_core::time::Tz::known("Europe/London"),
+                )
+            })
             .expect("store seed entry");
     }
     scratch

@@ -425,7 +425,7 @@ fn turn_on(companion: &Companion, key_file: &Path, folder: &Path) -> Result<Outp
     };
     let mut output = run_output(&folder_text, &run);
     output.human = format!(
-        "automatic backups are on\nrecovery key (128 bits; write it down now and keep the paper safe — a copy is kept in {}\nfor the daily runs, but that copy is lost with this folder):\n  {}\nwithout it nobody can open these backups: there is no company or server that could\n{}",
+        "automatic backups are on\nrecovery key (128 bits; write it down now and keep the paper safe — a copy is kept in {}\nfor the daily runs, but that copy is lost with this folder):\n  {}\nwithout it nobody can open these backups: there is no company or server that could open them for you\n{}",
         key_file.display(),
         key.as_str(),
         output.human
@@ -582,7 +582,7 @@ fn absolute(folder: PathBuf) -> Result<PathBuf, ResetError> {
     Ok(here.join(folder))
 }
 
-fn read_key_file(key_file: &Path) -> Result<Zeroizing<String>, ResetError> {
+pub(crate) fn read_key_file(key_file: &Path) -> Result<Zeroizing<String>, ResetError> {
     let meta = std::fs::symlink_metadata(key_file).map_err(|_| {
         Error::not_found(format!(
             "the recovery key file {} (turn automatic backups off and on again to make a new key) was",

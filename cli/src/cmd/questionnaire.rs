@@ -131,7 +131,7 @@ fn answer_word(i: &Instrument, item: &InstrumentItem, reply: &str) -> Option<Str
 pub fn ask_answers(i: &Instrument) -> Result<String, ResetError> {
     let (lo, hi) = i.score_range();
     ask::say(&format!(
-        "{} — {}\n{}\nAnswer each question with a number from {lo} to {hi}:\n  {}\n(Ctrl-D stops without saving anything.)\n",
+        "{} — {}\n{}\nAnswer each question with a number from {lo} to {hi}:\n  {}\n(q or Ctrl-D stops without saving anything.)\n",
         i.title,
         i.name,
         i.instructions,
@@ -153,9 +153,14 @@ pub fn ask_answers(i: &Instrument) -> Result<String, ResetError> {
             scale(i)
         ));
         let hint = format!("Please type a number from {lo} to {hi}{also}.");
+        // `q` stops like Ctrl-D, which a person may not know (new-user review 3, F10).
         let word = ask::until(&format!("  your answer ({lo}–{hi}): "), &hint, |reply| {
-            answer_word(i, item, reply)
+            if matches!(reply.to_lowercase().as_str(), "q" | "quit" | "stop") {
+                return Some(None);
+            }
+            answer_word(i, item, reply).map(Some)
         })
+        .flatten()
         .ok_or_else(|| ask::stopped("answers"))?;
         words.push(word);
     }

@@ -5,8 +5,8 @@
 //! not score, and never put answers into a safety event: it records when, why, which
 //! instrument and which region's resources — what the therapist export shows.
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, Row, Transaction, params};
 use serde::Serialize;
 

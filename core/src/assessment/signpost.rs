@@ -13,7 +13,7 @@
 
 use std::sync::OnceLock;
 
-use chrono_tz::Tz;
+use crate::time::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};

@@ -1,7 +1,7 @@
 //! Storage tests on real encrypted SQLite files: history, safety events, episodes, due dates.
 
+use crate::time::Tz;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use tempfile::TempDir;
 
 use super::*;
@@ -32,7 +32,7 @@ fn day(s: &str) -> NaiveDate {
     parse_date(s, "d").unwrap()
 }
 
-const LONDON: Tz = chrono_tz::Europe::London;
+const LONDON: Tz = Tz::known("Europe/London");
 const NOW: &str = "2027-06-30T23:30:00Z";
 
 impl Profile {

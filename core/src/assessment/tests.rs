@@ -5,6 +5,8 @@ use proptest::prelude::*;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::time::Tz;
+
 use super::*;
 use crate::error::Error;
 
@@ -46,8 +48,8 @@ fn golden() -> Golden {
     serde_json::from_str(GOLDEN).unwrap()
 }
 
-fn london() -> chrono_tz::Tz {
-    chrono_tz::Europe::London
+fn london() -> crate::time::Tz {
+    Tz::known("Europe/London")
 }
 
 /// What the fixture compares: the CLI's contract fields plus `prorated`, with the signpost

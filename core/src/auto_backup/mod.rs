@@ -25,8 +25,8 @@ pub mod rotation;
 
 use std::path::{Path, PathBuf};
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::Connection;
 
 pub use names::{PENDING_PREFIX, PREFIX, SUFFIX, file_name, pending_file_name};

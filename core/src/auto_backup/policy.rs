@@ -13,8 +13,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::time::Tz;
 use chrono::Datelike;
-use chrono_tz::Tz;
 
 use crate::time::{Timestamp, local_date};
 
@@ -93,9 +93,9 @@ mod tests {
 
     const ZONES: [Tz; 4] = [
         Tz::UTC,
-        Tz::Europe__London,
-        Tz::Pacific__Kiritimati,
-        Tz::America__Los_Angeles,
+        Tz::known("Europe/London"),
+        Tz::known("Pacific/Kiritimati"),
+        Tz::known("America/Los_Angeles"),
     ];
 
     fn at(text: &str) -> Timestamp {
@@ -117,7 +117,7 @@ mod tests {
 
     #[test]
     fn the_first_use_of_a_local_day_is_due_and_later_uses_that_day_are_not() {
-        let london = Tz::Europe__London;
+        let london = Tz::known("Europe/London");
         assert!(is_backup_due(None, at("2026-12-07T08:00:00Z"), london));
         let last = Some(at("2026-12-07T08:00:00Z"));
         assert!(!is_backup_due(last, at("2026-12-07T23:59:59Z"), london));
@@ -126,7 +126,7 @@ mod tests {
         // Los Angeles (22:00 on the 6th, 01:00 on the 7th).
         let (early, late) = (Some(at("2026-12-07T06:00:00Z")), at("2026-12-07T09:00:00Z"));
         assert!(!is_backup_due(early, late, london));
-        assert!(is_backup_due(early, late, Tz::America__Los_Angeles));
+        assert!(is_backup_due(early, late, Tz::known("America/Los_Angeles")));
         // A backup stamped tomorrow by a wrong clock does not block today's.
         assert!(is_backup_due(
             Some(at("2026-12-09T08:00:00Z")),

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::time::Tz;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 use tempfile::TempDir;
 
 mod rotation;
@@ -15,7 +15,7 @@ use super::*;
 use crate::backup::tests::profile;
 use crate::progress::Silent;
 
-const ZONE: Tz = chrono_tz::Europe::London;
+const ZONE: Tz = Tz::known("Europe/London");
 /// A "now" after every file the tests write.
 const LATER: DateTime<Utc> = DateTime::<Utc>::MAX_UTC;
 

@@ -10,8 +10,8 @@
 pub mod mood;
 pub mod vocabulary;
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 
 use crate::entry::index::{self, SearchTable};

@@ -3,8 +3,8 @@
 //! generated profile obeys every rule a real one does. `now` for each insert is the moment
 //! it happens, as if the person had used the app then.
 
+use crate::time::Tz;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
-use chrono_tz::Tz;
 use rusqlite::Transaction;
 
 use super::rng::SplitMix;

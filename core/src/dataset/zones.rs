@@ -3,11 +3,11 @@
 //! Asia/Tokyo, at seed-dependent dates. Check-ins made while away keep the local day of the
 //! zone they were captured in (DESIGN §2), which is exactly what the benchmarks must exercise.
 
+use crate::time::Tz;
 use chrono::{Datelike, NaiveDate};
-use chrono_tz::Tz;
 
 /// The home zone: it observes DST, so the history crosses spring-forward and fall-back.
-pub const HOME: Tz = chrono_tz::Europe::London;
+pub const HOME: Tz = Tz::known("Europe/London");
 
 /// The trips of one generated person: day-of-year offsets fixed by the seed.
 #[derive(Debug, Clone, Copy)]
@@ -32,9 +32,9 @@ impl Itinerary {
     pub fn zone_on(&self, date: NaiveDate) -> Tz {
         let d = date.ordinal();
         if (self.new_york_from..self.new_york_from + 14).contains(&d) {
-            chrono_tz::America::New_York
+            Tz::known("America/New_York")
         } else if (self.tokyo_from..self.tokyo_from + 7).contains(&d) {
-            chrono_tz::Asia::Tokyo
+            Tz::known("Asia/Tokyo")
         } else {
             HOME
         }

@@ -8,8 +8,8 @@
 pub mod index;
 pub mod text;
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::Transaction;
 
 use crate::error::Result;

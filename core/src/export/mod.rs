@@ -39,8 +39,8 @@ mod tests;
 
 use std::path::Path;
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 pub use options::{ExportOptions, ExportPreview, ExportSection, PageSize, Scope};

@@ -9,8 +9,8 @@
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
+use crate::time::Tz;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 

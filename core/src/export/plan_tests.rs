@@ -145,6 +145,16 @@ fn the_plan_section_names_its_steps_in_the_pdf() {
     ] {
         assert!(text.contains(expected), "missing {expected:?}:\n{text}");
     }
+    // Third therapist review F7: an empty step is named and said to be empty, in order.
+    for expected in [
+        "2. Things I can do on my own Not filled in yet.",
+        "3. People and places that help me feel better Not filled in yet.",
+        "6. Making my surroundings safer Not filled in yet.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}:\n{text}");
+    }
+    assert!(!text.contains("1. My warning signs Not filled"), "{text}");
+    assert_eq!(text.matches("Not filled in yet.").count(), 4, "{text}");
     // Review L6: with only the plan included there is no empty "Summary" heading.
     assert!(!text.contains("Summary"), "{text}");
     assert!(

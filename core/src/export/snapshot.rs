@@ -264,7 +264,7 @@ pub fn read(conn: &Connection, scope: Scope) -> Result<Snapshot> {
 }
 
 /// The local day `plan` was saved, in the zone it was saved in (`fallback` if unknown).
-fn saved_day(plan: &crate::safety_plan::SafetyPlan, fallback: chrono_tz::Tz) -> NaiveDate {
+fn saved_day(plan: &crate::safety_plan::SafetyPlan, fallback: crate::time::Tz) -> NaiveDate {
     let zone = plan.zone.parse().unwrap_or(fallback);
     crate::time::local_date(plan.saved_at.0, zone)
 }
@@ -274,7 +274,7 @@ fn saved_day(plan: &crate::safety_plan::SafetyPlan, fallback: chrono_tz::Tz) -> 
 pub(crate) fn plan_in_force(
     history: Vec<crate::safety_plan::SafetyPlan>,
     to: NaiveDate,
-    zone: chrono_tz::Tz,
+    zone: crate::time::Tz,
 ) -> (
     Option<crate::safety_plan::SafetyPlan>,
     Option<(u32, NaiveDate)>,

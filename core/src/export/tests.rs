@@ -1,8 +1,8 @@
 //! Export behaviour on a real encrypted profile: the fixture every format's tests read, and
 //! the options, preview and snapshot rules.
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use tempfile::TempDir;
 
 use super::*;
@@ -15,7 +15,7 @@ use crate::progress::Silent;
 use crate::store::{DatabaseKey, Store};
 use crate::time::parse_instant;
 
-pub(crate) const LONDON: Tz = chrono_tz::Europe::London;
+pub(crate) const LONDON: Tz = Tz::known("Europe/London");
 pub(crate) const NOW: &str = "2027-03-31T09:00:00Z";
 /// Written in the private entry and the check-in note: must never reach any export.
 pub(crate) const SECRET: &str = "zebra-secret-words";
@@ -88,7 +88,7 @@ pub(crate) fn fixture() -> Fixture {
                     ..Default::default()
                 },
                 now,
-                chrono_tz::America::New_York,
+                Tz::known("America/New_York"),
             )?;
             entries::add(
                 tx,

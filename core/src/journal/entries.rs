@@ -1,8 +1,8 @@
 //! Journal entry rows: add, read, list, edit, share and hard-delete, each keeping the search
 //! index in step inside the caller's transaction.
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 
 use crate::entry::index::{self, SearchTable};

@@ -4,8 +4,8 @@
 //! Owns the `practice_sessions` table. Must never invent a session the person did not log,
 //! or write to a health store itself: the shell does that with the fields given here.
 
+use crate::time::Tz;
 use chrono::{DateTime, Duration, NaiveDate, Offset, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, Row, params};
 use serde::Serialize;
 

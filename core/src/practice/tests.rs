@@ -1,7 +1,7 @@
 //! Specifications for practice sessions and the summary, in a real encrypted database.
 
+use crate::time::Tz;
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use chrono_tz::Tz;
 
 use super::session::list;
 use super::summary::{DayTotal, streak, summarise, summary};

@@ -8,8 +8,8 @@
 //! the rules in [`super::progress`] say is locked. Callers run the writing operations inside
 //! one transaction (`Store::write`).
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
@@ -497,7 +497,7 @@ pub fn log_practice(
     cat: &Catalogue,
     input: &crate::practice::PracticeSessionInput,
     now: chrono::DateTime<chrono::Utc>,
-    zone: chrono_tz::Tz,
+    zone: crate::time::Tz,
 ) -> Result<crate::practice::PracticeSession> {
     let link = match input.step_id.as_deref() {
         Some(step) => Some(active_step(conn, cat, step)?),

@@ -5,8 +5,8 @@
 //! zone), in the ferrostar style: no storage and no clock, so every rule is tested directly.
 //! Must never reset progress: nothing here removes a completion, and a lapse only pauses.
 
+use crate::time::Tz;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::content::{PracticeTarget, Programme, ProgrammeStep, StepKind};

@@ -3,8 +3,8 @@
 //! Each reads or writes through `db` and calls the pure planner with the clock instant and
 //! zone the caller passes in. Must never read the host clock or zone, nor talk to the OS.
 
+use crate::time::Tz;
 use chrono::{DateTime, Days, Duration, NaiveDate, SubsecRound, Utc};
-use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use super::plan::{DoneFact, PlanInput, PlannedNotification, Platform, Snooze, plan};

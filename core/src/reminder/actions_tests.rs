@@ -1,7 +1,7 @@
 //! Stored reminders on a real encrypted SQLite file.
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use tempfile::TempDir;
 
 use super::*;

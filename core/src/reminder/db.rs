@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
+use crate::time::Tz;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, Row, params};
 
 use super::plan::{DoneFact, PlannedNotification, Snooze, fingerprint};

@@ -7,8 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::time::Tz;
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Offset, Timelike, Utc};
-use chrono_tz::Tz;
 
 use super::id::{OccurrenceKey, fnv1a64, id_key, id_text};
 use super::rule::{ActivityKind, Rule};

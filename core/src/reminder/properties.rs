@@ -1,4 +1,4 @@
-//! Property tests for the planner across every IANA zone (chrono_tz::TZ_VARIANTS).
+//! Property tests for the planner across every IANA zone (Tz::all()).
 //!
 //! Zones with offset transitions in 2026–2031 (DST, Lord Howe's 30 minutes, Chatham's
 //! +12:45/+13:45…) get windows and wall times clustered around their transitions; the others
@@ -8,10 +8,10 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use crate::time::Tz;
 use chrono::{
     DateTime, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc,
 };
-use chrono_tz::{TZ_VARIANTS, Tz};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
@@ -391,7 +391,7 @@ fn the_plan_is_right_in_every_iana_zone() {
     let (start, end) = (utc("2025-06-01T00:00:00Z"), utc("2032-06-01T00:00:00Z"));
     let (test_start, test_end) = (utc("2026-01-01T00:00:00Z"), utc("2032-01-01T00:00:00Z"));
     let (mut cases, mut dst_zones) = (0u64, Vec::new());
-    for zone in TZ_VARIANTS {
+    for zone in Tz::all() {
         let all = transitions(zone, start, end);
         let in_range: Vec<Transition> = all
             .iter()
@@ -430,7 +430,7 @@ fn the_plan_is_right_in_every_iana_zone() {
     }
     eprintln!(
         "reminder planner properties: {cases} cases over {} zones ({} with transitions in 2026–2031, {per_dst_zone} cases each)",
-        TZ_VARIANTS.len(),
+        Tz::all().count(),
         dst_zones.len()
     );
 }

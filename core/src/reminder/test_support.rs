@@ -1,7 +1,7 @@
 //! Builders shared by the reminder tests (planner goldens, property tests, the benchmark).
 
+use crate::time::Tz;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 
 use super::{ActivityKind, DaySet, DoneFact, PlanInput, Platform, Rule};
 use crate::time::{parse_date, parse_instant, parse_zone};

@@ -21,8 +21,8 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
+use crate::time::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 

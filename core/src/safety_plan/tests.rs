@@ -1,8 +1,8 @@
 //! Safety plan: round trip, versions, validation naming fields only, crisis lines by reference,
 //! the plan in the canonical dump, and erase (backups: `backup::tests::a_multi_year_profile_round_trips_exactly`).
 
+use crate::time::Tz;
 use chrono::{DateTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use super::*;
 use crate::store::{DatabaseKey, Store};
@@ -21,7 +21,7 @@ fn at(min: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2027, 3, 1, 20, min, 0).unwrap()
 }
 
-const LONDON: Tz = chrono_tz::Europe::London;
+const LONDON: Tz = Tz::known("Europe/London");
 
 pub(crate) fn sample() -> SafetyPlanInput {
     SafetyPlanInput {

@@ -7,8 +7,8 @@
 //! FFI and appears in JSON. Must never read the host clock: `now` and the zone come from the
 //! session.
 
+use crate::time::Tz;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
-use chrono_tz::Tz;
 use serde::ser::SerializeMap;
 
 use super::{LocalDay, Timestamp};

@@ -2,8 +2,8 @@
 //! and tags, journal entries of every kind, practice sessions, scored assessments with their
 //! safety events, settings), so backups carry the rows, indexes and FTS data a phone would.
 
+use crate::time::Tz;
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use crate::assessment::{self, Answer, TakenAt};
 use crate::checkin::{self, CheckInInput, MoodKind};
@@ -12,7 +12,7 @@ use crate::practice::{PracticeSessionInput, PracticeTechnique};
 use crate::store::Store;
 
 /// Where the generated person lives.
-pub const ZONE: Tz = chrono_tz::Europe::London;
+pub const ZONE: Tz = Tz::known("Europe/London");
 
 /// The first day of every generated profile.
 pub fn start() -> DateTime<Utc> {

@@ -248,10 +248,19 @@ fn words(l: &mut Layout, snap: &Snapshot) {
     );
 }
 
+/// `Monday` for the bucket name `monday` (the insights' JSON keeps its lower-case names;
+/// third therapist review, F9).
+fn sentence_case(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 fn buckets(l: &mut Layout, title: &str, list: &[crate::insights::MoodBucket]) {
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|b| vec![b.name.clone(), b.count.to_string(), mean(b.average)])
+        .map(|b| vec![sentence_case(&b.name), b.count.to_string(), mean(b.average)])
         .collect();
     l.heading(3, title, 60.0);
     l.table(

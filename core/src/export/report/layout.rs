@@ -152,6 +152,14 @@ pub struct Column<'a> {
     pub weight: f32,
 }
 
+/// A table header's type, and the padding of every table cell.
+const TABLE_HEAD: Style = Style {
+    size: 8.5,
+    weight: Weight::Bold,
+    color: INK,
+};
+const TABLE_PAD: f32 = 4.0;
+
 /// The share of a page's height that must be free for a major section to start on it.
 const SECTION_ROOM: f32 = 0.5;
 
@@ -382,19 +390,36 @@ impl Layout {
         self.y += size * 0.3;
     }
 
-    /// A table: header row, then `rows`; the header repeats on each new page. Cells wrap.
-    pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>]) {
+    fn column_widths(&self, columns: &[Column<'_>]) -> Vec<f32> {
         let total: f32 = columns
             .iter()
             .map(|c| c.weight)
             .sum::<f32>()
             .max(f32::EPSILON);
-        let pad = 4.0;
-        let widths: Vec<f32> = columns
+        columns
             .iter()
             .map(|c| self.width() * c.weight / total)
-            .collect();
+            .collect()
+    }
+
+    /// The height of a table's header row and first row. A table never starts with its header
+    /// alone at the foot of a page, and a heading above it keeps this much with it (so
+    /// "Latest scores" is not left at the foot of page 1 with its table on page 2).
+    pub fn table_lead(&self, columns: &[Column<'_>], rows: &[Vec<String>]) -> f32 {
+        let widths = self.column_widths(columns);
         let head: Vec<String> = columns.iter().map(|c| c.title.to_string()).collect();
+        self.row_height(&widths, &head, TABLE_HEAD, TABLE_PAD)
+            + rows
+                .first()
+                .map_or(0.0, |r| self.row_height(&widths, r, Style::BODY, TABLE_PAD))
+    }
+
+    /// A table: header row, then `rows`; the header repeats on each new page. Cells wrap.
+    pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>]) {
+        let pad = TABLE_PAD;
+        let widths = self.column_widths(columns);
+        let head: Vec<String> = columns.iter().map(|c| c.title.to_string()).collect();
+        self.ensure(self.table_lead(columns, rows));
         self.open(Kind::Table);
         self.table_row(&widths, &head, true, pad);
         for row in rows {
@@ -420,15 +445,7 @@ impl Layout {
     }
 
     fn table_row(&mut self, widths: &[f32], cells: &[String], header: bool, pad: f32) {
-        let style = if header {
-            Style {
-                size: 8.5,
-                weight: Weight::Bold,
-                color: INK,
-            }
-        } else {
-            Style::BODY
-        };
+        let style = if header { TABLE_HEAD } else { Style::BODY };
         let height = self.row_height(widths, cells, style, pad);
         self.ensure(height);
         let top = self.y;

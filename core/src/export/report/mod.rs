@@ -121,6 +121,8 @@ fn render_with_fonts(snap: &Snapshot, progress: &dyn Fn(u64, u64)) -> Result<Pdf
 }
 
 #[cfg(test)]
+mod fourth_round_tests;
+#[cfg(test)]
 mod pdf_tests;
 #[cfg(test)]
 pub(crate) mod profiles;

@@ -1,6 +1,6 @@
 //! The safety plan section (issue 20), last in the report and only when the person included
-//! it: the version and when it was saved, the seven steps in the person's own words, and the
-//! crisis lines of the plan's region.
+//! it: the version and when it was saved, the seven steps in the person's own words (an empty
+//! step says so), and the crisis lines of the plan's region.
 //!
 //! Must never appear when the section was not chosen (the snapshot then holds no plan).
 
@@ -53,18 +53,26 @@ pub fn safety_plan(l: &mut Layout, snap: &Snapshot) {
             0.0,
         );
     }
-    let mut step = 0;
-    for line in plan_text::lines(plan) {
-        if line.step != step {
-            step = line.step;
-            l.heading(2, &format!("{}. {}", line.step, line.title), 30.0);
+    // Every step, an empty one said to be empty: a reviewer of the plan looks for the gaps
+    // (third therapist review, F7).
+    let lines = plan_text::lines(plan);
+    for step in crate::safety_plan::prompts() {
+        l.heading(2, &format!("{}. {}", step.step, step.title), 30.0);
+        let mut mine = lines
+            .iter()
+            .filter(|line| line.step == step.step)
+            .peekable();
+        if mine.peek().is_none() {
+            l.paragraph("Not filled in yet.", Style::SMALL, 8.0);
         }
-        let text = if line.reach.is_empty() {
-            line.text
-        } else {
-            format!("{} \u{2014} {}", line.text, line.reach)
-        };
-        l.paragraph(&format!("\u{2022} {text}"), Style::BODY, 8.0);
+        for line in mine {
+            let text = if line.reach.is_empty() {
+                line.text.clone()
+            } else {
+                format!("{} \u{2014} {}", line.text, line.reach)
+            };
+            l.paragraph(&format!("\u{2022} {text}"), Style::BODY, 8.0);
+        }
     }
     let lines = plan_text::crisis_lines(plan);
     if !lines.is_empty() {

@@ -41,7 +41,7 @@ pub(crate) type MoodAt = (
     Vec<EmotionLabel>,
     Vec<LifeArea>,
     DateTime<Utc>,
-    chrono_tz::Tz,
+    crate::time::Tz,
 );
 
 /// One profile's data.
@@ -54,7 +54,7 @@ pub(crate) struct Profile {
     /// (text, instant), all shared.
     pub journal: Vec<(String, DateTime<Utc>)>,
     /// The zone the journal entries are written in (London when `None`).
-    pub journal_zone: Option<chrono_tz::Tz>,
+    pub journal_zone: Option<crate::time::Tz>,
     /// Tags typed with every check-in (free text the report must leave out).
     pub check_in_tags: Vec<String>,
     /// (minutes, instant) of breathing practice sessions.

@@ -207,9 +207,9 @@ fn between_sessions_shows_the_calendar_words_areas_and_patterns() {
         "family",
         "better mood (6.0 with, 2.0 without)",
         "By weekday",
-        "monday",
+        "Monday",
         "By time of day",
-        "morning",
+        "Morning",
         "not causes",
     ] {
         assert!(text.contains(expected), "missing {expected:?}:\n{text}");
@@ -294,15 +294,16 @@ fn page_one_marks_a_prorated_total_and_the_indicators_resting_on_it() {
     for expected in [
         "PHQ-9 10* (2027-01-04) → 3 (2027-01-18)",
         "The indicators below rest on an estimated score (marked *)",
-        "PHQ-9 10* on 2027-01-04",
         "* estimated: item 9 was declined; the total is prorated from the other eight answers.",
     ] {
         assert!(page1.contains(expected), "missing {expected:?}:\n{page1}");
     }
     // The risk table's total is marked too, before the summary.
     assert!(page1.contains("declined to answer  10*"), "{page1}");
-    // Latest scores (page 2) mark the baseline too.
+    // The first score in the range and Latest scores (page 2 since the indicator lines say
+    // when caseness rests on the estimate, therapist review 3 F3) mark the baseline too.
     let text = full_text(&snap);
+    assert!(text.contains("PHQ-9 10* on 2027-01-04"), "{text}");
     assert!(text.contains("10* on 2027-01-04"), "{text}");
     // Without a prorated score nothing is marked.
     let p = Profile {

@@ -9,7 +9,8 @@
 
 use super::layout::{Column, Kind, Layout, Style};
 use super::words;
-use crate::assessment;
+use crate::assessment::{self, Answer};
+use crate::export::clinical::Item9Response;
 use crate::export::options::ExportSection;
 use crate::export::snapshot::Snapshot;
 
@@ -74,19 +75,43 @@ fn endorsements(l: &mut Layout, snap: &Snapshot) {
         // Second-round review L9: where the person stands at the end of the range, even when
         // that is "Not at all" after earlier endorsements.
         if let Some(latest) = &risk.latest_in_range {
-            l.paragraph(
-                &format!(
-                    "Most recent item 9 answer in this range: {} \u{2014} {}.",
-                    latest.local_date,
-                    latest.answer_words()
-                ),
-                Style::STRONG,
-                0.0,
-            );
+            latest_answer(l, snap, latest);
         }
     }
     before(l, snap);
     after(l, snap);
+}
+
+/// Where the person stands at the end of the range. A decline after answers above "Not at
+/// all" is a warning naming the last of them (third therapist review, F6): it is a change to
+/// ask about, not a return to "Not at all".
+fn latest_answer(l: &mut Layout, snap: &Snapshot, latest: &Item9Response) {
+    let line = format!(
+        "Most recent item 9 answer in this range: {} \u{2014} {}",
+        latest.local_date,
+        latest.answer_words()
+    );
+    let declined = matches!(latest.answer, Answer::Declined);
+    let risk = &snap.risk;
+    let endorsed_before = risk
+        .in_range
+        .iter()
+        .rev()
+        .filter(|r| r.assessment_id != latest.assessment_id && r.taken_at <= latest.taken_at)
+        .find(|r| r.endorsed())
+        .or_else(|| risk.before.as_ref().filter(|b| b.endorsed()))
+        .or(risk.worst_before.as_ref());
+    match endorsed_before.filter(|_| declined) {
+        Some(earlier) => l.warning(
+            &format!(
+                "Warning \u{2014} {line}, after answers above \"Not at all\" (the last: {} on {}). A decline is not an answer of \"Not at all\".",
+                earlier.answer_words(),
+                earlier.local_date
+            ),
+            Style::STRONG,
+        ),
+        None => l.paragraph(&format!("{line}."), Style::STRONG, 0.0),
+    }
 }
 
 /// The answers before the range: the highest with its date, and the most recent

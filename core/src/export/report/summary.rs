@@ -224,6 +224,14 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
             " The indicators below rest on an estimated score (marked *), not on every answer given.",
         );
     }
+    let caveat = estimate::caseness_caveat(&[
+        ("PHQ-9", assessment::PHQ9_CASENESS, pf, pl),
+        ("GAD-7", assessment::GAD7_CASENESS, gf, gl),
+    ]);
+    if let Some(caveat) = &caveat {
+        text.push(' ');
+        text.push_str(caveat);
+    }
     if pf.id == pl.id || gf.id == gl.id {
         text.push_str(
             " With a single measurement on a measure, its first and last score are the same one.",
@@ -237,10 +245,24 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
     for note in estimate::notes(paired) {
         l.paragraph(note, Style::STRONG, 0.0);
     }
+    // Third therapist review F3: the indicator lines carry the asterisks too, and say when
+    // caseness (so recovery) rests on the estimate alone.
+    let quoted = [("PHQ-9", pf, pl), ("GAD-7", gf, gl)];
+    let explain = |i: &assessment::OutcomeIndicator| {
+        let mut text = estimate::mark_quoted(&i.explanation, &quoted);
+        // Reliable recovery says it needs recovery, which carries the mark.
+        let on_caseness = i.indicator == assessment::OutcomeIndicatorKind::Recovery;
+        if on_caseness && caveat.is_some() {
+            text.push(' ');
+            text.push_str(estimate::UNCERTAIN);
+        }
+        text
+    };
+
     for i in &summary.indicators {
         if i.warning {
             l.warning(
-                &format!("Warning \u{2014} {}: {}", warning_title(i), i.explanation),
+                &format!("Warning \u{2014} {}: {}", warning_title(i), explain(i)),
                 Style::STRONG,
             );
         }
@@ -251,7 +273,7 @@ fn outcome(l: &mut Layout, snap: &Snapshot) {
                 "{} \u{2014} {}: {}",
                 i.indicator.title(),
                 words::status(i.status),
-                i.explanation
+                explain(i)
             ),
             if i.status == IndicatorStatus::Met {
                 Style::STRONG
@@ -412,9 +434,9 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
     }
     if s.has(ExportSection::Assessments) {
         outcome(l, snap);
-        l.heading(2, "Latest scores", 70.0);
         let rows = latest_rows(snap)?;
         if rows.is_empty() {
+            l.heading(2, "Latest scores", 70.0);
             l.paragraph(
                 "No questionnaire was completed in this range.",
                 Style::BODY,
@@ -455,6 +477,8 @@ pub fn summary(l: &mut Layout, snap: &Snapshot) -> Result<()> {
                     weight: 0.8,
                 },
             ];
+            // Kept with the table's header and first row, never alone at a page's foot.
+            l.heading(2, "Latest scores", l.table_lead(&cols, &rows));
             l.table(&cols, &rows);
         }
         for note in estimate::notes(shown_scores(snap)) {

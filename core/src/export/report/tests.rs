@@ -7,6 +7,7 @@ use std::process::Command;
 
 use crate::export::options::{ExportOptions, PageSize};
 use crate::export::tests::{SECRET, all_of_2027_q1, fixture, snapshot};
+use crate::time::Tz;
 
 pub(super) fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     let out = Command::new(name)
@@ -274,7 +275,7 @@ fn entries_away_name_their_zone_and_partial_weeks_are_marked() {
             "In New York".into(),
             crate::export::tests::utc("2027-02-10T23:00:00Z"),
         )],
-        journal_zone: Some(chrono_tz::America::New_York),
+        journal_zone: Some(Tz::known("America/New_York")),
         check_ins: every("2027-01-01T12:00:00Z", 1, 195)
             .into_iter()
             .map(|at| (4, vec![], vec![], at, crate::export::tests::LONDON))

@@ -1,7 +1,7 @@
 //! Specifications for enrolments, stored in a real encrypted database.
 
+use crate::time::Tz;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
 use crate::Result;
 use crate::error::Error;

@@ -1,7 +1,7 @@
 //! Specifications for the pure unlock and pacing rules, over the real packs.
 
+use crate::time::Tz;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use chrono_tz::Tz;
 use proptest::prelude::*;
 
 use crate::error::Error;
