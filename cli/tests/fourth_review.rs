@@ -626,3 +626,63 @@ fn erase_never_removes_a_persons_file_named_like_a_temporary() {
         assert!(!dir.join(f).exists(), "Reset's own staged copy {f} goes");
     }
 }
+
+/// Hostile-4 F12: erasing a copy of a profile's folder (`cp -r orig copy`) with
+/// `--everything` keeps the original's automatic backups — the copy still remembers the
+/// original's absolute folder and its key opens them — and names them as `not_claimed`.
+#[test]
+fn erasing_a_copy_keeps_the_originals_automatic_backups() {
+    let cli = Cli::new();
+    let dir = cli.dir.path();
+    let orig = dir.join("orig");
+    let copy = dir.join("copy");
+    std::fs::create_dir(&orig).unwrap();
+    let db = orig.join("p.db");
+    json(&db, "2026-12-01T08:00:00Z", &["checkin", "--mood", "5"]);
+    json(&db, "2026-12-01T09:00:00Z", &["backup", "auto", "on"]);
+    json(&db, "2026-12-02T09:00:00Z", &["backup", "auto", "run"]);
+    let backups = names(&orig.join("auto-backups"));
+    assert_eq!(backups.len(), 2);
+    let ok = Command::new("cp")
+        .arg("-r")
+        .arg(&orig)
+        .arg(&copy)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let before: Vec<Vec<u8>> = backups
+        .iter()
+        .map(|b| std::fs::read(orig.join("auto-backups").join(b)).unwrap())
+        .collect();
+    let out = json(
+        &copy.join("p.db"),
+        "2026-12-03T09:00:00Z",
+        &["erase", "--yes", "--everything"],
+    );
+    assert_eq!(out["erased"], true, "{out}");
+    assert!(!copy.join("p.db").exists());
+    let after: Vec<Vec<u8>> = backups
+        .iter()
+        .map(|b| std::fs::read(orig.join("auto-backups").join(b)).unwrap_or_default())
+        .collect();
+    assert_eq!(before, after, "the original's backups are untouched: {out}");
+    assert_eq!(out["not_claimed"].as_array().unwrap().len(), 2, "{out}");
+    assert_eq!(
+        out["also_written_by_reset"].as_array().unwrap().len(),
+        0,
+        "{out}"
+    );
+    let status = json(&db, "2026-12-03T10:00:00Z", &["backup", "auto", "status"]);
+    assert_eq!(status["files"].as_array().unwrap().len(), 2, "{status}");
+    // The original itself still erases its own backups.
+    let out = json(
+        &db,
+        "2026-12-03T11:00:00Z",
+        &["erase", "--yes", "--everything"],
+    );
+    assert_eq!(
+        out["also_written_by_reset"].as_array().unwrap().len(),
+        2,
+        "{out}"
+    );
+}
