@@ -67,6 +67,12 @@ fn assert_warned_before_uk_lines(text: &str, what: &str) {
         !text.contains("Crisis lines, any time (United Kingdom)"),
         "{what}: UK lines called 'any time' outside the UK:\n{text}"
     );
+    // Each line marked as the UK's: never a bare "call 999" (new-user review 4, F15).
+    assert!(
+        text.contains("• In United Kingdom only: Emergency services: call 999"),
+        "{what}: unlabelled UK line:\n{text}"
+    );
+    assert!(!text.contains("• Emergency services"), "{what}:\n{text}");
 }
 
 #[test]
@@ -272,6 +278,10 @@ fn f20_f14_f17_settings_with_no_effect_in_a_terminal_say_so() {
         "{auto}"
     );
     assert!(!auto.contains("including us"), "{auto}");
+    assert!(
+        auto.contains("no company or server that could open them for you"),
+        "{auto}"
+    );
 }
 
 /// F3 and F21: the first `status` says it made a profile and where the key is, once; every
@@ -381,6 +391,12 @@ fn f26_check_ins_can_be_read_back_with_their_notes() {
         ],
     );
     text_in(&cli, "America/New_York", &["checkin", "--mood", "5"]);
+    // Read in another zone: the record's own zone is marked (new-user review 4, F14).
+    let elsewhere = text_in(&cli, "Europe/London", &["checkin", "list"]);
+    assert!(
+        elsewhere.contains("2027-03-28 05:00 (America/New_York)  mood 2/7"),
+        "{elsewhere}"
+    );
     let list = text_in(&cli, "America/New_York", &["checkin", "list"]);
     // 09:00Z is 05:00 in New York (EDT on 2027-03-28).
     assert!(

@@ -344,7 +344,11 @@ fn describe(
                 s.region_name
             ));
         }
-        out.push_str(&super::crisis::resource_lines(&s.resources));
+        if s.region_is_fallback {
+            out.push_str(&super::crisis::labelled_lines(&s.resources, &s.region_name));
+        } else {
+            out.push_str(&super::crisis::resource_lines(&s.resources));
+        }
         if let Some(words) = item9_words(r, answers) {
             out.push_str(words);
         }

@@ -180,12 +180,12 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             }
             let key_removed = *delete && key_file.exists();
             if key_removed {
-                reset_core::store::erase_files(&key_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&key_file).map_err(ResetError::from)?;
             }
             // Turning off discards a prepared rotation: its pending key opens nothing.
             let pending_file = reset_core::outfile::pending_recovery_key_file(&ctx.db);
             if std::fs::symlink_metadata(&pending_file).is_ok() {
-                reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             }
             let mut human = format!(
                 "automatic backups are off; {} file(s) deleted\n",
@@ -364,7 +364,7 @@ fn settle(
         // was never shown to anyone: it is discarded and the key that opens the backups stays.
         RotationSettlement::AwaitingConfirmation => {
             companion.discard_recovery_key_rotation(folder.to_string())?;
-            reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+            reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             Some("discarded")
         }
         RotationSettlement::Committed { .. } => {
@@ -373,7 +373,7 @@ fn settle(
         }
         RotationSettlement::Discarded { .. } => {
             if pending.is_some() {
-                reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             }
             Some("discarded")
         }
@@ -419,13 +419,13 @@ fn turn_on(companion: &Companion, key_file: &Path, folder: &Path) -> Result<Outp
         Ok(run) => run,
         Err(e) => {
             let _ = companion.undo_turn_on_auto_backup(previous_folder);
-            let _ = reset_core::store::erase_files(key_file);
+            let _ = reset_core::store::erase_file(key_file);
             return Err(e);
         }
     };
     let mut output = run_output(&folder_text, &run);
     output.human = format!(
-        "automatic backups are on\nrecovery key (128 bits; write it down now and keep the paper safe — a copy is kept in {}\nfor the daily runs, but that copy is lost with this folder):\n  {}\nwithout it nobody can open these backups: there is no company or server that could\n{}",
+        "automatic backups are on\nrecovery key (128 bits; write it down now and keep the paper safe — a copy is kept in {}\nfor the daily runs, but that copy is lost with this folder):\n  {}\nwithout it nobody can open these backups: there is no company or server that could open them for you\n{}",
         key_file.display(),
         key.as_str(),
         output.human
@@ -582,7 +582,7 @@ fn absolute(folder: PathBuf) -> Result<PathBuf, ResetError> {
     Ok(here.join(folder))
 }
 
-fn read_key_file(key_file: &Path) -> Result<Zeroizing<String>, ResetError> {
+pub(crate) fn read_key_file(key_file: &Path) -> Result<Zeroizing<String>, ResetError> {
     let meta = std::fs::symlink_metadata(key_file).map_err(|_| {
         Error::not_found(format!(
             "the recovery key file {} (turn automatic backups off and on again to make a new key) was",

@@ -226,6 +226,12 @@ fn list_check_ins(ctx: &Ctx, from: Option<&str>, to: Option<&str>) -> Result<Out
             .map(|l| l.code())
             .chain(ci.areas.iter().map(|a| a.code()))
             .collect();
+        // Each record's own local time; its zone marked when it is not today's (review 4, F14).
+        let local = if ci.captured.time_zone == ctx.zone {
+            local
+        } else {
+            format!("{local} ({})", ci.captured.time_zone)
+        };
         human.push_str(&format!(
             "{} {local}  mood {}/7 ({class}){}{}\n",
             ci.captured.local_date,

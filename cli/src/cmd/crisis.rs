@@ -109,8 +109,21 @@ pub fn lines_text(r: &CrisisRegion) -> String {
     } else {
         format!("Crisis lines, any time ({}):\n", r.region_name)
     };
-    out.push_str(&resource_lines(&r.resources));
+    if r.region_is_fallback {
+        out.push_str(&labelled_lines(&r.resources, &r.region_name));
+    } else {
+        out.push_str(&resource_lines(&r.resources));
+    }
     out
+}
+
+/// Another country's lines, each marked as theirs (new-user review 4, F15): never a bare
+/// "call 999" where 999 is not the emergency number.
+pub fn labelled_lines(
+    resources: &[reset_core::assessment::CrisisResource],
+    region_name: &str,
+) -> String {
+    resource_lines(resources).replace("  • ", &format!("  • In {region_name} only: "))
 }
 
 /// The sentence every fallback list starts with, after "call your local emergency number":

@@ -16,8 +16,8 @@ use std::path::Path;
 use super::crypto::{self, BackupSecret, KEY_CHECK_LEN, Kdf, SALT_LEN};
 use super::format::{self, AUTO_FORMAT_VERSION};
 use super::recovery_key::RecoveryKey;
-use super::snapshot::{self, Image};
-use super::{BackupSummary, seal_with, table_rows, unlock};
+use super::snapshot;
+use super::{BackupSummary, Contents, seal_with, table_rows, unlock};
 use crate::error::Result;
 use crate::progress::{Meter, Progress, Silent};
 use crate::store::{DatabaseKey, Store};
@@ -34,10 +34,17 @@ pub fn create_automatic(
     progress: &dyn Progress,
 ) -> Result<(Vec<u8>, BackupSummary)> {
     let meter = Meter::new(progress);
-    let image = snapshot::take(store.path(), key)?;
+    let mut snapshot = snapshot::snapshot(store.path(), key)?;
     meter.at(100);
+    let schema_version = snapshot.schema_version;
+    let (image, manifest) = snapshot.contents()?;
+    let contents = Contents {
+        image: &image,
+        manifest,
+        schema_version,
+    };
     let bytes = seal_with(
-        &image,
+        &contents,
         BackupSecret::RecoveryKey(recovery_key),
         now,
         Kdf::HkdfSha256,
@@ -48,9 +55,9 @@ pub fn create_automatic(
     let summary = BackupSummary {
         bytes: bytes.len() as u64,
         format_version: u32::from(AUTO_FORMAT_VERSION),
-        schema_version: image.schema_version,
+        schema_version,
         created_at: Timestamp(now),
-        tables: table_rows(&image.manifest),
+        tables: table_rows(manifest),
     };
     meter.finish();
     Ok((bytes, summary))
@@ -75,14 +82,13 @@ pub fn reseal_automatic(
     let (manifest, image) = format::unframe(&payload)?;
     drop(snapshot::verify(image, &manifest, header.schema_version)?);
     let created = crate::time::parse_instant(&header.created_at, "created_at")?;
-    let image = Image {
-        bytes: Zeroizing::new(image.to_vec()),
-        manifest,
+    let contents = Contents {
+        image,
+        manifest: &manifest,
         schema_version: header.schema_version,
     };
-    drop(payload);
     let bytes = seal_with(
-        &image,
+        &contents,
         BackupSecret::RecoveryKey(new),
         created,
         Kdf::HkdfSha256,

@@ -179,6 +179,7 @@ fn split(master: &Zeroizing<[u8; 32]>) -> Result<DerivedKeys> {
 }
 
 /// Encrypts `buffer` in place (it becomes ciphertext ‖ tag), binding `aad`.
+#[cfg(test)]
 pub(crate) fn seal(
     keys: &DerivedKeys,
     nonce: &[u8; NONCE_LEN],
@@ -193,6 +194,20 @@ pub(crate) fn seal(
 
 /// Verifies the tag and decrypts `buffer` in place; any mismatch is `corrupt` (the key was
 /// already proven by the key check, so a bad tag means the file changed).
+/// [`seal`] of `buffer` in place, returning the tag instead of appending it.
+pub(crate) fn seal_detached(
+    keys: &DerivedKeys,
+    nonce: &[u8; NONCE_LEN],
+    aad: &[u8],
+    buffer: &mut [u8],
+) -> Result<[u8; TAG_LEN]> {
+    let cipher = XChaCha20Poly1305::new(Key::from_slice(keys.payload.as_slice()));
+    cipher
+        .encrypt_in_place_detached(XNonce::from_slice(nonce), aad, buffer)
+        .map(Into::into)
+        .map_err(|_| Error::internal("encryption failed"))
+}
+
 pub(crate) fn open(
     keys: &DerivedKeys,
     nonce: &[u8; NONCE_LEN],

@@ -293,7 +293,9 @@ pub(crate) struct Manifest {
     pub tables: BTreeMap<String, u64>,
 }
 
-/// `u32 manifest length ‖ manifest JSON ‖ image`, zeroized when dropped.
+/// `u32 manifest length ‖ manifest JSON ‖ image`, zeroized when dropped: the payload
+/// [`compress_framed`] compresses without building it.
+#[cfg(test)]
 pub(crate) fn frame(manifest: &Manifest, image: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     let json = serde_json::to_vec(manifest)?;
     let len = u32::try_from(json.len()).map_err(|_| Error::internal("manifest too long"))?;
@@ -318,17 +320,59 @@ pub(crate) fn unframe(payload: &[u8]) -> Result<(Manifest, &[u8])> {
     Ok((manifest, &payload[4 + len..]))
 }
 
-/// zlib-compresses `payload`, calling `tick(done, total)` between chunks.
-pub(crate) fn compress(payload: &[u8], tick: &dyn Fn(u64, u64)) -> Result<Zeroizing<Vec<u8>>> {
-    // Level 6 (zlib's default): SQLite pages of text and small integers shrink 3–6×; higher
-    // levels cost much more time for a few per cent.
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(payload.len() / 3), Compression::new(6));
-    let total = payload.len() as u64;
-    for (i, chunk) in payload.chunks(CHUNK).enumerate() {
-        encoder.write_all(chunk)?;
-        tick(((i * CHUNK + chunk.len()) as u64).min(total), total);
+/// How hard [`compress_framed`] works: one zlib stream either way, so a reader needs no
+/// change and the header says `zlib` for both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Effort {
+    /// Level 6 (zlib's default), for manual backups: SQLite pages of text and small integers
+    /// shrink 3–6×, and Argon2id's deliberate second dwarfs the compression time.
+    Thorough,
+    /// Level 1, for automatic backups, which must be written in well under 300 ms: about a
+    /// third of level 6's time for a file a few per cent larger (docs/performance.md).
+    Fast,
+}
+
+impl Effort {
+    fn level(self) -> Compression {
+        match self {
+            Effort::Thorough => Compression::new(6),
+            Effort::Fast => Compression::new(1),
+        }
     }
-    Ok(Zeroizing::new(encoder.finish()?))
+}
+
+/// The length of [`frame`]'s output for `manifest` and an image of `image_len` bytes, and the
+/// manifest's JSON: what the header announces as `payload_bytes`.
+pub(crate) fn framed_len(manifest: &Manifest, image_len: usize) -> Result<(u64, Vec<u8>)> {
+    let json = serde_json::to_vec(manifest)?;
+    u32::try_from(json.len()).map_err(|_| Error::internal("manifest too long"))?;
+    Ok(((4 + json.len() + image_len) as u64, json))
+}
+
+/// zlib-compresses the framed payload (`u32 manifest length ‖ manifest JSON ‖ image`, as
+/// [`frame`] lays it out) straight from the image, without a framed copy in memory, appending
+/// the stream to `out` and calling `tick(done, total)` between chunks.
+pub(crate) fn compress_framed(
+    out: &mut Vec<u8>,
+    manifest_json: &[u8],
+    image: &[u8],
+    effort: Effort,
+    tick: &dyn Fn(u64, u64),
+) -> Result<()> {
+    let len =
+        u32::try_from(manifest_json.len()).map_err(|_| Error::internal("manifest too long"))?;
+    let total = (4 + manifest_json.len() + image.len()) as u64;
+    let mut encoder = ZlibEncoder::new(out, effort.level());
+    encoder.write_all(&len.to_be_bytes())?;
+    encoder.write_all(manifest_json)?;
+    let mut done = (4 + manifest_json.len()) as u64;
+    for chunk in image.chunks(CHUNK) {
+        encoder.write_all(chunk)?;
+        done += chunk.len() as u64;
+        tick(done, total);
+    }
+    encoder.finish()?;
+    Ok(())
 }
 
 /// Decompresses exactly `expected` bytes; more or fewer is `corrupt`.
@@ -460,16 +504,56 @@ mod tests {
 
     #[test]
     fn compression_round_trips_and_lengths_are_exact() {
-        let payload: Vec<u8> = (0..700_000u32).map(|i| (i % 251) as u8).collect();
-        let reports = std::cell::Cell::new(0);
-        let packed = compress(&payload, &|_, _| reports.set(reports.get() + 1)).unwrap();
-        assert!(reports.get() >= 3, "progress is reported per chunk");
-        assert!(packed.len() < payload.len() / 10);
-        let back = decompress(&packed, payload.len() as u64, &|_, _| {}).unwrap();
-        assert_eq!(*back, payload);
-        for wrong in [payload.len() as u64 - 1, payload.len() as u64 + 1] {
-            let err = decompress(&packed, wrong, &|_, _| {}).unwrap_err();
-            assert_eq!(err.kind(), crate::ErrorKind::Corrupt);
+        let manifest = Manifest {
+            tables: BTreeMap::from([("check_in".to_string(), 7)]),
+        };
+        let image: Vec<u8> = (0..700_000u32).map(|i| (i % 251) as u8).collect();
+        let (len, json) = framed_len(&manifest, image.len()).unwrap();
+        let payload = frame(&manifest, &image).unwrap();
+        assert_eq!(len, payload.len() as u64);
+        for effort in [Effort::Thorough, Effort::Fast] {
+            let reports = std::cell::Cell::new(0);
+            let mut packed = Vec::new();
+            compress_framed(&mut packed, &json, &image, effort, &|done, total| {
+                assert!(done <= total);
+                reports.set(reports.get() + 1)
+            })
+            .unwrap();
+            assert!(reports.get() >= 3, "progress is reported per chunk");
+            assert!(packed.len() < payload.len() / 10, "{effort:?}");
+            let back = decompress(&packed, len, &|_, _| {}).unwrap();
+            assert_eq!(
+                *back, *payload,
+                "{effort:?}: the framed payload, byte for byte"
+            );
+            for wrong in [len - 1, len + 1] {
+                let err = decompress(&packed, wrong, &|_, _| {}).unwrap_err();
+                assert_eq!(err.kind(), crate::ErrorKind::Corrupt);
+            }
+        }
+    }
+
+    /// Both efforts write one plain zlib stream: any zlib reader (an older build of this app
+    /// included) decompresses either, so the fast level needed no new format version.
+    #[test]
+    fn both_efforts_are_standard_zlib_streams() {
+        let manifest = Manifest {
+            tables: BTreeMap::new(),
+        };
+        let image = b"the same bytes again and again, the same bytes again".repeat(500);
+        let (_, json) = framed_len(&manifest, image.len()).unwrap();
+        let (mut fast, mut thorough) = (b"head".to_vec(), Vec::new());
+        compress_framed(&mut fast, &json, &image, Effort::Fast, &|_, _| {}).unwrap();
+        assert_eq!(&fast[..4], b"head", "appended after what the buffer held");
+        fast.drain(..4);
+        compress_framed(&mut thorough, &json, &image, Effort::Thorough, &|_, _| {}).unwrap();
+        assert_ne!(fast, thorough, "the levels differ");
+        for packed in [fast, thorough] {
+            let mut back = Vec::new();
+            ZlibDecoder::new(packed.as_slice())
+                .read_to_end(&mut back)
+                .unwrap();
+            assert_eq!(back, *frame(&manifest, &image).unwrap());
         }
     }
 

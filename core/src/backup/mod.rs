@@ -50,6 +50,7 @@ use crate::store::{DatabaseKey, Store};
 use crate::time::Timestamp;
 use crypto::{Kdf, NONCE_LEN, SALT_LEN};
 use format::{Header, Manifest, Parsed};
+#[cfg(any(test, fuzzing))]
 use snapshot::Image;
 use temp::TempFile;
 
@@ -114,17 +115,32 @@ pub fn create(
     progress: &dyn Progress,
 ) -> Result<(Vec<u8>, BackupSummary)> {
     let meter = Meter::new(progress);
-    let image = snapshot::take(store.path(), key)?;
+    let mut snapshot = snapshot::snapshot(store.path(), key)?;
     meter.at(100);
-    let salt = crypto::random::<SALT_LEN>()?;
-    let nonce = crypto::random::<NONCE_LEN>()?;
-    let bytes = seal(&image, passphrase, now, options.kdf(), salt, nonce, &meter)?;
+    let schema_version = snapshot.schema_version;
+    let (image, manifest) = snapshot.contents()?;
+    let contents = Contents {
+        image: &image,
+        manifest,
+        schema_version,
+    };
+    let secret = BackupSecret::Passphrase(passphrase);
+    let kdf = Kdf::Argon2id(options.kdf());
+    let bytes = seal_with(
+        &contents,
+        secret,
+        now,
+        kdf,
+        crypto::random()?,
+        crypto::random()?,
+        &meter,
+    )?;
     let summary = BackupSummary {
         bytes: bytes.len() as u64,
         format_version: u32::from(FORMAT_VERSION),
-        schema_version: image.schema_version,
+        schema_version,
         created_at: Timestamp(now),
-        tables: table_rows(&image.manifest),
+        tables: table_rows(manifest),
     };
     meter.finish();
     Ok((bytes, summary))
@@ -356,8 +372,27 @@ fn restore_file_held(
     )
 }
 
-/// Compresses, frames and seals `image`. Salt and nonce are parameters so tests can build
-/// files with chosen contents; [`create`] always passes fresh random values.
+/// What a backup file seals: a database image and what it must contain.
+pub(crate) struct Contents<'a> {
+    pub image: &'a [u8],
+    pub manifest: &'a Manifest,
+    pub schema_version: i64,
+}
+
+#[cfg(any(test, fuzzing))]
+impl Image {
+    fn contents(&self) -> Contents<'_> {
+        Contents {
+            image: &self.bytes,
+            manifest: &self.manifest,
+            schema_version: self.schema_version,
+        }
+    }
+}
+
+/// Compresses, frames and seals `image` under a passphrase. Salt and nonce are parameters so
+/// tests can build files with chosen contents; [`create`] always passes fresh random values.
+#[cfg(any(test, fuzzing))]
 fn seal(
     image: &Image,
     passphrase: &Passphrase,
@@ -368,12 +403,23 @@ fn seal(
     meter: &Meter<'_>,
 ) -> Result<Vec<u8>> {
     let secret = BackupSecret::Passphrase(passphrase);
-    seal_with(image, secret, now, Kdf::Argon2id(kdf), salt, nonce, meter)
+    let contents = image.contents();
+    seal_with(
+        &contents,
+        secret,
+        now,
+        Kdf::Argon2id(kdf),
+        salt,
+        nonce,
+        meter,
+    )
 }
 
-/// [`seal`] with either kind of secret and its key derivation.
+/// Compresses, frames and seals `contents` with either kind of secret and its key derivation.
+/// The file is built in one buffer: header, then the compressed payload written after it and
+/// encrypted in place, then the tag.
 fn seal_with(
-    image: &Image,
+    contents: &Contents<'_>,
     secret: BackupSecret<'_>,
     now: DateTime<Utc>,
     kdf: Kdf,
@@ -383,24 +429,38 @@ fn seal_with(
 ) -> Result<Vec<u8>> {
     let keys = crypto::derive(secret, &salt, &kdf)?;
     meter.at(400);
-    let payload = format::frame(&image.manifest, &image.bytes)?;
-    let header = Header::new(&Parsed {
+    // Automatic backups trade a few per cent of size for speed; both are one zlib stream.
+    let effort = match kdf {
+        Kdf::Argon2id(_) => format::Effort::Thorough,
+        Kdf::HkdfSha256 => format::Effort::Fast,
+    };
+    let (payload_bytes, manifest_json) =
+        format::framed_len(contents.manifest, contents.image.len())?;
+    let header = format::encode_header(&Header::new(&Parsed {
         kdf,
         salt,
         key_check: keys.check,
         nonce,
-        payload_bytes: payload.len() as u64,
-        schema_version: image.schema_version,
+        payload_bytes,
+        schema_version: contents.schema_version,
         created_at: crate::time::format_utc(now),
-    });
-    let compressed =
-        format::compress(&payload, &|done, total| meter.within(400, 900, done, total))?;
-    drop(payload);
-    let mut file = format::encode_header(&header)?;
-    let mut sealed = compressed.to_vec();
-    crypto::seal(&keys, &nonce, &file, &mut sealed)?;
-    file.extend_from_slice(&sealed);
-    Ok(file)
+    }))?;
+    // Until it is sealed the buffer holds compressed plaintext: zeroized if anything fails.
+    let mut file = zeroize::Zeroizing::new(Vec::with_capacity(
+        header.len() + contents.image.len() / 3 + crypto::TAG_LEN,
+    ));
+    file.extend_from_slice(&header);
+    format::compress_framed(
+        &mut file,
+        &manifest_json,
+        contents.image,
+        effort,
+        &|done, total| meter.within(400, 900, done, total),
+    )?;
+    let (aad, payload) = file.split_at_mut(header.len());
+    let tag = crypto::seal_detached(&keys, &nonce, aad, payload)?;
+    file.extend_from_slice(&tag);
+    Ok(std::mem::take(&mut *file))
 }
 
 /// The largest file any backup can be: a bigger one is refused unread.

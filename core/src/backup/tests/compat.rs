@@ -94,6 +94,56 @@ fn the_committed_format_1_fixture_still_restores() {
     refused_fixture(&mut phone, &file);
 }
 
+/// An automatic backup written before automatic backups switched to zlib level 1 (commit
+/// a1b7148, level 6) restores with its recovery key in every later build, and a wrong key
+/// changes nothing.
+#[test]
+fn the_committed_level_6_automatic_backup_still_restores() {
+    use crate::backup::{BackupSecret, RecoveryKey, restore_file_with};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/backup/format2-auto-zlib6.rcbackup");
+    let file = std::fs::read(&path).expect("tests/fixtures/backup/format2-auto-zlib6.rcbackup");
+    assert_eq!(&file[8..10], &[0, 2], "format version 2");
+    let key = RecoveryKey::parse("56HY-39AJ-NKAW-ZF9J-EE04-SYZ6-X6M9").unwrap();
+    let wrong = RecoveryKey::from_bytes([7; 16]);
+    let mut phone = Profile::generated(43, 2);
+    let before = phone.dump();
+    let err = restore_file_with(
+        &mut phone.store,
+        &phone.key,
+        &path,
+        BackupSecret::RecoveryKey(&wrong),
+        &Silent,
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::WrongKey);
+    assert_eq!(phone.dump(), before, "a wrong key changed nothing");
+    let summary = restore_file_with(
+        &mut phone.store,
+        &phone.key,
+        &path,
+        BackupSecret::RecoveryKey(&key),
+        &Silent,
+    )
+    .unwrap();
+    assert_eq!(summary.created_at, "2026-12-07T09:00:00Z");
+    assert_eq!(summary.schema_version, SCHEMA_VERSION);
+    let rows: std::collections::BTreeMap<_, _> = summary
+        .tables
+        .iter()
+        .map(|t| (t.table.as_str(), t.rows))
+        .collect();
+    assert_eq!(rows["check_ins"], 1);
+    assert_eq!(rows["settings"], 2);
+    assert_eq!(rows["journal_entries"], 0);
+    let mood: i64 = phone
+        .store
+        .conn()
+        .query_row("SELECT mood FROM check_ins", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mood, 5);
+}
+
 fn refused_fixture(phone: &mut Profile, file: &[u8]) {
     let err = phone
         .restore(file, "not the fixture passphrase")

@@ -35,11 +35,23 @@ fn last<'a>(b: &'a EpisodeBaseline, id: &str) -> Option<&'a AssessmentRecord> {
 /// A page-1 warning per measure whose latest score is a reliable rise from the episode's
 /// lowest score (when that lowest is not the episode's first score), e.g. "PHQ-9 rose reliably
 /// from its lowest score in this episode: 5 (2025-03-17) → 17 (2025-05-26), +12; back at
-/// caseness (10 or more)".
+/// caseness (10 or more)" — for the current episode and for each earlier episode ending in the
+/// range: a new episode is often opened because of the relapse, which must not hide it
+/// (fourth therapist review, F21).
 pub(super) fn nadir_warnings(snap: &Snapshot) -> Vec<String> {
-    let Some(b) = &snap.episode else {
-        return Vec::new();
-    };
+    let earlier = snap.earlier_episodes.iter().flat_map(|e| {
+        let place = format!("in the earlier episode (started {})", e.episode.start_date);
+        episode_nadir_warnings(e, &place)
+    });
+    let current = snap
+        .episode
+        .iter()
+        .flat_map(|b| episode_nadir_warnings(b, "in this episode"));
+    earlier.chain(current).collect()
+}
+
+/// The warnings of [`nadir_warnings`] for one episode; `place` says which episode.
+fn episode_nadir_warnings(b: &EpisodeBaseline, place: &str) -> Vec<String> {
     MEASURES
         .iter()
         .filter_map(|(id, title, step, case)| {
@@ -55,7 +67,7 @@ pub(super) fn nadir_warnings(snap: &Snapshot) -> Vec<String> {
                 String::new()
             };
             Some(format!(
-                "Warning \u{2014} {title} rose reliably from its lowest score in this episode: {} ({}) \u{2192} {} ({}), +{} \
+                "Warning \u{2014} {title} rose reliably from its lowest score {place}: {} ({}) \u{2192} {} ({}), +{} \
                  (a reliable change is {step} or more){back}. The indicators below pair the first and last scores and do not show this.",
                 estimate::total(low),
                 low.taken.local_date,

@@ -101,3 +101,30 @@ fn a_new_episode_with_first_scores_only_names_the_earlier_episode_and_the_return
     }
     assert!(!text.contains("(first score)"), "{text}");
 }
+
+/// Fourth therapist review, F21 (HIGH): a new episode opened because of the relapse keeps the
+/// relapse visible. The earlier episode (PHQ-9 18 → 5 → 17, GAD-7 15 → 4 → 14) ends in the
+/// range; its rise from its lowest scores is a red page-1 warning naming that episode.
+#[test]
+fn a_new_episode_opened_after_a_relapse_keeps_the_relapse_warning() {
+    let mut profile = relapse_in_one_episode();
+    profile.episodes.push("2025-06-02");
+    let (_d, snap) = snapshot_of(&profile, "2025-01-01", "2025-06-30", None);
+    let page1 = page1_of(&snap);
+    for expected in [
+        "Warning — PHQ-9 rose reliably from its lowest score in the earlier episode (started 2025-01-06): 5 (2025-03-17) → 17 (2025-05-26), +12 (a reliable change is 6 or more); back at caseness (10 or more).",
+        "Warning — GAD-7 rose reliably from its lowest score in the earlier episode (started 2025-01-06): 4 (2025-03-17) → 14 (2025-05-26), +10 (a reliable change is 4 or more); back at caseness (8 or more).",
+    ] {
+        assert!(page1.contains(expected), "missing {expected:?}:\n{page1}");
+    }
+    // With the new episode's first scores in too (PHQ-9 19, GAD-7 15), it still holds.
+    profile
+        .assessments
+        .extend(series("2025-06-09T09:00:00Z", &[19], &[15], &[]));
+    let (_d, snap) = snapshot_of(&profile, "2025-01-01", "2025-06-30", None);
+    let page1 = page1_of(&snap);
+    assert!(
+        page1.contains("rose reliably from its lowest score in the earlier episode (started 2025-01-06): 5 (2025-03-17)"),
+        "{page1}"
+    );
+}
