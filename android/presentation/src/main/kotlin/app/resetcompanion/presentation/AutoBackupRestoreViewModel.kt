@@ -76,7 +76,8 @@ class AutoBackupRestoreViewModel(
             // Once the core has replaced the profile the rest must happen, even if the screen went.
             withContext(NonCancellable) {
                 val summary = store.restoreAutoBackup(folder, key)
-                val kept = runCatching { keys.save(key) }.isSuccess
+                // The person typed the key: it is confirmed (a marker a "start again" left goes).
+                val kept = runCatching { keys.save(key) }.isSuccess && runCatching { keys.markUnconfirmed(false) }.isSuccess
                 update { it.copy(working = false, offering = false, typedKey = "", restored = summary, keyNotKept = !kept) }
                 onProfileReplaced()
                 platform.remindersChanged()

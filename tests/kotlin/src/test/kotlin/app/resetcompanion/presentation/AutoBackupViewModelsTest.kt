@@ -25,6 +25,7 @@ import java.time.Instant
 internal class MemoryKeys(var failSave: Boolean = false) : RecoveryKeys {
     var key: String? = null
     var pending: String? = null
+    var unconfirmed = false
     override fun read() = key
     override fun save(key: String) {
         if (failSave) throw IllegalStateException("keystore unavailable")
@@ -40,6 +41,10 @@ internal class MemoryKeys(var failSave: Boolean = false) : RecoveryKeys {
     }
     override fun deletePending() {
         pending = null
+    }
+    override fun isUnconfirmed() = unconfirmed
+    override fun markUnconfirmed(unconfirmed: Boolean) {
+        this.unconfirmed = unconfirmed
     }
 }
 
@@ -72,6 +77,57 @@ class AutoBackupViewModelsTest : ViewModelTest() {
         assertTrue(s.enabled)
         assertNull(s.shownGroups)
         assertEquals(1, s.status!!.files.size)
+    }
+
+    @Test
+    fun `a ceremony left before the key is confirmed backs nothing up and says finish setting up`() {
+        val keys = MemoryKeys()
+        val vm = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true }, choosePositions = { listOf(0, 3) })
+        vm.load()
+        vm.turnOn()
+        assertTrue(keys.unconfirmed, "not confirmed is recorded outside the view model")
+        assertTrue(vm.askBeforeLeaving(), "Back mid-ceremony asks first")
+        assertTrue(vm.state.value.leaveAsked)
+        vm.stay()
+        assertFalse(vm.state.value.leaveAsked)
+        // Back anyway (or a kill): the app-start run and the daily job refuse to back up.
+        val runner = AutoBackupRunner(store, folder, keys)
+        assertEquals(AutoBackupRunner.Outcome.Unconfirmed, runBlocking { runner.run() })
+        assertTrue(setUp { listAutoBackups(folder) }.isEmpty(), "nothing sealed for an unconfirmed key")
+        // A new screen: "Finish setting up", not "On".
+        val again = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true }, choosePositions = { listOf(0, 3) })
+        assertFalse(again.askBeforeLeaving(), "nothing to ask outside a ceremony")
+        again.load()
+        assertTrue(again.state.value.setupUnfinished)
+        again.finishSetup()
+        val groups = again.state.value.shownGroups!!
+        assertEquals(groups.joinToString("-"), keys.key, "the same stored key is shown again")
+        assertTrue(again.state.value.ceremony)
+        again.wroteItDown()
+        again.setTypedGroup(0, groups[0])
+        again.setTypedGroup(1, groups[3])
+        again.confirm()
+        assertFalse(keys.unconfirmed)
+        assertFalse(again.state.value.setupUnfinished)
+        assertEquals(1, again.state.value.status!!.files.size, "the first backup is written once confirmed")
+        assertEquals(AutoBackupRunner.Outcome.NotDue, runBlocking { runner.run() })
+    }
+
+    @Test
+    fun `finishing the setup needs the device owner's check`() {
+        val keys = MemoryKeys()
+        AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true }).apply {
+            load()
+            turnOn()
+        }
+        val vm = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { false })
+        vm.load()
+        vm.finishSetup()
+        assertNull(vm.state.value.shownGroups)
+        assertTrue(vm.state.value.authRefused)
+        assertTrue(vm.state.value.setupUnfinished)
+        vm.turnOff(deleteFiles = false)
+        assertFalse(keys.unconfirmed, "turning off clears the marker")
     }
 
     @Test
