@@ -263,6 +263,12 @@ pub(crate) fn another_profiles_folder(folder: &Path, recovery_file: &Path) -> bo
     let Ok(ours) = crate::cmd::backup_auto::read_key_file(recovery_file) else {
         return false;
     };
+    folder_keyed_elsewhere(folder, &ours, recovery_file)
+}
+
+/// Whether beside `folder` (in its parent folder) is a recovery key file, other than
+/// `recovery_file`, holding the recovery key `key` (compared without surrounding whitespace).
+pub(crate) fn folder_keyed_elsewhere(folder: &Path, key: &str, recovery_file: &Path) -> bool {
     let ours_at = std::fs::canonicalize(recovery_file).ok();
     let Some(parent) = folder.parent() else {
         return false;
@@ -277,9 +283,12 @@ pub(crate) fn another_profiles_folder(folder: &Path, recovery_file: &Path) -> bo
     };
     entries.filter_map(|e| e.ok()).any(|e| {
         let path = e.path();
-        e.file_name().to_string_lossy().ends_with(".recovery-key")
+        let name = e.file_name().to_string_lossy().into_owned();
+        // A live profile: its database is there too (`<db>.recovery-key` beside `<db>`).
+        name.strip_suffix(".recovery-key")
+            .is_some_and(|db| parent.join(db).is_file())
             && std::fs::canonicalize(&path).ok() != ours_at
-            && crate::cmd::backup_auto::read_key_file(&path).is_ok_and(|t| t.trim() == ours.trim())
+            && crate::cmd::backup_auto::read_key_file(&path).is_ok_and(|t| t.trim() == key.trim())
     })
 }
 

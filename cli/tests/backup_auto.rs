@@ -100,6 +100,8 @@ fn status_and_run_follow_the_local_day() {
 fn restore_with_the_recovery_key_from_stdin_into_a_new_profile() {
     let cli = Cli::new();
     let (_, key) = on(&cli);
+    // The old phone is gone (its profile with it); only the backups folder is left.
+    std::fs::remove_file(cli.db()).unwrap();
     let phone = tempfile::TempDir::new().unwrap();
     let db = phone.path().join("profile.db");
     // Typed sloppily: lower case, spaces for dashes.

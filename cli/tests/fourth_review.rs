@@ -726,3 +726,52 @@ fn rotate_on_a_copy_refuses_and_keeps_the_originals_backups() {
     // The original still rotates its own.
     json(&db, "2026-12-03T10:00:00Z", &["backup", "auto", "rotate"]);
 }
+
+/// Hostile-4 F5: a recovery-key restore into a second profile on the same machine does not
+/// adopt the first profile's automatic-backup folder and key: they are restored off, with
+/// how to turn them on, and the first profile's folder gets no second profile's backups.
+#[test]
+fn a_second_profile_restored_from_a_live_profiles_backups_does_not_share_them() {
+    let cli = Cli::new();
+    let dir = cli.dir.path();
+    let db = cli.db();
+    json(&db, "2026-12-01T08:00:00Z", &["checkin", "--mood", "5"]);
+    json(&db, "2026-12-01T09:00:00Z", &["backup", "auto", "on"]);
+    json(&db, "2026-12-02T09:00:00Z", &["backup", "auto", "run"]);
+    let key = std::fs::read_to_string(recovery_file(&db)).unwrap();
+    let folder = dir.join("auto-backups");
+    let folder = folder.to_str().unwrap();
+    let old = dir.join("old.db");
+    let out = json_in(
+        &old,
+        "2026-12-03T10:00:00Z",
+        &["backup", "restore", folder, "--recovery-key", "--yes"],
+        Some(&key),
+    );
+    assert_eq!(out["automatic_backups_adopted"], false, "{out}");
+    assert!(out["recovery_key_file"].is_null(), "{out}");
+    assert!(!recovery_file(&old).exists());
+    let status = json(&old, "2026-12-04T09:00:00Z", &["backup", "auto", "status"]);
+    assert_eq!(status["enabled"], false, "{status}");
+    let before = names(&dir.join("auto-backups"));
+    let _ = at(
+        &old,
+        "2026-12-04T09:00:00Z",
+        &["backup", "auto", "run"],
+        None,
+    );
+    assert_eq!(names(&dir.join("auto-backups")), before);
+    // The new-phone case still adopts: no live profile's key beside the folder.
+    std::fs::remove_file(&db).unwrap();
+    let moved = dir.join("elsewhere.recovery-key.txt");
+    std::fs::rename(recovery_file(&db), &moved).unwrap();
+    let fresh = dir.join("fresh.db");
+    let out = json_in(
+        &fresh,
+        "2026-12-04T10:00:00Z",
+        &["backup", "restore", folder, "--recovery-key", "--yes"],
+        Some(&key),
+    );
+    assert_eq!(out["automatic_backups_adopted"], true, "{out}");
+    assert!(recovery_file(&fresh).is_file(), "{out}");
+}

@@ -565,11 +565,27 @@ pub fn keep_key_after_restore(
     let on = companion.auto_backup_status(None)?.enabled;
     let folder = companion.preference(reset_core::auto_backup::FOLDER_PREFERENCE.into())?;
     let key_file = recovery_key_file(&ctx.db, folder.as_deref().map(Path::new));
-    let kept = on && std::fs::symlink_metadata(&key_file).is_err();
+    let mut kept = on && std::fs::symlink_metadata(&key_file).is_err();
+    let key = Zeroizing::new(reset_ffi::auto_backup::normalize_recovery_key(
+        typed.to_string(),
+    )?);
+    // A second profile on this machine restored from a live profile's automatic backups does
+    // not take over that profile's folder and key: both would be one backup stream, each
+    // owning (and pruning, rotating, restoring) the other's files (hostile review 4, F5).
+    let shared = match folder.as_deref() {
+        Some(f) if kept => crate::erase::folder_keyed_elsewhere(Path::new(f), &key, &key_file),
+        _ => false,
+    };
+    if shared {
+        companion.turn_off_auto_backup(None, false)?;
+        kept = false;
+        output.human.push_str(&format!(
+            "automatic backups are off for this profile: their folder {} is another profile's (its recovery key file is beside it), and sharing it would mix the two profiles' backups. Turn them on with a folder of this profile's own: `reset backup auto on --folder DIR`\n",
+            folder.as_deref().unwrap_or_default()
+        ));
+    }
+    output.json["automatic_backups_adopted"] = json!(!shared);
     if kept {
-        let key = Zeroizing::new(reset_ffi::auto_backup::normalize_recovery_key(
-            typed.to_string(),
-        )?);
         write_new_key_file(&key_file, &key)?;
         output.human.push_str(&format!(
             "automatic backups stay on with the same recovery key (kept in {})\n",
