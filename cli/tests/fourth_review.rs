@@ -686,3 +686,43 @@ fn erasing_a_copy_keeps_the_originals_automatic_backups() {
         "{out}"
     );
 }
+
+/// Hostile-4 F12 addendum: `auto rotate` on a copied profile refuses with a conflict and
+/// leaves the original's automatic backups exactly as they were.
+#[test]
+fn rotate_on_a_copy_refuses_and_keeps_the_originals_backups() {
+    let cli = Cli::new();
+    let dir = cli.dir.path();
+    let orig = dir.join("orig");
+    let copy = dir.join("copy");
+    std::fs::create_dir(&orig).unwrap();
+    let db = orig.join("p.db");
+    json(&db, "2026-12-01T08:00:00Z", &["checkin", "--mood", "5"]);
+    json(&db, "2026-12-01T09:00:00Z", &["backup", "auto", "on"]);
+    json(&db, "2026-12-02T09:00:00Z", &["backup", "auto", "run"]);
+    let folder = orig.join("auto-backups");
+    let before: Vec<Vec<u8>> = names(&folder)
+        .iter()
+        .map(|b| std::fs::read(folder.join(b)).unwrap())
+        .collect();
+    let ok = Command::new("cp")
+        .arg("-r")
+        .arg(&orig)
+        .arg(&copy)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let err = error(
+        &copy.join("p.db"),
+        "2026-12-03T09:00:00Z",
+        &["backup", "auto", "rotate"],
+    );
+    assert_eq!(err["kind"], "conflict", "{err}");
+    let after: Vec<Vec<u8>> = names(&folder)
+        .iter()
+        .map(|b| std::fs::read(folder.join(b)).unwrap())
+        .collect();
+    assert_eq!(before, after);
+    // The original still rotates its own.
+    json(&db, "2026-12-03T10:00:00Z", &["backup", "auto", "rotate"]);
+}

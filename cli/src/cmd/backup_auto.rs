@@ -263,6 +263,17 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             let folder = stored_folder(&companion)?.ok_or_else(|| {
                 Error::conflict("automatic backups are off; `reset backup auto on` first")
             })?;
+            // A copied profile still names the original's folder, and its key opens the
+            // original's backups: rotating would re-seal and delete them (hostile review 4, F12).
+            if crate::erase::another_profiles_folder(
+                Path::new(&folder),
+                &recovery_key_path(&ctx.db),
+            ) {
+                return Err(Error::conflict(format!(
+                    "the automatic-backup folder {folder} belongs to another profile (a recovery key file beside it holds this profile's key: this profile looks like a copy of that one); nothing was changed. Rotate from that profile, or turn automatic backups off here and on again with a folder of this profile's own (`reset backup auto off`, then `reset backup auto on --folder DIR`)"
+                ))
+                .into());
+            }
             settle(&companion, &ctx.db, &folder)?;
             rotate(&companion, &ctx.db, &folder)
         }
