@@ -41,10 +41,10 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
     if nothing_to_do {
         return Err(Error::not_found(format!("a profile at {}", ctx.db.display())).into());
     }
-    let (key_kept_for, owned_backups) = if present {
+    let (key_kept_for, owned_backups, elsewhere) = if present {
         erase_profile(ctx, unreadable)?
     } else {
-        (Vec::new(), Vec::new())
+        (Vec::new(), Vec::new(), Vec::new())
     };
     let mut extras = extras;
     extras.extend(owned_backups);
@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
         }
     }
     // Names older tours used, which nothing shows Reset wrote: said, never removed (F1).
-    let unclaimed: Vec<String> = if present {
+    let mut unclaimed: Vec<String> = if present {
         older_tour_names(&ctx.db)
             .iter()
             .map(|p| p.display().to_string())
@@ -108,6 +108,13 @@ pub fn run(ctx: &Ctx, yes: bool, everything: bool, unreadable: bool) -> Result<O
     } else {
         Vec::new()
     };
+    if !elsewhere.is_empty() {
+        human.push_str("not removed — automatic backups in another profile's folder (this profile looks like a copy of it; they are that profile's):\n");
+        for p in &elsewhere {
+            human.push_str(&format!("  {}\n", p.display()));
+        }
+        unclaimed.extend(elsewhere.iter().map(|p| p.display().to_string()));
+    }
     if !unclaimed.is_empty() {
         human.push_str("not removed — named like an older tour's report or backup, but nothing shows Reset Companion wrote them; check and delete them yourself if they are:\n");
         for p in &unclaimed {
@@ -147,7 +154,12 @@ fn shown(path: &Path) -> String {
 ///
 /// Also returns this profile's automatic backups — the files in its remembered folder that its
 /// recovery key opens — read before anything is erased, for `--everything` to remove.
-fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(Vec<PathBuf>, Vec<PathBuf>), ResetError> {
+/// Paths erased-with-the-profile: other profiles sharing the key file, this profile's own
+/// automatic backups, and automatic backups its key opens that sit in another live profile's
+/// folder (kept: hostile review 4, F12).
+type Erased = (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>);
+
+fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<Erased, ResetError> {
     // The shape first, read-only: opening would tighten the file's mode, and a file that is
     // not a profile must be left exactly as it was.
     let shape = reset_core::store::shape::of(&ctx.db);
@@ -206,12 +218,16 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(Vec<PathBuf>, Vec<PathB
     match opened {
         Some(Ok(companion)) => {
             let owned = owned_backups(folder.as_deref(), &recovery_file);
+            let (owned, elsewhere) = match folder.as_deref() {
+                Some(f) if another_profiles_folder(f, &recovery_file) => (Vec::new(), owned),
+                _ => (owned, Vec::new()),
+            };
             let mut also = recovery;
             if erase_key {
                 also.push(key_file);
             }
             companion.erase_all_with(&also)?;
-            return Ok((sharing, owned));
+            return Ok((sharing, owned, elsewhere));
         }
         Some(Err(_)) if key_beside && unreadable => reset_core::store::erase_files(&ctx.db)?,
         Some(Err(why)) if key_beside => {
@@ -231,12 +247,40 @@ fn erase_profile(ctx: &Ctx, unreadable: bool) -> Result<(Vec<PathBuf>, Vec<PathB
         }
     }
     for file in &recovery {
-        reset_core::store::erase_files(file)?;
+        reset_core::store::erase_file(file)?;
     }
     if erase_key {
-        reset_core::store::erase_files(&key_file)?;
+        reset_core::store::erase_file(&key_file)?;
     }
-    Ok((sharing, Vec::new()))
+    Ok((sharing, Vec::new(), Vec::new()))
+}
+
+/// Whether `folder` is another live profile's automatic-backup folder: beside it (in its
+/// parent folder) is a recovery key file other than `recovery_file` holding the same key —
+/// as when a profile's folder was copied (`cp -r orig copy`) and the copy still remembers the
+/// original's absolute folder (hostile review 4, F12). Its backups are then the original's.
+pub(crate) fn another_profiles_folder(folder: &Path, recovery_file: &Path) -> bool {
+    let Ok(ours) = crate::cmd::backup_auto::read_key_file(recovery_file) else {
+        return false;
+    };
+    let ours_at = std::fs::canonicalize(recovery_file).ok();
+    let Some(parent) = folder.parent() else {
+        return false;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return false;
+    };
+    entries.filter_map(|e| e.ok()).any(|e| {
+        let path = e.path();
+        e.file_name().to_string_lossy().ends_with(".recovery-key")
+            && std::fs::canonicalize(&path).ok() != ours_at
+            && crate::cmd::backup_auto::read_key_file(&path).is_ok_and(|t| t.trim() == ours.trim())
+    })
 }
 
 /// The automatic backups in `folder` that the key in `recovery_file` opens: this profile's,
@@ -357,7 +401,7 @@ fn remove(path: &Path) -> Result<(), ResetError> {
         }
         std::fs::remove_dir(path).map_err(Error::from)?;
     } else if meta.is_file() {
-        reset_core::store::erase_files(path)?;
+        reset_core::store::erase_file(path)?;
     } else {
         std::fs::remove_file(path).map_err(Error::from)?;
     }

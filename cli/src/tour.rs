@@ -182,7 +182,7 @@ fn remove_demo(path: &Path) -> std::io::Result<()> {
         if entry.file_type()?.is_dir() {
             remove_demo(&p)?;
         } else if entry.file_type()?.is_file() {
-            let _ = reset_core::store::erase_files(&p);
+            let _ = reset_core::store::erase_file(&p);
             let _ = std::fs::remove_file(&p);
         } else {
             std::fs::remove_file(&p)?;

@@ -564,3 +564,166 @@ fn a_rotation_whose_new_key_cannot_be_stored_changes_nothing_and_says_so() {
     );
     assert_eq!(restored["file"], "reset-auto-20270331T090000000Z.rcbackup");
 }
+
+// Hostile review 4 (docs/reviews/2026-12-07-second-round/, /work/notes/review-hostile4.md).
+
+/// Hostile-4 F1: `erase` removes only the exact temporary names Reset writes
+/// (`<db>.restore-<12 hex>` and its SQLite side files); a person's files that merely start
+/// with `<db>.restore-`, `<key>.restore-`, or sit beside the key and recovery key files with
+/// `-journal`/`.lock` endings, survive byte for byte.
+#[test]
+fn erase_never_removes_a_persons_file_named_like_a_temporary() {
+    let cli = Cli::new();
+    let dir = cli.dir.path();
+    let db = cli.db();
+    json(&db, "2027-03-28T08:00:00Z", &["checkin", "--mood", "5"]);
+    json(&db, "2027-03-28T09:00:00Z", &["backup", "auto", "on"]);
+    let backup = names(&dir.join("auto-backups")).remove(0);
+    let name = db.file_name().unwrap().to_str().unwrap().to_string();
+    let key = PathBuf::from(format!("{}", db.with_extension("key").display()));
+    assert!(key.is_file(), "the key file is {key:?}");
+    let key_name = key.file_name().unwrap().to_str().unwrap().to_string();
+    let theirs = [
+        format!("{name}.restore-notes.txt"),
+        format!("{name}.restore-copy-before-erase"),
+        format!("{name}.restore-0123456789abX"),
+        format!("{key_name}.restore-safe-copy"),
+        format!("{key_name}.lock"),
+        format!("{key_name}-journal"),
+        format!("{name}.recovery-key.restore-paper"),
+        format!("{name}.recovery-key-journal"),
+        format!("auto-backups/{backup}.restore-keep"),
+    ];
+    for (i, f) in theirs.iter().enumerate() {
+        std::fs::write(dir.join(f), format!("mine {i}")).unwrap();
+    }
+    // What a restore killed before its rename leaves: exactly Reset's own names.
+    let staged = [
+        format!("{name}.restore-0123456789ab"),
+        format!("{name}.restore-0123456789ab-journal"),
+    ];
+    for f in &staged {
+        std::fs::write(dir.join(f), "staged").unwrap();
+    }
+    let out = json(
+        &db,
+        "2027-03-29T09:01:00Z",
+        &["erase", "--yes", "--everything"],
+    );
+    assert_eq!(out["erased"], true, "{out}");
+    assert!(!db.exists() && !key.exists(), "{out}");
+    assert!(
+        names(&dir.join("auto-backups")).len() == 1,
+        "only the person's file is left"
+    );
+    for (i, f) in theirs.iter().enumerate() {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(f)).ok().as_deref(),
+            Some(format!("mine {i}").as_str()),
+            "{f} is the person's and survives"
+        );
+    }
+    for f in &staged {
+        assert!(!dir.join(f).exists(), "Reset's own staged copy {f} goes");
+    }
+}
+
+/// Hostile-4 F12: erasing a copy of a profile's folder (`cp -r orig copy`) with
+/// `--everything` keeps the original's automatic backups — the copy still remembers the
+/// original's absolute folder and its key opens them — and names them as `not_claimed`.
+#[test]
+fn erasing_a_copy_keeps_the_originals_automatic_backups() {
+    let cli = Cli::new();
+    let dir = cli.dir.path();
+    let orig = dir.join("orig");
+    let copy = dir.join("copy");
+    std::fs::create_dir(&orig).unwrap();
+    let db = orig.join("p.db");
+    json(&db, "2026-12-01T08:00:00Z", &["checkin", "--mood", "5"]);
+    json(&db, "2026-12-01T09:00:00Z", &["backup", "auto", "on"]);
+    json(&db, "2026-12-02T09:00:00Z", &["backup", "auto", "run"]);
+    let backups = names(&orig.join("auto-backups"));
+    assert_eq!(backups.len(), 2);
+    let ok = Command::new("cp")
+        .arg("-r")
+        .arg(&orig)
+        .arg(&copy)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let before: Vec<Vec<u8>> = backups
+        .iter()
+        .map(|b| std::fs::read(orig.join("auto-backups").join(b)).unwrap())
+        .collect();
+    let out = json(
+        &copy.join("p.db"),
+        "2026-12-03T09:00:00Z",
+        &["erase", "--yes", "--everything"],
+    );
+    assert_eq!(out["erased"], true, "{out}");
+    assert!(!copy.join("p.db").exists());
+    let after: Vec<Vec<u8>> = backups
+        .iter()
+        .map(|b| std::fs::read(orig.join("auto-backups").join(b)).unwrap_or_default())
+        .collect();
+    assert_eq!(before, after, "the original's backups are untouched: {out}");
+    assert_eq!(out["not_claimed"].as_array().unwrap().len(), 2, "{out}");
+    assert_eq!(
+        out["also_written_by_reset"].as_array().unwrap().len(),
+        0,
+        "{out}"
+    );
+    let status = json(&db, "2026-12-03T10:00:00Z", &["backup", "auto", "status"]);
+    assert_eq!(status["files"].as_array().unwrap().len(), 2, "{status}");
+    // The original itself still erases its own backups.
+    let out = json(
+        &db,
+        "2026-12-03T11:00:00Z",
+        &["erase", "--yes", "--everything"],
+    );
+    assert_eq!(
+        out["also_written_by_reset"].as_array().unwrap().len(),
+        2,
+        "{out}"
+    );
+}
+
+/// Hostile-4 F12 addendum: `auto rotate` on a copied profile refuses with a conflict and
+/// leaves the original's automatic backups exactly as they were.
+#[test]
+fn rotate_on_a_copy_refuses_and_keeps_the_originals_backups() {
+    let cli = Cli::new();
+    let dir = cli.dir.path();
+    let orig = dir.join("orig");
+    let copy = dir.join("copy");
+    std::fs::create_dir(&orig).unwrap();
+    let db = orig.join("p.db");
+    json(&db, "2026-12-01T08:00:00Z", &["checkin", "--mood", "5"]);
+    json(&db, "2026-12-01T09:00:00Z", &["backup", "auto", "on"]);
+    json(&db, "2026-12-02T09:00:00Z", &["backup", "auto", "run"]);
+    let folder = orig.join("auto-backups");
+    let before: Vec<Vec<u8>> = names(&folder)
+        .iter()
+        .map(|b| std::fs::read(folder.join(b)).unwrap())
+        .collect();
+    let ok = Command::new("cp")
+        .arg("-r")
+        .arg(&orig)
+        .arg(&copy)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let err = error(
+        &copy.join("p.db"),
+        "2026-12-03T09:00:00Z",
+        &["backup", "auto", "rotate"],
+    );
+    assert_eq!(err["kind"], "conflict", "{err}");
+    let after: Vec<Vec<u8>> = names(&folder)
+        .iter()
+        .map(|b| std::fs::read(folder.join(b)).unwrap())
+        .collect();
+    assert_eq!(before, after);
+    // The original still rotates its own.
+    json(&db, "2026-12-03T10:00:00Z", &["backup", "auto", "rotate"]);
+}

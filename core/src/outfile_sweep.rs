@@ -80,14 +80,14 @@ pub fn remove_temp(path: &Path) -> std::io::Result<()> {
                 remove_temp(&p)?;
             } else {
                 if entry.file_type()?.is_file() {
-                    let _ = crate::store::erase_files(&p);
+                    let _ = crate::store::erase_file(&p);
                 }
                 let _ = std::fs::remove_file(&p);
             }
         }
         std::fs::remove_dir(path)
     } else if meta.is_file() {
-        crate::store::erase_files(path).map_err(|e| std::io::Error::other(e.to_string()))?;
+        crate::store::erase_file(path).map_err(|e| std::io::Error::other(e.to_string()))?;
         match std::fs::remove_file(path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),

@@ -188,12 +188,12 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             }
             let key_removed = *delete && key_file.exists();
             if key_removed {
-                reset_core::store::erase_files(&key_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&key_file).map_err(ResetError::from)?;
             }
             // Turning off discards a prepared rotation: its pending key opens nothing.
             let pending_file = reset_core::outfile::pending_recovery_key_file(&ctx.db);
             if std::fs::symlink_metadata(&pending_file).is_ok() {
-                reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             }
             let mut human = format!(
                 "automatic backups are off; {} file(s) deleted\n",
@@ -271,6 +271,17 @@ pub fn run(ctx: &Ctx, command: &AutoCommand) -> Result<Output, ResetError> {
             let folder = stored_folder(&companion)?.ok_or_else(|| {
                 Error::conflict("automatic backups are off; `reset backup auto on` first")
             })?;
+            // A copied profile still names the original's folder, and its key opens the
+            // original's backups: rotating would re-seal and delete them (hostile review 4, F12).
+            if crate::erase::another_profiles_folder(
+                Path::new(&folder),
+                &recovery_key_path(&ctx.db),
+            ) {
+                return Err(Error::conflict(format!(
+                    "the automatic-backup folder {folder} belongs to another profile (a recovery key file beside it holds this profile's key: this profile looks like a copy of that one); nothing was changed. Rotate from that profile, or turn automatic backups off here and on again with a folder of this profile's own (`reset backup auto off`, then `reset backup auto on --folder DIR`)"
+                ))
+                .into());
+            }
             settle(&companion, &ctx.db, &folder)?;
             rotate(&companion, &ctx.db, &folder)
         }
@@ -372,7 +383,7 @@ fn settle(
         // was never shown to anyone: it is discarded and the key that opens the backups stays.
         RotationSettlement::AwaitingConfirmation => {
             companion.discard_recovery_key_rotation(folder.to_string())?;
-            reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+            reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             Some("discarded")
         }
         RotationSettlement::Committed { .. } => {
@@ -381,7 +392,7 @@ fn settle(
         }
         RotationSettlement::Discarded { .. } => {
             if pending.is_some() {
-                reset_core::store::erase_files(&pending_file).map_err(ResetError::from)?;
+                reset_core::store::erase_file(&pending_file).map_err(ResetError::from)?;
             }
             Some("discarded")
         }
@@ -427,7 +438,7 @@ fn turn_on(companion: &Companion, key_file: &Path, folder: &Path) -> Result<Outp
         Ok(run) => run,
         Err(e) => {
             let _ = companion.undo_turn_on_auto_backup(previous_folder);
-            let _ = reset_core::store::erase_files(key_file);
+            let _ = reset_core::store::erase_file(key_file);
             return Err(e);
         }
     };

@@ -243,7 +243,7 @@ impl Store {
         conn.close().map_err(|(_, e)| Error::from(e))?;
         erase_files(&path)?;
         for file in also {
-            erase_files(file)?;
+            erase_file(file)?;
         }
         // Erased while still held, so nothing opens the profile half-erased; an empty file.
         let _ = std::fs::remove_file(lock_file(&path));
@@ -268,29 +268,37 @@ fn not_a_database(path: &Path, e: Error) -> Error {
     }
 }
 
-/// Deletes a profile's files (database, `-wal`, `-shm`, `-journal`) whether or not it opens,
-/// and any staged restore copy a crash left beside it ([`staged_copies`]). Each is overwritten
-/// with zeros before it is unlinked — unless it is a symlink or has other hard links, which
-/// are unlinked untouched so no other name loses its bytes.
+/// Deletes a profile's files (database, `-wal`, `-shm`, `-journal`, `.lock`) whether or not
+/// it opens, and any staged restore copy a crash left beside it ([`staged_copies`]). Each is
+/// overwritten with zeros before it is unlinked ([`erase_file`]).
 pub fn erase_files(path: &Path) -> Result<()> {
     let staged = staged_copies(path)?;
     let lock = std::iter::once(lock_file(path)).filter(|l| l.is_file());
     for file in profile_files(path).into_iter().chain(staged).chain(lock) {
-        match std::fs::symlink_metadata(&file) {
-            Ok(meta) => {
-                // Only a file this name alone holds is zero-filled: through a symlink or a
-                // hard link the zeros would land in another name's file (hostile F4/F5), so
-                // such a name is only unlinked.
-                if meta.file_type().is_file() && !has_other_names(&meta) {
-                    overwrite_with_zeros(&file, meta.len())?;
-                }
-                std::fs::remove_file(&file)?;
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e.into()),
-        }
+        erase_file(&file)?;
     }
     Ok(())
+}
+
+/// Overwrites one file with zeros and unlinks it — that name only, never a file beside it
+/// (a key file, a recovery key file or a backup has no side files; hostile review 4, F1).
+/// A symlink or a file with other hard links is unlinked untouched, so no other name loses
+/// its bytes. A missing file is not an error.
+pub fn erase_file(file: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(file) {
+        Ok(meta) => {
+            // Only a file this name alone holds is zero-filled: through a symlink or a
+            // hard link the zeros would land in another name's file (hostile F4/F5), so
+            // such a name is only unlinked.
+            if meta.file_type().is_file() && !has_other_names(&meta) {
+                overwrite_with_zeros(file, meta.len())?;
+            }
+            std::fs::remove_file(file)?;
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The database file and the side files SQLite may create next to it.
@@ -310,9 +318,11 @@ pub fn profile_files(path: &Path) -> Vec<PathBuf> {
 }
 
 /// Staged copies a restore left beside the profile when the process died before renaming
-/// one into place (`<name>.restore-<hex>` and its side files; see `backup::restore`). They
-/// are encrypted with the profile's key and never opened as the profile, but they hold a
-/// whole profile, so erasure and the next restore remove them.
+/// one into place: exactly `<name>.restore-<12 lowercase hex>` and its `-wal`, `-shm`,
+/// `-journal` side files (the names `backup::temp::TempFile::beside` makes). They are
+/// encrypted with the profile's key and never opened as the profile, but they hold a whole
+/// profile, so erasure and the next restore remove them. Any other name starting with
+/// `<name>.restore-` is a person's file and is never claimed (hostile review 4, F1).
 pub fn staged_copies(path: &Path) -> Result<Vec<PathBuf>> {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return Ok(Vec::new());
@@ -333,11 +343,28 @@ pub fn staged_copies(path: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for entry in entries {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        if is_staged_suffix(rest) {
             found.push(entry.path());
         }
     }
     Ok(found)
+}
+
+/// Length of the random hex part of a staged copy's name (`TempFile::beside`: 6 random bytes).
+pub(crate) const STAGED_HEX_LEN: usize = 12;
+
+/// Whether what follows `<name>.restore-` is exactly a staged copy's random part and,
+/// optionally, one of SQLite's side-file suffixes.
+fn is_staged_suffix(rest: &str) -> bool {
+    let Some(hex) = rest.get(..STAGED_HEX_LEN) else {
+        return false;
+    };
+    hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        && ["", "-wal", "-shm", "-journal"].contains(&&rest[STAGED_HEX_LEN..])
 }
 
 /// True when the file has another hard link (another name shares its bytes).

@@ -10,10 +10,11 @@ import java.io.File
 
 /**
  * The daily automatic backup (issue 21): what the app runs after the first use each day and
- * what the WorkManager job runs (`android/app`'s `AutoBackupWorker`). Settles a key rotation a
+ * what the daily JobScheduler job runs (`android/app`'s `DailyJob`). Settles a key rotation a
  * kill interrupted first (promoting or dropping the pending key), then writes today's backup
  * with the current key if one is due. A rotation awaiting the person's confirmation leaves
- * backups under the current key: nothing is ever sealed for a key they have not confirmed.
+ * backups under the current key: nothing is ever sealed for a key they have not confirmed, and
+ * neither while the turn-on ceremony is unfinished ([RecoveryKeys.isUnconfirmed]).
  */
 class AutoBackupRunner(private val store: ResetStore, private val folder: File, private val keys: RecoveryKeys) {
     /** What a run did. */
@@ -22,6 +23,9 @@ class AutoBackupRunner(private val store: ResetStore, private val folder: File, 
         data object Off : Outcome
 
         data object NotDue : Outcome
+
+        /** On, but the person has not confirmed the key yet (the ceremony was left): nothing written. */
+        data object Unconfirmed : Outcome
 
         data class Written(val name: String) : Outcome
     }
@@ -48,6 +52,7 @@ class AutoBackupRunner(private val store: ResetStore, private val folder: File, 
     suspend fun run(): Outcome {
         if (!store.autoBackupStatus(folder).enabled) return Outcome.Off
         settle()
+        if (keys.isUnconfirmed()) return Outcome.Unconfirmed
         val key = keys.read() ?: throw NoKey()
         val run = store.runAutoBackupIfDue(folder, key)
         return when (run.outcome) {

@@ -33,6 +33,14 @@ data class AutoBackupUiState(
     /** A rotation was interrupted after its key was stored, before it was confirmed: resume or cancel. */
     val rotationAwaitingConfirmation: Boolean = false,
     /**
+     * Backups are on but the turn-on ceremony was left before the key was confirmed (Back, or a
+     * kill): nothing is backed up until "Finish setting up" shows the key again and two groups
+     * come back (review android4, F1).
+     */
+    val setupUnfinished: Boolean = false,
+    /** Back was pressed mid-ceremony: "Leave without confirming?" is asked. */
+    val leaveAsked: Boolean = false,
+    /**
      * The device owner's check (fingerprint, face or screen lock) did not confirm it is them, or
      * there is no screen lock to check: the key stays hidden and the screen says why.
      */
@@ -70,8 +78,9 @@ class AutoBackupSettingsViewModel(
         }
         val status = store.autoBackupStatus(folder)
         val zone = store.status().timeZone
+        val unfinished = status.enabled && keys.isUnconfirmed()
         update {
-            AutoBackupUiState(loading = false, status = status, zone = zone, rotationAwaitingConfirmation = awaiting)
+            AutoBackupUiState(loading = false, status = status, zone = zone, rotationAwaitingConfirmation = awaiting, setupUnfinished = unfinished)
         }
     }
 
@@ -114,19 +123,47 @@ class AutoBackupSettingsViewModel(
         refresh()
     }
 
+    /**
+     * Turns on with a new key. "Not confirmed" is recorded before anything else (outside this
+     * view model), so Back or a kill before the two groups come back leaves backups refusing to
+     * run and the screen saying "Finish setting up", never "On" with a key nobody wrote down.
+     */
     fun turnOn() = launchCatching(::failed) {
+        keys.markUnconfirmed(true)
         val key = store.turnOnAutoBackup()
         try {
             keys.save(key)
         } catch (e: Exception) {
             // Without a stored key no daily backup can run: undo rather than stay half on.
             store.turnOffAutoBackup(null, deleteFiles = false)
+            keys.markUnconfirmed(false)
             update { it.copy(error = UiError(ErrorKind.STORAGE, message = "the recovery key could not be stored (${e.javaClass.simpleName})")) }
             return@launchCatching
         }
         pendingKey = key
         update { it.copy(shownGroups = key.split('-'), askedPositions = null, ceremony = true, error = null) }
     }
+
+    /** "Finish setting up": after the device owner's check, the stored key again and the two-group check. */
+    fun finishSetup() = launchCatching(::failed) {
+        if (!current.setupUnfinished || !ownerConfirmed()) return@launchCatching
+        val key = storedKey("no recovery key on this device; turn automatic backups off and on again") ?: return@launchCatching
+        pendingKey = key
+        update { it.copy(shownGroups = key.split('-'), askedPositions = null, ceremony = true, rotating = false, setupUnfinished = false) }
+    }
+
+    /**
+     * Back on the screen: mid-ceremony it asks first ("Leave without confirming?") and returns
+     * true (Back used); otherwise false and Back leaves.
+     */
+    fun askBeforeLeaving(): Boolean {
+        if (!current.ceremony) return false
+        update { it.copy(leaveAsked = true) }
+        return true
+    }
+
+    /** "Stay": the ceremony carries on. */
+    fun stay() = update { it.copy(leaveAsked = false) }
 
     fun wroteItDown() = update { s ->
         val groups = s.shownGroups ?: return@update s
@@ -154,6 +191,7 @@ class AutoBackupSettingsViewModel(
             store.commitRecoveryKeyRotation(folder, currentKey, key)
             keys.promotePending()
         } else {
+            keys.markUnconfirmed(false)
             store.runAutoBackupIfDue(folder, key)
         }
         refresh()
@@ -170,6 +208,7 @@ class AutoBackupSettingsViewModel(
 
     fun turnOff(deleteFiles: Boolean) = launchCatching(::failed) {
         store.turnOffAutoBackup(folder, deleteFiles)
+        keys.markUnconfirmed(false)
         if (deleteFiles) keys.delete()
         val status = store.autoBackupStatus(folder)
         update { AutoBackupUiState(loading = false, status = status, zone = current.zone) }

@@ -16,6 +16,17 @@ interface RecoveryKeys {
     fun savePending(key: String)
     fun deletePending()
 
+    /**
+     * True while the current key has not been confirmed by typing two groups back (the turn-on
+     * ceremony was left by Back or a kill): the runner and the daily job write nothing under it,
+     * and the settings screen says "Finish setting up" (review android4, F1). Kept outside the
+     * view model so it outlives the screen and the process.
+     */
+    fun isUnconfirmed(): Boolean
+
+    /** Sets or clears [isUnconfirmed]. */
+    fun markUnconfirmed(unconfirmed: Boolean)
+
     /** After a commit the pending key becomes the current one (killed in between, the next settle promotes again). */
     fun promotePending() {
         val pending = readPending() ?: return
@@ -27,6 +38,7 @@ interface RecoveryKeys {
     class InMemory : RecoveryKeys {
         private var key: String? = null
         private var pending: String? = null
+        private var unconfirmed = false
         override fun read() = key
         override fun save(key: String) {
             this.key = key
@@ -41,6 +53,10 @@ interface RecoveryKeys {
         override fun deletePending() {
             pending = null
         }
+        override fun isUnconfirmed() = unconfirmed
+        override fun markUnconfirmed(unconfirmed: Boolean) {
+            this.unconfirmed = unconfirmed
+        }
     }
 }
 
@@ -52,4 +68,6 @@ fun RecoveryKeyStore.asRecoveryKeys(): RecoveryKeys = object : RecoveryKeys {
     override fun readPending() = this@asRecoveryKeys.readPending()
     override fun savePending(key: String) = this@asRecoveryKeys.savePending(key)
     override fun deletePending() = this@asRecoveryKeys.deletePending()
+    override fun isUnconfirmed() = this@asRecoveryKeys.isUnconfirmed()
+    override fun markUnconfirmed(unconfirmed: Boolean) = this@asRecoveryKeys.markUnconfirmed(unconfirmed)
 }

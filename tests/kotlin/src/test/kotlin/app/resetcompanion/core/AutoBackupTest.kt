@@ -104,4 +104,21 @@ class AutoBackupTest {
         assertNull(store.readPending())
         assertEquals("DDDD-EEEE-FFFF", store.read())
     }
+
+    @Test
+    fun `the not-confirmed marker outlives the store object and holds no key`() {
+        val file = File(scratchDir(), "no_backup/recovery.key")
+        val store = RecoveryKeyStore(InMemoryKeystore(), file)
+        store.save("AAAA-BBBB-CCCC")
+        assertFalse(store.isUnconfirmed())
+        store.markUnconfirmed(true)
+        val marker = File(file.path + ".unconfirmed")
+        assertTrue(marker.exists())
+        assertFalse(String(marker.readBytes(), Charsets.ISO_8859_1).contains("AAAA"), "a marker, not the key")
+        assertTrue(RecoveryKeyStore(InMemoryKeystore(), file).isUnconfirmed(), "a new process sees it")
+        store.markUnconfirmed(false)
+        assertFalse(RecoveryKeyStore(InMemoryKeystore(), file).isUnconfirmed())
+        store.markUnconfirmed(false)
+        assertEquals("AAAA-BBBB-CCCC", store.read())
+    }
 }

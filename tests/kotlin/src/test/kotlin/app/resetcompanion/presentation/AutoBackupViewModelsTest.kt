@@ -25,6 +25,7 @@ import java.time.Instant
 internal class MemoryKeys(var failSave: Boolean = false) : RecoveryKeys {
     var key: String? = null
     var pending: String? = null
+    var unconfirmed = false
     override fun read() = key
     override fun save(key: String) {
         if (failSave) throw IllegalStateException("keystore unavailable")
@@ -40,6 +41,10 @@ internal class MemoryKeys(var failSave: Boolean = false) : RecoveryKeys {
     }
     override fun deletePending() {
         pending = null
+    }
+    override fun isUnconfirmed() = unconfirmed
+    override fun markUnconfirmed(unconfirmed: Boolean) {
+        this.unconfirmed = unconfirmed
     }
 }
 
@@ -72,6 +77,57 @@ class AutoBackupViewModelsTest : ViewModelTest() {
         assertTrue(s.enabled)
         assertNull(s.shownGroups)
         assertEquals(1, s.status!!.files.size)
+    }
+
+    @Test
+    fun `a ceremony left before the key is confirmed backs nothing up and says finish setting up`() {
+        val keys = MemoryKeys()
+        val vm = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true }, choosePositions = { listOf(0, 3) })
+        vm.load()
+        vm.turnOn()
+        assertTrue(keys.unconfirmed, "not confirmed is recorded outside the view model")
+        assertTrue(vm.askBeforeLeaving(), "Back mid-ceremony asks first")
+        assertTrue(vm.state.value.leaveAsked)
+        vm.stay()
+        assertFalse(vm.state.value.leaveAsked)
+        // Back anyway (or a kill): the app-start run and the daily job refuse to back up.
+        val runner = AutoBackupRunner(store, folder, keys)
+        assertEquals(AutoBackupRunner.Outcome.Unconfirmed, runBlocking { runner.run() })
+        assertTrue(setUp { listAutoBackups(folder) }.isEmpty(), "nothing sealed for an unconfirmed key")
+        // A new screen: "Finish setting up", not "On".
+        val again = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true }, choosePositions = { listOf(0, 3) })
+        assertFalse(again.askBeforeLeaving(), "nothing to ask outside a ceremony")
+        again.load()
+        assertTrue(again.state.value.setupUnfinished)
+        again.finishSetup()
+        val groups = again.state.value.shownGroups!!
+        assertEquals(groups.joinToString("-"), keys.key, "the same stored key is shown again")
+        assertTrue(again.state.value.ceremony)
+        again.wroteItDown()
+        again.setTypedGroup(0, groups[0])
+        again.setTypedGroup(1, groups[3])
+        again.confirm()
+        assertFalse(keys.unconfirmed)
+        assertFalse(again.state.value.setupUnfinished)
+        assertEquals(1, again.state.value.status!!.files.size, "the first backup is written once confirmed")
+        assertEquals(AutoBackupRunner.Outcome.NotDue, runBlocking { runner.run() })
+    }
+
+    @Test
+    fun `finishing the setup needs the device owner's check`() {
+        val keys = MemoryKeys()
+        AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true }).apply {
+            load()
+            turnOn()
+        }
+        val vm = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { false })
+        vm.load()
+        vm.finishSetup()
+        assertNull(vm.state.value.shownGroups)
+        assertTrue(vm.state.value.authRefused)
+        assertTrue(vm.state.value.setupUnfinished)
+        vm.turnOff(deleteFiles = false)
+        assertFalse(keys.unconfirmed, "turning off clears the marker")
     }
 
     @Test
@@ -222,6 +278,51 @@ class AutoBackupViewModelsTest : ViewModelTest() {
             vm.check()
             assertFalse(vm.state.value.shown)
         }
+    }
+
+    @Test
+    fun `start fresh is remembered across launches until newer backups come`() {
+        oldPhoneBackup()
+        val marker = File(scratchDir(), "no_backup/restore-offer-declined")
+        newPhone { fresh ->
+            val first = AutoBackupRestoreViewModel(fresh, folder, MemoryKeys(), declinedMarker = marker)
+            first.check()
+            assertTrue(first.state.value.shown)
+            first.decline()
+            assertEquals(folder.listFiles()!!.single().name, marker.readText(), "the declined backups' newest name, no user text")
+            // The next cold start: a new view model, the same marker.
+            val next = AutoBackupRestoreViewModel(fresh, folder, MemoryKeys(), declinedMarker = marker)
+            next.check()
+            assertFalse(next.state.value.shown)
+            // Backups newer than those declined (another platform restore) are offered again.
+            marker.writeText("reset-auto-older.rcbackup")
+            val later = AutoBackupRestoreViewModel(fresh, folder, MemoryKeys(), declinedMarker = marker)
+            later.check()
+            assertTrue(later.state.value.shown)
+        }
+    }
+
+    @Test
+    fun `the phone that wrote the backups is never offered their restore`() {
+        // A new user turns backups on before any record: the first backup is of an empty profile.
+        val keys = MemoryKeys()
+        val settings = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true }, choosePositions = { listOf(1, 4) })
+        settings.load()
+        settings.turnOn()
+        val groups = settings.state.value.shownGroups!!
+        settings.wroteItDown()
+        settings.setTypedGroup(0, groups[1])
+        settings.setTypedGroup(1, groups[4])
+        settings.confirm()
+        assertEquals(1, settings.state.value.status!!.files.size)
+        val vm = AutoBackupRestoreViewModel(store, folder, keys)
+        vm.check()
+        assertFalse(vm.state.value.shown, "its own backups, automatic backups on: no offer")
+        // Turned off (copies kept) on an empty profile: the copies are offered (the phone can't tell them from restored ones).
+        settings.turnOff(deleteFiles = false)
+        val off = AutoBackupRestoreViewModel(store, folder, keys)
+        off.check()
+        assertTrue(off.state.value.shown)
     }
 
     @Test

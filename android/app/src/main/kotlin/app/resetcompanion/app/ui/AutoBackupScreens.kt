@@ -29,6 +29,7 @@ import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.font.FontFamily
 import androidx.compose.ui.text.input.KeyboardCapitalization
+import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import app.resetcompanion.core.model.AutoBackupStatus
@@ -60,6 +61,9 @@ data class AutoBackupActions(
     val onDoneShowingKey: () -> Unit = {},
     val onRotate: () -> Unit = {},
     val onResumeRotation: () -> Unit = {},
+    val onFinishSetup: () -> Unit = {},
+    val onStay: () -> Unit = {},
+    val onLeave: () -> Unit = {},
     val onCancelRotation: () -> Unit = {},
     val onTurnOff: (deleteFiles: Boolean) -> Unit = {},
     val onDismissError: () -> Unit = {},
@@ -83,6 +87,12 @@ fun AutoBackupScreen(state: AutoBackupUiState, padding: PaddingValues, actions: 
                 Button(onClick = actions.onResumeRotation) { Text(AutoBackupStrings.resumeRotation) }
                 OutlinedButton(onClick = actions.onCancelRotation) { Text(AutoBackupStrings.keepOldKey) }
             }
+            state.setupUnfinished -> {
+                StatusLabel(AutoBackupStrings.setupUnfinished, Tone.WARNING)
+                Button(onClick = actions.onFinishSetup) { Text(AutoBackupStrings.finishSetup) }
+                Text(AutoBackupStrings.authNoteFinish, style = MaterialTheme.typography.bodySmall)
+                OutlinedButton(onClick = { askingOff = true }) { Text(AutoBackupStrings.turnOff) }
+            }
             !state.enabled -> {
                 Text(AutoBackupStrings.offExplain, style = MaterialTheme.typography.bodyLarge)
                 Button(onClick = actions.onTurnOn) { ButtonLabel(Icons.Filled.Lock, AutoBackupStrings.turnOn) }
@@ -95,6 +105,15 @@ fun AutoBackupScreen(state: AutoBackupUiState, padding: PaddingValues, actions: 
                 OutlinedButton(onClick = { askingOff = true }) { Text(AutoBackupStrings.turnOff) }
             }
         }
+    }
+    if (state.leaveAsked) {
+        AlertDialog(
+            onDismissRequest = actions.onStay,
+            title = { Text(AutoBackupStrings.leaveQuestion) },
+            text = { Text(if (state.rotating) AutoBackupStrings.leaveRotationExplain else AutoBackupStrings.leaveExplain) },
+            confirmButton = { TextButton(onClick = actions.onStay) { Text(AutoBackupStrings.stay) } },
+            dismissButton = { TextButton(onClick = actions.onLeave) { Text(AutoBackupStrings.leave) } },
+        )
     }
     if (askingOff) {
         AlertDialog(
@@ -156,6 +175,17 @@ private fun KeyShown(groups: List<String>, state: AutoBackupUiState, actions: Au
     }
 }
 
+/**
+ * The keyboard for the recovery key (typed back in the ceremony, or on the new phone): a password
+ * field, so the keyboard neither learns nor suggests it (autocorrect off alone does not stop
+ * that, review android4 F3); the text stays readable (no visual transformation is set).
+ */
+val RecoveryKeyKeyboard = KeyboardOptions(
+    capitalization = KeyboardCapitalization.Characters,
+    autoCorrectEnabled = false,
+    keyboardType = KeyboardType.Password,
+)
+
 /** The ceremony's check: two groups typed back from paper. */
 @Composable
 private fun ConfirmGroups(state: AutoBackupUiState, asked: List<Int>, actions: AutoBackupActions) {
@@ -167,7 +197,7 @@ private fun ConfirmGroups(state: AutoBackupUiState, asked: List<Int>, actions: A
             label = { Text(AutoBackupStrings.group(position)) },
             singleLine = true,
             textStyle = MaterialTheme.typography.titleLarge.copy(fontFamily = FontFamily.Monospace),
-            keyboardOptions = KeyboardOptions(capitalization = KeyboardCapitalization.Characters, autoCorrectEnabled = false),
+            keyboardOptions = RecoveryKeyKeyboard,
             modifier = Modifier.fillMaxWidth(),
         )
     }
@@ -176,7 +206,7 @@ private fun ConfirmGroups(state: AutoBackupUiState, asked: List<Int>, actions: A
 
 /** Collects [viewModel]; loads once when shown. */
 @Composable
-fun AutoBackupRoute(viewModel: AutoBackupSettingsViewModel, padding: PaddingValues) {
+fun AutoBackupRoute(viewModel: AutoBackupSettingsViewModel, padding: PaddingValues, onLeave: () -> Unit = {}) {
     val state by viewModel.state.collectAsStateWithLifecycle()
     LaunchedEffect(viewModel) { viewModel.load() }
     AutoBackupScreen(
@@ -191,6 +221,12 @@ fun AutoBackupRoute(viewModel: AutoBackupSettingsViewModel, padding: PaddingValu
             onDoneShowingKey = viewModel::doneShowingKey,
             onRotate = viewModel::rotate,
             onResumeRotation = viewModel::resumeRotation,
+            onFinishSetup = viewModel::finishSetup,
+            onStay = viewModel::stay,
+            onLeave = {
+                viewModel.stay()
+                onLeave()
+            },
             onCancelRotation = viewModel::cancelRotation,
             onTurnOff = viewModel::turnOff,
             onDismissError = viewModel::dismissError,
@@ -232,7 +268,7 @@ fun AutoBackupRestoreScreen(
                     label = { Text(AutoBackupStrings.keyField) },
                     isError = state.error?.field == "recovery_key",
                     textStyle = MaterialTheme.typography.titleMedium.copy(fontFamily = FontFamily.Monospace),
-                    keyboardOptions = KeyboardOptions(capitalization = KeyboardCapitalization.Characters, autoCorrectEnabled = false),
+                    keyboardOptions = RecoveryKeyKeyboard,
                     modifier = Modifier.fillMaxWidth(),
                 )
                 if (!state.canRestore) Text(AutoBackupStrings.keyBlocker, style = MaterialTheme.typography.bodySmall)
@@ -312,6 +348,14 @@ object AutoBackupStrings {
     const val rotationInterrupted = "A new recovery key was being set up when the app closed. Your backups still use the old key."
     const val resumeRotation = "Show the new key to finish"
     const val keepOldKey = "Keep the old key"
+    const val setupUnfinished = "Finish setting up: confirm your recovery key. No backup is made until you do."
+    const val finishSetup = "Finish setting up"
+    const val authNoteFinish = "Your fingerprint, face or screen lock is asked first; then the key is shown and you type two groups back."
+    const val leaveQuestion = "Leave without confirming the key?"
+    const val leaveExplain = "Backups stay off until you confirm it: come back to Settings › Automatic backups to finish setting up."
+    const val leaveRotationExplain = "The new key is not used until you confirm it; your backups stay under the old key."
+    const val stay = "Stay"
+    const val leave = "Leave"
 
     const val restoreTitle = "Welcome back"
     const val restoreHeading = "Restore from your automatic backup"

@@ -221,7 +221,15 @@ private fun Route(
         )
         Destination.SafetyPlanEdit -> SafetyPlanEditRoute(entry.viewModel { graph.safetyPlanEdit(entry.memory) }, padding) { nav.back() }
         Destination.SafetyPlanHistory -> SafetyPlanHistoryRoute(entry.viewModel { graph.safetyPlanHistory() }, padding, contact)
-        Destination.AutoBackup -> AutoBackupRoute(entry.viewModel { graph.autoBackup(platform.authenticateOwner) }, padding)
+        Destination.AutoBackup -> {
+            val autoBackup = entry.viewModel { graph.autoBackup(platform.authenticateOwner) }
+            // Back mid-ceremony asks before leaving an unconfirmed key (review android4, F1).
+            DisposableEffect(entry, autoBackup) {
+                entry.backGuard = autoBackup::askBeforeLeaving
+                onDispose { entry.backGuard = null }
+            }
+            AutoBackupRoute(autoBackup, padding) { nav.back(force = true) }
+        }
         Destination.AppLock -> if (lock != null) AppLockSettingsRoute(lock, padding) else ScreenColumn(padding) { Text(Strings.noticeAuthUnavailable) }
         Destination.Privacy -> PrivacyScreen(padding)
         Destination.Practice -> PracticeRoute(entry.viewModel { graph.practice() }, padding) { nav.navigate(Destination.Meditation()) }

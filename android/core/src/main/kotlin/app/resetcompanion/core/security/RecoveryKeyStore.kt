@@ -14,6 +14,7 @@ import java.io.IOException
  */
 class RecoveryKeyStore(private val wrapper: KeyWrapper, private val file: File) {
     private val pendingFile = File(file.path + ".pending")
+    private val unconfirmedFile = File(file.path + ".unconfirmed")
 
     /** The stored key, or null when automatic backups were never turned on on this device. */
     fun read(): String? = readFrom(file)
@@ -35,6 +36,22 @@ class RecoveryKeyStore(private val wrapper: KeyWrapper, private val file: File) 
     /** Forgets the pending key (the rotation was discarded, or promoted). */
     fun deletePending() {
         pendingFile.delete()
+    }
+
+    /**
+     * True while the current key was made but the person has not typed two of its groups back yet
+     * (the turn-on ceremony was left by Back or a kill): no backup is written under it until then.
+     * A marker file (no key material) beside the key, so it outlives the process.
+     */
+    fun isUnconfirmed(): Boolean = unconfirmedFile.exists()
+
+    /** Sets or clears the "not confirmed yet" marker, durably. */
+    fun markUnconfirmed(unconfirmed: Boolean) {
+        if (unconfirmed) {
+            DatabaseKeyProvider.writeDurably(unconfirmedFile, byteArrayOf(FORMAT_VERSION))
+        } else if (unconfirmedFile.exists() && !unconfirmedFile.delete()) {
+            throw IOException("the recovery key's confirmation marker could not be cleared")
+        }
     }
 
     private fun readFrom(file: File): String? {

@@ -9,11 +9,13 @@ import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.hasSetTextAction
 import androidx.compose.ui.test.onAllNodesWithTag
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextInput
+import androidx.compose.ui.text.input.KeyboardType
 import app.resetcompanion.core.FixedClock
 import app.resetcompanion.core.ResetStore
 import app.resetcompanion.core.checkIns
@@ -23,9 +25,11 @@ import app.resetcompanion.core.runAutoBackupIfDue
 import app.resetcompanion.core.turnOnAutoBackup
 import app.resetcompanion.presentation.AppGraph
 import app.resetcompanion.presentation.AutoBackupRestoreViewModel
+import app.resetcompanion.presentation.AutoBackupRunner
 import kotlinx.coroutines.runBlocking
 import org.junit.After
 import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
 import org.junit.Test
 import java.io.File
@@ -93,6 +97,53 @@ class AutoBackupScreensTest {
         assertTrue(onAllNodesWithTag(RECOVERY_KEY_TAG).fetchSemanticsNodes().isEmpty())
         saveScreenshot("auto-backup-on")
         assertEquals("FLAG_SECURE held throughout", listOf(true), window.calls)
+    }
+
+    @Test
+    fun back_mid_ceremony_asks_then_the_screen_says_finish_setting_up_and_no_backup_is_made_until_confirmed() = phoneTest {
+        val nav = AppNavigator(Destination.Settings)
+        setContent { ResetApp(app.graph, RecordingSecureWindow(), nav, PlatformActions(authenticateOwner = { true }), dark = false) }
+        awaitLoaded()
+        nav.navigate(Destination.AutoBackup)
+        awaitLoaded()
+        tap(AutoBackupStrings.turnOn)
+        val groups = app.graph.recoveryKeys.read()!!.split('-')
+        assertTrue("Back is used up by the question", nav.back())
+        awaitLoaded()
+        onNodeWithText(AutoBackupStrings.leaveQuestion).assertIsDisplayed()
+        onNodeWithText(AutoBackupStrings.stay).performClick()
+        awaitLoaded()
+        onNodeWithTag(RECOVERY_KEY_TAG).assertIsDisplayed()
+        nav.back()
+        awaitLoaded()
+        onNodeWithText(AutoBackupStrings.leave).performClick()
+        awaitLoaded()
+        assertEquals(Destination.Settings, nav.current.destination)
+        // The app's next start (or the daily job) writes nothing under the unconfirmed key.
+        assertEquals(AutoBackupRunner.Outcome.Unconfirmed, runBlocking { app.graph.autoBackupRunner().run() })
+        assertTrue(runBlocking { app.store.listAutoBackups(app.graph.autoBackupFolder) }.isEmpty())
+        nav.navigate(Destination.AutoBackup)
+        awaitLoaded()
+        onNodeWithText(AutoBackupStrings.setupUnfinished).assertIsDisplayed()
+        assertTrue(onAllNodesWithText(AutoBackupStrings.on).fetchSemanticsNodes().isEmpty())
+        saveScreenshot("auto-backup-finish-setup")
+        tap(AutoBackupStrings.finishSetup)
+        groups.forEach { onNodeWithText(it).assertIsDisplayed() }
+        tap(AutoBackupStrings.wroteItDown)
+        askedGroups().forEachIndexed { i, n -> onAllNodes(hasSetTextAction())[i].performTextInput(groups[n - 1]) }
+        tap(AutoBackupStrings.check)
+        onNodeWithText(AutoBackupStrings.copiesKept(1)).assertIsDisplayed()
+        assertFalse(app.graph.recoveryKeys.isUnconfirmed())
+        // Outside a ceremony Back leaves without asking.
+        assertTrue(nav.back())
+        awaitLoaded()
+        assertEquals(Destination.Settings, nav.current.destination)
+    }
+
+    @Test
+    fun the_recovery_key_fields_are_password_fields_the_keyboard_does_not_learn() {
+        assertEquals(KeyboardType.Password, RecoveryKeyKeyboard.keyboardType)
+        assertEquals(false, RecoveryKeyKeyboard.autoCorrectEnabled)
     }
 
     @Test
