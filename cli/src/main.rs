@@ -253,34 +253,57 @@ fn run(cli: &Cli) -> Result<Output, ResetError> {
         now: cli.now.as_deref().map(now_flag).transpose()?,
         key_from_env: true,
     };
+    let out = dispatch(&ctx, command, cli.json)?;
+    // Day-to-day use writes the day's automatic backup when it is due (issue 21); backup,
+    // erase, the tour and the no-profile commands never do.
+    if matches!(
+        command,
+        Command::Status
+            | Command::Checkin(_)
+            | Command::Journal { .. }
+            | Command::Insights(_)
+            | Command::Assess { .. }
+            | Command::Programme { .. }
+            | Command::Session { .. }
+            | Command::Practice { .. }
+            | Command::SafetyPlan { .. }
+            | Command::Remind { .. }
+    ) && let Some(note) = cmd::backup_auto::after_use(&ctx)
+    {
+        eprint!("{note}");
+    }
+    Ok(out)
+}
+
+fn dispatch(ctx: &Ctx, command: &Command, json: bool) -> Result<Output, ResetError> {
     match command {
-        Command::Status => status(&ctx),
+        Command::Status => status(ctx),
         Command::Erase {
             yes,
             everything,
             unreadable,
-        } => erase::run(&ctx, *yes, *everything, *unreadable),
-        Command::Tour => tour::run(&ctx),
-        Command::Backup { command } => cmd::backup::run(&ctx, command, cli.json),
-        Command::Export { command } => cmd::export::run(&ctx, command),
-        Command::Checkin(args) => cmd::checkin::run(&ctx, args),
-        Command::Journal { command } => cmd::journal::run(&ctx, command),
-        Command::Insights(args) => cmd::checkin::insights(&ctx, args),
-        Command::Assess { command } => cmd::assess::run(&ctx, command),
-        Command::Programme { command } => cmd::programme::run(&ctx, command),
-        Command::Remind { command } => cmd::remind::run(&ctx, command),
-        Command::Session { command } => cmd::programme::session(&ctx, command),
-        Command::Practice { command } => cmd::programme::practice(&ctx, command),
+        } => erase::run(ctx, *yes, *everything, *unreadable),
+        Command::Tour => tour::run(ctx),
+        Command::Backup { command } => cmd::backup::run(ctx, command, json),
+        Command::Export { command } => cmd::export::run(ctx, command),
+        Command::Checkin(args) => cmd::checkin::run(ctx, args),
+        Command::Journal { command } => cmd::journal::run(ctx, command),
+        Command::Insights(args) => cmd::checkin::insights(ctx, args),
+        Command::Assess { command } => cmd::assess::run(ctx, command),
+        Command::Programme { command } => cmd::programme::run(ctx, command),
+        Command::Remind { command } => cmd::remind::run(ctx, command),
+        Command::Session { command } => cmd::programme::session(ctx, command),
+        Command::Practice { command } => cmd::programme::practice(ctx, command),
         Command::SafetyPlan { command } => cmd::safety_plan::run(
-            &ctx,
+            ctx,
             command
                 .as_ref()
                 .unwrap_or(&cmd::safety_plan::SafetyPlanCommand::Show { version: None }),
         ),
-        Command::Lock { command } => cmd::safety_plan::lock(&ctx, command),
-        Command::HelpNow => cmd::crisis::help_now(&ctx),
-        Command::Region { command } => cmd::crisis::region(&ctx, command),
-        Command::Dev { command } => cmd::dev::run(&ctx, command),
+        Command::Lock { command } => cmd::safety_plan::lock(ctx, command),
+        Command::HelpNow => cmd::crisis::help_now(ctx),
+        Command::Region { command } => cmd::crisis::region(ctx, command),
+        Command::Dev { command } => cmd::dev::run(ctx, command),
     }
 }
 

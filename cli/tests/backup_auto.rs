@@ -186,8 +186,11 @@ fn a_wrong_or_mistyped_key_is_refused_and_the_profile_is_untouched() {
 fn a_damaged_newest_backup_falls_back_to_the_one_before_and_says_so() {
     let cli = Cli::new();
     let (_, key) = on(&cli);
+    // The day's first use writes the day's backup (after the check-in).
     cli.json(&["--now", DAY2, "checkin", "--mood", "6", "--json"]);
-    let second = cli.json(&["--now", DAY2, "backup", "auto", "run", "--json"]);
+    let second = serde_json::json!({"file": {"name": "reset-auto-20270329T090000000Z.rcbackup"}});
+    let run = cli.json(&["--now", DAY2, "backup", "auto", "run", "--json"]);
+    assert_eq!(run["outcome"], "not_due", "{run}");
     let newest = folder(&cli).join(second["file"]["name"].as_str().unwrap());
     let mut bytes = std::fs::read(&newest).unwrap();
     let at = bytes.len() - 40;
@@ -408,4 +411,78 @@ fn off_delete_after_off_deletes_the_backups_not_only_the_key() {
         .unwrap_or_default();
     assert!(left.is_empty(), "no backup left without its key: {left:?}");
     assert!(!key_file(&cli).exists());
+}
+
+/// Issue 21: "a backup after the first use each day". The terminal has no background task, so
+/// the first command that uses the profile on a new local day writes it (said on standard
+/// error; standard output and its JSON stay the command's own); later ones that day do not,
+/// and backup/export commands never do.
+#[test]
+fn the_first_use_on_a_new_day_writes_that_days_automatic_backup() {
+    let cli = Cli::new();
+    on(&cli);
+    let count = || std::fs::read_dir(folder(&cli)).unwrap().count();
+    assert_eq!(count(), 1);
+    // The next day: a check-in writes the day's backup.
+    let out = cli.run(&["checkin", "--mood", "6", "--json", "--now", DAY2]);
+    assert!(out.status.success(), "{out:?}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["mood"], 6, "{v}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("today's automatic backup: wrote reset-auto-20270329T090000000Z.rcbackup"),
+        "{stderr}"
+    );
+    assert_eq!(count(), 2);
+    // Later that day: nothing more, nothing said.
+    let out = cli.run(&["checkin", "--mood", "7", "--now", "2027-03-29T18:00:00Z"]);
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{out:?}");
+    assert_eq!(count(), 2);
+    // An export on the third day does not write one; the next check-in does.
+    let _ = cli.run(&["backup", "auto", "status", "--now", "2027-03-30T09:00:00Z"]);
+    assert_eq!(count(), 2);
+    let out = cli.run(&["checkin", "--mood", "5", "--now", "2027-03-30T09:00:00Z"]);
+    assert!(out.status.success());
+    assert_eq!(count(), 3);
+    // A missing key file never fails the command; it says the backup was not written.
+    std::fs::remove_file(key_file(&cli)).unwrap();
+    let out = cli.run(&["checkin", "--mood", "5", "--now", "2027-03-31T09:00:00Z"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("today's automatic backup was not written (not_found)"),
+        "{out:?}"
+    );
+    assert_eq!(count(), 3);
+}
+
+/// Hostile review 4, F11: the crontab line `auto on` prints runs from cron's working folder,
+/// so it names the profile by an absolute, quoted path, never the relative `--db` typed.
+#[test]
+fn the_crontab_line_names_the_profile_by_an_absolute_quoted_path() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_reset"))
+            .current_dir(dir.path())
+            .args([
+                "--db",
+                "my profile.db",
+                "--tz",
+                "Europe/London",
+                "--now",
+                DAY1,
+            ])
+            .args(args)
+            .env_remove("RESET_KEY")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["checkin", "--mood", "5"]).status.success());
+    let out = run(&["backup", "auto", "on"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let db = dir.path().join("my profile.db");
+    let expected = format!("--db '{}' backup auto run", db.display());
+    assert!(text.contains(&expected), "missing {expected:?} in\n{text}");
 }

@@ -373,10 +373,11 @@ fn a_future_dated_automatic_backup_is_not_restored_over_newer_ones() {
             "written"
         );
     }
+    // The day's first use writes the day's backup (after the check-in), even with the
+    // future-dated file in the folder.
     json(&db, "2027-04-01T09:00:00Z", &["checkin", "--mood", "6"]);
-    json(&db, "2027-04-01T09:01:00Z", &["backup", "auto", "run"]);
     let status = json(&db, "2027-04-01T09:30:00Z", &["backup", "auto", "status"]);
-    assert_eq!(status["last_backup"], "2027-04-01T09:01:00Z", "{status}");
+    assert_eq!(status["last_backup"], "2027-04-01T09:00:00Z", "{status}");
     let restored = json_in(
         &db,
         "2027-04-01T10:00:00Z",
@@ -389,7 +390,7 @@ fn a_future_dated_automatic_backup_is_not_restored_over_newer_ones() {
         ],
         Some(&key),
     );
-    assert_eq!(restored["file"], "reset-auto-20270401T090100000Z.rcbackup");
+    assert_eq!(restored["file"], "reset-auto-20270401T090000000Z.rcbackup");
     assert_eq!(check_ins(&db, "2027-04-01T10:05:00Z"), 2);
 }
 

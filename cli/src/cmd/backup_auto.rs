@@ -64,14 +64,22 @@ pub fn recovery_key_path(db: &Path) -> PathBuf {
 /// What `auto on` must say in a terminal (new-user review 3, F17): nothing here runs the daily
 /// backup by itself, and a folder beside the profile dies with the same disk.
 fn no_scheduler(db: &Path, beside_profile: bool) -> String {
+    // Cron runs in the home folder with a minimal shell: the line needs absolute paths, quoted
+    // (hostile review 4, F11: a relative --db made a new empty profile in $HOME).
+    let quoted = |p: &Path| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        format!("'{}'", crate::output::shown_path(&p).replace('\'', "'\\''"))
+    };
     let exe = std::env::current_exe()
-        .map(|p| crate::output::shown_path(&p))
+        .map(|p| quoted(&p))
         .unwrap_or_else(|_| "reset".into());
     let mut out = format!(
-        "\nThe terminal app has no scheduler: a backup is written only when `reset backup auto run`\n\
-         runs (the phone apps run it for you). For one each day, add a line like this with `crontab -e`:\n  \
+        "\nThe terminal app has no scheduler: the day's backup is written by the first command that uses\n\
+         the profile each day (a check-in, a journal entry, `status` …) or by `reset backup auto run`\n\
+         (the phone apps run it for you). For one each day even when you don't use it, add a line like\n\
+         this with `crontab -e`:\n  \
          0 12 * * * {exe} --db {} backup auto run\n",
-        crate::output::shown_path(db)
+        quoted(db)
     );
     if beside_profile {
         out.push_str(
@@ -684,4 +692,39 @@ pub fn tour_step(companion: &Companion, tour: &mut Tour) -> Result<(), ResetErro
         json!({"folder": folder.display().to_string(), "file": file, "recovery_key": key, "recovery_key_file": key_file.display().to_string()}),
     );
     Ok(())
+}
+
+/// The day's automatic backup after the first use each local day (issue 21): the terminal has
+/// no background task, so a command that used the profile writes it when it is due. Never
+/// fails the command that ran; returns a line for standard error when it wrote a file or
+/// could not (standard output, and its `--json`, stay the command's own).
+pub fn after_use(ctx: &Ctx) -> Option<String> {
+    if !ctx.db.is_file() {
+        return None;
+    }
+    let companion = ctx.open().ok()?;
+    let folder = stored_folder(&companion).ok()??;
+    // A key rotation left half done is settled by `run`/`rotate`, which say what they did.
+    if std::fs::symlink_metadata(reset_core::outfile::pending_recovery_key_file(&ctx.db)).is_ok() {
+        return Some(
+            "today's automatic backup was not written: a key rotation is unfinished; `reset backup auto run` settles it\n"
+                .into(),
+        );
+    }
+    let key_file = recovery_key_file(&ctx.db, Some(Path::new(&folder)));
+    let written = read_key_file(&key_file)
+        .and_then(|key| companion.run_auto_backup_if_due(folder.clone(), key.to_string()));
+    match written {
+        Ok(run) => run.file.map(|f| {
+            format!(
+                "today's automatic backup: wrote {} in {}\n",
+                f.name,
+                crate::output::shown_path(Path::new(&folder))
+            )
+        }),
+        Err(e) => Some(format!(
+            "today's automatic backup was not written ({}); `reset backup auto run` says more\n",
+            e.kind().as_str()
+        )),
+    }
 }

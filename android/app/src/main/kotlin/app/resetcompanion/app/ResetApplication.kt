@@ -56,6 +56,9 @@ class ResetApplication :
     /** Automatic backups (issue 21): the only folder the backup rules include (res/xml). */
     val autoBackupFolder: File get() = File(filesDir, AUTO_BACKUP_DIR)
 
+    /** "Start fresh instead" on the restore offer, remembered (the declined backups' newest name; no user text). */
+    private val restoreDeclinedMarker: File get() = File(noBackupFilesDir, "restore-offer-declined")
+
     /** The recovery key, wrapped by its own AndroidKeyStore key in no_backup/ (never in a backup). */
     val recoveryKeyStore: RecoveryKeyStore by lazy {
         RecoveryKeyStore(
@@ -158,6 +161,8 @@ class ResetApplication :
             ReminderNotifications.dismissAll(this@ResetApplication)
             databaseFile.parentFile?.deleteRecursively()
             keyProvider.destroy()
+            // The fresh profile is offered the kept backups' restore again, even if it was declined before.
+            restoreDeclinedMarker.delete()
             File(cacheDir, SHARE_DIR).deleteRecursively()
             if (withAutoBackups) {
                 autoBackupFolder.deleteRecursively()
@@ -180,6 +185,7 @@ class ResetApplication :
             shareDir = File(cacheDir, SHARE_DIR),
             autoBackupFolder = autoBackupFolder,
             recoveryKeys = recoveryKeyStore.asRecoveryKeys(),
+            restoreDeclinedMarker = restoreDeclinedMarker,
             clock = SystemClock,
             platform = hooks,
             // The timer measures with the monotonic clock (review A6): a clock change can't stretch a session.

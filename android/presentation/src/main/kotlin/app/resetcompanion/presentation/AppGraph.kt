@@ -35,6 +35,8 @@ class AppGraph(
     val autoBackupFolder: File = File(shareDir.absoluteFile.parentFile, "auto-backups"),
     /** The recovery key: Keystore-wrapped in `noBackupFilesDir` on Android, memory elsewhere. */
     val recoveryKeys: RecoveryKeys = RecoveryKeys.InMemory(),
+    /** Where "Start fresh instead" (the restore offer declined) is remembered: `noBackupFilesDir` on Android. */
+    val restoreDeclinedMarker: File? = null,
 ) {
     fun today() = TodayViewModel(store)
     fun checkIn() = CheckInViewModel(store, platform)
@@ -56,7 +58,7 @@ class AppGraph(
     fun autoBackup(authenticate: suspend () -> Boolean) = AutoBackupSettingsViewModel(store, autoBackupFolder, recoveryKeys, authenticate)
 
     /** The first-launch "restore from your automatic backup" offer. */
-    fun autoBackupRestore() = AutoBackupRestoreViewModel(store, autoBackupFolder, recoveryKeys, platform, ::profileReplaced)
+    fun autoBackupRestore() = AutoBackupRestoreViewModel(store, autoBackupFolder, recoveryKeys, platform, restoreDeclinedMarker, ::profileReplaced)
 
     /** The day's automatic backup, for the app's first use each day and the background job. */
     fun autoBackupRunner() = AutoBackupRunner(store, autoBackupFolder, recoveryKeys)

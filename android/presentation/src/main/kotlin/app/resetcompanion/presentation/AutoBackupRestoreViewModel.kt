@@ -1,6 +1,7 @@
 package app.resetcompanion.presentation
 
 import app.resetcompanion.core.ResetStore
+import app.resetcompanion.core.autoBackupStatus
 import app.resetcompanion.core.listAutoBackups
 import app.resetcompanion.core.model.AutoRestoreSummary
 import app.resetcompanion.core.model.ErrorKind
@@ -44,18 +45,36 @@ class AutoBackupRestoreViewModel(
     private val folder: File,
     private val keys: RecoveryKeys,
     private val platform: PlatformHooks = PlatformHooks.None,
+    /**
+     * Remembers "Start fresh instead" across launches (`no_backup/` on Android): it holds the
+     * newest backup's file name (no user text) then, so only backups newer than those declined
+     * are offered again.
+     */
+    private val declinedMarker: File? = null,
     private val onProfileReplaced: () -> Unit = {},
 ) : StoreViewModel<AutoBackupRestoreUiState>(AutoBackupRestoreUiState()) {
     private var declined = false
 
-    /** Offers the restore only to a profile with nothing in it, and not again after "Start fresh". */
+    /**
+     * Offers the restore only to a profile with nothing in it whose own automatic backups are off
+     * (the profile that wrote the files has them on: the same phone is never offered its own
+     * backups, review android4 F2), and not again after "Start fresh" for the same backups.
+     */
     fun check() = launchCatching(::failed) {
         if (declined) return@launchCatching
         val status = store.status()
         val empty = status.counts.values.all { it == 0uL }
         val files = store.listAutoBackups(folder)
+        val newest = files.firstOrNull()
+        val ownBackups = files.isNotEmpty() && store.autoBackupStatus(folder).enabled
+        val declinedBefore = newest != null && runCatching { declinedMarker?.takeIf { it.exists() }?.readText() }.getOrNull() == newest.name
         update {
-            it.copy(offering = empty && files.isNotEmpty(), files = files.size, newest = files.firstOrNull()?.createdAt, zone = status.timeZone)
+            it.copy(
+                offering = empty && newest != null && !ownBackups && !declinedBefore,
+                files = files.size,
+                newest = newest?.createdAt,
+                zone = status.timeZone,
+            )
         }
     }
 
@@ -65,6 +84,15 @@ class AutoBackupRestoreViewModel(
     fun decline() {
         declined = true
         update { AutoBackupRestoreUiState() }
+        val marker = declinedMarker ?: return
+        launchCatching({ s, _ -> s }) {
+            val newest = store.listAutoBackups(folder).firstOrNull() ?: return@launchCatching
+            // Not kept (a full disk): this process still does not ask again.
+            runCatching {
+                marker.parentFile?.mkdirs()
+                marker.writeText(newest.name)
+            }
+        }
     }
 
     /** Restores the newest usable backup and keeps the key so daily backups continue. */

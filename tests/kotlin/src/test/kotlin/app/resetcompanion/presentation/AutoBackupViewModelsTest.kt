@@ -281,6 +281,51 @@ class AutoBackupViewModelsTest : ViewModelTest() {
     }
 
     @Test
+    fun `start fresh is remembered across launches until newer backups come`() {
+        oldPhoneBackup()
+        val marker = File(scratchDir(), "no_backup/restore-offer-declined")
+        newPhone { fresh ->
+            val first = AutoBackupRestoreViewModel(fresh, folder, MemoryKeys(), declinedMarker = marker)
+            first.check()
+            assertTrue(first.state.value.shown)
+            first.decline()
+            assertEquals(folder.listFiles()!!.single().name, marker.readText(), "the declined backups' newest name, no user text")
+            // The next cold start: a new view model, the same marker.
+            val next = AutoBackupRestoreViewModel(fresh, folder, MemoryKeys(), declinedMarker = marker)
+            next.check()
+            assertFalse(next.state.value.shown)
+            // Backups newer than those declined (another platform restore) are offered again.
+            marker.writeText("reset-auto-older.rcbackup")
+            val later = AutoBackupRestoreViewModel(fresh, folder, MemoryKeys(), declinedMarker = marker)
+            later.check()
+            assertTrue(later.state.value.shown)
+        }
+    }
+
+    @Test
+    fun `the phone that wrote the backups is never offered their restore`() {
+        // A new user turns backups on before any record: the first backup is of an empty profile.
+        val keys = MemoryKeys()
+        val settings = AutoBackupSettingsViewModel(store, folder, keys, authenticate = { true }, choosePositions = { listOf(1, 4) })
+        settings.load()
+        settings.turnOn()
+        val groups = settings.state.value.shownGroups!!
+        settings.wroteItDown()
+        settings.setTypedGroup(0, groups[1])
+        settings.setTypedGroup(1, groups[4])
+        settings.confirm()
+        assertEquals(1, settings.state.value.status!!.files.size)
+        val vm = AutoBackupRestoreViewModel(store, folder, keys)
+        vm.check()
+        assertFalse(vm.state.value.shown, "its own backups, automatic backups on: no offer")
+        // Turned off (copies kept) on an empty profile: the copies are offered (the phone can't tell them from restored ones).
+        settings.turnOff(deleteFiles = false)
+        val off = AutoBackupRestoreViewModel(store, folder, keys)
+        off.check()
+        assertTrue(off.state.value.shown)
+    }
+
+    @Test
     fun `a refused device check says why and shows or rotates nothing`() {
         val keys = MemoryKeys()
         keys.key = setUp { turnOnAutoBackup() }
