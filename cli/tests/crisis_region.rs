@@ -4,24 +4,11 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
 use common::{Cli, error_json};
 use serde_json::Value;
 
-fn run_in(cli: &Cli, zone: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reset"))
-        .arg("--db")
-        .arg(cli.db())
-        .args(["--tz", zone, "--now", "2027-03-28T09:00:00Z"])
-        .args(args)
-        .env_remove("RESET_KEY")
-        .output()
-        .unwrap()
-}
-
 fn json_in(cli: &Cli, zone: &str, args: &[&str]) -> Value {
-    let out = run_in(cli, zone, args);
+    let out = cli.run_in(zone, args);
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -31,7 +18,7 @@ fn json_in(cli: &Cli, zone: &str, args: &[&str]) -> Value {
 }
 
 fn text_in(cli: &Cli, zone: &str, args: &[&str]) -> String {
-    let out = run_in(cli, zone, args);
+    let out = cli.run_in(zone, args);
     assert!(out.status.success(), "{args:?}");
     String::from_utf8(out.stdout).unwrap()
 }
@@ -128,7 +115,7 @@ fn region_set_chooses_the_lines_everywhere_and_auto_gives_the_choice_back() {
     assert_eq!(signpost["region_is_fallback"], false, "{take}");
 
     let err = error_json(
-        &run_in(&cli, "Europe/London", &["--json", "region", "set", "AU"]),
+        &cli.run_in("Europe/London", &["--json", "region", "set", "AU"]),
         &["region", "set", "AU"],
     );
     assert_eq!(

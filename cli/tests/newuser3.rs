@@ -6,25 +6,13 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Command;
 
 use common::{Cli, error_json};
 use serde_json::Value;
 
-/// `reset --db <scratch> --tz ZONE --now … ARGS` (the zone is the point of most tests here).
-fn run_in(cli: &Cli, zone: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reset"))
-        .arg("--db")
-        .arg(cli.db())
-        .args(["--tz", zone, "--now", "2027-03-28T09:00:00Z"])
-        .args(args)
-        .env_remove("RESET_KEY")
-        .output()
-        .unwrap()
-}
-
 fn text_in(cli: &Cli, zone: &str, args: &[&str]) -> String {
-    let out = run_in(cli, zone, args);
+    let out = cli.run_in(zone, args);
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -242,7 +230,7 @@ fn f29_the_words_a_person_in_distress_types_reach_the_crisis_lines() {
         "{plan}"
     );
     // A typo gets a suggestion from the command list, never the typed word back.
-    let out = run_in(&cli, "Europe/London", &["--json", "chekin", "--mood", "3"]);
+    let out = cli.run_in("Europe/London", &["--json", "chekin", "--mood", "3"]);
     let err = error_json(&out, &["chekin"]);
     assert_eq!(err["kind"], "invalid_input");
     let message = err.to_string();
@@ -329,7 +317,7 @@ fn f24_a_lost_key_points_to_the_backups_and_the_advice_works() {
     let key_file = cli.dir.path().join("profile.key");
     std::fs::remove_file(&key_file).unwrap();
     let before = cli.profile_bytes();
-    let out = run_in(&cli, "Europe/London", &["--json", "status"]);
+    let out = cli.run_in("Europe/London", &["--json", "status"]);
     let err = error_json(&out, &["status"]);
     assert_eq!(err["kind"], "not_found");
     let message = err.to_string();
@@ -416,7 +404,7 @@ fn f26_check_ins_can_be_read_back_with_their_notes() {
         &["--json", "checkin", "list", "--to", "2027-01-01"],
     );
     assert_eq!(old["check_ins"].as_array().unwrap().len(), 0);
-    let out = run_in(&cli, "Europe/London", &["--json", "checkin"]);
+    let out = cli.run_in("Europe/London", &["--json", "checkin"]);
     assert_eq!(error_json(&out, &["checkin"])["field"], "mood");
 }
 

@@ -31,13 +31,21 @@ impl Cli {
         self.command(args).output().unwrap()
     }
 
+    /// Runs `reset --db <scratch> --tz ZONE <args>` with the fixed clock unless `--now` is given
+    /// (the person's zone is the point of the crisis-region tests).
+    pub fn run_in(&self, zone: &str, args: &[&str]) -> Output {
+        self.command_in(zone, args).output().unwrap()
+    }
+
     /// The command [`Cli::run`] runs, not yet started.
     pub fn command(&self, args: &[&str]) -> Command {
+        self.command_in("Europe/London", args)
+    }
+
+    /// [`Cli::command`] in the zone `zone`.
+    pub fn command_in(&self, zone: &str, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_reset"));
-        cmd.arg("--db")
-            .arg(self.db())
-            .arg("--tz")
-            .arg("Europe/London");
+        cmd.arg("--db").arg(self.db()).arg("--tz").arg(zone);
         if !args.contains(&"--now") {
             cmd.args(["--now", "2027-03-28T09:00:00Z"]);
         }
